@@ -1,0 +1,108 @@
+import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
+
+/** What AWS offers the bookstore, as data; the AWS adapters read nothing else. */
+export interface AwsCatalog extends CloudCatalog {
+  readonly aws: AwsSpecifics;
+}
+
+/** AWS-only values the adapters set verbatim. */
+export interface AwsSpecifics {
+  /** SSM public parameter holding the current Amazon Linux 2023 AMI; launch templates resolve it at launch. */
+  readonly instanceImageParameter: string;
+  readonly eksNodeAmiType: string;
+  /** TLS policy of HTTPS listeners: TLS 1.2 and 1.3 only, forward secrecy. */
+  readonly loadBalancerSslPolicy: string;
+  readonly cloudFrontMinimumProtocolVersion: string;
+  /** Managed CloudFront policies, by their fixed IDs. */
+  readonly cloudFront: {
+    readonly cachingDisabledPolicyId: string;
+    readonly allViewerOriginRequestPolicyId: string;
+    readonly securityHeadersPolicyId: string;
+    /** Prefix list of CloudFront's origin-facing addresses, for `cdnEdgesOnly`. */
+    readonly originFacingPrefixListName: string;
+  };
+  /** CloudFront only accepts certificates and web ACLs from this region. */
+  readonly globalRegion: string;
+  readonly rdsCloudwatchLogExports: readonly string[];
+  readonly eksControlPlaneLogTypes: readonly string[];
+  /** CA of RDS server certificates that clients verify. */
+  readonly rdsCaCertificateIdentifier: string;
+}
+
+export const AWS_CATALOG: AwsCatalog = deepFreeze({
+  cloud: "aws",
+  // ref: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html
+  // us-east-1e is left out: it lacks current instance types.
+  regions: {
+    "us-east-1": { zones: ["us-east-1a", "us-east-1b", "us-east-1c", "us-east-1d", "us-east-1f"] },
+    "us-east-2": { zones: ["us-east-2a", "us-east-2b", "us-east-2c"] },
+    "us-west-2": { zones: ["us-west-2a", "us-west-2b", "us-west-2c", "us-west-2d"] },
+    "eu-west-1": { zones: ["eu-west-1a", "eu-west-1b", "eu-west-1c"] },
+    "eu-central-1": { zones: ["eu-central-1a", "eu-central-1b", "eu-central-1c"] },
+    "ap-southeast-1": { zones: ["ap-southeast-1a", "ap-southeast-1b", "ap-southeast-1c"] },
+    "ap-northeast-1": { zones: ["ap-northeast-1a", "ap-northeast-1c", "ap-northeast-1d"] },
+  },
+  // ref: https://aws.amazon.com/ec2/instance-types/ (x86_64, matching the AL2023 x86_64 image below)
+  computeSizes: {
+    [ComputeSize.SMALL]: "t3.small",
+    [ComputeSize.MEDIUM]: "t3.medium",
+    [ComputeSize.LARGE]: "m6i.large",
+    [ComputeSize.XLARGE]: "m6i.xlarge",
+  },
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/MySQL.Concepts.VersionMgmt.html
+  // A major version only, so auto minor upgrades never show up as drift.
+  mysqlVersions: {
+    [MysqlVersion.V8_0]: "8.0",
+    [MysqlVersion.V8_4]: "8.4",
+  },
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html (gp3: 20 to 65,536 GiB for MySQL)
+  // Performance Insights needs db.t4g.medium or larger, so no smaller class is listed.
+  databaseSizes: {
+    [DatabaseSize.SMALL]: { instanceClass: "db.t4g.medium", storageGiB: { min: 20, max: 65536, stepGiB: 1 } },
+    [DatabaseSize.MEDIUM]: { instanceClass: "db.m6g.large", storageGiB: { min: 20, max: 65536, stepGiB: 1 } },
+    [DatabaseSize.LARGE]: { instanceClass: "db.m6g.xlarge", storageGiB: { min: 20, max: 65536, stepGiB: 1 } },
+  },
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html
+  backupRetentionDays: { min: 1, max: 35 },
+  // ref: https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html
+  kubernetesVersions: ["1.31", "1.32", "1.33", "1.34"],
+  defaultKubernetesVersion: "1.33",
+  // ref: https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html (VPC /16 to /28, subnet /28 at the smallest)
+  // Networks smaller than /24 leave no room for Kubernetes pods, which take VPC addresses on EKS.
+  network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
+  // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html
+  // The tightest rule of the named resources (ALB names: 32 characters), less room for suffixes.
+  names: {
+    pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?",
+    maxLength: 28,
+    description: "lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+  },
+  aws: {
+    // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
+    instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+    // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html
+    eksNodeAmiType: "AL2023_x86_64_STANDARD",
+    // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
+    loadBalancerSslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+    // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html
+    cloudFrontMinimumProtocolVersion: "TLSv1.2_2021",
+    cloudFront: {
+      // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-cache-policies.html
+      cachingDisabledPolicyId: "4135ea2d-6df8-44a3-9df3-4b5a84be39ad",
+      // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-origin-request-policies.html
+      allViewerOriginRequestPolicyId: "216adef6-5c7f-47e4-b989-5492eafa07d3",
+      // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html
+      securityHeadersPolicyId: "67f7725c-6f97-4210-82d7-5512b31e9d03",
+      // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/LocationsOfEdgeServers.html
+      originFacingPrefixListName: "com.amazonaws.global.cloudfront.origin-facing",
+    },
+    globalRegion: "us-east-1",
+    // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html
+    rdsCloudwatchLogExports: ["error", "slowquery"],
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html
+    eksControlPlaneLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+    // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html
+    rdsCaCertificateIdentifier: "rds-ca-rsa2048-g1",
+  },
+});

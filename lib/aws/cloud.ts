@@ -1,0 +1,109 @@
+import { Construct, IConstruct } from "constructs";
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { TerraformStack } from "../core/cdktf";
+import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
+import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
+import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
+import { NetworkAttributes, NetworkSpec } from "../core/network";
+import { requireKnownRegion } from "../core/placement";
+import { registerTagWriter } from "../core/tags";
+import { ValidationError } from "../core/validation";
+import { AWS_CATALOG, AwsCatalog } from "./catalog";
+import { createAwsCdn } from "./cdn";
+import { createAwsComputeGroup } from "./compute-group";
+import { createAwsDatabase } from "./database";
+import { createAwsKubernetesCluster } from "./kubernetes-cluster";
+import { createAwsLoadBalancer } from "./load-balancer";
+import { createAwsNetwork } from "./network";
+
+export interface AwsCloudProps {
+  /** The AWS region, e.g. `eu-central-1`; one of the catalog's regions. */
+  readonly region: string;
+  /**
+   * Replacements for catalog entries (instance types, engine versions, zones).
+   * @default the catalog as shipped
+   */
+  readonly catalogOverrides?: CatalogOverrides;
+}
+
+const PROVIDER_ID = "aws";
+const GLOBAL_PROVIDER_ID = "aws-global";
+
+// Autoscaling groups take tags as `tag` blocks; propagated, they also tag the instances.
+registerTagWriter(AutoscalingGroup.tfResourceType, (resource, key, value) => {
+  const group = resource as AutoscalingGroup;
+  const current = (group.tagInput ?? []) as { key: string; value: string; propagateAtLaunch: boolean }[];
+  if (!Array.isArray(current) || current.some((tag) => tag.key === key)) return;
+  group.putTag([...current, { key, value, propagateAtLaunch: true }]);
+});
+
+/** AWS: one region, with us-east-1 added where CloudFront needs it. */
+export class AwsCloud implements ICloud {
+  public readonly name = "aws";
+  public readonly region: string;
+  public readonly catalog: AwsCatalog;
+  public readonly certificate: ICertificateFactory = {
+    existing: (arn: string) => CertificateSource.existing(this.name, arn),
+    issued: () => CertificateSource.issued(this.name),
+  };
+
+  constructor(props: AwsCloudProps) {
+    this.region = props.region;
+    this.catalog = applyCatalogOverrides(AWS_CATALOG, props.catalogOverrides);
+  }
+
+  public useProvidersIn(scope: IConstruct): void {
+    this.provider(scope);
+  }
+
+  /** The stack's default AWS provider: the user's own if the stack has one, else a new one. */
+  private provider(scope: IConstruct): AwsProvider {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.children.find((child): child is AwsProvider => child instanceof AwsProvider && child.alias === undefined);
+    if (existing) {
+      if (existing.region !== undefined && existing.region !== this.region) {
+        throw new ValidationError(scope, "region", this.region, `the region of the stack's AWS provider (${existing.region}), or a stack of its own`);
+      }
+      return existing;
+    }
+    requireKnownRegion(scope, "region", this.region, this.catalog);
+    return new AwsProvider(stack, PROVIDER_ID, { region: this.region });
+  }
+
+  /** The provider for CloudFront's certificates and web ACLs, which live in us-east-1 only. */
+  private globalProvider(scope: IConstruct): AwsProvider {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild(GLOBAL_PROVIDER_ID);
+    if (existing instanceof AwsProvider) return existing;
+    return new AwsProvider(stack, GLOBAL_PROVIDER_ID, { region: this.catalog.aws.globalRegion, alias: "global" });
+  }
+
+  public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
+    return createAwsNetwork(scope, spec);
+  }
+
+  public createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes {
+    return createAwsComputeGroup(scope, spec, this.catalog);
+  }
+
+  public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
+    return createAwsDatabase(scope, spec, this.catalog);
+  }
+
+  public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes {
+    return createAwsLoadBalancer(scope, spec, this.catalog, this.region);
+  }
+
+  public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
+    return createAwsCdn(scope, spec, this.catalog, this.globalProvider(scope));
+  }
+
+  public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
+    return createAwsKubernetesCluster(scope, spec, this.catalog);
+  }
+}

@@ -1,0 +1,123 @@
+import { Construct } from "constructs";
+import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
+import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Fn } from "../core/cdktf";
+import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { containerUserData } from "../core/user-data";
+import { AwsCatalog } from "./catalog";
+import { serviceRole } from "./iam";
+import { securityGroup } from "./security-group";
+
+/** Average CPU the group scales around. */
+const TARGET_CPU_PERCENT = 60;
+
+/**
+ * Launch template + autoscaling group in the private subnets. Instances have no public
+ * address, require IMDSv2 with a hop limit of 1, and encrypt their disks. The container
+ * runs with the host's network so that it reaches IMDS (and so the instance role)
+ * within that hop limit.
+ */
+export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AwsCatalog): ComputeGroupAttributes {
+  const network = spec.network;
+  const group = securityGroup(scope, "SecurityGroup", {
+    vpcId: network.networkId,
+    namePrefix: spec.name,
+    description: `Instances of ${spec.name}`,
+  });
+  new VpcSecurityGroupEgressRule(scope, "EgressHttps", {
+    securityGroupId: group.id,
+    description: "HTTPS to the container registry, package mirrors and cloud APIs",
+    ipProtocol: "tcp",
+    fromPort: 443,
+    toPort: 443,
+    cidrIpv4: "0.0.0.0/0",
+  });
+  if (spec.database) {
+    new VpcSecurityGroupEgressRule(scope, "EgressDatabase", {
+      securityGroupId: group.id,
+      description: "MySQL inside the network",
+      ipProtocol: "tcp",
+      fromPort: spec.database.connection.port,
+      toPort: spec.database.connection.port,
+      cidrIpv4: network.cidr,
+    });
+  }
+  if (spec.loadBalancer) {
+    new VpcSecurityGroupIngressRule(scope, "IngressFromLoadBalancer", {
+      securityGroupId: group.id,
+      description: "Application port from the load balancer only",
+      ipProtocol: "tcp",
+      fromPort: spec.containerPort,
+      toPort: spec.containerPort,
+      referencedSecurityGroupId: spec.loadBalancer.securityGroupId,
+    });
+  }
+
+  // Session Manager replaces SSH: no key pair, no port 22.
+  const { role } = serviceRole(scope, "InstanceRole", {
+    servicePrincipal: "ec2.amazonaws.com",
+    namePrefix: `${spec.name}-`,
+    managedPolicies: ["AmazonSSMManagedInstanceCore"],
+  });
+  if (spec.database) {
+    new IamRolePolicy(scope, "ReadDatabaseCredentials", {
+      role: role.id,
+      name: "read-database-credentials",
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: spec.database.connection.credentialsSecretId }],
+      }),
+    });
+  }
+  const profile = new IamInstanceProfile(scope, "InstanceProfile", { namePrefix: `${spec.name}-`, role: role.name });
+
+  const launchTemplate = new LaunchTemplate(scope, "LaunchTemplate", {
+    namePrefix: `${spec.name}-`,
+    description: `Bookstore container ${spec.image}`,
+    // The launch resolves the parameter, so new instances always get the current image.
+    imageId: `resolve:ssm:${catalog.aws.instanceImageParameter}`,
+    instanceType: spec.instanceType,
+    iamInstanceProfile: { arn: profile.arn },
+    networkInterfaces: [{ associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [group.id] }],
+    metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+    blockDeviceMappings: [
+      {
+        deviceName: "/dev/xvda",
+        ebs: { volumeSize: spec.rootVolumeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+      },
+    ],
+    monitoring: { enabled: true },
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment)),
+    updateDefaultVersion: true,
+  });
+
+  const autoscalingGroup = new AutoscalingGroup(scope, "Resource", {
+    namePrefix: `${spec.name}-`,
+    vpcZoneIdentifier: [...network.privateSubnetIds],
+    minSize: spec.minInstances,
+    maxSize: spec.maxInstances,
+    launchTemplate: { id: launchTemplate.id, version: launchTemplate.latestVersion.toString() },
+    // With a load balancer its health check decides, so a hung container is replaced (CKV2_AWS_15).
+    healthCheckType: spec.loadBalancer ? "ELB" : "EC2",
+    healthCheckGracePeriod: 300,
+    targetGroupArns: spec.loadBalancer ? [spec.loadBalancer.targetGroupId] : undefined,
+    instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
+    tag: [{ key: "Name", value: spec.name, propagateAtLaunch: true }],
+  });
+  new AutoscalingPolicy(scope, "CpuTargetTracking", {
+    autoscalingGroupName: autoscalingGroup.name,
+    name: "cpu-target-tracking",
+    policyType: "TargetTrackingScaling",
+    targetTrackingConfiguration: {
+      predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
+      targetValue: TARGET_CPU_PERCENT,
+    },
+  });
+
+  return { groupId: autoscalingGroup.name, securityGroupId: group.id };
+}

@@ -1,0 +1,119 @@
+import { Construct } from "constructs";
+import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
+import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
+import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { INetworkPeer } from "../core/cloud";
+import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { AwsCatalog } from "./catalog";
+import { serviceRole } from "./iam";
+import { securityGroup } from "./security-group";
+
+const MYSQL_PORT = 3306;
+/** Seconds between Enhanced Monitoring samples (CKV_AWS_118). */
+const MONITORING_INTERVAL_SECONDS = 60;
+
+/**
+ * RDS for MySQL in the private subnets: encrypted, TLS required, deletion protected,
+ * backed up, master password generated and kept by RDS in Secrets Manager so it never
+ * appears in the configuration or the state.
+ */
+export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog: AwsCatalog): DatabaseAttributes {
+  const subnetGroup = new DbSubnetGroup(scope, "SubnetGroup", {
+    name: spec.name,
+    description: `Private subnets of ${spec.name}`,
+    subnetIds: [...spec.network.privateSubnetIds],
+  });
+  // No ingress until a peer is allowed, and no egress at all: RDS needs none.
+  const group = securityGroup(scope, "SecurityGroup", {
+    vpcId: spec.network.networkId,
+    namePrefix: spec.name,
+    description: `MySQL ${spec.name}: only from the application's security groups`,
+  });
+
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithParamGroups.html
+  // The family is the engine and its major.minor version, e.g. mysql8.0.
+  const family = `mysql${spec.engineVersion.split(".").slice(0, 2).join(".")}`;
+  const parameters = new DbParameterGroup(scope, "ParameterGroup", {
+    namePrefix: `${spec.name}-`,
+    family,
+    description: `TLS-only MySQL for ${spec.name}`,
+    parameter: [
+      // Refuse unencrypted client connections (CKV2_AWS_69).
+      { name: "require_secure_transport", value: "1" },
+      // Feed the slowquery log export.
+      { name: "slow_query_log", value: "1" },
+      { name: "long_query_time", value: "2" },
+    ],
+    lifecycle: { createBeforeDestroy: true },
+  });
+
+  const { role: monitoringRole, attachments } = serviceRole(scope, "MonitoringRole", {
+    servicePrincipal: "monitoring.rds.amazonaws.com",
+    namePrefix: `${spec.name}-monitoring-`,
+    managedPolicies: ["service-role/AmazonRDSEnhancedMonitoringRole"],
+  });
+
+  const instance = new DbInstance(scope, "Resource", {
+    identifier: spec.name,
+    engine: "mysql",
+    engineVersion: spec.engineVersion,
+    autoMinorVersionUpgrade: true,
+    instanceClass: spec.instanceClass,
+    allocatedStorage: spec.storageGiB,
+    storageType: "gp3",
+    storageEncrypted: true,
+    dbName: spec.databaseName,
+    username: spec.username,
+    manageMasterUserPassword: true,
+    port: MYSQL_PORT,
+    dbSubnetGroupName: subnetGroup.name,
+    vpcSecurityGroupIds: [group.id],
+    publiclyAccessible: false,
+    parameterGroupName: parameters.name,
+    caCertIdentifier: catalog.aws.rdsCaCertificateIdentifier,
+    multiAz: spec.highlyAvailable,
+    backupRetentionPeriod: spec.backupRetentionDays,
+    backupWindow: "02:00-03:00",
+    maintenanceWindow: "sun:03:30-sun:04:30",
+    copyTagsToSnapshot: true,
+    deleteAutomatedBackups: false,
+    deletionProtection: spec.deletionProtection,
+    skipFinalSnapshot: false,
+    finalSnapshotIdentifier: `${spec.name}-final`,
+    iamDatabaseAuthenticationEnabled: true,
+    enabledCloudwatchLogsExports: [...catalog.aws.rdsCloudwatchLogExports],
+    monitoringInterval: MONITORING_INTERVAL_SECONDS,
+    monitoringRoleArn: monitoringRole.arn,
+    performanceInsightsEnabled: true,
+    performanceInsightsRetentionPeriod: 7,
+    applyImmediately: false,
+    dependsOn: attachments,
+    // While protected, Terraform itself refuses any plan that would destroy or replace
+    // the instance, before AWS is even asked.
+    lifecycle: { preventDestroy: spec.deletionProtection },
+  });
+
+  return {
+    connection: {
+      host: instance.address,
+      port: MYSQL_PORT,
+      databaseName: spec.databaseName,
+      username: spec.username,
+      credentialsSecretId: instance.masterUserSecret.get(0).secretArn,
+    },
+    allowConnectionsFrom(peer: INetworkPeer): void {
+      // Named by the peer's path below its stack, so the rule keeps its address when
+      // the stack is renamed.
+      const peerPath = peer.node.scopes.slice(1).map((s) => s.node.id).join("-");
+      new VpcSecurityGroupIngressRule(scope, `AllowFrom-${peerPath}`, {
+        securityGroupId: group.id,
+        description: `MySQL from ${peer.node.path}`,
+        ipProtocol: "tcp",
+        fromPort: MYSQL_PORT,
+        toPort: MYSQL_PORT,
+        referencedSecurityGroupId: peer.securityGroupId,
+      });
+    },
+  };
+}

@@ -1,0 +1,112 @@
+import { Construct } from "constructs";
+import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
+import { Lb } from "@cdktf/provider-aws/lib/lb";
+import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
+import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
+import { AwsCatalog } from "./catalog";
+import { certificateArn } from "./certificate";
+import { securityGroup } from "./security-group";
+
+/**
+ * Internet-facing ALB in the public subnets: HTTPS with a TLS 1.2+ policy, HTTP
+ * redirected to HTTPS, malformed headers dropped, deletion protected.
+ */
+export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, catalog: AwsCatalog, region: string): LoadBalancerAttributes {
+  const network = spec.network;
+  const group = securityGroup(scope, "SecurityGroup", {
+    vpcId: network.networkId,
+    namePrefix: spec.name,
+    description: `Load balancer ${spec.name}`,
+  });
+  if (spec.cdnEdgesOnly) {
+    // The prefix list counts as ~55 rules against the group's quota of 60, so only
+    // HTTPS is opened to it: CloudFront talks to the origin over HTTPS only.
+    const cloudFront = new DataAwsEc2ManagedPrefixList(scope, "CdnEdges", { name: catalog.aws.cloudFront.originFacingPrefixListName });
+    new VpcSecurityGroupIngressRule(scope, "IngressHttpsFromCdn", {
+      securityGroupId: group.id,
+      description: "HTTPS from CloudFront's origin-facing servers only",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      prefixListId: cloudFront.id,
+    });
+  } else {
+    // A public shop must accept HTTPS, and HTTP to redirect it, from anyone: the
+    // scanners' "public ingress" findings (AVD-AWS-0107, CKV_AWS_260) are expected here.
+    for (const [id, port, what] of [
+      ["IngressHttps", 443, "HTTPS from the internet"],
+      ["IngressHttp", 80, "HTTP from the internet, redirected to HTTPS"],
+    ] as const) {
+      new VpcSecurityGroupIngressRule(scope, id, {
+        securityGroupId: group.id,
+        description: what,
+        ipProtocol: "tcp",
+        fromPort: port,
+        toPort: port,
+        cidrIpv4: "0.0.0.0/0",
+      });
+    }
+  }
+  new VpcSecurityGroupEgressRule(scope, "EgressToTargets", {
+    securityGroupId: group.id,
+    description: "Application port of the targets inside the network",
+    ipProtocol: "tcp",
+    fromPort: spec.targetPort,
+    toPort: spec.targetPort,
+    cidrIpv4: network.cidr,
+  });
+
+  const loadBalancer = new Lb(scope, "Resource", {
+    name: spec.name,
+    loadBalancerType: "application",
+    internal: false,
+    securityGroups: [group.id],
+    subnets: [...network.publicSubnetIds],
+    dropInvalidHeaderFields: true,
+    desyncMitigationMode: "defensive",
+    enableDeletionProtection: spec.deletionProtection,
+    idleTimeout: spec.idleTimeoutSeconds,
+    enableHttp2: true,
+  });
+
+  const targetGroup = new LbTargetGroup(scope, "TargetGroup", {
+    namePrefix: "bks-",
+    vpcId: network.networkId,
+    port: spec.targetPort,
+    // TLS ends at the load balancer; inside the network the targets speak HTTP.
+    protocol: "HTTP",
+    targetType: "instance",
+    deregistrationDelay: "30",
+    healthCheck: {
+      enabled: true,
+      path: spec.healthCheckPath,
+      protocol: "HTTP",
+      matcher: "200-399",
+      interval: 15,
+      timeout: 5,
+      healthyThreshold: 2,
+      unhealthyThreshold: 3,
+    },
+    lifecycle: { createBeforeDestroy: true },
+  });
+
+  new LbListener(scope, "HttpsListener", {
+    loadBalancerArn: loadBalancer.arn,
+    port: 443,
+    protocol: "HTTPS",
+    sslPolicy: catalog.aws.loadBalancerSslPolicy,
+    certificateArn: certificateArn(scope, "certificate", spec.certificate, spec.domain, region),
+    defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+  });
+  new LbListener(scope, "HttpListener", {
+    loadBalancerArn: loadBalancer.arn,
+    port: 80,
+    protocol: "HTTP",
+    defaultAction: [{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }],
+  });
+
+  return { dnsName: loadBalancer.dnsName, securityGroupId: group.id, targetGroupId: targetGroup.arn };
+}

@@ -1,0 +1,216 @@
+import { Construct } from "constructs";
+import { TerraformOutput } from "../core/cdktf";
+import { Cdn, ICdn } from "../core/cdn";
+import { CertificateSource, ICloud } from "../core/cloud";
+import { ComputeGroup, IComputeGroup } from "../core/compute-group";
+import { Database, IDatabase } from "../core/database";
+import { IKubernetesCluster, KubernetesCluster } from "../core/kubernetes-cluster";
+import { ILoadBalancer, LoadBalancer, LoadBalancerClients } from "../core/load-balancer";
+import { requireValidName } from "../core/names";
+import { INetwork, Network } from "../core/network";
+import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
+import { Tags } from "../core/tags";
+
+/** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */
+const NAME_SUFFIX_LENGTH = 4;
+
+export interface BookstoreNetworkProps {
+  /** @default "10.0.0.0/16" */
+  readonly cidr?: string;
+  /** @default 2 */
+  readonly zones?: number;
+  /** @default the region's first zones in catalog order */
+  readonly zoneNames?: string[];
+}
+
+export interface BookstoreWebProps {
+  /** The bookstore's container image, pinned by tag or digest. */
+  readonly image: string;
+  /** @default 8080 */
+  readonly port?: number;
+  /** @default ComputeSize.SMALL */
+  readonly size?: ComputeSize;
+  /** @default 2 */
+  readonly minInstances?: number;
+  /** @default 4 */
+  readonly maxInstances?: number;
+  /** Path the load balancer checks. @default "/healthz" */
+  readonly healthCheckPath?: string;
+  /** Extra, non-secret environment variables. @default none */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+export interface BookstoreDatabaseProps {
+  /** @default MysqlVersion.V8_0 */
+  readonly version?: MysqlVersion;
+  /** @default DatabaseSize.SMALL */
+  readonly size?: DatabaseSize;
+  /** @default the smallest the size allows, at least 20 GiB */
+  readonly storageGiB?: number;
+  /** @default true */
+  readonly highlyAvailable?: boolean;
+  /** @default 7 */
+  readonly backupRetentionDays?: number;
+  /** @default true */
+  readonly deletionProtection?: boolean;
+}
+
+export interface BookstoreLoadBalancerProps {
+  /** @default true */
+  readonly deletionProtection?: boolean;
+  /** @default 60 */
+  readonly idleTimeoutSeconds?: number;
+}
+
+export interface BookstoreCdnProps {
+  /**
+   * Put a CDN in front of the load balancer. Without it, point the domain at the load
+   * balancer, which then accepts traffic from anywhere.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /** @default ["/static/*"] */
+  readonly staticPaths?: string[];
+  /** @default 86400 */
+  readonly staticCacheTtlSeconds?: number;
+  /** The certificate viewers see. @default issued by the cloud */
+  readonly certificate?: CertificateSource;
+}
+
+export interface BookstoreKubernetesProps {
+  /** @default true */
+  readonly enabled?: boolean;
+  /** @default the cloud catalog's default version */
+  readonly version?: string;
+  /** @default ComputeSize.MEDIUM */
+  readonly nodeSize?: ComputeSize;
+  /** @default 2 */
+  readonly minNodes?: number;
+  /** @default 5 */
+  readonly maxNodes?: number;
+  /** Public CIDRs that may reach the API server. @default [] (private API server) */
+  readonly publicApiAllowedCidrs?: string[];
+}
+
+export interface BookstoreProps {
+  /** The cloud to build the bookstore on. */
+  readonly cloud: ICloud;
+  /**
+   * Name of the shop: the prefix of every resource name.
+   * @default "bookstore"
+   */
+  readonly name?: string;
+  /** The public domain of the shop, e.g. `shop.example.com`. */
+  readonly domain: string;
+  /**
+   * The load balancer's certificate for `domain`.
+   * @default issued by the cloud, with DNS validation
+   */
+  readonly certificate?: CertificateSource;
+  /** @default a 10.0.0.0/16 network over 2 zones */
+  readonly network?: BookstoreNetworkProps;
+  /** The web tier: the bookstore container on autoscaled VMs. */
+  readonly web: BookstoreWebProps;
+  /** @default MySQL 8.0, SMALL, highly available, 7 days of backups */
+  readonly database?: BookstoreDatabaseProps;
+  /** @default deletion protected, 60 s idle timeout */
+  readonly loadBalancer?: BookstoreLoadBalancerProps;
+  /** @default a CDN caching /static/* */
+  readonly cdn?: BookstoreCdnProps;
+  /** @default a cluster of 2 to 5 MEDIUM nodes */
+  readonly kubernetes?: BookstoreKubernetesProps;
+  /**
+   * Tags on every taggable resource.
+   * @default { app: <name> }
+   */
+  readonly tags?: Readonly<Record<string, string>>;
+}
+
+/**
+ * The online bookstore on one cloud: network, database, load balancer, web tier,
+ * CDN and Kubernetes cluster, wired together. Written only against the neutral
+ * contracts: the cloud decides how each piece is built.
+ *
+ * The child IDs (`Network`, `Database`, ...) are part of the public contract: a changed
+ * ID replaces the resources under it, the database included.
+ */
+export class Bookstore extends Construct {
+  public readonly cloud: ICloud;
+  public readonly network: INetwork;
+  public readonly database: IDatabase;
+  public readonly loadBalancer: ILoadBalancer;
+  public readonly web: IComputeGroup;
+  public readonly cdn?: ICdn;
+  public readonly kubernetes?: IKubernetesCluster;
+
+  constructor(scope: Construct, id: string, props: BookstoreProps) {
+    super(scope, id);
+    const { cloud } = props;
+    this.cloud = cloud;
+    const names = cloud.catalog.names;
+    const name = requireValidName(this, "name", props.name ?? "bookstore", { ...names, maxLength: names.maxLength - NAME_SUFFIX_LENGTH });
+    for (const [key, value] of Object.entries({ app: name, ...props.tags })) Tags.of(this).add(key, value);
+
+    this.network = new Network(this, "Network", { cloud, name, ...props.network });
+    this.database = new Database(this, "Database", { cloud, network: this.network, name: `${name}-db`, ...props.database });
+
+    const cdnEnabled = props.cdn?.enabled ?? true;
+    this.loadBalancer = new LoadBalancer(this, "LoadBalancer", {
+      cloud,
+      network: this.network,
+      name: `${name}-lb`,
+      domain: props.domain,
+      certificate: props.certificate,
+      targetPort: props.web.port,
+      healthCheckPath: props.web.healthCheckPath,
+      clients: cdnEnabled ? LoadBalancerClients.cdnEdgesOnly() : LoadBalancerClients.anywhere(),
+      ...props.loadBalancer,
+    });
+
+    this.web = new ComputeGroup(this, "Web", {
+      cloud,
+      network: this.network,
+      name: `${name}-web`,
+      image: props.web.image,
+      containerPort: props.web.port,
+      size: props.web.size,
+      minInstances: props.web.minInstances,
+      maxInstances: props.web.maxInstances,
+      environment: props.web.environment,
+      database: this.database,
+      loadBalancer: this.loadBalancer,
+    });
+
+    if (cdnEnabled) {
+      this.cdn = new Cdn(this, "Cdn", {
+        cloud,
+        origin: this.loadBalancer,
+        name: `${name}-cdn`,
+        staticPaths: props.cdn?.staticPaths,
+        staticCacheTtlSeconds: props.cdn?.staticCacheTtlSeconds,
+        certificate: props.cdn?.certificate,
+      });
+    }
+
+    if (props.kubernetes?.enabled ?? true) {
+      const { enabled: _enabled, ...clusterProps } = props.kubernetes ?? {};
+      this.kubernetes = new KubernetesCluster(this, "Kubernetes", { cloud, network: this.network, name: `${name}-k8s`, ...clusterProps });
+      // The bookstore's pods use the same database as the web tier.
+      this.database.allowConnectionsFrom(this.kubernetes);
+    }
+
+    this.outputs(name);
+  }
+
+  private outputs(name: string): void {
+    const output = (id: string, value: string, description: string) => new TerraformOutput(this, id, { value, description });
+    output("LoadBalancerDnsName", this.loadBalancer.dnsName, `Load balancer of ${name}`);
+    output("DatabaseHost", this.database.connection.host, "MySQL host, reachable only from inside the network");
+    output("DatabaseCredentialsSecret", this.database.connection.credentialsSecretId, "Where the database credentials are kept");
+    if (this.cdn) output("CdnDomainName", this.cdn.cdnDomainName, `Point ${this.loadBalancer.domain} here with a CNAME`);
+    if (this.kubernetes) {
+      output("KubernetesClusterId", this.kubernetes.clusterId, "The cluster, for the workloads stack");
+      output("KubernetesEndpoint", this.kubernetes.endpoint, "The cluster's API server");
+    }
+  }
+}

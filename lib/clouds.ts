@@ -1,0 +1,28 @@
+import { AwsCloud, AwsCloudProps } from "./aws/cloud";
+import { ICloud } from "./core/cloud";
+
+/**
+ * The entry point to every cloud: `Cloud.aws({ region: "eu-central-1" })`. The only
+ * place that names the cloud folders, so the composition and the core never do.
+ */
+export class Cloud {
+  /** Amazon Web Services. */
+  public static aws(props: AwsCloudProps): AwsCloud {
+    return new AwsCloud(props);
+  }
+
+  /** The names of the clouds this version implements, in the order they were added. */
+  public static readonly implemented: readonly string[] = ["aws"];
+
+  /** A cloud by name with its region, e.g. from configuration. Throws for an unknown name. */
+  public static byName(name: string, region: string): ICloud {
+    switch (name) {
+      case "aws":
+        return Cloud.aws({ region });
+      default:
+        throw new Error(`unknown cloud "${name}"; implemented: ${Cloud.implemented.join(", ")}`);
+    }
+  }
+
+  private constructor() {}
+}

@@ -1,0 +1,102 @@
+import { ComputeSize, DatabaseSize, MysqlVersion } from "./sizes";
+
+/**
+ * What one cloud offers, as data. Each cloud folder holds one frozen `CloudCatalog`;
+ * the neutral constructs validate props against it and resolve neutral values through
+ * it, so the adapters only set attributes. No other file knows these mappings.
+ */
+export interface CloudCatalog {
+  /** Short name used in stack names and messages, e.g. `aws`. */
+  readonly cloud: string;
+  /** Regions this library has been checked against, with their zones in preferred order. */
+  readonly regions: Readonly<Record<string, RegionEntry>>;
+  /** Neutral VM and node sizes to the cloud's instance types. */
+  readonly computeSizes: Readonly<Record<ComputeSize, string>>;
+  /** Neutral MySQL major versions to the cloud's engine version strings. */
+  readonly mysqlVersions: Readonly<Record<MysqlVersion, string>>;
+  /** Neutral database sizes to the cloud's instance classes and their storage limits. */
+  readonly databaseSizes: Readonly<Record<DatabaseSize, DatabaseClass>>;
+  /** Backup retention the cloud accepts; the library's own floor of 7 days applies on top. */
+  readonly backupRetentionDays: NumberRange;
+  /** Kubernetes minor versions the managed service offers, oldest first. */
+  readonly kubernetesVersions: readonly string[];
+  /** The version used when none is given; one of `kubernetesVersions`. */
+  readonly defaultKubernetesVersion: string;
+  /** Limits on the network's address plan. */
+  readonly network: NetworkLimits;
+  /** The rule every `name` prop must satisfy on this cloud. */
+  readonly names: NameRule;
+}
+
+export interface RegionEntry {
+  /** Zone names in the order the library uses them. */
+  readonly zones: readonly string[];
+}
+
+export interface NumberRange {
+  readonly min: number;
+  readonly max: number;
+}
+
+export interface DatabaseClass {
+  /** The cloud's instance class, e.g. `db.t4g.medium`. */
+  readonly instanceClass: string;
+  /** Storage this class accepts. */
+  readonly storageGiB: NumberRange & {
+    /** Storage must be a multiple of this many GiB. */
+    readonly stepGiB: number;
+  };
+}
+
+export interface NetworkLimits {
+  /** Prefix lengths a network CIDR may have, e.g. 16 to 24. */
+  readonly prefixLength: NumberRange;
+  /** The smallest subnet the plan may produce, as a prefix length (e.g. 28 for /28). */
+  readonly smallestSubnetPrefixLength: number;
+}
+
+export interface NameRule {
+  /** Regular expression source the whole name must match. */
+  readonly pattern: string;
+  readonly maxLength: number;
+  /** What the rule allows, in words, for error messages. */
+  readonly description: string;
+}
+
+/**
+ * Per-cloud replacements for catalog entries, for teams that outgrow the neutral
+ * sizes: e.g. `{ computeSizes: { MEDIUM: "m7i.large" } }`. Each entry replaces the
+ * catalog's value for that key only.
+ */
+export interface CatalogOverrides {
+  readonly computeSizes?: Partial<Record<ComputeSize, string>>;
+  readonly mysqlVersions?: Partial<Record<MysqlVersion, string>>;
+  readonly databaseSizes?: Partial<Record<DatabaseSize, DatabaseClass>>;
+  /** Zones per region, replacing the catalog's list for that region. */
+  readonly regions?: Readonly<Record<string, RegionEntry>>;
+}
+
+/** A new frozen catalog with the overrides applied key by key. */
+export function applyCatalogOverrides<C extends CloudCatalog>(catalog: C, overrides: CatalogOverrides | undefined): C {
+  if (!overrides) return catalog;
+  return deepFreeze({
+    ...catalog,
+    computeSizes: { ...catalog.computeSizes, ...definedEntries(overrides.computeSizes) },
+    mysqlVersions: { ...catalog.mysqlVersions, ...definedEntries(overrides.mysqlVersions) },
+    databaseSizes: { ...catalog.databaseSizes, ...definedEntries(overrides.databaseSizes) },
+    regions: { ...catalog.regions, ...definedEntries(overrides.regions) },
+  });
+}
+
+function definedEntries<T>(record: Partial<Record<string, T>> | undefined): Record<string, T> {
+  return Object.fromEntries(Object.entries(record ?? {}).filter(([, v]) => v !== undefined)) as Record<string, T>;
+}
+
+/** Freezes a catalog and everything in it, so no adapter can change the data by accident. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value as Record<string, unknown>)) deepFreeze(inner);
+  }
+  return value;
+}

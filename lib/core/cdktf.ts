@@ -1,0 +1,20 @@
+/**
+ * The one place the library imports the CDK for Terraform.
+ *
+ * `cdktf` was archived upstream in December 2025; its community fork (`cdktn`) may
+ * replace it. Every other file imports these names from here, so a switch is one edit.
+ * (Generated provider bindings import `cdktf` themselves; they are regenerated, not
+ * edited.)
+ */
+export {
+  App,
+  Annotations,
+  Aspects,
+  Fn,
+  Lazy,
+  TerraformOutput,
+  TerraformResource,
+  TerraformStack,
+  Token,
+} from "cdktf";
+export type { IAspect, TerraformProvider } from "cdktf";

@@ -1,0 +1,96 @@
+import { Construct, IConstruct } from "constructs";
+import { CloudCatalog } from "./catalog";
+import { ValidationError } from "./validation";
+import type { CdnAttributes, CdnSpec } from "./cdn";
+import type { ComputeGroupAttributes, ComputeGroupSpec } from "./compute-group";
+import type { DatabaseAttributes, DatabaseSpec } from "./database";
+import type { KubernetesClusterAttributes, KubernetesClusterSpec } from "./kubernetes-cluster";
+import type { LoadBalancerAttributes, LoadBalancerSpec } from "./load-balancer";
+import type { NetworkAttributes, NetworkSpec } from "./network";
+
+/**
+ * One cloud: its catalog, and one factory per capability.
+ *
+ * The neutral constructs (`Network`, `Database`, ...) validate props, resolve neutral
+ * values through `catalog`, then call the matching factory with the resolved spec. A
+ * factory creates the cloud's resources inside the given scope and returns what
+ * other constructs need. Nothing outside a cloud's folder knows how it does that.
+ */
+export interface ICloud {
+  /** Short, stable name used in stack names and errors, e.g. `aws`. */
+  readonly name: string;
+  /** The region every resource of this cloud is created in. */
+  readonly region: string;
+  /** The cloud's catalog, with any overrides the user gave already applied. */
+  readonly catalog: CloudCatalog;
+  /** How to name a TLS certificate on this cloud. */
+  readonly certificate: ICertificateFactory;
+
+  /**
+   * Makes sure the stack holding `scope` has this cloud's providers. Idempotent: the
+   * first construct of a cloud in a stack creates them; the stack owns them.
+   */
+  useProvidersIn(scope: IConstruct): void;
+
+  createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes;
+  createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes;
+  createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes;
+  createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes;
+  createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
+  createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;
+}
+
+/** A construct that belongs to one cloud; mixing clouds in one wiring is refused. */
+export interface ICloudScoped extends IConstruct {
+  readonly cloud: ICloud;
+}
+
+/**
+ * Something that opens connections to another resource from inside the network: the
+ * compute group or the Kubernetes nodes. Every cloud here filters traffic with
+ * security groups, so a peer is named by its security group.
+ */
+export interface INetworkPeer extends ICloudScoped {
+  /** The security group its instances or nodes are in. */
+  readonly securityGroupId: string;
+}
+
+/** Where the TLS certificate of a load balancer or CDN comes from. */
+export class CertificateSource {
+  /** A certificate that already exists in the cloud, by the cloud's own identifier (an ARN on AWS). */
+  public static existing(cloudName: string, certificateId: string): CertificateSource {
+    return new CertificateSource(cloudName, certificateId);
+  }
+
+  /** A certificate the cloud issues for the construct's domain (DNS validation). */
+  public static issued(cloudName: string): CertificateSource {
+    return new CertificateSource(cloudName, undefined);
+  }
+
+  private constructor(
+    /** The cloud the certificate belongs to. */
+    public readonly cloudName: string,
+    /** The existing certificate's identifier, or undefined when the cloud issues one. */
+    public readonly existingCertificateId: string | undefined,
+  ) {}
+
+  /** True when the cloud issues the certificate. */
+  public get isIssued(): boolean {
+    return this.existingCertificateId === undefined;
+  }
+}
+
+/** Each cloud's way of naming certificates; reached as `cloud.certificate`. */
+export interface ICertificateFactory {
+  /** A certificate that already exists, by the cloud's identifier. */
+  existing(certificateId: string): CertificateSource;
+  /** A certificate the cloud issues for the domain. */
+  issued(): CertificateSource;
+}
+
+/** Refuses wiring a construct of one cloud to a construct of another. */
+export function requireSameCloud(scope: IConstruct, field: string, cloud: ICloud, other: ICloudScoped | undefined): void {
+  if (other !== undefined && other.cloud.name !== cloud.name) {
+    throw new ValidationError(scope, field, `${other.node.path} (${other.cloud.name})`, `a construct of the same cloud (${cloud.name})`);
+  }
+}

@@ -1,0 +1,179 @@
+import { Construct } from "constructs";
+import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import { requirePinnedImage } from "./container-image";
+import type { IDatabase } from "./database";
+import type { ILoadBalancer } from "./load-balancer";
+import { nameFromId, requireValidName } from "./names";
+import type { INetwork } from "./network";
+import { ComputeSize, enumValues } from "./sizes";
+import { isSingleLine } from "./user-data";
+import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+
+/** Most instances one group may hold; a guard against a typo that would cost a fortune. */
+export const MAX_INSTANCES = 100;
+
+export interface ComputeGroupProps {
+  readonly cloud: ICloud;
+  /** The network whose private subnets hold the instances. */
+  readonly network: INetwork;
+  /**
+   * Name of the group and prefix of its resources' names.
+   * @default the construct ID in kebab case
+   */
+  readonly name?: string;
+  /** The bookstore's container image, pinned by tag or digest (`latest` is refused). */
+  readonly image: string;
+  /**
+   * Port the container listens on; the load balancer sends traffic there.
+   * @default 8080
+   */
+  readonly containerPort?: number;
+  /**
+   * Size of each instance.
+   * @default ComputeSize.SMALL
+   */
+  readonly size?: ComputeSize;
+  /**
+   * Fewest instances; also the number started.
+   * @default 2
+   */
+  readonly minInstances?: number;
+  /**
+   * Most instances.
+   * @default 4
+   */
+  readonly maxInstances?: number;
+  /**
+   * Size of each instance's (encrypted) system disk.
+   * @default 30
+   */
+  readonly rootVolumeGiB?: number;
+  /**
+   * Extra environment variables for the container. Never put secrets here: they end up
+   * in the instances' user data.
+   * @default none
+   */
+  readonly environment?: Readonly<Record<string, string>>;
+  /**
+   * A database the container uses: the group may reach its port, may read its
+   * credentials from the cloud's secret store, and the container gets `DB_HOST`,
+   * `DB_PORT`, `DB_NAME`, `DB_USER` and `DB_CREDENTIALS_SECRET` (a reference, never the
+   * password).
+   * @default no database
+   */
+  readonly database?: IDatabase;
+  /**
+   * A load balancer to register the instances with; its health check then replaces
+   * unhealthy instances.
+   * @default not behind a load balancer
+   */
+  readonly loadBalancer?: ILoadBalancer;
+}
+
+/** An autoscaled group of VMs running the bookstore container in private subnets. */
+export interface IComputeGroup extends INetworkPeer {
+  readonly name: string;
+  /** The cloud's identifier of the scaling group. */
+  readonly groupId: string;
+}
+
+export interface ComputeGroupSpec {
+  readonly name: string;
+  readonly network: INetwork;
+  readonly instanceType: string;
+  readonly image: string;
+  readonly containerPort: number;
+  readonly minInstances: number;
+  readonly maxInstances: number;
+  readonly rootVolumeGiB: number;
+  /** The container's whole environment, database connection included. */
+  readonly environment: Readonly<Record<string, string>>;
+  readonly database?: IDatabase;
+  readonly loadBalancer?: ILoadBalancer;
+}
+
+export interface ComputeGroupAttributes {
+  readonly groupId: string;
+  readonly securityGroupId: string;
+}
+
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+const DATABASE_ENV = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET"] as const;
+
+export class ComputeGroup extends Construct implements IComputeGroup {
+  public readonly cloud: ICloud;
+  public readonly name: string;
+  public readonly groupId: string;
+  public readonly securityGroupId: string;
+
+  constructor(scope: Construct, id: string, props: ComputeGroupProps) {
+    super(scope, id);
+    const { cloud } = props;
+    const catalog = cloud.catalog;
+    this.cloud = cloud;
+    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
+    requireSameCloud(this, "network", cloud, props.network);
+    requireSameCloud(this, "database", cloud, props.database);
+    requireSameCloud(this, "loadBalancer", cloud, props.loadBalancer);
+
+    const image = requirePinnedImage(this, "image", props.image);
+    const containerPort = props.containerPort ?? 8080;
+    requireNumberInRange(this, "containerPort", containerPort, { min: 1, max: 65535 });
+    const size = props.size ?? ComputeSize.SMALL;
+    requireOneOf(this, "size", size, enumValues(ComputeSize));
+    const minInstances = props.minInstances ?? 2;
+    const maxInstances = props.maxInstances ?? Math.max(4, minInstances);
+    requireNumberInRange(this, "minInstances", minInstances, { min: 1, max: MAX_INSTANCES });
+    requireNumberInRange(this, "maxInstances", maxInstances, { min: 1, max: MAX_INSTANCES });
+    if (minInstances > maxInstances) {
+      throw new ValidationError(this, "minInstances", minInstances, `at most maxInstances (${maxInstances})`);
+    }
+    const rootVolumeGiB = props.rootVolumeGiB ?? 30;
+    requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
+    if (props.loadBalancer && props.loadBalancer.targetPort !== containerPort) {
+      throw new ValidationError(this, "containerPort", containerPort, `the load balancer's target port (${props.loadBalancer.targetPort})`);
+    }
+
+    const environment: Record<string, string> = {};
+    for (const [key, value] of Object.entries(props.environment ?? {})) {
+      if (!ENV_NAME.test(key)) {
+        throw new ValidationError(this, `environment.${key}`, key, "a variable name of letters, digits and underscores, not starting with a digit");
+      }
+      if (props.database && (DATABASE_ENV as readonly string[]).includes(key)) {
+        throw new ValidationError(this, `environment.${key}`, value, `a name other than ${DATABASE_ENV.join(", ")}, which the database sets`);
+      }
+      if (!isSingleLine(value)) {
+        throw new ValidationError(this, `environment.${key}`, value, "a value on one line (no line breaks)");
+      }
+      environment[key] = value;
+    }
+    if (props.database) {
+      const connection = props.database.connection;
+      Object.assign(environment, {
+        DB_HOST: connection.host,
+        DB_PORT: String(connection.port),
+        DB_NAME: connection.databaseName,
+        DB_USER: connection.username,
+        DB_CREDENTIALS_SECRET: connection.credentialsSecretId,
+      });
+    }
+
+    cloud.useProvidersIn(this);
+    const created = cloud.createComputeGroup(this, {
+      name: this.name,
+      network: props.network,
+      instanceType: catalog.computeSizes[size],
+      image,
+      containerPort,
+      minInstances,
+      maxInstances,
+      rootVolumeGiB,
+      environment,
+      database: props.database,
+      loadBalancer: props.loadBalancer,
+    });
+    this.groupId = created.groupId;
+    this.securityGroupId = created.securityGroupId;
+    props.database?.allowConnectionsFrom(this);
+  }
+}

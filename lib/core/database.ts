@@ -1,0 +1,170 @@
+import { Construct } from "constructs";
+import { ICloud, ICloudScoped, INetworkPeer, requireSameCloud } from "./cloud";
+import { nameFromId, requireValidName } from "./names";
+import type { INetwork } from "./network";
+import { DatabaseSize, enumValues, MysqlVersion } from "./sizes";
+import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+
+/** The library keeps at least a week of backups, stricter than any scanner's floor. */
+export const MIN_BACKUP_RETENTION_DAYS = 7;
+
+const DATABASE_NAME = /^[a-z][a-z0-9_]{0,31}$/;
+// The strictest common rule of the clouds' administrator names (RDS: 16 characters, letters and digits).
+const USERNAME = /^[a-z][a-z0-9]{0,15}$/;
+
+export interface DatabaseProps {
+  readonly cloud: ICloud;
+  /** The network whose private subnets hold the database. */
+  readonly network: INetwork;
+  /**
+   * Name of the database instance.
+   * @default the construct ID in kebab case
+   */
+  readonly name?: string;
+  /**
+   * MySQL major version.
+   * @default MysqlVersion.V8_0
+   */
+  readonly version?: MysqlVersion;
+  /**
+   * Instance size.
+   * @default DatabaseSize.SMALL
+   */
+  readonly size?: DatabaseSize;
+  /**
+   * Allocated storage; the range depends on the cloud and size (see the cloud's catalog).
+   * @default the smallest storage the size allows on the cloud, rounded up to 20 GiB
+   */
+  readonly storageGiB?: number;
+  /**
+   * A standby in a second zone that takes over on failure. Turn off only for
+   * non-production stores: it halves the cost and loses zone-failure protection.
+   * @default true
+   */
+  readonly highlyAvailable?: boolean;
+  /**
+   * Days of automated backups to keep, at least 7.
+   * @default 7
+   */
+  readonly backupRetentionDays?: number;
+  /**
+   * Refuse `terraform destroy` of the instance. Turning this off lets a plan delete the
+   * data; do it only to remove the database on purpose.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * The schema created for the application: lower-case letters, digits and underscores.
+   * @default "bookstore"
+   */
+  readonly databaseName?: string;
+  /**
+   * The administrator account (1 to 16 lower-case letters and digits); its password is generated and kept in the cloud's
+   * secret store, never in the Terraform configuration.
+   * @default "bookstoreadmin"
+   */
+  readonly username?: string;
+}
+
+/** How the application reaches the database. Holds no password. */
+export interface DatabaseConnection {
+  readonly host: string;
+  readonly port: number;
+  readonly databaseName: string;
+  readonly username: string;
+  /** Where the credentials are kept in the cloud's secret store (a Secrets Manager ARN on AWS). */
+  readonly credentialsSecretId: string;
+}
+
+/** A managed MySQL database in private subnets. */
+export interface IDatabase extends ICloudScoped {
+  readonly name: string;
+  readonly connection: DatabaseConnection;
+  /** Lets `peer` reach the database port; no other source can. */
+  allowConnectionsFrom(peer: INetworkPeer): void;
+}
+
+export interface DatabaseSpec {
+  readonly name: string;
+  readonly network: INetwork;
+  readonly engineVersion: string;
+  readonly instanceClass: string;
+  readonly storageGiB: number;
+  readonly highlyAvailable: boolean;
+  readonly backupRetentionDays: number;
+  readonly deletionProtection: boolean;
+  readonly databaseName: string;
+  readonly username: string;
+}
+
+export interface DatabaseAttributes {
+  readonly connection: DatabaseConnection;
+  /** Opens the database port to one peer; called once per peer. */
+  allowConnectionsFrom(peer: INetworkPeer): void;
+}
+
+export class Database extends Construct implements IDatabase {
+  public readonly cloud: ICloud;
+  public readonly name: string;
+  public readonly connection: DatabaseConnection;
+  private readonly created: DatabaseAttributes;
+  private readonly peers = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: DatabaseProps) {
+    super(scope, id);
+    const { cloud } = props;
+    const catalog = cloud.catalog;
+    this.cloud = cloud;
+    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
+    requireSameCloud(this, "network", cloud, props.network);
+
+    const version = props.version ?? MysqlVersion.V8_0;
+    requireOneOf(this, "version", version, enumValues(MysqlVersion));
+    const size = props.size ?? DatabaseSize.SMALL;
+    requireOneOf(this, "size", size, enumValues(DatabaseSize));
+    const databaseClass = catalog.databaseSizes[size];
+    const storage = databaseClass.storageGiB;
+    const storageGiB = props.storageGiB ?? Math.max(storage.min, Math.ceil(20 / storage.stepGiB) * storage.stepGiB);
+    requireNumberInRange(this, "storageGiB", storageGiB, { ...storage, unit: `GiB for ${size} (${databaseClass.instanceClass}) on ${catalog.cloud}` });
+    if (storageGiB % storage.stepGiB !== 0) {
+      throw new ValidationError(this, "storageGiB", storageGiB, `a multiple of ${storage.stepGiB} GiB on ${catalog.cloud}`);
+    }
+    const backupRetentionDays = props.backupRetentionDays ?? MIN_BACKUP_RETENTION_DAYS;
+    requireNumberInRange(this, "backupRetentionDays", backupRetentionDays, {
+      min: Math.max(MIN_BACKUP_RETENTION_DAYS, catalog.backupRetentionDays.min),
+      max: catalog.backupRetentionDays.max,
+      unit: "days",
+    });
+    const databaseName = props.databaseName ?? "bookstore";
+    if (!DATABASE_NAME.test(databaseName)) {
+      throw new ValidationError(this, "databaseName", databaseName, "1 to 32 lower-case letters, digits and underscores, starting with a letter");
+    }
+    const username = props.username ?? "bookstoreadmin";
+    if (!USERNAME.test(username)) {
+      throw new ValidationError(this, "username", username, "1 to 16 lower-case letters and digits, starting with a letter");
+    }
+
+    cloud.useProvidersIn(this);
+    this.created = cloud.createDatabase(this, {
+      name: this.name,
+      network: props.network,
+      engineVersion: catalog.mysqlVersions[version],
+      instanceClass: databaseClass.instanceClass,
+      storageGiB,
+      highlyAvailable: props.highlyAvailable ?? true,
+      backupRetentionDays,
+      deletionProtection: props.deletionProtection ?? true,
+      databaseName,
+      username,
+    });
+    this.connection = this.created.connection;
+  }
+
+  public allowConnectionsFrom(peer: INetworkPeer): void {
+    requireSameCloud(this, "peer", this.cloud, peer);
+    // The same peer wired twice (e.g. by the user and by a composition) gets one rule.
+    if (this.peers.has(peer.node.path)) return;
+    this.peers.add(peer.node.path);
+    this.created.allowConnectionsFrom(peer);
+  }
+}

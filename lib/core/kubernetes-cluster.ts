@@ -1,0 +1,128 @@
+import { Construct } from "constructs";
+import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import { isPrivate, parseCidr } from "./cidr";
+import { nameFromId, requireValidName } from "./names";
+import type { INetwork } from "./network";
+import { ComputeSize, enumValues } from "./sizes";
+import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+
+/** Most nodes one pool may hold; a guard against a typo that would cost a fortune. */
+export const MAX_NODES = 100;
+
+export interface KubernetesClusterProps {
+  readonly cloud: ICloud;
+  /** The network whose private subnets hold the nodes. */
+  readonly network: INetwork;
+  /**
+   * Name of the cluster.
+   * @default the construct ID in kebab case
+   */
+  readonly name?: string;
+  /**
+   * Kubernetes minor version, e.g. "1.33", one the cloud's managed service offers.
+   * @default the catalog's default version for the cloud
+   */
+  readonly version?: string;
+  /**
+   * Size of each node.
+   * @default ComputeSize.MEDIUM
+   */
+  readonly nodeSize?: ComputeSize;
+  /**
+   * Fewest nodes; also the number started.
+   * @default 2
+   */
+  readonly minNodes?: number;
+  /**
+   * Most nodes.
+   * @default 5
+   */
+  readonly maxNodes?: number;
+  /**
+   * Public addresses (CIDR) that may reach the API server from the internet. Empty keeps
+   * the API server private: reachable only from inside the network. `0.0.0.0/0` is refused.
+   * @default [] (private API server)
+   */
+  readonly publicApiAllowedCidrs?: string[];
+}
+
+/** A managed Kubernetes cluster with one autoscaled node pool in private subnets. */
+export interface IKubernetesCluster extends INetworkPeer {
+  readonly name: string;
+  readonly clusterId: string;
+  /** The API server's URL. */
+  readonly endpoint: string;
+  readonly version: string;
+}
+
+export interface KubernetesClusterSpec {
+  readonly name: string;
+  readonly network: INetwork;
+  readonly version: string;
+  readonly nodeInstanceType: string;
+  readonly minNodes: number;
+  readonly maxNodes: number;
+  readonly publicApiAllowedCidrs: readonly string[];
+}
+
+export interface KubernetesClusterAttributes {
+  readonly clusterId: string;
+  readonly endpoint: string;
+  /** Security group of the nodes: what the database admits for pods. */
+  readonly securityGroupId: string;
+}
+
+export class KubernetesCluster extends Construct implements IKubernetesCluster {
+  public readonly cloud: ICloud;
+  public readonly name: string;
+  public readonly clusterId: string;
+  public readonly endpoint: string;
+  public readonly version: string;
+  public readonly securityGroupId: string;
+
+  constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
+    super(scope, id);
+    const { cloud } = props;
+    const catalog = cloud.catalog;
+    this.cloud = cloud;
+    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
+    requireSameCloud(this, "network", cloud, props.network);
+    this.version = props.version ?? catalog.defaultKubernetesVersion;
+    requireOneOf(this, "version", this.version, catalog.kubernetesVersions);
+    const nodeSize = props.nodeSize ?? ComputeSize.MEDIUM;
+    requireOneOf(this, "nodeSize", nodeSize, enumValues(ComputeSize));
+    const minNodes = props.minNodes ?? 2;
+    const maxNodes = props.maxNodes ?? Math.max(5, minNodes);
+    requireNumberInRange(this, "minNodes", minNodes, { min: 1, max: MAX_NODES });
+    requireNumberInRange(this, "maxNodes", maxNodes, { min: 1, max: MAX_NODES });
+    if (minNodes > maxNodes) {
+      throw new ValidationError(this, "minNodes", minNodes, `at most maxNodes (${maxNodes})`);
+    }
+    const publicApiAllowedCidrs = props.publicApiAllowedCidrs ?? [];
+    publicApiAllowedCidrs.forEach((text, index) => {
+      const cidr = parseCidr(text);
+      if (!cidr || cidr.prefixLength === 0 || isPrivate(cidr)) {
+        throw new ValidationError(
+          this,
+          `publicApiAllowedCidrs[${index}]`,
+          text,
+          "a public IPv4 range in CIDR notation narrower than 0.0.0.0/0, e.g. 203.0.113.0/24",
+        );
+      }
+    });
+
+    cloud.useProvidersIn(this);
+    const created = cloud.createKubernetesCluster(this, {
+      name: this.name,
+      network: props.network,
+      version: this.version,
+      nodeInstanceType: catalog.computeSizes[nodeSize],
+      minNodes,
+      maxNodes,
+      publicApiAllowedCidrs,
+    });
+    this.clusterId = created.clusterId;
+    this.endpoint = created.endpoint;
+    this.securityGroupId = created.securityGroupId;
+  }
+}

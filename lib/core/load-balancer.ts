@@ -1,0 +1,160 @@
+import { Construct } from "constructs";
+import { CertificateSource, ICloud, ICloudScoped, requireSameCloud } from "./cloud";
+import { nameFromId, requireValidName } from "./names";
+import type { INetwork } from "./network";
+import { isUnresolved, requireNumberInRange, ValidationError } from "./validation";
+
+const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Refuses anything but a lower-case fully qualified domain name. */
+export function requireDomainName(scope: Construct, field: string, domain: string | undefined): string {
+  if (domain === undefined || (!isUnresolved(domain) && !DOMAIN.test(domain))) {
+    throw new ValidationError(scope, field, domain, "a lower-case fully qualified domain name, e.g. shop.example.com");
+  }
+  return domain;
+}
+
+/** Who may open connections to a public load balancer. */
+export class LoadBalancerClients {
+  /** Any address on the internet. */
+  public static anywhere(): LoadBalancerClients {
+    return new LoadBalancerClients(false);
+  }
+
+  /**
+   * Only the cloud's CDN edge servers, where the cloud publishes their address ranges;
+   * use it when a CDN fronts the load balancer so nobody can go around the CDN.
+   */
+  public static cdnEdgesOnly(): LoadBalancerClients {
+    return new LoadBalancerClients(true);
+  }
+
+  private constructor(
+    /** True when only CDN edge servers may connect. */
+    public readonly cdnEdgesOnly: boolean,
+  ) {}
+}
+
+export interface LoadBalancerProps {
+  readonly cloud: ICloud;
+  /** The network whose public subnets hold the load balancer. */
+  readonly network: INetwork;
+  /**
+   * Name of the load balancer.
+   * @default the construct ID in kebab case
+   */
+  readonly name?: string;
+  /** The public domain served over HTTPS, e.g. `shop.example.com`. */
+  readonly domain: string;
+  /**
+   * The TLS certificate for `domain`.
+   * @default `cloud.certificate.issued()`: the cloud issues one with DNS validation
+   */
+  readonly certificate?: CertificateSource;
+  /**
+   * Port the targets listen on.
+   * @default 8080
+   */
+  readonly targetPort?: number;
+  /**
+   * Path the health check requests; any 2xx or 3xx answer is healthy.
+   * @default "/healthz"
+   */
+  readonly healthCheckPath?: string;
+  /**
+   * Who may connect.
+   * @default LoadBalancerClients.anywhere()
+   */
+  readonly clients?: LoadBalancerClients;
+  /**
+   * Refuse deletion of the load balancer through the cloud's API, so that a plan cannot
+   * take the shop offline by accident.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+  /**
+   * Seconds an idle connection stays open.
+   * @default 60
+   */
+  readonly idleTimeoutSeconds?: number;
+}
+
+/** A public HTTPS load balancer; HTTP is redirected to HTTPS. */
+export interface ILoadBalancer extends ICloudScoped {
+  readonly name: string;
+  readonly domain: string;
+  /** The load balancer's own DNS name, for a CNAME or a CDN origin. */
+  readonly dnsName: string;
+  /** Security group the load balancer sends from; targets admit it on `targetPort`. */
+  readonly securityGroupId: string;
+  /** The cloud's identifier of the group that targets register with. */
+  readonly targetGroupId: string;
+  readonly targetPort: number;
+  readonly healthCheckPath: string;
+}
+
+export interface LoadBalancerSpec {
+  readonly name: string;
+  readonly network: INetwork;
+  readonly domain: string;
+  readonly certificate: CertificateSource;
+  readonly targetPort: number;
+  readonly healthCheckPath: string;
+  readonly cdnEdgesOnly: boolean;
+  readonly deletionProtection: boolean;
+  readonly idleTimeoutSeconds: number;
+}
+
+export interface LoadBalancerAttributes {
+  readonly dnsName: string;
+  readonly securityGroupId: string;
+  readonly targetGroupId: string;
+}
+
+export class LoadBalancer extends Construct implements ILoadBalancer {
+  public readonly cloud: ICloud;
+  public readonly name: string;
+  public readonly domain: string;
+  public readonly dnsName: string;
+  public readonly securityGroupId: string;
+  public readonly targetGroupId: string;
+  public readonly targetPort: number;
+  public readonly healthCheckPath: string;
+
+  constructor(scope: Construct, id: string, props: LoadBalancerProps) {
+    super(scope, id);
+    const { cloud } = props;
+    this.cloud = cloud;
+    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), cloud.catalog.names);
+    requireSameCloud(this, "network", cloud, props.network);
+    this.domain = requireDomainName(this, "domain", props.domain);
+    const certificate = props.certificate ?? cloud.certificate.issued();
+    if (certificate.cloudName !== cloud.name) {
+      throw new ValidationError(this, "certificate", certificate.existingCertificateId ?? "issued", `a certificate of ${cloud.name}, from cloud.certificate`);
+    }
+    this.targetPort = props.targetPort ?? 8080;
+    requireNumberInRange(this, "targetPort", this.targetPort, { min: 1, max: 65535 });
+    this.healthCheckPath = props.healthCheckPath ?? "/healthz";
+    if (!/^\/[\w\-./~%]*$/.test(this.healthCheckPath) || this.healthCheckPath.length > 1024) {
+      throw new ValidationError(this, "healthCheckPath", this.healthCheckPath, "an absolute URL path such as /healthz, at most 1024 characters");
+    }
+    const idleTimeoutSeconds = props.idleTimeoutSeconds ?? 60;
+    requireNumberInRange(this, "idleTimeoutSeconds", idleTimeoutSeconds, { min: 1, max: 4000, unit: "seconds" });
+
+    cloud.useProvidersIn(this);
+    const created = cloud.createLoadBalancer(this, {
+      name: this.name,
+      network: props.network,
+      domain: this.domain,
+      certificate,
+      targetPort: this.targetPort,
+      healthCheckPath: this.healthCheckPath,
+      cdnEdgesOnly: (props.clients ?? LoadBalancerClients.anywhere()).cdnEdgesOnly,
+      deletionProtection: props.deletionProtection ?? true,
+      idleTimeoutSeconds,
+    });
+    this.dnsName = created.dnsName;
+    this.securityGroupId = created.securityGroupId;
+    this.targetGroupId = created.targetGroupId;
+  }
+}

@@ -1,0 +1,123 @@
+import { Construct } from "constructs";
+import { ICloud, ICloudScoped } from "./cloud";
+import { formatCidr, isPrivate, parseCidr, planSubnets } from "./cidr";
+import { nameFromId, requireValidName } from "./names";
+import { resolveZones } from "./placement";
+import { ValidationError } from "./validation";
+
+export interface NetworkProps {
+  /** The cloud to create the network in. */
+  readonly cloud: ICloud;
+  /**
+   * Name of the network, also the prefix of its subnets' names.
+   * @default the construct ID in kebab case
+   */
+  readonly name?: string;
+  /**
+   * Private IPv4 range of the whole network (RFC 1918), e.g. `10.20.0.0/16`. Split into
+   * one private and one public subnet per zone.
+   * @default "10.0.0.0/16"
+   */
+  readonly cidr?: string;
+  /**
+   * How many zones to spread over, at least 2.
+   * @default 2, or the number of `zoneNames`
+   */
+  readonly zones?: number;
+  /**
+   * The zones to use, by the cloud's names.
+   * @default the first `zones` zones of the region, in catalog order
+   */
+  readonly zoneNames?: string[];
+}
+
+/** A private network with public and private subnets in two or more zones. */
+export interface INetwork extends ICloudScoped {
+  readonly name: string;
+  readonly cidr: string;
+  /** Zone names, one per subnet pair, in order. */
+  readonly zones: readonly string[];
+  readonly networkId: string;
+  /** Subnets for load balancers and NAT, one per zone. */
+  readonly publicSubnetIds: readonly string[];
+  /** Subnets for servers, databases and Kubernetes nodes, one per zone. */
+  readonly privateSubnetIds: readonly string[];
+  readonly publicSubnetCidrs: readonly string[];
+  readonly privateSubnetCidrs: readonly string[];
+}
+
+/** What a cloud's network factory receives: validated and planned. */
+export interface NetworkSpec {
+  readonly name: string;
+  readonly cidr: string;
+  readonly zones: readonly string[];
+  readonly publicSubnetCidrs: readonly string[];
+  readonly privateSubnetCidrs: readonly string[];
+}
+
+/** What a cloud's network factory returns. */
+export interface NetworkAttributes {
+  readonly networkId: string;
+  readonly publicSubnetIds: readonly string[];
+  readonly privateSubnetIds: readonly string[];
+}
+
+/** The neutral network: validates and plans, then lets the cloud create it. */
+export class Network extends Construct implements INetwork {
+  public readonly cloud: ICloud;
+  public readonly name: string;
+  public readonly cidr: string;
+  public readonly zones: readonly string[];
+  public readonly networkId: string;
+  public readonly publicSubnetIds: readonly string[];
+  public readonly privateSubnetIds: readonly string[];
+  public readonly publicSubnetCidrs: readonly string[];
+  public readonly privateSubnetCidrs: readonly string[];
+
+  constructor(scope: Construct, id: string, props: NetworkProps) {
+    super(scope, id);
+    const { cloud } = props;
+    const catalog = cloud.catalog;
+    this.cloud = cloud;
+    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
+    this.cidr = props.cidr ?? "10.0.0.0/16";
+
+    const parsed = parseCidr(this.cidr);
+    if (!parsed) {
+      throw new ValidationError(this, "cidr", this.cidr, "an IPv4 network in CIDR notation with no host bits set, e.g. 10.0.0.0/16");
+    }
+    if (!isPrivate(parsed)) {
+      throw new ValidationError(this, "cidr", this.cidr, "a range inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16");
+    }
+    const { min, max } = catalog.network.prefixLength;
+    if (parsed.prefixLength < min || parsed.prefixLength > max) {
+      throw new ValidationError(this, "cidr", this.cidr, `a prefix length from /${min} to /${max} on ${catalog.cloud}`);
+    }
+    this.zones = resolveZones(this, catalog, cloud.region, props.zones, props.zoneNames);
+
+    const plan = planSubnets(parsed, this.zones.length, catalog.network.smallestSubnetPrefixLength);
+    if (!plan) {
+      throw new ValidationError(
+        this,
+        "cidr",
+        this.cidr,
+        `a network large enough for ${2 * this.zones.length} subnets of at least /${catalog.network.smallestSubnetPrefixLength}`,
+      );
+    }
+    this.publicSubnetCidrs = plan.publicSubnets;
+    this.privateSubnetCidrs = plan.privateSubnets;
+    this.cidr = formatCidr(parsed);
+
+    cloud.useProvidersIn(this);
+    const created = cloud.createNetwork(this, {
+      name: this.name,
+      cidr: this.cidr,
+      zones: this.zones,
+      publicSubnetCidrs: this.publicSubnetCidrs,
+      privateSubnetCidrs: this.privateSubnetCidrs,
+    });
+    this.networkId = created.networkId;
+    this.publicSubnetIds = created.publicSubnetIds;
+    this.privateSubnetIds = created.privateSubnetIds;
+  }
+}

@@ -1,0 +1,31 @@
+import { Token } from "./cdktf";
+
+/**
+ * A boot script that installs Docker and runs one container with the host's network.
+ *
+ * The environment goes into an env file written from a quoted heredoc, so no value is
+ * ever interpreted by the shell; values may be Terraform references, resolved at apply.
+ * Works on the Linux images the clouds' catalogs name (dnf, yum or apt).
+ */
+export function containerUserData(image: string, environment: Readonly<Record<string, string>>): string {
+  const envLines = Object.entries(environment)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, value]) => `${key}=${value}`);
+  return [
+    "#!/bin/bash",
+    "set -euo pipefail",
+    "if command -v dnf >/dev/null; then dnf install -y docker; elif command -v yum >/dev/null; then yum install -y docker; else apt-get update && apt-get install -y docker.io; fi",
+    "systemctl enable --now docker",
+    "install -m 0600 /dev/null /etc/bookstore.env",
+    "cat > /etc/bookstore.env <<'BOOKSTORE_ENV'",
+    ...envLines,
+    "BOOKSTORE_ENV",
+    `docker run --detach --name bookstore --restart always --network host --env-file /etc/bookstore.env ${image}`,
+    "",
+  ].join("\n");
+}
+
+/** True when a value can go on one env-file line: no newline, unless it is a reference. */
+export function isSingleLine(value: string): boolean {
+  return Token.isUnresolved(value) || !/[\r\n]/.test(value);
+}

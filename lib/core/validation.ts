@@ -1,0 +1,75 @@
+import { IConstruct } from "constructs";
+import { Token } from "./cdktf";
+
+/**
+ * Thrown at synth time for props that cannot work.
+ *
+ * The message names the construct path, the field, the value given and what is
+ * allowed, so a user can fix the call without reading the library's source.
+ */
+export class ValidationError extends Error {
+  /** Path of the construct that refused the props, e.g. `bookstore-aws/Bookstore/Database`. */
+  public readonly constructPath: string;
+  /** The prop that was refused, as a dotted path from the construct's props, e.g. `network.cidr`. */
+  public readonly field: string;
+  /** The value that was given. */
+  public readonly value: unknown;
+  /** What the field accepts. */
+  public readonly allowed: string;
+
+  constructor(scope: IConstruct, field: string, value: unknown, allowed: string) {
+    const constructPath = scope.node.path || "<root>";
+    super(`${constructPath}: invalid ${field} ${describeValue(value)}; allowed: ${allowed}`);
+    this.name = "ValidationError";
+    this.constructPath = constructPath;
+    this.field = field;
+    this.value = value;
+    this.allowed = allowed;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return "(not set)";
+  if (typeof value === "string") return JSON.stringify(value);
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+/** True when a value is only known at apply time; such values are skipped by validation. */
+export function isUnresolved(value: unknown): boolean {
+  return Token.isUnresolved(value);
+}
+
+/** Refuses a number outside [min, max] or not a whole number when `integer` is set. */
+export function requireNumberInRange(
+  scope: IConstruct,
+  field: string,
+  value: number,
+  range: { readonly min: number; readonly max: number; readonly integer?: boolean; readonly unit?: string },
+): void {
+  if (isUnresolved(value)) return;
+  const unit = range.unit ? ` ${range.unit}` : "";
+  const wholeNumber = range.integer === false ? "a number" : "a whole number";
+  if (typeof value !== "number" || Number.isNaN(value) || (range.integer !== false && !Number.isInteger(value)) || value < range.min || value > range.max) {
+    throw new ValidationError(scope, field, value, `${wholeNumber} from ${range.min} to ${range.max}${unit}`);
+  }
+}
+
+/** Refuses a value that is not one of the allowed keys. */
+export function requireOneOf<T extends string>(scope: IConstruct, field: string, value: T, allowed: readonly string[]): void {
+  if (isUnresolved(value)) return;
+  if (!allowed.includes(value)) {
+    throw new ValidationError(scope, field, value, `one of ${allowed.map((a) => JSON.stringify(a)).join(", ")}`);
+  }
+}
+
+/** Refuses an empty or whitespace-only string. */
+export function requireNonEmpty(scope: IConstruct, field: string, value: string | undefined): string {
+  if (value === undefined || (!isUnresolved(value) && (typeof value !== "string" || value.trim() === ""))) {
+    throw new ValidationError(scope, field, value, "a non-empty string");
+  }
+  return value;
+}
