@@ -1,0 +1,301 @@
+import { Cloud, MysqlVersion } from "../../lib";
+import { synthBookstore } from "../support/bookstore";
+import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
+
+const aws = () => Cloud.aws({ region: "eu-central-1" });
+
+describe("the bookstore on AWS", () => {
+  let json: TerraformJson;
+  beforeAll(() => {
+    // GIVEN the example bookstore WHEN it is synthesized for AWS
+    json = synthBookstore(aws()).json;
+  });
+
+  test("holds every capability's resources", () => {
+    expect(resourceTypes(json)).toEqual(
+      expect.arrayContaining([
+        "aws_vpc",
+        "aws_subnet",
+        "aws_internet_gateway",
+        "aws_nat_gateway",
+        "aws_route_table",
+        "aws_launch_template",
+        "aws_autoscaling_group",
+        "aws_db_instance",
+        "aws_db_parameter_group",
+        "aws_lb",
+        "aws_lb_listener",
+        "aws_lb_target_group",
+        "aws_acm_certificate",
+        "aws_cloudfront_distribution",
+        "aws_eks_cluster",
+        "aws_eks_node_group",
+        "aws_kms_key",
+      ]),
+    );
+  });
+
+  describe("network", () => {
+    test("has a public and a private subnet in each of two zones, planned from the CIDR", () => {
+      const subnets = resources(json, "aws_subnet") as { cidr_block: string; availability_zone: string; map_public_ip_on_launch: boolean }[];
+      expect(subnets.map((s) => [s.availability_zone, s.cidr_block]).sort()).toEqual([
+        ["eu-central-1a", "10.20.0.0/18"],
+        ["eu-central-1a", "10.20.128.0/18"],
+        ["eu-central-1b", "10.20.192.0/18"],
+        ["eu-central-1b", "10.20.64.0/18"],
+      ]);
+      expect(subnets.every((s) => s.map_public_ip_on_launch === false)).toBe(true);
+    });
+
+    test("gives each private subnet a route through its own zone's NAT gateway", () => {
+      expect(resources(json, "aws_nat_gateway")).toHaveLength(2);
+      const natRoutes = resources(json, "aws_route").filter((r: any) => r.nat_gateway_id);
+      expect(natRoutes).toHaveLength(2);
+      expect(resources(json, "aws_route").filter((r: any) => r.gateway_id)).toHaveLength(1);
+    });
+
+    test("closes the VPC's default security group", () => {
+      const group = onlyResource(json, "aws_default_security_group");
+      expect(group.ingress).toBeUndefined();
+      expect(group.egress).toBeUndefined();
+    });
+  });
+
+  describe("compute group", () => {
+    test("requires IMDSv2 with a hop limit of 1, no public address and encrypted disks", () => {
+      const template = onlyResource(json, "aws_launch_template");
+      expect(template.metadata_options).toEqual(expect.objectContaining({ http_tokens: "required", http_put_response_hop_limit: 1 }));
+      expect(template.network_interfaces).toEqual([expect.objectContaining({ associate_public_ip_address: "false" })]);
+      expect(template.block_device_mappings.every((m: any) => m.ebs.encrypted === "true")).toBe(true);
+      expect(template.instance_type).toBe("t3.medium");
+    });
+
+    test("runs the pinned container image with the database connection but no password", () => {
+      const userData: string = onlyResource(json, "aws_launch_template").user_data;
+      expect(userData).toContain("docker run");
+      expect(userData).toContain("registry.example.com/bookstore:1.4.2");
+      expect(userData).toContain("DB_HOST=${aws_db_instance.");
+      expect(userData).toContain("DB_CREDENTIALS_SECRET=${aws_db_instance.");
+      expect(userData).not.toMatch(/password/i);
+    });
+
+    test("sits in the private subnets, uses the load balancer's health check and scales on CPU", () => {
+      const group = onlyResource(json, "aws_autoscaling_group");
+      expect(group.vpc_zone_identifier).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+      expect(group.health_check_type).toBe("ELB");
+      expect(group.target_group_arns).toEqual([expect.stringContaining("aws_lb_target_group.")]);
+      expect([group.min_size, group.max_size]).toEqual([2, 6]);
+      expect(onlyResource(json, "aws_autoscaling_policy").policy_type).toBe("TargetTrackingScaling");
+    });
+
+    test("propagates the bookstore's tags to instances", () => {
+      const tags = onlyResource(json, "aws_autoscaling_group").tag as { key: string; propagate_at_launch: boolean }[];
+      expect(tags).toEqual(expect.arrayContaining([expect.objectContaining({ key: "team", propagate_at_launch: true })]));
+    });
+
+    test("admits the application port only from the load balancer's security group", () => {
+      const ingress = resources(json, "aws_vpc_security_group_ingress_rule").filter((r: any) =>
+        String(r.security_group_id).includes("Bookstore_Web_SecurityGroup"),
+      );
+      expect(ingress).toEqual([
+        expect.objectContaining({ from_port: 8080, to_port: 8080, referenced_security_group_id: expect.stringContaining("Bookstore_LoadBalancer_SecurityGroup") }),
+      ]);
+    });
+
+    test("may read only the database's credentials secret", () => {
+      const policy = onlyResource(json, "aws_iam_role_policy").policy as string;
+      expect(policy).toContain("secretsmanager:GetSecretValue");
+      expect(policy).toContain("master_user_secret[0].secret_arn");
+    });
+  });
+
+  describe("database", () => {
+    test("is encrypted, private, deletion protected and backed up for 7 days in two zones", () => {
+      const db = onlyResource(json, "aws_db_instance");
+      expect(db).toEqual(
+        expect.objectContaining({
+          engine: "mysql",
+          engine_version: "8.0",
+          storage_encrypted: true,
+          publicly_accessible: false,
+          deletion_protection: true,
+          backup_retention_period: 7,
+          multi_az: true,
+          skip_final_snapshot: false,
+          copy_tags_to_snapshot: true,
+          auto_minor_version_upgrade: true,
+          iam_database_authentication_enabled: true,
+          performance_insights_enabled: true,
+          allocated_storage: 50,
+          instance_class: "db.t4g.medium",
+        }),
+      );
+      expect(db.monitoring_interval).toBeGreaterThan(0);
+      expect(db.enabled_cloudwatch_logs_exports.length).toBeGreaterThan(0);
+      expect(db.lifecycle).toEqual({ prevent_destroy: true });
+    });
+
+    test("keeps the password out of the configuration: RDS manages it in Secrets Manager", () => {
+      const db = onlyResource(json, "aws_db_instance");
+      expect(db.manage_master_user_password).toBe(true);
+      expect(db.password).toBeUndefined();
+      expect(JSON.stringify(json)).not.toMatch(/"password"\s*:/);
+    });
+
+    test("requires TLS through its parameter group", () => {
+      const group = onlyResource(json, "aws_db_parameter_group");
+      expect(group.family).toBe("mysql8.0");
+      expect(group.parameter).toEqual(expect.arrayContaining([{ name: "require_secure_transport", value: "1" }]));
+    });
+
+    test("admits 3306 only from the web tier's and the cluster's security groups", () => {
+      const ingress = resources(json, "aws_vpc_security_group_ingress_rule").filter((r: any) =>
+        String(r.security_group_id).includes("Bookstore_Database_SecurityGroup"),
+      ) as any[];
+      expect(ingress).toHaveLength(2);
+      for (const rule of ingress) {
+        expect([rule.from_port, rule.to_port]).toEqual([3306, 3306]);
+        expect(rule.referenced_security_group_id).toBeDefined();
+        expect(rule.cidr_ipv4).toBeUndefined();
+      }
+    });
+
+    test("maps MySQL 8.4 to its own engine version and parameter family", () => {
+      const db84 = synthBookstore(aws(), { database: { version: MysqlVersion.V8_4 } }).json;
+      expect(onlyResource(db84, "aws_db_instance").engine_version).toBe("8.4");
+      expect(onlyResource(db84, "aws_db_parameter_group").family).toBe("mysql8.4");
+    });
+
+    test("is single-zone only when asked", () => {
+      const single = synthBookstore(aws(), { database: { highlyAvailable: false } }).json;
+      expect(onlyResource(single, "aws_db_instance").multi_az).toBe(false);
+    });
+  });
+
+  describe("load balancer", () => {
+    test("drops invalid headers, mitigates desync and is deletion protected", () => {
+      expect(onlyResource(json, "aws_lb")).toEqual(
+        expect.objectContaining({
+          internal: false,
+          load_balancer_type: "application",
+          drop_invalid_header_fields: true,
+          desync_mitigation_mode: "defensive",
+          enable_deletion_protection: true,
+        }),
+      );
+    });
+
+    test("serves HTTPS with a TLS 1.2+ policy and redirects HTTP to HTTPS", () => {
+      const listeners = resources(json, "aws_lb_listener") as any[];
+      const https = listeners.find((l) => l.protocol === "HTTPS");
+      const http = listeners.find((l) => l.protocol === "HTTP");
+      expect(https).toEqual(expect.objectContaining({ port: 443, ssl_policy: "ELBSecurityPolicy-TLS13-1-2-2021-06" }));
+      expect(https.certificate_arn).toContain("aws_acm_certificate_validation.");
+      expect(http.default_action).toEqual([
+        expect.objectContaining({ type: "redirect", redirect: expect.objectContaining({ protocol: "HTTPS", port: "443", status_code: "HTTP_301" }) }),
+      ]);
+    });
+
+    test("checks the targets' health", () => {
+      expect(onlyResource(json, "aws_lb_target_group").health_check).toEqual(expect.objectContaining({ enabled: true, path: "/healthz" }));
+    });
+
+    test("issues its certificate with DNS validation when none is given", () => {
+      const certificates = resources(json, "aws_acm_certificate") as any[];
+      expect(certificates.every((c) => c.validation_method === "DNS" && c.lifecycle?.create_before_destroy === true)).toBe(true);
+    });
+
+    test("uses an existing certificate as given", () => {
+      const arn = "arn:aws:acm:eu-central-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
+      const cloud = aws();
+      const given = synthBookstore(cloud, { certificate: cloud.certificate.existing(arn), cdn: { enabled: false } }).json;
+      const https = (resources(given, "aws_lb_listener") as any[]).find((l) => l.protocol === "HTTPS");
+      expect(https.certificate_arn).toBe(arn);
+      expect(resources(given, "aws_acm_certificate")).toHaveLength(0);
+    });
+
+    test("with a CDN in front, admits only CloudFront's origin-facing servers", () => {
+      expect(dataSources(json, "aws_ec2_managed_prefix_list")).toEqual([{ name: "com.amazonaws.global.cloudfront.origin-facing" }]);
+      const lbIngress = resources(json, "aws_vpc_security_group_ingress_rule").filter((r: any) =>
+        String(r.security_group_id).includes("Bookstore_LoadBalancer_SecurityGroup"),
+      ) as any[];
+      expect(lbIngress).toEqual([expect.objectContaining({ from_port: 443, prefix_list_id: expect.any(String) })]);
+    });
+
+    test("without a CDN, admits HTTPS and HTTP from anywhere", () => {
+      const direct = synthBookstore(aws(), { cdn: { enabled: false } }).json;
+      const ports = (resources(direct, "aws_vpc_security_group_ingress_rule") as any[])
+        .filter((r) => r.cidr_ipv4 === "0.0.0.0/0")
+        .map((r) => r.from_port)
+        .sort((a, b) => a - b);
+      expect(ports).toEqual([80, 443]);
+      expect(resources(direct, "aws_cloudfront_distribution")).toHaveLength(0);
+    });
+  });
+
+  describe("CDN", () => {
+    test("is HTTPS only to viewers and to the origin, with TLS 1.2 at least", () => {
+      const cdn = onlyResource(json, "aws_cloudfront_distribution");
+      const behaviours = [cdn.default_cache_behavior, ...cdn.ordered_cache_behavior];
+      expect(behaviours.every((b: any) => b.viewer_protocol_policy === "redirect-to-https")).toBe(true);
+      expect(cdn.origin[0].custom_origin_config).toEqual(expect.objectContaining({ origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"] }));
+      expect(cdn.viewer_certificate).toEqual(expect.objectContaining({ minimum_protocol_version: "TLSv1.2_2021", ssl_support_method: "sni-only" }));
+      expect(cdn.viewer_certificate.cloudfront_default_certificate).toBeUndefined();
+    });
+
+    test("caches the static paths and nothing else", () => {
+      const cdn = onlyResource(json, "aws_cloudfront_distribution");
+      expect(cdn.ordered_cache_behavior.map((b: any) => b.path_pattern)).toEqual(["/static/*", "/covers/*"]);
+      expect(cdn.ordered_cache_behavior.every((b: any) => String(b.cache_policy_id).includes("aws_cloudfront_cache_policy."))).toBe(true);
+      expect(cdn.default_cache_behavior.cache_policy_id).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
+    });
+
+    test("takes its certificate and web ACL from us-east-1, as CloudFront requires", () => {
+      const globalProvider = json.provider!.aws.find((p) => p.alias === "global");
+      expect(globalProvider).toEqual({ alias: "global", region: "us-east-1" });
+      const cdnCertificate = (resources(json, "aws_acm_certificate") as any[]).filter((c) => c.provider === "aws.global");
+      expect(cdnCertificate).toHaveLength(1);
+      expect(onlyResource(json, "aws_wafv2_web_acl")).toEqual(expect.objectContaining({ provider: "aws.global", scope: "CLOUDFRONT" }));
+      expect(onlyResource(json, "aws_cloudfront_distribution").web_acl_id).toContain("aws_wafv2_web_acl.");
+    });
+  });
+
+  describe("Kubernetes", () => {
+    test("encrypts secrets with a rotating KMS key and logs every control-plane component", () => {
+      const cluster = onlyResource(json, "aws_eks_cluster");
+      expect(cluster.encryption_config).toEqual({ resources: ["secrets"], provider: { key_arn: expect.stringContaining("aws_kms_key.") } });
+      expect(cluster.enabled_cluster_log_types).toEqual(["api", "audit", "authenticator", "controllerManager", "scheduler"]);
+      expect(onlyResource(json, "aws_kms_key").enable_key_rotation).toBe(true);
+    });
+
+    test("keeps the API endpoint private by default", () => {
+      const vpc = onlyResource(json, "aws_eks_cluster").vpc_config;
+      expect(vpc).toEqual(expect.objectContaining({ endpoint_private_access: true, endpoint_public_access: false }));
+      expect(vpc.public_access_cidrs).toBeUndefined();
+    });
+
+    test("opens the API endpoint only to the given CIDRs", () => {
+      const open = synthBookstore(aws(), { kubernetes: { publicApiAllowedCidrs: ["203.0.113.0/24"] } }).json;
+      expect(onlyResource(open, "aws_eks_cluster").vpc_config).toEqual(
+        expect.objectContaining({ endpoint_public_access: true, public_access_cidrs: ["203.0.113.0/24"] }),
+      );
+    });
+
+    test("runs a managed node group in the private subnets without remote access", () => {
+      const nodes = onlyResource(json, "aws_eks_node_group");
+      expect(nodes.subnet_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+      expect(nodes.remote_access).toBeUndefined();
+      expect(nodes.scaling_config).toEqual({ min_size: 2, max_size: 5, desired_size: 2 });
+      expect(nodes.instance_types).toEqual(["m6i.large"]);
+    });
+  });
+
+  test("tags every taggable resource with the bookstore's tags", () => {
+    for (const [type, blocks] of Object.entries(json.resource!)) {
+      for (const block of Object.values(blocks)) {
+        if ("tags" in block) expect({ type, tags: block.tags }).toEqual({ type, tags: expect.objectContaining({ app: "bookstore", team: "platform" }) });
+      }
+    }
+    expect(onlyResource(json, "aws_vpc").tags).toEqual(expect.objectContaining({ Name: "bookstore", environment: "production" }));
+  });
+});
