@@ -1,0 +1,56 @@
+import { applyCatalogOverrides, AWS_CATALOG, Cloud, ComputeSize, DatabaseSize, enumValues, MysqlVersion } from "../../lib";
+import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
+
+describe("catalogs", () => {
+  test("one catalog per implemented cloud", () => {
+    expect(IMPLEMENTED_CATALOGS.map(([name]) => name)).toEqual([...Cloud.implemented]);
+  });
+
+  describe.each(IMPLEMENTED_CATALOGS)("%s", (cloud, catalog) => {
+    test("names its cloud", () => expect(catalog.cloud).toBe(cloud));
+
+    test("covers every neutral size and version", () => {
+      for (const size of enumValues(ComputeSize)) expect(catalog.computeSizes[size]).toMatch(/\S/);
+      for (const version of enumValues(MysqlVersion)) expect(catalog.mysqlVersions[version]).toMatch(/\S/);
+      for (const size of enumValues(DatabaseSize)) {
+        const entry = catalog.databaseSizes[size];
+        expect(entry.instanceClass).toMatch(/\S/);
+        expect(entry.storageGiB.min).toBeLessThanOrEqual(entry.storageGiB.max);
+        expect(entry.storageGiB.stepGiB).toBeGreaterThan(0);
+      }
+    });
+
+    test("gives every region at least two distinct zones", () => {
+      for (const [region, entry] of Object.entries(catalog.regions)) {
+        expect({ region, enough: entry.zones.length >= 2 }).toEqual({ region, enough: true });
+        expect(new Set(entry.zones).size).toBe(entry.zones.length);
+      }
+    });
+
+    test("offers its default Kubernetes version", () => {
+      expect(catalog.kubernetesVersions).toContain(catalog.defaultKubernetesVersion);
+    });
+
+    test("keeps at least the library's 7 days of backups possible", () => {
+      expect(catalog.backupRetentionDays.max).toBeGreaterThanOrEqual(7);
+    });
+
+    test("is frozen", () => {
+      expect(Object.isFrozen(catalog)).toBe(true);
+      expect(Object.isFrozen(catalog.computeSizes)).toBe(true);
+    });
+  });
+
+  test("overrides replace one entry and keep the rest", () => {
+    const catalog = applyCatalogOverrides(AWS_CATALOG, { computeSizes: { [ComputeSize.MEDIUM]: "m7i.large" } });
+    expect(catalog.computeSizes[ComputeSize.MEDIUM]).toBe("m7i.large");
+    expect(catalog.computeSizes[ComputeSize.SMALL]).toBe(AWS_CATALOG.computeSizes[ComputeSize.SMALL]);
+    expect(catalog.aws).toBe(AWS_CATALOG.aws);
+    expect(AWS_CATALOG.computeSizes[ComputeSize.MEDIUM]).toBe("t3.medium");
+  });
+
+  test("a cloud built with overrides uses them", () => {
+    const cloud = Cloud.aws({ region: "eu-central-1", catalogOverrides: { mysqlVersions: { [MysqlVersion.V8_0]: "8.0.40" } } });
+    expect(cloud.catalog.mysqlVersions[MysqlVersion.V8_0]).toBe("8.0.40");
+  });
+});
