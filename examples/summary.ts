@@ -27,7 +27,7 @@ export function summarize(outdir: string): string {
       }
     }
     const dataSources = Object.values(json.data ?? {}).reduce((n, blocks) => n + Object.keys(blocks).length, 0);
-    const parts = [...byPart.entries()].map(([part, n]) => `${part} ${n}`).join(", ");
+    const parts = [...byPart.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([part, n]) => `${part} ${n}`).join(", ");
     lines.push(`${stackName}: ${total} resources (${parts}), ${dataSources} data sources, ${Object.keys(json.output ?? {}).length} outputs`);
     lines.push(`  -> ${path.relative(process.cwd(), file)}`);
   }

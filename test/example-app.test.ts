@@ -1,0 +1,38 @@
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { App } from "cdktf";
+import { Cloud } from "../lib";
+import { buildExampleApp, selectedClouds } from "../examples/bookstore-app";
+import { summarize } from "../examples/summary";
+
+describe("the example app", () => {
+  test("builds every implemented cloud when BOOKSTORE_CLOUDS is unset or empty", () => {
+    expect(selectedClouds(undefined).map((c) => c.name)).toEqual([...Cloud.implemented]);
+    expect(selectedClouds(" ").map((c) => c.name)).toEqual([...Cloud.implemented]);
+  });
+
+  test("builds only the clouds BOOKSTORE_CLOUDS names, once each", () => {
+    expect(selectedClouds("aws, aws").map((c) => c.name)).toEqual(["aws"]);
+  });
+
+  test("fails when BOOKSTORE_CLOUDS names a cloud that is not implemented", () => {
+    expect(() => selectedClouds("aws,gcp")).toThrow(/"gcp".*implemented clouds: aws/);
+  });
+
+  test("writes one stack per cloud, named after it, and a summary of each", () => {
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-example-"));
+    try {
+      const app = new App({ outdir });
+      buildExampleApp(app, selectedClouds(undefined));
+      app.synth();
+      expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(Cloud.implemented.map((c) => `bookstore-${c}`).sort());
+      const summary = summarize(outdir);
+      for (const cloud of Cloud.implemented) {
+        expect(summary).toMatch(new RegExp(`bookstore-${cloud}: \\d+ resources \\(.*Database \\d+.*Network \\d+`));
+      }
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
