@@ -10,6 +10,12 @@ export const EXAMPLE_REGIONS: Readonly<Record<string, string>> = {
   aws: "eu-central-1",
 };
 
+/**
+ * Certificates for clouds that cannot issue one through Terraform: replace each with the
+ * ID of your own certificate for the shop's domain in that cloud.
+ */
+export const EXAMPLE_CERTIFICATE_IDS: Readonly<Record<string, string>> = {};
+
 export const EXAMPLE_PROPS: BookstoreStacksProps = {
   domain: "shop.example.com",
   network: { cidr: "10.20.0.0/16", zones: 2 },
@@ -38,7 +44,15 @@ export function selectedClouds(setting: string | undefined): ICloud[] {
   return [...new Set(selected)].map((name) => Cloud.byName(name, EXAMPLE_REGIONS[name]));
 }
 
+/** The example props for one cloud: its own certificate where it cannot issue one. */
+export function exampleProps(cloud: ICloud): BookstoreStacksProps {
+  const certificateId = EXAMPLE_CERTIFICATE_IDS[cloud.name];
+  if (cloud.catalog.capabilities.issuesCertificates || certificateId === undefined) return EXAMPLE_PROPS;
+  const certificate = cloud.certificate.existing(certificateId);
+  return { ...EXAMPLE_PROPS, certificate, cdn: { ...EXAMPLE_PROPS.cdn, certificate } };
+}
+
 /** Builds the example app without synthesizing it, for tests and for `main`. */
 export function buildExampleApp(app: App, clouds: ICloud[]): BookstoreStacks[] {
-  return clouds.map((cloud) => new BookstoreStacks(app, cloud, EXAMPLE_PROPS));
+  return clouds.map((cloud) => new BookstoreStacks(app, cloud, exampleProps(cloud)));
 }

@@ -78,6 +78,9 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     maxLength: 28,
     description: "lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen",
   },
+  // ACM issues certificates with DNS validation; CloudFront's origin-facing prefix list
+  // can be referenced by a security group.
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true },
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

@@ -104,7 +104,8 @@ export interface BookstoreProps {
   readonly domain: string;
   /**
    * The load balancer's certificate for `domain`.
-   * @default issued by the cloud, with DNS validation
+   * @default issued by the cloud with DNS validation, where the cloud can (AWS); other
+   * clouds need `cloud.certificate.existing(...)`
    */
   readonly certificate?: CertificateSource;
   /** @default a 10.0.0.0/16 network over 2 zones */
@@ -163,7 +164,8 @@ export class Bookstore extends Construct {
       certificate: props.certificate,
       targetPort: props.web.port,
       healthCheckPath: props.web.healthCheckPath,
-      clients: cdnEnabled ? LoadBalancerClients.cdnEdgesOnly() : LoadBalancerClients.anywhere(),
+      // Where the cloud lets a security group name its CDN's servers, nobody can go around the CDN.
+      clients: cdnEnabled && cloud.catalog.capabilities.restrictsOriginToCdn ? LoadBalancerClients.cdnEdgesOnly() : LoadBalancerClients.anywhere(),
       ...props.loadBalancer,
     });
 

@@ -26,6 +26,18 @@ export interface CloudCatalog {
   readonly network: NetworkLimits;
   /** The rule every `name` prop must satisfy on this cloud. */
   readonly names: NameRule;
+  /** What the cloud can and cannot do, where the neutral props depend on it. */
+  readonly capabilities: CloudCapabilities;
+}
+
+export interface CloudCapabilities {
+  /** The cloud issues TLS certificates through Terraform (`cloud.certificate.issued()`). */
+  readonly issuesCertificates: boolean;
+  /**
+   * The cloud publishes its CDN's origin-facing addresses in a form a security group can
+   * reference, so a load balancer can admit the CDN only (`LoadBalancerClients.cdnEdgesOnly()`).
+   */
+  readonly restrictsOriginToCdn: boolean;
 }
 
 export interface RegionEntry {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { CertificateSource, ICloud, ICloudScoped, requireSameCloud } from "./cloud";
+import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
 import type { ILoadBalancer } from "./load-balancer";
 import { nameFromId, requireValidName } from "./names";
 import { requireNumberInRange, ValidationError } from "./validation";
@@ -79,9 +79,7 @@ export class Cdn extends Construct implements ICdn {
     const staticCacheTtlSeconds = props.staticCacheTtlSeconds ?? 86400;
     requireNumberInRange(this, "staticCacheTtlSeconds", staticCacheTtlSeconds, { min: 0, max: 31536000, unit: "seconds" });
     const certificate = props.certificate ?? cloud.certificate.issued();
-    if (certificate.cloudName !== cloud.name) {
-      throw new ValidationError(this, "certificate", certificate.existingCertificateId ?? "issued", `a certificate of ${cloud.name}, from cloud.certificate`);
-    }
+    requireUsableCertificate(this, "certificate", cloud, certificate);
 
     cloud.useProvidersIn(this);
     const created = cloud.createCdn(this, {

@@ -88,6 +88,20 @@ export interface ICertificateFactory {
   issued(): CertificateSource;
 }
 
+/**
+ * Refuses a certificate of another cloud, or one to be issued by a cloud that cannot
+ * issue certificates.
+ */
+export function requireUsableCertificate(scope: IConstruct, field: string, cloud: ICloud, certificate: CertificateSource): void {
+  const given = certificate.existingCertificateId ?? "issued by the cloud";
+  if (certificate.cloudName !== cloud.name) {
+    throw new ValidationError(scope, field, given, `a certificate of ${cloud.name}, from cloud.certificate`);
+  }
+  if (certificate.isIssued && !cloud.catalog.capabilities.issuesCertificates) {
+    throw new ValidationError(scope, field, given, `an existing certificate: ${cloud.name} cannot issue one here; give cloud.certificate.existing(<certificate id>)`);
+  }
+}
+
 /** Refuses wiring a construct of one cloud to a construct of another. */
 export function requireSameCloud(scope: IConstruct, field: string, cloud: ICloud, other: ICloudScoped | undefined): void {
   if (other !== undefined && other.cloud.name !== cloud.name) {

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { CertificateSource, ICloud, ICloudScoped, requireSameCloud } from "./cloud";
+import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
 import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { isUnresolved, requireNumberInRange, ValidationError } from "./validation";
@@ -129,9 +129,7 @@ export class LoadBalancer extends Construct implements ILoadBalancer {
     requireSameCloud(this, "network", cloud, props.network);
     this.domain = requireDomainName(this, "domain", props.domain);
     const certificate = props.certificate ?? cloud.certificate.issued();
-    if (certificate.cloudName !== cloud.name) {
-      throw new ValidationError(this, "certificate", certificate.existingCertificateId ?? "issued", `a certificate of ${cloud.name}, from cloud.certificate`);
-    }
+    requireUsableCertificate(this, "certificate", cloud, certificate);
     this.targetPort = props.targetPort ?? 8080;
     requireNumberInRange(this, "targetPort", this.targetPort, { min: 1, max: 65535 });
     this.healthCheckPath = props.healthCheckPath ?? "/healthz";
@@ -141,6 +139,11 @@ export class LoadBalancer extends Construct implements ILoadBalancer {
     const idleTimeoutSeconds = props.idleTimeoutSeconds ?? 60;
     requireNumberInRange(this, "idleTimeoutSeconds", idleTimeoutSeconds, { min: 1, max: 4000, unit: "seconds" });
 
+    const clients = props.clients ?? LoadBalancerClients.anywhere();
+    if (clients.cdnEdgesOnly && !cloud.catalog.capabilities.restrictsOriginToCdn) {
+      throw new ValidationError(this, "clients", "cdnEdgesOnly", `LoadBalancerClients.anywhere(): ${cloud.name} publishes no CDN address list a security group can use`);
+    }
+
     cloud.useProvidersIn(this);
     const created = cloud.createLoadBalancer(this, {
       name: this.name,
@@ -149,7 +152,7 @@ export class LoadBalancer extends Construct implements ILoadBalancer {
       certificate,
       targetPort: this.targetPort,
       healthCheckPath: this.healthCheckPath,
-      cdnEdgesOnly: (props.clients ?? LoadBalancerClients.anywhere()).cdnEdgesOnly,
+      cdnEdgesOnly: clients.cdnEdgesOnly,
       deletionProtection: props.deletionProtection ?? true,
       idleTimeoutSeconds,
     });
