@@ -28,6 +28,8 @@ export interface AwsSpecifics {
   readonly eksControlPlaneLogTypes: readonly string[];
   /** CA of RDS server certificates that clients verify. */
   readonly rdsCaCertificateIdentifier: string;
+  /** The AWS account that delivers ALB access logs in each region, for the log bucket's policy. */
+  readonly elbLogDeliveryAccounts: Readonly<Record<string, string>>;
 }
 
 export const AWS_CATALOG: AwsCatalog = deepFreeze({
@@ -107,5 +109,15 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     eksControlPlaneLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
     // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html
     rdsCaCertificateIdentifier: "rds-ca-rsa2048-g1",
+    // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html#attach-bucket-policy
+    elbLogDeliveryAccounts: {
+      "us-east-1": "127311923021",
+      "us-east-2": "033677994240",
+      "us-west-2": "797873946194",
+      "eu-west-1": "156460612806",
+      "eu-central-1": "054676820928",
+      "ap-southeast-1": "114774131450",
+      "ap-northeast-1": "582318560864",
+    },
   },
 });

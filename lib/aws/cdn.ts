@@ -2,10 +2,11 @@ import { Construct } from "constructs";
 import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-policy";
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { AwsCatalog } from "./catalog";
 import { certificateArn } from "./certificate";
+import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
+import { managedRulesWebAcl } from "./web-acl";
 
 const ORIGIN_ID = "load-balancer";
 const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"];
@@ -13,34 +14,17 @@ const READ_METHODS = ["GET", "HEAD"];
 /** Longest a static object may be cached even when the origin asks for longer. */
 const ONE_YEAR_SECONDS = 31536000;
 
-// AWS managed rule groups: common exploits, and known-bad inputs such as Log4Shell.
-// ref: https://docs.aws.amazon.com/waf/latest/developerguide/aws-managed-rule-groups-list.html
-const MANAGED_RULE_GROUPS = ["AWSManagedRulesCommonRuleSet", "AWSManagedRulesKnownBadInputsRuleSet"];
-
 /**
  * CloudFront in front of the load balancer. Static paths are cached; everything else
  * passes through uncached with the viewer's headers, Host included, so the origin's
  * certificate for the shop's domain validates and sessions are never shared. HTTPS only
- * on both sides, TLS 1.2+ to viewers, AWS managed WAF rules, security headers (HSTS).
+ * on both sides, TLS 1.2+ to viewers, AWS managed WAF rules, security headers (HSTS),
+ * standard logs to the stack's log bucket.
  */
-export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalog, globalProvider: AwsProvider): CdnAttributes {
+export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalog, region: string, globalProvider: AwsProvider): CdnAttributes {
   const policies = catalog.aws.cloudFront;
-  const webAcl = new Wafv2WebAcl(scope, "WebAcl", {
-    provider: globalProvider,
-    name: `${spec.name}-web-acl`,
-    scope: "CLOUDFRONT",
-    defaultAction: { allow: {} },
-    visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: `${spec.name}-web-acl`, sampledRequestsEnabled: true },
-    rule: MANAGED_RULE_GROUPS.map((group, priority) => ({
-      name: group,
-      priority,
-      overrideAction: { none: {} },
-      // `statement` is untyped in the binding (too deeply nested to generate); its keys
-      // are the provider's own. ref: https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/wafv2_web_acl
-      statement: { managed_rule_group_statement: { name: group, vendor_name: "AWS" } },
-      visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: group, sampledRequestsEnabled: true },
-    })),
-  });
+  const webAcl = managedRulesWebAcl(scope, "WebAcl", { name: `${spec.name}-web-acl`, scope: "CLOUDFRONT", provider: globalProvider });
+  const logs = AwsLogBucket.of(scope, catalog.aws.elbLogDeliveryAccounts[region]);
 
   const staticCache = new CloudfrontCachePolicy(scope, "StaticCachePolicy", {
     name: `${spec.name}-static`,
@@ -98,6 +82,7 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
       cachePolicyId: staticCache.id,
     })),
     restrictions: { geoRestriction: { restrictionType: "none" } },
+    loggingConfig: { bucket: logs.bucket.bucketDomainName, prefix: `${LOG_PREFIXES.cdn}/`, includeCookies: false },
     viewerCertificate: {
       acmCertificateArn: certificateArn(scope, "certificate", spec.certificate, spec.domain, catalog.aws.globalRegion, globalProvider),
       sslSupportMethod: "sni-only",

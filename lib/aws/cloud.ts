@@ -100,7 +100,7 @@ export class AwsCloud implements ICloud {
   }
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
-    return createAwsCdn(scope, spec, this.catalog, this.globalProvider(scope));
+    return createAwsCdn(scope, spec, this.catalog, this.region, this.globalProvider(scope));
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {

@@ -9,6 +9,8 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData } from "../core/user-data";
+import { PolicyChecks } from "../policy/policy-checks";
+import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
@@ -29,6 +31,10 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     namePrefix: spec.name,
     description: `Instances of ${spec.name}`,
   });
+  PolicyChecks.of(scope).suppress(
+    NoPublicEgress.id,
+    "Instances pull the container image and reach AWS APIs over HTTPS through the NAT gateways; nothing else leaves the network.",
+  );
   new VpcSecurityGroupEgressRule(scope, "EgressHttps", {
     securityGroupId: group.id,
     description: "HTTPS to the container registry, package mirrors and cloud APIs",

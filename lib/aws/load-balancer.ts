@@ -5,14 +5,22 @@ import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { AwsCatalog } from "./catalog";
+import { PolicyChecks } from "../policy/policy-checks";
+import { AlbWebAcl } from "../policy/rules/aws/alb-web-acl";
+import { NoPublicAdminPorts } from "../policy/rules/aws/no-public-admin-ports";
+import { NoPublicIngress } from "../policy/rules/aws/no-public-ingress";
 import { certificateArn } from "./certificate";
+import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
+import { managedRulesWebAcl } from "./web-acl";
 import { securityGroup } from "./security-group";
 
 /**
  * Internet-facing ALB in the public subnets: HTTPS with a TLS 1.2+ policy, HTTP
- * redirected to HTTPS, malformed headers dropped, deletion protected.
+ * redirected to HTTPS, malformed headers dropped, deletion protected, access logs in
+ * the stack's log bucket. Without a CDN in front it gets a web ACL of its own.
  */
 export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, catalog: AwsCatalog, region: string): LoadBalancerAttributes {
   const network = spec.network;
@@ -34,8 +42,10 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
       prefixListId: cloudFront.id,
     });
   } else {
-    // A public shop must accept HTTPS, and HTTP to redirect it, from anyone: the
-    // scanners' "public ingress" findings (AVD-AWS-0107, CKV_AWS_260) are expected here.
+    // A public shop must accept HTTPS, and HTTP to redirect it, from anyone.
+    const policy = PolicyChecks.of(scope);
+    policy.suppress(NoPublicIngress.id, "A public shop's load balancer accepts HTTPS, and HTTP to redirect it, from anyone.");
+    policy.suppress(NoPublicAdminPorts.id, "Port 80 is open only so that the HTTP listener can redirect to HTTPS; it forwards nothing.");
     for (const [id, port, what] of [
       ["IngressHttps", 443, "HTTPS from the internet"],
       ["IngressHttp", 80, "HTTP from the internet, redirected to HTTPS"],
@@ -59,6 +69,7 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
     cidrIpv4: network.cidr,
   });
 
+  const logs = AwsLogBucket.of(scope, catalog.aws.elbLogDeliveryAccounts[region]);
   const loadBalancer = new Lb(scope, "Resource", {
     name: spec.name,
     loadBalancerType: "application",
@@ -70,7 +81,16 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
     enableDeletionProtection: spec.deletionProtection,
     idleTimeout: spec.idleTimeoutSeconds,
     enableHttp2: true,
+    accessLogs: { bucket: logs.bucket.id, prefix: LOG_PREFIXES.loadBalancer, enabled: true },
+    dependsOn: [logs.policy],
   });
+
+  if (spec.cdnEdgesOnly) {
+    PolicyChecks.of(scope).suppress(AlbWebAcl.id, "Only CloudFront can reach this load balancer, and the CDN's web ACL filters every request first.");
+  } else {
+    const webAcl = managedRulesWebAcl(scope, "WebAcl", { name: `${spec.name}-web-acl`, scope: "REGIONAL" });
+    new Wafv2WebAclAssociation(scope, "WebAclAssociation", { resourceArn: loadBalancer.arn, webAclArn: webAcl.arn });
+  }
 
   const targetGroup = new LbTargetGroup(scope, "TargetGroup", {
     namePrefix: "bks-",

@@ -1,6 +1,9 @@
 import { Construct } from "constructs";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
+import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { InternetGateway } from "@cdktf/provider-aws/lib/internet-gateway";
 import { NatGateway } from "@cdktf/provider-aws/lib/nat-gateway";
 import { Route } from "@cdktf/provider-aws/lib/route";
@@ -9,12 +12,45 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
+import { Fn } from "../core/cdktf";
+import { serviceRole } from "./iam";
+
+const FLOW_LOG_RETENTION_DAYS = 365;
+
+/** Every accepted and rejected flow of the VPC, to CloudWatch Logs (CKV2_AWS_11). */
+function recordFlowLogs(scope: Construct, name: string, vpc: Vpc): void {
+  const logGroup = new CloudwatchLogGroup(scope, "FlowLogs", { name: `/vpc/${name}/flow-logs`, retentionInDays: FLOW_LOG_RETENTION_DAYS });
+  const { role } = serviceRole(scope, "FlowLogsRole", { servicePrincipal: "vpc-flow-logs.amazonaws.com", namePrefix: `${name}-flow-logs-`, managedPolicies: [] });
+  new IamRolePolicy(scope, "FlowLogsWrite", {
+    role: role.id,
+    name: "write-flow-logs",
+    policy: Fn.jsonencode({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Effect: "Allow",
+          Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+          Resource: [logGroup.arn, `${logGroup.arn}:*`],
+        },
+      ],
+    }),
+  });
+  new FlowLog(scope, "FlowLog", {
+    vpcId: vpc.id,
+    trafficType: "ALL",
+    logDestinationType: "cloud-watch-logs",
+    logDestination: logGroup.arn,
+    iamRoleArn: role.arn,
+    maxAggregationInterval: 60,
+  });
+}
 
 const ANYWHERE = "0.0.0.0/0";
 
 /**
  * VPC with a public and a private subnet per zone. Each zone has its own NAT gateway
  * and private route table, so losing one zone never cuts the others off the internet.
+ * Flow logs record all traffic; the default security group is emptied.
  */
 export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
   const vpc = new Vpc(scope, "Resource", {
@@ -27,6 +63,8 @@ export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAt
   // The default security group admits all traffic between its members; nothing here
   // uses it, so it is emptied (CKV2_AWS_12).
   new DefaultSecurityGroup(scope, "DefaultSecurityGroup", { vpcId: vpc.id, tags: { Name: `${spec.name}-default-closed` } });
+
+  recordFlowLogs(scope, spec.name, vpc);
 
   const internetGateway = new InternetGateway(scope, "InternetGateway", { vpcId: vpc.id, tags: { Name: spec.name } });
   const publicRouteTable = new RouteTable(scope, "PublicRouteTable", { vpcId: vpc.id, tags: { Name: `${spec.name}-public` } });

@@ -1,9 +1,18 @@
 import { Construct } from "constructs";
 import { TerraformStack } from "../core/cdktf";
 import { ICloud } from "../core/cloud";
+import { PolicyChecks } from "../policy/policy-checks";
+import { policyPacksFor } from "../policy/packs";
 import { Bookstore, BookstoreProps } from "./bookstore";
 
-export type BookstoreStacksProps = Omit<BookstoreProps, "cloud">;
+export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
+  /**
+   * Check each stack at synth with the cloud's policy pack (lib/policy): an ERROR
+   * finding that no suppression covers fails synth with a report.
+   * @default true
+   */
+  readonly policyChecks?: boolean;
+}
 
 /**
  * The bookstore's stacks on one cloud: `<name>-<cloud>` (e.g. `bookstore-aws`), one
@@ -16,7 +25,9 @@ export class BookstoreStacks {
 
   constructor(app: Construct, cloud: ICloud, props: BookstoreStacksProps) {
     const name = props.name ?? "bookstore";
+    const { policyChecks = true, ...bookstoreProps } = props;
     this.infrastructure = new TerraformStack(app, `${name}-${cloud.name}`);
-    this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...props, cloud });
+    this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
+    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...policyPacksFor(cloud.name));
   }
 }

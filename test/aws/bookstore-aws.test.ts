@@ -103,7 +103,9 @@ describe("the bookstore on AWS", () => {
     });
 
     test("may read only the database's credentials secret", () => {
-      const policy = onlyResource(json, "aws_iam_role_policy").policy as string;
+      const policies = (resources(json, "aws_iam_role_policy") as any[]).filter((p) => String(p.role).includes("Bookstore_Web_InstanceRole"));
+      expect(policies).toHaveLength(1);
+      const policy = policies[0].policy as string;
       expect(policy).toContain("secretsmanager:GetSecretValue");
       expect(policy).toContain("master_user_secret[0].secret_arn");
     });

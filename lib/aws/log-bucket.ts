@@ -1,0 +1,92 @@
+import { Construct, IConstruct } from "constructs";
+import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
+import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
+import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
+import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
+import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
+import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { Fn, TerraformStack } from "../core/cdktf";
+import { nameFromId } from "../core/names";
+
+/** Where each service writes inside the bucket. */
+export const LOG_PREFIXES = { loadBalancer: "alb", cdn: "cdn" } as const;
+
+const LOG_RETENTION_DAYS = 365;
+const BUCKET_ID = "AwsLogBucket";
+
+/**
+ * The stack's one bucket for access logs of the load balancer and the CDN: private,
+ * encrypted (SSE-S3: the only encryption ALB log delivery supports), versioned, TLS-only,
+ * logs kept a year. ACLs stay enabled because CloudFront's standard logging grants
+ * itself write access through them.
+ * ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+ * ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html
+ */
+export class AwsLogBucket extends Construct {
+  /** The stack's log bucket, created by the first construct that asks for it. */
+  public static of(scope: IConstruct, elbLogDeliveryAccount: string): AwsLogBucket {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.tryFindChild(BUCKET_ID);
+    return existing instanceof AwsLogBucket ? existing : new AwsLogBucket(stack, BUCKET_ID, elbLogDeliveryAccount);
+  }
+
+  public readonly bucket: S3Bucket;
+  /** Services check their write access when logging is turned on: depend on this. */
+  public readonly policy: S3BucketPolicy;
+
+  private constructor(scope: TerraformStack, id: string, elbLogDeliveryAccount: string) {
+    super(scope, id);
+    this.bucket = new S3Bucket(this, "Resource", { bucketPrefix: `${nameFromId(scope.node.id).slice(0, 30)}-logs-` });
+    const bucket = this.bucket.id;
+    new S3BucketPublicAccessBlock(this, "PublicAccessBlock", {
+      bucket,
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    new S3BucketOwnershipControls(this, "OwnershipControls", { bucket, rule: { objectOwnership: "BucketOwnerPreferred" } });
+    new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
+      bucket,
+      rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+    });
+    new S3BucketVersioningA(this, "Versioning", { bucket, versioningConfiguration: { status: "Enabled" } });
+    new S3BucketLifecycleConfiguration(this, "Lifecycle", {
+      bucket,
+      rule: [
+        {
+          id: "expire-logs",
+          status: "Enabled",
+          filter: [{ prefix: "" }],
+          expiration: [{ days: LOG_RETENTION_DAYS }],
+          noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+          abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+        },
+      ],
+    });
+    this.policy = new S3BucketPolicy(this, "Policy", {
+      bucket,
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          {
+            Sid: "LoadBalancerLogDelivery",
+            Effect: "Allow",
+            Principal: { AWS: `arn:aws:iam::${elbLogDeliveryAccount}:root` },
+            Action: "s3:PutObject",
+            Resource: `${this.bucket.arn}/${LOG_PREFIXES.loadBalancer}/AWSLogs/*`,
+          },
+          {
+            Sid: "DenyInsecureTransport",
+            Effect: "Deny",
+            Principal: "*",
+            Action: "s3:*",
+            Resource: [this.bucket.arn, `${this.bucket.arn}/*`],
+            Condition: { Bool: { "aws:SecureTransport": "false" } },
+          },
+        ],
+      }),
+    });
+  }
+}

@@ -1,0 +1,11 @@
+import { compliantIf, PolicyLevel, PolicyRule } from "../../rule";
+import { cacheBehaviours, DISTRIBUTION_TYPES } from "./selectors";
+
+export const CloudFrontSecurityHeaders: PolicyRule = {
+  id: "BKS-AWS-CDN-SECURITY-HEADERS",
+  mirrors: ["CKV2_AWS_32", "CKV_AWS_259"],
+  explanation: "Every cache behaviour must attach a response headers policy (HSTS and friends).",
+  level: PolicyLevel.ERROR,
+  resourceTypes: DISTRIBUTION_TYPES,
+  check: (r) => compliantIf(cacheBehaviours(r.config).every((b) => typeof b.response_headers_policy_id === "string")),
+};

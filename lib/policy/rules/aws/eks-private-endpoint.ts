@@ -1,0 +1,17 @@
+import { blocksOf, compliantIf, isTrue, PolicyLevel, PolicyRule } from "../../rule";
+
+export const EksPrivateEndpoint: PolicyRule = {
+  id: "BKS-AWS-EKS-ENDPOINT",
+  mirrors: ["CKV_AWS_39", "CKV_AWS_38", "AVD-AWS-0040", "AVD-AWS-0041"],
+  explanation: "The EKS API endpoint must be private, or public only to named CIDRs other than 0.0.0.0/0.",
+  level: PolicyLevel.ERROR,
+  resourceTypes: ["aws_eks_cluster"],
+  check: (r) =>
+    compliantIf(
+      blocksOf(r.config.vpc_config).every((v) => {
+        const isPublic = v.endpoint_public_access === undefined || isTrue(v.endpoint_public_access);
+        const cidrs: string[] = v.public_access_cidrs ?? ["0.0.0.0/0"];
+        return !isPublic || (cidrs.length > 0 && !cidrs.includes("0.0.0.0/0"));
+      }),
+    ),
+};
