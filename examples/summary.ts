@@ -7,33 +7,54 @@ interface StackJson {
   output?: Record<string, unknown>;
 }
 
-/** Per stack: resources grouped by the construct that made them (Network, Database, ...). */
-export function summarize(outdir: string): string {
-  const manifest = JSON.parse(fs.readFileSync(path.join(outdir, "manifest.json"), "utf8")) as {
-    stacks: Record<string, { synthesizedStackPath: string }>;
-  };
-  const lines: string[] = [];
-  for (const [stackName, stack] of Object.entries(manifest.stacks)) {
-    const file = path.join(outdir, stack.synthesizedStackPath);
-    const json = JSON.parse(fs.readFileSync(file, "utf8")) as StackJson;
-    const byPart = new Map<string, number>();
-    let total = 0;
-    for (const blocks of Object.values(json.resource ?? {})) {
-      for (const block of Object.values(blocks)) {
-        // metadata.path is "<stack>/<composition>/<part>/..."; the part is the capability.
-        const part = block["//"]?.metadata?.path?.split("/")[2] ?? "other";
-        byPart.set(part, (byPart.get(part) ?? 0) + 1);
-        total += 1;
-      }
-    }
-    const dataSources = Object.values(json.data ?? {}).reduce((n, blocks) => n + Object.keys(blocks).length, 0);
-    const parts = [...byPart.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([part, n]) => `${part} ${n}`).join(", ");
-    lines.push(`${stackName}: ${total} resources (${parts}), ${dataSources} data sources, ${Object.keys(json.output ?? {}).length} outputs`);
-    lines.push(`  -> ${path.relative(process.cwd(), file)}`);
-  }
-  return lines.join("\n");
+export interface SynthesizedStack {
+  readonly cloud: string;
+  readonly stackName: string;
 }
 
-export function printSummary(outdir: string): void {
-  console.log(summarize(outdir));
+export interface StackSummary extends SynthesizedStack {
+  readonly resources: number;
+  /** Resources per capability: the construct below the composition that made them. */
+  readonly byCapability: Readonly<Record<string, number>>;
+  readonly dataSources: number;
+  readonly outputs: number;
+  readonly file: string;
+}
+
+/** Counts what one synthesized stack holds. */
+export function summarizeStack(outdir: string, stack: SynthesizedStack): StackSummary {
+  const file = path.join(outdir, "stacks", stack.stackName, "cdk.tf.json");
+  const json = JSON.parse(fs.readFileSync(file, "utf8")) as StackJson;
+  const byCapability: Record<string, number> = {};
+  let resources = 0;
+  for (const blocks of Object.values(json.resource ?? {})) {
+    for (const block of Object.values(blocks)) {
+      // metadata.path is "<stack>/<composition>/<capability>/..."; stack-level helpers
+      // (the log bucket) have no composition segment.
+      const segments = block["//"]?.metadata?.path?.split("/") ?? [];
+      const capability = segments.length > 3 ? segments[2] : (segments[1] ?? "other");
+      byCapability[capability] = (byCapability[capability] ?? 0) + 1;
+      resources += 1;
+    }
+  }
+  const dataSources = Object.values(json.data ?? {}).reduce((n, blocks) => n + Object.keys(blocks).length, 0);
+  return { ...stack, resources, byCapability, dataSources, outputs: Object.keys(json.output ?? {}).length, file };
+}
+
+/** A table a person reads after `npm run synth`: one row per stack. */
+export function formatSummary(summaries: readonly StackSummary[]): string {
+  const rows = summaries.map((s) => [
+    s.cloud,
+    s.stackName,
+    String(s.resources),
+    Object.entries(s.byCapability)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([capability, n]) => `${capability} ${n}`)
+      .join(", "),
+    path.relative(process.cwd(), s.file),
+  ]);
+  const header = ["cloud", "stack", "resources", "by capability", "output"];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }

@@ -4,7 +4,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { Cloud } from "../lib";
 import { buildExampleApp, selectedClouds } from "../examples/bookstore-app";
-import { summarize } from "../examples/summary";
+import { formatSummary, summarizeStack } from "../examples/summary";
 
 describe("the example app", () => {
   test("builds every implemented cloud when BOOKSTORE_CLOUDS is unset or empty", () => {
@@ -24,13 +24,17 @@ describe("the example app", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-example-"));
     try {
       const app = new App({ outdir });
-      buildExampleApp(app, selectedClouds(undefined));
+      const built = buildExampleApp(app, selectedClouds(undefined));
       app.synth();
       expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(Cloud.implemented.map((c) => `bookstore-${c}`).sort());
-      const summary = summarize(outdir);
-      for (const cloud of Cloud.implemented) {
-        expect(summary).toMatch(new RegExp(`bookstore-${cloud}: \\d+ resources \\(.*Database \\d+.*Network \\d+`));
+      const summaries = built.map((b) => summarizeStack(outdir, { cloud: b.cloud.name, stackName: b.infrastructure.node.id }));
+      for (const summary of summaries) {
+        expect(Object.keys(summary.byCapability)).toEqual(expect.arrayContaining(["Network", "Database", "LoadBalancer", "Web", "Cdn", "Kubernetes"]));
+        expect(summary.resources).toBe(Object.values(summary.byCapability).reduce((a, b) => a + b, 0));
       }
+      const table = formatSummary(summaries);
+      expect(table.split("\n")[0]).toMatch(/^cloud\s+stack\s+resources\s+by capability\s+output$/);
+      for (const cloud of Cloud.implemented) expect(table).toMatch(new RegExp(`^${cloud}\\s+bookstore-${cloud}\\s+\\d+\\s+.*Cdn \\d+`, "m"));
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
