@@ -1,0 +1,70 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+
+// Packs the library as npm would publish it, installs the tarball into a fresh cdktf
+// project outside this repository, compiles a user's program against its type
+// declarations and synthesizes a bookstore with it. Installs from the npm cache when it
+// can (the dependencies are the ones `npm ci` just fetched).
+const REPO = path.join(__dirname, "..");
+const TSC = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+
+const USER_PROGRAM = `
+import { App } from "cdktf";
+import { BookstoreStacks, Cloud, ComputeSize, DatabaseSize, MysqlVersion, ValidationError } from "multicloud-bookstore";
+
+const app = new App({ outdir: "cdktf.out" });
+new BookstoreStacks(app, Cloud.aws({ region: "us-west-2" }), {
+  name: "shop",
+  domain: "books.example.org",
+  web: { image: "registry.example.org/shop:2.0.0", size: ComputeSize.SMALL },
+  database: { version: MysqlVersion.V8_4, size: DatabaseSize.MEDIUM, storageGiB: 100 },
+  kubernetes: { enabled: false },
+});
+app.synth();
+console.log(typeof ValidationError);
+`;
+
+describe("the npm package", () => {
+  let workDir: string;
+  let project: string;
+  let tarball: string;
+
+  beforeAll(() => {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-pack-"));
+    const env = { ...process.env, CHECKPOINT_DISABLE: "1", npm_config_loglevel: "error" };
+    const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", workDir], { cwd: REPO, env, encoding: "utf8" }));
+    tarball = path.join(workDir, packed[0].filename);
+    project = path.join(workDir, "project");
+    fs.mkdirSync(project);
+    fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "user-project", version: "1.0.0", private: true }));
+    fs.writeFileSync(path.join(project, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node main.js" }));
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, "cdktf@0.21.0", "constructs@10.4.2"], { cwd: project, env, stdio: "pipe" });
+    fs.writeFileSync(path.join(project, "main.ts"), USER_PROGRAM);
+  }, 240_000);
+
+  afterAll(() => {
+    if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
+  });
+
+  test("holds compiled JavaScript and type declarations only, generated bindings included", () => {
+    const listing = execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean);
+    expect(listing).toEqual(expect.arrayContaining(["package/dist/lib/index.js", "package/dist/lib/index.d.ts", "package/package.json", "package/README.md"]));
+    expect(listing.some((f) => f.startsWith("package/dist/lib/generated/alicloud/"))).toBe(true);
+    expect(listing.some((f) => f.startsWith("package/dist/lib/generated/tencentcloud/"))).toBe(true);
+    expect(listing.filter((f) => /\/(test|examples|scripts)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
+  });
+
+  test("compiles a user's program against its types and synthesizes a bookstore", () => {
+    execFileSync(process.execPath, [TSC, "main.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], {
+      cwd: project,
+      stdio: "pipe",
+    });
+    const out = execFileSync(process.execPath, ["main.js"], { cwd: project, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
+    expect(out.trim()).toBe("function");
+    const stack = JSON.parse(fs.readFileSync(path.join(project, "cdktf.out", "stacks", "shop-aws", "cdk.tf.json"), "utf8"));
+    expect(Object.values(stack.resource.aws_db_instance)).toEqual([expect.objectContaining({ engine_version: "8.4", instance_class: "db.m6g.large" })]);
+    expect(stack.resource.aws_eks_cluster).toBeUndefined();
+  });
+});
