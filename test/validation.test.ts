@@ -157,6 +157,16 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a bookstore whose database is too small", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { database: { storageGiB: 5 } })), "test/Shop/Database", "storageGiB", 5],
   ["a bookstore with too few zones", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { network: { zones: 1 } })), "test/Shop/Network", "zones", 1],
   ["a suppression without a reason", (s) => PolicyChecks.of(s).suppress("BKS-AWS-RDS-ENCRYPTED", "no"), "test", "suppression of BKS-AWS-RDS-ENCRYPTED", "no"],
+  ["workloads below their disruption budget", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { minReplicas: 2, minAvailable: 2 } } })), "test/Shop", "kubernetes.workloads.minReplicas", 2],
+  ["workloads with min > max replicas", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { minReplicas: 5, maxReplicas: 3 } } })), "test/Shop", "kubernetes.workloads.minReplicas", 5],
+  ["a CPU limit below its request", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { cpuRequestMillicores: 500, cpuLimitMillicores: 250 } } })), "test/Shop", "kubernetes.workloads.cpuLimitMillicores", 250],
+  ["a memory limit below its request", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { memoryRequestMiB: 512, memoryLimitMiB: 256 } } })), "test/Shop", "kubernetes.workloads.memoryLimitMiB", 256],
+  ["a workload image tagged latest", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { image: "shop:latest" } } })), "test/Shop", "kubernetes.workloads.image", "shop:latest"],
+  ["a workload image without a tag", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { image: "shop" } } })), "test/Shop", "kubernetes.workloads.image", "shop"],
+  ["the default namespace", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { namespace: "default" } } })), "test/Shop", "kubernetes.workloads.namespace", "default"],
+  ["a kube- namespace", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { namespace: "kube-system" } } })), "test/Shop", "kubernetes.workloads.namespace", "kube-system"],
+  ["a UID below 10000", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { runAsUser: 1000 } } })), "test/Shop", "kubernetes.workloads.runAsUser", 1000],
+  ["a CPU target over 100 percent", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { targetCpuPercent: 150 } } })), "test/Shop", "kubernetes.workloads.targetCpuPercent", 150],
 ];
 
 describe("bad props are refused at synth time", () => {

@@ -17,6 +17,7 @@ import { AWS_CATALOG, AwsCatalog } from "./catalog";
 import { createAwsCdn } from "./cdn";
 import { createAwsComputeGroup } from "./compute-group";
 import { createAwsDatabase } from "./database";
+import { AwsKubernetesAccess } from "./kubernetes-access";
 import { createAwsKubernetesCluster } from "./kubernetes-cluster";
 import { createAwsLoadBalancer } from "./load-balancer";
 import { createAwsNetwork } from "./network";
@@ -52,9 +53,12 @@ export class AwsCloud implements ICloud {
     issued: () => CertificateSource.issued(this.name),
   };
 
+  public readonly kubernetesAccess: AwsKubernetesAccess;
+
   constructor(props: AwsCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(AWS_CATALOG, props.catalogOverrides);
+    this.kubernetesAccess = new AwsKubernetesAccess(this.catalog, (scope) => this.useProvidersIn(scope));
   }
 
   public useProvidersIn(scope: IConstruct): void {

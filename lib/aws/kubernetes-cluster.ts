@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -46,6 +47,15 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     enabledClusterLogTypes: [...catalog.aws.eksControlPlaneLogTypes],
     accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
     dependsOn: [logGroup, ...clusterPolicies],
+  });
+
+  // The VPC CNI enforces NetworkPolicy objects only when asked to; the workloads rely on it.
+  // ref: https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html
+  new EksAddon(scope, "VpcCni", {
+    clusterName: cluster.name,
+    addonName: "vpc-cni",
+    resolveConflictsOnUpdate: "OVERWRITE",
+    configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
   });
 
   const { role: nodeRole, attachments: nodePolicies } = serviceRole(scope, "NodeRole", {

@@ -1,5 +1,7 @@
 import { Construct } from "constructs";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack } from "../core/cdktf";
+import { BookstoreWorkloads } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
 import { PolicyChecks } from "../policy/policy-checks";
 import { policyPacksFor } from "../policy/packs";
@@ -22,6 +24,12 @@ export class BookstoreStacks {
   public readonly cloud: ICloud;
   /** The stack holding the cloud infrastructure. */
   public readonly infrastructure: TerraformStack;
+  /**
+   * The stack holding the bookstore's Kubernetes objects; its kubernetes provider is
+   * configured from data sources and the infrastructure stack's outputs only. Undefined
+   * without a cluster, or on a cloud whose workloads are not delivered yet.
+   */
+  public readonly workloads?: TerraformStack;
   public readonly bookstore: Bookstore;
 
   constructor(app: Construct, cloud: ICloud, props: BookstoreStacksProps) {
@@ -31,10 +39,31 @@ export class BookstoreStacks {
     this.infrastructure = new TerraformStack(app, `${name}-${cloud.name}`);
     this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
     if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...policyPacksFor(cloud.name));
+
+    const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
+    const access = cloud.kubernetesAccess;
+    if (cluster && workloadSettings && access) {
+      const workloads = new TerraformStack(app, `${name}-${cloud.name}-workloads`);
+      workloads.addDependency(this.infrastructure);
+      // Providers are configured before any resource of their stack exists, so the
+      // connection comes from data sources and the infrastructure stack's outputs.
+      const clusterAccess = new Construct(workloads, "ClusterAccess");
+      new KubernetesProvider(workloads, "kubernetes", access.connect(clusterAccess, { name: cluster.name, clusterId: cluster.clusterId }));
+      new BookstoreWorkloads(workloads, "Workloads", {
+        settings: workloadSettings,
+        domain: this.bookstore.domain,
+        database: database.connection,
+        credentials: access.databaseCredentials(clusterAccess, database.connection),
+        ingress: access.ingress({ domain: this.bookstore.domain, healthCheckPath: workloadSettings.healthCheckPath, publicSubnetCidrs: network.publicSubnetCidrs }),
+        databaseCidrs: network.privateSubnetCidrs,
+      });
+      if (policyChecks) PolicyChecks.of(workloads).apply(...policyPacksFor("kubernetes"));
+      this.workloads = workloads;
+    }
   }
 
   /** Every stack of this cloud, in deployment order. */
   public get stacks(): TerraformStack[] {
-    return [this.infrastructure];
+    return this.workloads ? [this.infrastructure, this.workloads] : [this.infrastructure];
   }
 }

@@ -10,6 +10,7 @@ import { requireValidName } from "../core/names";
 import { INetwork, Network } from "../core/network";
 import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
 import { Tags } from "../core/tags";
+import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } from "../kubernetes/workloads-props";
 
 /** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */
 const NAME_SUFFIX_LENGTH = 4;
@@ -90,6 +91,12 @@ export interface BookstoreKubernetesProps {
   readonly maxNodes?: number;
   /** Public CIDRs that may reach the API server. @default [] (private API server) */
   readonly publicApiAllowedCidrs?: string[];
+  /**
+   * The bookstore's workloads on the cluster, delivered in the `<name>-<cloud>-workloads`
+   * stack. The image, port and health check default to the web tier's.
+   * @default 2 to 6 hardened pods of the web image
+   */
+  readonly workloads?: Partial<WorkloadSettings>;
 }
 
 export interface BookstoreProps {
@@ -143,6 +150,9 @@ export class Bookstore extends Construct {
   public readonly web: IComputeGroup;
   public readonly cdn?: ICdn;
   public readonly kubernetes?: IKubernetesCluster;
+  /** The workloads' settings, validated; undefined without a cluster. */
+  public readonly workloadSettings?: ResolvedWorkloadSettings;
+  public readonly domain: string;
 
   constructor(scope: Construct, id: string, props: BookstoreProps) {
     super(scope, id);
@@ -194,8 +204,14 @@ export class Bookstore extends Construct {
       });
     }
 
+    this.domain = props.domain;
     if (props.kubernetes?.enabled ?? true) {
-      const { enabled: _enabled, ...clusterProps } = props.kubernetes ?? {};
+      const { enabled: _enabled, workloads, ...clusterProps } = props.kubernetes ?? {};
+      this.workloadSettings = resolveWorkloadSettings(
+        this,
+        { image: props.web.image, containerPort: props.web.port, healthCheckPath: props.web.healthCheckPath, ...workloads },
+        "kubernetes.workloads",
+      );
       this.kubernetes = new KubernetesCluster(this, "Kubernetes", { cloud, network: this.network, name: `${name}-k8s`, ...clusterProps });
       // The bookstore's pods use the same database as the web tier.
       this.database.allowConnectionsFrom(this.kubernetes);

@@ -7,6 +7,7 @@ import type { DatabaseAttributes, DatabaseSpec } from "./database";
 import type { KubernetesClusterAttributes, KubernetesClusterSpec } from "./kubernetes-cluster";
 import type { LoadBalancerAttributes, LoadBalancerSpec } from "./load-balancer";
 import type { NetworkAttributes, NetworkSpec } from "./network";
+import type { IKubernetesAccess } from "../kubernetes/cluster-access";
 
 /**
  * One cloud: its catalog, and one factory per capability.
@@ -38,6 +39,13 @@ export interface ICloud {
   createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes;
   createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
   createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;
+
+  /**
+   * How the bookstore's workloads reach this cloud's clusters, database secrets and load
+   * balancers. Undefined for a cloud whose workloads are not delivered yet: the
+   * bookstore then builds no workloads stack for it.
+   */
+  readonly kubernetesAccess?: IKubernetesAccess;
 }
 
 /** A construct that belongs to one cloud; mixing clouds in one wiring is refused. */

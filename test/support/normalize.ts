@@ -2,7 +2,7 @@ import { TerraformJson } from "./synth";
 
 /**
  * The stack's JSON without what changes on every upgrade or machine: cdktf's `//`
- * metadata (versions, construct paths), provider versions and the local state path.
+ * metadata (versions, construct paths), provider versions and local state paths.
  * What is left is exactly what Terraform would plan from.
  */
 export function forSnapshot(json: TerraformJson): unknown {
@@ -22,6 +22,11 @@ export function forSnapshot(json: TerraformJson): unknown {
   if (terraform) {
     delete terraform.backend;
     for (const provider of Object.values(terraform.required_providers ?? {})) delete provider.version;
+  }
+  // The local backend's state file is an absolute path on this machine; a remote backend's
+  // settings are kept.
+  for (const remote of Object.values((copy.data?.terraform_remote_state ?? {}) as Record<string, { backend?: string; config?: { path?: string } }>)) {
+    if (remote.backend === "local" && remote.config?.path) remote.config.path = "<local state file>";
   }
   return strip(copy);
 }

@@ -1,9 +1,11 @@
 import { PolicyPack } from "../policy-checks";
 import { AWS_POLICY_PACK } from "./aws";
+import { KUBERNETES_POLICY_PACK } from "./kubernetes";
 
-/** The pack each cloud's stacks are checked with, by cloud name. */
+/** The packs each cloud's stacks are checked with, by cloud name; `kubernetes` for workloads stacks. */
 const PACKS_BY_CLOUD: Readonly<Record<string, readonly PolicyPack[]>> = {
   aws: [AWS_POLICY_PACK],
+  kubernetes: [KUBERNETES_POLICY_PACK],
 };
 
 /** The policy packs for a cloud; none for a cloud without rules yet. */

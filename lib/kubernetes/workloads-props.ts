@@ -1,0 +1,124 @@
+import { IConstruct } from "constructs";
+import { requirePinnedImage } from "../core/container-image";
+import { requireNumberInRange, ValidationError } from "../core/validation";
+
+/** The neutral props of the bookstore's workloads on a cluster. */
+export interface WorkloadSettings {
+  /** The bookstore's container image, pinned by tag or digest (`latest` is refused). */
+  readonly image: string;
+  /** @default 8080 */
+  readonly containerPort?: number;
+  /** Path the liveness and readiness probes request. @default "/healthz" */
+  readonly healthCheckPath?: string;
+  /** Namespace of every object; never `default`. @default "bookstore" */
+  readonly namespace?: string;
+  /** Fewest pods; the autoscaler's floor. @default 2 */
+  readonly minReplicas?: number;
+  /** Most pods; the autoscaler's ceiling. @default 6 */
+  readonly maxReplicas?: number;
+  /**
+   * Pods that must stay up during voluntary disruptions (node drains); below
+   * `minReplicas`, or a drain could never proceed.
+   * @default minReplicas - 1, at least 1
+   */
+  readonly minAvailable?: number;
+  /** Average CPU the autoscaler aims at, in percent of the request. @default 70 */
+  readonly targetCpuPercent?: number;
+  /** @default 250 */
+  readonly cpuRequestMillicores?: number;
+  /** @default 1000 */
+  readonly cpuLimitMillicores?: number;
+  /** @default 256 */
+  readonly memoryRequestMiB?: number;
+  /** @default 512 */
+  readonly memoryLimitMiB?: number;
+  /** UID the container runs as; at least 10000, clear of host users. @default 10001 */
+  readonly runAsUser?: number;
+  /**
+   * Relaxation: let the container write to its root filesystem. Only for images that
+   * cannot run otherwise; `/tmp` is always writable.
+   * @default false
+   */
+  readonly writableRootFilesystem?: boolean;
+  /**
+   * Relaxation: mount a Kubernetes API token into the pods. The bookstore never calls the
+   * API, so a stolen pod gets no credentials by default.
+   * @default false
+   */
+  readonly mountServiceAccountToken?: boolean;
+  /** Extra, non-secret environment variables. @default none */
+  readonly environment?: Readonly<Record<string, string>>;
+}
+
+/** The settings with every default applied, after validation. */
+export type ResolvedWorkloadSettings = Required<Omit<WorkloadSettings, "environment">> & { readonly environment: Readonly<Record<string, string>> };
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const MIN_UID = 10000;
+
+/** Applies defaults and refuses what cannot work, with the construct path in the error. */
+export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSettings, field = "kubernetes"): ResolvedWorkloadSettings {
+  const f = (name: string) => `${field}.${name}`;
+  const image = requirePinnedImage(scope, f("image"), settings.image);
+  const namespace = settings.namespace ?? "bookstore";
+  if (namespace === "default" || namespace.startsWith("kube-") || !DNS_LABEL.test(namespace) || namespace.length > 63) {
+    throw new ValidationError(scope, f("namespace"), namespace, "a DNS label of at most 63 characters other than default and kube-*, e.g. bookstore");
+  }
+  const containerPort = settings.containerPort ?? 8080;
+  requireNumberInRange(scope, f("containerPort"), containerPort, { min: 1, max: 65535 });
+  const healthCheckPath = settings.healthCheckPath ?? "/healthz";
+  if (!/^\/[\w\-./~%]*$/.test(healthCheckPath)) {
+    throw new ValidationError(scope, f("healthCheckPath"), healthCheckPath, "an absolute URL path such as /healthz");
+  }
+  const minReplicas = settings.minReplicas ?? 2;
+  const maxReplicas = settings.maxReplicas ?? Math.max(6, minReplicas);
+  requireNumberInRange(scope, f("minReplicas"), minReplicas, { min: 1, max: 1000 });
+  requireNumberInRange(scope, f("maxReplicas"), maxReplicas, { min: 1, max: 1000 });
+  if (minReplicas > maxReplicas) {
+    throw new ValidationError(scope, f("minReplicas"), minReplicas, `at most maxReplicas (${maxReplicas})`);
+  }
+  const minAvailable = settings.minAvailable ?? Math.max(1, minReplicas - 1);
+  requireNumberInRange(scope, f("minAvailable"), minAvailable, { min: 0, max: 1000 });
+  if (minAvailable >= minReplicas) {
+    throw new ValidationError(scope, f("minReplicas"), minReplicas, `more than the disruption budget's minAvailable (${minAvailable}), or no node could ever be drained`);
+  }
+  const targetCpuPercent = settings.targetCpuPercent ?? 70;
+  requireNumberInRange(scope, f("targetCpuPercent"), targetCpuPercent, { min: 10, max: 100, unit: "percent" });
+  const cpuRequestMillicores = settings.cpuRequestMillicores ?? 250;
+  const cpuLimitMillicores = settings.cpuLimitMillicores ?? Math.max(1000, cpuRequestMillicores);
+  const memoryRequestMiB = settings.memoryRequestMiB ?? 256;
+  const memoryLimitMiB = settings.memoryLimitMiB ?? Math.max(512, memoryRequestMiB);
+  requireNumberInRange(scope, f("cpuRequestMillicores"), cpuRequestMillicores, { min: 10, max: 64000, unit: "millicores" });
+  requireNumberInRange(scope, f("memoryRequestMiB"), memoryRequestMiB, { min: 16, max: 262144, unit: "MiB" });
+  if (cpuLimitMillicores < cpuRequestMillicores) {
+    throw new ValidationError(scope, f("cpuLimitMillicores"), cpuLimitMillicores, `at least the CPU request (${cpuRequestMillicores} millicores)`);
+  }
+  if (memoryLimitMiB < memoryRequestMiB) {
+    throw new ValidationError(scope, f("memoryLimitMiB"), memoryLimitMiB, `at least the memory request (${memoryRequestMiB} MiB)`);
+  }
+  const runAsUser = settings.runAsUser ?? 10001;
+  requireNumberInRange(scope, f("runAsUser"), runAsUser, { min: MIN_UID, max: 2147483647 });
+  for (const key of Object.keys(settings.environment ?? {})) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
+      throw new ValidationError(scope, f(`environment.${key}`), key, "a variable name of letters, digits and underscores, not starting with a digit");
+    }
+  }
+  return {
+    image,
+    namespace,
+    containerPort,
+    healthCheckPath,
+    minReplicas,
+    maxReplicas,
+    minAvailable,
+    targetCpuPercent,
+    cpuRequestMillicores,
+    cpuLimitMillicores,
+    memoryRequestMiB,
+    memoryLimitMiB,
+    runAsUser,
+    writableRootFilesystem: settings.writableRootFilesystem ?? false,
+    mountServiceAccountToken: settings.mountServiceAccountToken ?? false,
+    environment: settings.environment ?? {},
+  };
+}

@@ -1,0 +1,8 @@
+import { podRule } from "./selectors";
+
+export const NoServiceAccountToken = podRule(
+  "BKS-K8S-SERVICE-ACCOUNT-TOKEN",
+  ["CKV_K8S_38", "KSV036"],
+  "Pods must not mount a service-account token unless they call the Kubernetes API.",
+  (spec) => spec.automount_service_account_token === false || spec.automount_service_account_token === "false",
+);
