@@ -10,6 +10,7 @@ export * from "./core/kubernetes-cluster";
 export * from "./core/names";
 export * from "./core/container-image";
 export * from "./core/sizes";
+export * from "./core/remote-state";
 export * from "./core/tags";
 export * from "./core/validation";
 export * from "./kubernetes/cluster-access";

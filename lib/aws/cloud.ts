@@ -11,6 +11,7 @@ import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kube
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { requireKnownRegion } from "../core/placement";
+import { RemoteStateProps } from "../core/remote-state";
 import { registerTagWriter } from "../core/tags";
 import { ValidationError } from "../core/validation";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
@@ -21,6 +22,7 @@ import { AwsKubernetesAccess } from "./kubernetes-access";
 import { createAwsKubernetesCluster } from "./kubernetes-cluster";
 import { createAwsLoadBalancer } from "./load-balancer";
 import { createAwsNetwork } from "./network";
+import { useS3State } from "./state-backend";
 
 export interface AwsCloudProps {
   /** The AWS region, e.g. `eu-central-1`; one of the catalog's regions. */
@@ -85,6 +87,10 @@ export class AwsCloud implements ICloud {
     const existing = stack.node.tryFindChild(GLOBAL_PROVIDER_ID);
     if (existing instanceof AwsProvider) return existing;
     return new AwsProvider(stack, GLOBAL_PROVIDER_ID, { region: this.catalog.aws.globalRegion, alias: "global" });
+  }
+
+  public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {
+    useS3State(stack, props, this.region);
   }
 
   public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {

@@ -3,6 +3,8 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack } from "../core/cdktf";
 import { BookstoreWorkloads } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
+import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
+import { ValidationError } from "../core/validation";
 import { PolicyChecks } from "../policy/policy-checks";
 import { policyPacksFor } from "../policy/packs";
 import { Bookstore, BookstoreProps } from "./bookstore";
@@ -14,6 +16,12 @@ export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
    * @default true
    */
   readonly policyChecks?: boolean;
+  /**
+   * Keep every stack's state in the cloud's own object storage (S3, OSS or COS).
+   * @default from the environment (BOOKSTORE_STATE_BUCKET_<CLOUD> and friends, see the
+   * README), else local state files
+   */
+  readonly remoteState?: RemoteStateProps;
 }
 
 /**
@@ -35,16 +43,25 @@ export class BookstoreStacks {
   constructor(app: Construct, cloud: ICloud, props: BookstoreStacksProps) {
     const name = props.name ?? "bookstore";
     this.cloud = cloud;
-    const { policyChecks = true, ...bookstoreProps } = props;
+    const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), ...bookstoreProps } = props;
     this.infrastructure = new TerraformStack(app, `${name}-${cloud.name}`);
     this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
     if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...policyPacksFor(cloud.name));
+    const useRemoteState = (stack: TerraformStack) => {
+      if (remoteState === undefined) return;
+      if (!cloud.useRemoteState) {
+        throw new ValidationError(stack, "remoteState", remoteState.bucket, `local state: remote state on ${cloud.name} is not implemented yet`);
+      }
+      cloud.useRemoteState(stack, remoteState);
+    };
+    useRemoteState(this.infrastructure);
 
     const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
     const access = cloud.kubernetesAccess;
     if (cluster && workloadSettings && access) {
       const workloads = new TerraformStack(app, `${name}-${cloud.name}-workloads`);
       workloads.addDependency(this.infrastructure);
+      useRemoteState(workloads);
       // Providers are configured before any resource of their stack exists, so the
       // connection comes from data sources and the infrastructure stack's outputs.
       const clusterAccess = new Construct(workloads, "ClusterAccess");

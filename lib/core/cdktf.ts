@@ -9,6 +9,9 @@
 export {
   App,
   Annotations,
+  CosBackend,
+  OssBackend,
+  S3Backend,
   Aspects,
   Fn,
   Lazy,

@@ -1,5 +1,7 @@
 import { Construct, IConstruct } from "constructs";
+import { TerraformStack } from "./cdktf";
 import { CloudCatalog } from "./catalog";
+import type { RemoteStateProps } from "./remote-state";
 import { ValidationError } from "./validation";
 import type { CdnAttributes, CdnSpec } from "./cdn";
 import type { ComputeGroupAttributes, ComputeGroupSpec } from "./compute-group";
@@ -46,6 +48,12 @@ export interface ICloud {
    * bookstore then builds no workloads stack for it.
    */
   readonly kubernetesAccess?: IKubernetesAccess;
+
+  /**
+   * Keeps the stack's state in this cloud's object storage, with locking. Undefined for a
+   * cloud that cannot yet; its stacks then keep local state.
+   */
+  useRemoteState?(stack: TerraformStack, props: RemoteStateProps): void;
 }
 
 /** A construct that belongs to one cloud; mixing clouds in one wiring is refused. */
