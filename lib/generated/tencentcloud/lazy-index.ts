@@ -4,10 +4,14 @@ Object.defineProperty(exports, 'asAttachment', { get: function () { return requi
 Object.defineProperty(exports, 'asLoadBalancer', { get: function () { return require('./as-load-balancer'); } });
 Object.defineProperty(exports, 'asScalingConfig', { get: function () { return require('./as-scaling-config'); } });
 Object.defineProperty(exports, 'asScalingGroup', { get: function () { return require('./as-scaling-group'); } });
+Object.defineProperty(exports, 'camPolicy', { get: function () { return require('./cam-policy'); } });
+Object.defineProperty(exports, 'camRole', { get: function () { return require('./cam-role'); } });
+Object.defineProperty(exports, 'camRolePolicyAttachment', { get: function () { return require('./cam-role-policy-attachment'); } });
 Object.defineProperty(exports, 'cdnDomain', { get: function () { return require('./cdn-domain'); } });
 Object.defineProperty(exports, 'clbAttachment', { get: function () { return require('./clb-attachment'); } });
 Object.defineProperty(exports, 'clbInstance', { get: function () { return require('./clb-instance'); } });
 Object.defineProperty(exports, 'clbListener', { get: function () { return require('./clb-listener'); } });
+Object.defineProperty(exports, 'clbListenerRule', { get: function () { return require('./clb-listener-rule'); } });
 Object.defineProperty(exports, 'clbRedirection', { get: function () { return require('./clb-redirection'); } });
 Object.defineProperty(exports, 'clsLogset', { get: function () { return require('./cls-logset'); } });
 Object.defineProperty(exports, 'clsTopic', { get: function () { return require('./cls-topic'); } });
@@ -16,6 +20,7 @@ Object.defineProperty(exports, 'eip', { get: function () { return require('./eip
 Object.defineProperty(exports, 'instance', { get: function () { return require('./instance'); } });
 Object.defineProperty(exports, 'kmsKey', { get: function () { return require('./kms-key'); } });
 Object.defineProperty(exports, 'kubernetesCluster', { get: function () { return require('./kubernetes-cluster'); } });
+Object.defineProperty(exports, 'kubernetesClusterEndpoint', { get: function () { return require('./kubernetes-cluster-endpoint'); } });
 Object.defineProperty(exports, 'kubernetesEncryptionProtection', { get: function () { return require('./kubernetes-encryption-protection'); } });
 Object.defineProperty(exports, 'kubernetesNodePool', { get: function () { return require('./kubernetes-node-pool'); } });
 Object.defineProperty(exports, 'mysqlAccount', { get: function () { return require('./mysql-account'); } });
@@ -23,6 +28,7 @@ Object.defineProperty(exports, 'mysqlBackupPolicy', { get: function () { return 
 Object.defineProperty(exports, 'mysqlDatabase', { get: function () { return require('./mysql-database'); } });
 Object.defineProperty(exports, 'mysqlInstance', { get: function () { return require('./mysql-instance'); } });
 Object.defineProperty(exports, 'mysqlPrivilege', { get: function () { return require('./mysql-privilege'); } });
+Object.defineProperty(exports, 'mysqlSsl', { get: function () { return require('./mysql-ssl'); } });
 Object.defineProperty(exports, 'natGateway', { get: function () { return require('./nat-gateway'); } });
 Object.defineProperty(exports, 'natGatewaySnat', { get: function () { return require('./nat-gateway-snat'); } });
 Object.defineProperty(exports, 'routeTable', { get: function () { return require('./route-table'); } });
@@ -32,12 +38,16 @@ Object.defineProperty(exports, 'securityGroup', { get: function () { return requ
 Object.defineProperty(exports, 'securityGroupRule', { get: function () { return require('./security-group-rule'); } });
 Object.defineProperty(exports, 'securityGroupRuleSet', { get: function () { return require('./security-group-rule-set'); } });
 Object.defineProperty(exports, 'sslCertificate', { get: function () { return require('./ssl-certificate'); } });
+Object.defineProperty(exports, 'ssmSecret', { get: function () { return require('./ssm-secret'); } });
+Object.defineProperty(exports, 'ssmSecretVersion', { get: function () { return require('./ssm-secret-version'); } });
 Object.defineProperty(exports, 'subnet', { get: function () { return require('./subnet'); } });
 Object.defineProperty(exports, 'vpc', { get: function () { return require('./vpc'); } });
+Object.defineProperty(exports, 'vpcFlowLog', { get: function () { return require('./vpc-flow-log'); } });
 Object.defineProperty(exports, 'dataTencentcloudAvailabilityZonesByProduct', { get: function () { return require('./data-tencentcloud-availability-zones-by-product'); } });
 Object.defineProperty(exports, 'dataTencentcloudImages', { get: function () { return require('./data-tencentcloud-images'); } });
 Object.defineProperty(exports, 'dataTencentcloudInstanceTypes', { get: function () { return require('./data-tencentcloud-instance-types'); } });
 Object.defineProperty(exports, 'dataTencentcloudKubernetesClusters', { get: function () { return require('./data-tencentcloud-kubernetes-clusters'); } });
 Object.defineProperty(exports, 'dataTencentcloudMysqlZoneConfig', { get: function () { return require('./data-tencentcloud-mysql-zone-config'); } });
+Object.defineProperty(exports, 'dataTencentcloudUserInfo', { get: function () { return require('./data-tencentcloud-user-info'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 
