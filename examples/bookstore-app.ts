@@ -8,13 +8,17 @@ import { BookstoreStacks, BookstoreStacksProps, Cloud, ComputeSize, DatabaseSize
  */
 export const EXAMPLE_REGIONS: Readonly<Record<string, string>> = {
   aws: "eu-central-1",
+  tencentcloud: "ap-guangzhou",
 };
 
 /**
  * Certificates for clouds that cannot issue one through Terraform: replace each with the
  * ID of your own certificate for the shop's domain in that cloud.
  */
-export const EXAMPLE_CERTIFICATE_IDS: Readonly<Record<string, string>> = {};
+export const EXAMPLE_CERTIFICATE_IDS: Readonly<Record<string, string>> = {
+  // A placeholder in the format of a Tencent Cloud SSL Certificates ID; use your own.
+  tencentcloud: "Xa7dQ2mK",
+};
 
 export const EXAMPLE_PROPS: BookstoreStacksProps = {
   domain: "shop.example.com",

@@ -1,5 +1,6 @@
 import { AwsCloud, AwsCloudProps } from "./aws/cloud";
 import { ICloud } from "./core/cloud";
+import { TencentcloudCloud, TencentcloudCloudProps } from "./tencentcloud/cloud";
 
 /**
  * The entry point to every cloud: `Cloud.aws({ region: "eu-central-1" })`. The only
@@ -11,14 +12,21 @@ export class Cloud {
     return new AwsCloud(props);
   }
 
+  /** Tencent Cloud. */
+  public static tencentcloud(props: TencentcloudCloudProps): TencentcloudCloud {
+    return new TencentcloudCloud(props);
+  }
+
   /** The names of the clouds this version implements, in the order they were added. */
-  public static readonly implemented: readonly string[] = ["aws"];
+  public static readonly implemented: readonly string[] = ["aws", "tencentcloud"];
 
   /** A cloud by name with its region, e.g. from configuration. Throws for an unknown name. */
   public static byName(name: string, region: string): ICloud {
     switch (name) {
       case "aws":
         return Cloud.aws({ region });
+      case "tencentcloud":
+        return Cloud.tencentcloud({ region });
       default:
         throw new Error(`unknown cloud "${name}"; implemented: ${Cloud.implemented.join(", ")}`);
     }

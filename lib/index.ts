@@ -31,3 +31,7 @@ export { AwsCloud } from "./aws/cloud";
 export type { AwsCloudProps } from "./aws/cloud";
 export { AWS_CATALOG } from "./aws/catalog";
 export type { AwsCatalog, AwsSpecifics } from "./aws/catalog";
+export { TencentcloudCloud } from "./tencentcloud/cloud";
+export type { TencentcloudCloudProps } from "./tencentcloud/cloud";
+export { TENCENTCLOUD_CATALOG } from "./tencentcloud/catalog";
+export type { TencentcloudCatalog, TencentcloudSpecifics } from "./tencentcloud/catalog";

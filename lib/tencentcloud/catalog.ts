@@ -1,0 +1,116 @@
+import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
+
+/** What Tencent Cloud offers the bookstore, as data; the Tencent Cloud adapters read nothing else. */
+export interface TencentcloudCatalog extends CloudCatalog {
+  readonly tencentcloud: TencentcloudSpecifics;
+}
+
+/** Tencent Cloud-only values the adapters set verbatim. */
+export interface TencentcloudSpecifics {
+  /** Public CVM image the compute group boots, chosen by name at plan time (`tencentcloud_images`). */
+  readonly instanceImageNameRegex: string;
+  /** System disk type of the compute group's instances and of the Kubernetes nodes. */
+  readonly systemDiskType: string;
+  /** Operating system of the TKE nodes, by TKE's public image name. */
+  readonly kubernetesNodeOs: string;
+  /** TKE cluster version (major.minor.patch) per neutral minor version in `kubernetesVersions`. */
+  readonly kubernetesClusterVersions: Readonly<Record<string, string>>;
+  /** Pod and service ranges of TKE's global router network; neither may overlap the VPC. */
+  readonly kubernetesClusterCidr: string;
+  readonly kubernetesServiceCidr: string;
+  /** MySQL port inside the VPC; not the well-known 3306 (checkov CKV_TC_10). */
+  readonly mysqlIntranetPort: number;
+  /** Days an SSM secret stays recoverable after deletion. */
+  readonly secretRecoveryWindowDays: number;
+  /** Days CLB access logs and VPC flow logs are kept in CLS. */
+  readonly logRetentionDays: number;
+  /** A Tencent Cloud SSL certificate ID, as the SSL Certificates console shows it. */
+  readonly certificateIdPattern: string;
+  /** Where the CDN accelerates, per region of the origin: `mainland` or `overseas`. */
+  readonly cdnAreaByRegion: Readonly<Record<string, string>>;
+}
+
+export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
+  cloud: "tencentcloud",
+  // ref: https://www.tencentcloud.com/document/product/213/6091 (regions and availability zones)
+  // Zones without current S5 instances or MySQL dual-node stock are left out.
+  regions: {
+    "ap-guangzhou": { zones: ["ap-guangzhou-3", "ap-guangzhou-4", "ap-guangzhou-6", "ap-guangzhou-7"] },
+    "ap-shanghai": { zones: ["ap-shanghai-2", "ap-shanghai-3", "ap-shanghai-4", "ap-shanghai-5", "ap-shanghai-8"] },
+    "ap-beijing": { zones: ["ap-beijing-3", "ap-beijing-5", "ap-beijing-6", "ap-beijing-7"] },
+    "ap-singapore": { zones: ["ap-singapore-1", "ap-singapore-2", "ap-singapore-3", "ap-singapore-4"] },
+    "eu-frankfurt": { zones: ["eu-frankfurt-1", "eu-frankfurt-2"] },
+  },
+  // ref: https://www.tencentcloud.com/document/product/213/11518 (Standard S5: <family>.<size><memory GiB>)
+  computeSizes: {
+    [ComputeSize.SMALL]: "S5.MEDIUM2",
+    [ComputeSize.MEDIUM]: "S5.MEDIUM4",
+    [ComputeSize.LARGE]: "S5.MEDIUM8",
+    [ComputeSize.XLARGE]: "S5.LARGE16",
+  },
+  // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_mysql_instance.engine_version:
+  // "Supported versions include 5.5/5.6/5.7/8.0/8.4".
+  mysqlVersions: {
+    [MysqlVersion.V8_0]: "8.0",
+    [MysqlVersion.V8_4]: "8.4",
+  },
+  // ref: https://www.tencentcloud.com/document/product/236/7270 (dual-node specifications)
+  // `instanceClass` is the instance's memory in MB (`mem_size`); the CPU follows from it.
+  // Storage is bought in steps of 5 GB from 25 GB.
+  databaseSizes: {
+    [DatabaseSize.SMALL]: { instanceClass: "4000", storageGiB: { min: 25, max: 1000, stepGiB: 5 } },
+    [DatabaseSize.MEDIUM]: { instanceClass: "8000", storageGiB: { min: 25, max: 2000, stepGiB: 5 } },
+    [DatabaseSize.LARGE]: { instanceClass: "16000", storageGiB: { min: 25, max: 3000, stepGiB: 5 } },
+  },
+  // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_mysql_backup_policy.retention_period (7 to 1830 days)
+  backupRetentionDays: { min: 7, max: 1830 },
+  // ref: https://www.tencentcloud.com/document/product/457/9315 (TKE Kubernetes version maintenance)
+  kubernetesVersions: ["1.28", "1.30", "1.32"],
+  defaultKubernetesVersion: "1.30",
+  // ref: https://www.tencentcloud.com/document/product/215/31815 (VPC /12 to /28, subnets down to /29)
+  // Networks smaller than /24 leave no room for the bookstore's subnets and node IPs; a /28
+  // subnet keeps a few usable addresses after Tencent reserves three per subnet.
+  network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
+  // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_kubernetes_node_pool.name (at most 25 characters)
+  // The tightest rule of the named resources, less 4 characters for the adapters' suffixes ("-np").
+  names: {
+    pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?",
+    maxLength: 21,
+    description: "lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen",
+  },
+  // Tencent's free certificates are applied for in the SSL console, outside Terraform; the
+  // CDN's edge address ranges are not published in a form a security group can name.
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false },
+  tencentcloud: {
+    // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
+    instanceImageNameRegex: "^TencentOS Server 3\\.1",
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_as_scaling_config.system_disk_type
+    systemDiskType: "CLOUD_PREMIUM",
+    // ref: https://www.tencentcloud.com/document/product/457/46750 (TKE public images)
+    kubernetesNodeOs: "tlinux3.1x86_64",
+    // ref: https://www.tencentcloud.com/document/product/457/9315
+    kubernetesClusterVersions: { "1.28": "1.28.3", "1.30": "1.30.0", "1.32": "1.32.2" },
+    // ref: https://www.tencentcloud.com/document/product/457/36138 (GlobalRouter CIDRs must not overlap the VPC)
+    // 172.16.0.0/12 is outside every 10.x network the bookstore plans by default.
+    kubernetesClusterCidr: "172.20.0.0/16",
+    kubernetesServiceCidr: "172.21.0.0/20",
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_mysql_instance.intranet_port (1024 to 65535)
+    mysqlIntranetPort: 3307,
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_ssm_secret.recovery_window_in_days (1 to 30)
+    secretRecoveryWindowDays: 30,
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_cls_topic.period
+    logRetentionDays: 365,
+    // ref: https://www.tencentcloud.com/document/product/1007/39989 (certificate IDs such as "a1B2c3D4")
+    certificateIdPattern: "^[A-Za-z0-9]{8}$",
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_cdn_domain.area
+    // Mainland acceleration needs the domain's ICP filing; overseas needs none.
+    cdnAreaByRegion: {
+      "ap-guangzhou": "mainland",
+      "ap-shanghai": "mainland",
+      "ap-beijing": "mainland",
+      "ap-singapore": "overseas",
+      "eu-frankfurt": "overseas",
+    },
+  },
+});

@@ -1,0 +1,78 @@
+import { Construct } from "constructs";
+import { CdnDomain, CdnDomainRuleCache } from "../generated/tencentcloud/cdn-domain";
+import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { ValidationError } from "../core/validation";
+import { TencentcloudCatalog } from "./catalog";
+import { certificateId } from "./load-balancer";
+
+const ONE_YEAR_SECONDS = 31536000;
+
+/**
+ * A neutral path pattern as a Tencent CDN cache rule target:
+ * `/static/*` -> directory `/static`, `*.css` -> file `css`, `/robots.txt` -> path, `/*` -> all.
+ * ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_cdn_domain.rule_cache.rule_type
+ */
+export function cacheRuleTarget(pattern: string): { ruleType: string; rulePaths: string[] } {
+  if (pattern.startsWith("*.")) return { ruleType: "file", rulePaths: [pattern.slice(2)] };
+  if (pattern === "/*") return { ruleType: "all", rulePaths: ["*"] };
+  if (pattern.endsWith("*")) {
+    const directory = pattern.slice(0, -1).replace(/\/+$/, "");
+    return { ruleType: "directory", rulePaths: [directory] };
+  }
+  return { ruleType: "path", rulePaths: [pattern] };
+}
+
+/**
+ * Tencent Cloud CDN for the shop's domain in front of the load balancer. Nothing is
+ * cached but the static paths, so pages with a session are never shared; the origin is
+ * fetched over HTTPS only with the shop's domain as Host, so the CLB's certificate and
+ * rule match. Viewers get HTTPS only (HTTP is redirected), HTTP/2, OCSP stapling and HSTS.
+ */
+export function createTencentcloudCdn(scope: Construct, spec: CdnSpec, catalog: TencentcloudCatalog, region: string): CdnAttributes {
+  const certificate = certificateId(scope, "certificate", spec.certificate, catalog);
+  const area = catalog.tencentcloud.cdnAreaByRegion[region];
+  if (area === undefined) {
+    throw new ValidationError(scope, "region", region, `a region with a CDN area in the Tencent Cloud catalog: ${Object.keys(catalog.tencentcloud.cdnAreaByRegion).join(", ")}`);
+  }
+
+  // Later rules take precedence: first "cache nothing", then each static path.
+  const ruleCache: CdnDomainRuleCache[] = [
+    { ruleType: "all", rulePaths: ["*"], switch: "off", noCacheSwitch: "on", cacheTime: 0, reValidate: "on" },
+    ...spec.staticPaths.map((pattern) => ({
+      ...cacheRuleTarget(pattern),
+      switch: "on",
+      noCacheSwitch: "off",
+      // The origin's Cache-Control decides; when it says nothing, the TTL applies.
+      followOriginSwitch: "on",
+      heuristicCacheSwitch: "on",
+      heuristicCacheTime: spec.staticCacheTtlSeconds,
+      cacheTime: Math.min(ONE_YEAR_SECONDS, Math.max(spec.staticCacheTtlSeconds, 1)),
+      ignoreSetCookie: "off",
+    })),
+  ];
+
+  const domain = new CdnDomain(scope, "Resource", {
+    domain: spec.domain,
+    serviceType: "web",
+    area,
+    origin: {
+      originType: "domain",
+      originList: [spec.origin.dnsName],
+      serverName: spec.domain,
+      originPullProtocol: "https",
+    },
+    httpsConfig: {
+      httpsSwitch: "on",
+      http2Switch: "on",
+      ocspStaplingSwitch: "on",
+      verifyClient: "off",
+      serverCertificateConfig: { certificateId: certificate },
+      forceRedirect: { switch: "on", redirectType: "https", redirectStatusCode: 301 },
+      hsts: { switch: "on", maxAge: ONE_YEAR_SECONDS, includeSubDomains: "off" },
+    },
+    ruleCache,
+    followRedirectSwitch: "off",
+  });
+
+  return { cdnDomainName: domain.cname };
+}

@@ -1,0 +1,112 @@
+import { Construct, IConstruct } from "constructs";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { TencentcloudProvider } from "../generated/tencentcloud/provider";
+import { TerraformStack } from "../core/cdktf";
+import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
+import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
+import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
+import { NetworkAttributes, NetworkSpec } from "../core/network";
+import { requireKnownRegion } from "../core/placement";
+import { RemoteStateProps } from "../core/remote-state";
+import { ValidationError } from "../core/validation";
+import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
+import { createTencentcloudCdn } from "./cdn";
+import { createTencentcloudComputeGroup } from "./compute-group";
+import { createTencentcloudDatabase } from "./database";
+import { createTencentcloudKubernetesCluster } from "./kubernetes-cluster";
+import { createTencentcloudLoadBalancer } from "./load-balancer";
+import { createTencentcloudNetwork } from "./network";
+import { useCosState } from "./state-backend";
+
+export interface TencentcloudCloudProps {
+  /** The Tencent Cloud region, e.g. `ap-guangzhou`; one of the catalog's regions. */
+  readonly region: string;
+  /**
+   * Replacements for catalog entries (instance types, engine versions, zones).
+   * @default the catalog as shipped
+   */
+  readonly catalogOverrides?: CatalogOverrides;
+}
+
+const PROVIDER_ID = "tencentcloud";
+const RANDOM_PROVIDER_ID = "random";
+
+/**
+ * Tencent Cloud: one region. Credentials come from the provider's environment
+ * (`TENCENTCLOUD_SECRET_ID` / `TENCENTCLOUD_SECRET_KEY` or a CAM role), never from here.
+ */
+export class TencentcloudCloud implements ICloud {
+  public readonly name = "tencentcloud";
+  public readonly region: string;
+  public readonly catalog: TencentcloudCatalog;
+  /** `existing(id)` takes an SSL Certificates ID (e.g. `a1B2c3D4`); `issued()` is refused, see the catalog's capabilities. */
+  public readonly certificate: ICertificateFactory = {
+    existing: (certificateId: string) => CertificateSource.existing(this.name, certificateId),
+    issued: () => CertificateSource.issued(this.name),
+  };
+
+  constructor(props: TencentcloudCloudProps) {
+    this.region = props.region;
+    this.catalog = applyCatalogOverrides(TENCENTCLOUD_CATALOG, props.catalogOverrides);
+  }
+
+  public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {
+    useCosState(stack, props, this.region);
+  }
+
+  public useProvidersIn(scope: IConstruct): void {
+    this.provider(scope);
+  }
+
+  /** The stack's default Tencent Cloud provider: the user's own if the stack has one, else a new one. */
+  private provider(scope: IConstruct): TencentcloudProvider {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.children.find(
+      (child): child is TencentcloudProvider => child instanceof TencentcloudProvider && child.alias === undefined,
+    );
+    if (existing) {
+      if (existing.region !== undefined && existing.region !== this.region) {
+        throw new ValidationError(scope, "region", this.region, `the region of the stack's Tencent Cloud provider (${existing.region}), or a stack of its own`);
+      }
+      return existing;
+    }
+    requireKnownRegion(scope, "region", this.region, this.catalog);
+    return new TencentcloudProvider(stack, PROVIDER_ID, { region: this.region });
+  }
+
+  /** The `random` provider that generates the database passwords, once per stack. */
+  private randomProvider(scope: IConstruct): void {
+    const stack = TerraformStack.of(scope);
+    if (stack.node.children.some((child) => child instanceof RandomProvider)) return;
+    new RandomProvider(stack, RANDOM_PROVIDER_ID);
+  }
+
+  public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
+    return createTencentcloudNetwork(scope, spec, this.catalog);
+  }
+
+  public createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes {
+    return createTencentcloudComputeGroup(scope, spec, this.catalog, this.region);
+  }
+
+  public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
+    this.randomProvider(scope);
+    return createTencentcloudDatabase(scope, spec, this.catalog);
+  }
+
+  public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes {
+    return createTencentcloudLoadBalancer(scope, spec, this.catalog);
+  }
+
+  public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
+    return createTencentcloudCdn(scope, spec, this.catalog, this.region);
+  }
+
+  public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
+    return createTencentcloudKubernetesCluster(scope, spec, this.catalog, this.region);
+  }
+}

@@ -1,0 +1,116 @@
+import { Construct } from "constructs";
+import { AsScalingConfig } from "../generated/tencentcloud/as-scaling-config";
+import { AsScalingGroup } from "../generated/tencentcloud/as-scaling-group";
+import { DataTencentcloudImages } from "../generated/tencentcloud/data-tencentcloud-images";
+import { Fn } from "../core/cdktf";
+import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { containerUserData } from "../core/user-data";
+import { secretReaderRole } from "./cam";
+import { TencentcloudCatalog } from "./catalog";
+import { forwardingOf } from "./load-balancer";
+import { acceptRule, securityGroup } from "./security-group";
+
+const ANYWHERE = "0.0.0.0/0";
+
+/**
+ * Launch configuration + scaling group in the private subnets. Instances have no public
+ * address and no internet bandwidth (CKV_TC_2), cloud monitoring on (CKV_TC_3), their own
+ * security group (CKV_TC_4), no password or key pair: the container is the only service.
+ * With a database, they assume a CAM role that may read its credentials secret only.
+ * Behind a load balancer, instances that fail its health check are replaced.
+ */
+export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: TencentcloudCatalog, region: string): ComputeGroupAttributes {
+  const network = spec.network;
+  const forwarding = spec.loadBalancer ? forwardingOf(scope, "loadBalancer", spec.loadBalancer) : undefined;
+
+  const group = securityGroup(scope, "SecurityGroup", { name: spec.name, description: `Instances of ${spec.name}` });
+  // Out through the NAT gateway: HTTPS to the registry and cloud APIs, HTTP to the
+  // (signed) package mirrors, DNS. Nothing else leaves.
+  for (const [id, protocol, port, what] of [
+    ["EgressHttps", "TCP", "443", "HTTPS to the container registry and cloud APIs"],
+    ["EgressHttp", "TCP", "80", "HTTP to the package mirrors (signed packages)"],
+    ["EgressDns", "UDP", "53", "DNS"],
+  ] as const) {
+    acceptRule(scope, id, { securityGroupId: group.id, direction: "egress", protocol, port, cidr: ANYWHERE, description: what });
+  }
+  if (spec.database) {
+    acceptRule(scope, "EgressDatabase", {
+      securityGroupId: group.id,
+      direction: "egress",
+      protocol: "TCP",
+      port: String(spec.database.connection.port),
+      cidr: network.cidr,
+      description: "MySQL inside the network",
+    });
+  }
+  if (spec.loadBalancer) {
+    acceptRule(scope, "IngressFromLoadBalancer", {
+      securityGroupId: group.id,
+      direction: "ingress",
+      protocol: "TCP",
+      port: String(spec.containerPort),
+      sourceSecurityGroupId: spec.loadBalancer.securityGroupId,
+      description: "Application port from the load balancer only",
+    });
+  }
+
+  // ref: scripts/provider-schemas/tencentcloud.json, data tencentcloud_images (public images, newest first)
+  const image = new DataTencentcloudImages(scope, "Image", {
+    imageType: ["PUBLIC_IMAGE"],
+    imageNameRegex: catalog.tencentcloud.instanceImageNameRegex,
+    instanceType: spec.instanceType,
+  });
+
+  // With a database, the instances may read its credentials secret, and only that.
+  const role = spec.database
+    ? secretReaderRole(scope, { name: spec.name, region, secretName: spec.database.connection.credentialsSecretId })
+    : undefined;
+
+  const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {
+    configurationName: spec.name,
+    imageId: image.images.get(0).imageId,
+    instanceTypes: [spec.instanceType],
+    systemDiskType: catalog.tencentcloud.systemDiskType,
+    systemDiskSize: spec.rootVolumeGiB,
+    securityGroupIds: [group.id],
+    camRoleName: role?.name,
+    publicIpAssigned: false,
+    internetMaxBandwidthOut: 0,
+    enhancedMonitorService: true,
+    enhancedSecurityService: true,
+    instanceNameSettings: { instanceName: spec.name },
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment)),
+  });
+
+  const scalingGroup = new AsScalingGroup(scope, "Resource", {
+    scalingGroupName: spec.name,
+    configurationId: configuration.id,
+    vpcId: network.networkId,
+    subnetIds: [...network.privateSubnetIds],
+    multiZoneSubnetPolicy: "EQUALITY",
+    minSize: spec.minInstances,
+    maxSize: spec.maxInstances,
+    desiredCapacity: spec.minInstances,
+    terminationPolicies: ["OLDEST_INSTANCE"],
+    retryPolicy: "INCREMENTAL_INTERVALS",
+    forwardBalancerIds: forwarding
+      ? [
+          {
+            loadBalancerId: forwarding.loadBalancerId,
+            listenerId: forwarding.listenerId,
+            ruleId: forwarding.ruleId,
+            targetAttribute: [{ port: spec.containerPort, weight: 10 }],
+          },
+        ]
+      : undefined,
+    // With a load balancer its health check decides, so a hung container is replaced.
+    healthCheckType: forwarding ? "CLB" : "CVM",
+    replaceLoadBalancerUnhealthy: forwarding ? true : undefined,
+    lbHealthCheckGracePeriod: forwarding ? 300 : undefined,
+    replaceMonitorUnhealthy: true,
+    // The scaling group owns the number running once started.
+    lifecycle: { ignoreChanges: ["desired_capacity"] },
+  });
+
+  return { groupId: scalingGroup.id, securityGroupId: group.id };
+}

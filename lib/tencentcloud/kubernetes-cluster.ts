@@ -1,0 +1,134 @@
+import { Construct } from "constructs";
+import { KmsKey } from "../generated/tencentcloud/kms-key";
+import { KubernetesCluster } from "../generated/tencentcloud/kubernetes-cluster";
+import { KubernetesClusterEndpoint } from "../generated/tencentcloud/kubernetes-cluster-endpoint";
+import { KubernetesEncryptionProtection } from "../generated/tencentcloud/kubernetes-encryption-protection";
+import { KubernetesNodePool } from "../generated/tencentcloud/kubernetes-node-pool";
+import { overlaps, parseCidr } from "../core/cidr";
+import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
+import { ValidationError } from "../core/validation";
+import { TencentcloudCatalog } from "./catalog";
+import { acceptRule, securityGroup } from "./security-group";
+
+const API_PORT = "443";
+/** Pods per node: with the catalog's /16 pod range, room for 1,024 nodes. */
+const MAX_PODS_PER_NODE = 64;
+const NODE_SYSTEM_DISK_GIB = 50;
+
+/**
+ * TKE managed cluster (Tencent runs the control plane) with Kubernetes secrets
+ * encrypted by a rotating KMS key, the log agent and audit log on (CKV_TC_6), and one
+ * autoscaled node pool in the private subnets whose nodes have no public address and no
+ * internet bandwidth (CKV_TC_7). The API server is reachable inside the VPC, and from
+ * the internet only when `publicApiAllowedCidrs` names sources; both endpoints are
+ * opened by `tencentcloud_kubernetes_cluster_endpoint` once the nodes exist, as TKE
+ * requires.
+ */
+export function createTencentcloudKubernetesCluster(
+  scope: Construct,
+  spec: KubernetesClusterSpec,
+  catalog: TencentcloudCatalog,
+  region: string,
+): KubernetesClusterAttributes {
+  const specifics = catalog.tencentcloud;
+  const clusterVersion = specifics.kubernetesClusterVersions[spec.version];
+  if (clusterVersion === undefined) {
+    throw new ValidationError(scope, "version", spec.version, `a version with a TKE release in the catalog: ${Object.keys(specifics.kubernetesClusterVersions).join(", ")}`);
+  }
+  const vpcCidr = parseCidr(spec.network.cidr);
+  for (const podOrService of [specifics.kubernetesClusterCidr, specifics.kubernetesServiceCidr]) {
+    const range = parseCidr(podOrService);
+    if (vpcCidr && range && overlaps(vpcCidr, range)) {
+      throw new ValidationError(scope, "network", spec.network.cidr, `a network that does not overlap TKE's pod and service ranges (${specifics.kubernetesClusterCidr}, ${specifics.kubernetesServiceCidr})`);
+    }
+  }
+
+  const secretsKey = new KmsKey(scope, "SecretsKey", {
+    alias: `${spec.name}-secrets`,
+    description: `Encrypts Kubernetes secrets of ${spec.name}`,
+    keyUsage: "ENCRYPT_DECRYPT",
+    isEnabled: true,
+    keyRotationEnabled: true,
+    pendingDeleteWindowInDays: 30,
+  });
+
+  // Nodes talk to each other, to pods and to the managed control plane inside the VPC;
+  // outbound they pull images and reach cloud APIs through the NAT gateway.
+  const nodes = securityGroup(scope, "NodeSecurityGroup", { name: `${spec.name}-nodes`, description: `Nodes of ${spec.name}` });
+  acceptRule(scope, "NodeIngressFromNetwork", { securityGroupId: nodes.id, direction: "ingress", protocol: "ALL", cidr: spec.network.cidr, description: "Nodes and control plane inside the network" });
+  acceptRule(scope, "NodeIngressFromPods", { securityGroupId: nodes.id, direction: "ingress", protocol: "ALL", cidr: specifics.kubernetesClusterCidr, description: "Pods of the cluster" });
+  acceptRule(scope, "NodeEgress", { securityGroupId: nodes.id, direction: "egress", protocol: "ALL", cidr: "0.0.0.0/0", description: "Image pulls, cloud APIs, pods' outbound traffic" });
+
+  const cluster = new KubernetesCluster(scope, "Resource", {
+    clusterName: spec.name,
+    clusterDesc: `Bookstore cluster ${spec.name}`,
+    clusterDeployType: "MANAGED_CLUSTER",
+    clusterVersion,
+    vpcId: spec.network.networkId,
+    networkType: "GR",
+    clusterCidr: specifics.kubernetesClusterCidr,
+    serviceCidr: specifics.kubernetesServiceCidr,
+    clusterMaxPodNum: MAX_PODS_PER_NODE,
+    clusterOs: specifics.kubernetesNodeOs,
+    containerRuntime: "containerd",
+    clusterIpvs: true,
+    logAgent: { enabled: true },
+    clusterAudit: { enabled: true },
+  });
+
+  new KubernetesEncryptionProtection(scope, "SecretsEncryption", {
+    clusterId: cluster.id,
+    kmsConfiguration: { keyId: secretsKey.id, kmsRegion: region },
+  });
+
+  const nodePool = new KubernetesNodePool(scope, "NodePool", {
+    clusterId: cluster.id,
+    name: `${spec.name}-np`,
+    vpcId: spec.network.networkId,
+    subnetIds: [...spec.network.privateSubnetIds],
+    multiZoneSubnetPolicy: "EQUALITY",
+    minSize: spec.minNodes,
+    maxSize: spec.maxNodes,
+    desiredCapacity: spec.minNodes,
+    enableAutoScale: true,
+    retryPolicy: "INCREMENTAL_INTERVALS",
+    nodeOs: specifics.kubernetesNodeOs,
+    deleteKeepInstance: false,
+    autoScalingConfig: {
+      instanceType: spec.nodeInstanceType,
+      systemDiskType: specifics.systemDiskType,
+      systemDiskSize: NODE_SYSTEM_DISK_GIB,
+      orderlySecurityGroupIds: [nodes.id],
+      publicIpAssigned: false,
+      internetMaxBandwidthOut: 0,
+      enhancedMonitorService: true,
+      enhancedSecurityService: true,
+    },
+    // The cluster autoscaler owns the desired size once running.
+    lifecycle: { ignoreChanges: ["desired_capacity"] },
+  });
+
+  const api = securityGroup(scope, "ApiSecurityGroup", { name: `${spec.name}-api`, description: `API server of ${spec.name}, inside the network` });
+  acceptRule(scope, "ApiIngressFromNetwork", { securityGroupId: api.id, direction: "ingress", protocol: "TCP", port: API_PORT, cidr: spec.network.cidr, description: "Kubernetes API from inside the network" });
+
+  const publicApi = spec.publicApiAllowedCidrs.length > 0;
+  let publicApiGroupId: string | undefined;
+  if (publicApi) {
+    const publicGroup = securityGroup(scope, "PublicApiSecurityGroup", { name: `${spec.name}-api-public`, description: `API server of ${spec.name}, from the named public ranges` });
+    spec.publicApiAllowedCidrs.forEach((cidr, index) => {
+      acceptRule(scope, `PublicApiIngress${index + 1}`, { securityGroupId: publicGroup.id, direction: "ingress", protocol: "TCP", port: API_PORT, cidr, description: `Kubernetes API from ${cidr}` });
+    });
+    publicApiGroupId = publicGroup.id;
+  }
+  const endpoint = new KubernetesClusterEndpoint(scope, "Endpoint", {
+    clusterId: cluster.id,
+    clusterIntranet: true,
+    clusterIntranetSubnetId: spec.network.privateSubnetIds[0],
+    clusterIntranetSecurityGroup: api.id,
+    clusterInternet: publicApi,
+    clusterInternetSecurityGroup: publicApiGroupId,
+    dependsOn: [nodePool],
+  });
+
+  return { clusterId: cluster.id, endpoint: `https://${endpoint.pgwEndpoint}`, securityGroupId: nodes.id };
+}

@@ -1,0 +1,365 @@
+import { Cloud, MysqlVersion } from "../../lib";
+import { cacheRuleTarget } from "../../lib/tencentcloud/cdn";
+import { synthBookstore } from "../support/bookstore";
+import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
+
+const tencentcloud = () => Cloud.tencentcloud({ region: "ap-guangzhou" });
+
+/** Security group rules of one group, found by the group's construct path. */
+function rulesOf(json: TerraformJson, groupPath: string): Record<string, any>[] {
+  return resources(json, "tencentcloud_security_group_rule").filter((r: any) => String(r.security_group_id).includes(groupPath));
+}
+
+describe("the bookstore on Tencent Cloud", () => {
+  let json: TerraformJson;
+  beforeAll(() => {
+    // GIVEN the example bookstore WHEN it is synthesized for Tencent Cloud
+    json = synthBookstore(tencentcloud()).json;
+  });
+
+  test("holds every capability's resources", () => {
+    expect(resourceTypes(json)).toEqual(
+      expect.arrayContaining([
+        "tencentcloud_vpc",
+        "tencentcloud_subnet",
+        "tencentcloud_nat_gateway",
+        "tencentcloud_eip",
+        "tencentcloud_route_table",
+        "tencentcloud_route_table_entry",
+        "tencentcloud_route_table_association",
+        "tencentcloud_as_scaling_config",
+        "tencentcloud_as_scaling_group",
+        "tencentcloud_mysql_instance",
+        "tencentcloud_mysql_backup_policy",
+        "tencentcloud_mysql_database",
+        "tencentcloud_mysql_account",
+        "tencentcloud_mysql_privilege",
+        "tencentcloud_ssm_secret",
+        "tencentcloud_ssm_secret_version",
+        "tencentcloud_clb_instance",
+        "tencentcloud_clb_listener",
+        "tencentcloud_clb_listener_rule",
+        "tencentcloud_clb_redirection",
+        "tencentcloud_cdn_domain",
+        "tencentcloud_kubernetes_cluster",
+        "tencentcloud_kubernetes_node_pool",
+        "tencentcloud_kubernetes_encryption_protection",
+        "tencentcloud_kms_key",
+      ]),
+    );
+    expect(JSON.stringify(json)).not.toContain("aws_");
+  });
+
+  test("configures one provider for the cloud's region", () => {
+    expect(json.provider?.tencentcloud).toEqual([{ region: "ap-guangzhou" }]);
+  });
+
+  describe("network", () => {
+    test("has a public and a private subnet in each of two zones, planned from the CIDR", () => {
+      const subnets = resources(json, "tencentcloud_subnet") as { cidr_block: string; availability_zone: string }[];
+      expect(subnets.map((s) => [s.availability_zone, s.cidr_block]).sort()).toEqual([
+        ["ap-guangzhou-3", "10.20.0.0/18"],
+        ["ap-guangzhou-3", "10.20.128.0/18"],
+        ["ap-guangzhou-4", "10.20.192.0/18"],
+        ["ap-guangzhou-4", "10.20.64.0/18"],
+      ]);
+    });
+
+    test("routes the private subnets, and only them, to the internet through the NAT gateway", () => {
+      const entry = onlyResource(json, "tencentcloud_route_table_entry");
+      expect(entry).toEqual(expect.objectContaining({ destination_cidr_block: "0.0.0.0/0", next_type: "NAT", next_hub: expect.stringContaining("tencentcloud_nat_gateway.") }));
+      const associated = resources(json, "tencentcloud_route_table_association").map((a: any) => a.subnet_id);
+      expect(associated).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+      expect(onlyResource(json, "tencentcloud_nat_gateway").assigned_eip_set).toHaveLength(2);
+    });
+
+    test("records every flow of the VPC in CLS (CKV_TC_14)", () => {
+      const flowLog = onlyResource(json, "tencentcloud_vpc_flow_log");
+      expect(flowLog).toEqual(expect.objectContaining({ resource_type: "VPC", traffic_type: "ALL", storage_type: "cls" }));
+    });
+  });
+
+  describe("compute group", () => {
+    test("launches instances with no public address or bandwidth, monitoring on, in their own security group", () => {
+      const config = onlyResource(json, "tencentcloud_as_scaling_config");
+      expect(config).toEqual(
+        expect.objectContaining({
+          public_ip_assigned: false,
+          internet_max_bandwidth_out: 0,
+          enhanced_monitor_service: true,
+          instance_types: ["S5.MEDIUM4"],
+          system_disk_type: "CLOUD_PREMIUM",
+          security_group_ids: [expect.stringContaining("Bookstore_Web_SecurityGroup")],
+        }),
+      );
+      expect(config.password).toBeUndefined();
+      expect(config.key_ids).toBeUndefined();
+      expect(config.image_id).toContain("data.tencentcloud_images.");
+      expect(dataSources(json, "tencentcloud_images")).toEqual([expect.objectContaining({ image_type: ["PUBLIC_IMAGE"] })]);
+    });
+
+    test("runs the pinned container image with the database connection but no password or cloud key", () => {
+      const userData: string = onlyResource(json, "tencentcloud_as_scaling_config").user_data;
+      expect(userData).toMatch(/^\$\{base64encode\(/);
+      expect(userData).toContain("docker run");
+      expect(userData).toContain("registry.example.com/bookstore:1.4.2");
+      expect(userData).toContain("DB_HOST=${tencentcloud_mysql_instance.");
+      expect(userData).toContain("DB_PORT=3307");
+      expect(userData).toContain("DB_CREDENTIALS_SECRET=${tencentcloud_ssm_secret.");
+      expect(userData).not.toMatch(/password|TENCENTCLOUD_SECRET/i);
+    });
+
+    test("sits in the private subnets and registers with the HTTPS rule; CLB-unhealthy instances are replaced", () => {
+      const group = onlyResource(json, "tencentcloud_as_scaling_group");
+      expect(group.subnet_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+      expect([group.min_size, group.max_size]).toEqual([2, 6]);
+      expect(group.replace_load_balancer_unhealthy).toBe(true);
+      expect(group.health_check_type).toBe("CLB");
+      expect(group.forward_balancer_ids).toEqual([
+        {
+          load_balancer_id: expect.stringContaining("tencentcloud_clb_instance.Bookstore_LoadBalancer"),
+          listener_id: expect.stringContaining("Bookstore_LoadBalancer_HttpsListener"),
+          rule_id: expect.stringContaining("Bookstore_LoadBalancer_HttpsRule"),
+          target_attribute: [{ port: 8080, weight: 10 }],
+        },
+      ]);
+    });
+
+    test("may read only the database's credentials secret, through a CAM role of the instances", () => {
+      expect(onlyResource(json, "tencentcloud_as_scaling_config").cam_role_name).toContain("tencentcloud_cam_role.Bookstore_Web_InstanceRole");
+      expect(onlyResource(json, "tencentcloud_cam_role").document).toContain("cvm.qcloud.com");
+      const policy: string = onlyResource(json, "tencentcloud_cam_policy").document;
+      expect(policy).toContain("ssm:GetSecretValue");
+      expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/${data.tencentcloud_user_info.");
+      expect(policy).toContain("secret/creatorUin/*/${tencentcloud_ssm_secret.Bookstore_Database_CredentialsSecret");
+      expect(policy).not.toMatch(/"ssm:\*"|"\*"/);
+    });
+
+    test("admits the application port only from the load balancer's security group", () => {
+      const ingress = rulesOf(json, "Bookstore_Web_SecurityGroup").filter((r) => r.type === "ingress");
+      expect(ingress).toEqual([
+        expect.objectContaining({ policy: "ACCEPT", port_range: "8080", source_sgid: expect.stringContaining("Bookstore_LoadBalancer_SecurityGroup") }),
+      ]);
+      expect(ingress[0].cidr_ip).toBeUndefined();
+    });
+  });
+
+  describe("database", () => {
+    test("is private, on a port other than 3306, highly available across two zones and destroy protected", () => {
+      const db = onlyResource(json, "tencentcloud_mysql_instance");
+      expect(db).toEqual(
+        expect.objectContaining({
+          engine_version: "8.0",
+          mem_size: 4000,
+          volume_size: 50,
+          internet_service: 0,
+          intranet_port: 3307,
+          slave_deploy_mode: 1,
+          availability_zone: "ap-guangzhou-3",
+          first_slave_zone: "ap-guangzhou-4",
+          destroy_protect: "on",
+          subnet_id: expect.stringContaining("PrivateSubnet1"),
+          security_groups: [expect.stringContaining("Bookstore_Database_SecurityGroup")],
+        }),
+      );
+      expect(db.lifecycle).toEqual({ prevent_destroy: true });
+    });
+
+    test("requires TLS", () => {
+      expect(onlyResource(json, "tencentcloud_mysql_instance").parameters).toEqual({ require_secure_transport: "ON" });
+      expect(onlyResource(json, "tencentcloud_mysql_ssl")).toEqual(expect.objectContaining({ status: "ON" }));
+    });
+
+    test("keeps backups for the configured days", () => {
+      expect(onlyResource(json, "tencentcloud_mysql_backup_policy")).toEqual(expect.objectContaining({ retention_period: 7, binlog_period: 7 }));
+    });
+
+    test("generates every password, and keeps the application's in SSM", () => {
+      const db = onlyResource(json, "tencentcloud_mysql_instance");
+      expect(db.root_password).toMatch(/^\$\{random_password\./);
+      const account = onlyResource(json, "tencentcloud_mysql_account");
+      expect(account).toEqual(expect.objectContaining({ name: "bookstoreadmin", password: expect.stringMatching(/^\$\{random_password\./) }));
+      expect(onlyResource(json, "tencentcloud_ssm_secret_version").secret_string).toContain("random_password.");
+      expect(json.provider?.random).toHaveLength(1);
+    });
+
+    test("grants the application account its own database only", () => {
+      const privilege = onlyResource(json, "tencentcloud_mysql_privilege");
+      expect(privilege.global).toEqual([]);
+      expect(privilege.database).toEqual([expect.objectContaining({ database_name: expect.stringContaining("tencentcloud_mysql_database.") })]);
+      expect(privilege.database[0].privileges).not.toContain("GRANT OPTION");
+    });
+
+    test("admits its port only from the web tier's and the nodes' security groups", () => {
+      const ingress = rulesOf(json, "Bookstore_Database_SecurityGroup");
+      expect(ingress.map((r) => [r.type, r.port_range, r.cidr_ip]).sort()).toEqual([
+        ["ingress", "3307", undefined],
+        ["ingress", "3307", undefined],
+      ]);
+      expect(ingress.map((r) => r.source_sgid).sort()).toEqual([
+        expect.stringContaining("Bookstore_Kubernetes_NodeSecurityGroup"),
+        expect.stringContaining("Bookstore_Web_SecurityGroup"),
+      ]);
+    });
+  });
+
+  describe("load balancer", () => {
+    test("is public, deletion protected, filtered by its own security group and logs to CLS (CKV_TC_11)", () => {
+      const clb = onlyResource(json, "tencentcloud_clb_instance");
+      expect(clb).toEqual(
+        expect.objectContaining({
+          network_type: "OPEN",
+          delete_protect: true,
+          load_balancer_pass_to_target: true,
+          security_groups: [expect.stringContaining("Bookstore_LoadBalancer_SecurityGroup")],
+          log_set_id: expect.stringContaining("tencentcloud_cls_logset."),
+          log_topic_id: expect.stringContaining("tencentcloud_cls_topic."),
+        }),
+      );
+    });
+
+    test("serves HTTPS with the existing certificate and checks the targets' health path", () => {
+      const https = resources(json, "tencentcloud_clb_listener").find((l: any) => l.protocol === "HTTPS") as any;
+      expect(https).toEqual(expect.objectContaining({ port: 443, certificate_ssl_mode: "UNIDIRECTIONAL", certificate_id: "Xa7dQ2mK" }));
+      const rule = resources(json, "tencentcloud_clb_listener_rule").find((r: any) => r.health_check_switch === true) as any;
+      expect(rule).toEqual(expect.objectContaining({ domain: "shop.example.com", health_check_http_path: "/healthz", health_check_type: "HTTP", forward_type: "HTTP" }));
+    });
+
+    test("answers HTTP on port 80 only with a redirect to the HTTPS rule", () => {
+      const http = resources(json, "tencentcloud_clb_listener").find((l: any) => l.protocol === "HTTP") as any;
+      expect(http.port).toBe(80);
+      const redirection = onlyResource(json, "tencentcloud_clb_redirection");
+      expect(redirection).toEqual(
+        expect.objectContaining({
+          rewrite_code: 301,
+          source_listener_id: expect.stringContaining("HttpListener"),
+          target_listener_id: expect.stringContaining("HttpsListener"),
+          target_rule_id: expect.stringContaining("HttpsRule"),
+        }),
+      );
+      // No scaling group registers with the HTTP listener.
+      expect(JSON.stringify(onlyResource(json, "tencentcloud_as_scaling_group"))).not.toContain("HttpListener");
+    });
+
+    test("opens only 443 and 80 to the internet", () => {
+      const open = rulesOf(json, "Bookstore_LoadBalancer_SecurityGroup").filter((r) => r.type === "ingress");
+      expect(open.map((r) => [r.port_range, r.cidr_ip]).sort()).toEqual([
+        ["443", "0.0.0.0/0"],
+        ["80", "0.0.0.0/0"],
+      ]);
+    });
+  });
+
+  describe("CDN", () => {
+    test("serves the domain over HTTPS only, with the existing certificate, HSTS and a redirect from HTTP", () => {
+      const cdn = onlyResource(json, "tencentcloud_cdn_domain");
+      expect(cdn.domain).toBe("shop.example.com");
+      expect(cdn.service_type).toBe("web");
+      expect(cdn.https_config).toEqual(
+        expect.objectContaining({
+          https_switch: "on",
+          server_certificate_config: { certificate_id: "Xa7dQ2mK" },
+          force_redirect: expect.objectContaining({ switch: "on", redirect_type: "https" }),
+          hsts: expect.objectContaining({ switch: "on" }),
+        }),
+      );
+    });
+
+    test("fetches from the load balancer over HTTPS with the shop's Host", () => {
+      expect(onlyResource(json, "tencentcloud_cdn_domain").origin).toEqual({
+        origin_type: "domain",
+        origin_list: [expect.stringContaining("tencentcloud_clb_instance.Bookstore_LoadBalancer")],
+        origin_pull_protocol: "https",
+        server_name: "shop.example.com",
+      });
+    });
+
+    test("caches the static paths only", () => {
+      const rules = onlyResource(json, "tencentcloud_cdn_domain").rule_cache as any[];
+      expect(rules[0]).toEqual(expect.objectContaining({ rule_type: "all", no_cache_switch: "on" }));
+      expect(rules.slice(1).map((r) => [r.rule_type, r.rule_paths, r.switch])).toEqual([
+        ["directory", ["/static"], "on"],
+        ["directory", ["/covers"], "on"],
+      ]);
+    });
+
+    test.each([
+      ["/static/*", { ruleType: "directory", rulePaths: ["/static"] }],
+      ["*.css", { ruleType: "file", rulePaths: ["css"] }],
+      ["/robots.txt", { ruleType: "path", rulePaths: ["/robots.txt"] }],
+      ["/*", { ruleType: "all", rulePaths: ["*"] }],
+    ])("maps the path pattern %s to a cache rule", (pattern, expected) => {
+      expect(cacheRuleTarget(pattern)).toEqual(expected);
+    });
+  });
+
+  describe("Kubernetes", () => {
+    test("is a managed cluster with the log agent and audit on, ranges outside the VPC", () => {
+      const cluster = onlyResource(json, "tencentcloud_kubernetes_cluster");
+      expect(cluster).toEqual(
+        expect.objectContaining({
+          cluster_deploy_type: "MANAGED_CLUSTER",
+          cluster_version: "1.30.0",
+          cluster_cidr: "172.20.0.0/16",
+          service_cidr: "172.21.0.0/20",
+          log_agent: { enabled: true },
+          cluster_audit: { enabled: true },
+        }),
+      );
+      expect(cluster.worker_config).toBeUndefined();
+      expect(cluster.master_config).toBeUndefined();
+    });
+
+    test("keeps the API server private when no public CIDR is named", () => {
+      const endpoint = onlyResource(json, "tencentcloud_kubernetes_cluster_endpoint");
+      expect(endpoint).toEqual(expect.objectContaining({ cluster_intranet: true, cluster_internet: false }));
+      expect(endpoint.cluster_internet_security_group).toBeUndefined();
+    });
+
+    test("encrypts secrets with a rotating KMS key", () => {
+      expect(onlyResource(json, "tencentcloud_kms_key")).toEqual(expect.objectContaining({ key_rotation_enabled: true, is_enabled: true }));
+      expect(onlyResource(json, "tencentcloud_kubernetes_encryption_protection").kms_configuration).toEqual({
+        key_id: expect.stringContaining("tencentcloud_kms_key."),
+        kms_region: "ap-guangzhou",
+      });
+    });
+
+    test("runs nodes without public addresses in the private subnets (CKV_TC_7)", () => {
+      const pool = onlyResource(json, "tencentcloud_kubernetes_node_pool");
+      expect(pool.subnet_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+      expect([pool.min_size, pool.max_size]).toEqual([2, 5]);
+      expect(pool.auto_scaling_config).toEqual(
+        expect.objectContaining({ instance_type: "S5.MEDIUM8", public_ip_assigned: false, internet_max_bandwidth_out: 0 }),
+      );
+    });
+  });
+
+  test("tags every taggable resource", () => {
+    for (const type of ["tencentcloud_vpc", "tencentcloud_mysql_instance", "tencentcloud_clb_instance", "tencentcloud_kubernetes_cluster"]) {
+      expect(onlyResource(json, type).tags).toEqual(expect.objectContaining({ app: "bookstore", team: "platform" }));
+    }
+  });
+});
+
+describe("the bookstore on Tencent Cloud, variants", () => {
+  test("opens the API server to the named public ranges only", () => {
+    const { json } = synthBookstore(tencentcloud(), { kubernetes: { publicApiAllowedCidrs: ["203.0.113.0/24"] } });
+    const endpoint = onlyResource(json, "tencentcloud_kubernetes_cluster_endpoint");
+    expect(endpoint.cluster_internet).toBe(true);
+    expect(endpoint.cluster_internet_security_group).toContain("PublicApiSecurityGroup");
+    const publicRules = rulesOf(json, "Bookstore_Kubernetes_PublicApiSecurityGroup");
+    expect(publicRules.map((r) => [r.type, r.port_range, r.cidr_ip])).toEqual([["ingress", "443", "203.0.113.0/24"]]);
+  });
+
+  test("a non-HA, unprotected database keeps its standby in the primary's zone and may be destroyed", () => {
+    const { json } = synthBookstore(tencentcloud(), { database: { highlyAvailable: false, deletionProtection: false, version: MysqlVersion.V8_4 } });
+    const db = onlyResource(json, "tencentcloud_mysql_instance");
+    expect(db).toEqual(expect.objectContaining({ slave_deploy_mode: 0, first_slave_zone: "ap-guangzhou-3", destroy_protect: "off", engine_version: "8.4" }));
+    expect(db.lifecycle).toEqual({ prevent_destroy: false });
+  });
+
+  test("accelerates overseas for an origin outside the mainland", () => {
+    const { json } = synthBookstore(Cloud.tencentcloud({ region: "ap-singapore" }));
+    expect(onlyResource(json, "tencentcloud_cdn_domain").area).toBe("overseas");
+  });
+});

@@ -1,0 +1,111 @@
+import { TerraformStack } from "cdktf";
+import {
+  Bookstore,
+  Cdn,
+  Cloud,
+  ComputeGroup,
+  Database,
+  DatabaseProps,
+  KubernetesCluster,
+  KubernetesClusterProps,
+  LoadBalancer,
+  LoadBalancerProps,
+  Network,
+  NetworkProps,
+  ValidationError,
+} from "../../lib";
+import { bookstoreProps } from "../support/bookstore";
+import { newStack } from "../support/synth";
+
+// Bad input that only Tencent Cloud's limits refuse: its zones, storage steps, name
+// rule, certificate IDs and TKE's address ranges.
+const tencentcloud = (region = "ap-guangzhou") => Cloud.tencentcloud({ region });
+const CERTIFICATE = "Xa7dQ2mK";
+
+function network(stack: TerraformStack, props: Partial<NetworkProps> = {}): Network {
+  return new Network(stack, "Net", { cloud: tencentcloud(), ...props });
+}
+function database(stack: TerraformStack, props: Partial<DatabaseProps> = {}): Database {
+  return new Database(stack, "Db", { cloud: tencentcloud(), network: network(stack), ...props });
+}
+function loadBalancer(stack: TerraformStack, props: Partial<LoadBalancerProps> = {}): LoadBalancer {
+  return new LoadBalancer(stack, "Lb", {
+    cloud: tencentcloud(),
+    network: network(stack),
+    domain: "shop.example.com",
+    certificate: tencentcloud().certificate.existing(CERTIFICATE),
+    ...props,
+  });
+}
+function cluster(stack: TerraformStack, props: Partial<KubernetesClusterProps> = {}): KubernetesCluster {
+  return new KubernetesCluster(stack, "K8s", { cloud: tencentcloud(), network: network(stack), ...props });
+}
+
+/** [what is wrong, how to build it, construct path, field, value]. */
+const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, unknown][] = [
+  ["an unknown region", (s) => new Network(s, "Net", { cloud: tencentcloud("ap-mars") }), "test/Net", "region", "ap-mars"],
+  ["an AWS region", (s) => new Network(s, "Net", { cloud: tencentcloud("eu-central-1") }), "test/Net", "region", "eu-central-1"],
+  ["a zone of another region", (s) => network(s, { zoneNames: ["ap-guangzhou-3", "ap-shanghai-2"] }), "test/Net", "zoneNames", "ap-shanghai-2"],
+  ["more zones than Frankfurt has", (s) => new Network(s, "Net", { cloud: tencentcloud("eu-frankfurt"), zones: 3 }), "test/Net", "zones", 3],
+  ["a name longer than the node pool's limit allows", (s) => network(s, { name: "a".repeat(22) }), "test/Net", "name", "a".repeat(22)],
+  ["a bookstore name too long for its suffixes", (s) => new Bookstore(s, "Shop", bookstoreProps(tencentcloud(), { name: "a".repeat(18) })), "test/Shop", "name", "a".repeat(18)],
+  ["storage below 25 GB", (s) => database(s, { storageGiB: 20 }), "test/Db", "storageGiB", 20],
+  ["storage not in 5 GB steps", (s) => database(s, { storageGiB: 52 }), "test/Db", "storageGiB", 52],
+  ["storage above the size's maximum", (s) => database(s, { storageGiB: 1005 }), "test/Db", "storageGiB", 1005],
+  ["backups kept longer than 1830 days", (s) => database(s, { backupRetentionDays: 1831 }), "test/Db", "backupRetentionDays", 1831],
+  ["no certificate (Tencent Cloud issues none through Terraform)", (s) => loadBalancer(s, { certificate: undefined }), "test/Lb", "certificate", "issued by the cloud"],
+  ["a certificate that is no SSL certificate ID", (s) => loadBalancer(s, { certificate: tencentcloud().certificate.existing("my-cert") }), "test/Lb", "certificate", "my-cert"],
+  ["an AWS certificate", (s) => loadBalancer(s, { certificate: Cloud.aws({ region: "eu-central-1" }).certificate.existing(CERTIFICATE) }), "test/Lb", "certificate", CERTIFICATE],
+  [
+    "a CDN certificate that is no SSL certificate ID",
+    (s) => new Cdn(s, "Cdn", { cloud: tencentcloud(), origin: loadBalancer(s), certificate: tencentcloud().certificate.existing("arn:aws:acm:x") }),
+    "test/Cdn",
+    "certificate",
+    "arn:aws:acm:x",
+  ],
+  ["a Kubernetes version TKE does not offer", (s) => cluster(s, { version: "1.29" }), "test/K8s", "version", "1.29"],
+  ["a network overlapping TKE's pod range", (s) => new KubernetesCluster(s, "K8s", { cloud: tencentcloud(), network: network(s, { cidr: "172.20.0.0/16" }) }), "test/K8s", "network", "172.20.0.0/16"],
+  [
+    "a load balancer of another cloud",
+    (s) =>
+      new ComputeGroup(s, "Web", {
+        cloud: tencentcloud(),
+        network: network(s),
+        image: "a/b:1",
+        loadBalancer: new LoadBalancer(new TerraformStack(s.node.scope!, "other"), "Lb", {
+          cloud: Cloud.aws({ region: "eu-central-1" }),
+          network: new Network(s.node.scope!.node.findChild("other"), "Net", { cloud: Cloud.aws({ region: "eu-central-1" }) }),
+          domain: "shop.example.com",
+        }),
+      }),
+    "test/Web",
+    "loadBalancer",
+    "other/Lb (aws)",
+  ],
+];
+
+describe("Tencent Cloud: bad props are refused at synth time", () => {
+  test.each(BAD_INPUTS)("fails when given %s", (_what, build, constructPath, field, value) => {
+    // GIVEN a stack
+    const { stack } = newStack();
+    // WHEN the construct is built with the bad value
+    let caught: unknown;
+    try {
+      build(stack);
+    } catch (error) {
+      caught = error;
+    }
+    // THEN a ValidationError names the path, the field, the value and what is allowed
+    expect(caught).toBeInstanceOf(ValidationError);
+    const error = caught as ValidationError;
+    expect({ constructPath: error.constructPath, field: error.field, value: error.value }).toEqual({ constructPath, field, value });
+    expect(error.allowed.length).toBeGreaterThan(10);
+    expect(error.message).toContain(constructPath);
+    expect(error.message).toContain(field);
+  });
+
+  test("good props build without error", () => {
+    const { stack } = newStack();
+    expect(() => new Bookstore(stack, "Shop", bookstoreProps(tencentcloud()))).not.toThrow();
+  });
+});
