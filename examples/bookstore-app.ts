@@ -9,6 +9,7 @@ import { BookstoreStacks, BookstoreStacksProps, Cloud, ComputeSize, DatabaseSize
 export const EXAMPLE_REGIONS: Readonly<Record<string, string>> = {
   aws: "eu-central-1",
   tencentcloud: "ap-guangzhou",
+  alicloud: "cn-hangzhou",
 };
 
 /**
@@ -18,6 +19,8 @@ export const EXAMPLE_REGIONS: Readonly<Record<string, string>> = {
 export const EXAMPLE_CERTIFICATE_IDS: Readonly<Record<string, string>> = {
   // A placeholder in the format of a Tencent Cloud SSL Certificates ID; use your own.
   tencentcloud: "Xa7dQ2mK",
+  // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
+  alicloud: "14368012",
 };
 
 export const EXAMPLE_PROPS: BookstoreStacksProps = {

@@ -1,3 +1,4 @@
+import { AlicloudCloud, AlicloudCloudProps } from "./alicloud/cloud";
 import { AwsCloud, AwsCloudProps } from "./aws/cloud";
 import { ICloud } from "./core/cloud";
 import { TencentcloudCloud, TencentcloudCloudProps } from "./tencentcloud/cloud";
@@ -17,8 +18,13 @@ export class Cloud {
     return new TencentcloudCloud(props);
   }
 
+  /** Alibaba Cloud. */
+  public static alicloud(props: AlicloudCloudProps): AlicloudCloud {
+    return new AlicloudCloud(props);
+  }
+
   /** The names of the clouds this version implements, in the order they were added. */
-  public static readonly implemented: readonly string[] = ["aws", "tencentcloud"];
+  public static readonly implemented: readonly string[] = ["aws", "tencentcloud", "alicloud"];
 
   /** A cloud by name with its region, e.g. from configuration. Throws for an unknown name. */
   public static byName(name: string, region: string): ICloud {
@@ -27,6 +33,8 @@ export class Cloud {
         return Cloud.aws({ region });
       case "tencentcloud":
         return Cloud.tencentcloud({ region });
+      case "alicloud":
+        return Cloud.alicloud({ region });
       default:
         throw new Error(`unknown cloud "${name}"; implemented: ${Cloud.implemented.join(", ")}`);
     }

@@ -35,3 +35,8 @@ export { TencentcloudCloud } from "./tencentcloud/cloud";
 export type { TencentcloudCloudProps } from "./tencentcloud/cloud";
 export { TENCENTCLOUD_CATALOG } from "./tencentcloud/catalog";
 export type { TencentcloudCatalog, TencentcloudSpecifics } from "./tencentcloud/catalog";
+export { AlicloudCloud } from "./alicloud/cloud";
+export type { AlicloudCloudProps } from "./alicloud/cloud";
+export { ALICLOUD_CATALOG } from "./alicloud/catalog";
+export type { AlicloudCatalog, AlicloudSpecifics } from "./alicloud/catalog";
+export { ALICLOUD_POLICY_PACK } from "./policy/packs/alicloud";

@@ -7,7 +7,7 @@ import * as path from "path";
 import { TerraformJson } from "./synth";
 
 /** The clouds the cross-cloud tests run over, each in a region its catalog has. */
-export const TEST_CLOUDS: readonly { name: string; make: () => ICloud }[] = [{ name: "aws", make: () => Cloud.aws({ region: "eu-central-1" }) }, { name: "tencentcloud", make: () => Cloud.tencentcloud({ region: "ap-guangzhou" }) }];
+export const TEST_CLOUDS: readonly { name: string; make: () => ICloud }[] = [{ name: "aws", make: () => Cloud.aws({ region: "eu-central-1" }) }, { name: "tencentcloud", make: () => Cloud.tencentcloud({ region: "ap-guangzhou" }) }, { name: "alicloud", make: () => Cloud.alicloud({ region: "cn-hangzhou" }) }];
 
 /** The example bookstore's props with some replaced. */
 export function bookstoreProps(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">> = {}): BookstoreProps {

@@ -1,0 +1,108 @@
+import { Construct, IConstruct } from "constructs";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { AlicloudProvider } from "../generated/alicloud/provider";
+import { TerraformStack } from "../core/cdktf";
+import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
+import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
+import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
+import { NetworkAttributes, NetworkSpec } from "../core/network";
+import { requireKnownRegion } from "../core/placement";
+import { RemoteStateProps } from "../core/remote-state";
+import { ValidationError } from "../core/validation";
+import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
+import { createAlicloudCdn } from "./cdn";
+import { createAlicloudComputeGroup } from "./compute-group";
+import { createAlicloudDatabase } from "./database";
+import { createAlicloudKubernetesCluster } from "./kubernetes-cluster";
+import { createAlicloudLoadBalancer } from "./load-balancer";
+import { createAlicloudNetwork } from "./network";
+import { useOssState } from "./state-backend";
+
+export interface AlicloudCloudProps {
+  /** The Alibaba Cloud region, e.g. `cn-hangzhou`; one of the catalog's regions. */
+  readonly region: string;
+  /**
+   * Replacements for catalog entries (instance types, engine versions, zones).
+   * @default the catalog as shipped
+   */
+  readonly catalogOverrides?: CatalogOverrides;
+}
+
+const PROVIDER_ID = "alicloud";
+const RANDOM_PROVIDER_ID = "random";
+
+/** Alibaba Cloud: one region; certificates come from Certificate Management Service (CAS). */
+export class AlicloudCloud implements ICloud {
+  public readonly name = "alicloud";
+  public readonly region: string;
+  public readonly catalog: AlicloudCatalog;
+  public readonly certificate: ICertificateFactory = {
+    /** A certificate uploaded to or bought in Certificate Management Service, by its numeric ID. */
+    existing: (certificateId: string) => CertificateSource.existing(this.name, certificateId),
+    /** Refused by the neutral constructs: the catalog says Alibaba Cloud cannot issue one here. */
+    issued: () => CertificateSource.issued(this.name),
+  };
+
+  constructor(props: AlicloudCloudProps) {
+    this.region = props.region;
+    this.catalog = applyCatalogOverrides(ALICLOUD_CATALOG, props.catalogOverrides);
+  }
+
+  public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {
+    useOssState(stack, props, this.region);
+  }
+
+  public useProvidersIn(scope: IConstruct): void {
+    this.provider(scope);
+  }
+
+  /** The stack's default alicloud provider: the user's own if the stack has one, else a new one. */
+  private provider(scope: IConstruct): AlicloudProvider {
+    const stack = TerraformStack.of(scope);
+    const existing = stack.node.children.find((child): child is AlicloudProvider => child instanceof AlicloudProvider && child.alias === undefined);
+    if (existing) {
+      if (existing.region !== undefined && existing.region !== this.region) {
+        throw new ValidationError(scope, "region", this.region, `the region of the stack's alicloud provider (${existing.region}), or a stack of its own`);
+      }
+      return existing;
+    }
+    requireKnownRegion(scope, "region", this.region, this.catalog);
+    return new AlicloudProvider(stack, PROVIDER_ID, { region: this.region });
+  }
+
+  /** The random provider, for generated passwords; created once per stack when first needed. */
+  private randomProvider(scope: IConstruct): void {
+    const stack = TerraformStack.of(scope);
+    if (stack.node.children.some((child) => child instanceof RandomProvider)) return;
+    new RandomProvider(stack, RANDOM_PROVIDER_ID, {});
+  }
+
+  public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
+    return createAlicloudNetwork(scope, spec);
+  }
+
+  public createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes {
+    return createAlicloudComputeGroup(scope, spec, this.catalog, this.region);
+  }
+
+  public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
+    this.randomProvider(scope);
+    return createAlicloudDatabase(scope, spec, this.catalog);
+  }
+
+  public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes {
+    return createAlicloudLoadBalancer(scope, spec, this.catalog, this.region);
+  }
+
+  public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
+    return createAlicloudCdn(scope, spec, this.catalog, this.region);
+  }
+
+  public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
+    return createAlicloudKubernetesCluster(scope, spec, this.catalog);
+  }
+}

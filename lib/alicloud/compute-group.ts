@@ -1,0 +1,136 @@
+import { Construct } from "constructs";
+import { DataAlicloudImages } from "../generated/alicloud/data-alicloud-images";
+import { EssScalingConfiguration } from "../generated/alicloud/ess-scaling-configuration";
+import { EssScalingGroup } from "../generated/alicloud/ess-scaling-group";
+import { EssScalingRule } from "../generated/alicloud/ess-scaling-rule";
+import { EssServerGroupAttachment } from "../generated/alicloud/ess-server-group-attachment";
+import { Fn } from "../core/cdktf";
+import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { containerUserData } from "../core/user-data";
+import { AlicloudCatalog } from "./catalog";
+import { instanceRole, ramName } from "./ram";
+import { rule, securityGroup } from "./security-group";
+
+/** Average CPU the group scales around. */
+const TARGET_CPU_PERCENT = 60;
+const ANYWHERE = "0.0.0.0/0";
+
+/**
+ * An Auto Scaling (ESS) group in the private vSwitches with one active scaling
+ * configuration: no public address, no key pair or password, an encrypted ESSD system
+ * disk, the container started from user data, a RAM role that may read only the
+ * database's credentials secret. Egress is limited to HTTPS, Alibaba
+ * Cloud's internal services (DNS, NTP, package mirrors) and the database; ingress to the
+ * container port from the load balancer only.
+ */
+export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AlicloudCatalog, region: string): ComputeGroupAttributes {
+  const network = spec.network;
+  const specifics = catalog.alicloud;
+  const group = securityGroup(scope, "SecurityGroup", { vpcId: network.networkId, name: `${spec.name}-instances`, description: `Instances of ${spec.name}` });
+
+  // Alibaba Cloud security groups accept all egress by default; these rules accept the
+  // needed traffic at priority 1 and drop the rest at the lowest priority (100).
+  rule(scope, "EgressHttps", group.id, "egress", { description: "HTTPS to the container registry and cloud APIs", protocol: "tcp", port: 443, cidr: ANYWHERE });
+  rule(scope, "EgressInternalServices", group.id, "egress", {
+    description: "Alibaba Cloud DNS, NTP, metadata and package mirrors",
+    protocol: "all",
+    cidr: specifics.internalServicesCidr,
+  });
+  if (spec.database) {
+    rule(scope, "EgressDatabase", group.id, "egress", {
+      description: "MySQL inside the network",
+      protocol: "tcp",
+      port: spec.database.connection.port,
+      cidr: network.cidr,
+    });
+  }
+  rule(scope, "EgressDenyOther", group.id, "egress", { description: "Nothing else leaves the instances", protocol: "all", cidr: ANYWHERE, policy: "drop", priority: 100 });
+
+  if (spec.loadBalancer) {
+    // A CLB has no security group: its layer-7 listeners and health checks reach the
+    // backends from Alibaba Cloud's reserved 100.64.0.0/10 range, inside the VPC only.
+    rule(scope, "IngressFromLoadBalancer", group.id, "ingress", {
+      description: "Application port from the load balancer only",
+      protocol: "tcp",
+      port: spec.containerPort,
+      cidr: specifics.slbBackendSourceCidr,
+    });
+  }
+
+  // The instances may read the database's credentials secret and nothing else.
+  const role = instanceRole(scope, "InstanceRole", {
+    name: ramName(spec.name, region),
+    description: `Instances of ${spec.name} in ${region}`,
+    statements: spec.database
+      ? [
+          {
+            Effect: "Allow",
+            Action: ["kms:GetSecretValue"],
+            Resource: [`acs:kms:${region}:*:secret/${spec.database.connection.credentialsSecretId}`],
+          },
+        ]
+      : [],
+  });
+
+  const image = new DataAlicloudImages(scope, "Image", {
+    nameRegex: specifics.instanceImageNameRegex,
+    owners: "system",
+    architecture: "x86_64",
+    mostRecent: true,
+  });
+
+  const scalingGroup = new EssScalingGroup(scope, "Resource", {
+    scalingGroupName: spec.name,
+    minSize: spec.minInstances,
+    maxSize: spec.maxInstances,
+    vswitchIds: [...network.privateSubnetIds],
+    multiAzPolicy: "BALANCE",
+    // With a load balancer its health check also decides, so a hung container is replaced.
+    // ref: https://www.alibabacloud.com/help/en/auto-scaling/developer-reference/api-ess-2014-08-28-createscalinggroup (HealthCheckTypes)
+    healthCheckTypes: spec.loadBalancer ? ["ECS", "LOAD_BALANCER"] : ["ECS"],
+    removalPolicies: ["OldestScalingConfiguration", "OldestInstance"],
+    defaultCooldown: 300,
+  });
+
+  new EssScalingConfiguration(scope, "ScalingConfiguration", {
+    scalingGroupId: scalingGroup.id,
+    scalingConfigurationName: `${spec.name}-config`,
+    instanceName: spec.name,
+    instanceDescription: `Bookstore container ${spec.image}`,
+    imageId: Fn.element(image.ids, 0),
+    instanceType: spec.instanceType,
+    securityGroupIds: [group.id],
+    roleName: role.roleName,
+    // No internet_max_bandwidth_out: instances get no public address; they go out through the NAT gateway.
+    systemDiskCategory: "cloud_essd",
+    systemDiskSize: spec.rootVolumeGiB,
+    systemDiskEncrypted: true,
+    // Security Center agent on every instance.
+    securityEnhancementStrategy: "Active",
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment)),
+    active: true,
+    enable: true,
+    forceDelete: true,
+  });
+
+  if (spec.loadBalancer) {
+    new EssServerGroupAttachment(scope, "LoadBalancerAttachment", {
+      scalingGroupId: scalingGroup.id,
+      serverGroupId: spec.loadBalancer.targetGroupId,
+      port: spec.containerPort,
+      type: "VServerGroup",
+      weight: 100,
+      forceAttach: true,
+    });
+  }
+
+  new EssScalingRule(scope, "CpuTargetTracking", {
+    scalingGroupId: scalingGroup.id,
+    scalingRuleName: `${spec.name}-cpu`,
+    scalingRuleType: "TargetTrackingScalingRule",
+    metricName: "CpuUtilization",
+    targetValue: TARGET_CPU_PERCENT,
+  });
+
+  return { groupId: scalingGroup.id, securityGroupId: group.id };
+}

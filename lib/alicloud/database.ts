@@ -1,0 +1,136 @@
+import { Construct } from "constructs";
+import { Password } from "@cdktf/provider-random/lib/password";
+import { DbAccountPrivilege } from "../generated/alicloud/db-account-privilege";
+import { DbBackupPolicy } from "../generated/alicloud/db-backup-policy";
+import { DbDatabase } from "../generated/alicloud/db-database";
+import { DbInstance } from "../generated/alicloud/db-instance";
+import { KmsSecret } from "../generated/alicloud/kms-secret";
+import { RdsAccount } from "../generated/alicloud/rds-account";
+import { Fn, Lazy } from "../core/cdktf";
+import { INetworkPeer } from "../core/cloud";
+import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { isUnresolved, ValidationError } from "../core/validation";
+import { AlicloudCatalog } from "./catalog";
+
+const MYSQL_PORT = 3306;
+// RDS passwords: 8 to 32 characters from three of upper, lower, digits and these specials.
+// ref: https://www.alibabacloud.com/help/en/rds/developer-reference/api-rds-2014-08-15-createaccount
+const PASSWORD_SPECIALS = "!@#$%^&*()_+-=";
+
+/**
+ * RDS for MySQL in the private vSwitches (primary and standby in two zones when highly
+ * available): ESSD storage, TLS on, TDE on, SQL audit kept 180 days, minor versions
+ * upgraded automatically, deletion protected, backed up for `backupRetentionDays`.
+ * Only the private vSwitches are in the IP whitelist; peers are added by their security
+ * group. The account's password is generated and kept in a KMS secret.
+ */
+export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, catalog: AlicloudCatalog): DatabaseAttributes {
+  const specifics = catalog.alicloud;
+  if (!isUnresolved(spec.engineVersion) && !specifics.rdsMysqlEngineVersions.includes(spec.engineVersion)) {
+    throw new ValidationError(
+      scope,
+      "version",
+      spec.engineVersion,
+      `a MySQL version RDS offers on alicloud (engine versions ${specifics.rdsMysqlEngineVersions.join(", ")}): use MysqlVersion.V8_0`,
+    );
+  }
+  const network = spec.network;
+  if (spec.highlyAvailable && network.zones.length < 2) {
+    throw new ValidationError(scope, "highlyAvailable", true, "false, or a network of at least two zones");
+  }
+  const instanceType = spec.highlyAvailable ? spec.instanceClass : (specifics.rdsBasicEditionClasses[spec.instanceClass] ?? spec.instanceClass);
+  const peerSecurityGroups: string[] = [];
+
+  const instance = new DbInstance(scope, "Resource", {
+    instanceName: spec.name,
+    engine: "MySQL",
+    engineVersion: spec.engineVersion,
+    instanceType,
+    instanceStorage: spec.storageGiB,
+    dbInstanceStorageType: "cloud_essd",
+    category: spec.highlyAvailable ? "HighAvailability" : "Basic",
+    instanceChargeType: "Postpaid",
+    // RDS takes the vSwitch of each zone, comma-separated, primary first.
+    vswitchId: spec.highlyAvailable ? `${network.privateSubnetIds[0]},${network.privateSubnetIds[1]}` : network.privateSubnetIds[0],
+    zoneId: network.zones[0],
+    zoneIdSlaveA: spec.highlyAvailable ? network.zones[1] : undefined,
+    // Never 0.0.0.0/0 (CKV_ALI_9): the private vSwitches only.
+    securityIps: [...network.privateSubnetCidrs],
+    securityGroupIds: Lazy.listValue({ produce: () => (peerSecurityGroups.length > 0 ? [...peerSecurityGroups] : undefined) }),
+    sslAction: "Open",
+    tdeStatus: "Enabled",
+    sqlCollectorStatus: "Enabled",
+    sqlCollectorConfigValue: specifics.rdsSqlCollectorRetentionDays,
+    autoUpgradeMinorVersion: "Auto",
+    deletionProtection: spec.deletionProtection,
+    maintainTime: "18:00Z-19:00Z",
+    // While protected, Terraform itself refuses any plan that would destroy or replace
+    // the instance, before Alibaba Cloud is even asked.
+    lifecycle: { preventDestroy: spec.deletionProtection },
+  });
+
+  new DbBackupPolicy(scope, "BackupPolicy", {
+    instanceId: instance.id,
+    backupRetentionPeriod: spec.backupRetentionDays,
+    preferredBackupPeriod: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    preferredBackupTime: "17:00Z-18:00Z",
+    enableBackupLog: true,
+    logBackupRetentionPeriod: spec.backupRetentionDays,
+  });
+
+  const database = new DbDatabase(scope, "Database", {
+    instanceId: instance.id,
+    dataBaseName: spec.databaseName,
+    characterSet: "utf8mb4",
+    description: `Schema of ${spec.name}`,
+  });
+
+  const password = new Password(scope, "Password", {
+    length: 32,
+    special: true,
+    overrideSpecial: PASSWORD_SPECIALS,
+    minUpper: 2,
+    minLower: 2,
+    minNumeric: 2,
+    minSpecial: 2,
+  });
+  const account = new RdsAccount(scope, "Account", {
+    dbInstanceId: instance.id,
+    accountName: spec.username,
+    accountPassword: password.result,
+    accountType: "Normal",
+    accountDescription: `Application account of ${spec.name}`,
+  });
+  new DbAccountPrivilege(scope, "AccountPrivilege", {
+    instanceId: instance.id,
+    accountName: account.accountName,
+    dbNames: [database.dataBaseName],
+    privilege: "ReadWrite",
+  });
+
+  // The password is stored only here (and, unavoidably, in the Terraform state);
+  // instances read it from KMS Secrets Manager at start.
+  const secret = new KmsSecret(scope, "CredentialsSecret", {
+    secretName: `${spec.name}-credentials`,
+    description: `MySQL credentials of ${spec.name}`,
+    secretDataType: "text",
+    secretData: Fn.jsonencode({ username: spec.username, password: password.result }),
+    versionId: "v1",
+    recoveryWindowInDays: 30,
+  });
+
+  return {
+    connection: {
+      host: instance.connectionString,
+      port: MYSQL_PORT,
+      databaseName: spec.databaseName,
+      username: spec.username,
+      credentialsSecretId: secret.secretName,
+    },
+    allowConnectionsFrom(peer: INetworkPeer): void {
+      // RDS admits the members of each security group associated with it.
+      // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-a-security-group-for-an-apsaradb-rds-for-mysql-instance
+      peerSecurityGroups.push(peer.securityGroupId);
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { Construct } from "constructs";
+import { RamPolicy } from "../generated/alicloud/ram-policy";
+import { RamRole } from "../generated/alicloud/ram-role";
+import { RamRolePolicyAttachment } from "../generated/alicloud/ram-role-policy-attachment";
+import { Fn } from "../core/cdktf";
+
+/** RAM role names: 1 to 64 letters, digits, periods and hyphens. */
+const RAM_ROLE_NAME_MAX_LENGTH = 64;
+
+/**
+ * A RAM name from a resource name and a region: underscores become hyphens and the
+ * name is shortened so that "<name>-<region>" fits 64 characters.
+ */
+export function ramName(name: string, region: string): string {
+  return `${name.replace(/_/g, "-").slice(0, RAM_ROLE_NAME_MAX_LENGTH - region.length - 1).replace(/-+$/, "")}-${region}`;
+}
+
+/**
+ * A RAM role that ECS instances assume, with one custom policy of the given statements.
+ * RAM names are global to the account, so the region is part of them: the same shop in
+ * two regions gets two roles.
+ * ref: https://www.alibabacloud.com/help/en/ecs/user-guide/attach-an-instance-ram-role-to-an-ecs-instance
+ */
+export function instanceRole(
+  scope: Construct,
+  id: string,
+  props: { name: string; description: string; statements: { Effect: string; Action: string[]; Resource: string[] }[] },
+): RamRole {
+  const role = new RamRole(scope, id, {
+    roleName: props.name,
+    description: props.description,
+    assumeRolePolicyDocument: Fn.jsonencode({
+      Version: "1",
+      Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }],
+    }),
+    force: true,
+  });
+  if (props.statements.length > 0) {
+    const policy = new RamPolicy(scope, `${id}Policy`, {
+      policyName: props.name,
+      description: props.description,
+      policyDocument: Fn.jsonencode({ Version: "1", Statement: props.statements }),
+      force: true,
+    });
+    new RamRolePolicyAttachment(scope, `${id}PolicyAttachment`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" });
+  }
+  return role;
+}

@@ -1,0 +1,45 @@
+import { AckPodNetwork } from "../rules/alicloud/ack-pod-network";
+import { AckPrivateApi } from "../rules/alicloud/ack-private-api";
+import { AckSecretsEncryption } from "../rules/alicloud/ack-secrets-encryption";
+import { CdnHttpsOnly } from "../rules/alicloud/cdn-https";
+import { KmsKeyRotation } from "../rules/alicloud/kms-key-rotation";
+import { NoPublicInstanceAddress } from "../rules/alicloud/no-public-instance-address";
+import { NodePoolAutoRepair } from "../rules/alicloud/node-pool-auto-repair";
+import { RdsDeletionProtection } from "../rules/alicloud/rds-deletion-protection";
+import { RdsMinorUpgrades } from "../rules/alicloud/rds-minor-upgrades";
+import { RdsNoPublicWhitelist } from "../rules/alicloud/rds-security-ips";
+import { RdsSqlAudit } from "../rules/alicloud/rds-sql-audit";
+import { RdsSsl } from "../rules/alicloud/rds-ssl";
+import { RdsTde } from "../rules/alicloud/rds-tde";
+import { NoPublicAdminPorts } from "../rules/alicloud/security-group-admin-ports";
+import { SlbListenerHttps } from "../rules/alicloud/slb-listener-https";
+import { SlbTlsPolicy } from "../rules/alicloud/slb-tls-policy";
+import { SystemDiskEncrypted } from "../rules/alicloud/system-disk-encrypted";
+import { PolicyPack } from "../policy-checks";
+
+/**
+ * Every Alibaba Cloud rule: the Alibaba section of the scanner rules (checkov CKV_ALI_*,
+ * KICS), plus the library's own where no scanner has one (CLB listeners, CDN, ACK API).
+ */
+export const ALICLOUD_POLICY_PACK: PolicyPack = {
+  name: "alicloud",
+  rules: [
+    AckPodNetwork,
+    AckPrivateApi,
+    AckSecretsEncryption,
+    CdnHttpsOnly,
+    KmsKeyRotation,
+    NoPublicAdminPorts,
+    NoPublicInstanceAddress,
+    NodePoolAutoRepair,
+    RdsDeletionProtection,
+    RdsMinorUpgrades,
+    RdsNoPublicWhitelist,
+    RdsSqlAudit,
+    RdsSsl,
+    RdsTde,
+    SlbListenerHttps,
+    SlbTlsPolicy,
+    SystemDiskEncrypted,
+  ],
+};

@@ -1,0 +1,276 @@
+import { Cloud } from "../../lib";
+import { synthBookstore } from "../support/bookstore";
+import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
+
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const rulesOf = (json: TerraformJson, group: string) => resources(json, "alicloud_security_group_rule").filter((r: any) => String(r.security_group_id).includes(group)) as any[];
+
+describe("the bookstore on Alibaba Cloud", () => {
+  let json: TerraformJson;
+  beforeAll(() => {
+    // GIVEN the example bookstore WHEN it is synthesized for Alibaba Cloud
+    json = synthBookstore(alicloud()).json;
+  });
+
+  test("holds every capability's resources", () => {
+    expect(resourceTypes(json)).toEqual(
+      expect.arrayContaining([
+        "alicloud_vpc",
+        "alicloud_vswitch",
+        "alicloud_nat_gateway",
+        "alicloud_eip_address",
+        "alicloud_snat_entry",
+        "alicloud_ess_scaling_group",
+        "alicloud_ess_scaling_configuration",
+        "alicloud_db_instance",
+        "alicloud_kms_secret",
+        "alicloud_slb_load_balancer",
+        "alicloud_slb_listener",
+        "alicloud_cdn_domain_new",
+        "alicloud_cs_managed_kubernetes",
+        "alicloud_cs_kubernetes_node_pool",
+        "alicloud_kms_key",
+      ]),
+    );
+  });
+
+  test("configures the provider once, in the cloud's region", () => {
+    expect(json.provider?.alicloud).toEqual([{ region: "cn-hangzhou" }]);
+  });
+
+  describe("network", () => {
+    test("has a public and a private vSwitch in each of two zones, planned from the CIDR", () => {
+      const vswitches = resources(json, "alicloud_vswitch") as { cidr_block: string; zone_id: string }[];
+      expect(vswitches.map((s) => [s.zone_id, s.cidr_block]).sort()).toEqual([
+        ["cn-hangzhou-h", "10.20.0.0/18"],
+        ["cn-hangzhou-h", "10.20.128.0/18"],
+        ["cn-hangzhou-i", "10.20.192.0/18"],
+        ["cn-hangzhou-i", "10.20.64.0/18"],
+      ]);
+    });
+
+    test("sends the private vSwitches out through an enhanced NAT gateway in a public vSwitch", () => {
+      expect(onlyResource(json, "alicloud_nat_gateway")).toEqual(
+        expect.objectContaining({ nat_type: "Enhanced", network_type: "internet", payment_type: "PayAsYouGo", vswitch_id: expect.stringContaining("PublicSubnet1") }),
+      );
+      expect(onlyResource(json, "alicloud_eip_association")).toEqual(expect.objectContaining({ instance_type: "Nat", instance_id: expect.stringContaining("alicloud_nat_gateway.") }));
+      expect((resources(json, "alicloud_snat_entry") as any[]).map((e) => e.source_cidr).sort()).toEqual(["10.20.0.0/18", "10.20.64.0/18"]);
+    });
+  });
+
+  describe("compute group", () => {
+    test("has no public address and an encrypted ESSD system disk", () => {
+      const config = onlyResource(json, "alicloud_ess_scaling_configuration");
+      expect(config).toEqual(expect.objectContaining({ system_disk_category: "cloud_essd", system_disk_encrypted: true, active: true, instance_type: "ecs.c7.large" }));
+      expect(config.internet_max_bandwidth_out).toBeUndefined();
+      expect(config.key_name).toBeUndefined();
+      expect(config.password).toBeUndefined();
+      expect(dataSources(json, "alicloud_images")).toEqual([expect.objectContaining({ owners: "system", most_recent: true })]);
+    });
+
+    test("runs the pinned container image with the database connection but no password", () => {
+      const userData: string = onlyResource(json, "alicloud_ess_scaling_configuration").user_data;
+      expect(userData).toMatch(/^\$\{base64encode\(/);
+      expect(userData).toContain("registry.example.com/bookstore:1.4.2");
+      expect(userData).toContain("DB_HOST=${alicloud_db_instance.");
+      expect(userData).toContain("DB_CREDENTIALS_SECRET=${alicloud_kms_secret.");
+      expect(userData).not.toMatch(/password|random_password/i);
+    });
+
+    test("sits in the private vSwitches, joins the load balancer's server group and scales on CPU", () => {
+      const group = onlyResource(json, "alicloud_ess_scaling_group");
+      expect(group.vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+      expect([group.min_size, group.max_size]).toEqual([2, 6]);
+      expect(group.removal_policies).toEqual(["OldestScalingConfiguration", "OldestInstance"]);
+      expect(group.health_check_types).toEqual(["ECS", "LOAD_BALANCER"]);
+      expect(onlyResource(json, "alicloud_ess_server_group_attachment")).toEqual(
+        expect.objectContaining({ type: "VServerGroup", port: 8080, server_group_id: expect.stringContaining("alicloud_slb_server_group.") }),
+      );
+      expect(onlyResource(json, "alicloud_ess_scaling_rule")).toEqual(expect.objectContaining({ scaling_rule_type: "TargetTrackingScalingRule", metric_name: "CpuUtilization" }));
+    });
+
+    test("may read only the database's credentials secret, through its RAM role", () => {
+      expect(onlyResource(json, "alicloud_ess_scaling_configuration").role_name).toContain("alicloud_ram_role.Bookstore_Web_InstanceRole");
+      const role = onlyResource(json, "alicloud_ram_role");
+      expect(role.role_name).toBe("bookstore-web-cn-hangzhou");
+      expect(role.assume_role_policy_document).toContain("ecs.aliyuncs.com");
+      const policy: string = onlyResource(json, "alicloud_ram_policy").policy_document;
+      expect(policy).toContain("kms:GetSecretValue");
+      expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.");
+      expect(policy).not.toMatch(/"Resource"\s*=\s*\["\*"\]/);
+    });
+
+    test("admits the application port only from the CLB's source range", () => {
+      const ingress = rulesOf(json, "Bookstore_Web_SecurityGroup").filter((r) => r.type === "ingress");
+      expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "tcp", port_range: "8080/8080", cidr_ip: "100.64.0.0/10", policy: "accept" })]);
+    });
+
+    test("lets out only HTTPS, internal services and MySQL, and drops the rest", () => {
+      const egress = rulesOf(json, "Bookstore_Web_SecurityGroup").filter((r) => r.type === "egress");
+      const accepted = egress.filter((r) => r.policy === "accept").map((r) => [r.port_range, r.cidr_ip]);
+      expect(accepted.sort()).toEqual([
+        ["-1/-1", "100.100.0.0/16"],
+        ["3306/3306", "10.20.0.0/16"],
+        ["443/443", "0.0.0.0/0"],
+      ]);
+      expect(egress.filter((r) => r.policy === "drop")).toEqual([expect.objectContaining({ ip_protocol: "all", cidr_ip: "0.0.0.0/0", priority: 100 })]);
+    });
+  });
+
+  describe("database", () => {
+    test("meets the Alibaba Cloud checks: TLS, TDE, SQL audit, minor upgrades, deletion protection", () => {
+      const db = onlyResource(json, "alicloud_db_instance");
+      expect(db).toEqual(
+        expect.objectContaining({
+          engine: "MySQL",
+          engine_version: "8.0",
+          instance_type: "mysql.n2.medium.2c",
+          instance_storage: 50,
+          db_instance_storage_type: "cloud_essd",
+          category: "HighAvailability",
+          ssl_action: "Open",
+          tde_status: "Enabled",
+          sql_collector_status: "Enabled",
+          auto_upgrade_minor_version: "Auto",
+          deletion_protection: true,
+          zone_id: "cn-hangzhou-h",
+          zone_id_slave_a: "cn-hangzhou-i",
+        }),
+      );
+      expect(db.sql_collector_config_value).toBeGreaterThanOrEqual(180);
+      expect(db.lifecycle).toEqual({ prevent_destroy: true });
+    });
+
+    test("whitelists only the private vSwitches, never 0.0.0.0/0", () => {
+      const db = onlyResource(json, "alicloud_db_instance");
+      expect(db.security_ips).toEqual(["10.20.0.0/18", "10.20.64.0/18"]);
+      expect(JSON.stringify(db.security_ips)).not.toContain("0.0.0.0");
+      expect(db.vswitch_id).toMatch(/PrivateSubnet1.*,.*PrivateSubnet2/);
+    });
+
+    test("admits the web tier's and the cluster's security groups", () => {
+      expect(onlyResource(json, "alicloud_db_instance").security_group_ids).toEqual([
+        expect.stringContaining("alicloud_security_group.Bookstore_Web_SecurityGroup"),
+        expect.stringContaining("alicloud_cs_managed_kubernetes.Bookstore_Kubernetes"),
+      ]);
+    });
+
+    test("keeps backups for the retention asked", () => {
+      expect(onlyResource(json, "alicloud_db_backup_policy")).toEqual(expect.objectContaining({ backup_retention_period: 7, log_backup_retention_period: 7, enable_backup_log: true }));
+    });
+
+    test("generates the password and keeps it in a KMS secret, never as a literal", () => {
+      const password = onlyResource(json, "random_password");
+      expect(password.length).toBeGreaterThanOrEqual(16);
+      const account = onlyResource(json, "alicloud_rds_account");
+      expect(account).toEqual(expect.objectContaining({ account_name: "bookstoreadmin", account_type: "Normal", account_password: expect.stringContaining("random_password.") }));
+      expect(onlyResource(json, "alicloud_kms_secret").secret_data).toContain("random_password.");
+      expect(onlyResource(json, "alicloud_db_account_privilege")).toEqual(expect.objectContaining({ privilege: "ReadWrite" }));
+      expect((json.output as any)?.Bookstore_DatabaseCredentialsSecret_D60EF9EA?.value).toContain("alicloud_kms_secret.");
+    });
+
+    test("is a single-zone Basic Edition only when asked", () => {
+      const db = onlyResource(synthBookstore(alicloud(), { database: { highlyAvailable: false } }).json, "alicloud_db_instance");
+      expect(db).toEqual(expect.objectContaining({ category: "Basic", instance_type: "mysql.n2.medium.1" }));
+      expect(db.zone_id_slave_a).toBeUndefined();
+      expect(db.vswitch_id).not.toContain(",");
+    });
+  });
+
+  describe("load balancer", () => {
+    test("is an internet CLB over two zones, deletion protected", () => {
+      expect(onlyResource(json, "alicloud_slb_load_balancer")).toEqual(
+        expect.objectContaining({ address_type: "internet", master_zone_id: "cn-hangzhou-h", slave_zone_id: "cn-hangzhou-i", delete_protection: "on" }),
+      );
+    });
+
+    test("serves HTTPS with the CAS certificate and a TLS 1.2-only policy, and health-checks the targets", () => {
+      const https = (resources(json, "alicloud_slb_listener") as any[]).find((l) => l.protocol === "https");
+      expect(https).toEqual(
+        expect.objectContaining({
+          frontend_port: 443,
+          backend_port: 8080,
+          tls_cipher_policy: "tls_cipher_policy_1_2_strict",
+          health_check: "on",
+          health_check_uri: "/healthz",
+          server_certificate_id: expect.stringContaining("alicloud_slb_server_certificate."),
+        }),
+      );
+      expect(onlyResource(json, "alicloud_slb_server_certificate")).toEqual(expect.objectContaining({ alicloud_certificate_id: "14368012", alicloud_certificate_region_id: "cn-hangzhou" }));
+    });
+
+    test("redirects HTTP to HTTPS and forwards nothing", () => {
+      const http = (resources(json, "alicloud_slb_listener") as any[]).find((l) => l.protocol === "http");
+      expect(http).toEqual(expect.objectContaining({ frontend_port: 80, listener_forward: "on", forward_port: 443 }));
+      expect(http.server_group_id).toBeUndefined();
+    });
+  });
+
+  describe("CDN", () => {
+    test("fetches from the load balancer over HTTPS and shows viewers the CAS certificate", () => {
+      const domain = onlyResource(json, "alicloud_cdn_domain_new");
+      expect(domain.domain_name).toBe("shop.example.com");
+      expect(domain.sources).toEqual([expect.objectContaining({ port: 443, content: expect.stringContaining("alicloud_slb_load_balancer.") })]);
+      expect(domain.certificate_config).toEqual(expect.objectContaining({ cert_id: "14368012", cert_type: "cas", server_certificate_status: "on" }));
+    });
+
+    test("forces HTTPS, TLS 1.2+ and an HTTPS origin, and caches only the static paths", () => {
+      const configs = Object.fromEntries(
+        (resources(json, "alicloud_cdn_domain_config") as any[]).map((c) => [
+          `${c.function_name}:${c.function_args.find((a: any) => a.arg_name === "path")?.arg_value ?? ""}`,
+          Object.fromEntries(c.function_args.map((a: any) => [a.arg_name, a.arg_value])),
+        ]),
+      );
+      expect(configs["https_force:"]).toEqual({ enable: "on" });
+      expect(configs["https_tls_version:"]).toEqual({ tls10: "off", tls11: "off", tls12: "on", tls13: "on" });
+      expect(configs["forward_scheme:"]).toEqual(expect.objectContaining({ scheme_origin: "https" }));
+      expect(configs["path_based_ttl_set:/"]).toEqual(expect.objectContaining({ ttl: "0" }));
+      expect(configs["path_based_ttl_set:/static"]).toEqual(expect.objectContaining({ ttl: "86400" }));
+      expect(configs["path_based_ttl_set:/covers"]).toEqual(expect.objectContaining({ ttl: "86400" }));
+    });
+  });
+
+  describe("Kubernetes", () => {
+    test("keeps the API server private, encrypts secrets with a rotating KMS key and logs the control plane", () => {
+      const cluster = onlyResource(json, "alicloud_cs_managed_kubernetes");
+      expect(cluster).toEqual(
+        expect.objectContaining({
+          slb_internet_enabled: false,
+          version: "1.34.1-aliyun.1",
+          cluster_spec: "ack.pro.small",
+          encryption_provider_key: expect.stringContaining("alicloud_kms_key."),
+          audit_log_config: { enabled: true },
+        }),
+      );
+      expect(cluster.control_plane_log_components.length).toBeGreaterThan(0);
+      expect(onlyResource(json, "alicloud_kms_key").automatic_rotation).toBe("Enabled");
+    });
+
+    test("gives pods and services ranges outside the VPC (CKV_ALI_26)", () => {
+      const cluster = onlyResource(json, "alicloud_cs_managed_kubernetes");
+      expect([cluster.pod_cidr, cluster.service_cidr]).toEqual(["172.20.0.0/16", "172.21.0.0/20"]);
+      const in172 = onlyResource(synthBookstore(alicloud(), { network: { cidr: "172.20.0.0/16" } }).json, "alicloud_cs_managed_kubernetes");
+      expect(in172.pod_cidr).toBe("10.240.0.0/16");
+    });
+
+    test("runs an auto-repaired, autoscaled node pool in the private vSwitches without public addresses", () => {
+      const pool = onlyResource(json, "alicloud_cs_kubernetes_node_pool");
+      expect(pool.management).toEqual(expect.objectContaining({ enable: true, auto_repair: true }));
+      expect(pool.scaling_config).toEqual(expect.objectContaining({ enable: true, min_size: 2, max_size: 5 }));
+      expect(pool).toEqual(expect.objectContaining({ system_disk_encrypted: true, instance_types: ["ecs.g7.large"] }));
+      expect(pool.instance_metadata_options).toEqual({ http_tokens: "required" });
+      expect(pool.internet_max_bandwidth_out).toBeUndefined();
+      expect(pool.vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+    });
+
+    test("reports the internal API endpoint", () => {
+      expect((json.output as any)?.Bookstore_KubernetesEndpoint_9CA58DC0?.value).toContain('connections["api_server_intranet"]');
+    });
+  });
+
+  test("tags every taggable resource", () => {
+    for (const type of ["alicloud_vpc", "alicloud_db_instance", "alicloud_cs_managed_kubernetes", "alicloud_slb_load_balancer"]) {
+      expect({ type, tags: onlyResource(json, type).tags }).toEqual({ type, tags: expect.objectContaining({ app: "bookstore", team: "platform" }) });
+    }
+  });
+});

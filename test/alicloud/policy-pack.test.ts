@@ -1,0 +1,69 @@
+import { Testing } from "cdktf";
+import { ALICLOUD_POLICY_PACK, BookstoreStacks, Cloud, evaluate } from "../../lib";
+import { exampleProps } from "../../examples/bookstore-app";
+import { TerraformJson } from "../support/synth";
+
+type Blocks = Record<string, Record<string, any>>;
+
+/** The default bookstore's JSON as the policy sees it (construct paths kept). */
+function stackJson(overrides: Record<string, unknown> = {}): TerraformJson {
+  const cloud = Cloud.alicloud({ region: "cn-hangzhou" });
+  const stacks = new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
+  return stacks.infrastructure.toTerraform();
+}
+const first = (json: TerraformJson, type: string): Record<string, any> => Object.values((json.resource as Blocks)[type])[0];
+const findings = (json: TerraformJson) => evaluate(json, ALICLOUD_POLICY_PACK.rules).findings.map((f) => f.rule.id);
+
+describe("the Alibaba Cloud policy pack", () => {
+  let pristine: string;
+  let json: TerraformJson;
+  beforeAll(() => {
+    pristine = JSON.stringify(stackJson());
+  });
+  beforeEach(() => {
+    json = JSON.parse(pristine) as TerraformJson;
+  });
+
+  test("every rule has an ID, an explanation and cites what it mirrors where a scanner has the rule", () => {
+    const ids = ALICLOUD_POLICY_PACK.rules.map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const rule of ALICLOUD_POLICY_PACK.rules) {
+      expect(rule.id).toMatch(/^BKS-ALI-[A-Z0-9-]+$/);
+      for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV_ALI_\d+|KICS [0-9a-f-]{36})$/);
+      expect(rule.explanation.length).toBeGreaterThan(20);
+    }
+  });
+
+  test("the default bookstore has no finding", () => {
+    expect(findings(json)).toEqual([]);
+    expect(findings(stackJson({ database: { highlyAvailable: false }, cdn: { enabled: false } }))).toEqual([]);
+  });
+
+  test.each<[string, (json: TerraformJson) => void, string]>([
+    ["a public RDS whitelist", (j) => (first(j, "alicloud_db_instance").security_ips = ["0.0.0.0/0"]), "BKS-ALI-RDS-WHITELIST"],
+    ["RDS without TLS", (j) => (first(j, "alicloud_db_instance").ssl_action = "Close"), "BKS-ALI-RDS-SSL"],
+    ["RDS without TDE", (j) => delete first(j, "alicloud_db_instance").tde_status, "BKS-ALI-RDS-TDE"],
+    ["a short SQL audit", (j) => (first(j, "alicloud_db_instance").sql_collector_config_value = 30), "BKS-ALI-RDS-SQL-AUDIT"],
+    ["manual minor upgrades", (j) => (first(j, "alicloud_db_instance").auto_upgrade_minor_version = "Manual"), "BKS-ALI-RDS-MINOR-UPGRADES"],
+    ["an unprotected database", (j) => (first(j, "alicloud_db_instance").deletion_protection = false), "BKS-ALI-RDS-DELETION-PROTECTION"],
+    [
+      "SSH from anywhere",
+      (j) => Object.assign(first(j, "alicloud_security_group_rule"), { type: "ingress", policy: "accept", ip_protocol: "tcp", port_range: "22/22", cidr_ip: "0.0.0.0/0" }),
+      "BKS-ALI-SG-ADMIN-PORTS",
+    ],
+    ["an unencrypted system disk", (j) => (first(j, "alicloud_ess_scaling_configuration").system_disk_encrypted = false), "BKS-ALI-DISK-ENCRYPTED"],
+    ["instances with public addresses", (j) => (first(j, "alicloud_ess_scaling_configuration").internet_max_bandwidth_out = 10), "BKS-ALI-NO-PUBLIC-IP"],
+    ["an HTTPS listener allowing TLS 1.0", (j) => Object.values((j.resource as Blocks).alicloud_slb_listener).forEach((l) => l.protocol === "https" && delete l.tls_cipher_policy), "BKS-ALI-SLB-TLS"],
+    ["an HTTP listener that forwards", (j) => Object.values((j.resource as Blocks).alicloud_slb_listener).forEach((l) => l.protocol === "http" && (l.listener_forward = "off")), "BKS-ALI-SLB-HTTPS"],
+    ["a cluster without a pod network", (j) => delete first(j, "alicloud_cs_managed_kubernetes").pod_cidr, "BKS-ALI-ACK-POD-NETWORK"],
+    ["a public API server", (j) => (first(j, "alicloud_cs_managed_kubernetes").slb_internet_enabled = true), "BKS-ALI-ACK-PRIVATE-API"],
+    ["plain-text Kubernetes secrets", (j) => delete first(j, "alicloud_cs_managed_kubernetes").encryption_provider_key, "BKS-ALI-ACK-SECRETS-ENCRYPTION"],
+    ["a node pool without auto repair", (j) => (first(j, "alicloud_cs_kubernetes_node_pool").management = { enable: true, auto_repair: false }), "BKS-ALI-ACK-AUTO-REPAIR"],
+    ["a key that never rotates", (j) => (first(j, "alicloud_kms_key").automatic_rotation = "Disabled"), "BKS-ALI-KMS-ROTATION"],
+    ["a CDN that serves HTTP", (j) => Object.values((j.resource as Blocks).alicloud_cdn_domain_config).forEach((c) => c.function_name === "https_force" && (c.function_name = "gzip")), "BKS-ALI-CDN-HTTPS"],
+  ])("fails when given %s", (_what, breakIt, ruleId) => {
+    // GIVEN the default bookstore WHEN one setting is broken THEN exactly its rule reports it
+    breakIt(json);
+    expect(findings(json)).toEqual([ruleId]);
+  });
+});

@@ -1,0 +1,95 @@
+import { TerraformStack } from "cdktf";
+import {
+  Bookstore,
+  Cdn,
+  Cloud,
+  Database,
+  DatabaseProps,
+  DatabaseSize,
+  KubernetesCluster,
+  KubernetesClusterProps,
+  LoadBalancer,
+  LoadBalancerClients,
+  LoadBalancerProps,
+  MysqlVersion,
+  Network,
+  NetworkProps,
+  ValidationError,
+} from "../../lib";
+import { bookstoreProps } from "../support/bookstore";
+import { newStack } from "../support/synth";
+
+const alicloud = (region = "cn-hangzhou") => Cloud.alicloud({ region });
+const CERTIFICATE = alicloud().certificate.existing("14368012");
+
+function network(stack: TerraformStack, props: Partial<NetworkProps> = {}): Network {
+  return new Network(stack, "Net", { cloud: alicloud(), ...props });
+}
+function database(stack: TerraformStack, props: Partial<DatabaseProps> = {}): Database {
+  return new Database(stack, "Db", { cloud: alicloud(), network: network(stack), ...props });
+}
+function loadBalancer(stack: TerraformStack, props: Partial<LoadBalancerProps> = {}): LoadBalancer {
+  return new LoadBalancer(stack, "Lb", { cloud: alicloud(), network: network(stack), domain: "shop.example.com", certificate: CERTIFICATE, ...props });
+}
+function cluster(stack: TerraformStack, props: Partial<KubernetesClusterProps> = {}): KubernetesCluster {
+  return new KubernetesCluster(stack, "K8s", { cloud: alicloud(), network: network(stack), ...props });
+}
+
+/** [what is wrong, how to build it, construct path, field, value]. */
+const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, unknown][] = [
+  ["a region the catalog lacks", (s) => new Network(s, "Net", { cloud: alicloud("cn-mars-1") }), "test/Net", "region", "cn-mars-1"],
+  ["a zone the region lacks", (s) => network(s, { zoneNames: ["cn-hangzhou-h", "cn-shanghai-e"] }), "test/Net", "zoneNames", "cn-shanghai-e"],
+  ["more zones than the region has", (s) => network(s, { zones: 5 }), "test/Net", "zones", 5],
+  ["a name too long for ACK", (s) => network(s, { name: "a".repeat(60) }), "test/Net", "name", "a".repeat(60)],
+  ["a name with capitals", (s) => network(s, { name: "Shop" }), "test/Net", "name", "Shop"],
+  ["a name ending in an underscore", (s) => network(s, { name: "shop_" }), "test/Net", "name", "shop_"],
+  ["a CIDR wider than /16", (s) => network(s, { cidr: "10.0.0.0/12" }), "test/Net", "cidr", "10.0.0.0/12"],
+  ["storage below RDS's ESSD range", (s) => database(s, { storageGiB: 10 }), "test/Db", "storageGiB", 10],
+  ["storage above RDS's ESSD range", (s) => database(s, { storageGiB: 32005 }), "test/Db", "storageGiB", 32005],
+  ["storage off RDS's 5 GB step", (s) => database(s, { storageGiB: 52 }), "test/Db", "storageGiB", 52],
+  ["backups kept longer than RDS allows", (s) => database(s, { backupRetentionDays: 731 }), "test/Db", "backupRetentionDays", 731],
+  ["MySQL 8.4, which RDS does not offer", (s) => database(s, { version: MysqlVersion.V8_4 }), "test/Db", "version", "8.4"],
+  ["a database size the catalog lacks", (s) => database(s, { size: "TINY" as DatabaseSize }), "test/Db", "size", "TINY"],
+  ["a certificate ID that is no CAS ID", (s) => loadBalancer(s, { certificate: alicloud().certificate.existing("cert-abc") }), "test/Lb", "certificate", "cert-abc"],
+  ["a certificate of another cloud", (s) => loadBalancer(s, { certificate: Cloud.aws({ region: "eu-central-1" }).certificate.existing("arn:x") }), "test/Lb", "certificate", "arn:x"],
+  ["a certificate Alibaba Cloud would have to issue", (s) => loadBalancer(s, { certificate: alicloud().certificate.issued() }), "test/Lb", "certificate", "issued by the cloud"],
+  ["no certificate at all", (s) => loadBalancer(s, { certificate: undefined }), "test/Lb", "certificate", "issued by the cloud"],
+  ["an idle timeout longer than a CLB HTTPS listener allows", (s) => loadBalancer(s, { idleTimeoutSeconds: 61 }), "test/Lb", "idleTimeoutSeconds", 61],
+  ["CDN-only clients, which CLB cannot enforce", (s) => loadBalancer(s, { clients: LoadBalancerClients.cdnEdgesOnly() }), "test/Lb", "clients", "cdnEdgesOnly"],
+  ["a CDN certificate that is no CAS ID", (s) => new Cdn(s, "Cdn", { cloud: alicloud(), origin: loadBalancer(s), certificate: alicloud().certificate.existing("x") }), "test/Cdn", "certificate", "x"],
+  ["a Kubernetes version ACK does not offer", (s) => cluster(s, { version: "1.30" }), "test/K8s", "version", "1.30"],
+  ["a public API server, which ACK cannot limit to CIDRs here", (s) => cluster(s, { publicApiAllowedCidrs: ["203.0.113.0/24"] }), "test/K8s", "publicApiAllowedCidrs", ["203.0.113.0/24"]],
+  ["a bookstore name too long for its suffixes", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { name: "a".repeat(56) })), "test/Shop", "name", "a".repeat(56)],
+];
+
+describe("bad props for Alibaba Cloud are refused at synth time", () => {
+  test.each(BAD_INPUTS)("fails when given %s", (_what, build, constructPath, field, value) => {
+    // GIVEN a stack
+    const { stack } = newStack();
+    // WHEN the construct is built with the bad value
+    let caught: unknown;
+    try {
+      build(stack);
+    } catch (error) {
+      caught = error;
+    }
+    // THEN a ValidationError names the path, the field, the value and what is allowed
+    expect(caught).toBeInstanceOf(ValidationError);
+    const error = caught as ValidationError;
+    expect({ constructPath: error.constructPath, field: error.field, value: error.value }).toEqual({ constructPath, field, value });
+    expect(error.allowed.length).toBeGreaterThan(10);
+    expect(error.message).toContain(constructPath);
+    expect(error.message).toContain(error.allowed);
+  });
+
+  test("good props build without error", () => {
+    const { stack } = newStack();
+    expect(() => new Bookstore(stack, "Shop", bookstoreProps(alicloud()))).not.toThrow();
+  });
+
+  test("MySQL 8.4 can be mapped on purpose through a catalog override", () => {
+    const { stack } = newStack();
+    const cloud = Cloud.alicloud({ region: "cn-hangzhou", catalogOverrides: { mysqlVersions: { [MysqlVersion.V8_4]: "8.0" } } });
+    expect(() => new Database(stack, "Db", { cloud, network: new Network(stack, "Net", { cloud }), version: MysqlVersion.V8_4 })).not.toThrow();
+  });
+});
