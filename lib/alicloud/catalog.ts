@@ -61,12 +61,9 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     [ComputeSize.XLARGE]: "ecs.g7.xlarge",
   },
   // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/major-version-lifecycle-description
-  // RDS MySQL offers 5.5 to 8.0; 8.4 is not offered. The catalog must map every neutral
-  // version, so 8.4 maps to itself and the database adapter refuses it (see
-  // `rdsMysqlEngineVersions`) instead of silently creating an 8.0 instance.
+  // RDS MySQL offers 5.5 to 8.0; 8.4 is not offered, so the core refuses it on this cloud.
   mysqlVersions: {
     [MysqlVersion.V8_0]: "8.0",
-    [MysqlVersion.V8_4]: "8.4",
   },
   // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/primary-apsaradb-rds-for-mysql-instance-types
   // General-purpose High-availability classes (the Basic Edition equivalent is in
@@ -100,6 +97,7 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",
+    // Checked by the database adapter, so a catalog override cannot name an engine RDS lacks.
     rdsMysqlEngineVersions: ["5.7", "8.0"],
     rdsBasicEditionClasses: {
       "mysql.n2.medium.2c": "mysql.n2.medium.1",

@@ -12,8 +12,12 @@ export interface CloudCatalog {
   readonly regions: Readonly<Record<string, RegionEntry>>;
   /** Neutral VM and node sizes to the cloud's instance types. */
   readonly computeSizes: Readonly<Record<ComputeSize, string>>;
-  /** Neutral MySQL major versions to the cloud's engine version strings. */
-  readonly mysqlVersions: Readonly<Record<MysqlVersion, string>>;
+  /**
+   * Neutral MySQL major versions to the cloud's engine version strings: only those the
+   * cloud offers. A version missing here is refused with a ValidationError, never mapped
+   * to another one.
+   */
+  readonly mysqlVersions: Readonly<Partial<Record<MysqlVersion, string>>>;
   /** Neutral database sizes to the cloud's instance classes and their storage limits. */
   readonly databaseSizes: Readonly<Record<DatabaseSize, DatabaseClass>>;
   /** Backup retention the cloud accepts; the library's own floor of 7 days applies on top. */

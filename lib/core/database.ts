@@ -119,7 +119,10 @@ export class Database extends Construct implements IDatabase {
     requireSameCloud(this, "network", cloud, props.network);
 
     const version = props.version ?? MysqlVersion.V8_0;
-    requireOneOf(this, "version", version, enumValues(MysqlVersion));
+    const offered = Object.keys(catalog.mysqlVersions);
+    if (!offered.includes(version)) {
+      throw new ValidationError(this, "version", version, `a MySQL version ${catalog.cloud} offers: ${offered.join(", ")}`);
+    }
     const size = props.size ?? DatabaseSize.SMALL;
     requireOneOf(this, "size", size, enumValues(DatabaseSize));
     const databaseClass = catalog.databaseSizes[size];
@@ -148,7 +151,7 @@ export class Database extends Construct implements IDatabase {
     this.created = cloud.createDatabase(this, {
       name: this.name,
       network: props.network,
-      engineVersion: catalog.mysqlVersions[version],
+      engineVersion: catalog.mysqlVersions[version]!,
       instanceClass: databaseClass.instanceClass,
       storageGiB,
       highlyAvailable: props.highlyAvailable ?? true,
