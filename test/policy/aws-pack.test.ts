@@ -12,9 +12,11 @@ function defaultBookstore(overrides: Record<string, unknown> = {}) {
   return stacks.infrastructure;
 }
 
-/** The default bookstore's JSON as the policy sees it (metadata with construct paths kept). */
+/** The default bookstore's JSON as the policy sees it (metadata with construct paths kept); built once, copied per test. */
+let defaultJson: TerraformJson | undefined;
 function stackJson(): TerraformJson {
-  return defaultBookstore({ policyChecks: false }).toTerraform();
+  defaultJson ??= defaultBookstore({ policyChecks: false }).toTerraform();
+  return JSON.parse(JSON.stringify(defaultJson));
 }
 
 type Blocks = Record<string, Record<string, any>>;
