@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { applyCatalogOverrides, AWS_CATALOG, Cloud, ComputeSize, DatabaseSize, enumValues, MysqlVersion } from "../../lib";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 
@@ -49,6 +50,19 @@ describe("catalogs", () => {
     expect(catalog.computeSizes[ComputeSize.SMALL]).toBe(AWS_CATALOG.computeSizes[ComputeSize.SMALL]);
     expect(catalog.aws).toBe(AWS_CATALOG.aws);
     expect(AWS_CATALOG.computeSizes[ComputeSize.MEDIUM]).toBe("t3.medium");
+  });
+
+  test.each(IMPLEMENTED_CATALOGS)("%s: overrides replace exactly the keys they name (property)", (_cloud, catalog) => {
+    const sizes = enumValues(ComputeSize);
+    const overrides = fc.dictionary(fc.constantFrom(...sizes), fc.stringMatching(/^[a-z][a-z0-9.-]{2,20}$/));
+    fc.assert(
+      fc.property(overrides, (computeSizes) => {
+        const merged = applyCatalogOverrides(catalog, { computeSizes });
+        for (const size of sizes) expect(merged.computeSizes[size]).toBe(computeSizes[size] ?? catalog.computeSizes[size]);
+        expect(merged.databaseSizes).toEqual(catalog.databaseSizes);
+        expect(Object.isFrozen(merged.computeSizes)).toBe(true);
+      }),
+    );
   });
 
   test("a cloud built with overrides uses them", () => {
