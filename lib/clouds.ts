@@ -1,7 +1,10 @@
-import { AlicloudCloud, AlicloudCloudProps } from "./alicloud/cloud";
-import { AwsCloud, AwsCloudProps } from "./aws/cloud";
+import type { AlicloudCloud, AlicloudCloudProps } from "./alicloud/cloud";
+import type { AwsCloud, AwsCloudProps } from "./aws/cloud";
 import { ICloud } from "./core/cloud";
-import { TencentcloudCloud, TencentcloudCloudProps } from "./tencentcloud/cloud";
+import type { TencentcloudCloud, TencentcloudCloudProps } from "./tencentcloud/cloud";
+
+// Each cloud's adapters are loaded on first use: a program that builds only one cloud
+// does not pay for loading the others' provider bindings (~0.13 s of a 1 s synth).
 
 /**
  * The entry point to every cloud: `Cloud.aws({ region: "eu-central-1" })`. The only
@@ -10,17 +13,20 @@ import { TencentcloudCloud, TencentcloudCloudProps } from "./tencentcloud/cloud"
 export class Cloud {
   /** Amazon Web Services. */
   public static aws(props: AwsCloudProps): AwsCloud {
-    return new AwsCloud(props);
+    const { AwsCloud: Aws } = require("./aws/cloud") as typeof import("./aws/cloud");
+    return new Aws(props);
   }
 
   /** Tencent Cloud. */
   public static tencentcloud(props: TencentcloudCloudProps): TencentcloudCloud {
-    return new TencentcloudCloud(props);
+    const { TencentcloudCloud: Tencent } = require("./tencentcloud/cloud") as typeof import("./tencentcloud/cloud");
+    return new Tencent(props);
   }
 
   /** Alibaba Cloud. */
   public static alicloud(props: AlicloudCloudProps): AlicloudCloud {
-    return new AlicloudCloud(props);
+    const { AlicloudCloud: Alibaba } = require("./alicloud/cloud") as typeof import("./alicloud/cloud");
+    return new Alibaba(props);
   }
 
   /** The names of the clouds this version implements, in the order they were added. */

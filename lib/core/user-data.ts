@@ -9,7 +9,8 @@ import { Token } from "./cdktf";
  */
 export function containerUserData(image: string, environment: Readonly<Record<string, string>>): string {
   const envLines = Object.entries(environment)
-    .sort(([a], [b]) => a.localeCompare(b))
+    // A plain code-point order: localeCompare would load ICU collation data for nothing.
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, value]) => `${key}=${value}`);
   return [
     "#!/bin/bash",
