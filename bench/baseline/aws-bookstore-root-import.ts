@@ -1,0 +1,900 @@
+// The benchmark baseline in the style most cdktf users write: the same program as
+// aws-bookstore.ts, line for line, but importing the providers through their root barrels
+// (`import { vpc, subnet, ... } from "@cdktf/provider-aws"`), which load every resource
+// module of the provider (about 1,500 for AWS) at startup.
+//
+// Run: node dist-bench/bench/baseline/aws-bookstore-root-import.js (CDKTF_OUTDIR picks the output).
+import { App, Fn, TerraformOutput, TerraformStack } from "cdktf";
+import {
+  acmCertificate,
+  acmCertificateValidation,
+  autoscalingGroup,
+  autoscalingPolicy,
+  cloudfrontCachePolicy,
+  cloudfrontDistribution,
+  cloudwatchLogGroup,
+  dataAwsEc2ManagedPrefixList,
+  dataAwsEksCluster,
+  dataAwsEksClusterAuth,
+  dataAwsSecretsmanagerSecretVersion,
+  dbInstance,
+  dbParameterGroup,
+  dbSubnetGroup,
+  defaultSecurityGroup,
+  eip,
+  eksAddon,
+  eksCluster,
+  eksNodeGroup,
+  flowLog,
+  iamInstanceProfile,
+  iamRole,
+  iamRolePolicy,
+  iamRolePolicyAttachment,
+  internetGateway,
+  kmsKey,
+  launchTemplate,
+  lb,
+  lbListener,
+  lbTargetGroup,
+  natGateway,
+  provider,
+  route,
+  routeTable,
+  routeTableAssociation,
+  s3Bucket,
+  s3BucketLifecycleConfiguration,
+  s3BucketOwnershipControls,
+  s3BucketPolicy,
+  s3BucketPublicAccessBlock,
+  s3BucketServerSideEncryptionConfiguration,
+  s3BucketVersioning,
+  securityGroup,
+  subnet,
+  vpc,
+  vpcSecurityGroupEgressRule,
+  vpcSecurityGroupIngressRule,
+  wafv2WebAcl,
+} from "@cdktf/provider-aws";
+import {
+  configMapV1,
+  deploymentV1,
+  horizontalPodAutoscalerV2,
+  ingressV1,
+  namespaceV1,
+  networkPolicyV1,
+  podDisruptionBudgetV1,
+  provider as kubernetesProvider,
+  secretV1,
+  serviceAccountV1,
+  serviceV1,
+} from "@cdktf/provider-kubernetes";
+
+const app = new App();
+const stack = new TerraformStack(app, "bookstore-aws");
+
+const region = "eu-central-1";
+const domain = "shop.example.com";
+const tags = { app: "bookstore", team: "platform", environment: "production" };
+const assumeRole = (service: string) =>
+  JSON.stringify({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Principal: { Service: service }, Action: "sts:AssumeRole" }],
+  });
+
+new provider.AwsProvider(stack, "aws", { region });
+const awsGlobal = new provider.AwsProvider(stack, "aws-global", { alias: "global", region: "us-east-1" });
+
+// ==== the infrastructure stack ====
+
+// ---- network ----
+const mainVpc = new vpc.Vpc(stack, "vpc", {
+  cidrBlock: "10.20.0.0/16",
+  enableDnsHostnames: true,
+  enableDnsSupport: true,
+  tags: { Name: "bookstore", ...tags },
+});
+new defaultSecurityGroup.DefaultSecurityGroup(stack, "default-security-group", {
+  vpcId: mainVpc.id,
+  tags: { Name: "bookstore-default-closed", ...tags },
+});
+const igw = new internetGateway.InternetGateway(stack, "internet-gateway", { vpcId: mainVpc.id, tags: { Name: "bookstore", ...tags } });
+
+const privateSubnetA = new subnet.Subnet(stack, "private-subnet-a", {
+  vpcId: mainVpc.id,
+  availabilityZone: "eu-central-1a",
+  cidrBlock: "10.20.0.0/18",
+  mapPublicIpOnLaunch: false,
+  tags: { Name: "bookstore-private-eu-central-1a", "kubernetes.io/role/internal-elb": "1", ...tags },
+});
+const privateSubnetB = new subnet.Subnet(stack, "private-subnet-b", {
+  vpcId: mainVpc.id,
+  availabilityZone: "eu-central-1b",
+  cidrBlock: "10.20.64.0/18",
+  mapPublicIpOnLaunch: false,
+  tags: { Name: "bookstore-private-eu-central-1b", "kubernetes.io/role/internal-elb": "1", ...tags },
+});
+const publicSubnetA = new subnet.Subnet(stack, "public-subnet-a", {
+  vpcId: mainVpc.id,
+  availabilityZone: "eu-central-1a",
+  cidrBlock: "10.20.128.0/18",
+  mapPublicIpOnLaunch: false,
+  tags: { Name: "bookstore-public-eu-central-1a", "kubernetes.io/role/elb": "1", ...tags },
+});
+const publicSubnetB = new subnet.Subnet(stack, "public-subnet-b", {
+  vpcId: mainVpc.id,
+  availabilityZone: "eu-central-1b",
+  cidrBlock: "10.20.192.0/18",
+  mapPublicIpOnLaunch: false,
+  tags: { Name: "bookstore-public-eu-central-1b", "kubernetes.io/role/elb": "1", ...tags },
+});
+const privateSubnetIds = [privateSubnetA.id, privateSubnetB.id];
+
+const publicRouteTable = new routeTable.RouteTable(stack, "public-route-table", {
+  vpcId: mainVpc.id,
+  tags: { Name: "bookstore-public", ...tags },
+});
+new route.Route(stack, "public-default-route", {
+  routeTableId: publicRouteTable.id,
+  destinationCidrBlock: "0.0.0.0/0",
+  gatewayId: igw.id,
+});
+new routeTableAssociation.RouteTableAssociation(stack, "public-subnet-a-route-table", { subnetId: publicSubnetA.id, routeTableId: publicRouteTable.id });
+new routeTableAssociation.RouteTableAssociation(stack, "public-subnet-b-route-table", { subnetId: publicSubnetB.id, routeTableId: publicRouteTable.id });
+
+const natEipA = new eip.Eip(stack, "nat-eip-a", { domain: "vpc", tags: { Name: "bookstore-nat-eu-central-1a", ...tags } });
+const natA = new natGateway.NatGateway(stack, "nat-gateway-a", {
+  allocationId: natEipA.allocationId,
+  subnetId: publicSubnetA.id,
+  tags: { Name: "bookstore-eu-central-1a", ...tags },
+  dependsOn: [igw],
+});
+const privateRouteTableA = new routeTable.RouteTable(stack, "private-route-table-a", {
+  vpcId: mainVpc.id,
+  tags: { Name: "bookstore-private-eu-central-1a", ...tags },
+});
+new route.Route(stack, "private-default-route-a", {
+  routeTableId: privateRouteTableA.id,
+  destinationCidrBlock: "0.0.0.0/0",
+  natGatewayId: natA.id,
+});
+new routeTableAssociation.RouteTableAssociation(stack, "private-subnet-a-route-table", { subnetId: privateSubnetA.id, routeTableId: privateRouteTableA.id });
+
+const natEipB = new eip.Eip(stack, "nat-eip-b", { domain: "vpc", tags: { Name: "bookstore-nat-eu-central-1b", ...tags } });
+const natB = new natGateway.NatGateway(stack, "nat-gateway-b", {
+  allocationId: natEipB.allocationId,
+  subnetId: publicSubnetB.id,
+  tags: { Name: "bookstore-eu-central-1b", ...tags },
+  dependsOn: [igw],
+});
+const privateRouteTableB = new routeTable.RouteTable(stack, "private-route-table-b", {
+  vpcId: mainVpc.id,
+  tags: { Name: "bookstore-private-eu-central-1b", ...tags },
+});
+new route.Route(stack, "private-default-route-b", {
+  routeTableId: privateRouteTableB.id,
+  destinationCidrBlock: "0.0.0.0/0",
+  natGatewayId: natB.id,
+});
+new routeTableAssociation.RouteTableAssociation(stack, "private-subnet-b-route-table", { subnetId: privateSubnetB.id, routeTableId: privateRouteTableB.id });
+
+const flowLogGroup = new cloudwatchLogGroup.CloudwatchLogGroup(stack, "flow-logs", { name: "/vpc/bookstore/flow-logs", retentionInDays: 365, tags });
+const flowLogsRole = new iamRole.IamRole(stack, "flow-logs-role", {
+  namePrefix: "bookstore-flow-logs-",
+  assumeRolePolicy: assumeRole("vpc-flow-logs.amazonaws.com"),
+  tags,
+});
+new iamRolePolicy.IamRolePolicy(stack, "flow-logs-write", {
+  name: "write-flow-logs",
+  role: flowLogsRole.id,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Effect: "Allow",
+        Action: ["logs:CreateLogStream", "logs:PutLogEvents", "logs:DescribeLogGroups", "logs:DescribeLogStreams"],
+        Resource: [flowLogGroup.arn, `${flowLogGroup.arn}:*`],
+      },
+    ],
+  }),
+});
+new flowLog.FlowLog(stack, "flow-log", {
+  vpcId: mainVpc.id,
+  trafficType: "ALL",
+  logDestinationType: "cloud-watch-logs",
+  logDestination: flowLogGroup.arn,
+  iamRoleArn: flowLogsRole.arn,
+  maxAggregationInterval: 60,
+  tags,
+});
+
+// ---- log bucket (load balancer and CloudFront access logs) ----
+const logBucket = new s3Bucket.S3Bucket(stack, "log-bucket", { bucketPrefix: "bookstore-aws-logs-" });
+new s3BucketPublicAccessBlock.S3BucketPublicAccessBlock(stack, "log-bucket-public-access-block", {
+  bucket: logBucket.id,
+  blockPublicAcls: true,
+  blockPublicPolicy: true,
+  ignorePublicAcls: true,
+  restrictPublicBuckets: true,
+});
+new s3BucketOwnershipControls.S3BucketOwnershipControls(stack, "log-bucket-ownership-controls", {
+  bucket: logBucket.id,
+  rule: { objectOwnership: "BucketOwnerPreferred" },
+});
+new s3BucketServerSideEncryptionConfiguration.S3BucketServerSideEncryptionConfigurationA(stack, "log-bucket-encryption", {
+  bucket: logBucket.id,
+  rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],
+});
+new s3BucketVersioning.S3BucketVersioningA(stack, "log-bucket-versioning", {
+  bucket: logBucket.id,
+  versioningConfiguration: { status: "Enabled" },
+});
+new s3BucketLifecycleConfiguration.S3BucketLifecycleConfiguration(stack, "log-bucket-lifecycle", {
+  bucket: logBucket.id,
+  rule: [
+    {
+      id: "expire-logs",
+      status: "Enabled",
+      filter: [{ prefix: "" }],
+      expiration: [{ days: 365 }],
+      noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+      abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+    },
+  ],
+});
+const logBucketPolicy = new s3BucketPolicy.S3BucketPolicy(stack, "log-bucket-policy", {
+  bucket: logBucket.id,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "LoadBalancerLogDelivery",
+        Effect: "Allow",
+        Principal: { AWS: "arn:aws:iam::054676820928:root" }, // ELB account of eu-central-1
+        Action: "s3:PutObject",
+        Resource: `${logBucket.arn}/alb/AWSLogs/*`,
+      },
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [logBucket.arn, `${logBucket.arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+    ],
+  }),
+});
+
+// ---- security groups ----
+const lbSecurityGroup = new securityGroup.SecurityGroup(stack, "lb-security-group", {
+  vpcId: mainVpc.id,
+  namePrefix: "bookstore-lb-",
+  description: "Load balancer bookstore-lb",
+  revokeRulesOnDelete: true,
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+const webSecurityGroup = new securityGroup.SecurityGroup(stack, "web-security-group", {
+  vpcId: mainVpc.id,
+  namePrefix: "bookstore-web-",
+  description: "Instances of bookstore-web",
+  revokeRulesOnDelete: true,
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+const dbSecurityGroup = new securityGroup.SecurityGroup(stack, "db-security-group", {
+  vpcId: mainVpc.id,
+  namePrefix: "bookstore-db-",
+  description: "MySQL bookstore-db: only from the application's security groups",
+  revokeRulesOnDelete: true,
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+
+// ---- database ----
+const dbSubnets = new dbSubnetGroup.DbSubnetGroup(stack, "db-subnet-group", {
+  name: "bookstore-db",
+  description: "Private subnets of bookstore-db",
+  subnetIds: privateSubnetIds,
+  tags,
+});
+const dbParameters = new dbParameterGroup.DbParameterGroup(stack, "db-parameter-group", {
+  namePrefix: "bookstore-db-",
+  family: "mysql8.0",
+  description: "TLS-only MySQL for bookstore-db",
+  parameter: [
+    { name: "require_secure_transport", value: "1" },
+    { name: "slow_query_log", value: "1" },
+    { name: "long_query_time", value: "2" },
+  ],
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+const dbMonitoringRole = new iamRole.IamRole(stack, "db-monitoring-role", {
+  namePrefix: "bookstore-db-monitoring-",
+  assumeRolePolicy: assumeRole("monitoring.rds.amazonaws.com"),
+  tags,
+});
+const dbMonitoringPolicy = new iamRolePolicyAttachment.IamRolePolicyAttachment(stack, "db-monitoring-policy", {
+  role: dbMonitoringRole.name,
+  policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
+});
+const db = new dbInstance.DbInstance(stack, "db", {
+  identifier: "bookstore-db",
+  engine: "mysql",
+  engineVersion: "8.0",
+  instanceClass: "db.t4g.medium",
+  allocatedStorage: 50,
+  storageType: "gp3",
+  storageEncrypted: true,
+  dbName: "bookstore",
+  username: "bookstoreadmin",
+  manageMasterUserPassword: true,
+  iamDatabaseAuthenticationEnabled: true,
+  port: 3306,
+  multiAz: true,
+  publiclyAccessible: false,
+  dbSubnetGroupName: dbSubnets.name,
+  parameterGroupName: dbParameters.name,
+  vpcSecurityGroupIds: [dbSecurityGroup.id],
+  caCertIdentifier: "rds-ca-rsa2048-g1",
+  backupRetentionPeriod: 7,
+  backupWindow: "02:00-03:00",
+  maintenanceWindow: "sun:03:30-sun:04:30",
+  copyTagsToSnapshot: true,
+  deleteAutomatedBackups: false,
+  deletionProtection: true,
+  skipFinalSnapshot: false,
+  finalSnapshotIdentifier: "bookstore-db-final",
+  autoMinorVersionUpgrade: true,
+  applyImmediately: false,
+  monitoringInterval: 60,
+  monitoringRoleArn: dbMonitoringRole.arn,
+  performanceInsightsEnabled: true,
+  performanceInsightsRetentionPeriod: 7,
+  enabledCloudwatchLogsExports: ["error", "slowquery"],
+  lifecycle: { preventDestroy: true },
+  dependsOn: [dbMonitoringPolicy],
+  tags,
+});
+const dbSecretArn = db.masterUserSecret.get(0).secretArn;
+
+// ---- load balancer ----
+const lbCertificate = new acmCertificate.AcmCertificate(stack, "lb-certificate", {
+  domainName: domain,
+  validationMethod: "DNS",
+  keyAlgorithm: "EC_prime256v1",
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+const lbCertificateValidation = new acmCertificateValidation.AcmCertificateValidation(stack, "lb-certificate-validation", {
+  certificateArn: lbCertificate.arn,
+});
+const cloudfrontEdges = new dataAwsEc2ManagedPrefixList.DataAwsEc2ManagedPrefixList(stack, "cloudfront-edges", {
+  name: "com.amazonaws.global.cloudfront.origin-facing",
+});
+new vpcSecurityGroupIngressRule.VpcSecurityGroupIngressRule(stack, "lb-ingress-https-from-cdn", {
+  securityGroupId: lbSecurityGroup.id,
+  description: "HTTPS from CloudFront's origin-facing servers only",
+  ipProtocol: "tcp",
+  fromPort: 443,
+  toPort: 443,
+  prefixListId: cloudfrontEdges.id,
+  tags,
+});
+new vpcSecurityGroupEgressRule.VpcSecurityGroupEgressRule(stack, "lb-egress-to-targets", {
+  securityGroupId: lbSecurityGroup.id,
+  description: "Application port of the targets inside the network",
+  ipProtocol: "tcp",
+  fromPort: 8080,
+  toPort: 8080,
+  cidrIpv4: "10.20.0.0/16",
+  tags,
+});
+const alb = new lb.Lb(stack, "lb", {
+  name: "bookstore-lb",
+  loadBalancerType: "application",
+  internal: false,
+  securityGroups: [lbSecurityGroup.id],
+  subnets: [publicSubnetA.id, publicSubnetB.id],
+  enableDeletionProtection: true,
+  enableHttp2: true,
+  idleTimeout: 60,
+  dropInvalidHeaderFields: true,
+  desyncMitigationMode: "defensive",
+  accessLogs: { bucket: logBucket.id, prefix: "alb", enabled: true },
+  dependsOn: [logBucketPolicy],
+  tags,
+});
+const targetGroup = new lbTargetGroup.LbTargetGroup(stack, "lb-target-group", {
+  namePrefix: "bks-",
+  port: 8080,
+  protocol: "HTTP",
+  targetType: "instance",
+  vpcId: mainVpc.id,
+  deregistrationDelay: "30",
+  healthCheck: {
+    enabled: true,
+    path: "/healthz",
+    protocol: "HTTP",
+    matcher: "200-399",
+    interval: 15,
+    timeout: 5,
+    healthyThreshold: 2,
+    unhealthyThreshold: 3,
+  },
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+new lbListener.LbListener(stack, "lb-https-listener", {
+  loadBalancerArn: alb.arn,
+  port: 443,
+  protocol: "HTTPS",
+  sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
+  certificateArn: lbCertificateValidation.certificateArn,
+  defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+  tags,
+});
+new lbListener.LbListener(stack, "lb-http-listener", {
+  loadBalancerArn: alb.arn,
+  port: 80,
+  protocol: "HTTP",
+  defaultAction: [{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }],
+  tags,
+});
+
+// ---- web tier ----
+new vpcSecurityGroupIngressRule.VpcSecurityGroupIngressRule(stack, "web-ingress-from-lb", {
+  securityGroupId: webSecurityGroup.id,
+  description: "Application port from the load balancer only",
+  ipProtocol: "tcp",
+  fromPort: 8080,
+  toPort: 8080,
+  referencedSecurityGroupId: lbSecurityGroup.id,
+  tags,
+});
+new vpcSecurityGroupEgressRule.VpcSecurityGroupEgressRule(stack, "web-egress-https", {
+  securityGroupId: webSecurityGroup.id,
+  description: "HTTPS to the container registry, package mirrors and cloud APIs",
+  ipProtocol: "tcp",
+  fromPort: 443,
+  toPort: 443,
+  cidrIpv4: "0.0.0.0/0",
+  tags,
+});
+new vpcSecurityGroupEgressRule.VpcSecurityGroupEgressRule(stack, "web-egress-database", {
+  securityGroupId: webSecurityGroup.id,
+  description: "MySQL inside the network",
+  ipProtocol: "tcp",
+  fromPort: 3306,
+  toPort: 3306,
+  cidrIpv4: "10.20.0.0/16",
+  tags,
+});
+new vpcSecurityGroupIngressRule.VpcSecurityGroupIngressRule(stack, "db-allow-from-web", {
+  securityGroupId: dbSecurityGroup.id,
+  description: "MySQL from bookstore-aws/Bookstore/Web",
+  ipProtocol: "tcp",
+  fromPort: 3306,
+  toPort: 3306,
+  referencedSecurityGroupId: webSecurityGroup.id,
+  tags,
+});
+const webRole = new iamRole.IamRole(stack, "web-instance-role", {
+  namePrefix: "bookstore-web-",
+  assumeRolePolicy: assumeRole("ec2.amazonaws.com"),
+  tags,
+});
+new iamRolePolicyAttachment.IamRolePolicyAttachment(stack, "web-instance-role-ssm", {
+  role: webRole.name,
+  policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+});
+new iamRolePolicy.IamRolePolicy(stack, "web-read-database-credentials", {
+  name: "read-database-credentials",
+  role: webRole.id,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: dbSecretArn }],
+  }),
+});
+const instanceProfile = new iamInstanceProfile.IamInstanceProfile(stack, "web-instance-profile", {
+  namePrefix: "bookstore-web-",
+  role: webRole.name,
+  tags,
+});
+const userData = `#!/bin/bash
+set -euo pipefail
+if command -v dnf >/dev/null; then dnf install -y docker; elif command -v yum >/dev/null; then yum install -y docker; else apt-get update && apt-get install -y docker.io; fi
+systemctl enable --now docker
+install -m 0600 /dev/null /etc/bookstore.env
+cat > /etc/bookstore.env <<'BOOKSTORE_ENV'
+DB_CREDENTIALS_SECRET=${dbSecretArn}
+DB_HOST=${db.address}
+DB_NAME=bookstore
+DB_PORT=3306
+DB_USER=bookstoreadmin
+BOOKSTORE_ENV
+docker run --detach --name bookstore --restart always --network host --env-file /etc/bookstore.env registry.example.com/bookstore:1.4.2
+`;
+const webLaunchTemplate = new launchTemplate.LaunchTemplate(stack, "web-launch-template", {
+  namePrefix: "bookstore-web-",
+  description: "Bookstore container registry.example.com/bookstore:1.4.2",
+  imageId: "resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
+  instanceType: "t3.medium",
+  iamInstanceProfile: { arn: instanceProfile.arn },
+  networkInterfaces: [{ associatePublicIpAddress: "false", deleteOnTermination: "true", securityGroups: [webSecurityGroup.id] }],
+  metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+  blockDeviceMappings: [
+    { deviceName: "/dev/xvda", ebs: { volumeSize: 30, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" } },
+  ],
+  monitoring: { enabled: true },
+  userData: Fn.base64encode(userData),
+  updateDefaultVersion: true,
+  tags,
+});
+const asg = new autoscalingGroup.AutoscalingGroup(stack, "web-autoscaling-group", {
+  namePrefix: "bookstore-web-",
+  minSize: 2,
+  maxSize: 6,
+  vpcZoneIdentifier: privateSubnetIds,
+  targetGroupArns: [targetGroup.arn],
+  healthCheckType: "ELB",
+  healthCheckGracePeriod: 300,
+  launchTemplate: { id: webLaunchTemplate.id, version: webLaunchTemplate.latestVersion.toString() },
+  instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
+  tag: [
+    { key: "Name", value: "bookstore-web", propagateAtLaunch: true },
+    { key: "app", value: "bookstore", propagateAtLaunch: true },
+    { key: "team", value: "platform", propagateAtLaunch: true },
+    { key: "environment", value: "production", propagateAtLaunch: true },
+  ],
+});
+new autoscalingPolicy.AutoscalingPolicy(stack, "web-cpu-target-tracking", {
+  autoscalingGroupName: asg.name,
+  name: "cpu-target-tracking",
+  policyType: "TargetTrackingScaling",
+  targetTrackingConfiguration: {
+    predefinedMetricSpecification: { predefinedMetricType: "ASGAverageCPUUtilization" },
+    targetValue: 60,
+  },
+});
+
+// ---- CDN ----
+const cdnCertificate = new acmCertificate.AcmCertificate(stack, "cdn-certificate", {
+  provider: awsGlobal,
+  domainName: domain,
+  validationMethod: "DNS",
+  keyAlgorithm: "EC_prime256v1",
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+const cdnCertificateValidation = new acmCertificateValidation.AcmCertificateValidation(stack, "cdn-certificate-validation", {
+  provider: awsGlobal,
+  certificateArn: cdnCertificate.arn,
+});
+const managedRule = (name: string, priority: number) => ({
+  name,
+  priority,
+  overrideAction: { none: {} },
+  statement: { managed_rule_group_statement: { name, vendor_name: "AWS" } },
+  visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: name, sampledRequestsEnabled: true },
+});
+const webAcl = new wafv2WebAcl.Wafv2WebAcl(stack, "cdn-web-acl", {
+  provider: awsGlobal,
+  name: "bookstore-cdn-web-acl",
+  scope: "CLOUDFRONT",
+  defaultAction: { allow: {} },
+  visibilityConfig: { cloudwatchMetricsEnabled: true, metricName: "bookstore-cdn-web-acl", sampledRequestsEnabled: true },
+  rule: [managedRule("AWSManagedRulesCommonRuleSet", 0), managedRule("AWSManagedRulesKnownBadInputsRuleSet", 1)],
+  tags,
+});
+const staticCachePolicy = new cloudfrontCachePolicy.CloudfrontCachePolicy(stack, "cdn-static-cache-policy", {
+  name: "bookstore-cdn-static",
+  comment: "Static assets: cached by path only",
+  defaultTtl: 86400,
+  maxTtl: 31536000,
+  minTtl: 0,
+  parametersInCacheKeyAndForwardedToOrigin: {
+    cookiesConfig: { cookieBehavior: "none" },
+    headersConfig: { headerBehavior: "none" },
+    queryStringsConfig: { queryStringBehavior: "none" },
+    enableAcceptEncodingBrotli: true,
+    enableAcceptEncodingGzip: true,
+  },
+});
+const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
+const ALL_VIEWER_EXCEPT_HOST_HEADER = "216adef6-5c7f-47e4-b989-5492eafa07d3";
+const SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
+const staticBehavior = (pathPattern: string) => ({
+  pathPattern,
+  targetOriginId: "load-balancer",
+  viewerProtocolPolicy: "redirect-to-https",
+  allowedMethods: ["GET", "HEAD"],
+  cachedMethods: ["GET", "HEAD"],
+  compress: true,
+  cachePolicyId: staticCachePolicy.id,
+  originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+  responseHeadersPolicyId: SECURITY_HEADERS,
+});
+const cdn = new cloudfrontDistribution.CloudfrontDistribution(stack, "cdn", {
+  enabled: true,
+  comment: `bookstore-cdn: ${domain}`,
+  aliases: [domain],
+  httpVersion: "http2and3",
+  isIpv6Enabled: true,
+  webAclId: webAcl.arn,
+  origin: [
+    {
+      originId: "load-balancer",
+      domainName: alb.dnsName,
+      customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
+    },
+  ],
+  defaultCacheBehavior: {
+    targetOriginId: "load-balancer",
+    viewerProtocolPolicy: "redirect-to-https",
+    allowedMethods: ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"],
+    cachedMethods: ["GET", "HEAD"],
+    compress: true,
+    cachePolicyId: CACHING_DISABLED,
+    originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
+    responseHeadersPolicyId: SECURITY_HEADERS,
+  },
+  orderedCacheBehavior: [staticBehavior("/static/*"), staticBehavior("/covers/*")],
+  viewerCertificate: {
+    acmCertificateArn: cdnCertificateValidation.certificateArn,
+    sslSupportMethod: "sni-only",
+    minimumProtocolVersion: "TLSv1.2_2021",
+  },
+  restrictions: { geoRestriction: { restrictionType: "none" } },
+  loggingConfig: { bucket: logBucket.bucketDomainName, prefix: "cdn/", includeCookies: false },
+  tags,
+});
+
+// ---- Kubernetes ----
+const clusterLogs = new cloudwatchLogGroup.CloudwatchLogGroup(stack, "k8s-control-plane-logs", {
+  name: "/aws/eks/bookstore-k8s/cluster",
+  retentionInDays: 365,
+  tags,
+});
+const secretsKey = new kmsKey.KmsKey(stack, "k8s-secrets-key", {
+  description: "Encrypts Kubernetes secrets of bookstore-k8s",
+  enableKeyRotation: true,
+  deletionWindowInDays: 30,
+  tags,
+});
+const clusterRole = new iamRole.IamRole(stack, "k8s-cluster-role", {
+  namePrefix: "bookstore-k8s-cluster-",
+  assumeRolePolicy: assumeRole("eks.amazonaws.com"),
+  tags,
+});
+const clusterPolicy = new iamRolePolicyAttachment.IamRolePolicyAttachment(stack, "k8s-cluster-policy", {
+  role: clusterRole.name,
+  policyArn: "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+});
+const nodeRole = new iamRole.IamRole(stack, "k8s-node-role", {
+  namePrefix: "bookstore-k8s-node-",
+  assumeRolePolicy: assumeRole("ec2.amazonaws.com"),
+  tags,
+});
+const nodeWorkerPolicy = new iamRolePolicyAttachment.IamRolePolicyAttachment(stack, "k8s-node-worker-policy", {
+  role: nodeRole.name,
+  policyArn: "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+});
+const nodeCniPolicy = new iamRolePolicyAttachment.IamRolePolicyAttachment(stack, "k8s-node-cni-policy", {
+  role: nodeRole.name,
+  policyArn: "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy",
+});
+const nodeEcrPolicy = new iamRolePolicyAttachment.IamRolePolicyAttachment(stack, "k8s-node-ecr-policy", {
+  role: nodeRole.name,
+  policyArn: "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+});
+const nodeSsmPolicy = new iamRolePolicyAttachment.IamRolePolicyAttachment(stack, "k8s-node-ssm-policy", {
+  role: nodeRole.name,
+  policyArn: "arn:aws:iam::aws:policy/AmazonSSMManagedInstanceCore",
+});
+const cluster = new eksCluster.EksCluster(stack, "k8s", {
+  name: "bookstore-k8s",
+  version: "1.33",
+  roleArn: clusterRole.arn,
+  vpcConfig: { subnetIds: privateSubnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
+  accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+  encryptionConfig: { resources: ["secrets"], provider: { keyArn: secretsKey.arn } },
+  enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
+  dependsOn: [clusterLogs, clusterPolicy],
+  tags,
+});
+new eksAddon.EksAddon(stack, "k8s-vpc-cni", {
+  clusterName: cluster.name,
+  addonName: "vpc-cni",
+  configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
+  resolveConflictsOnUpdate: "OVERWRITE",
+  tags,
+});
+new eksNodeGroup.EksNodeGroup(stack, "k8s-node-group", {
+  clusterName: cluster.name,
+  nodeGroupNamePrefix: "bookstore-k8s-",
+  nodeRoleArn: nodeRole.arn,
+  subnetIds: privateSubnetIds,
+  instanceTypes: ["m6i.large"],
+  amiType: "AL2023_x86_64_STANDARD",
+  scalingConfig: { minSize: 2, maxSize: 5, desiredSize: 2 },
+  updateConfig: { maxUnavailable: 1 },
+  lifecycle: { createBeforeDestroy: true, ignoreChanges: ["scaling_config[0].desired_size"] },
+  dependsOn: [nodeWorkerPolicy, nodeCniPolicy, nodeEcrPolicy, nodeSsmPolicy],
+  tags,
+});
+new vpcSecurityGroupIngressRule.VpcSecurityGroupIngressRule(stack, "db-allow-from-k8s", {
+  securityGroupId: dbSecurityGroup.id,
+  description: "MySQL from bookstore-aws/Bookstore/Kubernetes",
+  ipProtocol: "tcp",
+  fromPort: 3306,
+  toPort: 3306,
+  referencedSecurityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+  tags,
+});
+
+// ---- outputs ----
+new TerraformOutput(stack, "cdn-domain-name", { value: cdn.domainName, description: `Point ${domain} here with a CNAME` });
+new TerraformOutput(stack, "cdn-certificate-validation-records", {
+  value: Fn.tolist(cdnCertificate.domainValidationOptions),
+  description: `DNS records that prove ownership of ${domain} to ACM`,
+});
+new TerraformOutput(stack, "lb-certificate-validation-records", {
+  value: Fn.tolist(lbCertificate.domainValidationOptions),
+  description: `DNS records that prove ownership of ${domain} to ACM`,
+});
+new TerraformOutput(stack, "load-balancer-dns-name", { value: alb.dnsName, description: "Load balancer of bookstore" });
+new TerraformOutput(stack, "database-host", { value: db.address, description: "MySQL host, reachable only from inside the network" });
+new TerraformOutput(stack, "database-credentials-secret", { value: dbSecretArn, description: "Where the database credentials are kept" });
+new TerraformOutput(stack, "kubernetes-cluster-id", { value: cluster.name, description: "The cluster, for the workloads stack" });
+new TerraformOutput(stack, "kubernetes-endpoint", { value: cluster.endpoint, description: "The cluster's API server" });
+
+// ==== the workloads stack: the bookstore's Kubernetes objects on the cluster ====
+// Its providers are configured from data sources and the infrastructure stack's outputs
+// (cdktf turns the references to the database into remote-state lookups).
+const workloads = new TerraformStack(app, "bookstore-aws-workloads");
+workloads.addDependency(stack);
+new provider.AwsProvider(workloads, "aws", { region });
+const eks = new dataAwsEksCluster.DataAwsEksCluster(workloads, "cluster", { name: "bookstore-k8s" });
+const eksAuth = new dataAwsEksClusterAuth.DataAwsEksClusterAuth(workloads, "cluster-auth", { name: "bookstore-k8s" });
+new kubernetesProvider.KubernetesProvider(workloads, "kubernetes", {
+  host: eks.endpoint,
+  clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
+  token: eksAuth.token,
+});
+const dbSecret = new dataAwsSecretsmanagerSecretVersion.DataAwsSecretsmanagerSecretVersion(workloads, "database-secret", { secretId: dbSecretArn });
+
+const labels = { app: "bookstore" };
+const namespace = new namespaceV1.NamespaceV1(workloads, "namespace", {
+  metadata: { name: "bookstore", labels: { ...labels, "pod-security.kubernetes.io/enforce": "restricted" } },
+});
+const meta = (name: string) => ({ name, namespace: namespace.metadata.name, labels });
+const serviceAccount = new serviceAccountV1.ServiceAccountV1(workloads, "service-account", { metadata: meta("bookstore"), automountServiceAccountToken: false });
+const configMap = new configMapV1.ConfigMapV1(workloads, "config", {
+  metadata: meta("bookstore-config"),
+  data: { DB_HOST: db.address, DB_PORT: "3306", DB_NAME: "bookstore", DB_CREDENTIALS_DIR: "/etc/bookstore/database", PORT: "8080" },
+});
+const dbCredentials = new secretV1.SecretV1(workloads, "database-credentials", {
+  metadata: meta("bookstore-database"),
+  type: "Opaque",
+  data: { username: "bookstoreadmin", password: Fn.lookup(Fn.jsondecode(dbSecret.secretString), "password", "") },
+});
+const probe = { httpGet: { path: "/healthz", port: "8080" }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
+const securityContext = { runAsNonRoot: true, runAsUser: "10001", runAsGroup: "10001", seccompProfile: { type: "RuntimeDefault" } };
+const deployment = new deploymentV1.DeploymentV1(workloads, "deployment", {
+  metadata: meta("bookstore"),
+  spec: {
+    replicas: "2",
+    selector: { matchLabels: labels },
+    strategy: { type: "RollingUpdate", rollingUpdate: { maxSurge: "1", maxUnavailable: "0" } },
+    template: {
+      metadata: { labels },
+      spec: {
+        serviceAccountName: serviceAccount.metadata.name,
+        automountServiceAccountToken: false,
+        securityContext: { ...securityContext, fsGroup: "10001" },
+        topologySpreadConstraint: [
+          { maxSkew: 1, topologyKey: "topology.kubernetes.io/zone", whenUnsatisfiable: "ScheduleAnyway", labelSelector: [{ matchLabels: labels }] },
+        ],
+        container: [
+          {
+            name: "bookstore",
+            image: "registry.example.com/bookstore:1.4.2",
+            imagePullPolicy: "Always",
+            port: [{ containerPort: 8080, name: "http" }],
+            envFrom: [{ configMapRef: { name: configMap.metadata.name } }],
+            resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1000m", memory: "512Mi" } },
+            livenessProbe: { ...probe, initialDelaySeconds: 15 },
+            readinessProbe: { ...probe, initialDelaySeconds: 5 },
+            securityContext: {
+              ...securityContext,
+              readOnlyRootFilesystem: true,
+              allowPrivilegeEscalation: false,
+              privileged: false,
+              capabilities: { drop: ["ALL"] },
+            },
+            volumeMount: [
+              { name: "database-credentials", mountPath: "/etc/bookstore/database", readOnly: true },
+              { name: "tmp", mountPath: "/tmp" },
+            ],
+          },
+        ],
+        volume: [
+          { name: "database-credentials", secret: { secretName: dbCredentials.metadata.name, defaultMode: "0400" } },
+          { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+        ],
+      },
+    },
+  },
+  lifecycle: { ignoreChanges: ["spec[0].replicas"] },
+});
+const service = new serviceV1.ServiceV1(workloads, "service", {
+  metadata: meta("bookstore"),
+  spec: { type: "ClusterIP", selector: labels, port: [{ name: "http", port: 80, targetPort: "8080" }] },
+});
+new ingressV1.IngressV1(workloads, "ingress", {
+  metadata: {
+    ...meta("bookstore"),
+    annotations: {
+      "alb.ingress.kubernetes.io/scheme": "internet-facing",
+      "alb.ingress.kubernetes.io/target-type": "ip",
+      "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP": 80}, {"HTTPS": 443}]',
+      "alb.ingress.kubernetes.io/ssl-redirect": "443",
+      "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
+      "alb.ingress.kubernetes.io/healthcheck-path": "/healthz",
+      "alb.ingress.kubernetes.io/load-balancer-attributes": "routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true",
+    },
+  },
+  spec: {
+    ingressClassName: "alb",
+    tls: [{ hosts: [domain] }],
+    rule: [
+      {
+        host: domain,
+        http: { path: [{ path: "/", pathType: "Prefix", backend: { service: { name: service.metadata.name, port: { number: 80 } } } }] },
+      },
+    ],
+  },
+});
+new horizontalPodAutoscalerV2.HorizontalPodAutoscalerV2(workloads, "autoscaler", {
+  metadata: meta("bookstore"),
+  spec: {
+    minReplicas: 2,
+    maxReplicas: 6,
+    scaleTargetRef: { apiVersion: "apps/v1", kind: "Deployment", name: deployment.metadata.name },
+    metric: [{ type: "Resource", resource: { name: "cpu", target: { type: "Utilization", averageUtilization: 70 } } }],
+  },
+});
+new podDisruptionBudgetV1.PodDisruptionBudgetV1(workloads, "disruption-budget", {
+  metadata: meta("bookstore"),
+  spec: { minAvailable: "1", selector: { matchLabels: labels } },
+});
+new networkPolicyV1.NetworkPolicyV1(workloads, "network-policy", {
+  metadata: meta("bookstore"),
+  spec: {
+    podSelector: { matchLabels: labels },
+    policyTypes: ["Ingress", "Egress"],
+    ingress: [
+      {
+        from: [{ ipBlock: { cidr: "10.20.128.0/18" } }, { ipBlock: { cidr: "10.20.192.0/18" } }],
+        ports: [{ port: "8080", protocol: "TCP" }],
+      },
+    ],
+    egress: [
+      {
+        to: [{ ipBlock: { cidr: "10.20.0.0/18" } }, { ipBlock: { cidr: "10.20.64.0/18" } }],
+        ports: [{ port: "3306", protocol: "TCP" }],
+      },
+      {
+        to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
+        ports: [
+          { port: "53", protocol: "UDP" },
+          { port: "53", protocol: "TCP" },
+        ],
+      },
+    ],
+  },
+});
+
+app.synth();
