@@ -40,3 +40,4 @@ export type { AlicloudCloudProps } from "./alicloud/cloud";
 export { ALICLOUD_CATALOG } from "./alicloud/catalog";
 export type { AlicloudCatalog, AlicloudSpecifics } from "./alicloud/catalog";
 export { ALICLOUD_POLICY_PACK } from "./policy/packs/alicloud";
+export { TENCENTCLOUD_POLICY_PACK } from "./policy/packs/tencentcloud";

@@ -6,6 +6,9 @@ import { ClbRedirection } from "../generated/tencentcloud/clb-redirection";
 import { CertificateSource } from "../core/cloud";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { isUnresolved, ValidationError } from "../core/validation";
+import { PolicyChecks } from "../policy/policy-checks";
+import { ClbListenerProtocol } from "../policy/rules/tencentcloud/clb-listener-protocol";
+import { NoPublicIngress } from "../policy/rules/tencentcloud/no-public-ingress";
 import { TencentcloudCatalog } from "./catalog";
 import { TencentcloudLogs } from "./logs";
 import { acceptRule, securityGroup } from "./security-group";
@@ -51,7 +54,9 @@ const HEALTHY_2XX_3XX = 2 + 4;
  * the targets without their groups admitting the whole internet.
  *
  * checkov CKV_TC_12 (and KICS fe08b81c) flag the HTTP:80 listener even though it only
- * redirects; it stays, because a shop must answer http:// with a redirect.
+ * redirects; it stays, because a shop must answer http:// with a redirect, and its
+ * policy finding (BKS-TC-CLB-LISTENER-PROTOCOL) is suppressed on that listener with the
+ * reason. Likewise BKS-TC-SG-PUBLIC-INGRESS (CKV_TC_8) on the two public ingress rules.
  *
  * `idleTimeoutSeconds` is not applied: Tencent CLB's HTTP/HTTPS listeners have a fixed
  * keep-alive timeout, and the provider offers `idle_connect_timeout` for TCP/UDP only.
@@ -60,12 +65,15 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
   const certificate = certificateId(scope, "certificate", spec.certificate, catalog);
   const network = spec.network;
   const group = securityGroup(scope, "SecurityGroup", { name: spec.name, description: `Load balancer ${spec.name}` });
-  // A public shop must accept HTTPS, and HTTP to redirect it, from anyone.
-  for (const [id, port, what] of [
-    ["IngressHttps", "443", "HTTPS from the internet"],
-    ["IngressHttp", "80", "HTTP from the internet, redirected to HTTPS"],
+  // A public shop must accept HTTPS, and HTTP to redirect it, from anyone. Tencent Cloud
+  // publishes no CDN back-to-origin address list a security group could name, so even
+  // behind the CDN these stay open (CKV_TC_8 suppressed on these two rules only).
+  for (const [id, port, what, reason] of [
+    ["IngressHttps", "443", "HTTPS from the internet", "A public shop's load balancer accepts HTTPS from anyone; Tencent Cloud publishes no CDN origin-facing address list to narrow it to."],
+    ["IngressHttp", "80", "HTTP from the internet, redirected to HTTPS", "Port 80 is open to anyone only so that the HTTP listener can answer http:// with a 301 to HTTPS; it forwards nothing."],
   ] as const) {
-    acceptRule(scope, id, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr: "0.0.0.0/0", description: what });
+    const rule = acceptRule(scope, id, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr: "0.0.0.0/0", description: what });
+    PolicyChecks.of(rule).suppress(NoPublicIngress.id, reason);
   }
   acceptRule(scope, "EgressToTargets", {
     securityGroupId: group.id,
@@ -118,6 +126,10 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
   });
 
   const http = new ClbListener(scope, "HttpListener", { clbId: loadBalancer.id, listenerName: "http", port: 80, protocol: "HTTP" });
+  PolicyChecks.of(http).suppress(
+    ClbListenerProtocol.id,
+    "The HTTP:80 listener has one rule, redirected (301) to the HTTPS listener by tencentcloud_clb_redirection; it forwards nothing to the targets.",
+  );
   const httpRule = new ClbListenerRule(scope, "HttpRule", {
     clbId: loadBalancer.id,
     listenerId: http.listenerId,

@@ -1,0 +1,40 @@
+import { PolicyPack } from "../policy-checks";
+import { ClbAccessLogs } from "../rules/tencentcloud/clb-access-logs";
+import { ClbListenerProtocol } from "../rules/tencentcloud/clb-listener-protocol";
+import { DiskEncrypted } from "../rules/tencentcloud/disk-encrypted";
+import { InstanceMonitoring } from "../rules/tencentcloud/instance-monitoring";
+import { InstanceNoPublicIp } from "../rules/tencentcloud/instance-no-public-ip";
+import { MysqlBackupPolicy } from "../rules/tencentcloud/mysql-backup-policy";
+import { MysqlNoInternet } from "../rules/tencentcloud/mysql-no-internet";
+import { MysqlNonDefaultPort } from "../rules/tencentcloud/mysql-non-default-port";
+import { NoPublicIngress } from "../rules/tencentcloud/no-public-ingress";
+import { NotDefaultSecurityGroup } from "../rules/tencentcloud/not-default-security-group";
+import { NotDefaultVpc } from "../rules/tencentcloud/not-default-vpc";
+import { TkeLogAgent } from "../rules/tencentcloud/tke-log-agent";
+import { TkeNoPublicIp } from "../rules/tencentcloud/tke-no-public-ip";
+import { TkeSecretsEncryption } from "../rules/tencentcloud/tke-secrets-encryption";
+import { UserDataNoSecrets } from "../rules/tencentcloud/user-data-no-secrets";
+import { VpcFlowLogs } from "../rules/tencentcloud/vpc-flow-logs";
+
+/** Every Tencent Cloud rule; mirrors the Tencent section of the scanner rules (checkov CKV_TC_*, KICS). */
+export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
+  name: "tencentcloud",
+  rules: [
+    ClbAccessLogs,
+    ClbListenerProtocol,
+    DiskEncrypted,
+    InstanceMonitoring,
+    InstanceNoPublicIp,
+    MysqlBackupPolicy,
+    MysqlNoInternet,
+    MysqlNonDefaultPort,
+    NoPublicIngress,
+    NotDefaultSecurityGroup,
+    NotDefaultVpc,
+    TkeLogAgent,
+    TkeNoPublicIp,
+    TkeSecretsEncryption,
+    UserDataNoSecrets,
+    VpcFlowLogs,
+  ],
+};
