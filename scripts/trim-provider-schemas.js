@@ -60,6 +60,7 @@ const PROVIDERS = [
     ],
     dataSources: [
       "alicloud_cs_cluster_credential",
+      "alicloud_kms_secret_versions",
       "alicloud_zones",
       "alicloud_images",
       "alicloud_instance_types",
@@ -100,6 +101,7 @@ const PROVIDERS = [
     ],
     dataSources: [
       "tencentcloud_kubernetes_clusters",
+      "tencentcloud_ssm_secret_versions",
       "tencentcloud_availability_zones_by_product",
       "tencentcloud_images",
       "tencentcloud_user_info",

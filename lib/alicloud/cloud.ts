@@ -17,6 +17,7 @@ import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
 import { createAlicloudCdn } from "./cdn";
 import { createAlicloudComputeGroup } from "./compute-group";
 import { createAlicloudDatabase } from "./database";
+import { AlicloudKubernetesAccess } from "./kubernetes-access";
 import { createAlicloudKubernetesCluster } from "./kubernetes-cluster";
 import { createAlicloudLoadBalancer } from "./load-balancer";
 import { createAlicloudNetwork } from "./network";
@@ -47,9 +48,13 @@ export class AlicloudCloud implements ICloud {
     issued: () => CertificateSource.issued(this.name),
   };
 
+  /** The cluster contract for the workloads stack (lib/kubernetes). */
+  public readonly kubernetesAccess: AlicloudKubernetesAccess;
+
   constructor(props: AlicloudCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(ALICLOUD_CATALOG, props.catalogOverrides);
+    this.kubernetesAccess = new AlicloudKubernetesAccess(this.catalog, (scope) => this.useProvidersIn(scope));
   }
 
   public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {

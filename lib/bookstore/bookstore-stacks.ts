@@ -71,7 +71,13 @@ export class BookstoreStacks {
         domain: this.bookstore.domain,
         database: database.connection,
         credentials: access.databaseCredentials(clusterAccess, database.connection),
-        ingress: access.ingress({ domain: this.bookstore.domain, healthCheckPath: workloadSettings.healthCheckPath, publicSubnetCidrs: network.publicSubnetCidrs }),
+        ingress: access.ingress({
+          domain: this.bookstore.domain,
+          healthCheckPath: workloadSettings.healthCheckPath,
+          publicSubnetCidrs: network.publicSubnetCidrs,
+          // The load balancer's certificate: an ID given by the user, not a resource output.
+          certificateId: bookstoreProps.certificate?.existingCertificateId,
+        }),
         databaseCidrs: network.privateSubnetCidrs,
       });
       if (policyChecks) PolicyChecks.of(workloads).apply(...policyPacksFor("kubernetes"));

@@ -134,11 +134,14 @@ export class BookstoreWorkloads extends Construct {
       spec: { type: "ClusterIP", selector: labels, port: [{ name: "http", port: SERVICE_PORT, targetPort: String(s.containerPort) }] },
     });
 
+    const tlsSecret = props.ingress.tlsSecret
+      ? new SecretV1(this, "IngressTls", { metadata: metadata(props.ingress.tlsSecret.name), type: "Opaque", data: { ...props.ingress.tlsSecret.data } })
+      : undefined;
     new IngressV1(this, "Ingress", {
       metadata: { ...metadata(APP), annotations: { ...props.ingress.annotations } },
       spec: {
         ingressClassName: props.ingress.ingressClassName,
-        tls: [{ hosts: [props.domain] }],
+        tls: [{ hosts: [props.domain], secretName: tlsSecret?.metadata.name }],
         rule: [
           {
             host: props.domain,

@@ -33,6 +33,25 @@ export interface IngressEntry {
   readonly annotations: Readonly<Record<string, string>>;
   /** Address ranges the load balancer sends from: the only pod ingress the NetworkPolicy allows. */
   readonly sourceCidrs: readonly string[];
+  /**
+   * A Secret the controller reads the certificate from (e.g. TKE's `qcloud_cert_id`),
+   * created next to the Ingress and named in its `tls.secretName`.
+   * @default none: the controller finds the certificate for the domain by itself
+   */
+  readonly tlsSecret?: { readonly name: string; readonly data: Readonly<Record<string, string>> };
+}
+
+/** What a cloud needs to know to build the entry point of the shop. */
+export interface IngressProps {
+  readonly domain: string;
+  readonly healthCheckPath: string;
+  /** The network's public subnets, where the load balancers live. */
+  readonly publicSubnetCidrs: readonly string[];
+  /**
+   * The cloud's ID of an existing certificate for `domain`: the one the bookstore's
+   * load balancer uses (`BookstoreProps.certificate`), undefined when the cloud issues it.
+   */
+  readonly certificateId?: string;
 }
 
 /** The cluster contract one cloud implements for the workloads stack. */
@@ -46,5 +65,5 @@ export interface IKubernetesAccess {
   /** Reads the database credentials from the cloud's secret store, in the workloads stack. */
   databaseCredentials(scope: Construct, connection: DatabaseConnection): DatabaseCredentials;
   /** The entry point for `domain`, whose load balancer lives in the given public subnets. */
-  ingress(props: { readonly domain: string; readonly healthCheckPath: string; readonly publicSubnetCidrs: readonly string[] }): IngressEntry;
+  ingress(props: IngressProps): IngressEntry;
 }

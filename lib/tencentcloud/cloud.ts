@@ -17,6 +17,7 @@ import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
 import { createTencentcloudCdn } from "./cdn";
 import { createTencentcloudComputeGroup } from "./compute-group";
 import { createTencentcloudDatabase } from "./database";
+import { TencentcloudKubernetesAccess } from "./kubernetes-access";
 import { createTencentcloudKubernetesCluster } from "./kubernetes-cluster";
 import { createTencentcloudLoadBalancer } from "./load-balancer";
 import { createTencentcloudNetwork } from "./network";
@@ -49,9 +50,13 @@ export class TencentcloudCloud implements ICloud {
     issued: () => CertificateSource.issued(this.name),
   };
 
+  /** The cluster contract for the workloads stack (lib/kubernetes). */
+  public readonly kubernetesAccess: TencentcloudKubernetesAccess;
+
   constructor(props: TencentcloudCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(TENCENTCLOUD_CATALOG, props.catalogOverrides);
+    this.kubernetesAccess = new TencentcloudKubernetesAccess((scope) => this.useProvidersIn(scope));
   }
 
   public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {

@@ -15,6 +15,12 @@ describe.each(DELIVERED)("the bookstore's workloads on $name", ({ name, make }) 
     infrastructure = synthesized.json;
   });
 
+  const databaseSecret = () => {
+    const found = resources(json, "kubernetes_secret_v1").filter((secret: any) => secret.metadata.name === "bookstore-database");
+    expect(found).toHaveLength(1);
+    return found[0] as Record<string, any>;
+  };
+  const ingressTlsSecret = () => make().kubernetesAccess!.ingress({ domain: "shop.example.com", healthCheckPath: "/healthz", publicSubnetCidrs: [], certificateId: "example" }).tlsSecret;
   const podSpec = () => onlyResource(json, "kubernetes_deployment_v1").spec.template.spec;
   const container = () => podSpec().container[0];
 
@@ -47,11 +53,13 @@ describe.each(DELIVERED)("the bookstore's workloads on $name", ({ name, make }) 
       "kubernetes_pod_disruption_budget_v1",
       "kubernetes_network_policy_v1",
       "kubernetes_config_map_v1",
-      "kubernetes_secret_v1",
       "kubernetes_service_account_v1",
     ]) {
       expect({ type, count: resources(json, type).length }).toEqual({ type, count: 1 });
     }
+    // The database credentials, plus the certificate Secret where the cloud's ingress
+    // controller reads the certificate from one (TKE's qcloud_cert_id).
+    expect(resources(json, "kubernetes_secret_v1").length).toBe(ingressTlsSecret() ? 2 : 1);
     expect(onlyResource(json, "kubernetes_namespace_v1").metadata.name).toBe("bookstore");
   });
 
@@ -82,7 +90,7 @@ describe.each(DELIVERED)("the bookstore's workloads on $name", ({ name, make }) 
   });
 
   test("give the database credentials as read-only files from a Secret with no literal password", () => {
-    const secret = onlyResource(json, "kubernetes_secret_v1");
+    const secret = databaseSecret();
     expect(secret.data.password).toMatch(/^\$\{/);
     expect(container().env).toBeUndefined();
     expect(podSpec().volume).toEqual(expect.arrayContaining([expect.objectContaining({ secret: expect.objectContaining({ default_mode: "0400" }) })]));
@@ -96,7 +104,12 @@ describe.each(DELIVERED)("the bookstore's workloads on $name", ({ name, make }) 
   test("admit traffic only from the load balancers' subnets, and send only to the database and DNS", () => {
     const policy = onlyResource(json, "kubernetes_network_policy_v1").spec;
     expect(policy.policy_types).toEqual(["Ingress", "Egress"]);
-    expect(policy.ingress[0].from.map((f: any) => f.ip_block.cidr)).toEqual(["10.20.128.0/18", "10.20.192.0/18"]);
+    const publicSubnetCidrs = ["10.20.128.0/18", "10.20.192.0/18"];
+    // AWS: exactly the public subnets. Elsewhere the cloud says where its load balancer
+    // sends from (e.g. a CLB's reserved range), given the same public subnets.
+    const expected =
+      name === "aws" ? publicSubnetCidrs : make().kubernetesAccess!.ingress({ domain: "shop.example.com", healthCheckPath: "/healthz", publicSubnetCidrs, certificateId: "example" }).sourceCidrs;
+    expect(policy.ingress[0].from.map((f: any) => f.ip_block.cidr)).toEqual(expected);
     expect(policy.egress[0].to.map((t: any) => t.ip_block.cidr)).toEqual(["10.20.0.0/18", "10.20.64.0/18"]);
   });
 

@@ -52,6 +52,7 @@ export * as dataAlicloudDbZones from './data-alicloud-db-zones';
 export * as dataAlicloudImages from './data-alicloud-images';
 export * as dataAlicloudInstanceTypes from './data-alicloud-instance-types';
 export * as dataAlicloudKmsKeys from './data-alicloud-kms-keys';
+export * as dataAlicloudKmsSecretVersions from './data-alicloud-kms-secret-versions';
 export * as dataAlicloudVpcs from './data-alicloud-vpcs';
 export * as dataAlicloudZones from './data-alicloud-zones';
 export * as provider from './provider';

@@ -52,6 +52,7 @@ Object.defineProperty(exports, 'dataAlicloudDbZones', { get: function () { retur
 Object.defineProperty(exports, 'dataAlicloudImages', { get: function () { return require('./data-alicloud-images'); } });
 Object.defineProperty(exports, 'dataAlicloudInstanceTypes', { get: function () { return require('./data-alicloud-instance-types'); } });
 Object.defineProperty(exports, 'dataAlicloudKmsKeys', { get: function () { return require('./data-alicloud-kms-keys'); } });
+Object.defineProperty(exports, 'dataAlicloudKmsSecretVersions', { get: function () { return require('./data-alicloud-kms-secret-versions'); } });
 Object.defineProperty(exports, 'dataAlicloudVpcs', { get: function () { return require('./data-alicloud-vpcs'); } });
 Object.defineProperty(exports, 'dataAlicloudZones', { get: function () { return require('./data-alicloud-zones'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });

@@ -48,6 +48,7 @@ export * as dataTencentcloudImages from './data-tencentcloud-images';
 export * as dataTencentcloudInstanceTypes from './data-tencentcloud-instance-types';
 export * as dataTencentcloudKubernetesClusters from './data-tencentcloud-kubernetes-clusters';
 export * as dataTencentcloudMysqlZoneConfig from './data-tencentcloud-mysql-zone-config';
+export * as dataTencentcloudSsmSecretVersions from './data-tencentcloud-ssm-secret-versions';
 export * as dataTencentcloudUserInfo from './data-tencentcloud-user-info';
 export * as provider from './provider';
 

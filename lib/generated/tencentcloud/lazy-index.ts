@@ -48,6 +48,7 @@ Object.defineProperty(exports, 'dataTencentcloudImages', { get: function () { re
 Object.defineProperty(exports, 'dataTencentcloudInstanceTypes', { get: function () { return require('./data-tencentcloud-instance-types'); } });
 Object.defineProperty(exports, 'dataTencentcloudKubernetesClusters', { get: function () { return require('./data-tencentcloud-kubernetes-clusters'); } });
 Object.defineProperty(exports, 'dataTencentcloudMysqlZoneConfig', { get: function () { return require('./data-tencentcloud-mysql-zone-config'); } });
+Object.defineProperty(exports, 'dataTencentcloudSsmSecretVersions', { get: function () { return require('./data-tencentcloud-ssm-secret-versions'); } });
 Object.defineProperty(exports, 'dataTencentcloudUserInfo', { get: function () { return require('./data-tencentcloud-user-info'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 
