@@ -4,7 +4,6 @@ import { TerraformStack } from "../core/cdktf";
 import { BookstoreWorkloads } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
 import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
-import { ValidationError } from "../core/validation";
 import { PolicyChecks } from "../policy/policy-checks";
 import { policyPacksFor } from "../policy/packs";
 import { Bookstore, BookstoreProps } from "./bookstore";
@@ -35,7 +34,7 @@ export class BookstoreStacks {
   /**
    * The stack holding the bookstore's Kubernetes objects; its kubernetes provider is
    * configured from data sources and the infrastructure stack's outputs only. Undefined
-   * without a cluster, or on a cloud whose workloads are not delivered yet.
+   * without a cluster.
    */
   public readonly workloads?: TerraformStack;
   public readonly bookstore: Bookstore;
@@ -48,17 +47,13 @@ export class BookstoreStacks {
     this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
     if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...policyPacksFor(cloud.name));
     const useRemoteState = (stack: TerraformStack) => {
-      if (remoteState === undefined) return;
-      if (!cloud.useRemoteState) {
-        throw new ValidationError(stack, "remoteState", remoteState.bucket, `local state: remote state on ${cloud.name} is not implemented yet`);
-      }
-      cloud.useRemoteState(stack, remoteState);
+      if (remoteState !== undefined) cloud.useRemoteState(stack, remoteState);
     };
     useRemoteState(this.infrastructure);
 
     const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
     const access = cloud.kubernetesAccess;
-    if (cluster && workloadSettings && access) {
+    if (cluster && workloadSettings) {
       const workloads = new TerraformStack(app, `${name}-${cloud.name}-workloads`);
       workloads.addDependency(this.infrastructure);
       useRemoteState(workloads);

@@ -42,18 +42,11 @@ export interface ICloud {
   createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
   createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;
 
-  /**
-   * How the bookstore's workloads reach this cloud's clusters, database secrets and load
-   * balancers. Undefined for a cloud whose workloads are not delivered yet: the
-   * bookstore then builds no workloads stack for it.
-   */
-  readonly kubernetesAccess?: IKubernetesAccess;
+  /** How the bookstore's workloads reach this cloud's clusters, database secrets and load balancers. */
+  readonly kubernetesAccess: IKubernetesAccess;
 
-  /**
-   * Keeps the stack's state in this cloud's object storage, with locking. Undefined for a
-   * cloud that cannot yet; its stacks then keep local state.
-   */
-  useRemoteState?(stack: TerraformStack, props: RemoteStateProps): void;
+  /** Keeps the stack's state in this cloud's object storage, with locking. */
+  useRemoteState(stack: TerraformStack, props: RemoteStateProps): void;
 }
 
 /** A construct that belongs to one cloud; mixing clouds in one wiring is refused. */
