@@ -49,7 +49,7 @@ describe.each(TEST_CLOUDS)("$name: any valid props synthesize", ({ make }) => {
         const json = synthJson(stacks.infrastructure);
         expect(Object.keys(json.resource ?? {}).length).toBeGreaterThan(10);
       }),
-      { numRuns: 8 },
+      { numRuns: 5 },
     );
   });
 });

@@ -5,6 +5,7 @@ import * as path from "path";
 import { App } from "cdktf";
 import { Cloud } from "../lib";
 import { buildExampleApp, selectedClouds } from "../examples/bookstore-app";
+import { EXAMPLE_OUTDIR_VARIABLE } from "./support/global-setup";
 
 // Providers cannot be downloaded here, so `terraform validate` stops at "Missing
 // required provider" once it has checked the configuration's structure; any other
@@ -27,12 +28,18 @@ describe(hasTerraform ? "terraform accepts every synthesized stack" : `terraform
     // An empty CLI config: the machine's may point at a missing file or a mirror.
     env.TF_CLI_CONFIG_FILE = path.join(workDir, "terraformrc");
     fs.writeFileSync(env.TF_CLI_CONFIG_FILE, "");
-    const app = new App({ outdir: path.join(workDir, "out") });
-    buildExampleApp(app, selectedClouds(undefined));
-    app.synth();
-    stackDirs = fs.readdirSync(path.join(workDir, "out", "stacks")).map((stack) => {
+    // The example app as the global setup synthesized it, or synthesized here when run alone.
+    let outdir = process.env[EXAMPLE_OUTDIR_VARIABLE];
+    if (!outdir) {
+      outdir = path.join(workDir, "out");
+      const app = new App({ outdir });
+      buildExampleApp(app, selectedClouds(undefined));
+      app.synth();
+    }
+    const synthesized = outdir;
+    stackDirs = fs.readdirSync(path.join(synthesized, "stacks")).map((stack) => {
       // Without the backend block, `terraform providers` needs no `init`.
-      const json = JSON.parse(fs.readFileSync(path.join(workDir, "out", "stacks", stack, "cdk.tf.json"), "utf8"));
+      const json = JSON.parse(fs.readFileSync(path.join(synthesized, "stacks", stack, "cdk.tf.json"), "utf8"));
       delete json.terraform.backend;
       const dir = path.join(workDir, stack);
       fs.mkdirSync(dir);
