@@ -228,7 +228,7 @@ function main(): void {
     "",
   );
   md.push(
-    "> **Noise.** The machine's cores are shared with other work (test runs of other engineers while this was measured), " +
+    "> **Noise.** The machine's cores may be shared with other work (see the load average above), " +
       "so single runs can be off by tens of percent. The programs are run alternately (rotating order each round) so that load " +
       "hits them alike, and medians are reported; read the min–max ranges before trusting a difference of a few percent.",
     "",
