@@ -19,11 +19,11 @@ const stacks = buildExampleApp(app, selectedClouds(process.env.BOOKSTORE_CLOUDS)
 app.synth();
 
 let failures = 0;
-for (const { infrastructure } of stacks) {
-  const file = path.join(app.outdir, "stacks", infrastructure.node.id, "cdk.tf.json");
+for (const stack of stacks.flatMap((b) => b.stacks)) {
+  const file = path.join(app.outdir, "stacks", stack.node.id, "cdk.tf.json");
   const errors = validateAgainstSchemas(JSON.parse(fs.readFileSync(file, "utf8")), schemas, removed);
   failures += errors.length;
-  console.log(`${infrastructure.node.id}: ${errors.length === 0 ? "valid" : `${errors.length} schema errors`}`);
+  console.log(`${stack.node.id}: ${errors.length === 0 ? "valid" : `${errors.length} schema errors`}`);
   for (const error of errors) console.log(`  ${error.path}: ${error.message}`);
 }
 console.log(`checked against ${schemas.length} provider schemas in ${path.relative(process.cwd(), SCHEMA_DIR)}`);
