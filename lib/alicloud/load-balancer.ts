@@ -92,5 +92,6 @@ export function createAlicloudLoadBalancer(scope: Construct, spec: LoadBalancerS
     dependsOn: [https],
   });
 
-  return { dnsName: loadBalancer.address, securityGroupId: "", targetGroupId: serverGroup.id };
+  // A CLB has no security group: the web tier admits the CLB source range instead.
+  return { dnsName: loadBalancer.address, targetGroupId: serverGroup.id };
 }

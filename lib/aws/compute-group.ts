@@ -8,7 +8,9 @@ import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { ILoadBalancer } from "../core/load-balancer";
 import { containerUserData } from "../core/user-data";
+import { ValidationError } from "../core/validation";
 import { PolicyChecks } from "../policy/policy-checks";
 import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { AwsCatalog } from "./catalog";
@@ -54,13 +56,14 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     });
   }
   if (spec.loadBalancer) {
+    const loadBalancerGroup = requireLoadBalancerGroup(scope, spec.loadBalancer);
     new VpcSecurityGroupIngressRule(scope, "IngressFromLoadBalancer", {
       securityGroupId: group.id,
       description: "Application port from the load balancer only",
       ipProtocol: "tcp",
       fromPort: spec.containerPort,
       toPort: spec.containerPort,
-      referencedSecurityGroupId: spec.loadBalancer.securityGroupId,
+      referencedSecurityGroupId: loadBalancerGroup,
     });
   }
 
@@ -126,4 +129,12 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
   });
 
   return { groupId: autoscalingGroup.name, securityGroupId: group.id };
+}
+
+/** The security group an AWS load balancer sends from; every ALB has one. */
+function requireLoadBalancerGroup(scope: Construct, loadBalancer: ILoadBalancer): string {
+  if (loadBalancer.securityGroupId === undefined) {
+    throw new ValidationError(scope, "loadBalancer", loadBalancer.node.path, "a load balancer with a security group");
+  }
+  return loadBalancer.securityGroupId;
 }

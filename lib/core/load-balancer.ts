@@ -85,8 +85,12 @@ export interface ILoadBalancer extends ICloudScoped {
   readonly domain: string;
   /** The load balancer's own DNS name, for a CNAME or a CDN origin. */
   readonly dnsName: string;
-  /** Security group the load balancer sends from; targets admit it on `targetPort`. */
-  readonly securityGroupId: string;
+  /**
+   * Security group the load balancer sends from; targets admit it on `targetPort`.
+   * Undefined where the cloud's load balancer has none (Alibaba Cloud CLB): its adapter
+   * then admits the load balancer's source range instead.
+   */
+  readonly securityGroupId?: string;
   /** The cloud's identifier of the group that targets register with. */
   readonly targetGroupId: string;
   readonly targetPort: number;
@@ -107,7 +111,7 @@ export interface LoadBalancerSpec {
 
 export interface LoadBalancerAttributes {
   readonly dnsName: string;
-  readonly securityGroupId: string;
+  readonly securityGroupId?: string;
   readonly targetGroupId: string;
 }
 
@@ -116,7 +120,7 @@ export class LoadBalancer extends Construct implements ILoadBalancer {
   public readonly name: string;
   public readonly domain: string;
   public readonly dnsName: string;
-  public readonly securityGroupId: string;
+  public readonly securityGroupId?: string;
   public readonly targetGroupId: string;
   public readonly targetPort: number;
   public readonly healthCheckPath: string;

@@ -4,6 +4,7 @@ import { AsScalingGroup } from "../generated/tencentcloud/as-scaling-group";
 import { DataTencentcloudImages } from "../generated/tencentcloud/data-tencentcloud-images";
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
+import { ValidationError } from "../core/validation";
 import { containerUserData } from "../core/user-data";
 import { secretReaderRole } from "./cam";
 import { TencentcloudCatalog } from "./catalog";
@@ -44,6 +45,9 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     });
   }
   if (spec.loadBalancer) {
+    if (spec.loadBalancer.securityGroupId === undefined) {
+      throw new ValidationError(scope, "loadBalancer", spec.loadBalancer.node.path, "a load balancer with a security group, as every CLB here has");
+    }
     acceptRule(scope, "IngressFromLoadBalancer", {
       securityGroupId: group.id,
       direction: "ingress",
