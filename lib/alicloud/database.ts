@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Password } from "@cdktf/provider-random/lib/password";
 import { DbAccountPrivilege } from "../generated/alicloud/db-account-privilege";
 import { DbBackupPolicy } from "../generated/alicloud/db-backup-policy";
 import { DbDatabase } from "../generated/alicloud/db-database";
@@ -9,6 +8,7 @@ import { RdsAccount } from "../generated/alicloud/rds-account";
 import { Fn, Lazy } from "../core/cdktf";
 import { INetworkPeer } from "../core/cloud";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { generatedPassword } from "../core/generated-password";
 import { isUnresolved, ValidationError } from "../core/validation";
 import { AlicloudCatalog } from "./catalog";
 
@@ -85,15 +85,7 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     description: `Schema of ${spec.name}`,
   });
 
-  const password = new Password(scope, "Password", {
-    length: 32,
-    special: true,
-    overrideSpecial: PASSWORD_SPECIALS,
-    minUpper: 2,
-    minLower: 2,
-    minNumeric: 2,
-    minSpecial: 2,
-  });
+  const password = generatedPassword(scope, "Password", PASSWORD_SPECIALS);
   const account = new RdsAccount(scope, "Account", {
     dbInstanceId: instance.id,
     accountName: spec.username,

@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Password } from "@cdktf/provider-random/lib/password";
 import { MysqlAccount } from "../generated/tencentcloud/mysql-account";
 import { MysqlBackupPolicy } from "../generated/tencentcloud/mysql-backup-policy";
 import { MysqlDatabase } from "../generated/tencentcloud/mysql-database";
@@ -11,6 +10,7 @@ import { SsmSecretVersion } from "../generated/tencentcloud/ssm-secret-version";
 import { Fn, TerraformStack } from "../core/cdktf";
 import { INetworkPeer } from "../core/cloud";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { generatedPassword } from "../core/generated-password";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
 import { acceptRule, securityGroup } from "./security-group";
@@ -23,18 +23,6 @@ const APPLICATION_PRIVILEGES = [
   "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "REFERENCES", "INDEX", "ALTER",
   "CREATE TEMPORARY TABLES", "LOCK TABLES", "EXECUTE", "CREATE VIEW", "SHOW VIEW", "TRIGGER",
 ];
-
-function generatedPassword(scope: Construct, id: string): Password {
-  return new Password(scope, id, {
-    length: 32,
-    special: true,
-    overrideSpecial: PASSWORD_SPECIALS,
-    minUpper: 2,
-    minLower: 2,
-    minNumeric: 2,
-    minSpecial: 2,
-  });
-}
 
 /**
  * TencentDB for MySQL (dual-node) in a private subnet: no public access, a port other
@@ -57,7 +45,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     description: `MySQL ${spec.name}: only from the application's security groups`,
   });
 
-  const rootPassword = generatedPassword(scope, "RootPassword");
+  const rootPassword = generatedPassword(scope, "RootPassword", PASSWORD_SPECIALS);
   const instance = new MysqlInstance(scope, "Resource", {
     instanceName: spec.name,
     chargeType: "POSTPAID",
@@ -99,7 +87,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     dbName: spec.databaseName,
     characterSetName: "utf8mb4",
   });
-  const accountPassword = generatedPassword(scope, "AccountPassword");
+  const accountPassword = generatedPassword(scope, "AccountPassword", PASSWORD_SPECIALS);
   const account = new MysqlAccount(scope, "Account", {
     mysqlId: instance.id,
     name: spec.username,
