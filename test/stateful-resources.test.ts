@@ -1,9 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
-import { App } from "cdktf";
 import { statefulAddresses } from "../lib/policy/stateful-resources";
-import { buildExampleApp, selectedClouds } from "../examples/bookstore-app";
-import { EXAMPLE_OUTDIR_VARIABLE } from "./support/global-setup";
+import { exampleAppOutdir } from "./support/bookstore";
 
 // The committed addresses of every stateful resource per stack. A construct ID change
 // that moves one fails here before it can replace a production database. To move one
@@ -12,16 +10,10 @@ import { EXAMPLE_OUTDIR_VARIABLE } from "./support/global-setup";
 const MANIFEST = path.join(__dirname, "stateful-resources.json");
 
 function currentAddresses(): Record<string, string[]> {
-  const cached = process.env[EXAMPLE_OUTDIR_VARIABLE];
-  if (cached) {
-    // The example app as the global setup synthesized it: every infrastructure stack.
-    const stacks = fs.readdirSync(path.join(cached, "stacks")).filter((stack) => !stack.endsWith("-workloads"));
-    return Object.fromEntries(stacks.map((stack) => [stack, statefulAddresses(JSON.parse(fs.readFileSync(path.join(cached, "stacks", stack, "cdk.tf.json"), "utf8")))]));
-  }
-  // toTerraform() writes nothing, so the app needs no output folder.
-  const app = new App();
-  const stacks = buildExampleApp(app, selectedClouds(undefined));
-  return Object.fromEntries(stacks.map(({ infrastructure }) => [infrastructure.node.id, statefulAddresses(infrastructure.toTerraform())]));
+  // Every infrastructure stack of the example app.
+  const outdir = exampleAppOutdir();
+  const stacks = fs.readdirSync(path.join(outdir, "stacks")).filter((stack) => !stack.endsWith("-workloads"));
+  return Object.fromEntries(stacks.map((stack) => [stack, statefulAddresses(JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")))]));
 }
 
 describe("stateful resources keep their Terraform addresses", () => {

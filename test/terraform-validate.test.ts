@@ -2,10 +2,8 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { App } from "cdktf";
 import { Cloud } from "../lib";
-import { buildExampleApp, selectedClouds } from "../examples/bookstore-app";
-import { EXAMPLE_OUTDIR_VARIABLE } from "./support/global-setup";
+import { exampleAppOutdir } from "./support/bookstore";
 
 // Providers cannot be downloaded here, so `terraform validate` stops at "Missing
 // required provider" once it has checked the configuration's structure; any other
@@ -28,15 +26,7 @@ describe(hasTerraform ? "terraform accepts every synthesized stack" : `terraform
     // An empty CLI config: the machine's may point at a missing file or a mirror.
     env.TF_CLI_CONFIG_FILE = path.join(workDir, "terraformrc");
     fs.writeFileSync(env.TF_CLI_CONFIG_FILE, "");
-    // The example app as the global setup synthesized it, or synthesized here when run alone.
-    let outdir = process.env[EXAMPLE_OUTDIR_VARIABLE];
-    if (!outdir) {
-      outdir = path.join(workDir, "out");
-      const app = new App({ outdir });
-      buildExampleApp(app, selectedClouds(undefined));
-      app.synth();
-    }
-    const synthesized = outdir;
+    const synthesized = exampleAppOutdir();
     stackDirs = fs.readdirSync(path.join(synthesized, "stacks")).map((stack) => {
       // Without the backend block, `terraform providers` needs no `init`.
       const json = JSON.parse(fs.readFileSync(path.join(synthesized, "stacks", stack, "cdk.tf.json"), "utf8"));

@@ -1,6 +1,6 @@
 import { App, TerraformStack } from "cdktf";
 import { BookstoreProps, BookstoreStacks, Cloud, ICloud } from "../../lib";
-import { EXAMPLE_REGIONS, exampleProps } from "../../examples/bookstore-app";
+import { buildExampleApp, EXAMPLE_REGIONS, exampleProps, selectedClouds } from "../../examples/bookstore-app";
 import { EXAMPLE_OUTDIR_VARIABLE } from "./global-setup";
 import * as fs from "fs";
 import * as os from "os";
@@ -9,6 +9,21 @@ import { TerraformJson } from "./synth";
 
 /** The clouds the cross-cloud tests run over, each in a region its catalog has. */
 export const TEST_CLOUDS: readonly { name: string; make: () => ICloud }[] = [{ name: "aws", make: () => Cloud.aws({ region: "eu-central-1" }) }, { name: "tencentcloud", make: () => Cloud.tencentcloud({ region: "ap-guangzhou" }) }, { name: "alicloud", make: () => Cloud.alicloud({ region: "cn-hangzhou" }) }];
+
+/**
+ * The folder holding the example app synthesized for every cloud: the global setup's,
+ * or a fresh synth when a suite runs without it (e.g. a single file with --globalSetup off).
+ */
+export function exampleAppOutdir(): string {
+  const cached = process.env[EXAMPLE_OUTDIR_VARIABLE];
+  if (cached) return cached;
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-example-"));
+  const app = new App({ outdir });
+  buildExampleApp(app, selectedClouds(undefined));
+  app.synth();
+  process.env[EXAMPLE_OUTDIR_VARIABLE] = outdir;
+  return outdir;
+}
 
 /** True for a cloud exactly as the example app builds it: its region, its catalog without overrides. */
 function isExampleCloud(cloud: ICloud): boolean {
