@@ -6,5 +6,10 @@ export const AutoscalingGroupElbHealthChecks: PolicyRule = {
   explanation: "An autoscaling group behind a load balancer must use its health checks (health_check_type = ELB).",
   level: PolicyLevel.ERROR,
   resourceTypes: ["aws_autoscaling_group"],
-  check: (r) => compliantIf((r.config.target_group_arns ?? []).length === 0 || r.config.health_check_type === "ELB"),
+  // Attached by its own target_group_arns, or by an aws_autoscaling_attachment (the only shape
+  // checkov's CKV2_AWS_15 reads).
+  check: (r, stack) => {
+    const attached = (r.config.target_group_arns ?? []).length > 0 || stack.referencing("aws_autoscaling_attachment", r).length > 0;
+    return compliantIf(!attached || r.config.health_check_type === "ELB");
+  },
 };

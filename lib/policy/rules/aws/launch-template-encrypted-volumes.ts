@@ -3,7 +3,9 @@ import { LAUNCH_TEMPLATE_TYPES } from "./selectors";
 
 export const LaunchTemplateEncryptedVolumes: PolicyRule = {
   id: "BKS-AWS-EC2-ENCRYPTED-VOLUMES",
-  mirrors: ["CKV_AWS_8", "AVD-AWS-0131", "AVD-AWS-0008"],
+  // Not checkov's CKV_AWS_8: it reads aws_instance and aws_launch_configuration only, never a
+  // launch template (checked against checkov 3.3.30 by test/scan/checkov-breakage.test.ts).
+  mirrors: ["AVD-AWS-0131", "AVD-AWS-0008"],
   explanation: "Every EBS volume of an instance must be encrypted.",
   level: PolicyLevel.ERROR,
   resourceTypes: LAUNCH_TEMPLATE_TYPES,
