@@ -1,0 +1,239 @@
+// One breakage per (pack rule, checkov ID) the packs claim: a change to the default
+// bookstore's synthesized JSON that the rule must flag and checkov must flag with that ID.
+// Where checkov reads only a resource type the bookstore does not write (a CVM instance,
+// a CBS disk, a security group rule set, a TLS cipher policy) and the rule inspects that
+// type too, the breakage adds one such resource. IDs checkov could not confirm are no longer
+// claimed (each rule says why): CKV_AWS_8, CKV_AWS_259, CKV2_AWS_72, CKV_ALI_7, CKV_ALI_26,
+// CKV_ALI_32, CKV_TC_14, CKV_K8S_23, CKV_K8S_31, CKV_K8S_38, CKV_K8S_40.
+
+type Json = Record<string, any>;
+
+export interface Breakage {
+  /** The checkov ID the rule claims. */
+  readonly check: string;
+  /** The pack rule that claims it. */
+  readonly rule: string;
+  /** `aws`, `alicloud`, `tencentcloud`, or `kubernetes` (the AWS workloads stack). */
+  readonly pack: string;
+  /** The resource type and, for stacks with several, the name prefix of the resource to break. */
+  readonly target: { type: string; name?: string };
+  /** Changes the target block in place, or adds the resource (`add`). */
+  readonly breakIt?: (block: Json, stack: Json) => void;
+  readonly add?: Json;
+  /** Where checkov reports it, when not on the target: graph checks report on the resource they start from. */
+  readonly reportedOn?: { type: string; name?: string };
+}
+
+const first = (stack: Json, type: string, name?: string): Json => {
+  const blocks = stack.resource?.[type] ?? {};
+  const key = Object.keys(blocks).find((k) => name === undefined || k.startsWith(name));
+  if (!key) throw new Error(`no ${type} ${name ?? ""} in the stack`);
+  return blocks[key];
+};
+const container = (d: Json) => d.spec.template.spec.container[0];
+const pod = (d: Json) => d.spec.template.spec;
+const behaviours = (d: Json) => [d.default_cache_behavior, ...d.ordered_cache_behavior];
+const publicIngress = (port: number): Json => ({
+  description: "breakage",
+  security_group_id: "sg-0123456789abcdef0",
+  cidr_ipv4: "0.0.0.0/0",
+  ip_protocol: "tcp",
+  from_port: port,
+  to_port: port,
+});
+const aliIngress = (port: number): Json => ({
+  type: "ingress",
+  ip_protocol: "tcp",
+  nic_type: "intranet",
+  policy: "accept",
+  port_range: `${port}/${port}`,
+  cidr_ip: "0.0.0.0/0",
+  security_group_id: "sg-breakage",
+  description: "breakage",
+});
+const tencentInstance = (extra: Json): Json => ({
+  instance_name: "breakage",
+  availability_zone: "ap-guangzhou-3",
+  image_id: "img-breakage",
+  instance_type: "S5.MEDIUM4",
+  vpc_id: "vpc-breakage",
+  subnet_id: "subnet-breakage",
+  orderly_security_groups: ["sg-breakage"],
+  allocate_public_ip: false,
+  disable_monitor_service: false,
+  ...extra,
+});
+
+export const BREAKAGES: readonly Breakage[] = [
+  // AWS: the load balancer
+  { check: "CKV_AWS_91", rule: "BKS-AWS-ALB-ACCESS-LOGS", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.access_logs.enabled = false) },
+  { check: "CKV_AWS_150", rule: "BKS-AWS-ALB-DELETION-PROTECTION", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.enable_deletion_protection = false) },
+  { check: "CKV_AWS_328", rule: "BKS-AWS-ALB-DESYNC", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.desync_mitigation_mode = "monitor") },
+  { check: "CKV_AWS_131", rule: "BKS-AWS-ALB-DROP-INVALID-HEADERS", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.drop_invalid_header_fields = false) },
+  // The bookstore's own ALB has no web ACL of its own behind the CDN: as synthesized.
+  { check: "CKV2_AWS_28", rule: "BKS-AWS-ALB-WAF", pack: "aws", target: { type: "aws_lb" } },
+  { check: "CKV_AWS_2", rule: "BKS-AWS-LISTENER-HTTPS", pack: "aws", target: { type: "aws_lb_listener", name: "Bookstore_LoadBalancer_HttpListener" }, breakIt: (b, s) => (b.default_action = first(s, "aws_lb_listener", "Bookstore_LoadBalancer_HttpsListener").default_action) },
+  {
+    check: "CKV2_AWS_20",
+    rule: "BKS-AWS-LISTENER-HTTPS",
+    pack: "aws",
+    target: { type: "aws_lb_listener", name: "Bookstore_LoadBalancer_HttpListener" },
+    breakIt: (b, s) => (b.default_action = first(s, "aws_lb_listener", "Bookstore_LoadBalancer_HttpsListener").default_action),
+    reportedOn: { type: "aws_lb" },
+  },
+  { check: "CKV_AWS_103", rule: "BKS-AWS-LISTENER-TLS-POLICY", pack: "aws", target: { type: "aws_lb_listener", name: "Bookstore_LoadBalancer_HttpsListener" }, breakIt: (b) => (b.ssl_policy = "ELBSecurityPolicy-2016-08") },
+  { check: "CKV2_AWS_74", rule: "BKS-AWS-LISTENER-TLS-POLICY", pack: "aws", target: { type: "aws_lb_listener", name: "Bookstore_LoadBalancer_HttpsListener" }, breakIt: (b) => (b.ssl_policy = "ELBSecurityPolicy-2016-08") },
+  { check: "CKV_AWS_261", rule: "BKS-AWS-TARGET-GROUP-HEALTH-CHECK", pack: "aws", target: { type: "aws_lb_target_group" }, breakIt: (b) => delete b.health_check },
+  { check: "CKV_AWS_233", rule: "BKS-AWS-ACM-CREATE-BEFORE-DESTROY", pack: "aws", target: { type: "aws_acm_certificate", name: "Bookstore_LoadBalancer" }, breakIt: (b) => delete b.lifecycle },
+  // AWS: the web tier
+  {
+    // checkov reads only the attachment shape: the group attached by aws_autoscaling_attachment.
+    check: "CKV2_AWS_15",
+    rule: "BKS-AWS-ASG-ELB-HEALTH",
+    pack: "aws",
+    target: { type: "aws_autoscaling_group" },
+    breakIt: (b, s) => {
+      const group = Object.keys(s.resource.aws_autoscaling_group)[0];
+      const targetGroup = Object.keys(s.resource.aws_lb_target_group)[0];
+      delete b.target_group_arns;
+      b.health_check_type = "EC2";
+      s.resource.aws_autoscaling_attachment = {
+        Breakage: { autoscaling_group_name: `\${aws_autoscaling_group.${group}.name}`, lb_target_group_arn: `\${aws_lb_target_group.${targetGroup}.arn}` },
+      };
+    },
+    reportedOn: { type: "aws_autoscaling_attachment", name: "Breakage" },
+  },
+  { check: "CKV_AWS_315", rule: "BKS-AWS-ASG-LAUNCH-TEMPLATE", pack: "aws", target: { type: "aws_autoscaling_group" }, breakIt: (b) => (delete b.launch_template, (b.launch_configuration = "bookstore-web")) },
+  { check: "CKV_AWS_79", rule: "BKS-AWS-EC2-IMDSV2", pack: "aws", target: { type: "aws_launch_template" }, breakIt: (b) => (b.metadata_options.http_tokens = "optional") },
+  { check: "CKV_AWS_341", rule: "BKS-AWS-EC2-IMDSV2", pack: "aws", target: { type: "aws_launch_template" }, breakIt: (b) => (b.metadata_options.http_put_response_hop_limit = 2) },
+  { check: "CKV_AWS_88", rule: "BKS-AWS-EC2-NO-PUBLIC-IP", pack: "aws", target: { type: "aws_launch_template" }, breakIt: (b) => (b.network_interfaces[0].associate_public_ip_address = "true") },
+  {
+    check: "CKV_AWS_46",
+    rule: "BKS-AWS-EC2-USER-DATA-SECRETS",
+    pack: "aws",
+    target: { type: "aws_launch_template" },
+    // AWS's documented example key pair, as a careless script would export it.
+    breakIt: (b) => (b.user_data = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"),
+  },
+  // AWS: security groups
+  { check: "CKV_AWS_24", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" }, add: publicIngress(22) },
+  { check: "CKV_AWS_25", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" }, add: publicIngress(3389) },
+  { check: "CKV_AWS_260", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" }, add: publicIngress(80) },
+  // checkov 3.3.30 passes an all-traffic aws_vpc_security_group_ingress_rule (ip_protocol -1, no
+  // ports, as the provider wants it); the pack flags that shape too. checkov does read this one.
+  {
+    check: "CKV_AWS_277",
+    rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS",
+    pack: "aws",
+    target: { type: "aws_security_group_rule", name: "Breakage" },
+    add: { type: "ingress", security_group_id: "sg-0123456789abcdef0", protocol: "-1", from_port: 0, to_port: 0, cidr_blocks: ["0.0.0.0/0"], description: "breakage" },
+  },
+  { check: "CKV_AWS_23", rule: "BKS-AWS-SG-DESCRIPTIONS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Bookstore_Web_IngressFromLoadBalancer" }, breakIt: (b) => delete b.description },
+  // AWS: the network
+  { check: "CKV2_AWS_11", rule: "BKS-AWS-VPC-FLOW-LOGS", pack: "aws", target: { type: "aws_vpc" }, breakIt: (_b, s) => delete s.resource.aws_flow_log },
+  { check: "CKV2_AWS_12", rule: "BKS-AWS-VPC-DEFAULT-SG", pack: "aws", target: { type: "aws_vpc" }, breakIt: (_b, s) => delete s.resource.aws_default_security_group },
+  // AWS: the CDN
+  { check: "CKV_AWS_305", rule: "BKS-AWS-CDN-ROOT-OBJECT", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (delete b.origin[0].custom_origin_config, (b.origin[0].s3_origin_config = { origin_access_identity: "" })) },
+  { check: "CKV_AWS_86", rule: "BKS-AWS-CDN-LOGGING", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => delete b.logging_config },
+  { check: "CKV2_AWS_54", rule: "BKS-AWS-CDN-ORIGIN-HTTPS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.origin[0].custom_origin_config.origin_ssl_protocols = ["SSLv3", "TLSv1.2"]) },
+  { check: "CKV2_AWS_32", rule: "BKS-AWS-CDN-SECURITY-HEADERS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => behaviours(b).forEach((x) => delete x.response_headers_policy_id) },
+  { check: "CKV_AWS_174", rule: "BKS-AWS-CDN-TLS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.viewer_certificate.minimum_protocol_version = "TLSv1") },
+  { check: "CKV2_AWS_42", rule: "BKS-AWS-CDN-TLS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.viewer_certificate = { cloudfront_default_certificate: true }) },
+  { check: "CKV_AWS_34", rule: "BKS-AWS-CDN-VIEWER-HTTPS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.default_cache_behavior.viewer_protocol_policy = "allow-all") },
+  { check: "CKV_AWS_68", rule: "BKS-AWS-CDN-WAF", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => delete b.web_acl_id },
+  // AWS: Kubernetes
+  { check: "CKV_AWS_37", rule: "BKS-AWS-EKS-LOGS", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => (b.enabled_cluster_log_types = ["api", "audit"]) },
+  { check: "CKV_AWS_39", rule: "BKS-AWS-EKS-ENDPOINT", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => (b.vpc_config.endpoint_public_access = true) },
+  { check: "CKV_AWS_38", rule: "BKS-AWS-EKS-ENDPOINT", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => ((b.vpc_config.endpoint_public_access = true), (b.vpc_config.public_access_cidrs = ["0.0.0.0/0"])) },
+  { check: "CKV_AWS_58", rule: "BKS-AWS-EKS-SECRETS-ENCRYPTION", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => delete b.encryption_config },
+  { check: "CKV_AWS_100", rule: "BKS-AWS-EKS-NODE-REMOTE-ACCESS", pack: "aws", target: { type: "aws_eks_node_group" }, breakIt: (b) => (b.remote_access = { ec2_ssh_key: "bookstore" }) },
+  { check: "CKV_AWS_7", rule: "BKS-AWS-KMS-ROTATION", pack: "aws", target: { type: "aws_kms_key" }, breakIt: (b) => (b.enable_key_rotation = false) },
+  // AWS: the database
+  { check: "CKV_AWS_133", rule: "BKS-AWS-RDS-BACKUPS", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.backup_retention_period = 0) },
+  { check: "CKV2_AWS_60", rule: "BKS-AWS-RDS-SNAPSHOT-TAGS", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.copy_tags_to_snapshot = false) },
+  { check: "CKV_AWS_293", rule: "BKS-AWS-RDS-DELETION-PROTECTION", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.deletion_protection = false) },
+  { check: "CKV_AWS_118", rule: "BKS-AWS-RDS-MONITORING", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.monitoring_interval = 0) },
+  { check: "CKV_AWS_161", rule: "BKS-AWS-RDS-IAM-AUTH", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.iam_database_authentication_enabled = false) },
+  { check: "CKV_AWS_129", rule: "BKS-AWS-RDS-LOG-EXPORTS", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => delete b.enabled_cloudwatch_logs_exports },
+  { check: "CKV_AWS_226", rule: "BKS-AWS-RDS-MINOR-UPGRADES", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.auto_minor_version_upgrade = false) },
+  { check: "CKV_AWS_157", rule: "BKS-AWS-RDS-MULTI-AZ", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.multi_az = false) },
+  { check: "CKV_AWS_17", rule: "BKS-AWS-RDS-PRIVATE", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.publicly_accessible = true) },
+  { check: "CKV_AWS_353", rule: "BKS-AWS-RDS-PERFORMANCE-INSIGHTS", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.performance_insights_enabled = false) },
+  { check: "CKV_AWS_16", rule: "BKS-AWS-RDS-ENCRYPTED", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.storage_encrypted = false) },
+  {
+    check: "CKV2_AWS_69",
+    rule: "BKS-AWS-RDS-TLS",
+    pack: "aws",
+    target: { type: "aws_db_instance" },
+    breakIt: (_b, s) => (first(s, "aws_db_parameter_group").parameter.find((p: Json) => p.name === "require_secure_transport").value = "0"),
+  },
+
+  // Alibaba Cloud
+  { check: "CKV_ALI_27", rule: "BKS-ALI-KMS-ROTATION", pack: "alicloud", target: { type: "alicloud_kms_key" }, breakIt: (b) => (b.automatic_rotation = "Disabled") },
+  { check: "CKV_ALI_2", rule: "BKS-ALI-SG-ADMIN-PORTS", pack: "alicloud", target: { type: "alicloud_security_group_rule", name: "Breakage" }, add: aliIngress(22) },
+  { check: "CKV_ALI_3", rule: "BKS-ALI-SG-ADMIN-PORTS", pack: "alicloud", target: { type: "alicloud_security_group_rule", name: "Breakage" }, add: aliIngress(3389) },
+  { check: "CKV_ALI_31", rule: "BKS-ALI-ACK-AUTO-REPAIR", pack: "alicloud", target: { type: "alicloud_cs_kubernetes_node_pool" }, breakIt: (b) => (b.management.auto_repair = false) },
+  { check: "CKV_ALI_30", rule: "BKS-ALI-RDS-MINOR-UPGRADES", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.auto_upgrade_minor_version = "Manual") },
+  { check: "CKV_ALI_9", rule: "BKS-ALI-RDS-WHITELIST", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.security_ips = ["0.0.0.0/0"]) },
+  { check: "CKV_ALI_25", rule: "BKS-ALI-RDS-SQL-AUDIT", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.sql_collector_status = "Disabled") },
+  { check: "CKV_ALI_20", rule: "BKS-ALI-RDS-SSL", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.ssl_action = "Close") },
+  { check: "CKV_ALI_22", rule: "BKS-ALI-RDS-TDE", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.tde_status = "Disabled") },
+  {
+    check: "CKV_ALI_33",
+    rule: "BKS-ALI-SLB-TLS",
+    pack: "alicloud",
+    target: { type: "alicloud_slb_tls_cipher_policy", name: "Breakage" },
+    add: { tls_cipher_policy_name: "breakage", tls_versions: ["TLSv1.0", "TLSv1.2"], ciphers: ["ECDHE-RSA-AES128-GCM-SHA256"] },
+  },
+
+  // Tencent Cloud
+  { check: "CKV_TC_11", rule: "BKS-TC-CLB-ACCESS-LOGS", pack: "tencentcloud", target: { type: "tencentcloud_clb_instance" }, breakIt: (b) => (delete b.log_set_id, delete b.log_topic_id) },
+  { check: "CKV_TC_12", rule: "BKS-TC-CLB-LISTENER-PROTOCOL", pack: "tencentcloud", target: { type: "tencentcloud_clb_listener", name: "Bookstore_LoadBalancer_HttpsListener" }, breakIt: (b) => (b.protocol = "TCP") },
+  { check: "CKV_TC_9", rule: "BKS-TC-MYSQL-NO-INTERNET", pack: "tencentcloud", target: { type: "tencentcloud_mysql_instance" }, breakIt: (b) => (b.internet_service = 1) },
+  { check: "CKV_TC_10", rule: "BKS-TC-MYSQL-PORT", pack: "tencentcloud", target: { type: "tencentcloud_mysql_instance" }, breakIt: (b) => (b.intranet_port = 3306) },
+  { check: "CKV_TC_6", rule: "BKS-TC-TKE-LOG-AGENT", pack: "tencentcloud", target: { type: "tencentcloud_kubernetes_cluster" }, breakIt: (b) => (b.log_agent.enabled = false) },
+  { check: "CKV_TC_7", rule: "BKS-TC-TKE-NO-PUBLIC-IP", pack: "tencentcloud", target: { type: "tencentcloud_kubernetes_cluster" }, breakIt: (b) => (b.worker_config = [{ instance_type: "S5.MEDIUM4", subnet_id: "subnet-breakage", public_ip_assigned: true }]) },
+  { check: "CKV_TC_1", rule: "BKS-TC-DISK-ENCRYPTED", pack: "tencentcloud", target: { type: "tencentcloud_cbs_storage", name: "Breakage" }, add: { storage_name: "breakage", storage_type: "CLOUD_SSD", storage_size: 50, availability_zone: "ap-guangzhou-3", encrypt: false } },
+  { check: "CKV_TC_2", rule: "BKS-TC-CVM-NO-PUBLIC-IP", pack: "tencentcloud", target: { type: "tencentcloud_instance", name: "Breakage" }, add: tencentInstance({ allocate_public_ip: true, internet_max_bandwidth_out: 10 }) },
+  { check: "CKV_TC_3", rule: "BKS-TC-CVM-MONITORING", pack: "tencentcloud", target: { type: "tencentcloud_instance", name: "Breakage" }, add: tencentInstance({ disable_monitor_service: true }) },
+  { check: "CKV_TC_4", rule: "BKS-TC-NOT-DEFAULT-SG", pack: "tencentcloud", target: { type: "tencentcloud_instance", name: "Breakage" }, add: tencentInstance({ orderly_security_groups: ["${tencentcloud_security_group.default.id}"] }) },
+  { check: "CKV_TC_5", rule: "BKS-TC-NOT-DEFAULT-VPC", pack: "tencentcloud", target: { type: "tencentcloud_instance", name: "Breakage" }, add: tencentInstance({ vpc_id: "${tencentcloud_vpc.default.id}" }) },
+  { check: "CKV_TC_13", rule: "BKS-TC-USER-DATA-SECRETS", pack: "tencentcloud", target: { type: "tencentcloud_instance", name: "Breakage" }, add: tencentInstance({ user_data_raw: "#!/bin/bash\nexport TENCENTCLOUD_SECRET_ID=placeholder\n" }) },
+  {
+    check: "CKV_TC_8",
+    rule: "BKS-TC-SG-PUBLIC-INGRESS",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_security_group_rule_set", name: "Breakage" },
+    add: { security_group_id: "sg-breakage", ingress: [{ action: "ACCEPT", cidr_block: "0.0.0.0/0", protocol: "TCP", port: "443", description: "breakage" }] },
+  },
+
+  // Kubernetes (the AWS workloads stack; the others hold the same objects)
+  { check: "CKV_K8S_8", rule: "BKS-K8S-LIVENESS-PROBE", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).liveness_probe },
+  { check: "CKV_K8S_9", rule: "BKS-K8S-READINESS-PROBE", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).readiness_probe },
+  { check: "CKV_K8S_10", rule: "BKS-K8S-CPU", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).resources.requests.cpu },
+  { check: "CKV_K8S_11", rule: "BKS-K8S-CPU", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).resources.limits.cpu },
+  // checkov's Terraform checks swap the manifest meanings: 12 is the memory limit, 13 the request.
+  { check: "CKV_K8S_12", rule: "BKS-K8S-MEMORY", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).resources.limits.memory },
+  { check: "CKV_K8S_13", rule: "BKS-K8S-MEMORY", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).resources.requests.memory },
+  { check: "CKV_K8S_14", rule: "BKS-K8S-PINNED-IMAGE", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).image = "registry.example.com/bookstore:latest") },
+  { check: "CKV_K8S_15", rule: "BKS-K8S-IMAGE-PULL-ALWAYS", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).image_pull_policy = "IfNotPresent") },
+  { check: "CKV_K8S_16", rule: "BKS-K8S-PRIVILEGED", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).security_context.privileged = true) },
+  { check: "CKV_K8S_17", rule: "BKS-K8S-HOST-NAMESPACES", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (pod(d).host_pid = true) },
+  { check: "CKV_K8S_18", rule: "BKS-K8S-HOST-NAMESPACES", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (pod(d).host_ipc = true) },
+  { check: "CKV_K8S_19", rule: "BKS-K8S-HOST-NAMESPACES", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (pod(d).host_network = true) },
+  { check: "CKV_K8S_20", rule: "BKS-K8S-PRIVILEGE-ESCALATION", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).security_context.allow_privilege_escalation = true) },
+  { check: "CKV_K8S_21", rule: "BKS-K8S-NAMESPACE", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (d.metadata.namespace = "default") },
+  { check: "CKV_K8S_22", rule: "BKS-K8S-READ-ONLY-ROOT", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).security_context.read_only_root_filesystem = false) },
+  { check: "CKV_K8S_25", rule: "BKS-K8S-CAPABILITIES", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).security_context.capabilities = { drop: ["ALL"], add: ["SYS_ADMIN"] }) },
+  { check: "CKV_K8S_28", rule: "BKS-K8S-CAPABILITIES", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).security_context.capabilities },
+  // CKV_K8S_37 passes a container without a capabilities block; it fails a drop list without ALL.
+  { check: "CKV_K8S_37", rule: "BKS-K8S-CAPABILITIES", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).security_context.capabilities = { drop: ["NET_RAW"] }) },
+  { check: "CKV_K8S_26", rule: "BKS-K8S-HOST-PORT", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => (container(d).port[0].host_port = 8080) },
+  {
+    check: "CKV_K8S_35",
+    rule: "BKS-K8S-SECRETS-AS-FILES",
+    pack: "kubernetes",
+    target: { type: "kubernetes_deployment_v1" },
+    breakIt: (d) => (container(d).env = [{ name: "DB_PASSWORD", value_from: { secret_key_ref: { name: "database", key: "password" } } }]),
+  },
+];
