@@ -4,7 +4,7 @@
 // a CBS disk, a security group rule set, a TLS cipher policy) and the rule inspects that
 // type too, the breakage adds one such resource. IDs checkov could not confirm are no longer
 // claimed (each rule says why): CKV_AWS_8, CKV_AWS_259, CKV2_AWS_72, CKV_ALI_7, CKV_ALI_26,
-// CKV_ALI_32, CKV_TC_14, CKV_K8S_23, CKV_K8S_31, CKV_K8S_38, CKV_K8S_40.
+// CKV_ALI_32, CKV_K8S_23, CKV_K8S_31, CKV_K8S_38, CKV_K8S_40.
 
 type Json = Record<string, any>;
 
@@ -206,6 +206,7 @@ export const BREAKAGES: readonly Breakage[] = [
     target: { type: "tencentcloud_security_group_rule_set", name: "Breakage" },
     add: { security_group_id: "sg-breakage", ingress: [{ action: "ACCEPT", cidr_block: "0.0.0.0/0", protocol: "TCP", port: "443", description: "breakage" }] },
   },
+  { check: "CKV_TC_14", rule: "BKS-TC-VPC-FLOW-LOGS", pack: "tencentcloud", target: { type: "tencentcloud_vpc_flow_log_config", name: "Breakage" }, add: { flow_log_id: "fl-breakage", enable: false } },
 
   // Kubernetes (the AWS workloads stack; the others hold the same objects)
   { check: "CKV_K8S_8", rule: "BKS-K8S-LIVENESS-PROBE", pack: "kubernetes", target: { type: "kubernetes_deployment_v1" }, breakIt: (d) => delete container(d).liveness_probe },
