@@ -7,6 +7,7 @@ import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
+import { AwsLogKey } from "./log-key";
 
 const LOG_RETENTION_DAYS = 365;
 
@@ -30,6 +31,7 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
   const logGroup = new CloudwatchLogGroup(scope, "ControlPlaneLogs", {
     name: `/aws/eks/${spec.name}/cluster`,
     retentionInDays: LOG_RETENTION_DAYS,
+    kmsKeyId: AwsLogKey.of(scope).key.arn,
   });
 
   const publicApi = spec.publicApiAllowedCidrs.length > 0;

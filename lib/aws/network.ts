@@ -14,12 +14,17 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { Fn } from "../core/cdktf";
 import { serviceRole } from "./iam";
+import { AwsLogKey } from "./log-key";
 
 const FLOW_LOG_RETENTION_DAYS = 365;
 
 /** Every accepted and rejected flow of the VPC, to CloudWatch Logs (CKV2_AWS_11). */
 function recordFlowLogs(scope: Construct, name: string, vpc: Vpc): void {
-  const logGroup = new CloudwatchLogGroup(scope, "FlowLogs", { name: `/vpc/${name}/flow-logs`, retentionInDays: FLOW_LOG_RETENTION_DAYS });
+  const logGroup = new CloudwatchLogGroup(scope, "FlowLogs", {
+    name: `/vpc/${name}/flow-logs`,
+    retentionInDays: FLOW_LOG_RETENTION_DAYS,
+    kmsKeyId: AwsLogKey.of(scope).key.arn,
+  });
   const { role } = serviceRole(scope, "FlowLogsRole", { servicePrincipal: "vpc-flow-logs.amazonaws.com", namePrefix: `${name}-flow-logs-`, managedPolicies: [] });
   new IamRolePolicy(scope, "FlowLogsWrite", {
     role: role.id,

@@ -54,6 +54,17 @@ describe("the bookstore on AWS", () => {
       expect(resources(json, "aws_route").filter((r: any) => r.gateway_id)).toHaveLength(1);
     });
 
+    test("encrypts every log group with the stack's rotating log key, which only this account's CloudWatch Logs may use (CKV_AWS_158)", () => {
+      const groups = resources(json, "aws_cloudwatch_log_group");
+      expect(groups.length).toBeGreaterThanOrEqual(2);
+      const keyArns = new Set(groups.map((g: any) => g.kms_key_id));
+      expect([...keyArns]).toEqual([expect.stringMatching(/^\$\{aws_kms_key\.AwsLogKey_[0-9A-F]+\.arn\}$/)]);
+      const key = Object.entries(json.resource!.aws_kms_key).find(([name]) => name.startsWith("AwsLogKey_"))![1] as any;
+      expect(key.enable_key_rotation).toBe(true);
+      expect(key.policy).toContain('"Service" = "logs.${data.aws_region.');
+      expect(key.policy).toContain('"kms:EncryptionContext:aws:logs:arn" = "arn:${data.aws_partition.');
+    });
+
     test("closes the VPC's default security group", () => {
       const group = onlyResource(json, "aws_default_security_group");
       expect(group.ingress).toBeUndefined();
@@ -267,7 +278,8 @@ describe("the bookstore on AWS", () => {
       const cluster = onlyResource(json, "aws_eks_cluster");
       expect(cluster.encryption_config).toEqual({ resources: ["secrets"], provider: { key_arn: expect.stringContaining("aws_kms_key.") } });
       expect(cluster.enabled_cluster_log_types).toEqual(["api", "audit", "authenticator", "controllerManager", "scheduler"]);
-      expect(onlyResource(json, "aws_kms_key").enable_key_rotation).toBe(true);
+      const secretsKey = cluster.encryption_config.provider.key_arn.match(/aws_kms_key\.([A-Za-z0-9_]+)\./)[1];
+      expect(json.resource!.aws_kms_key[secretsKey]).toEqual(expect.objectContaining({ enable_key_rotation: true }));
     });
 
     test("keeps the API endpoint private by default", () => {
