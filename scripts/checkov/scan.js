@@ -10,7 +10,8 @@
  * mean it did not read the file, as its `terraform` framework does not).
  *
  * Prints one line per stack (checkov's passed and failed, of those the accepted ones,
- * and the resources checked) and a Markdown table for the README.
+ * and the resources checked) and the Markdown table the README shows; exit 1 also when a
+ * row of that table in README.md differs.
  *
  * Usage: node scripts/checkov/scan.js [--outdir cdktf.out]
  */
@@ -76,11 +77,17 @@ async function main() {
   }
 
   console.log(`\ncheckov ${version}, framework terraform_json\n`);
-  console.log("| stack | resources checked | passed | failed | of which accepted (skipped) | not accepted |");
+  console.log("| stack | resources checked | passed | failed | skipped (accepted) | not accepted |");
   console.log("| --- | ---: | ---: | ---: | ---: | ---: |");
-  for (const r of rows) {
-    console.log(`| \`${r.stack}\` | ${r.resourcesChecked} of ${r.resourceCount} | ${r.passed.length} | ${r.failed.length} | ${r.acceptedCount} | ${r.failed.length - r.acceptedCount} |`);
-  }
+  const tableRows = rows.map(
+    (r) => `| \`${r.stack}\` | ${r.resourcesChecked} of ${r.resourceCount} | ${r.passed.length} | ${r.failed.length} | ${r.acceptedCount} | ${r.failed.length - r.acceptedCount} |`,
+  );
+  for (const row of tableRows) console.log(row);
+
+  // The README reports these counts; keep it true.
+  const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8").split("\n");
+  const stale = tableRows.filter((row) => !readme.includes(row));
+  if (stale.length > 0) problems.push(`README.md's checkov table differs from this scan; its rows for the scanned stacks should be:\n    ${stale.join("\n    ")}`);
 
   if (problems.length > 0) {
     console.error(`\ncheckov scan failed:\n  ${problems.join("\n  ")}`);
