@@ -59,7 +59,8 @@ function broken(stack: Json, b: Breakage): { json: Json; address: string; report
 function renamed(json: Json, index: number): string {
   let text = JSON.stringify(json, null, 2);
   for (const blocks of Object.values(json.resource ?? {}) as Json[]) {
-    for (const name of Object.keys(blocks)) text = text.replace(new RegExp(`\\b${name}\\b`, "g"), `${name}_b${index}`);
+    // Names hold letters, digits, `_` and `-`; neither may border a match.
+    for (const name of Object.keys(blocks)) text = text.replace(new RegExp(`(?<![\\w-])${name}(?![\\w-])`, "g"), `${name}_b${index}`);
   }
   return text;
 }
