@@ -14,7 +14,7 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 requirements="$here/requirements.txt"
-venv="${BOOKSTORE_TOOLS_CACHE:-$HOME/.cache/multicloud-bookstore}/checkov-venv"
+venv="${BOOKSTORE_TOOLS_CACHE:-${HOME:?set HOME or BOOKSTORE_TOOLS_CACHE}/.cache/multicloud-bookstore}/checkov-venv"
 checkov="$venv/bin/checkov"
 
 if [[ "${1:-}" == "--path" ]]; then
