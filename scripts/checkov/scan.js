@@ -19,7 +19,7 @@
 
 const fs = require("fs");
 const path = require("path");
-const { covers, ensureCheckov, loadAccepted, mapLimited, pinnedVersion, readReport, runCheckov } = require("./checkov");
+const { ACCEPTED_FILE, covers, ensureCheckov, loadAccepted, mapLimited, pinnedVersion, readReport, runCheckov } = require("./checkov");
 
 async function main() {
   const outdirFlag = process.argv.indexOf("--outdir");
@@ -56,7 +56,7 @@ async function main() {
         acceptedCount += 1;
         used.add(`${entry.check} ${entry.resource} ${r.stack}`);
       } else {
-        problems.push(`${r.stack}: ${finding.check} ${finding.resource} (${finding.name}) is neither fixed nor in ${path.relative(process.cwd(), require("./checkov").ACCEPTED_FILE)}`);
+        problems.push(`${r.stack}: ${finding.check} ${finding.resource} (${finding.name}) is neither fixed nor in ${path.relative(process.cwd(), ACCEPTED_FILE)}`);
       }
     }
     if (r.summary.parsing_errors > 0) problems.push(`${r.stack}: checkov could not parse ${r.summary.parsing_errors} file(s)`);
