@@ -2,7 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { AlicloudProvider } from "../generated/alicloud/provider";
 import { TerraformStack } from "../core/cdktf";
-import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CloudProps } from "../cloud-registration";
+import { applyCatalogOverrides } from "../core/catalog";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -23,15 +24,8 @@ import { createAlicloudLoadBalancer } from "./load-balancer";
 import { createAlicloudNetwork } from "./network";
 import { useOssState } from "./state-backend";
 
-export interface AlicloudCloudProps {
-  /** The Alibaba Cloud region, e.g. `cn-hangzhou`; one of the catalog's regions. */
-  readonly region: string;
-  /**
-   * Replacements for catalog entries (instance types, engine versions, zones).
-   * @default the catalog as shipped
-   */
-  readonly catalogOverrides?: CatalogOverrides;
-}
+/** The Alibaba Cloud region, e.g. `cn-hangzhou`: one of the catalog's regions. */
+export type AlicloudCloudProps = CloudProps;
 
 const PROVIDER_ID = "alicloud";
 const RANDOM_PROVIDER_ID = "random";

@@ -1,8 +1,8 @@
 import { Construct, IConstruct } from "constructs";
-import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "../core/cdktf";
-import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CloudProps } from "../cloud-registration";
+import { applyCatalogOverrides } from "../core/catalog";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -12,7 +12,6 @@ import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer"
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { requireKnownRegion } from "../core/placement";
 import { RemoteStateProps } from "../core/remote-state";
-import { registerTagWriter } from "../core/tags";
 import { ValidationError } from "../core/validation";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
 import { createAwsCdn } from "./cdn";
@@ -24,26 +23,11 @@ import { createAwsLoadBalancer } from "./load-balancer";
 import { createAwsNetwork } from "./network";
 import { useS3State } from "./state-backend";
 
-export interface AwsCloudProps {
-  /** The AWS region, e.g. `eu-central-1`; one of the catalog's regions. */
-  readonly region: string;
-  /**
-   * Replacements for catalog entries (instance types, engine versions, zones).
-   * @default the catalog as shipped
-   */
-  readonly catalogOverrides?: CatalogOverrides;
-}
+/** The AWS region, e.g. `eu-central-1`: one of the catalog's regions. */
+export type AwsCloudProps = CloudProps;
 
 const PROVIDER_ID = "aws";
 const GLOBAL_PROVIDER_ID = "aws-global";
-
-// Autoscaling groups take tags as `tag` blocks; propagated, they also tag the instances.
-registerTagWriter(AutoscalingGroup.tfResourceType, (resource, key, value) => {
-  const group = resource as AutoscalingGroup;
-  const current = (group.tagInput ?? []) as { key: string; value: string; propagateAtLaunch: boolean }[];
-  if (!Array.isArray(current) || current.some((tag) => tag.key === key)) return;
-  group.putTag([...current, { key, value, propagateAtLaunch: true }]);
-});
 
 /** AWS: one region, with us-east-1 added where CloudFront needs it. */
 export class AwsCloud implements ICloud {

@@ -5,7 +5,8 @@ import { BookstoreWorkloads } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
 import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
 import { PolicyChecks } from "../policy/policy-checks";
-import { policyPacksFor } from "../policy/packs";
+import { KUBERNETES_POLICY_PACK } from "../policy/packs/kubernetes";
+import { Cloud } from "../clouds";
 import { Bookstore, BookstoreProps } from "./bookstore";
 
 export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
@@ -45,7 +46,7 @@ export class BookstoreStacks {
     const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), ...bookstoreProps } = props;
     this.infrastructure = new TerraformStack(app, `${name}-${cloud.name}`);
     this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
-    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...policyPacksFor(cloud.name));
+    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
     const useRemoteState = (stack: TerraformStack) => {
       if (remoteState !== undefined) cloud.useRemoteState(stack, remoteState);
     };
@@ -75,7 +76,7 @@ export class BookstoreStacks {
         }),
         databaseCidrs: network.privateSubnetCidrs,
       });
-      if (policyChecks) PolicyChecks.of(workloads).apply(...policyPacksFor("kubernetes"));
+      if (policyChecks) PolicyChecks.of(workloads).apply(KUBERNETES_POLICY_PACK);
       this.workloads = workloads;
     }
   }

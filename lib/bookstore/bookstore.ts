@@ -9,7 +9,7 @@ import { ILoadBalancer, LoadBalancer, LoadBalancerClients } from "../core/load-b
 import { requireValidName } from "../core/names";
 import { INetwork, Network } from "../core/network";
 import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
-import { Tags } from "../core/tags";
+import { Tags } from "../tags";
 import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } from "../kubernetes/workloads-props";
 
 /** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */

@@ -9,7 +9,7 @@ import type { DatabaseAttributes, DatabaseSpec } from "./database";
 import type { KubernetesClusterAttributes, KubernetesClusterSpec } from "./kubernetes-cluster";
 import type { LoadBalancerAttributes, LoadBalancerSpec } from "./load-balancer";
 import type { NetworkAttributes, NetworkSpec } from "./network";
-import type { IKubernetesAccess } from "../kubernetes/cluster-access";
+import type { IKubernetesAccess } from "./cluster-access";
 
 /**
  * One cloud: its catalog, and one factory per capability.

@@ -2,7 +2,8 @@ import { Construct, IConstruct } from "constructs";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TencentcloudProvider } from "../generated/tencentcloud/provider";
 import { TerraformStack } from "../core/cdktf";
-import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CloudProps } from "../cloud-registration";
+import { applyCatalogOverrides } from "../core/catalog";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -23,15 +24,8 @@ import { createTencentcloudLoadBalancer } from "./load-balancer";
 import { createTencentcloudNetwork } from "./network";
 import { useCosState } from "./state-backend";
 
-export interface TencentcloudCloudProps {
-  /** The Tencent Cloud region, e.g. `ap-guangzhou`; one of the catalog's regions. */
-  readonly region: string;
-  /**
-   * Replacements for catalog entries (instance types, engine versions, zones).
-   * @default the catalog as shipped
-   */
-  readonly catalogOverrides?: CatalogOverrides;
-}
+/** The Tencent Cloud region, e.g. `ap-guangzhou`: one of the catalog's regions. */
+export type TencentcloudCloudProps = CloudProps;
 
 const PROVIDER_ID = "tencentcloud";
 const RANDOM_PROVIDER_ID = "random";
