@@ -7,7 +7,7 @@ import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
 import { isSingleLine } from "./user-data";
-import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+import { requireEnvironmentVariableName, requireNumberInRange, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
 /** Most instances one group may hold; a guard against a typo that would cost a fortune. */
 export const MAX_INSTANCES = 100;
@@ -97,7 +97,6 @@ export interface ComputeGroupAttributes {
   readonly securityGroupId: string;
 }
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATABASE_ENV = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET"] as const;
 
 export class ComputeGroup extends Construct implements IComputeGroup {
@@ -123,11 +122,7 @@ export class ComputeGroup extends Construct implements IComputeGroup {
     requireOneOf(this, "size", size, enumValues(ComputeSize));
     const minInstances = props.minInstances ?? 2;
     const maxInstances = props.maxInstances ?? Math.max(4, minInstances);
-    requireNumberInRange(this, "minInstances", minInstances, { min: 1, max: MAX_INSTANCES });
-    requireNumberInRange(this, "maxInstances", maxInstances, { min: 1, max: MAX_INSTANCES });
-    if (minInstances > maxInstances) {
-      throw new ValidationError(this, "minInstances", minInstances, `at most maxInstances (${maxInstances})`);
-    }
+    requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances }, { min: 1, max: MAX_INSTANCES });
     const rootVolumeGiB = props.rootVolumeGiB ?? 30;
     requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
     if (props.loadBalancer && props.loadBalancer.targetPort !== containerPort) {
@@ -136,9 +131,7 @@ export class ComputeGroup extends Construct implements IComputeGroup {
 
     const environment: Record<string, string> = {};
     for (const [key, value] of Object.entries(props.environment ?? {})) {
-      if (!ENV_NAME.test(key)) {
-        throw new ValidationError(this, `environment.${key}`, key, "a variable name of letters, digits and underscores, not starting with a digit");
-      }
+      requireEnvironmentVariableName(this, `environment.${key}`, key);
       if (props.database && (DATABASE_ENV as readonly string[]).includes(key)) {
         throw new ValidationError(this, `environment.${key}`, value, `a name other than ${DATABASE_ENV.join(", ")}, which the database sets`);
       }

@@ -4,7 +4,7 @@ import { isPrivate, parseCidr } from "./cidr";
 import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
-import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+import { requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
 /** Most nodes one pool may hold; a guard against a typo that would cost a fortune. */
 export const MAX_NODES = 100;
@@ -93,11 +93,7 @@ export class KubernetesCluster extends Construct implements IKubernetesCluster {
     requireOneOf(this, "nodeSize", nodeSize, enumValues(ComputeSize));
     const minNodes = props.minNodes ?? 2;
     const maxNodes = props.maxNodes ?? Math.max(5, minNodes);
-    requireNumberInRange(this, "minNodes", minNodes, { min: 1, max: MAX_NODES });
-    requireNumberInRange(this, "maxNodes", maxNodes, { min: 1, max: MAX_NODES });
-    if (minNodes > maxNodes) {
-      throw new ValidationError(this, "minNodes", minNodes, `at most maxNodes (${maxNodes})`);
-    }
+    requireOrderedRange(this, { lower: "minNodes", upper: "maxNodes" }, { lower: minNodes, upper: maxNodes }, { min: 1, max: MAX_NODES });
     const publicApiAllowedCidrs = props.publicApiAllowedCidrs ?? [];
     publicApiAllowedCidrs.forEach((text, index) => {
       const cidr = parseCidr(text);

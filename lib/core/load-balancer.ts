@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
 import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
-import { isUnresolved, requireNumberInRange, ValidationError } from "./validation";
+import { isUnresolved, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -136,10 +136,7 @@ export class LoadBalancer extends Construct implements ILoadBalancer {
     requireUsableCertificate(this, "certificate", cloud, certificate);
     this.targetPort = props.targetPort ?? 8080;
     requireNumberInRange(this, "targetPort", this.targetPort, { min: 1, max: 65535 });
-    this.healthCheckPath = props.healthCheckPath ?? "/healthz";
-    if (!/^\/[\w\-./~%]*$/.test(this.healthCheckPath) || this.healthCheckPath.length > 1024) {
-      throw new ValidationError(this, "healthCheckPath", this.healthCheckPath, "an absolute URL path such as /healthz, at most 1024 characters");
-    }
+    this.healthCheckPath = requireUrlPath(this, "healthCheckPath", props.healthCheckPath ?? "/healthz");
     const idleTimeoutSeconds = props.idleTimeoutSeconds ?? 60;
     requireNumberInRange(this, "idleTimeoutSeconds", idleTimeoutSeconds, { min: 1, max: 4000, unit: "seconds" });
 
