@@ -1,5 +1,4 @@
 import { Construct, IConstruct } from "constructs";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { AlicloudProvider } from "../generated/alicloud/provider";
 import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
@@ -11,9 +10,8 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { requireKnownRegion } from "../core/placement";
 import { RemoteStateProps } from "../core/remote-state";
-import { ValidationError } from "../core/validation";
+import { stackProvider } from "../core/stack-provider";
 import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
 import { createAlicloudCdn } from "./cdn";
 import { createAlicloudComputeGroup } from "./compute-group";
@@ -28,7 +26,6 @@ import { useOssState } from "./state-backend";
 export type AlicloudCloudProps = CloudProps;
 
 const PROVIDER_ID = "alicloud";
-const RANDOM_PROVIDER_ID = "random";
 
 /** Alibaba Cloud: one region; certificates come from Certificate Management Service (CAS). */
 export class AlicloudCloud implements ICloud {
@@ -61,23 +58,11 @@ export class AlicloudCloud implements ICloud {
 
   /** The stack's default alicloud provider: the user's own if the stack has one, else a new one. */
   private provider(scope: IConstruct): AlicloudProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find((child): child is AlicloudProvider => child instanceof AlicloudProvider && child.alias === undefined);
-    if (existing) {
-      if (existing.region !== undefined && existing.region !== this.region) {
-        throw new ValidationError(scope, "region", this.region, `the region of the stack's alicloud provider (${existing.region}), or a stack of its own`);
-      }
-      return existing;
-    }
-    requireKnownRegion(scope, "region", this.region, this.catalog);
-    return new AlicloudProvider(stack, PROVIDER_ID, { region: this.region });
-  }
-
-  /** The random provider, for generated passwords; created once per stack when first needed. */
-  private randomProvider(scope: IConstruct): void {
-    const stack = TerraformStack.of(scope);
-    if (stack.node.children.some((child) => child instanceof RandomProvider)) return;
-    new RandomProvider(stack, RANDOM_PROVIDER_ID, {});
+    return stackProvider(scope, this, {
+      title: "alicloud",
+      isInstance: (node): node is AlicloudProvider => node instanceof AlicloudProvider,
+      create: (stack) => new AlicloudProvider(stack, PROVIDER_ID, { region: this.region }),
+    });
   }
 
   public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
@@ -89,7 +74,6 @@ export class AlicloudCloud implements ICloud {
   }
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
-    this.randomProvider(scope);
     return createAlicloudDatabase(scope, spec, this.catalog);
   }
 

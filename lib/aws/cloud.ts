@@ -10,9 +10,8 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { requireKnownRegion } from "../core/placement";
 import { RemoteStateProps } from "../core/remote-state";
-import { ValidationError } from "../core/validation";
+import { stackProvider } from "../core/stack-provider";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
 import { createAwsCdn } from "./cdn";
 import { createAwsComputeGroup } from "./compute-group";
@@ -53,16 +52,11 @@ export class AwsCloud implements ICloud {
 
   /** The stack's default AWS provider: the user's own if the stack has one, else a new one. */
   private provider(scope: IConstruct): AwsProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find((child): child is AwsProvider => child instanceof AwsProvider && child.alias === undefined);
-    if (existing) {
-      if (existing.region !== undefined && existing.region !== this.region) {
-        throw new ValidationError(scope, "region", this.region, `the region of the stack's AWS provider (${existing.region}), or a stack of its own`);
-      }
-      return existing;
-    }
-    requireKnownRegion(scope, "region", this.region, this.catalog);
-    return new AwsProvider(stack, PROVIDER_ID, { region: this.region });
+    return stackProvider(scope, this, {
+      title: "AWS",
+      isInstance: (node): node is AwsProvider => node instanceof AwsProvider,
+      create: (stack) => new AwsProvider(stack, PROVIDER_ID, { region: this.region }),
+    });
   }
 
   /** The provider for CloudFront's certificates and web ACLs, which live in us-east-1 only. */

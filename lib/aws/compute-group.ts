@@ -17,6 +17,7 @@ import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
 /** Average CPU the group scales around. */
 const TARGET_CPU_PERCENT = 60;
@@ -44,7 +45,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     ipProtocol: "tcp",
     fromPort: 443,
     toPort: 443,
-    cidrIpv4: "0.0.0.0/0",
+    cidrIpv4: ANYWHERE_IPV4,
   });
   if (spec.database) {
     new VpcSecurityGroupEgressRule(scope, "EgressDatabase", {

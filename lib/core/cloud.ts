@@ -64,6 +64,16 @@ export interface INetworkPeer extends ICloudScoped {
   readonly securityGroupId: string;
 }
 
+/**
+ * The construct ID of the rule that opens a resource to one peer: `AllowFrom-` and the
+ * peer's path below its stack, so the rule keeps its Terraform address when the stack is
+ * renamed.
+ */
+export function allowFromId(peer: INetworkPeer): string {
+  const stackPath = TerraformStack.of(peer).node.path;
+  return `AllowFrom-${peer.node.path.slice(stackPath.length + 1).replace(/\//g, "-")}`;
+}
+
 /** Where the TLS certificate of a load balancer or CDN comes from. */
 export class CertificateSource {
   /** A certificate that already exists in the cloud, by the cloud's own identifier (an ARN on AWS). */

@@ -1,5 +1,4 @@
 import { Construct, IConstruct } from "constructs";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TencentcloudProvider } from "../generated/tencentcloud/provider";
 import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
@@ -11,9 +10,8 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { requireKnownRegion } from "../core/placement";
 import { RemoteStateProps } from "../core/remote-state";
-import { ValidationError } from "../core/validation";
+import { stackProvider } from "../core/stack-provider";
 import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
 import { createTencentcloudCdn } from "./cdn";
 import { createTencentcloudComputeGroup } from "./compute-group";
@@ -28,7 +26,6 @@ import { useCosState } from "./state-backend";
 export type TencentcloudCloudProps = CloudProps;
 
 const PROVIDER_ID = "tencentcloud";
-const RANDOM_PROVIDER_ID = "random";
 
 /**
  * Tencent Cloud: one region. Credentials come from the provider's environment
@@ -63,25 +60,11 @@ export class TencentcloudCloud implements ICloud {
 
   /** The stack's default Tencent Cloud provider: the user's own if the stack has one, else a new one. */
   private provider(scope: IConstruct): TencentcloudProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find(
-      (child): child is TencentcloudProvider => child instanceof TencentcloudProvider && child.alias === undefined,
-    );
-    if (existing) {
-      if (existing.region !== undefined && existing.region !== this.region) {
-        throw new ValidationError(scope, "region", this.region, `the region of the stack's Tencent Cloud provider (${existing.region}), or a stack of its own`);
-      }
-      return existing;
-    }
-    requireKnownRegion(scope, "region", this.region, this.catalog);
-    return new TencentcloudProvider(stack, PROVIDER_ID, { region: this.region });
-  }
-
-  /** The `random` provider that generates the database passwords, once per stack. */
-  private randomProvider(scope: IConstruct): void {
-    const stack = TerraformStack.of(scope);
-    if (stack.node.children.some((child) => child instanceof RandomProvider)) return;
-    new RandomProvider(stack, RANDOM_PROVIDER_ID);
+    return stackProvider(scope, this, {
+      title: "Tencent Cloud",
+      isInstance: (node): node is TencentcloudProvider => node instanceof TencentcloudProvider,
+      create: (stack) => new TencentcloudProvider(stack, PROVIDER_ID, { region: this.region }),
+    });
   }
 
   public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
@@ -93,7 +76,6 @@ export class TencentcloudCloud implements ICloud {
   }
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
-    this.randomProvider(scope);
     return createTencentcloudDatabase(scope, spec, this.catalog);
   }
 
