@@ -1,6 +1,7 @@
 export * from "./core/catalog";
 export * from "./core/cidr";
 export * from "./core/cloud";
+export * from "./core/cloud-resource";
 export * from "./core/network";
 export * from "./core/compute-group";
 export * from "./core/database";

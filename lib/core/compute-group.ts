@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
+import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import { requirePinnedImage } from "./container-image";
 import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
-import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
 import { isSingleLine } from "./user-data";
@@ -99,19 +99,14 @@ export interface ComputeGroupAttributes {
 
 const DATABASE_ENV = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET"] as const;
 
-export class ComputeGroup extends Construct implements IComputeGroup {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class ComputeGroup extends CloudResource implements IComputeGroup {
   public readonly groupId: string;
   public readonly securityGroupId: string;
 
   constructor(scope: Construct, id: string, props: ComputeGroupProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
     const catalog = cloud.catalog;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
-    requireSameCloud(this, "network", cloud, props.network);
     requireSameCloud(this, "database", cloud, props.database);
     requireSameCloud(this, "loadBalancer", cloud, props.loadBalancer);
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
-import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import { CloudResource } from "./cloud-resource";
+import { ICloud, INetworkPeer } from "./cloud";
 import { isPrivate, parseCidr } from "./cidr";
-import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
 import { requireOneOf, requireOrderedRange, ValidationError } from "./validation";
@@ -72,21 +72,16 @@ export interface KubernetesClusterAttributes {
   readonly securityGroupId: string;
 }
 
-export class KubernetesCluster extends Construct implements IKubernetesCluster {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class KubernetesCluster extends CloudResource implements IKubernetesCluster {
   public readonly clusterId: string;
   public readonly endpoint: string;
   public readonly version: string;
   public readonly securityGroupId: string;
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
     const catalog = cloud.catalog;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
-    requireSameCloud(this, "network", cloud, props.network);
     this.version = props.version ?? catalog.defaultKubernetesVersion;
     requireOneOf(this, "version", this.version, catalog.kubernetesVersions);
     const nodeSize = props.nodeSize ?? ComputeSize.MEDIUM;

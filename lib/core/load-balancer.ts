@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
-import { nameFromId, requireValidName } from "./names";
+import { CloudResource } from "./cloud-resource";
+import { CertificateSource, ICloud, ICloudScoped, requireUsableCertificate } from "./cloud";
 import type { INetwork } from "./network";
 import { isUnresolved, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 
@@ -115,9 +115,7 @@ export interface LoadBalancerAttributes {
   readonly targetGroupId: string;
 }
 
-export class LoadBalancer extends Construct implements ILoadBalancer {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class LoadBalancer extends CloudResource implements ILoadBalancer {
   public readonly domain: string;
   public readonly dnsName: string;
   public readonly securityGroupId?: string;
@@ -126,11 +124,8 @@ export class LoadBalancer extends Construct implements ILoadBalancer {
   public readonly healthCheckPath: string;
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), cloud.catalog.names);
-    requireSameCloud(this, "network", cloud, props.network);
     this.domain = requireDomainName(this, "domain", props.domain);
     const certificate = props.certificate ?? cloud.certificate.issued();
     requireUsableCertificate(this, "certificate", cloud, certificate);
