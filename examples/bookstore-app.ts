@@ -24,13 +24,17 @@ export const EXAMPLE_PROPS: BookstoreStacksProps = {
   tags: { team: "platform", environment: "production" },
 };
 
+/** A setting of the example app that cannot work, e.g. an unknown name in BOOKSTORE_CLOUDS. */
+export class ExampleSettingError extends Error {}
+
 /** The clouds named by `setting` (BOOKSTORE_CLOUDS), or every implemented cloud. */
 export function selectedClouds(setting: string | undefined): ICloud[] {
-  const names = (setting ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  // Names are compared in lower case: "AWS" means aws.
+  const names = (setting ?? "").split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
   const selected = names.length > 0 ? names : [...Cloud.implemented];
   for (const name of selected) {
     if (!Cloud.implemented.includes(name)) {
-      throw new Error(`BOOKSTORE_CLOUDS names "${name}"; implemented clouds: ${Cloud.implemented.join(", ")}`);
+      throw new ExampleSettingError(`BOOKSTORE_CLOUDS names "${name}"; implemented clouds: ${Cloud.implemented.join(", ")}`);
     }
   }
   return [...new Set(selected)].map((name) => exampleCloud(name));
@@ -48,7 +52,7 @@ export function exampleProps(cloud: ICloud): BookstoreStacksProps {
   const certificateId = Cloud.registrationOf(cloud).example.certificateId;
   if (cloud.catalog.capabilities.issuesCertificates || certificateId === undefined) return EXAMPLE_PROPS;
   const certificate = cloud.certificate.existing(certificateId);
-  return { ...EXAMPLE_PROPS, certificate, cdn: { ...EXAMPLE_PROPS.cdn, certificate } };
+  return { ...EXAMPLE_PROPS, certificate };
 }
 
 /** Builds the example app without synthesizing it, for tests and for `main`. */

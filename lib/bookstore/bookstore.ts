@@ -72,7 +72,8 @@ export interface BookstoreProps {
   /** The public domain of the shop, e.g. `shop.example.com`. */
   readonly domain: string;
   /**
-   * The load balancer's certificate for `domain`.
+   * The load balancer's certificate for `domain`; also the CDN's, where the cloud's CDN
+   * can serve it (every cloud but AWS, whose CDN takes certificates from us-east-1 only).
    * @default issued by the cloud with DNS validation, where the cloud can (AWS); other
    * clouds need `cloud.certificate.existing(...)`
    */
@@ -156,8 +157,8 @@ export class Bookstore extends Construct {
     });
 
     if (cdnEnabled) {
-      const { enabled: _enabled, ...cdnProps } = props.cdn ?? {};
-      this.cdn = new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, ...cdnProps });
+      const { enabled: _enabled, certificate = cloud.catalog.capabilities.cdnSharesLoadBalancerCertificate ? props.certificate : undefined, ...cdnProps } = props.cdn ?? {};
+      this.cdn = new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, ...cdnProps });
     }
 
     this.domain = props.domain;

@@ -2,6 +2,7 @@ import { TerraformStack } from "cdktf";
 import {
   Bookstore,
   BookstoreProps,
+  CdnSpec,
   ComputeGroup,
   ComputeGroupSpec,
   ComputeSize,
@@ -115,6 +116,20 @@ describe("wiring order of the composition", () => {
     const cannotRestrict = new FakeCloud("fake-east-1", { capabilities: { restrictsOriginToCdn: false } });
     shop(cannotRestrict, newStack().stack);
     expect(cannotRestrict.specOf<LoadBalancerSpec>("loadBalancer").cdnEdgesOnly).toBe(false);
+  });
+
+  test("the CDN takes the bookstore's certificate where the cloud's CDN can serve it, and cdn.certificate wins", () => {
+    const sharing = new FakeCloud("fake-east-1", { capabilities: { cdnSharesLoadBalancerCertificate: true } });
+    shop(sharing, newStack().stack, { certificate: sharing.certificate.existing("cert-1") });
+    expect(sharing.specOf<CdnSpec>("cdn").certificate.existingCertificateId).toBe("cert-1");
+
+    const own = new FakeCloud("fake-east-1", { capabilities: { cdnSharesLoadBalancerCertificate: true } });
+    shop(own, newStack().stack, { certificate: own.certificate.existing("cert-1"), cdn: { certificate: own.certificate.existing("cert-2") } });
+    expect(own.specOf<CdnSpec>("cdn").certificate.existingCertificateId).toBe("cert-2");
+
+    const regional = new FakeCloud();
+    shop(regional, newStack().stack, { certificate: regional.certificate.existing("cert-1") });
+    expect(regional.specOf<CdnSpec>("cdn").certificate.isIssued).toBe(true);
   });
 
   test("names carry the shop's name and the web tier gets the database's connection", () => {

@@ -38,7 +38,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
   defaultKubernetesVersion: "1.32",
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
   names: { pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?", maxLength: 30, description: "lower-case letters, digits and hyphens" },
-  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true },
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
 });
 
 /** One call the neutral constructs made on the cloud. */
