@@ -1,28 +1,13 @@
 import { App } from "../lib/core/cdktf";
-import { BookstoreStacks, BookstoreStacksProps, Cloud, ComputeSize, DatabaseSize, ICloud, MysqlVersion } from "../lib";
+import { BookstoreStacks, BookstoreStacksProps, Cloud, CLOUD_REGISTRATIONS, ComputeSize, DatabaseSize, ICloud, MysqlVersion } from "../lib";
 
 /**
  * The example shop. Which clouds it is built on comes from one setting, the
  * BOOKSTORE_CLOUDS environment variable: a comma-separated list of cloud names
- * (default: every implemented cloud).
+ * (default: every implemented cloud). Each cloud is built in its registration's example
+ * region; a cloud that cannot issue certificates gets its registration's placeholder
+ * certificate ID, to replace with your own.
  */
-export const EXAMPLE_REGIONS: Readonly<Record<string, string>> = {
-  aws: "eu-central-1",
-  tencentcloud: "ap-guangzhou",
-  alicloud: "cn-hangzhou",
-};
-
-/**
- * Certificates for clouds that cannot issue one through Terraform: replace each with the
- * ID of your own certificate for the shop's domain in that cloud.
- */
-export const EXAMPLE_CERTIFICATE_IDS: Readonly<Record<string, string>> = {
-  // A placeholder in the format of a Tencent Cloud SSL Certificates ID; use your own.
-  tencentcloud: "Xa7dQ2mK",
-  // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
-  alicloud: "14368012",
-};
-
 export const EXAMPLE_PROPS: BookstoreStacksProps = {
   domain: "shop.example.com",
   network: { cidr: "10.20.0.0/16", zones: 2 },
@@ -39,24 +24,35 @@ export const EXAMPLE_PROPS: BookstoreStacksProps = {
   tags: { team: "platform", environment: "production" },
 };
 
+/** A setting of the example app that cannot work, e.g. an unknown name in BOOKSTORE_CLOUDS. */
+export class ExampleSettingError extends Error {}
+
 /** The clouds named by `setting` (BOOKSTORE_CLOUDS), or every implemented cloud. */
 export function selectedClouds(setting: string | undefined): ICloud[] {
-  const names = (setting ?? "").split(",").map((name) => name.trim()).filter((name) => name !== "");
+  // Names are compared in lower case: "AWS" means aws.
+  const names = (setting ?? "").split(",").map((name) => name.trim().toLowerCase()).filter((name) => name !== "");
   const selected = names.length > 0 ? names : [...Cloud.implemented];
   for (const name of selected) {
     if (!Cloud.implemented.includes(name)) {
-      throw new Error(`BOOKSTORE_CLOUDS names "${name}"; implemented clouds: ${Cloud.implemented.join(", ")}`);
+      throw new ExampleSettingError(`BOOKSTORE_CLOUDS names "${name}"; implemented clouds: ${Cloud.implemented.join(", ")}`);
     }
   }
-  return [...new Set(selected)].map((name) => Cloud.byName(name, EXAMPLE_REGIONS[name]));
+  return [...new Set(selected)].map((name) => exampleCloud(name));
+}
+
+/** The cloud of that name as the example app builds it: in its registration's example region. */
+export function exampleCloud(name: string): ICloud {
+  const registration = CLOUD_REGISTRATIONS.find((r) => r.name === name);
+  if (registration === undefined) throw new Error(`unknown cloud "${name}"; implemented clouds: ${Cloud.implemented.join(", ")}`);
+  return registration.create({ region: registration.example.region });
 }
 
 /** The example props for one cloud: its own certificate where it cannot issue one. */
 export function exampleProps(cloud: ICloud): BookstoreStacksProps {
-  const certificateId = EXAMPLE_CERTIFICATE_IDS[cloud.name];
+  const certificateId = Cloud.registrationOf(cloud).example.certificateId;
   if (cloud.catalog.capabilities.issuesCertificates || certificateId === undefined) return EXAMPLE_PROPS;
   const certificate = cloud.certificate.existing(certificateId);
-  return { ...EXAMPLE_PROPS, certificate, cdn: { ...EXAMPLE_PROPS.cdn, certificate } };
+  return { ...EXAMPLE_PROPS, certificate };
 }
 
 /** Builds the example app without synthesizing it, for tests and for `main`. */

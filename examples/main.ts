@@ -1,20 +1,34 @@
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { Cloud, ValidationError } from "../lib";
 import { App } from "../lib/core/cdktf";
-import { buildExampleApp, selectedClouds } from "./bookstore-app";
-import { formatSummary, summarizeStack } from "./summary";
+import { buildExampleApp, ExampleSettingError, selectedClouds } from "./bookstore-app";
+import { removeStaleStacks } from "./stacks-folder";
+import { formatSummary, placeholderNotes, summarizeStack } from "./summary";
 
-// Entry point of `cdktf synth` (cdktf.json) and `npm run synth`.
-// BOOKSTORE_CLOUDS picks the clouds; BOOKSTORE_HCL=1 also writes each stack as HCL to
-// cdktf.out/review/<stack>.tf for people to read (outside the stack folders, so
-// terraform never loads both).
+// Entry point of `cdktf synth` (cdktf.json) and `npm run synth`, both through
+// scripts/run-app.js. BOOKSTORE_CLOUDS picks the clouds; BOOKSTORE_HCL=1 also writes
+// each stack as HCL to cdktf.out/review/<stack>.tf for people to read (outside the stack
+// folders, so terraform never loads both).
 const app = new App();
-const built = buildExampleApp(app, selectedClouds(process.env.BOOKSTORE_CLOUDS));
-app.synth();
+let built;
+try {
+  built = buildExampleApp(app, selectedClouds(process.env.BOOKSTORE_CLOUDS));
+  app.synth();
+} catch (error) {
+  // A wrong setting or prop is the user's to fix: one line that says what, no trace.
+  if (!(error instanceof ExampleSettingError || error instanceof ValidationError)) throw error;
+  console.error(`error: ${error.message}`);
+  process.exit(1);
+}
 
 const stacks = built.flatMap((b) => b.stacks.map((stack) => ({ cloud: b.cloud.name, stackName: stack.node.id, stack })));
 console.log(formatSummary(stacks.map((s) => summarizeStack(app.outdir, s))));
+for (const note of placeholderNotes(built.map((b) => Cloud.registrationOf(b.cloud)))) console.log(note);
+for (const kept of removeStaleStacks(app.outdir, stacks.map((s) => s.stackName))) {
+  console.log(`note: ${kept} is from an earlier synth and holds Terraform state; it was left in place`);
+}
 
 if (process.env.BOOKSTORE_HCL === "1") {
   const reviewDir = path.join(app.outdir, "review");

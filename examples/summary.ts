@@ -41,20 +41,46 @@ export function summarizeStack(outdir: string, stack: SynthesizedStack): StackSu
   return { ...stack, resources, byCapability, dataSources, outputs: Object.keys(json.output ?? {}).length, file };
 }
 
-/** A table a person reads after `npm run synth`: one row per stack. */
+/** Widest the capability column may be; longer lists wrap onto the next lines. */
+const CAPABILITY_COLUMN_WIDTH = 56;
+
+/**
+ * A table a person reads after `npm run synth`: one row per stack, at most about 100
+ * columns wide, and where the files went.
+ */
 export function formatSummary(summaries: readonly StackSummary[]): string {
   const rows = summaries.map((s) => [
-    s.cloud,
     s.stackName,
     String(s.resources),
-    Object.entries(s.byCapability)
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([capability, n]) => `${capability} ${n}`)
-      .join(", "),
-    path.relative(process.cwd(), s.file),
+    wrap(
+      Object.entries(s.byCapability)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([capability, n]) => `${capability} ${n}`),
+      CAPABILITY_COLUMN_WIDTH,
+    ),
   ]);
-  const header = ["cloud", "stack", "resources", "by capability", "output"];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
-  return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
+  const header = ["stack", "resources", "by capability"];
+  const widths = [0, 1].map((i) => Math.max(header[i].length, ...rows.map((r) => (r[i] as string).length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < widths.length ? c.padEnd(widths[i]) : c)).join("  ").trimEnd();
+  const body = rows.flatMap(([stack, resources, capabilities]) => (capabilities as string[]).map((part, i) => (i === 0 ? line([stack as string, resources as string, part]) : line(["", "", part]))));
+  const folders = [...new Set(summaries.map((s) => path.relative(process.cwd(), path.dirname(path.dirname(s.file)))))];
+  return [line(header), line([...widths.map((w) => "-".repeat(w)), "-".repeat(CAPABILITY_COLUMN_WIDTH)]), ...body, "", `Written to ${folders.join(", ")}/<stack>/cdk.tf.json`].join("\n");
+}
+
+/** Items joined with ", ", as lines of at most `width` characters. */
+function wrap(items: readonly string[], width: number): string[] {
+  const lines: string[] = [];
+  for (const item of items) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && last.length + 2 + item.length + 1 <= width) lines[lines.length - 1] = `${last}, ${item}`;
+    else lines.push(item);
+  }
+  return lines.map((l, i) => (i < lines.length - 1 ? `${l},` : l));
+}
+
+/** A line for each cloud built with the example's placeholder certificate, which must be replaced before a deploy. */
+export function placeholderNotes(registrations: readonly { readonly name: string; readonly example: { readonly certificateId?: string } }[]): string[] {
+  return registrations
+    .filter((r) => r.example.certificateId !== undefined)
+    .map((r) => `note: ${r.name}'s certificate "${r.example.certificateId}" is a placeholder: set your own (lib/${r.name}/registration.ts)`);
 }

@@ -41,6 +41,11 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
+// @cdktf/commons also runs `terraform version` when it is loaded. A TF_CLI_CONFIG_FILE
+// that names a missing file makes terraform print a warning, which commons logs as an
+// [ERROR]; without the variable terraform reads its defaults and says nothing.
+if (process.env.TF_CLI_CONFIG_FILE && !fs.existsSync(process.env.TF_CLI_CONFIG_FILE)) delete process.env.TF_CLI_CONFIG_FILE;
+
 const REPO_ROOT = path.resolve(__dirname, "..");
 const SCHEMA_DIR = path.join(__dirname, "provider-schemas");
 const DEFAULT_OUT_DIR = path.join(REPO_ROOT, "lib", "generated");

@@ -2,9 +2,10 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
-import { Cloud } from "../lib";
-import { buildExampleApp, selectedClouds } from "../examples/bookstore-app";
-import { formatSummary, summarizeStack } from "../examples/summary";
+import { Cloud, CLOUD_REGISTRATIONS } from "../lib";
+import { buildExampleApp, ExampleSettingError, selectedClouds } from "../examples/bookstore-app";
+import { removeStaleStacks } from "../examples/stacks-folder";
+import { formatSummary, placeholderNotes, summarizeStack } from "../examples/summary";
 
 describe("the example app", () => {
   test("builds every implemented cloud when BOOKSTORE_CLOUDS is unset or empty", () => {
@@ -17,7 +18,36 @@ describe("the example app", () => {
   });
 
   test("fails when BOOKSTORE_CLOUDS names a cloud that is not implemented", () => {
+    expect(() => selectedClouds("aws,gcp")).toThrow(ExampleSettingError);
     expect(() => selectedClouds("aws,gcp")).toThrow(/"gcp".*implemented clouds: aws/);
+  });
+
+  test("reads cloud names in any case", () => {
+    expect(selectedClouds("AWS, Alicloud").map((c) => c.name)).toEqual(["aws", "alicloud"]);
+  });
+
+  test("says which clouds were built with the example's placeholder certificate", () => {
+    const notes = placeholderNotes(CLOUD_REGISTRATIONS);
+    const withPlaceholder = CLOUD_REGISTRATIONS.filter((r) => r.example.certificateId !== undefined);
+    expect(notes).toHaveLength(withPlaceholder.length);
+    for (const r of withPlaceholder) expect(notes.join("\n")).toContain(`${r.name}'s certificate "${r.example.certificateId}" is a placeholder`);
+  });
+
+  test("a stale stack folder is removed, unless it holds Terraform state", () => {
+    // GIVEN an output folder with this synth's stack and two left from an earlier one
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-stale-"));
+    try {
+      for (const stack of ["bookstore-aws", "bookstore-alicloud", "bookstore-tencentcloud"]) fs.mkdirSync(path.join(outdir, "stacks", stack), { recursive: true });
+      fs.writeFileSync(path.join(outdir, "stacks", "bookstore-alicloud", "cdk.tf.json"), "{}");
+      fs.writeFileSync(path.join(outdir, "stacks", "bookstore-tencentcloud", "terraform.bookstore-tencentcloud.tfstate"), "{}");
+      // WHEN the stale folders are cleaned
+      const kept = removeStaleStacks(outdir, ["bookstore-aws"]);
+      // THEN only the folder without state is gone, and the kept one is named
+      expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(["bookstore-aws", "bookstore-tencentcloud"]);
+      expect(kept).toEqual([path.relative(process.cwd(), path.join(outdir, "stacks", "bookstore-tencentcloud"))]);
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
   });
 
   test("writes one stack per cloud, named after it, and a summary of each", () => {
@@ -36,8 +66,10 @@ describe("the example app", () => {
         expect(summary.resources).toBe(Object.values(summary.byCapability).reduce((a, b) => a + b, 0));
       }
       const table = formatSummary(summaries);
-      expect(table.split("\n")[0]).toMatch(/^cloud\s+stack\s+resources\s+by capability\s+output$/);
-      for (const cloud of Cloud.implemented) expect(table).toMatch(new RegExp(`^${cloud}\\s+bookstore-${cloud}\\s+\\d+\\s+.*Cdn \\d+`, "m"));
+      expect(table.split("\n")[0]).toMatch(/^stack\s+resources\s+by capability$/);
+      for (const cloud of Cloud.implemented) expect(table).toMatch(new RegExp(`^bookstore-${cloud}\\s+\\d+\\s+.*Cdn \\d+`, "m"));
+      // A person reads it in a terminal: no line much wider than 100 columns.
+      for (const line of table.split("\n")) expect(line.length).toBeLessThanOrEqual(100);
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }

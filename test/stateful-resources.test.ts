@@ -1,6 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
-import { statefulAddresses } from "../lib/policy/stateful-resources";
+import { STATEFUL_RESOURCE_TYPES, statefulAddresses } from "../lib";
 import { exampleAppOutdir } from "./support/bookstore";
 
 // The committed addresses of every stateful resource per stack. A construct ID change
@@ -13,7 +13,7 @@ function currentAddresses(): Record<string, string[]> {
   // Every infrastructure stack of the example app.
   const outdir = exampleAppOutdir();
   const stacks = fs.readdirSync(path.join(outdir, "stacks")).filter((stack) => !stack.endsWith("-workloads"));
-  return Object.fromEntries(stacks.map((stack) => [stack, statefulAddresses(JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")))]));
+  return Object.fromEntries(stacks.map((stack) => [stack, statefulAddresses(JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")), STATEFUL_RESOURCE_TYPES)]));
 }
 
 describe("stateful resources keep their Terraform addresses", () => {

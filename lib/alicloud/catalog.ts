@@ -92,8 +92,10 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     description: "lower-case letters, digits, hyphens and underscores, starting with a letter and ending with a letter or digit",
   },
   // Terraform cannot order a certificate from Certificate Management Service with DNS
-  // validation; CDN back-to-origin addresses are not published for security groups.
-  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false },
+  // validation; CDN back-to-origin addresses are not published for security groups. A
+  // Certificate Management Service certificate is deployed to SLB and CDN by the same ID.
+  // ref: https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/deploy-ssl-certificates-to-alibaba-cloud-services
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true },
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",

@@ -1,8 +1,8 @@
 import { Construct, IConstruct } from "constructs";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { AlicloudProvider } from "../generated/alicloud/provider";
 import { TerraformStack } from "../core/cdktf";
-import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CloudProps } from "../cloud-registration";
+import { applyCatalogOverrides } from "../core/catalog";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -10,9 +10,8 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { requireKnownRegion } from "../core/placement";
 import { RemoteStateProps } from "../core/remote-state";
-import { ValidationError } from "../core/validation";
+import { stackProvider } from "../core/stack-provider";
 import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
 import { createAlicloudCdn } from "./cdn";
 import { createAlicloudComputeGroup } from "./compute-group";
@@ -23,18 +22,10 @@ import { createAlicloudLoadBalancer } from "./load-balancer";
 import { createAlicloudNetwork } from "./network";
 import { useOssState } from "./state-backend";
 
-export interface AlicloudCloudProps {
-  /** The Alibaba Cloud region, e.g. `cn-hangzhou`; one of the catalog's regions. */
-  readonly region: string;
-  /**
-   * Replacements for catalog entries (instance types, engine versions, zones).
-   * @default the catalog as shipped
-   */
-  readonly catalogOverrides?: CatalogOverrides;
-}
+/** The Alibaba Cloud region, e.g. `cn-hangzhou`: one of the catalog's regions. */
+export type AlicloudCloudProps = CloudProps;
 
 const PROVIDER_ID = "alicloud";
-const RANDOM_PROVIDER_ID = "random";
 
 /** Alibaba Cloud: one region; certificates come from Certificate Management Service (CAS). */
 export class AlicloudCloud implements ICloud {
@@ -67,23 +58,11 @@ export class AlicloudCloud implements ICloud {
 
   /** The stack's default alicloud provider: the user's own if the stack has one, else a new one. */
   private provider(scope: IConstruct): AlicloudProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find((child): child is AlicloudProvider => child instanceof AlicloudProvider && child.alias === undefined);
-    if (existing) {
-      if (existing.region !== undefined && existing.region !== this.region) {
-        throw new ValidationError(scope, "region", this.region, `the region of the stack's alicloud provider (${existing.region}), or a stack of its own`);
-      }
-      return existing;
-    }
-    requireKnownRegion(scope, "region", this.region, this.catalog);
-    return new AlicloudProvider(stack, PROVIDER_ID, { region: this.region });
-  }
-
-  /** The random provider, for generated passwords; created once per stack when first needed. */
-  private randomProvider(scope: IConstruct): void {
-    const stack = TerraformStack.of(scope);
-    if (stack.node.children.some((child) => child instanceof RandomProvider)) return;
-    new RandomProvider(stack, RANDOM_PROVIDER_ID, {});
+    return stackProvider(scope, this, {
+      title: "alicloud",
+      isInstance: (node): node is AlicloudProvider => node instanceof AlicloudProvider,
+      create: (stack) => new AlicloudProvider(stack, PROVIDER_ID, { region: this.region }),
+    });
   }
 
   public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
@@ -95,7 +74,6 @@ export class AlicloudCloud implements ICloud {
   }
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
-    this.randomProvider(scope);
     return createAlicloudDatabase(scope, spec, this.catalog);
   }
 

@@ -10,10 +10,10 @@ import { containerUserData } from "../core/user-data";
 import { AlicloudCatalog } from "./catalog";
 import { instanceRole, ramName } from "./ram";
 import { rule, securityGroup } from "./security-group";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
 /** Average CPU the group scales around. */
 const TARGET_CPU_PERCENT = 60;
-const ANYWHERE = "0.0.0.0/0";
 
 /**
  * An Auto Scaling (ESS) group in the private vSwitches with one active scaling
@@ -30,7 +30,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
 
   // Alibaba Cloud security groups accept all egress by default; these rules accept the
   // needed traffic at priority 1 and drop the rest at the lowest priority (100).
-  rule(scope, "EgressHttps", group.id, "egress", { description: "HTTPS to the container registry and cloud APIs", protocol: "tcp", port: 443, cidr: ANYWHERE });
+  rule(scope, "EgressHttps", group.id, "egress", { description: "HTTPS to the container registry and cloud APIs", protocol: "tcp", port: 443, cidr: ANYWHERE_IPV4 });
   rule(scope, "EgressInternalServices", group.id, "egress", {
     description: "Alibaba Cloud DNS, NTP, metadata and package mirrors",
     protocol: "all",
@@ -44,7 +44,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
       cidr: network.cidr,
     });
   }
-  rule(scope, "EgressDenyOther", group.id, "egress", { description: "Nothing else leaves the instances", protocol: "all", cidr: ANYWHERE, policy: "drop", priority: 100 });
+  rule(scope, "EgressDenyOther", group.id, "egress", { description: "Nothing else leaves the instances", protocol: "all", cidr: ANYWHERE_IPV4, policy: "drop", priority: 100 });
 
   if (spec.loadBalancer) {
     // A CLB has no security group: its layer-7 listeners and health checks reach the

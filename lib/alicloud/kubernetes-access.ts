@@ -4,7 +4,7 @@ import { DataAlicloudCsManagedKubernetesClusters } from "../generated/alicloud/d
 import { DataAlicloudKmsSecretVersions } from "../generated/alicloud/data-alicloud-kms-secret-versions";
 import { Fn } from "../core/cdktf";
 import { DatabaseConnection } from "../core/database";
-import { DatabaseCredentials, IKubernetesAccess, IngressEntry, IngressProps, KubernetesConnection } from "../kubernetes/cluster-access";
+import { DatabaseCredentials, IKubernetesAccess, IngressEntry, IngressProps, KubernetesConnection } from "../core/cluster-access";
 import { AlicloudCatalog } from "./catalog";
 
 /**

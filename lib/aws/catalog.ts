@@ -81,8 +81,10 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     description: "lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen",
   },
   // ACM issues certificates with DNS validation; CloudFront's origin-facing prefix list
-  // can be referenced by a security group.
-  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true },
+  // can be referenced by a security group. CloudFront takes certificates from us-east-1
+  // only, so the load balancer's regional certificate is not the CDN's.
+  // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

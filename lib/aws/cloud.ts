@@ -1,8 +1,8 @@
 import { Construct, IConstruct } from "constructs";
-import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "../core/cdktf";
-import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CloudProps } from "../cloud-registration";
+import { applyCatalogOverrides } from "../core/catalog";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -10,10 +10,8 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { requireKnownRegion } from "../core/placement";
 import { RemoteStateProps } from "../core/remote-state";
-import { registerTagWriter } from "../core/tags";
-import { ValidationError } from "../core/validation";
+import { stackProvider } from "../core/stack-provider";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
 import { createAwsCdn } from "./cdn";
 import { createAwsComputeGroup } from "./compute-group";
@@ -24,26 +22,11 @@ import { createAwsLoadBalancer } from "./load-balancer";
 import { createAwsNetwork } from "./network";
 import { useS3State } from "./state-backend";
 
-export interface AwsCloudProps {
-  /** The AWS region, e.g. `eu-central-1`; one of the catalog's regions. */
-  readonly region: string;
-  /**
-   * Replacements for catalog entries (instance types, engine versions, zones).
-   * @default the catalog as shipped
-   */
-  readonly catalogOverrides?: CatalogOverrides;
-}
+/** The AWS region, e.g. `eu-central-1`: one of the catalog's regions. */
+export type AwsCloudProps = CloudProps;
 
 const PROVIDER_ID = "aws";
 const GLOBAL_PROVIDER_ID = "aws-global";
-
-// Autoscaling groups take tags as `tag` blocks; propagated, they also tag the instances.
-registerTagWriter(AutoscalingGroup.tfResourceType, (resource, key, value) => {
-  const group = resource as AutoscalingGroup;
-  const current = (group.tagInput ?? []) as { key: string; value: string; propagateAtLaunch: boolean }[];
-  if (!Array.isArray(current) || current.some((tag) => tag.key === key)) return;
-  group.putTag([...current, { key, value, propagateAtLaunch: true }]);
-});
 
 /** AWS: one region, with us-east-1 added where CloudFront needs it. */
 export class AwsCloud implements ICloud {
@@ -69,16 +52,11 @@ export class AwsCloud implements ICloud {
 
   /** The stack's default AWS provider: the user's own if the stack has one, else a new one. */
   private provider(scope: IConstruct): AwsProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find((child): child is AwsProvider => child instanceof AwsProvider && child.alias === undefined);
-    if (existing) {
-      if (existing.region !== undefined && existing.region !== this.region) {
-        throw new ValidationError(scope, "region", this.region, `the region of the stack's AWS provider (${existing.region}), or a stack of its own`);
-      }
-      return existing;
-    }
-    requireKnownRegion(scope, "region", this.region, this.catalog);
-    return new AwsProvider(stack, PROVIDER_ID, { region: this.region });
+    return stackProvider(scope, this, {
+      title: "AWS",
+      isInstance: (node): node is AwsProvider => node instanceof AwsProvider,
+      create: (stack) => new AwsProvider(stack, PROVIDER_ID, { region: this.region }),
+    });
   }
 
   /** The provider for CloudFront's certificates and web ACLs, which live in us-east-1 only. */

@@ -1,5 +1,6 @@
 import { Construct } from "constructs";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
+import { ICustomTaggable } from "../core/taggable";
 import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -16,6 +17,7 @@ import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
 /** Average CPU the group scales around. */
 const TARGET_CPU_PERCENT = 60;
@@ -43,7 +45,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     ipProtocol: "tcp",
     fromPort: 443,
     toPort: 443,
-    cidrIpv4: "0.0.0.0/0",
+    cidrIpv4: ANYWHERE_IPV4,
   });
   if (spec.database) {
     new VpcSecurityGroupEgressRule(scope, "EgressDatabase", {
@@ -105,7 +107,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     updateDefaultVersion: true,
   });
 
-  const autoscalingGroup = new AutoscalingGroup(scope, "Resource", {
+  const autoscalingGroup = new TaggedAutoscalingGroup(scope, "Resource", {
     namePrefix: `${spec.name}-`,
     vpcZoneIdentifier: [...network.privateSubnetIds],
     minSize: spec.minInstances,
@@ -137,4 +139,13 @@ function requireLoadBalancerGroup(scope: Construct, loadBalancer: ILoadBalancer)
     throw new ValidationError(scope, "loadBalancer", loadBalancer.node.path, "a load balancer with a security group");
   }
   return loadBalancer.securityGroupId;
+}
+
+/** An autoscaling group takes tags as `tag` blocks; propagated, they also tag its instances. */
+class TaggedAutoscalingGroup extends AutoscalingGroup implements ICustomTaggable {
+  public addTagUnlessSet(key: string, value: string): void {
+    const current = (this.tagInput ?? []) as { key: string; value: string; propagateAtLaunch: boolean }[];
+    if (!Array.isArray(current) || current.some((tag) => tag.key === key)) return;
+    this.putTag([...current, { key, value, propagateAtLaunch: true }]);
+  }
 }

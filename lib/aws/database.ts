@@ -3,8 +3,7 @@ import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
-import { TerraformStack } from "../core/cdktf";
-import { INetworkPeer } from "../core/cloud";
+import { allowFromId, INetworkPeer } from "../core/cloud";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
@@ -104,11 +103,7 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
       credentialsSecretId: instance.masterUserSecret.get(0).secretArn,
     },
     allowConnectionsFrom(peer: INetworkPeer): void {
-      // Named by the peer's path below its stack, so the rule keeps its address when
-      // the stack is renamed.
-      const stackPath = TerraformStack.of(peer).node.path;
-      const peerPath = peer.node.path.slice(stackPath.length + 1).replace(/\//g, "-");
-      new VpcSecurityGroupIngressRule(scope, `AllowFrom-${peerPath}`, {
+      new VpcSecurityGroupIngressRule(scope, allowFromId(peer), {
         securityGroupId: group.id,
         description: `MySQL from ${peer.node.path}`,
         ipProtocol: "tcp",

@@ -4,7 +4,7 @@ import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-clus
 import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { Fn } from "../core/cdktf";
 import { DatabaseConnection } from "../core/database";
-import { DatabaseCredentials, IKubernetesAccess, IngressEntry, KubernetesConnection } from "../kubernetes/cluster-access";
+import { DatabaseCredentials, IKubernetesAccess, IngressEntry, KubernetesConnection } from "../core/cluster-access";
 import { AwsCatalog } from "./catalog";
 
 /**

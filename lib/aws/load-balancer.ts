@@ -16,6 +16,7 @@ import { certificateArn } from "./certificate";
 import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
 import { managedRulesWebAcl } from "./web-acl";
 import { securityGroup } from "./security-group";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
 /**
  * Internet-facing ALB in the public subnets: HTTPS with a TLS 1.2+ policy, HTTP
@@ -56,7 +57,7 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
         ipProtocol: "tcp",
         fromPort: port,
         toPort: port,
-        cidrIpv4: "0.0.0.0/0",
+        cidrIpv4: ANYWHERE_IPV4,
       });
     }
   }

@@ -15,6 +15,7 @@ import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { Fn } from "../core/cdktf";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
 const FLOW_LOG_RETENTION_DAYS = 365;
 
@@ -50,7 +51,6 @@ function recordFlowLogs(scope: Construct, name: string, vpc: Vpc): void {
   });
 }
 
-const ANYWHERE = "0.0.0.0/0";
 
 /**
  * VPC with a public and a private subnet per zone. Each zone has its own NAT gateway
@@ -75,7 +75,7 @@ export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAt
   const publicRouteTable = new RouteTable(scope, "PublicRouteTable", { vpcId: vpc.id, tags: { Name: `${spec.name}-public` } });
   new Route(scope, "PublicDefaultRoute", {
     routeTableId: publicRouteTable.id,
-    destinationCidrBlock: ANYWHERE,
+    destinationCidrBlock: ANYWHERE_IPV4,
     gatewayId: internetGateway.id,
   });
 
@@ -109,7 +109,7 @@ export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAt
       tags: { Name: `${spec.name}-private-${zone}`, "kubernetes.io/role/internal-elb": "1" },
     });
     const privateRouteTable = new RouteTable(scope, `PrivateRouteTable${n}`, { vpcId: vpc.id, tags: { Name: `${spec.name}-private-${zone}` } });
-    new Route(scope, `PrivateDefaultRoute${n}`, { routeTableId: privateRouteTable.id, destinationCidrBlock: ANYWHERE, natGatewayId: nat.id });
+    new Route(scope, `PrivateDefaultRoute${n}`, { routeTableId: privateRouteTable.id, destinationCidrBlock: ANYWHERE_IPV4, natGatewayId: nat.id });
     new RouteTableAssociation(scope, `PrivateSubnet${n}RouteTable`, { subnetId: privateSubnet.id, routeTableId: privateRouteTable.id });
 
     publicSubnetIds.push(publicSubnet.id);

@@ -4,8 +4,9 @@ import { TerraformStack } from "../core/cdktf";
 import { BookstoreWorkloads } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
 import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
-import { PolicyChecks } from "../policy/policy-checks";
-import { policyPacksFor } from "../policy/packs";
+import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
+import { KUBERNETES_POLICY_PACK } from "../policy/packs/kubernetes";
+import { Cloud } from "../clouds";
 import { Bookstore, BookstoreProps } from "./bookstore";
 
 export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
@@ -43,9 +44,9 @@ export class BookstoreStacks {
     const name = props.name ?? "bookstore";
     this.cloud = cloud;
     const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), ...bookstoreProps } = props;
-    this.infrastructure = new TerraformStack(app, `${name}-${cloud.name}`);
+    this.infrastructure = new CheckedStack(app, `${name}-${cloud.name}`);
     this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
-    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...policyPacksFor(cloud.name));
+    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
     const useRemoteState = (stack: TerraformStack) => {
       if (remoteState !== undefined) cloud.useRemoteState(stack, remoteState);
     };
@@ -54,7 +55,7 @@ export class BookstoreStacks {
     const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
     const access = cloud.kubernetesAccess;
     if (cluster && workloadSettings) {
-      const workloads = new TerraformStack(app, `${name}-${cloud.name}-workloads`);
+      const workloads = new CheckedStack(app, `${name}-${cloud.name}-workloads`);
       workloads.addDependency(this.infrastructure);
       useRemoteState(workloads);
       // Providers are configured before any resource of their stack exists, so the
@@ -75,7 +76,7 @@ export class BookstoreStacks {
         }),
         databaseCidrs: network.privateSubnetCidrs,
       });
-      if (policyChecks) PolicyChecks.of(workloads).apply(...policyPacksFor("kubernetes"));
+      if (policyChecks) PolicyChecks.of(workloads).apply(KUBERNETES_POLICY_PACK);
       this.workloads = workloads;
     }
   }

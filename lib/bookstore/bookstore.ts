@@ -1,96 +1,58 @@
 import { Construct } from "constructs";
 import { TerraformOutput } from "../core/cdktf";
-import { Cdn, ICdn } from "../core/cdn";
+import { Cdn, CdnProps, ICdn } from "../core/cdn";
 import { CertificateSource, ICloud } from "../core/cloud";
-import { ComputeGroup, IComputeGroup } from "../core/compute-group";
-import { Database, IDatabase } from "../core/database";
-import { IKubernetesCluster, KubernetesCluster } from "../core/kubernetes-cluster";
-import { ILoadBalancer, LoadBalancer, LoadBalancerClients } from "../core/load-balancer";
+import { ComputeGroup, ComputeGroupProps, IComputeGroup } from "../core/compute-group";
+import { Database, DatabaseProps, IDatabase } from "../core/database";
+import { IKubernetesCluster, KubernetesCluster, KubernetesClusterProps } from "../core/kubernetes-cluster";
+import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } from "../core/load-balancer";
 import { requireValidName } from "../core/names";
-import { INetwork, Network } from "../core/network";
-import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
-import { Tags } from "../core/tags";
+import { INetwork, Network, NetworkProps } from "../core/network";
+import { Tags } from "../tags";
 import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } from "../kubernetes/workloads-props";
 
 /** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */
 const NAME_SUFFIX_LENGTH = 4;
 
-export interface BookstoreNetworkProps {
-  /** @default "10.0.0.0/16" */
-  readonly cidr?: string;
-  /** @default 2 */
-  readonly zones?: number;
-  /** @default the region's first zones in catalog order */
-  readonly zoneNames?: string[];
-}
+// The composition's props are the neutral constructs' props, less what the composition
+// wires itself (cloud, network, names, peers): each default and its doc live once, on the
+// construct that applies it.
 
-export interface BookstoreWebProps {
-  /** The bookstore's container image, pinned by tag or digest. */
-  readonly image: string;
-  /** @default 8080 */
+/** The network: see `NetworkProps`. */
+export interface BookstoreNetworkProps extends Omit<NetworkProps, "cloud" | "name"> {}
+
+/** The web tier: the bookstore container on autoscaled VMs (see `ComputeGroupProps`). */
+export interface BookstoreWebProps
+  extends Pick<ComputeGroupProps, "image" | "size" | "minInstances" | "maxInstances" | "environment">,
+    Pick<LoadBalancerProps, "healthCheckPath"> {
+  /**
+   * Port the container listens on: the load balancer's target port and the pods'
+   * container port.
+   * @default 8080
+   */
   readonly port?: number;
-  /** @default ComputeSize.SMALL */
-  readonly size?: ComputeSize;
-  /** @default 2 */
-  readonly minInstances?: number;
-  /** @default 4 */
-  readonly maxInstances?: number;
-  /** Path the load balancer checks. @default "/healthz" */
-  readonly healthCheckPath?: string;
-  /** Extra, non-secret environment variables. @default none */
-  readonly environment?: Readonly<Record<string, string>>;
 }
 
-export interface BookstoreDatabaseProps {
-  /** @default MysqlVersion.V8_0 */
-  readonly version?: MysqlVersion;
-  /** @default DatabaseSize.SMALL */
-  readonly size?: DatabaseSize;
-  /** @default the smallest the size allows, at least 20 GiB */
-  readonly storageGiB?: number;
-  /** @default true */
-  readonly highlyAvailable?: boolean;
-  /** @default 7 */
-  readonly backupRetentionDays?: number;
-  /** @default true */
-  readonly deletionProtection?: boolean;
-}
+/** The database: see `DatabaseProps`. */
+export interface BookstoreDatabaseProps extends Omit<DatabaseProps, "cloud" | "network" | "name"> {}
 
-export interface BookstoreLoadBalancerProps {
-  /** @default true */
-  readonly deletionProtection?: boolean;
-  /** @default 60 */
-  readonly idleTimeoutSeconds?: number;
-}
+/** The load balancer: see `LoadBalancerProps`. */
+export interface BookstoreLoadBalancerProps extends Pick<LoadBalancerProps, "deletionProtection" | "idleTimeoutSeconds"> {}
 
-export interface BookstoreCdnProps {
+/** The CDN in front of the load balancer: see `CdnProps`. */
+export interface BookstoreCdnProps extends Omit<CdnProps, "cloud" | "origin" | "name"> {
   /**
    * Put a CDN in front of the load balancer. Without it, point the domain at the load
    * balancer, which then accepts traffic from anywhere.
    * @default true
    */
   readonly enabled?: boolean;
-  /** @default ["/static/*"] */
-  readonly staticPaths?: string[];
-  /** @default 86400 */
-  readonly staticCacheTtlSeconds?: number;
-  /** The certificate viewers see. @default issued by the cloud */
-  readonly certificate?: CertificateSource;
 }
 
-export interface BookstoreKubernetesProps {
+/** The Kubernetes cluster and the workloads on it: see `KubernetesClusterProps`. */
+export interface BookstoreKubernetesProps extends Omit<KubernetesClusterProps, "cloud" | "network" | "name"> {
   /** @default true */
   readonly enabled?: boolean;
-  /** @default the cloud catalog's default version */
-  readonly version?: string;
-  /** @default ComputeSize.MEDIUM */
-  readonly nodeSize?: ComputeSize;
-  /** @default 2 */
-  readonly minNodes?: number;
-  /** @default 5 */
-  readonly maxNodes?: number;
-  /** Public CIDRs that may reach the API server. @default [] (private API server) */
-  readonly publicApiAllowedCidrs?: string[];
   /**
    * The bookstore's workloads on the cluster, delivered in the `<name>-<cloud>-workloads`
    * stack. The image, port and health check default to the web tier's.
@@ -110,7 +72,8 @@ export interface BookstoreProps {
   /** The public domain of the shop, e.g. `shop.example.com`. */
   readonly domain: string;
   /**
-   * The load balancer's certificate for `domain`.
+   * The load balancer's certificate for `domain`; also the CDN's, where the cloud's CDN
+   * can serve it (every cloud but AWS, whose CDN takes certificates from us-east-1 only).
    * @default issued by the cloud with DNS validation, where the cloud can (AWS); other
    * clouds need `cloud.certificate.existing(...)`
    */
@@ -194,14 +157,8 @@ export class Bookstore extends Construct {
     });
 
     if (cdnEnabled) {
-      this.cdn = new Cdn(this, "Cdn", {
-        cloud,
-        origin: this.loadBalancer,
-        name: `${name}-cdn`,
-        staticPaths: props.cdn?.staticPaths,
-        staticCacheTtlSeconds: props.cdn?.staticCacheTtlSeconds,
-        certificate: props.cdn?.certificate,
-      });
+      const { enabled: _enabled, certificate = cloud.catalog.capabilities.cdnSharesLoadBalancerCertificate ? props.certificate : undefined, ...cdnProps } = props.cdn ?? {};
+      this.cdn = new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, ...cdnProps });
     }
 
     this.domain = props.domain;

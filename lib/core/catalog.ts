@@ -42,6 +42,12 @@ export interface CloudCapabilities {
    * reference, so a load balancer can admit the CDN only (`LoadBalancerClients.cdnEdgesOnly()`).
    */
   readonly restrictsOriginToCdn: boolean;
+  /**
+   * The CDN can serve the load balancer's certificate: an existing certificate's ID is
+   * good for both, so the CDN takes the bookstore's `certificate` unless `cdn.certificate`
+   * says otherwise.
+   */
+  readonly cdnSharesLoadBalancerCertificate: boolean;
 }
 
 export interface RegionEntry {

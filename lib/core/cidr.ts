@@ -11,6 +11,9 @@ export interface Ipv4Cidr {
   readonly prefixLength: number;
 }
 
+/** Every IPv4 address: a default route, or a rule open to the whole internet. */
+export const ANYWHERE_IPV4 = "0.0.0.0/0";
+
 const CIDR_PATTERN = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
 /**

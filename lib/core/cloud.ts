@@ -9,7 +9,7 @@ import type { DatabaseAttributes, DatabaseSpec } from "./database";
 import type { KubernetesClusterAttributes, KubernetesClusterSpec } from "./kubernetes-cluster";
 import type { LoadBalancerAttributes, LoadBalancerSpec } from "./load-balancer";
 import type { NetworkAttributes, NetworkSpec } from "./network";
-import type { IKubernetesAccess } from "../kubernetes/cluster-access";
+import type { IKubernetesAccess } from "./cluster-access";
 
 /**
  * One cloud: its catalog, and one factory per capability.
@@ -62,6 +62,16 @@ export interface ICloudScoped extends IConstruct {
 export interface INetworkPeer extends ICloudScoped {
   /** The security group its instances or nodes are in. */
   readonly securityGroupId: string;
+}
+
+/**
+ * The construct ID of the rule that opens a resource to one peer: `AllowFrom-` and the
+ * peer's path below its stack, so the rule keeps its Terraform address when the stack is
+ * renamed.
+ */
+export function allowFromId(peer: INetworkPeer): string {
+  const stackPath = TerraformStack.of(peer).node.path;
+  return `AllowFrom-${peer.node.path.slice(stackPath.length + 1).replace(/\//g, "-")}`;
 }
 
 /** Where the TLS certificate of a load balancer or CDN comes from. */

@@ -1,13 +1,13 @@
 import { Construct } from "constructs";
+import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import { requirePinnedImage } from "./container-image";
 import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
-import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
 import { isSingleLine } from "./user-data";
-import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+import { requireEnvironmentVariableName, requireNumberInRange, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
 /** Most instances one group may hold; a guard against a typo that would cost a fortune. */
 export const MAX_INSTANCES = 100;
@@ -97,22 +97,16 @@ export interface ComputeGroupAttributes {
   readonly securityGroupId: string;
 }
 
-const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const DATABASE_ENV = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET"] as const;
 
-export class ComputeGroup extends Construct implements IComputeGroup {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class ComputeGroup extends CloudResource implements IComputeGroup {
   public readonly groupId: string;
   public readonly securityGroupId: string;
 
   constructor(scope: Construct, id: string, props: ComputeGroupProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
     const catalog = cloud.catalog;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
-    requireSameCloud(this, "network", cloud, props.network);
     requireSameCloud(this, "database", cloud, props.database);
     requireSameCloud(this, "loadBalancer", cloud, props.loadBalancer);
 
@@ -123,11 +117,7 @@ export class ComputeGroup extends Construct implements IComputeGroup {
     requireOneOf(this, "size", size, enumValues(ComputeSize));
     const minInstances = props.minInstances ?? 2;
     const maxInstances = props.maxInstances ?? Math.max(4, minInstances);
-    requireNumberInRange(this, "minInstances", minInstances, { min: 1, max: MAX_INSTANCES });
-    requireNumberInRange(this, "maxInstances", maxInstances, { min: 1, max: MAX_INSTANCES });
-    if (minInstances > maxInstances) {
-      throw new ValidationError(this, "minInstances", minInstances, `at most maxInstances (${maxInstances})`);
-    }
+    requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances }, { min: 1, max: MAX_INSTANCES });
     const rootVolumeGiB = props.rootVolumeGiB ?? 30;
     requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
     if (props.loadBalancer && props.loadBalancer.targetPort !== containerPort) {
@@ -136,9 +126,7 @@ export class ComputeGroup extends Construct implements IComputeGroup {
 
     const environment: Record<string, string> = {};
     for (const [key, value] of Object.entries(props.environment ?? {})) {
-      if (!ENV_NAME.test(key)) {
-        throw new ValidationError(this, `environment.${key}`, key, "a variable name of letters, digits and underscores, not starting with a digit");
-      }
+      requireEnvironmentVariableName(this, `environment.${key}`, key);
       if (props.database && (DATABASE_ENV as readonly string[]).includes(key)) {
         throw new ValidationError(this, `environment.${key}`, value, `a name other than ${DATABASE_ENV.join(", ")}, which the database sets`);
       }

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
+import { CloudResource } from "./cloud-resource";
 import { ICloud, ICloudScoped, INetworkPeer, requireSameCloud } from "./cloud";
-import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { DatabaseSize, enumValues, MysqlVersion } from "./sizes";
 import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
@@ -103,20 +103,15 @@ export interface DatabaseAttributes {
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
 
-export class Database extends Construct implements IDatabase {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class Database extends CloudResource implements IDatabase {
   public readonly connection: DatabaseConnection;
   private readonly created: DatabaseAttributes;
   private readonly peers = new Set<string>();
 
   constructor(scope: Construct, id: string, props: DatabaseProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
     const catalog = cloud.catalog;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
-    requireSameCloud(this, "network", cloud, props.network);
 
     const version = props.version ?? MysqlVersion.V8_0;
     const offered = Object.keys(catalog.mysqlVersions);

@@ -1,10 +1,10 @@
 import { Construct } from "constructs";
-import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import { CloudResource } from "./cloud-resource";
+import { ICloud, INetworkPeer } from "./cloud";
 import { isPrivate, parseCidr } from "./cidr";
-import { nameFromId, requireValidName } from "./names";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
-import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+import { requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
 /** Most nodes one pool may hold; a guard against a typo that would cost a fortune. */
 export const MAX_NODES = 100;
@@ -72,32 +72,23 @@ export interface KubernetesClusterAttributes {
   readonly securityGroupId: string;
 }
 
-export class KubernetesCluster extends Construct implements IKubernetesCluster {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class KubernetesCluster extends CloudResource implements IKubernetesCluster {
   public readonly clusterId: string;
   public readonly endpoint: string;
   public readonly version: string;
   public readonly securityGroupId: string;
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
     const catalog = cloud.catalog;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
-    requireSameCloud(this, "network", cloud, props.network);
     this.version = props.version ?? catalog.defaultKubernetesVersion;
     requireOneOf(this, "version", this.version, catalog.kubernetesVersions);
     const nodeSize = props.nodeSize ?? ComputeSize.MEDIUM;
     requireOneOf(this, "nodeSize", nodeSize, enumValues(ComputeSize));
     const minNodes = props.minNodes ?? 2;
     const maxNodes = props.maxNodes ?? Math.max(5, minNodes);
-    requireNumberInRange(this, "minNodes", minNodes, { min: 1, max: MAX_NODES });
-    requireNumberInRange(this, "maxNodes", maxNodes, { min: 1, max: MAX_NODES });
-    if (minNodes > maxNodes) {
-      throw new ValidationError(this, "minNodes", minNodes, `at most maxNodes (${maxNodes})`);
-    }
+    requireOrderedRange(this, { lower: "minNodes", upper: "maxNodes" }, { lower: minNodes, upper: maxNodes }, { min: 1, max: MAX_NODES });
     const publicApiAllowedCidrs = props.publicApiAllowedCidrs ?? [];
     publicApiAllowedCidrs.forEach((text, index) => {
       const cidr = parseCidr(text);

@@ -1,8 +1,8 @@
 import { Construct } from "constructs";
-import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
-import { nameFromId, requireValidName } from "./names";
+import { CloudResource } from "./cloud-resource";
+import { CertificateSource, ICloud, ICloudScoped, requireUsableCertificate } from "./cloud";
 import type { INetwork } from "./network";
-import { isUnresolved, requireNumberInRange, ValidationError } from "./validation";
+import { isUnresolved, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -115,9 +115,7 @@ export interface LoadBalancerAttributes {
   readonly targetGroupId: string;
 }
 
-export class LoadBalancer extends Construct implements ILoadBalancer {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class LoadBalancer extends CloudResource implements ILoadBalancer {
   public readonly domain: string;
   public readonly dnsName: string;
   public readonly securityGroupId?: string;
@@ -126,20 +124,14 @@ export class LoadBalancer extends Construct implements ILoadBalancer {
   public readonly healthCheckPath: string;
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), cloud.catalog.names);
-    requireSameCloud(this, "network", cloud, props.network);
     this.domain = requireDomainName(this, "domain", props.domain);
     const certificate = props.certificate ?? cloud.certificate.issued();
     requireUsableCertificate(this, "certificate", cloud, certificate);
     this.targetPort = props.targetPort ?? 8080;
     requireNumberInRange(this, "targetPort", this.targetPort, { min: 1, max: 65535 });
-    this.healthCheckPath = props.healthCheckPath ?? "/healthz";
-    if (!/^\/[\w\-./~%]*$/.test(this.healthCheckPath) || this.healthCheckPath.length > 1024) {
-      throw new ValidationError(this, "healthCheckPath", this.healthCheckPath, "an absolute URL path such as /healthz, at most 1024 characters");
-    }
+    this.healthCheckPath = requireUrlPath(this, "healthCheckPath", props.healthCheckPath ?? "/healthz");
     const idleTimeoutSeconds = props.idleTimeoutSeconds ?? 60;
     requireNumberInRange(this, "idleTimeoutSeconds", idleTimeoutSeconds, { min: 1, max: 4000, unit: "seconds" });
 

@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
+import { CloudResource } from "./cloud-resource";
 import { ICloud, ICloudScoped } from "./cloud";
 import { formatCidr, isPrivate, parseCidr, planSubnets } from "./cidr";
-import { nameFromId, requireValidName } from "./names";
 import { resolveZones } from "./placement";
 import { ValidationError } from "./validation";
 
@@ -63,9 +63,7 @@ export interface NetworkAttributes {
 }
 
 /** The neutral network: validates and plans, then lets the cloud create it. */
-export class Network extends Construct implements INetwork {
-  public readonly cloud: ICloud;
-  public readonly name: string;
+export class Network extends CloudResource implements INetwork {
   public readonly cidr: string;
   public readonly zones: readonly string[];
   public readonly networkId: string;
@@ -75,11 +73,9 @@ export class Network extends Construct implements INetwork {
   public readonly privateSubnetCidrs: readonly string[];
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
-    super(scope, id);
+    super(scope, id, props);
     const { cloud } = props;
     const catalog = cloud.catalog;
-    this.cloud = cloud;
-    this.name = requireValidName(this, "name", props.name ?? nameFromId(id), catalog.names);
     this.cidr = props.cidr ?? "10.0.0.0/16";
 
     const parsed = parseCidr(this.cidr);

@@ -73,3 +73,42 @@ export function requireNonEmpty(scope: IConstruct, field: string, value: string 
   }
   return value;
 }
+
+/**
+ * Refuses a lower and an upper bound (`minInstances` and `maxInstances`, say) outside
+ * [min, max] as whole numbers, or a lower bound above the upper one.
+ */
+export function requireOrderedRange(
+  scope: IConstruct,
+  fields: { readonly lower: string; readonly upper: string },
+  values: { readonly lower: number; readonly upper: number },
+  range: { readonly min: number; readonly max: number },
+): void {
+  requireNumberInRange(scope, fields.lower, values.lower, range);
+  requireNumberInRange(scope, fields.upper, values.upper, range);
+  if (values.lower > values.upper) {
+    const upperName = fields.upper.slice(fields.upper.lastIndexOf(".") + 1);
+    throw new ValidationError(scope, fields.lower, values.lower, `at most ${upperName} (${values.upper})`);
+  }
+}
+
+/** Longest health-check path every cloud's load balancer accepts. */
+const MAX_URL_PATH_LENGTH = 1024;
+
+/** Refuses anything but an absolute URL path a health check can request, e.g. `/healthz`. */
+export function requireUrlPath(scope: IConstruct, field: string, path: string): string {
+  if (isUnresolved(path)) return path;
+  if (typeof path !== "string" || !/^\/[\w\-./~%]*$/.test(path) || path.length > MAX_URL_PATH_LENGTH) {
+    throw new ValidationError(scope, field, path, `an absolute URL path such as /healthz, at most ${MAX_URL_PATH_LENGTH} characters`);
+  }
+  return path;
+}
+
+const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Refuses an environment variable name a shell or a container runtime would not take. */
+export function requireEnvironmentVariableName(scope: IConstruct, field: string, name: string): void {
+  if (!ENVIRONMENT_VARIABLE_NAME.test(name)) {
+    throw new ValidationError(scope, field, name, "a variable name of letters, digits and underscores, not starting with a digit");
+  }
+}

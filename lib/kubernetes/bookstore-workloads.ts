@@ -10,7 +10,7 @@ import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { DatabaseConnection } from "../core/database";
-import { DatabaseCredentials, IngressEntry } from "./cluster-access";
+import { DatabaseCredentials, IngressEntry } from "../core/cluster-access";
 import { ResolvedWorkloadSettings } from "./workloads-props";
 
 const APP = "bookstore";

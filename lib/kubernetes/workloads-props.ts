@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { requirePinnedImage } from "../core/container-image";
-import { requireNumberInRange, ValidationError } from "../core/validation";
+import { requireEnvironmentVariableName, requireNumberInRange, requireOrderedRange, requireUrlPath, ValidationError } from "../core/validation";
 
 /** The neutral props of the bookstore's workloads on a cluster. */
 export interface WorkloadSettings {
@@ -66,17 +66,10 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
   }
   const containerPort = settings.containerPort ?? 8080;
   requireNumberInRange(scope, f("containerPort"), containerPort, { min: 1, max: 65535 });
-  const healthCheckPath = settings.healthCheckPath ?? "/healthz";
-  if (!/^\/[\w\-./~%]*$/.test(healthCheckPath)) {
-    throw new ValidationError(scope, f("healthCheckPath"), healthCheckPath, "an absolute URL path such as /healthz");
-  }
+  const healthCheckPath = requireUrlPath(scope, f("healthCheckPath"), settings.healthCheckPath ?? "/healthz");
   const minReplicas = settings.minReplicas ?? 2;
   const maxReplicas = settings.maxReplicas ?? Math.max(6, minReplicas);
-  requireNumberInRange(scope, f("minReplicas"), minReplicas, { min: 1, max: 1000 });
-  requireNumberInRange(scope, f("maxReplicas"), maxReplicas, { min: 1, max: 1000 });
-  if (minReplicas > maxReplicas) {
-    throw new ValidationError(scope, f("minReplicas"), minReplicas, `at most maxReplicas (${maxReplicas})`);
-  }
+  requireOrderedRange(scope, { lower: f("minReplicas"), upper: f("maxReplicas") }, { lower: minReplicas, upper: maxReplicas }, { min: 1, max: 1000 });
   const minAvailable = settings.minAvailable ?? Math.max(1, minReplicas - 1);
   requireNumberInRange(scope, f("minAvailable"), minAvailable, { min: 0, max: 1000 });
   if (minAvailable >= minReplicas) {
@@ -99,9 +92,7 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
   const runAsUser = settings.runAsUser ?? 10001;
   requireNumberInRange(scope, f("runAsUser"), runAsUser, { min: MIN_UID, max: 2147483647 });
   for (const key of Object.keys(settings.environment ?? {})) {
-    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) {
-      throw new ValidationError(scope, f(`environment.${key}`), key, "a variable name of letters, digits and underscores, not starting with a digit");
-    }
+    requireEnvironmentVariableName(scope, f(`environment.${key}`), key);
   }
   return {
     image,

@@ -1,4 +1,4 @@
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { Aspects, IAspect, TerraformStack } from "../core/cdktf";
 import { ValidationError } from "../core/validation";
 import { evaluate, failingFindings, formatReport, PolicyReport, Suppression } from "./evaluate";
@@ -52,9 +52,57 @@ export class PolicyChecks {
   }
 }
 
+/**
+ * A stack whose policy checks and written file share one synthesis: cdktf validates a
+ * stack, then synthesizes it again to write it; this stack hands the writer the JSON the
+ * checks read (nothing changes the tree between the two), so each `app.synth()` builds
+ * the JSON once. Any other stack is checked too, at the cost of a second synthesis.
+ */
+export class CheckedStack extends TerraformStack {
+  private checkedJson?: Record<string, any>;
+
+  constructor(scope: Construct, id: string) {
+    super(scope, id);
+    // The kept JSON lives for one synthesis only: a failed one (a refused check, an error
+    // annotation) must not hand it to a later one, after the tree has changed.
+    const synthesizer = this.synthesizer;
+    this.synthesizer = {
+      synthesize: (session) => {
+        try {
+          synthesizer.synthesize(session);
+        } finally {
+          this.checkedJson = undefined;
+        }
+      },
+    };
+  }
+
+  public runAllValidations(): void {
+    try {
+      super.runAllValidations();
+    } catch (error) {
+      this.checkedJson = undefined;
+      throw error;
+    }
+  }
+
+  /** The stack's JSON for the checks, kept for the write that follows. */
+  public toTerraformForChecks(): Record<string, any> {
+    this.checkedJson = super.toTerraform() as Record<string, any>;
+    return this.checkedJson;
+  }
+
+  public toTerraform(): any {
+    const checked = this.checkedJson;
+    if (checked === undefined) return super.toTerraform();
+    this.checkedJson = undefined;
+    return checked;
+  }
+}
+
 /** Checks a stack's synthesized JSON against packs, honouring its suppressions. */
 export function checkStack(stack: TerraformStack, packs: readonly PolicyPack[]): PolicyReport {
-  const json = stack.toTerraform() as Record<string, any>;
+  const json = stack instanceof CheckedStack ? stack.toTerraformForChecks() : (stack.toTerraform() as Record<string, any>);
   return evaluate(
     json,
     packs.flatMap((p) => p.rules),

@@ -1,7 +1,7 @@
 /**
  * A policy rule: one pure check of one kind of resource in a synthesized stack, with an
  * ID that cites the scanner rules it mirrors (checkov, trivy, KICS), so a finding, a
- * test and a suppression all speak the same language. See ../shared/security-rules.md.
+ * test and a suppression all speak the same language.
  */
 
 export enum PolicyLevel {
@@ -69,4 +69,22 @@ export function blocksOf(value: unknown): Record<string, any>[] {
 /** True for `true` and `"true"`: bindings render some booleans as strings. */
 export function isTrue(value: unknown): boolean {
   return value === true || value === "true";
+}
+
+/** CIDR arguments that open a rule to the whole internet. */
+export const ANYWHERE_CIDRS: readonly string[] = ["0.0.0.0/0", "0.0.0.0", "::/0"];
+
+/**
+ * Rules that one argument of one resource type must satisfy: the many scanner checks of
+ * a database's settings, say. `settingRule("aws_db_instance")(id, mirrors, explanation, holds)`.
+ */
+export function settingRule(resourceType: string) {
+  return (id: string, mirrors: string[], explanation: string, holds: (config: Record<string, any>) => boolean): PolicyRule => ({
+    id,
+    mirrors,
+    explanation,
+    level: PolicyLevel.ERROR,
+    resourceTypes: [resourceType],
+    check: (r) => compliantIf(holds(r.config)),
+  });
 }

@@ -80,8 +80,10 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     description: "lower-case letters, digits and hyphens, starting with a letter and not ending with a hyphen",
   },
   // Tencent's free certificates are applied for in the SSL console, outside Terraform; the
-  // CDN's edge address ranges are not published in a form a security group can name.
-  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false },
+  // CDN's edge address ranges are not published in a form a security group can name. An
+  // SSL Certificates ID is accepted by CLB listeners and by the CDN alike.
+  // ref: https://www.tencentcloud.com/document/product/1007/39869 (deploying certificates to Tencent Cloud services)
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true },
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",

@@ -1,8 +1,8 @@
 import { Construct, IConstruct } from "constructs";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { TencentcloudProvider } from "../generated/tencentcloud/provider";
 import { TerraformStack } from "../core/cdktf";
-import { applyCatalogOverrides, CatalogOverrides } from "../core/catalog";
+import { CloudProps } from "../cloud-registration";
+import { applyCatalogOverrides } from "../core/catalog";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -10,9 +10,8 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { requireKnownRegion } from "../core/placement";
 import { RemoteStateProps } from "../core/remote-state";
-import { ValidationError } from "../core/validation";
+import { stackProvider } from "../core/stack-provider";
 import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
 import { createTencentcloudCdn } from "./cdn";
 import { createTencentcloudComputeGroup } from "./compute-group";
@@ -23,18 +22,10 @@ import { createTencentcloudLoadBalancer } from "./load-balancer";
 import { createTencentcloudNetwork } from "./network";
 import { useCosState } from "./state-backend";
 
-export interface TencentcloudCloudProps {
-  /** The Tencent Cloud region, e.g. `ap-guangzhou`; one of the catalog's regions. */
-  readonly region: string;
-  /**
-   * Replacements for catalog entries (instance types, engine versions, zones).
-   * @default the catalog as shipped
-   */
-  readonly catalogOverrides?: CatalogOverrides;
-}
+/** The Tencent Cloud region, e.g. `ap-guangzhou`: one of the catalog's regions. */
+export type TencentcloudCloudProps = CloudProps;
 
 const PROVIDER_ID = "tencentcloud";
-const RANDOM_PROVIDER_ID = "random";
 
 /**
  * Tencent Cloud: one region. Credentials come from the provider's environment
@@ -69,25 +60,11 @@ export class TencentcloudCloud implements ICloud {
 
   /** The stack's default Tencent Cloud provider: the user's own if the stack has one, else a new one. */
   private provider(scope: IConstruct): TencentcloudProvider {
-    const stack = TerraformStack.of(scope);
-    const existing = stack.node.children.find(
-      (child): child is TencentcloudProvider => child instanceof TencentcloudProvider && child.alias === undefined,
-    );
-    if (existing) {
-      if (existing.region !== undefined && existing.region !== this.region) {
-        throw new ValidationError(scope, "region", this.region, `the region of the stack's Tencent Cloud provider (${existing.region}), or a stack of its own`);
-      }
-      return existing;
-    }
-    requireKnownRegion(scope, "region", this.region, this.catalog);
-    return new TencentcloudProvider(stack, PROVIDER_ID, { region: this.region });
-  }
-
-  /** The `random` provider that generates the database passwords, once per stack. */
-  private randomProvider(scope: IConstruct): void {
-    const stack = TerraformStack.of(scope);
-    if (stack.node.children.some((child) => child instanceof RandomProvider)) return;
-    new RandomProvider(stack, RANDOM_PROVIDER_ID);
+    return stackProvider(scope, this, {
+      title: "Tencent Cloud",
+      isInstance: (node): node is TencentcloudProvider => node instanceof TencentcloudProvider,
+      create: (stack) => new TencentcloudProvider(stack, PROVIDER_ID, { region: this.region }),
+    });
   }
 
   public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
@@ -99,7 +76,6 @@ export class TencentcloudCloud implements ICloud {
   }
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
-    this.randomProvider(scope);
     return createTencentcloudDatabase(scope, spec, this.catalog);
   }
 

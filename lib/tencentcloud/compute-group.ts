@@ -10,8 +10,8 @@ import { secretReaderRole } from "./cam";
 import { TencentcloudCatalog } from "./catalog";
 import { forwardingOf } from "./load-balancer";
 import { acceptRule, securityGroup } from "./security-group";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
-const ANYWHERE = "0.0.0.0/0";
 
 /**
  * Launch configuration + scaling group in the private subnets. Instances have no public
@@ -32,7 +32,7 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     ["EgressHttp", "TCP", "80", "HTTP to the package mirrors (signed packages)"],
     ["EgressDns", "UDP", "53", "DNS"],
   ] as const) {
-    acceptRule(scope, id, { securityGroupId: group.id, direction: "egress", protocol, port, cidr: ANYWHERE, description: what });
+    acceptRule(scope, id, { securityGroupId: group.id, direction: "egress", protocol, port, cidr: ANYWHERE_IPV4, description: what });
   }
   if (spec.database) {
     acceptRule(scope, "EgressDatabase", {

@@ -7,8 +7,8 @@ import { MysqlPrivilege } from "../generated/tencentcloud/mysql-privilege";
 import { MysqlSsl } from "../generated/tencentcloud/mysql-ssl";
 import { SsmSecret } from "../generated/tencentcloud/ssm-secret";
 import { SsmSecretVersion } from "../generated/tencentcloud/ssm-secret-version";
-import { Fn, TerraformStack } from "../core/cdktf";
-import { INetworkPeer } from "../core/cloud";
+import { Fn } from "../core/cdktf";
+import { allowFromId, INetworkPeer } from "../core/cloud";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { ValidationError } from "../core/validation";
@@ -132,11 +132,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
       credentialsSecretId: secret.secretName,
     },
     allowConnectionsFrom(peer: INetworkPeer): void {
-      // Named by the peer's path below its stack, so the rule keeps its address when
-      // the stack is renamed.
-      const stackPath = TerraformStack.of(peer).node.path;
-      const peerPath = peer.node.path.slice(stackPath.length + 1).replace(/\//g, "-");
-      acceptRule(scope, `AllowFrom-${peerPath}`, {
+      acceptRule(scope, allowFromId(peer), {
         securityGroupId: group.id,
         direction: "ingress",
         protocol: "TCP",

@@ -3,7 +3,7 @@ import { DataTencentcloudKubernetesClusters } from "../generated/tencentcloud/da
 import { DataTencentcloudSsmSecretVersions } from "../generated/tencentcloud/data-tencentcloud-ssm-secret-versions";
 import { Fn } from "../core/cdktf";
 import { DatabaseConnection } from "../core/database";
-import { DatabaseCredentials, IKubernetesAccess, IngressEntry, IngressProps, KubernetesConnection } from "../kubernetes/cluster-access";
+import { DatabaseCredentials, IKubernetesAccess, IngressEntry, IngressProps, KubernetesConnection } from "../core/cluster-access";
 
 /** The only version the database adapter writes to the credentials secret (lib/tencentcloud/database.ts). */
 const CREDENTIALS_SECRET_VERSION = "v1";

@@ -4,7 +4,7 @@ import { KubernetesCluster } from "../generated/tencentcloud/kubernetes-cluster"
 import { KubernetesClusterEndpoint } from "../generated/tencentcloud/kubernetes-cluster-endpoint";
 import { KubernetesEncryptionProtection } from "../generated/tencentcloud/kubernetes-encryption-protection";
 import { KubernetesNodePool } from "../generated/tencentcloud/kubernetes-node-pool";
-import { overlaps, parseCidr } from "../core/cidr";
+import { ANYWHERE_IPV4, overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
@@ -57,7 +57,7 @@ export function createTencentcloudKubernetesCluster(
   const nodes = securityGroup(scope, "NodeSecurityGroup", { name: `${spec.name}-nodes`, description: `Nodes of ${spec.name}` });
   acceptRule(scope, "NodeIngressFromNetwork", { securityGroupId: nodes.id, direction: "ingress", protocol: "ALL", cidr: spec.network.cidr, description: "Nodes and control plane inside the network" });
   acceptRule(scope, "NodeIngressFromPods", { securityGroupId: nodes.id, direction: "ingress", protocol: "ALL", cidr: specifics.kubernetesClusterCidr, description: "Pods of the cluster" });
-  acceptRule(scope, "NodeEgress", { securityGroupId: nodes.id, direction: "egress", protocol: "ALL", cidr: "0.0.0.0/0", description: "Image pulls, cloud APIs, pods' outbound traffic" });
+  acceptRule(scope, "NodeEgress", { securityGroupId: nodes.id, direction: "egress", protocol: "ALL", cidr: ANYWHERE_IPV4, description: "Image pulls, cloud APIs, pods' outbound traffic" });
 
   const cluster = new KubernetesCluster(scope, "Resource", {
     clusterName: spec.name,

@@ -12,6 +12,7 @@ import { NoPublicIngress } from "../policy/rules/tencentcloud/no-public-ingress"
 import { TencentcloudCatalog } from "./catalog";
 import { TencentcloudLogs } from "./logs";
 import { acceptRule, securityGroup } from "./security-group";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
 /** What a scaling group needs to register with a Tencent Cloud load balancer's HTTPS rule. */
 export interface TencentcloudForwarding {
@@ -72,7 +73,7 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     ["IngressHttps", "443", "HTTPS from the internet", "A public shop's load balancer accepts HTTPS from anyone; Tencent Cloud publishes no CDN origin-facing address list to narrow it to."],
     ["IngressHttp", "80", "HTTP from the internet, redirected to HTTPS", "Port 80 is open to anyone only so that the HTTP listener can answer http:// with a 301 to HTTPS; it forwards nothing."],
   ] as const) {
-    const rule = acceptRule(scope, id, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr: "0.0.0.0/0", description: what });
+    const rule = acceptRule(scope, id, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr: ANYWHERE_IPV4, description: what });
     PolicyChecks.of(rule).suppress(NoPublicIngress.id, reason);
   }
   acceptRule(scope, "EgressToTargets", {

@@ -10,8 +10,8 @@ import { VpcFlowLog } from "../generated/tencentcloud/vpc-flow-log";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { TencentcloudCatalog } from "./catalog";
 import { TencentcloudLogs } from "./logs";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
-const ANYWHERE = "0.0.0.0/0";
 
 /**
  * VPC with a public and a private subnet per zone. Tencent Cloud has no internet
@@ -46,7 +46,7 @@ export function createTencentcloudNetwork(scope: Construct, spec: NetworkSpec, c
   const privateRouteTable = new RouteTable(scope, "PrivateRouteTable", { name: `${spec.name}-private`, vpcId: vpc.id });
   new RouteTableEntry(scope, "PrivateDefaultRoute", {
     routeTableId: privateRouteTable.id,
-    destinationCidrBlock: ANYWHERE,
+    destinationCidrBlock: ANYWHERE_IPV4,
     nextType: "NAT",
     nextHub: nat.id,
     description: "Internet through the NAT gateway",

@@ -1,6 +1,6 @@
 import { App, TerraformStack } from "cdktf";
-import { BookstoreProps, BookstoreStacks, Cloud, ICloud } from "../../lib";
-import { buildExampleApp, EXAMPLE_REGIONS, exampleProps, selectedClouds } from "../../examples/bookstore-app";
+import { BookstoreProps, BookstoreStacks, Cloud, CLOUD_REGISTRATIONS, ICloud } from "../../lib";
+import { buildExampleApp, exampleCloud, exampleProps, selectedClouds } from "../../examples/bookstore-app";
 import { EXAMPLE_OUTDIR_VARIABLE } from "./global-setup";
 import * as fs from "fs";
 import * as os from "os";
@@ -8,7 +8,7 @@ import * as path from "path";
 import { TerraformJson } from "./synth";
 
 /** The clouds the cross-cloud tests run over, each in a region its catalog has. */
-export const TEST_CLOUDS: readonly { name: string; make: () => ICloud }[] = [{ name: "aws", make: () => Cloud.aws({ region: "eu-central-1" }) }, { name: "tencentcloud", make: () => Cloud.tencentcloud({ region: "ap-guangzhou" }) }, { name: "alicloud", make: () => Cloud.alicloud({ region: "cn-hangzhou" }) }];
+export const TEST_CLOUDS: readonly { name: string; make: () => ICloud }[] = CLOUD_REGISTRATIONS.map(({ name }) => ({ name, make: () => exampleCloud(name) }));
 
 /**
  * The folder holding the example app synthesized for every cloud: the global setup's,
@@ -27,7 +27,7 @@ export function exampleAppOutdir(): string {
 
 /** True for a cloud exactly as the example app builds it: its region, its catalog without overrides. */
 function isExampleCloud(cloud: ICloud): boolean {
-  return cloud.region === EXAMPLE_REGIONS[cloud.name] && cloud.catalog === Cloud.byName(cloud.name, cloud.region).catalog;
+  return cloud.region === Cloud.registrationOf(cloud).example.region && cloud.catalog === Cloud.byName(cloud.name, cloud.region).catalog;
 }
 
 /** The example bookstore's props with some replaced. */

@@ -1,4 +1,4 @@
-import { ALICLOUD_CATALOG, AWS_CATALOG, CloudCatalog, TENCENTCLOUD_CATALOG } from "../../lib";
+import { CLOUD_REGISTRATIONS, CloudCatalog } from "../../lib";
 
 /** Every implemented cloud's catalog, for `test.each`. */
-export const IMPLEMENTED_CATALOGS: [string, CloudCatalog][] = [["aws", AWS_CATALOG], ["tencentcloud", TENCENTCLOUD_CATALOG], ["alicloud", ALICLOUD_CATALOG]];
+export const IMPLEMENTED_CATALOGS: [string, CloudCatalog][] = CLOUD_REGISTRATIONS.map(({ name, catalog }) => [name, catalog]);

@@ -13,6 +13,10 @@ export const EXAMPLE_OUTDIR_VARIABLE = "BOOKSTORE_TEST_EXAMPLE_OUTDIR";
 export default function globalSetup(): void {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-tests-"));
   process.env.CHECKPOINT_DISABLE = "1";
+  // The workers inherit this environment. A TF_CLI_CONFIG_FILE naming a missing file
+  // makes every terraform the tests start (directly, or @cdktf/commons' version probe)
+  // print a warning; without the variable terraform reads its defaults quietly.
+  if (process.env.TF_CLI_CONFIG_FILE && !fs.existsSync(process.env.TF_CLI_CONFIG_FILE)) delete process.env.TF_CLI_CONFIG_FILE;
   const app = new App({ outdir });
   buildExampleApp(app, selectedClouds(undefined));
   app.synth();

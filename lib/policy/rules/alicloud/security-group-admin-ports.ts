@@ -1,5 +1,5 @@
-import { Compliance, compliantIf, PolicyLevel, PolicyRule } from "../../rule";
-import { ANYWHERE, portRange } from "./selectors";
+import { ANYWHERE_CIDRS, Compliance, compliantIf, PolicyLevel, PolicyRule } from "../../rule";
+import { portRange } from "./selectors";
 
 const ADMIN_PORTS = [22, 3389];
 
@@ -11,7 +11,7 @@ export const NoPublicAdminPorts: PolicyRule = {
   resourceTypes: ["alicloud_security_group_rule"],
   check: (r) => {
     const c = r.config;
-    if (c.type !== "ingress" || (c.policy ?? "accept") !== "accept" || !ANYWHERE.includes(String(c.cidr_ip))) return Compliance.NOT_APPLICABLE;
+    if (c.type !== "ingress" || (c.policy ?? "accept") !== "accept" || !ANYWHERE_CIDRS.includes(String(c.cidr_ip))) return Compliance.NOT_APPLICABLE;
     if (!["tcp", "all"].includes(String(c.ip_protocol))) return Compliance.NOT_APPLICABLE;
     const [from, to] = portRange(c.port_range);
     return compliantIf(!ADMIN_PORTS.some((port) => port >= from && port <= to));

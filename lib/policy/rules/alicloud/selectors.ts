@@ -1,13 +1,10 @@
-import { compliantIf, PolicyLevel, PolicyRule } from "../../rule";
+import { settingRule } from "../../rule";
 
 // What several Alibaba Cloud rules look at.
 
-export const ANYWHERE = ["0.0.0.0/0", "0.0.0.0", "::/0"];
 
 /** A rule that one argument of `alicloud_db_instance` must satisfy. */
-export function rdsSetting(id: string, mirrors: string[], explanation: string, holds: (config: Record<string, any>) => boolean): PolicyRule {
-  return { id, mirrors, explanation, level: PolicyLevel.ERROR, resourceTypes: ["alicloud_db_instance"], check: (r) => compliantIf(holds(r.config)) };
-}
+export const rdsSetting = settingRule("alicloud_db_instance");
 
 /** "22/22" -> [22, 22]; "-1/-1" -> every port. */
 export function portRange(text: unknown): [number, number] {

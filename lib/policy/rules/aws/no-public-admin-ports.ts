@@ -1,5 +1,5 @@
-import { compliantIf, PolicyLevel, PolicyRule } from "../../rule";
-import { ANYWHERE, INGRESS_TYPES, IngressRule, ingressRules } from "./selectors";
+import { ANYWHERE_CIDRS, compliantIf, PolicyLevel, PolicyRule } from "../../rule";
+import { INGRESS_TYPES, IngressRule, ingressRules } from "./selectors";
 
 /** Ports no security group may open to the internet: SSH, RDP, plain HTTP. */
 const ADMIN_AND_PLAIN_PORTS = [22, 3389, 80];
@@ -13,7 +13,7 @@ export const NoPublicAdminPorts: PolicyRule = {
   level: PolicyLevel.ERROR,
   resourceTypes: INGRESS_TYPES,
   check: (r) => {
-    const publicRules = ingressRules(r).filter((i) => i.cidrs.some((c) => ANYWHERE.includes(c)));
+    const publicRules = ingressRules(r).filter((i) => i.cidrs.some((c) => ANYWHERE_CIDRS.includes(c)));
     return compliantIf(!publicRules.some((i) => allPorts(i) || ADMIN_AND_PLAIN_PORTS.some((p) => i.from <= p && p <= i.to)));
   },
 };

@@ -1,5 +1,5 @@
-import { compliantIf, PolicyLevel, PolicyRule } from "../../rule";
-import { ANYWHERE, INGRESS_TYPES, ingressRules } from "./selectors";
+import { ANYWHERE_CIDRS, compliantIf, PolicyLevel, PolicyRule } from "../../rule";
+import { INGRESS_TYPES, ingressRules } from "./selectors";
 
 export const NoPublicIngress: PolicyRule = {
   id: "BKS-AWS-SG-PUBLIC-INGRESS",
@@ -7,5 +7,5 @@ export const NoPublicIngress: PolicyRule = {
   explanation: "No security group should admit the whole internet; a public load balancer documents its suppression.",
   level: PolicyLevel.ERROR,
   resourceTypes: INGRESS_TYPES,
-  check: (r) => compliantIf(!ingressRules(r).some((i) => i.cidrs.some((c) => ANYWHERE.includes(c)))),
+  check: (r) => compliantIf(!ingressRules(r).some((i) => i.cidrs.some((c) => ANYWHERE_CIDRS.includes(c)))),
 };

@@ -1,4 +1,4 @@
-import { blocksOf, compliantIf, PolicyLevel, PolicyRule, ResourceBlock } from "../../rule";
+import { blocksOf, ResourceBlock, settingRule } from "../../rule";
 
 // What several AWS rules look at: resource types and normalized views of their blocks.
 
@@ -7,7 +7,6 @@ export const LISTENER_TYPES = ["aws_lb_listener", "aws_alb_listener"];
 export const DISTRIBUTION_TYPES = ["aws_cloudfront_distribution"];
 export const LAUNCH_TEMPLATE_TYPES = ["aws_launch_template"];
 export const INGRESS_TYPES = ["aws_vpc_security_group_ingress_rule", "aws_security_group_rule", "aws_security_group"];
-export const ANYWHERE = ["0.0.0.0/0", "::/0"];
 
 /** Application load balancers (the default type). */
 export function isApplicationLoadBalancer(config: Record<string, any>): boolean {
@@ -47,6 +46,4 @@ export function ingressRules(r: ResourceBlock): IngressRule[] {
 }
 
 /** A rule that one argument of `aws_db_instance` must satisfy: the many scanner checks of RDS settings. */
-export function rdsSetting(id: string, mirrors: string[], explanation: string, holds: (config: Record<string, any>) => boolean): PolicyRule {
-  return { id, mirrors, explanation, level: PolicyLevel.ERROR, resourceTypes: ["aws_db_instance"], check: (r) => compliantIf(holds(r.config)) };
-}
+export const rdsSetting = settingRule("aws_db_instance");

@@ -1,10 +1,9 @@
-import { blocksOf, compliantIf, PolicyLevel, PolicyRule, ResourceBlock } from "../../rule";
+import { blocksOf, ResourceBlock, settingRule } from "../../rule";
 
 // What several Tencent Cloud rules look at: the places where an instance's launch
 // settings live, which differ between a CVM, a launch configuration, a TKE node pool and
 // the node configs of a TKE cluster.
 
-export const ANYWHERE = ["0.0.0.0/0", "0.0.0.0", "::/0"];
 
 /** The resource types that launch CVM instances. */
 export const INSTANCE_TYPES = ["tencentcloud_instance", "tencentcloud_as_scaling_config", "tencentcloud_kubernetes_node_pool", "tencentcloud_kubernetes_cluster"];
@@ -31,6 +30,4 @@ export function isFalse(value: unknown): boolean {
 }
 
 /** A rule that one argument of `tencentcloud_mysql_instance` must satisfy. */
-export function mysqlSetting(id: string, mirrors: string[], explanation: string, holds: (config: Record<string, any>) => boolean): PolicyRule {
-  return { id, mirrors, explanation, level: PolicyLevel.ERROR, resourceTypes: ["tencentcloud_mysql_instance"], check: (r) => compliantIf(holds(r.config)) };
-}
+export const mysqlSetting = settingRule("tencentcloud_mysql_instance");

@@ -1,22 +1,8 @@
 import { IConstruct } from "constructs";
-import { Aspects, IAspect, TerraformResource } from "./cdktf";
-import { ValidationError } from "./validation";
-
-/** Prefixes the clouds reserve for their own tags. */
-const RESERVED_TAG_PREFIXES = ["aws:", "aliyun", "acs:", "tencent", "qcloud"];
-
-/**
- * Writes one tag onto a resource whose tags are not a plain `tags` map (e.g. an AWS
- * autoscaling group's `tag` blocks). A cloud folder registers one per resource type.
- */
-export type TagWriter = (resource: TerraformResource, key: string, value: string) => void;
-
-const tagWriters = new Map<string, TagWriter>();
-
-/** Registers how to tag resources of one Terraform type; the cloud folders call this. */
-export function registerTagWriter(terraformResourceType: string, writer: TagWriter): void {
-  tagWriters.set(terraformResourceType, writer);
-}
+import { RESERVED_TAG_PREFIXES } from "./clouds";
+import { Aspects, IAspect, TerraformResource } from "./core/cdktf";
+import { isCustomTaggable } from "./core/taggable";
+import { ValidationError } from "./core/validation";
 
 /**
  * Tags on every taggable resource below a scope, like `Tags.of(scope).add(k, v)` in the
@@ -30,6 +16,7 @@ export class Tags {
 
   private constructor(private readonly scope: IConstruct) {}
 
+  /** Adds a tag; refuses a key that a registered cloud reserves for itself. */
   public add(key: string, value: string): void {
     if (key.length < 1 || key.length > 127 || RESERVED_TAG_PREFIXES.some((p) => key.toLowerCase().startsWith(p))) {
       throw new ValidationError(this.scope, `tags.${key}`, key, `a key of 1 to 127 characters not starting with ${RESERVED_TAG_PREFIXES.join(", ")}`);
@@ -58,9 +45,8 @@ class TagAspect implements IAspect {
 
   public visit(node: IConstruct): void {
     if (!TerraformResource.isTerraformResource(node)) return;
-    const writer = tagWriters.get(node.terraformResourceType);
-    if (writer) {
-      writer(node, this.key, this.value);
+    if (isCustomTaggable(node)) {
+      node.addTagUnlessSet(this.key, this.value);
     } else if (hasTagsMap(node)) {
       const current = (node as unknown as { tagsInput?: Record<string, string> }).tagsInput ?? {};
       if (!(this.key in current)) node.tags = { ...current, [this.key]: this.value };

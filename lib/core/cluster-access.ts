@@ -5,7 +5,7 @@
  * cloud branches.
  */
 import { Construct } from "constructs";
-import type { DatabaseConnection } from "../core/database";
+import type { DatabaseConnection } from "./database";
 
 /** The kubernetes provider's connection settings. */
 export interface KubernetesConnection {

@@ -1,6 +1,6 @@
 import { Testing } from "cdktf";
-import { BookstoreStacks, Cloud, remoteStateFromEnvironment, ValidationError } from "../lib";
-import { exampleProps } from "../examples/bookstore-app";
+import { BookstoreStacks, Cloud, remoteStateFromEnvironment, ValidationError } from "../../lib";
+import { exampleProps } from "../../examples/bookstore-app";
 
 function stacksWith(overrides: Record<string, unknown>) {
   const app = Testing.app();

@@ -18,10 +18,10 @@ import {
   NetworkProps,
   PolicyChecks,
   Tags,
-} from "../lib";
-import { bookstoreProps } from "./support/bookstore";
-import { newStack } from "./support/synth";
-import { expectValidationError } from "./support/validation";
+} from "../../lib";
+import { bookstoreProps } from "../support/bookstore";
+import { newStack } from "../support/synth";
+import { expectValidationError } from "../support/validation";
 
 const aws = (region = "eu-central-1") => Cloud.aws({ region });
 

@@ -1,0 +1,28 @@
+import { registerCloud } from "../cloud-registration";
+import { ALICLOUD_POLICY_PACK } from "../policy/packs/alicloud";
+import { ALICLOUD_CATALOG } from "./catalog";
+import type { AlicloudCloud, AlicloudCloudProps } from "./cloud";
+
+/** Alibaba Cloud, as the library's cloud registry lists it. */
+export const ALICLOUD_REGISTRATION = registerCloud({
+  name: "alicloud",
+  title: "Alibaba Cloud",
+  create: (props: AlicloudCloudProps): AlicloudCloud => {
+    const { AlicloudCloud: Alibaba } = require("./cloud") as typeof import("./cloud");
+    return new Alibaba(props);
+  },
+  catalog: ALICLOUD_CATALOG,
+  policyPacks: [ALICLOUD_POLICY_PACK],
+  statefulResourceTypes: [
+    "alicloud_db_instance",
+    "alicloud_db_database",
+    "alicloud_cs_managed_kubernetes",
+    "alicloud_kms_key",
+    "alicloud_kms_secret",
+    "alicloud_oss_bucket",
+  ],
+  // ref: https://www.alibabacloud.com/help/en/resource-management/tag/user-guide/tag-overview (keys may not start with "aliyun" or "acs:")
+  reservedTagPrefixes: ["aliyun", "acs:"],
+  // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
+  example: { region: "cn-hangzhou", certificateId: "14368012" },
+});

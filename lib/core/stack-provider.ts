@@ -1,0 +1,33 @@
+import { IConstruct } from "constructs";
+import { TerraformStack } from "./cdktf";
+import type { TerraformProvider } from "./cdktf";
+import { CloudCatalog } from "./catalog";
+import { requireKnownRegion } from "./placement";
+import { ValidationError } from "./validation";
+
+/** A provider configured for one region, as every cloud's provider binding is. */
+export interface RegionalProvider extends TerraformProvider {
+  readonly region?: string;
+}
+
+/**
+ * The stack's default (un-aliased) provider of one cloud: the user's own if the stack
+ * has one, else one created for the cloud's region. A user's provider in another region
+ * is refused: one stack, one region per cloud.
+ */
+export function stackProvider<P extends RegionalProvider>(
+  scope: IConstruct,
+  cloud: { readonly region: string; readonly catalog: CloudCatalog },
+  provider: { readonly title: string; readonly isInstance: (node: IConstruct) => node is P; readonly create: (stack: TerraformStack) => P },
+): P {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.children.find((child): child is P => provider.isInstance(child) && child.alias === undefined);
+  if (existing) {
+    if (existing.region !== undefined && existing.region !== cloud.region) {
+      throw new ValidationError(scope, "region", cloud.region, `the region of the stack's ${provider.title} provider (${existing.region}), or a stack of its own`);
+    }
+    return existing;
+  }
+  requireKnownRegion(scope, "region", cloud.region, cloud.catalog);
+  return provider.create(stack);
+}

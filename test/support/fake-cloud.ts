@@ -1,0 +1,131 @@
+import { Construct, IConstruct } from "constructs";
+import {
+  CatalogOverrides,
+  CdnSpec,
+  CertificateSource,
+  CloudCatalog,
+  ComputeGroupSpec,
+  ComputeSize,
+  DatabaseSize,
+  DatabaseSpec,
+  deepFreeze,
+  ICloud,
+  IKubernetesAccess,
+  INetworkPeer,
+  KubernetesClusterSpec,
+  LoadBalancerSpec,
+  MysqlVersion,
+  NetworkSpec,
+  applyCatalogOverrides,
+} from "../../lib";
+
+/**
+ * A catalog no real cloud has, so a test can see which value came from the catalog:
+ * every instance type, class and version is prefixed with "fake".
+ */
+export const FAKE_CATALOG: CloudCatalog = deepFreeze({
+  cloud: "fake",
+  regions: { "fake-east-1": { zones: ["fake-east-1a", "fake-east-1b", "fake-east-1c"] }, "fake-west-1": { zones: ["fake-west-1a", "fake-west-1b"] } },
+  computeSizes: { [ComputeSize.SMALL]: "fake.small", [ComputeSize.MEDIUM]: "fake.medium", [ComputeSize.LARGE]: "fake.large", [ComputeSize.XLARGE]: "fake.xlarge" },
+  mysqlVersions: { [MysqlVersion.V8_0]: "fake-mysql-8.0" },
+  databaseSizes: {
+    [DatabaseSize.SMALL]: { instanceClass: "fake.db.small", storageGiB: { min: 10, max: 1000, stepGiB: 5 } },
+    [DatabaseSize.MEDIUM]: { instanceClass: "fake.db.medium", storageGiB: { min: 50, max: 2000, stepGiB: 10 } },
+    [DatabaseSize.LARGE]: { instanceClass: "fake.db.large", storageGiB: { min: 100, max: 4000, stepGiB: 100 } },
+  },
+  backupRetentionDays: { min: 1, max: 30 },
+  kubernetesVersions: ["1.32", "1.33"],
+  defaultKubernetesVersion: "1.32",
+  network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
+  names: { pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?", maxLength: 30, description: "lower-case letters, digits and hyphens" },
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
+});
+
+/** One call the neutral constructs made on the cloud. */
+export interface RecordedCall {
+  readonly capability: "network" | "computeGroup" | "database" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom";
+  /** The construct that asked, e.g. `test/Shop/Database`. */
+  readonly scopePath: string;
+  readonly spec: unknown;
+}
+
+/**
+ * A cloud that creates nothing and records every factory call, so the neutral core
+ * (validation, catalog resolution, wiring order) is tested without any adapter.
+ */
+export class FakeCloud implements ICloud {
+  public readonly catalog: CloudCatalog;
+  public readonly calls: RecordedCall[] = [];
+  public readonly certificate = {
+    existing: (id: string) => CertificateSource.existing(this.name, id),
+    issued: () => CertificateSource.issued(this.name),
+  };
+  public readonly kubernetesAccess: IKubernetesAccess = {
+    connect: () => ({ host: "https://fake", clusterCaCertificate: "fake-ca", token: "fake-token" }),
+    databaseCredentials: () => ({ username: "fake-user", password: "fake-password" }),
+    ingress: () => ({ ingressClassName: "fake", annotations: {}, sourceCidrs: [] }),
+  };
+
+  constructor(
+    public readonly region = "fake-east-1",
+    overrides?: CatalogOverrides & { readonly capabilities?: Partial<CloudCatalog["capabilities"]> },
+    public readonly name = "fake",
+  ) {
+    const { capabilities, ...catalogOverrides } = overrides ?? {};
+    const overridden = applyCatalogOverrides(FAKE_CATALOG, catalogOverrides);
+    this.catalog = capabilities ? deepFreeze({ ...overridden, capabilities: { ...overridden.capabilities, ...capabilities } }) : overridden;
+  }
+
+  /** The capabilities called, in order. */
+  public get order(): string[] {
+    return this.calls.map((call) => call.capability);
+  }
+
+  /** The spec of the one call of a capability. */
+  public specOf<S>(capability: RecordedCall["capability"]): S {
+    const matching = this.calls.filter((call) => call.capability === capability);
+    if (matching.length !== 1) throw new Error(`expected one ${capability} call, got ${matching.length}`);
+    return matching[0].spec as S;
+  }
+
+  public useProvidersIn(_scope: IConstruct): void {}
+
+  public useRemoteState(): void {}
+
+  private record(capability: RecordedCall["capability"], scope: IConstruct, spec: unknown): void {
+    this.calls.push({ capability, scopePath: scope.node.path, spec });
+  }
+
+  public createNetwork(scope: Construct, spec: NetworkSpec) {
+    this.record("network", scope, spec);
+    return { networkId: "net-1", publicSubnetIds: spec.publicSubnetCidrs.map((_, i) => `public-${i}`), privateSubnetIds: spec.privateSubnetCidrs.map((_, i) => `private-${i}`) };
+  }
+
+  public createComputeGroup(scope: Construct, spec: ComputeGroupSpec) {
+    this.record("computeGroup", scope, spec);
+    return { groupId: "group-1", securityGroupId: "sg-web" };
+  }
+
+  public createDatabase(scope: Construct, spec: DatabaseSpec) {
+    this.record("database", scope, spec);
+    return {
+      connection: { host: "db.fake", port: 3306, databaseName: spec.databaseName, username: spec.username, credentialsSecretId: "secret-1" },
+      allowConnectionsFrom: (peer: INetworkPeer) => this.record("allowConnectionsFrom", scope, { peer: peer.node.path, securityGroupId: peer.securityGroupId }),
+    };
+  }
+
+  public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec) {
+    this.record("loadBalancer", scope, spec);
+    return { dnsName: "lb.fake", securityGroupId: "sg-lb", targetGroupId: "tg-1" };
+  }
+
+  public createCdn(scope: Construct, spec: CdnSpec) {
+    this.record("cdn", scope, spec);
+    return { cdnDomainName: "cdn.fake" };
+  }
+
+  public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec) {
+    this.record("kubernetesCluster", scope, spec);
+    return { clusterId: "cluster-1", endpoint: "https://k8s.fake", securityGroupId: "sg-nodes" };
+  }
+}
