@@ -8,6 +8,7 @@ import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData } from "../core/user-data";
 import { AlicloudCatalog } from "./catalog";
+import { outboundAccessOf } from "./network";
 import { instanceRole, ramName } from "./ram";
 import { rule, securityGroup } from "./security-group";
 
@@ -90,6 +91,8 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     healthCheckTypes: spec.loadBalancer ? ["ECS", "LOAD_BALANCER"] : ["ECS"],
     removalPolicies: ["OldestScalingConfiguration", "OldestInstance"],
     defaultCooldown: 300,
+    // Its instances pull the container image as they start.
+    dependsOn: outboundAccessOf(network),
   });
 
   new EssScalingConfiguration(scope, "ScalingConfiguration", {

@@ -56,6 +56,15 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(onlyResource(json, "alicloud_eip_association")).toEqual(expect.objectContaining({ instance_type: "Nat", instance_id: expect.stringContaining("alicloud_nat_gateway.") }));
       expect((resources(json, "alicloud_snat_entry") as any[]).map((e) => e.source_cidr).sort()).toEqual(["10.20.0.0/18", "10.20.64.0/18"]);
     });
+
+    test.each(["alicloud_ess_scaling_group", "alicloud_cs_managed_kubernetes", "alicloud_cs_kubernetes_node_pool"])(
+      "creates %s only once the SNAT entries give the private vSwitches the internet",
+      (type) => {
+        const snat = Object.keys(json.resource?.alicloud_snat_entry ?? {}).map((name) => `alicloud_snat_entry.${name}`);
+        expect(snat).toHaveLength(2);
+        expect((onlyResource(json, type) as any).depends_on).toEqual(expect.arrayContaining(snat));
+      },
+    );
   });
 
   describe("compute group", () => {
