@@ -211,13 +211,31 @@ function mapInterpolations(str, fn) {
 
 const REFERENCE = /(?<![\w.\-])(data\.)?([A-Za-z][\w]*)\.([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*|\.\d+|\.\*|\[[^\]]*\])*)/g;
 
-/** Rewrites references to replaced blocks ("type.name" / "data.type.name" keys of standIns) inside one expression. */
-function rewriteExpression(expression, standIns) {
-  return expression.replace(REFERENCE, (match, data, type, name) => {
+function rewriteReferences(code, standIns) {
+  return code.replace(REFERENCE, (match, data, type, name) => {
     const mangled = standIns.get(`${data ? "data." : ""}${type}.${name}`);
     // An attribute of the stand-in would not exist: its output stands for all of them.
     return mangled ? `terraform_data.${mangled}.output` : match;
   });
+}
+
+/**
+ * Rewrites references to replaced blocks ("type.name" / "data.type.name" keys of
+ * standIns) inside one expression; quoted strings are text, except their own ${...}.
+ */
+function rewriteExpression(expression, standIns) {
+  let out = "";
+  let i = 0;
+  while (i < expression.length) {
+    const quote = expression.indexOf('"', i);
+    if (quote < 0) break;
+    out += rewriteReferences(expression.slice(i, quote), standIns);
+    let j = quote + 1;
+    for (; j < expression.length && expression[j] !== '"'; j++) if (expression[j] === "\\") j++;
+    out += mapInterpolations(expression.slice(quote, j + 1), (e) => rewriteExpression(e, standIns));
+    i = j + 1;
+  }
+  return out + rewriteReferences(expression.slice(i), standIns);
 }
 
 function rewriteValue(value, standIns) {

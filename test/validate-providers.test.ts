@@ -1,0 +1,169 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { binaryName, cacheDir, mapInterpolations, requiredProviders, transformStack } from "../scripts/validate-providers";
+import { exampleAppOutdir } from "./support/bookstore";
+
+const SCRIPT = path.join(__dirname, "..", "scripts", "validate-providers.js");
+
+function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], { env: { ...env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+function exampleStack(name: string): any {
+  return JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "stacks", name, "cdk.tf.json"), "utf8"));
+}
+
+/** A stacks folder holding the given stacks, as `--stacks` takes it. */
+function stacksDir(stacks: Record<string, any>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-vp-test-"));
+  for (const [name, json] of Object.entries(stacks)) {
+    fs.mkdirSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, name, "cdk.tf.json"), JSON.stringify(json));
+  }
+  return dir;
+}
+
+describe("stand-ins for the blocks of providers that cannot be had", () => {
+  // GIVEN a stack mixing an available provider (alicloud) with one that is not (random)
+  const stack = {
+    terraform: {
+      required_providers: { alicloud: { source: "aliyun/alicloud", version: "1.289.0" }, random: { source: "hashicorp/random", version: "3.7.2" } },
+      backend: { local: { path: "x.tfstate" } },
+    },
+    provider: { alicloud: [{ region: "cn-hangzhou" }], random: [{}] },
+    resource: {
+      random_password: { Pw: { "//": { metadata: {} }, length: 32, lifecycle: { ignore_changes: ["length"] } } },
+      alicloud_db_account: {
+        Account: {
+          account_password: "${random_password.Pw.result}",
+          account_name: "${upper(\"random_password.Pw.result\")}",
+          depends_on: ["random_password.Pw"],
+        },
+      },
+    },
+    output: { pw: { value: "${random_password.Pw.result}", sensitive: true } },
+  };
+  // WHEN it is transformed with only alicloud at hand
+  const { files, real, standIns, standInFiles } = transformStack(stack, new Set(["aliyun/alicloud"]));
+
+  test("keeps the available provider's blocks and counts them", () => {
+    expect(real).toEqual({ "aliyun/alicloud": 1 });
+    expect(standIns).toEqual({ "hashicorp/random": 1 });
+    expect(Object.keys(files).sort()).toEqual([
+      "output.tf.json",
+      "provider.tf.json",
+      "resource.alicloud_db_account.Account.tf.json",
+      "standin.resource.random_password.Pw.tf.json",
+      "terraform.tf.json",
+    ]);
+    expect([...standInFiles]).toEqual(["standin.resource.random_password.Pw.tf.json"]);
+  });
+
+  test("replaces the other provider's block by a terraform_data whose output stands for every attribute", () => {
+    expect(files["standin.resource.random_password.Pw.tf.json"]).toEqual({ resource: { terraform_data: { standin_r__random_password__Pw: { input: { length: 32 } } } } });
+    expect(files["resource.alicloud_db_account.Account.tf.json"].resource.alicloud_db_account.Account).toEqual({
+      account_password: "${terraform_data.standin_r__random_password__Pw.output}",
+      // Quoted strings inside an expression are not references.
+      account_name: '${upper("random_password.Pw.result")}',
+      depends_on: ["terraform_data.standin_r__random_password__Pw"],
+    });
+    expect(files["output.tf.json"].output.pw.value).toBe("${terraform_data.standin_r__random_password__Pw.output}");
+  });
+
+  test("drops the other provider's configuration and the backend, and qualifies the kept source", () => {
+    expect(files["provider.tf.json"]).toEqual({ provider: { alicloud: [{ region: "cn-hangzhou" }] } });
+    expect(files["terraform.tf.json"]).toEqual({
+      terraform: { required_providers: { alicloud: { source: "registry.terraform.io/aliyun/alicloud", version: "1.289.0" } } },
+    });
+  });
+
+  test("stands in for data sources and aliased providers' blocks too", () => {
+    const aws = transformStack(
+      {
+        terraform: { required_providers: { aws: { source: "aws", version: "6.25.0" } } },
+        provider: { aws: [{ region: "eu-central-1" }, { alias: "global", region: "us-east-1" }] },
+        data: { aws_caller_identity: { Me: {} } },
+        resource: { aws_s3_bucket: { B: { provider: "aws.global", bucket: "${data.aws_caller_identity.Me.account_id}-logs" } } },
+      },
+      new Set(),
+    );
+    expect(aws.standIns).toEqual({ "hashicorp/aws": 2 });
+    expect(aws.files["provider.tf.json"]).toBeUndefined();
+    expect(aws.files["standin.resource.aws_s3_bucket.B.tf.json"].resource.terraform_data.standin_r__aws_s3_bucket__B.input).toEqual({
+      bucket: "${terraform_data.standin_d__aws_caller_identity__Me.output}-logs",
+    });
+  });
+
+  test("leaves escaped and nested interpolations intact", () => {
+    const upper = (e: string) => e.toUpperCase();
+    expect(mapInterpolations("a $${b} ${c} ${d({e = 1})}", upper)).toBe("a $${b} ${C} ${D({E = 1})}");
+  });
+
+  test("reads each provider's exact version from the stacks", () => {
+    expect(requiredProviders([{ name: "s", json: stack }])).toEqual([
+      { source: "aliyun/alicloud", version: "1.289.0" },
+      { source: "hashicorp/random", version: "3.7.2" },
+    ]);
+  });
+});
+
+describe("on a machine where no provider can be had", () => {
+  test("says per provider that it was not validated, and passes", () => {
+    // GIVEN an empty tools cache WHEN building is off
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-vp-cache-"));
+    const { status, out } = run(["--stacks", path.join(exampleAppOutdir(), "stacks"), "--no-build"], { ...process.env, BOOKSTORE_TOOLS_CACHE: cache });
+    // THEN every provider is named, with the reason, and nothing fails
+    for (const source of ["aliyun/alicloud", "tencentcloudstack/tencentcloud", "hashicorp/aws", "hashicorp/kubernetes", "hashicorp/random"]) {
+      expect(out).toMatch(new RegExp(`${source} [0-9.]+: not validated by the real provider: .*absent`));
+    }
+    expect(out).toContain("nothing was validated by a real provider");
+    expect(status).toBe(0);
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  test("fails on a missing stacks folder", () => {
+    expect(run(["--stacks", path.join(os.tmpdir(), "no-such-bookstore-stacks"), "--no-build"]).status).toBe(2);
+  });
+});
+
+// The pinned providers' modules are not served by the Go module proxy here, so their
+// binaries exist only where someone built them into the tools cache.
+const ALICLOUD_BINARY = path.join(cacheDir(), "providers", binaryName("alicloud", "1.289.0"));
+const hasTerraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
+const canJudge = hasTerraform && fs.existsSync(ALICLOUD_BINARY);
+const SKIP_REASON = `skipped: ${hasTerraform ? `no ${ALICLOUD_BINARY}` : "terraform is not on the PATH"}, so the real alicloud provider cannot judge (npm run validate:providers tries to build it)`;
+if (!canJudge) console.warn(`validate-providers.test.ts ${SKIP_REASON}`);
+const maybe = canJudge ? test : test.skip;
+
+describe(canJudge ? "the real alicloud provider" : `the real alicloud provider (${SKIP_REASON})`, () => {
+  maybe(
+    "refuses a scaling group attachment of a type it does not know, with its own message",
+    () => {
+      // GIVEN the example alicloud stack with an attachment of type VServerGroup (1.289.0 accepts ALB, NLB, GWLB)
+      const stack = exampleStack("bookstore-alicloud");
+      const group = Object.keys(stack.resource.alicloud_ess_scaling_group)[0];
+      stack.resource.alicloud_ess_server_group_attachment = {
+        Broken: { scaling_group_id: `\${alicloud_ess_scaling_group.${group}.id}`, server_group_id: "rsp-broken", port: 8080, type: "VServerGroup", weight: 100 },
+      };
+      // WHEN the providers judge it
+      const { status, out } = run(["--stacks", stacksDir({ "bookstore-alicloud": stack }), "--no-build"]);
+      // THEN the provider's own validation names the value and the block
+      expect(out).toMatch(/error: .*expected type to be one of \["ALB" "NLB" "GWLB"\], got VServerGroup.*\[resource\.alicloud_ess_server_group_attachment\.Broken\]/);
+      expect(status).toBe(1);
+    },
+    120_000,
+  );
+
+  maybe(
+    "accepts every synthesized stack, judged by the real providers at hand",
+    () => {
+      const { status, out } = run(["--stacks", path.join(exampleAppOutdir(), "stacks"), "--no-build"]);
+      expect(out).toMatch(/bookstore-alicloud: [1-9][0-9]* blocks judged by the real provider/);
+      expect({ status, out }).toEqual({ status: 0, out: expect.not.stringMatching(/^\s+(error|warning):/m) });
+    },
+    300_000,
+  );
+});
