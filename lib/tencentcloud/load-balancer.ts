@@ -50,10 +50,10 @@ const HEALTHY_2XX_3XX = 2 + 4;
 /**
  * A public (OPEN) CLB in the VPC: HTTPS on 443 with the existing certificate, HTTP on
  * 80 only to redirect to HTTPS, one rule for the shop's domain with an HTTP health check
- * on the targets, deletion protection, access logs to CLS (CKV_TC_11). Its security
- * group is the one filter: `load_balancer_pass_to_target` lets the CLB's traffic reach
- * the targets without their groups admitting the whole internet. Its public address is
- * its VIP, which is what `dnsName` holds.
+ * on the targets, deletion protection, access logs to CLB's own CLS log set (CKV_TC_11).
+ * Its security group is the one filter: `load_balancer_pass_to_target` lets the CLB's
+ * traffic reach the targets without their groups admitting the whole internet. Its
+ * public address is its VIP, which is what `dnsName` holds.
  *
  * checkov CKV_TC_12 (and KICS fe08b81c) flag the HTTP:80 listener even though it only
  * redirects; it stays, because a shop must answer http:// with a redirect, and its
@@ -86,7 +86,7 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     description: "Application port of the targets inside the network",
   });
 
-  const logs = TencentcloudLogs.of(scope, catalog);
+  const accessLogs = TencentcloudLogs.of(scope, catalog).clbAccessLogTopic(`LoadBalancerAccessLogs-${spec.name}`, `${spec.name}-access-logs`);
   const loadBalancer = new ClbInstance(scope, "Resource", {
     clbName: spec.name,
     networkType: "OPEN",
@@ -94,8 +94,8 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     securityGroups: [group.id],
     loadBalancerPassToTarget: true,
     deleteProtect: spec.deletionProtection,
-    logSetId: logs.logset.id,
-    logTopicId: logs.topic("LoadBalancerAccessLogs", `${spec.name}-access-logs`).id,
+    logSetId: accessLogs.logSetId,
+    logTopicId: accessLogs.id,
   });
 
   const https = new ClbListener(scope, "HttpsListener", {

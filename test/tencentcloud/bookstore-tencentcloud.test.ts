@@ -212,9 +212,16 @@ describe("the bookstore on Tencent Cloud", () => {
           delete_protect: true,
           load_balancer_pass_to_target: true,
           security_groups: [expect.stringContaining("Bookstore_LoadBalancer_SecurityGroup")],
-          log_set_id: expect.stringContaining("tencentcloud_cls_logset."),
-          log_topic_id: expect.stringContaining("tencentcloud_cls_topic."),
+          log_set_id: expect.stringMatching(/^\$\{tencentcloud_clb_log_topic\.[\w-]+\.log_set_id\}$/),
+          log_topic_id: expect.stringMatching(/^\$\{tencentcloud_clb_log_topic\.[\w-]+\.id\}$/),
         }),
+      );
+    });
+
+    test("sends access logs to CLB's own log set, kept as long as it allows (90 days)", () => {
+      expect(onlyResource(json, "tencentcloud_clb_log_set")).toEqual(expect.objectContaining({ period: 90 }));
+      expect(onlyResource(json, "tencentcloud_clb_log_topic")).toEqual(
+        expect.objectContaining({ log_set_id: expect.stringContaining("tencentcloud_clb_log_set."), topic_name: "bookstore-lb-access-logs" }),
       );
     });
 
