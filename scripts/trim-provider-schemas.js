@@ -8,7 +8,8 @@
  *
  *   node scripts/trim-provider-schemas.js                 binaries from the tools cache
  *   node scripts/trim-provider-schemas.js --schema FILE   an existing `terraform providers
- *                                                         schema -json` output holding both
+ *                                                         schema -json` output; a provider
+ *                                                         it lacks keeps its committed file
  *
  * Binaries: <cache>/providers/terraform-provider-<type>_v<version>, the cache that
  * `npm run validate:providers` fills ($BOOKSTORE_TOOLS_CACHE, default
@@ -237,8 +238,13 @@ function main(argv) {
   const i = argv.indexOf("--schema");
   let schema;
   let providers = PROVIDERS;
-  if (i >= 0) schema = JSON.parse(fs.readFileSync(argv[i + 1], "utf8"));
-  else {
+  if (i >= 0) {
+    schema = JSON.parse(fs.readFileSync(argv[i + 1], "utf8"));
+    // A provider the file does not hold keeps its committed schema.
+    const has = (p) => Boolean(schema.provider_schemas && schema.provider_schemas[`registry.terraform.io/${p.source}`]);
+    for (const p of PROVIDERS.filter((q) => !has(q))) console.log(`${p.source}: not in ${argv[i + 1]}; scripts/provider-schemas/${p.name}.json left as it is`);
+    providers = PROVIDERS.filter(has);
+  } else {
     // A provider whose binary is absent keeps its committed schema.
     providers = PROVIDERS.filter((p) => fs.existsSync(binaryOf(p)));
     for (const p of PROVIDERS.filter((q) => !providers.includes(q))) {
