@@ -92,9 +92,19 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect([group.min_size, group.max_size]).toEqual([2, 6]);
       expect(group.removal_policies).toEqual(["OldestScalingConfiguration", "OldestInstance"]);
       expect(group.health_check_types).toEqual(["ECS", "LOAD_BALANCER"]);
-      expect(onlyResource(json, "alicloud_ess_server_group_attachment")).toEqual(
-        expect.objectContaining({ type: "VServerGroup", port: 8080, server_group_id: expect.stringContaining("alicloud_slb_server_group.") }),
+      // A CLB vServer group attaches by the load balancer's ID and the group's.
+      expect(onlyResource(json, "alicloud_ess_scalinggroup_vserver_groups")).toEqual(
+        expect.objectContaining({
+          scaling_group_id: expect.stringContaining("alicloud_ess_scaling_group."),
+          vserver_groups: [
+            {
+              loadbalancer_id: expect.stringContaining("alicloud_slb_load_balancer.Bookstore_LoadBalancer_"),
+              vserver_attributes: [{ vserver_group_id: expect.stringContaining("alicloud_slb_server_group."), port: 8080, weight: 100 }],
+            },
+          ],
+        }),
       );
+      expect(json.resource?.alicloud_ess_server_group_attachment).toBeUndefined();
       expect(onlyResource(json, "alicloud_ess_scaling_rule")).toEqual(expect.objectContaining({ scaling_rule_type: "TargetTrackingScalingRule", metric_name: "CpuUtilization" }));
     });
 
