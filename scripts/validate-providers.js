@@ -447,6 +447,9 @@ function main(argv = process.argv.slice(2), env = process.env, log = console.log
   fs.writeFileSync(cliConfigFile, cliConfig(overrides));
   const tfEnv = { ...env, TF_CLI_CONFIG_FILE: cliConfigFile, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
   delete tfEnv.TF_DATA_DIR;
+  // The alicloud provider turns its validation errors into warnings when this is "true".
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/validators.go (skipResourceSchemaValidation)
+  delete tfEnv.TF_SKIP_RESOURCE_SCHEMA_VALIDATION;
 
   const available = new Set(Object.keys(binaries));
   let failures = 0;

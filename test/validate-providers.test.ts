@@ -131,39 +131,84 @@ describe("on a machine where no provider can be had", () => {
 
 // The pinned providers' modules are not served by the Go module proxy here, so their
 // binaries exist only where someone built them into the tools cache.
-const ALICLOUD_BINARY = path.join(cacheDir(), "providers", binaryName("alicloud", "1.289.0"));
 const hasTerraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
-const canJudge = hasTerraform && fs.existsSync(ALICLOUD_BINARY);
-const SKIP_REASON = `skipped: ${hasTerraform ? `no ${ALICLOUD_BINARY}` : "terraform is not on the PATH"}, so the real alicloud provider cannot judge (npm run validate:providers tries to build it)`;
-if (!canJudge) console.warn(`validate-providers.test.ts ${SKIP_REASON}`);
-const maybe = canJudge ? test : test.skip;
 
-describe(canJudge ? "the real alicloud provider" : `the real alicloud provider (${SKIP_REASON})`, () => {
-  maybe(
-    "refuses a scaling group attachment of a type it does not know, with its own message",
-    () => {
-      // GIVEN the example alicloud stack with an attachment of type VServerGroup (1.289.0 accepts ALB, NLB, GWLB)
-      const stack = exampleStack("bookstore-alicloud");
+interface BrokenOnPurpose {
+  readonly provider: string;
+  readonly version: string;
+  readonly stack: string;
+  readonly what: string;
+  /** Breaks the stack; returns the broken block's file name, as diagnostics name it. */
+  readonly breakIt: (stack: any) => string;
+  readonly message: RegExp;
+}
+
+const BROKEN: readonly BrokenOnPurpose[] = [
+  {
+    provider: "alicloud",
+    version: "1.289.0",
+    stack: "bookstore-alicloud",
+    what: "a scaling group attachment of type VServerGroup (1.289.0 accepts ALB, NLB, GWLB)",
+    breakIt: (stack) => {
       const group = Object.keys(stack.resource.alicloud_ess_scaling_group)[0];
       stack.resource.alicloud_ess_server_group_attachment = {
         Broken: { scaling_group_id: `\${alicloud_ess_scaling_group.${group}.id}`, server_group_id: "rsp-broken", port: 8080, type: "VServerGroup", weight: 100 },
       };
-      // WHEN the providers judge it
-      const { status, out } = run(["--stacks", stacksDir({ "bookstore-alicloud": stack }), "--no-build"]);
-      // THEN the provider's own validation names the value and the block
-      expect(out).toMatch(/error: .*expected type to be one of \["ALB" "NLB" "GWLB"\], got VServerGroup.*\[resource\.alicloud_ess_server_group_attachment\.Broken\]/);
+      return "resource.alicloud_ess_server_group_attachment.Broken";
+    },
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/validators.go (StringInSlice)
+    message: /expected type to be one of \[ALB NLB GWLB\], got VServerGroup/,
+  },
+  {
+    provider: "tencentcloud",
+    version: "1.83.25",
+    stack: "bookstore-tencentcloud",
+    what: "a CDN domain of service type 'shop' (1.83.25 accepts web, download, media, hybrid, dynamic)",
+    breakIt: (stack) => {
+      const [name, domain] = Object.entries(stack.resource.tencentcloud_cdn_domain)[0] as [string, any];
+      domain.service_type = "shop";
+      return `resource.tencentcloud_cdn_domain.${name}`;
+    },
+    message: /"service_type" must contain a valid string value must in array \[\]string\{"web", "download", "media", "hybrid", "dynamic"\}, got "shop"/,
+  },
+];
+
+const binaryOf = (b: BrokenOnPurpose) => path.join(cacheDir(), "providers", binaryName(b.provider, b.version));
+const skipReason = (b: BrokenOnPurpose) =>
+  hasTerraform
+    ? fs.existsSync(binaryOf(b))
+      ? undefined
+      : `skipped: no ${binaryOf(b)}, so the real ${b.provider} provider cannot judge (npm run validate:providers tries to build it)`
+    : "skipped: terraform is not on the PATH";
+
+describe.each(BROKEN.map((b) => [b.provider, b] as const))("the real %s provider", (_, broken) => {
+  const skip = skipReason(broken);
+  if (skip) console.warn(`validate-providers.test.ts (${broken.provider}) ${skip}`);
+  (skip ? test.skip : test)(
+    skip ? `refuses ${broken.what} (${skip})` : `refuses ${broken.what}, with its own message`,
+    () => {
+      // GIVEN the example stack with one block broken on purpose
+      const stack = exampleStack(broken.stack);
+      const block = broken.breakIt(stack);
+      // WHEN the providers at hand judge it
+      const { status, out } = run(["--stacks", stacksDir({ [broken.stack]: stack }), "--no-build"]);
+      // THEN the provider's own validation names the value, and the block is named
+      const line = out.split("\n").find((l) => broken.message.test(l));
+      expect(line).toMatch(/^\s+error: /);
+      expect(line).toContain(`[${block}]`);
       expect(status).toBe(1);
     },
     120_000,
   );
-
-  maybe(
-    "accepts every synthesized stack, judged by the real providers at hand",
-    () => {
-      const { status, out } = run(["--stacks", path.join(exampleAppOutdir(), "stacks"), "--no-build"]);
-      expect(out).toMatch(/bookstore-alicloud: [1-9][0-9]* blocks judged by the real provider/);
-      expect({ status, out }).toEqual({ status: 0, out: expect.not.stringMatching(/^\s+(error|warning):/m) });
-    },
-    300_000,
-  );
 });
+
+const anyBinary = BROKEN.some((b) => !skipReason(b));
+(anyBinary ? test : test.skip)(
+  anyBinary ? "every synthesized stack passes the real providers at hand" : "every synthesized stack passes the real providers at hand (skipped: no provider binary or no terraform)",
+  () => {
+    const { status, out } = run(["--stacks", path.join(exampleAppOutdir(), "stacks"), "--no-build"]);
+    expect(out).toMatch(/[1-9][0-9]* resources and data sources judged by real providers/);
+    expect({ status, diagnostics: out.split("\n").filter((l) => /^\s+(error|warning):/.test(l)) }).toEqual({ status: 0, diagnostics: [] });
+  },
+  300_000,
+);
