@@ -11,7 +11,7 @@ export function normalizeSource(source: string): string;
 /** Calls fn on the text of every ${...} interpolation in str. */
 export function mapInterpolations(str: string, fn: (expression: string) => string): string;
 /** Rewrites references to replaced blocks ("type.name" / "data.type.name" -> stand-in name) in one expression. */
-export function rewriteExpression(expression: string, standIns: Map<string, string>): string;
+export function rewriteExpression(expression: string, standIns: Map<string, { name: string; multiple: boolean }>): string;
 
 export interface TransformedStack {
   /** File name -> Terraform JSON; one resource or data source per file. */

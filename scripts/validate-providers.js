@@ -212,10 +212,14 @@ function mapInterpolations(str, fn) {
 const REFERENCE = /(?<![\w.\-])(data\.)?([A-Za-z][\w]*)\.([A-Za-z_][\w-]*)((?:\.[A-Za-z_][\w-]*|\.\d+|\.\*|\[[^\]]*\])*)/g;
 
 function rewriteReferences(code, standIns) {
-  return code.replace(REFERENCE, (match, data, type, name) => {
-    const mangled = standIns.get(`${data ? "data." : ""}${type}.${name}`);
+  return code.replace(REFERENCE, (match, data, type, name, traversal) => {
+    const standIn = standIns.get(`${data ? "data." : ""}${type}.${name}`);
+    if (!standIn) return match;
     // An attribute of the stand-in would not exist: its output stands for all of them.
-    return mangled ? `terraform_data.${mangled}.output` : match;
+    // A counted (count / for_each) stand-in keeps the instance key, or the splat.
+    if (!standIn.multiple) return `terraform_data.${standIn.name}.output`;
+    const key = /^(\[[^\]]*\]|\.\*)/.exec(traversal || "");
+    return key ? `terraform_data.${standIn.name}${key[1]}.output` : `terraform_data.${standIn.name}`;
   });
 }
 
@@ -252,8 +256,8 @@ function rewriteValue(value, standIns) {
 /** A bare address in depends_on / replace_triggered_by ("type.name[.attr]", "data.type.name"). */
 function rewriteAddress(address, standIns) {
   const m = /^(data\.)?([^.]+)\.([^.[]+)/.exec(address);
-  const mangled = m && standIns.get(`${m[1] || ""}${m[2]}.${m[3]}`);
-  return mangled ? `terraform_data.${mangled}` : address;
+  const standIn = m && standIns.get(`${m[1] || ""}${m[2]}.${m[3]}`);
+  return standIn ? `terraform_data.${standIn.name}` : address;
 }
 
 function rewriteMeta(block, standIns) {
@@ -286,7 +290,10 @@ function transformStack(stack, available) {
     for (const [type, blocks] of Object.entries(stack[kind] || {})) {
       for (const [name, block] of Object.entries(blocks)) {
         const source = sourceOf(providerLocalName(type, block));
-        if (!isBuiltin(source) && !available.has(source)) standIns.set(`${kind === "data" ? "data." : ""}${type}.${name}`, standInName(kind, type, name));
+        if (!isBuiltin(source) && !available.has(source)) {
+          const multiple = block.count !== undefined || block.for_each !== undefined;
+          standIns.set(`${kind === "data" ? "data." : ""}${type}.${name}`, { name: standInName(kind, type, name), multiple });
+        }
       }
     }
   }
@@ -300,14 +307,16 @@ function transformStack(stack, available) {
       for (const [name, block] of Object.entries(blocks)) {
         const source = sourceOf(providerLocalName(type, block));
         const key = `${kind === "data" ? "data." : ""}${type}.${name}`;
-        const mangled = standIns.get(key);
-        if (mangled) {
+        const replaced = standIns.get(key);
+        if (replaced) {
           const input = {};
           for (const [k, v] of Object.entries(block)) if (!META_ARGUMENTS.includes(k)) input[k] = v;
           const standIn = { input: rewriteValue(input, standIns) };
+          // count / for_each stay, so count.index and each.* in the body keep their meaning.
+          for (const meta of ["count", "for_each"]) if (block[meta] !== undefined) standIn[meta] = rewriteValue(block[meta], standIns);
           if (Array.isArray(block.depends_on)) standIn.depends_on = rewriteMeta(block, standIns).depends_on;
           const file = `standin.${kind}.${type}.${name}.tf.json`;
-          files[file] = { resource: { terraform_data: { [mangled]: standIn } } };
+          files[file] = { resource: { terraform_data: { [replaced.name]: standIn } } };
           standInFiles.add(file);
           stood[source] = (stood[source] || 0) + 1;
         } else {

@@ -97,6 +97,26 @@ describe("stand-ins for the blocks of providers that cannot be had", () => {
     });
   });
 
+  test("keeps count and for_each on a stand-in, and the instance key in references to it", () => {
+    const counted = transformStack(
+      {
+        terraform: { required_providers: { aws: { source: "aws", version: "6.25.0" }, alicloud: { source: "aliyun/alicloud", version: "1.289.0" } } },
+        resource: {
+          aws_subnet: { S: { count: 2, cidr_block: "${cidrsubnet(\"10.0.0.0/16\", 8, count.index)}" } },
+          alicloud_vpc: { V: { description: "${aws_subnet.S[1].id} ${join(\",\", aws_subnet.S[*].id)} ${length(aws_subnet.S)}" } },
+        },
+      },
+      new Set(["aliyun/alicloud"]),
+    );
+    expect(counted.files["standin.resource.aws_subnet.S.tf.json"].resource.terraform_data.standin_r__aws_subnet__S).toEqual({
+      count: 2,
+      input: { cidr_block: '${cidrsubnet("10.0.0.0/16", 8, count.index)}' },
+    });
+    expect(counted.files["resource.alicloud_vpc.V.tf.json"].resource.alicloud_vpc.V.description).toBe(
+      '${terraform_data.standin_r__aws_subnet__S[1].output} ${join(",", terraform_data.standin_r__aws_subnet__S[*].output)} ${length(terraform_data.standin_r__aws_subnet__S)}',
+    );
+  });
+
   test("leaves escaped and nested interpolations intact", () => {
     const upper = (e: string) => e.toUpperCase();
     expect(mapInterpolations("a $${b} ${c} ${d({e = 1})}", upper)).toBe("a $${b} ${C} ${D({E = 1})}");
