@@ -54,7 +54,9 @@ const REPO_ROOT = path.resolve(__dirname, "..");
 
 /**
  * Go modules of the providers the stacks use, by registry source. The module path is
- * the one in each provider's go.mod (none declares a /vN suffix).
+ * the one in each provider's go.mod; those at v2 and later declare no /vN suffix, so
+ * even a proxy that served them would refuse `@v<major>.x` for them: they are listed
+ * so that the attempt, and its refusal, are visible.
  */
 const GO_MODULES = Object.freeze({
   "aliyun/alicloud": "github.com/aliyun/terraform-provider-alicloud",
@@ -108,6 +110,13 @@ function oneLine(text, max = 300) {
   return line.length > max ? `${line.slice(0, max)}...` : line;
 }
 
+/** The gist of a failed `go install`: the proxy's answer when it refused, else the output on one line. */
+function goFailure(text) {
+  const refused = /reading (https:\/\/\S+): (\d{3} [^\n]*)\n\s*server response: ([^\n]*)/.exec(text);
+  if (refused) return `the Go module proxy answered ${refused[2].trim()}: ${refused[3].trim()} (${refused[1]})`;
+  return oneLine(text);
+}
+
 function goInstall(moduleAtVersion, gobin, env) {
   fs.mkdirSync(gobin, { recursive: true });
   const result = spawnSync("go", ["install", moduleAtVersion], {
@@ -120,9 +129,11 @@ function goInstall(moduleAtVersion, gobin, env) {
     },
     cwd: os.tmpdir(),
     maxBuffer: 64 * 1024 * 1024,
+    // A provider builds in tens of minutes on two cores; a stalled download must not hang CI.
+    timeout: 60 * 60 * 1000,
   });
   if (result.error) return { ok: false, why: `go install ${moduleAtVersion}: ${result.error.code === "ENOENT" ? "go is not on the PATH" : result.error.message}` };
-  if (result.status !== 0) return { ok: false, why: `go install ${moduleAtVersion}: ${oneLine(result.stderr || result.stdout)}` };
+  if (result.status !== 0) return { ok: false, why: `go install ${moduleAtVersion}: ${goFailure(result.stderr || result.stdout)}` };
   return { ok: true };
 }
 
