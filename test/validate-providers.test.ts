@@ -2,7 +2,8 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { binaryName, cacheDir, mapInterpolations, requiredProviders, transformStack } from "../scripts/validate-providers";
+import { mapInterpolations, requiredProviders, transformStack } from "../scripts/stand-ins";
+import { binaryName, cacheDir } from "../scripts/validate-providers";
 import { exampleAppOutdir } from "./support/bookstore";
 
 const SCRIPT = path.join(__dirname, "..", "scripts", "validate-providers.js");
