@@ -40,8 +40,8 @@
  * stacks directory, 0 otherwise, including when no provider could be had at all (a
  * fresh machine): each provider then gets a "not validated by the real provider" line.
  *
- * Nothing fetched is kept in the repository: binaries and Go's build cache stay in the
- * cache directory.
+ * Nothing fetched is kept in the repository: binaries stay in the cache directory, and
+ * Go's module and build caches in Go's own places (GOMODCACHE, GOCACHE).
  */
 "use strict";
 
