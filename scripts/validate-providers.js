@@ -19,8 +19,9 @@
  *      refusal is printed on one line and the provider's blocks are only checked
  *      structurally (by stand-ins here, by the schemas in `npm run validate`).
  * Terraform: the `terraform` on the PATH, else OpenTofu from the cache or built by
- * `go install github.com/opentofu/opentofu/cmd/tofu@v1.10.7`; only sought when at least
- * one provider binary is available.
+ * `go install github.com/opentofu/opentofu/cmd/tofu@v1.10.7` (or, since its go.mod has a
+ * replace directive that go install refuses, `go build` inside the downloaded module);
+ * only sought when at least one provider binary is available.
  *
  * Each stack is validated as a transformed copy in a temporary directory, one block per
  * file so that every diagnostic names its block by file name (scripts/stand-ins.js):
@@ -68,7 +69,7 @@ const GO_MODULES = Object.freeze({
   "hashicorp/helm": "github.com/hashicorp/terraform-provider-helm",
 });
 
-const OPENTOFU = Object.freeze({ module: "github.com/opentofu/opentofu/cmd/tofu", version: "v1.10.7" });
+const OPENTOFU = Object.freeze({ module: "github.com/opentofu/opentofu", command: "cmd/tofu", version: "v1.10.7" });
 
 /** The warning Terraform prints whenever dev_overrides are in effect: expected here. */
 const DEV_OVERRIDES_SUMMARY = "Provider development overrides are in effect";
@@ -127,6 +128,18 @@ function goInstall(moduleAtVersion, gobin, env) {
   return { ok: true };
 }
 
+/** `go mod download` of module@version, then `go build -o out ./command` inside it (its go.mod, replacements included). */
+function goBuildInModule(module, version, command, out, env) {
+  const options = { encoding: "utf8", env: { ...env, GOFLAGS: `${env.GOFLAGS || ""} -modcacherw`.trim() }, maxBuffer: 64 * 1024 * 1024, timeout: 60 * 60 * 1000 };
+  const download = spawnSync("go", ["mod", "download", "-json", `${module}@${version}`], { ...options, cwd: os.tmpdir() });
+  if (download.status !== 0) return { ok: false, why: `go mod download ${module}@${version}: ${goFailure(download.stderr || download.stdout)}` };
+  const dir = JSON.parse(download.stdout).Dir;
+  fs.mkdirSync(path.dirname(out), { recursive: true });
+  const built = spawnSync("go", ["build", "-o", out, `./${command}`], { ...options, cwd: dir });
+  if (built.status !== 0) return { ok: false, why: `go build ./${command} in ${dir}: ${goFailure(built.stderr || built.stdout)}` };
+  return { ok: true };
+}
+
 /**
  * The provider binary for source@version: from the cache, else built by go install
  * (unless build is false). Returns { path } or { why }.
@@ -157,8 +170,15 @@ function obtainTerraform({ cache, build, env, log }) {
   const tofu = path.join(cache, "bin", "tofu");
   if (!isExecutable(tofu)) {
     if (!build) return { why: "terraform is not on the PATH and no OpenTofu is cached (--no-build)" };
-    log(`terraform is not on the PATH: building OpenTofu, go install ${OPENTOFU.module}@${OPENTOFU.version}`);
-    const installed = goInstall(`${OPENTOFU.module}@${OPENTOFU.version}`, path.join(cache, "bin"), env);
+    const command = `${OPENTOFU.module}/${OPENTOFU.command}@${OPENTOFU.version}`;
+    log(`terraform is not on the PATH: building OpenTofu, go install ${command} (takes minutes)`);
+    let installed = goInstall(command, path.join(cache, "bin"), env);
+    if (!installed.ok && /replace directives/.test(installed.why)) {
+      // OpenTofu's go.mod replaces hcl/v2 with its fork, which `go install mod@version`
+      // refuses; built inside the downloaded module, the replacement applies.
+      log(`  go install refuses a module with replace directives: go mod download ${OPENTOFU.module}@${OPENTOFU.version}, then go build ./${OPENTOFU.command} in it`);
+      installed = goBuildInModule(OPENTOFU.module, OPENTOFU.version, OPENTOFU.command, tofu, env);
+    }
     if (!installed.ok) return { why: `terraform is not on the PATH and OpenTofu could not be built: ${installed.why}` };
   }
   const version = spawnSync(tofu, ["version"], { encoding: "utf8", env });
