@@ -1,116 +1,167 @@
 #!/usr/bin/env node
 /*
  * Builds the trimmed provider schemas in scripts/provider-schemas/ that
- * scripts/generate-providers.js turns into TypeScript bindings.
+ * scripts/generate-providers.js turns into TypeScript bindings, from the real provider
+ * binaries' own `terraform providers schema -json`.
  *
- * Run by hand, only when the lists below change:
+ * Run by hand, when a pinned version or the lists below change:
  *
- *   node scripts/trim-provider-schemas.js
+ *   node scripts/trim-provider-schemas.js                 binaries from the tools cache
+ *   node scripts/trim-provider-schemas.js --schema FILE   an existing `terraform providers
+ *                                                         schema -json` output; a provider
+ *                                                         it lacks keeps its committed file
  *
- * It reads ../shared/provider-schemas/ (relative to the repository root): for each
- * provider, the trimmed schema there (`base`), plus the resources and data sources
- * listed below copied from the provider's full schema (`full`) when `base` lacks them.
- * Names that the full schema does not have either are reported and skipped (several
- * lists name alternatives, "whichever exists").
+ * Binaries: <cache>/providers/terraform-provider-<type>_v<version>, the cache that
+ * `npm run validate:providers` fills ($BOOKSTORE_TOOLS_CACHE, default
+ * ~/.cache/multicloud-bookstore); a provider whose binary is absent keeps its committed
+ * schema. Terraform (on the PATH, or TERRAFORM=<path>) is run with
+ * dev_overrides, from a CLI config file of its own, in a temporary directory holding a
+ * minimal configuration that requires both providers; nothing needs `init` or a registry.
  *
- * Output: `terraform providers schema -json` format, every object's keys sorted,
- * 2-space indentation and a trailing newline, so that diffs are reviewable and the
- * output does not depend on the key order of the input files.
+ * Output: for each provider, the resources and data sources listed below (a name the
+ * provider lacks is an error), `terraform providers schema -json` format, every object's
+ * keys sorted, 2-space indentation and a trailing newline, so that diffs are reviewable.
  */
 "use strict";
 
 const fs = require("fs");
+const os = require("os");
 const path = require("path");
+const { spawnSync } = require("child_process");
+const { cacheDir, binaryName } = require("./validate-providers");
 
 // ---------------------------------------------------------------------------
-// Data: what to add on top of the shared trimmed schemas.
+// Data: what the bookstore uses of each provider.
 // ---------------------------------------------------------------------------
 const PROVIDERS = [
   {
     name: "alicloud",
-    fqpn: "registry.terraform.io/aliyun/alicloud",
-    base: "alicloud.json",
-    full: "alicloud-1.289.0-full.static.json",
+    source: "aliyun/alicloud",
+    version: "1.289.0",
     resources: [
-      "alicloud_snat_entry",
-      "alicloud_slb_tls_cipher_policy",
-      "alicloud_slb_server_certificate",
-      "alicloud_ssl_certificates_service_certificate",
-      "alicloud_slb_rule",
-      "alicloud_ess_alb_server_group_attachment",
-      "alicloud_ess_server_group_attachment",
-      "alicloud_route_table",
-      "alicloud_route_table_attachment",
-      "alicloud_db_database",
+      "alicloud_alb_listener",
+      "alicloud_alb_load_balancer",
+      "alicloud_alb_server_group",
+      "alicloud_cdn_domain_config",
+      "alicloud_cdn_domain_new",
+      "alicloud_cs_kubernetes_node_pool",
+      "alicloud_cs_managed_kubernetes",
       "alicloud_db_account",
-      "alicloud_rds_account",
       "alicloud_db_account_privilege",
       "alicloud_db_backup_policy",
-      "alicloud_rds_backup_policy",
+      "alicloud_db_database",
+      "alicloud_db_instance",
+      "alicloud_eip_address",
+      "alicloud_eip_association",
+      "alicloud_ess_alb_server_group_attachment",
+      "alicloud_ess_scaling_configuration",
+      "alicloud_ess_scaling_group",
+      "alicloud_ess_scaling_rule",
+      "alicloud_ess_scalinggroup_vserver_groups",
+      "alicloud_ess_server_group_attachment",
+      "alicloud_instance",
       "alicloud_kms_key",
+      "alicloud_kms_secret",
       "alicloud_log_project",
       "alicloud_log_store",
-      "alicloud_eip_association",
-      "alicloud_kms_secret",
-      "alicloud_cdn_domain_config",
-      "alicloud_ess_scaling_rule",
-      "alicloud_ram_role",
+      "alicloud_nat_gateway",
+      "alicloud_oss_bucket",
       "alicloud_ram_policy",
+      "alicloud_ram_role",
       "alicloud_ram_role_policy_attachment",
+      "alicloud_rds_account",
+      "alicloud_route_table",
+      "alicloud_route_table_attachment",
+      "alicloud_security_group",
+      "alicloud_security_group_rule",
+      "alicloud_slb_listener",
+      "alicloud_slb_load_balancer",
+      "alicloud_slb_rule",
+      "alicloud_slb_server_certificate",
+      "alicloud_slb_server_group",
+      "alicloud_slb_tls_cipher_policy",
+      "alicloud_snat_entry",
+      "alicloud_ssl_certificates_service_certificate",
+      "alicloud_vpc",
+      "alicloud_vswitch",
     ],
     dataSources: [
+      "alicloud_account",
       "alicloud_cs_cluster_credential",
-      "alicloud_kms_secret_versions",
-      "alicloud_zones",
+      "alicloud_cs_managed_kubernetes_clusters",
+      "alicloud_db_instance_classes",
+      "alicloud_db_zones",
       "alicloud_images",
       "alicloud_instance_types",
+      "alicloud_kms_keys",
+      "alicloud_kms_secret_versions",
+      "alicloud_vpcs",
+      "alicloud_zones",
     ],
   },
   {
     name: "tencentcloud",
-    fqpn: "registry.terraform.io/tencentcloudstack/tencentcloud",
-    base: "tencentcloud.json",
-    full: "tencentcloud-1.83.25-full.terraform.json",
+    source: "tencentcloudstack/tencentcloud",
+    version: "1.83.25",
     resources: [
-      "tencentcloud_clb_redirection",
-      "tencentcloud_nat_gateway_snat",
-      "tencentcloud_route_table",
-      "tencentcloud_route_table_entry",
-      "tencentcloud_route_table_association",
-      "tencentcloud_ssl_certificate",
-      "tencentcloud_kubernetes_encryption_protection",
-      "tencentcloud_mysql_database",
-      "tencentcloud_mysql_account",
-      "tencentcloud_mysql_privilege",
-      "tencentcloud_mysql_backup_policy",
-      "tencentcloud_kms_key",
-      "tencentcloud_clb_attachment",
       "tencentcloud_as_attachment",
       "tencentcloud_as_load_balancer",
+      "tencentcloud_as_scaling_config",
+      "tencentcloud_as_scaling_group",
+      "tencentcloud_cam_policy",
+      "tencentcloud_cam_role",
+      "tencentcloud_cam_role_policy_attachment",
+      "tencentcloud_cdn_domain",
+      "tencentcloud_clb_attachment",
+      "tencentcloud_clb_instance",
+      "tencentcloud_clb_listener",
+      "tencentcloud_clb_listener_rule",
+      "tencentcloud_clb_log_set",
+      "tencentcloud_clb_log_topic",
+      "tencentcloud_clb_redirection",
       "tencentcloud_cls_logset",
       "tencentcloud_cls_topic",
-      "tencentcloud_clb_listener_rule",
+      "tencentcloud_cos_bucket",
+      "tencentcloud_eip",
+      "tencentcloud_instance",
+      "tencentcloud_kms_key",
+      "tencentcloud_kubernetes_cluster",
+      "tencentcloud_kubernetes_cluster_endpoint",
+      "tencentcloud_kubernetes_encryption_protection",
+      "tencentcloud_kubernetes_node_pool",
+      "tencentcloud_mysql_account",
+      "tencentcloud_mysql_backup_policy",
+      "tencentcloud_mysql_database",
+      "tencentcloud_mysql_instance",
+      "tencentcloud_mysql_privilege",
+      "tencentcloud_mysql_ssl",
+      "tencentcloud_nat_gateway",
+      "tencentcloud_nat_gateway_snat",
+      "tencentcloud_route_table",
+      "tencentcloud_route_table_association",
+      "tencentcloud_route_table_entry",
+      "tencentcloud_security_group",
+      "tencentcloud_security_group_rule",
+      "tencentcloud_security_group_rule_set",
+      "tencentcloud_ssl_certificate",
       "tencentcloud_ssm_secret",
       "tencentcloud_ssm_secret_version",
+      "tencentcloud_subnet",
+      "tencentcloud_vpc",
       "tencentcloud_vpc_flow_log",
-      "tencentcloud_kubernetes_cluster_endpoint",
-      "tencentcloud_mysql_ssl",
-      "tencentcloud_cam_role",
-      "tencentcloud_cam_policy",
-      "tencentcloud_cam_role_policy_attachment",
     ],
     dataSources: [
-      "tencentcloud_kubernetes_clusters",
-      "tencentcloud_ssm_secret_versions",
       "tencentcloud_availability_zones_by_product",
       "tencentcloud_images",
+      "tencentcloud_instance_types",
+      "tencentcloud_kubernetes_clusters",
+      "tencentcloud_mysql_zone_config",
+      "tencentcloud_ssm_secret_versions",
       "tencentcloud_user_info",
     ],
   },
 ];
 
-const REPO_ROOT = path.resolve(__dirname, "..");
-const SHARED_DIR = path.resolve(REPO_ROOT, "..", "shared", "provider-schemas");
 const OUT_DIR = path.join(__dirname, "provider-schemas");
 
 /** Deep copy with every object's keys in sorted order (arrays keep their order). */
@@ -124,57 +175,93 @@ function sortKeys(value) {
   return value;
 }
 
-function readJson(file) {
-  return JSON.parse(fs.readFileSync(file, "utf8"));
+/** `terraform providers schema -json` of the given providers, run against their binaries. */
+function schemaFromBinaries(providers, env = process.env) {
+  const terraform = env.TERRAFORM || "terraform";
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-provider-schemas-"));
+  try {
+    const overrides = [];
+    const required = {};
+    for (const p of providers) {
+      const binary = binaryOf(p, env);
+      const dir = path.join(work, "plugins", p.name);
+      fs.mkdirSync(dir, { recursive: true });
+      fs.symlinkSync(binary, path.join(dir, path.basename(binary)));
+      overrides.push(`    "registry.terraform.io/${p.source}" = ${JSON.stringify(dir)}`);
+      required[p.name] = { source: `registry.terraform.io/${p.source}`, version: p.version };
+    }
+    const config = path.join(work, "terraformrc");
+    fs.writeFileSync(config, `provider_installation {\n  dev_overrides {\n${overrides.join("\n")}\n  }\n  direct {}\n}\n`);
+    const root = path.join(work, "config");
+    fs.mkdirSync(root);
+    fs.writeFileSync(path.join(root, "main.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));
+    const result = spawnSync(terraform, ["providers", "schema", "-json"], {
+      cwd: root,
+      env: { ...env, TF_CLI_CONFIG_FILE: config, CHECKPOINT_DISABLE: "1" },
+      encoding: "utf8",
+      maxBuffer: 1024 * 1024 * 1024,
+    });
+    if (result.status !== 0) throw new Error(`${terraform} providers schema -json failed: ${result.stderr || result.stdout}`);
+    return JSON.parse(result.stdout);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
 }
 
-function providerOf(schema, fqpn, file) {
-  const provider = schema.provider_schemas && schema.provider_schemas[fqpn];
-  if (!provider) throw new Error(`${file}: no provider_schemas["${fqpn}"]`);
-  return provider;
+function binaryOf(spec, env = process.env) {
+  return path.join(cacheDir(env), "providers", binaryName(spec.source.split("/")[1], spec.version));
 }
 
-function trim(spec) {
-  const baseFile = path.join(SHARED_DIR, spec.base);
-  const fullFile = path.join(SHARED_DIR, spec.full);
-  const base = readJson(baseFile);
-  const full = readJson(fullFile);
-  const out = providerOf(base, spec.fqpn, baseFile);
-  const src = providerOf(full, spec.fqpn, fullFile);
-
-  const report = { added: [], present: [], absent: [] };
+function trim(schema, spec) {
+  const fqpn = `registry.terraform.io/${spec.source}`;
+  const src = schema.provider_schemas && schema.provider_schemas[fqpn];
+  if (!src) throw new Error(`the schema has no provider_schemas["${fqpn}"]`);
+  const out = { provider: src.provider, resource_schemas: {}, data_source_schemas: {} };
+  const absent = [];
   for (const [kind, names] of [
     ["resource_schemas", spec.resources],
     ["data_source_schemas", spec.dataSources],
   ]) {
-    out[kind] = out[kind] || {};
-    const label = kind === "resource_schemas" ? "" : "data.";
     for (const name of names) {
-      if (out[kind][name]) report.present.push(label + name);
-      else if (src[kind] && src[kind][name]) {
-        out[kind][name] = src[kind][name];
-        report.added.push(label + name);
-      } else report.absent.push(label + name);
+      if (src[kind] && src[kind][name]) out[kind][name] = src[kind][name];
+      else absent.push(`${kind === "data_source_schemas" ? "data." : ""}${name}`);
     }
   }
-
-  const result = {
-    format_version: base.format_version,
-    provider_schemas: { [spec.fqpn]: out },
-  };
+  if (absent.length) throw new Error(`${spec.source} ${spec.version} has no ${absent.join(", ")}`);
   const outFile = path.join(OUT_DIR, `${spec.name}.json`);
-  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const result = { format_version: schema.format_version, provider_schemas: { [fqpn]: out } };
   fs.writeFileSync(outFile, JSON.stringify(sortKeys(result), null, 2) + "\n");
-
-  console.log(`${path.relative(REPO_ROOT, outFile)}:`);
-  console.log(`  resources: ${Object.keys(out.resource_schemas).length}, data sources: ${Object.keys(out.data_source_schemas).length}`);
-  console.log(`  added from ${spec.full}: ${report.added.join(" ") || "(none)"}`);
-  console.log(`  already in ${spec.base}: ${report.present.join(" ") || "(none)"}`);
-  if (report.absent.length) console.log(`  not in either file (skipped): ${report.absent.join(" ")}`);
+  console.log(`${path.relative(process.cwd(), outFile)}: ${spec.resources.length} resources, ${spec.dataSources.length} data sources`);
 }
 
-if (!fs.existsSync(SHARED_DIR)) {
-  console.error(`Cannot find ${SHARED_DIR}; this script needs the shared provider schemas.`);
-  process.exit(1);
+function main(argv) {
+  const i = argv.indexOf("--schema");
+  let schema;
+  let providers = PROVIDERS;
+  if (i >= 0) {
+    schema = JSON.parse(fs.readFileSync(argv[i + 1], "utf8"));
+    // A provider the file does not hold keeps its committed schema.
+    const has = (p) => Boolean(schema.provider_schemas && schema.provider_schemas[`registry.terraform.io/${p.source}`]);
+    for (const p of PROVIDERS.filter((q) => !has(q))) console.log(`${p.source}: not in ${argv[i + 1]}; scripts/provider-schemas/${p.name}.json left as it is`);
+    providers = PROVIDERS.filter(has);
+  } else {
+    // A provider whose binary is absent keeps its committed schema.
+    providers = PROVIDERS.filter((p) => fs.existsSync(binaryOf(p)));
+    for (const p of PROVIDERS.filter((q) => !providers.includes(q))) {
+      console.log(`${p.source} ${p.version}: no ${binaryOf(p)}; scripts/provider-schemas/${p.name}.json left as it is`);
+    }
+    if (!providers.length) throw new Error("no provider binary: build them first (npm run validate:providers tries), or pass --schema FILE");
+    schema = schemaFromBinaries(providers);
+  }
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const spec of providers) trim(schema, spec);
 }
-for (const spec of PROVIDERS) trim(spec);
+
+if (require.main === module) {
+  try {
+    main(process.argv.slice(2));
+  } catch (e) {
+    console.error(e.message);
+    process.exitCode = 1;
+  }
+}

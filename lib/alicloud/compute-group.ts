@@ -3,11 +3,13 @@ import { DataAlicloudImages } from "../generated/alicloud/data-alicloud-images";
 import { EssScalingConfiguration } from "../generated/alicloud/ess-scaling-configuration";
 import { EssScalingGroup } from "../generated/alicloud/ess-scaling-group";
 import { EssScalingRule } from "../generated/alicloud/ess-scaling-rule";
-import { EssServerGroupAttachment } from "../generated/alicloud/ess-server-group-attachment";
+import { EssScalinggroupVserverGroups } from "../generated/alicloud/ess-scalinggroup-vserver-groups";
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData } from "../core/user-data";
 import { AlicloudCatalog } from "./catalog";
+import { serverGroupTargetOf } from "./load-balancer";
+import { outboundAccessOf } from "./network";
 import { instanceRole, ramName } from "./ram";
 import { rule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
@@ -90,6 +92,8 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     healthCheckTypes: spec.loadBalancer ? ["ECS", "LOAD_BALANCER"] : ["ECS"],
     removalPolicies: ["OldestScalingConfiguration", "OldestInstance"],
     defaultCooldown: 300,
+    // Its instances pull the container image as they start.
+    dependsOn: outboundAccessOf(network),
   });
 
   new EssScalingConfiguration(scope, "ScalingConfiguration", {
@@ -114,13 +118,21 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
   });
 
   if (spec.loadBalancer) {
-    new EssServerGroupAttachment(scope, "LoadBalancerAttachment", {
+    // A CLB's vServer group attaches through alicloud_ess_scalinggroup_vserver_groups:
+    // alicloud_ess_server_group_attachment takes only ALB, NLB and GWLB server groups.
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_ess_server_group_attachment.go (type: StringInSlice ALB, NLB, GWLB)
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_ess_scalinggroup_vserver_groups.go
+    const target = serverGroupTargetOf(scope, "loadBalancer", spec.loadBalancer);
+    new EssScalinggroupVserverGroups(scope, "LoadBalancerAttachment", {
       scalingGroupId: scalingGroup.id,
-      serverGroupId: spec.loadBalancer.targetGroupId,
-      port: spec.containerPort,
-      type: "VServerGroup",
-      weight: 100,
-      forceAttach: true,
+      vserverGroups: [
+        {
+          loadbalancerId: target.loadBalancerId,
+          vserverAttributes: [{ vserverGroupId: target.serverGroupId, port: spec.containerPort, weight: 100 }],
+        },
+      ],
+      // Instances already in the group join (and leave) the vServer group with it.
+      force: true,
     });
   }
 

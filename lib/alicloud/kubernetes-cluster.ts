@@ -6,6 +6,7 @@ import { overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
 import { AlicloudCatalog } from "./catalog";
+import { outboundAccessOf } from "./network";
 
 const NODE_SYSTEM_DISK_GIB = 120;
 const CONTROL_PLANE_LOG_TTL_DAYS = "365";
@@ -74,6 +75,8 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     controlPlaneLogComponents: [...specifics.ackControlPlaneLogComponents],
     controlPlaneLogTtl: CONTROL_PLANE_LOG_TTL_DAYS,
     auditLogConfig: { enabled: true },
+    // Creating the cluster installs add-ons that pull images from the internet.
+    dependsOn: outboundAccessOf(spec.network),
   });
 
   new CsKubernetesNodePool(scope, "NodePool", {
@@ -91,6 +94,8 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     // The cluster autoscaler owns the size between these bounds.
     scalingConfig: { enable: true, minSize: spec.minNodes, maxSize: spec.maxNodes, type: "cpu" },
     management: { enable: true, autoRepair: true, autoUpgrade: true, autoVulFix: true, maxUnavailable: 1 },
+    // Nodes join the cluster only if they reach the internet while bootstrapping.
+    dependsOn: outboundAccessOf(spec.network),
   });
 
   return {

@@ -1,12 +1,29 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { SlbListener } from "../generated/alicloud/slb-listener";
 import { SlbLoadBalancer } from "../generated/alicloud/slb-load-balancer";
 import { SlbServerCertificate } from "../generated/alicloud/slb-server-certificate";
 import { SlbServerGroup } from "../generated/alicloud/slb-server-group";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
-import { requireNumberInRange } from "../core/validation";
+import { requireNumberInRange, ValidationError } from "../core/validation";
 import { AlicloudCatalog } from "./catalog";
 import { casCertificateId } from "./certificate";
+
+/** What a scaling group needs to register with a CLB's vServer group. */
+export interface AlicloudServerGroupTarget {
+  readonly loadBalancerId: string;
+  readonly serverGroupId: string;
+}
+
+// The neutral ILoadBalancer carries one target ID; ESS attaches a CLB vServer group by the
+// load balancer's ID too. The adapter keeps both here, keyed by the LoadBalancer construct.
+const targets = new WeakMap<IConstruct, AlicloudServerGroupTarget>();
+
+/** The vServer group of a load balancer built by this adapter, or a ValidationError. */
+export function serverGroupTargetOf(scope: IConstruct, field: string, loadBalancer: IConstruct): AlicloudServerGroupTarget {
+  const target = targets.get(loadBalancer);
+  if (!target) throw new ValidationError(scope, field, loadBalancer.node.path, "a LoadBalancer built with Cloud.alicloud(...)");
+  return target;
+}
 
 /** Longest idle timeout of a CLB HTTPS listener. */
 const MAX_IDLE_TIMEOUT_SECONDS = 60;
@@ -92,6 +109,7 @@ export function createAlicloudLoadBalancer(scope: Construct, spec: LoadBalancerS
     dependsOn: [https],
   });
 
+  targets.set(scope, { loadBalancerId: loadBalancer.id, serverGroupId: serverGroup.id });
   // A CLB has no security group: the web tier admits the CLB source range instead.
   return { dnsName: loadBalancer.address, targetGroupId: serverGroup.id };
 }

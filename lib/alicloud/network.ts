@@ -1,11 +1,25 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { EipAddress } from "../generated/alicloud/eip-address";
 import { EipAssociation } from "../generated/alicloud/eip-association";
 import { NatGateway } from "../generated/alicloud/nat-gateway";
 import { SnatEntry } from "../generated/alicloud/snat-entry";
 import { Vpc } from "../generated/alicloud/vpc";
 import { Vswitch } from "../generated/alicloud/vswitch";
+import { ITerraformDependable } from "../core/cdktf";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
+
+// The neutral INetwork carries no dependency on its NAT; whatever must reach the internet
+// while it is being created (scaling group, ACK cluster and node pool: image pulls, node
+// bootstrap) depends on the SNAT entries. Kept here, keyed by the Network construct.
+const outboundAccess = new WeakMap<IConstruct, ITerraformDependable[]>();
+
+/**
+ * What gives a network built by this adapter its outbound internet access (its SNAT
+ * entries), for `dependsOn`; empty for a network from elsewhere.
+ */
+export function outboundAccessOf(network: IConstruct): ITerraformDependable[] {
+  return [...(outboundAccess.get(network) ?? [])];
+}
 
 /**
  * VPC with a public and a private vSwitch per zone, and one enhanced NAT gateway in the
@@ -71,15 +85,17 @@ export function createAlicloudNetwork(scope: Construct, spec: NetworkSpec): Netw
     instanceId: nat.id,
     instanceType: "Nat",
   });
-  spec.privateSubnetCidrs.forEach((cidr, index) => {
-    new SnatEntry(scope, `Snat${index + 1}`, {
-      snatTableId: nat.snatTableIds,
-      sourceCidr: cidr,
-      snatIp: eip.ipAddress,
-      snatEntryName: `${spec.name}-private-${spec.zones[index]}`,
-      dependsOn: [association],
-    });
-  });
+  const snatEntries = spec.privateSubnetCidrs.map(
+    (cidr, index) =>
+      new SnatEntry(scope, `Snat${index + 1}`, {
+        snatTableId: nat.snatTableIds,
+        sourceCidr: cidr,
+        snatIp: eip.ipAddress,
+        snatEntryName: `${spec.name}-private-${spec.zones[index]}`,
+        dependsOn: [association],
+      }),
+  );
+  outboundAccess.set(scope, snatEntries);
 
   return {
     networkId: vpc.id,

@@ -88,6 +88,9 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
       sslSupportMethod: "sni-only",
       minimumProtocolVersion: catalog.aws.cloudFrontMinimumProtocolVersion,
     },
+    // Before the bucket's ownership controls allow ACLs, CloudFront refuses the logging
+    // bucket ("The S3 bucket that you specified for CloudFront logs does not enable ACL access").
+    dependsOn: [logs.ownershipControls],
   });
 
   return { cdnDomainName: distribution.domainName };

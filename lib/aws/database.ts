@@ -1,17 +1,23 @@
 import { Construct } from "constructs";
+import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Id } from "@cdktf/provider-random/lib/id";
 import { allowFromId, INetworkPeer } from "../core/cloud";
+import { useRandomProvider } from "../core/generated-password";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { AwsCatalog } from "./catalog";
+import { AwsLogKey } from "./log-key";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
 
 const MYSQL_PORT = 3306;
 /** Seconds between Enhanced Monitoring samples (CKV_AWS_118). */
 const MONITORING_INTERVAL_SECONDS = 60;
+/** How long the exported MySQL logs are kept. */
+const LOG_RETENTION_DAYS = 365;
 
 /**
  * RDS for MySQL in the private subnets: encrypted, TLS required, deletion protected,
@@ -54,6 +60,24 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
     managedPolicies: ["service-role/AmazonRDSEnhancedMonitoringRole"],
   });
 
+  // RDS creates a log group for each exported log without a retention, unless it exists:
+  // created here first, with one, and removed with the database.
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.Procedural.UploadtoCloudWatch.html
+  const logGroups = catalog.aws.rdsCloudwatchLogExports.map(
+    (log) =>
+      new CloudwatchLogGroup(scope, `LogGroup-${log}`, {
+        name: `/aws/rds/instance/${spec.name}/${log}`,
+        retentionInDays: LOG_RETENTION_DAYS,
+        kmsKeyId: AwsLogKey.of(scope).key.arn,
+      }),
+  );
+
+  // A final snapshot named only after the instance would collide with the one left by
+  // an earlier destroy (DBSnapshotAlreadyExists): a suffix made when the instance is
+  // created, and kept while its identifier stays, tells them apart.
+  useRandomProvider(scope);
+  const snapshotSuffix = new Id(scope, "FinalSnapshotSuffix", { byteLength: 4, keepers: { identifier: spec.name } });
+
   const instance = new DbInstance(scope, "Resource", {
     identifier: spec.name,
     engine: "mysql",
@@ -80,7 +104,7 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
     deleteAutomatedBackups: false,
     deletionProtection: spec.deletionProtection,
     skipFinalSnapshot: false,
-    finalSnapshotIdentifier: `${spec.name}-final`,
+    finalSnapshotIdentifier: `${spec.name}-final-${snapshotSuffix.hex}`,
     iamDatabaseAuthenticationEnabled: true,
     enabledCloudwatchLogsExports: [...catalog.aws.rdsCloudwatchLogExports],
     monitoringInterval: MONITORING_INTERVAL_SECONDS,
@@ -88,7 +112,7 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
     performanceInsightsEnabled: true,
     performanceInsightsRetentionPeriod: 7,
     applyImmediately: false,
-    dependsOn: attachments,
+    dependsOn: [...attachments, ...logGroups],
     // While protected, Terraform itself refuses any plan that would destroy or replace
     // the instance, before AWS is even asked.
     lifecycle: { preventDestroy: spec.deletionProtection },

@@ -34,6 +34,12 @@ export class AwsLogBucket extends Construct {
   public readonly bucket: S3Bucket;
   /** Services check their write access when logging is turned on: depend on this. */
   public readonly policy: S3BucketPolicy;
+  /**
+   * CloudFront's standard logging writes through the bucket's ACL, which exists only
+   * once ownership allows ACLs: the distribution depends on this.
+   * ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html#AccessLogsBucketAndFileOwnership
+   */
+  public readonly ownershipControls: S3BucketOwnershipControls;
 
   private constructor(scope: TerraformStack, id: string, elbLogDeliveryAccount: string) {
     super(scope, id);
@@ -46,7 +52,7 @@ export class AwsLogBucket extends Construct {
       ignorePublicAcls: true,
       restrictPublicBuckets: true,
     });
-    new S3BucketOwnershipControls(this, "OwnershipControls", { bucket, rule: { objectOwnership: "BucketOwnerPreferred" } });
+    this.ownershipControls = new S3BucketOwnershipControls(this, "OwnershipControls", { bucket, rule: { objectOwnership: "BucketOwnerPreferred" } });
     new S3BucketServerSideEncryptionConfigurationA(this, "Encryption", {
       bucket,
       rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" } }],

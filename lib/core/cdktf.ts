@@ -20,4 +20,4 @@ export {
   TerraformStack,
   Token,
 } from "cdktf";
-export type { IAspect, TerraformProvider } from "cdktf";
+export type { IAspect, ITerraformDependable, TerraformProvider } from "cdktf";

@@ -23,8 +23,8 @@ export function generatedPassword(scope: Construct, id: string, allowedSpecials:
   });
 }
 
-/** The `random` provider, created once per stack when the first password needs it. */
-function useRandomProvider(scope: IConstruct): void {
+/** The `random` provider, created once per stack when the first random value needs it. */
+export function useRandomProvider(scope: IConstruct): void {
   const stack = TerraformStack.of(scope);
   if (stack.node.children.some((child) => child instanceof RandomProvider)) return;
   new RandomProvider(stack, RANDOM_PROVIDER_ID, {});

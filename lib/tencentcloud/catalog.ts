@@ -23,8 +23,10 @@ export interface TencentcloudSpecifics {
   readonly mysqlIntranetPort: number;
   /** Days an SSM secret stays recoverable after deletion. */
   readonly secretRecoveryWindowDays: number;
-  /** Days CLB access logs and VPC flow logs are kept in CLS. */
+  /** Days VPC flow logs are kept in CLS. */
   readonly logRetentionDays: number;
+  /** Days CLB access logs are kept in CLB's own CLS log set (`clb_logset`). */
+  readonly clbAccessLogRetentionDays: number;
   /** A Tencent Cloud SSL certificate ID, as the SSL Certificates console shows it. */
   readonly certificateIdPattern: string;
   /** Where the CDN accelerates, per region of the origin: `mainland` or `overseas`. */
@@ -103,6 +105,8 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     secretRecoveryWindowDays: 30,
     // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_cls_topic.period
     logRetentionDays: 365,
+    // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/clb/resource_tc_clb_log_set.go (period: "Maximun value is `90`")
+    clbAccessLogRetentionDays: 90,
     // ref: https://www.tencentcloud.com/document/product/1007/39989 (certificate IDs such as "a1B2c3D4")
     certificateIdPattern: "^[A-Za-z0-9]{8}$",
     // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_cdn_domain.area

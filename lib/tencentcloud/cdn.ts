@@ -56,7 +56,8 @@ export function createTencentcloudCdn(scope: Construct, spec: CdnSpec, catalog: 
     serviceType: "web",
     area,
     origin: {
-      originType: "domain",
+      // The load balancer's address is its VIP (see the load balancer adapter).
+      originType: "ip",
       originList: [spec.origin.dnsName],
       serverName: spec.domain,
       originPullProtocol: "https",

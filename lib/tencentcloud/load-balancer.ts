@@ -3,6 +3,7 @@ import { ClbInstance } from "../generated/tencentcloud/clb-instance";
 import { ClbListener } from "../generated/tencentcloud/clb-listener";
 import { ClbListenerRule } from "../generated/tencentcloud/clb-listener-rule";
 import { ClbRedirection } from "../generated/tencentcloud/clb-redirection";
+import { Fn } from "../core/cdktf";
 import { CertificateSource } from "../core/cloud";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { isUnresolved, ValidationError } from "../core/validation";
@@ -50,9 +51,10 @@ const HEALTHY_2XX_3XX = 2 + 4;
 /**
  * A public (OPEN) CLB in the VPC: HTTPS on 443 with the existing certificate, HTTP on
  * 80 only to redirect to HTTPS, one rule for the shop's domain with an HTTP health check
- * on the targets, deletion protection, access logs to CLS (CKV_TC_11). Its security
- * group is the one filter: `load_balancer_pass_to_target` lets the CLB's traffic reach
- * the targets without their groups admitting the whole internet.
+ * on the targets, deletion protection, access logs to CLB's own CLS log set (CKV_TC_11).
+ * Its security group is the one filter: `load_balancer_pass_to_target` lets the CLB's
+ * traffic reach the targets without their groups admitting the whole internet. Its
+ * public address is its VIP, which is what `dnsName` holds.
  *
  * checkov CKV_TC_12 (and KICS fe08b81c) flag the HTTP:80 listener even though it only
  * redirects; it stays, because a shop must answer http:// with a redirect, and its
@@ -85,7 +87,7 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     description: "Application port of the targets inside the network",
   });
 
-  const logs = TencentcloudLogs.of(scope, catalog);
+  const accessLogs = TencentcloudLogs.of(scope, catalog).clbAccessLogTopic(`LoadBalancerAccessLogs-${spec.name}`, `${spec.name}-access-logs`);
   const loadBalancer = new ClbInstance(scope, "Resource", {
     clbName: spec.name,
     networkType: "OPEN",
@@ -93,8 +95,8 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     securityGroups: [group.id],
     loadBalancerPassToTarget: true,
     deleteProtect: spec.deletionProtection,
-    logSetId: logs.logset.id,
-    logTopicId: logs.topic("LoadBalancerAccessLogs", `${spec.name}-access-logs`).id,
+    logSetId: accessLogs.logSetId,
+    logTopicId: accessLogs.id,
   });
 
   const https = new ClbListener(scope, "HttpsListener", {
@@ -150,6 +152,9 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
   });
 
   forwardings.set(scope, { loadBalancerId: loadBalancer.id, listenerId: https.listenerId, ruleId: httpsRule.ruleId });
-  // `domain` is the CLB's own DNS name (every new CLB has one); a CNAME or the CDN points at it.
-  return { dnsName: loadBalancer.domain, securityGroupId: group.id, targetGroupId: httpsRule.id };
+  // `domain` is empty for CLBs whose account has no CLB domain names (LoadBalancerDomain
+  // is not always returned), while a public CLB always has its VIP: the CDN origin and
+  // the outputs use that address.
+  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/clb/resource_tc_clb_instance.go (clb_vips, domain: Computed)
+  return { dnsName: Fn.element(loadBalancer.clbVips, 0), securityGroupId: group.id, targetGroupId: httpsRule.id };
 }

@@ -56,6 +56,15 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(onlyResource(json, "alicloud_eip_association")).toEqual(expect.objectContaining({ instance_type: "Nat", instance_id: expect.stringContaining("alicloud_nat_gateway.") }));
       expect((resources(json, "alicloud_snat_entry") as any[]).map((e) => e.source_cidr).sort()).toEqual(["10.20.0.0/18", "10.20.64.0/18"]);
     });
+
+    test.each(["alicloud_ess_scaling_group", "alicloud_cs_managed_kubernetes", "alicloud_cs_kubernetes_node_pool"])(
+      "creates %s only once the SNAT entries give the private vSwitches the internet",
+      (type) => {
+        const snat = Object.keys(json.resource?.alicloud_snat_entry ?? {}).map((name) => `alicloud_snat_entry.${name}`);
+        expect(snat).toHaveLength(2);
+        expect((onlyResource(json, type) as any).depends_on).toEqual(expect.arrayContaining(snat));
+      },
+    );
   });
 
   describe("compute group", () => {
@@ -83,9 +92,19 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect([group.min_size, group.max_size]).toEqual([2, 6]);
       expect(group.removal_policies).toEqual(["OldestScalingConfiguration", "OldestInstance"]);
       expect(group.health_check_types).toEqual(["ECS", "LOAD_BALANCER"]);
-      expect(onlyResource(json, "alicloud_ess_server_group_attachment")).toEqual(
-        expect.objectContaining({ type: "VServerGroup", port: 8080, server_group_id: expect.stringContaining("alicloud_slb_server_group.") }),
+      // A CLB vServer group attaches by the load balancer's ID and the group's.
+      expect(onlyResource(json, "alicloud_ess_scalinggroup_vserver_groups")).toEqual(
+        expect.objectContaining({
+          scaling_group_id: expect.stringContaining("alicloud_ess_scaling_group."),
+          vserver_groups: [
+            {
+              loadbalancer_id: expect.stringContaining("alicloud_slb_load_balancer.Bookstore_LoadBalancer_"),
+              vserver_attributes: [{ vserver_group_id: expect.stringContaining("alicloud_slb_server_group."), port: 8080, weight: 100 }],
+            },
+          ],
+        }),
       );
+      expect(json.resource?.alicloud_ess_server_group_attachment).toBeUndefined();
       expect(onlyResource(json, "alicloud_ess_scaling_rule")).toEqual(expect.objectContaining({ scaling_rule_type: "TargetTrackingScalingRule", metric_name: "CpuUtilization" }));
     });
 

@@ -212,9 +212,16 @@ describe("the bookstore on Tencent Cloud", () => {
           delete_protect: true,
           load_balancer_pass_to_target: true,
           security_groups: [expect.stringContaining("Bookstore_LoadBalancer_SecurityGroup")],
-          log_set_id: expect.stringContaining("tencentcloud_cls_logset."),
-          log_topic_id: expect.stringContaining("tencentcloud_cls_topic."),
+          log_set_id: expect.stringMatching(/^\$\{tencentcloud_clb_log_topic\.[\w-]+\.log_set_id\}$/),
+          log_topic_id: expect.stringMatching(/^\$\{tencentcloud_clb_log_topic\.[\w-]+\.id\}$/),
         }),
+      );
+    });
+
+    test("sends access logs to CLB's own log set, kept as long as it allows (90 days)", () => {
+      expect(onlyResource(json, "tencentcloud_clb_log_set")).toEqual(expect.objectContaining({ period: 90 }));
+      expect(onlyResource(json, "tencentcloud_clb_log_topic")).toEqual(
+        expect.objectContaining({ log_set_id: expect.stringContaining("tencentcloud_clb_log_set."), topic_name: "bookstore-lb-access-logs" }),
       );
     });
 
@@ -265,10 +272,10 @@ describe("the bookstore on Tencent Cloud", () => {
       );
     });
 
-    test("fetches from the load balancer over HTTPS with the shop's Host", () => {
+    test("fetches from the load balancer's VIP (its domain may be empty) over HTTPS with the shop's Host", () => {
       expect(onlyResource(json, "tencentcloud_cdn_domain").origin).toEqual({
-        origin_type: "domain",
-        origin_list: [expect.stringContaining("tencentcloud_clb_instance.Bookstore_LoadBalancer")],
+        origin_type: "ip",
+        origin_list: [expect.stringMatching(/^\$\{element\(tencentcloud_clb_instance\.Bookstore_LoadBalancer_[A-F0-9]+\.clb_vips, 0\)\}$/)],
         origin_pull_protocol: "https",
         server_name: "shop.example.com",
       });

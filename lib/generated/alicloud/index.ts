@@ -18,6 +18,7 @@ export * as essAlbServerGroupAttachment from './ess-alb-server-group-attachment'
 export * as essScalingConfiguration from './ess-scaling-configuration';
 export * as essScalingGroup from './ess-scaling-group';
 export * as essScalingRule from './ess-scaling-rule';
+export * as essScalinggroupVserverGroups from './ess-scalinggroup-vserver-groups';
 export * as essServerGroupAttachment from './ess-server-group-attachment';
 export * as instance from './instance';
 export * as kmsKey from './kms-key';

@@ -18,6 +18,7 @@ Object.defineProperty(exports, 'essAlbServerGroupAttachment', { get: function ()
 Object.defineProperty(exports, 'essScalingConfiguration', { get: function () { return require('./ess-scaling-configuration'); } });
 Object.defineProperty(exports, 'essScalingGroup', { get: function () { return require('./ess-scaling-group'); } });
 Object.defineProperty(exports, 'essScalingRule', { get: function () { return require('./ess-scaling-rule'); } });
+Object.defineProperty(exports, 'essScalinggroupVserverGroups', { get: function () { return require('./ess-scalinggroup-vserver-groups'); } });
 Object.defineProperty(exports, 'essServerGroupAttachment', { get: function () { return require('./ess-server-group-attachment'); } });
 Object.defineProperty(exports, 'instance', { get: function () { return require('./instance'); } });
 Object.defineProperty(exports, 'kmsKey', { get: function () { return require('./kms-key'); } });

@@ -12,6 +12,8 @@ export * as clbAttachment from './clb-attachment';
 export * as clbInstance from './clb-instance';
 export * as clbListener from './clb-listener';
 export * as clbListenerRule from './clb-listener-rule';
+export * as clbLogSet from './clb-log-set';
+export * as clbLogTopic from './clb-log-topic';
 export * as clbRedirection from './clb-redirection';
 export * as clsLogset from './cls-logset';
 export * as clsTopic from './cls-topic';

@@ -12,6 +12,8 @@ Object.defineProperty(exports, 'clbAttachment', { get: function () { return requ
 Object.defineProperty(exports, 'clbInstance', { get: function () { return require('./clb-instance'); } });
 Object.defineProperty(exports, 'clbListener', { get: function () { return require('./clb-listener'); } });
 Object.defineProperty(exports, 'clbListenerRule', { get: function () { return require('./clb-listener-rule'); } });
+Object.defineProperty(exports, 'clbLogSet', { get: function () { return require('./clb-log-set'); } });
+Object.defineProperty(exports, 'clbLogTopic', { get: function () { return require('./clb-log-topic'); } });
 Object.defineProperty(exports, 'clbRedirection', { get: function () { return require('./clb-redirection'); } });
 Object.defineProperty(exports, 'clsLogset', { get: function () { return require('./cls-logset'); } });
 Object.defineProperty(exports, 'clsTopic', { get: function () { return require('./cls-topic'); } });

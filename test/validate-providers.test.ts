@@ -1,0 +1,235 @@
+import { spawnSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { mapInterpolations, requiredProviders, transformStack } from "../scripts/stand-ins";
+import { binaryName, cacheDir } from "../scripts/validate-providers";
+import { exampleAppOutdir } from "./support/bookstore";
+
+const SCRIPT = path.join(__dirname, "..", "scripts", "validate-providers.js");
+
+function run(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], { env: { ...env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
+  return { status: result.status, out: `${result.stdout}${result.stderr}` };
+}
+
+function exampleStack(name: string): any {
+  return JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "stacks", name, "cdk.tf.json"), "utf8"));
+}
+
+/** A stacks folder holding the given stacks, as `--stacks` takes it. */
+function stacksDir(stacks: Record<string, any>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-vp-test-"));
+  for (const [name, json] of Object.entries(stacks)) {
+    fs.mkdirSync(path.join(dir, name));
+    fs.writeFileSync(path.join(dir, name, "cdk.tf.json"), JSON.stringify(json));
+  }
+  return dir;
+}
+
+describe("stand-ins for the blocks of providers that cannot be had", () => {
+  // GIVEN a stack mixing an available provider (alicloud) with one that is not (random)
+  const stack = {
+    terraform: {
+      required_providers: { alicloud: { source: "aliyun/alicloud", version: "1.289.0" }, random: { source: "hashicorp/random", version: "3.7.2" } },
+      backend: { local: { path: "x.tfstate" } },
+    },
+    provider: { alicloud: [{ region: "cn-hangzhou" }], random: [{}] },
+    resource: {
+      random_password: { Pw: { "//": { metadata: {} }, length: 32, lifecycle: { ignore_changes: ["length"] } } },
+      alicloud_db_account: {
+        Account: {
+          account_password: "${random_password.Pw.result}",
+          account_name: "${upper(\"random_password.Pw.result\")}",
+          depends_on: ["random_password.Pw"],
+        },
+      },
+    },
+    output: { pw: { value: "${random_password.Pw.result}", sensitive: true } },
+  };
+  // WHEN it is transformed with only alicloud at hand
+  const { files, real, standIns, standInFiles } = transformStack(stack, new Set(["aliyun/alicloud"]));
+
+  test("keeps the available provider's blocks and counts them", () => {
+    expect(real).toEqual({ "aliyun/alicloud": 1 });
+    expect(standIns).toEqual({ "hashicorp/random": 1 });
+    expect(Object.keys(files).sort()).toEqual([
+      "output.tf.json",
+      "provider.tf.json",
+      "resource.alicloud_db_account.Account.tf.json",
+      "standin.resource.random_password.Pw.tf.json",
+      "terraform.tf.json",
+    ]);
+    expect([...standInFiles]).toEqual(["standin.resource.random_password.Pw.tf.json"]);
+  });
+
+  test("replaces the other provider's block by a terraform_data whose output stands for every attribute", () => {
+    expect(files["standin.resource.random_password.Pw.tf.json"]).toEqual({ resource: { terraform_data: { standin_r__random_password__Pw: { input: { length: 32 } } } } });
+    expect(files["resource.alicloud_db_account.Account.tf.json"].resource.alicloud_db_account.Account).toEqual({
+      account_password: "${terraform_data.standin_r__random_password__Pw.output}",
+      // Quoted strings inside an expression are not references.
+      account_name: '${upper("random_password.Pw.result")}',
+      depends_on: ["terraform_data.standin_r__random_password__Pw"],
+    });
+    expect(files["output.tf.json"].output.pw.value).toBe("${terraform_data.standin_r__random_password__Pw.output}");
+  });
+
+  test("drops the other provider's configuration and the backend, and qualifies the kept source", () => {
+    expect(files["provider.tf.json"]).toEqual({ provider: { alicloud: [{ region: "cn-hangzhou" }] } });
+    expect(files["terraform.tf.json"]).toEqual({
+      terraform: { required_providers: { alicloud: { source: "registry.terraform.io/aliyun/alicloud", version: "1.289.0" } } },
+    });
+  });
+
+  test("stands in for data sources and aliased providers' blocks too", () => {
+    const aws = transformStack(
+      {
+        terraform: { required_providers: { aws: { source: "aws", version: "6.25.0" } } },
+        provider: { aws: [{ region: "eu-central-1" }, { alias: "global", region: "us-east-1" }] },
+        data: { aws_caller_identity: { Me: {} } },
+        resource: { aws_s3_bucket: { B: { provider: "aws.global", bucket: "${data.aws_caller_identity.Me.account_id}-logs" } } },
+      },
+      new Set(),
+    );
+    expect(aws.standIns).toEqual({ "hashicorp/aws": 2 });
+    expect(aws.files["provider.tf.json"]).toBeUndefined();
+    expect(aws.files["standin.resource.aws_s3_bucket.B.tf.json"].resource.terraform_data.standin_r__aws_s3_bucket__B.input).toEqual({
+      bucket: "${terraform_data.standin_d__aws_caller_identity__Me.output}-logs",
+    });
+  });
+
+  test("keeps count and for_each on a stand-in, and the instance key in references to it", () => {
+    const counted = transformStack(
+      {
+        terraform: { required_providers: { aws: { source: "aws", version: "6.25.0" }, alicloud: { source: "aliyun/alicloud", version: "1.289.0" } } },
+        resource: {
+          aws_subnet: { S: { count: 2, cidr_block: "${cidrsubnet(\"10.0.0.0/16\", 8, count.index)}" } },
+          alicloud_vpc: { V: { description: "${aws_subnet.S[1].id} ${join(\",\", aws_subnet.S[*].id)} ${length(aws_subnet.S)}" } },
+        },
+      },
+      new Set(["aliyun/alicloud"]),
+    );
+    expect(counted.files["standin.resource.aws_subnet.S.tf.json"].resource.terraform_data.standin_r__aws_subnet__S).toEqual({
+      count: 2,
+      input: { cidr_block: '${cidrsubnet("10.0.0.0/16", 8, count.index)}' },
+    });
+    expect(counted.files["resource.alicloud_vpc.V.tf.json"].resource.alicloud_vpc.V.description).toBe(
+      '${terraform_data.standin_r__aws_subnet__S[1].output} ${join(",", terraform_data.standin_r__aws_subnet__S[*].output)} ${length(terraform_data.standin_r__aws_subnet__S)}',
+    );
+  });
+
+  test("leaves escaped and nested interpolations intact", () => {
+    const upper = (e: string) => e.toUpperCase();
+    expect(mapInterpolations("a $${b} ${c} ${d({e = 1})}", upper)).toBe("a $${b} ${C} ${D({E = 1})}");
+  });
+
+  test("reads each provider's exact version from the stacks", () => {
+    expect(requiredProviders([{ name: "s", json: stack }])).toEqual([
+      { source: "aliyun/alicloud", version: "1.289.0" },
+      { source: "hashicorp/random", version: "3.7.2" },
+    ]);
+  });
+});
+
+describe("on a machine where no provider can be had", () => {
+  test("says per provider that it was not validated, and passes", () => {
+    // GIVEN an empty tools cache WHEN building is off
+    const cache = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-vp-cache-"));
+    const { status, out } = run(["--stacks", path.join(exampleAppOutdir(), "stacks"), "--no-build"], { ...process.env, BOOKSTORE_TOOLS_CACHE: cache });
+    // THEN every provider is named, with the reason, and nothing fails
+    for (const source of ["aliyun/alicloud", "tencentcloudstack/tencentcloud", "hashicorp/aws", "hashicorp/kubernetes", "hashicorp/random"]) {
+      expect(out).toMatch(new RegExp(`${source} [0-9.]+: not validated by the real provider: .*absent`));
+    }
+    expect(out).toContain("nothing was validated by a real provider");
+    expect(status).toBe(0);
+    fs.rmSync(cache, { recursive: true, force: true });
+  });
+
+  test("fails on a missing stacks folder", () => {
+    expect(run(["--stacks", path.join(os.tmpdir(), "no-such-bookstore-stacks"), "--no-build"]).status).toBe(2);
+  });
+});
+
+// The pinned providers' modules are not served by the Go module proxy here, so their
+// binaries exist only where someone built them into the tools cache.
+const hasTerraform = spawnSync("terraform", ["version"], { encoding: "utf8" }).status === 0;
+
+interface BrokenOnPurpose {
+  readonly provider: string;
+  readonly version: string;
+  readonly stack: string;
+  readonly what: string;
+  /** Breaks the stack; returns the broken block's file name, as diagnostics name it. */
+  readonly breakIt: (stack: any) => string;
+  readonly message: RegExp;
+}
+
+const BROKEN: readonly BrokenOnPurpose[] = [
+  {
+    provider: "alicloud",
+    version: "1.289.0",
+    stack: "bookstore-alicloud",
+    what: "a scaling group attachment of type VServerGroup (1.289.0 accepts ALB, NLB, GWLB)",
+    breakIt: (stack) => {
+      const group = Object.keys(stack.resource.alicloud_ess_scaling_group)[0];
+      stack.resource.alicloud_ess_server_group_attachment = {
+        Broken: { scaling_group_id: `\${alicloud_ess_scaling_group.${group}.id}`, server_group_id: "rsp-broken", port: 8080, type: "VServerGroup", weight: 100 },
+      };
+      return "resource.alicloud_ess_server_group_attachment.Broken";
+    },
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/validators.go (StringInSlice)
+    message: /expected type to be one of \[ALB NLB GWLB\], got VServerGroup/,
+  },
+  {
+    provider: "tencentcloud",
+    version: "1.83.25",
+    stack: "bookstore-tencentcloud",
+    what: "a CDN domain of service type 'shop' (1.83.25 accepts web, download, media, hybrid, dynamic)",
+    breakIt: (stack) => {
+      const [name, domain] = Object.entries(stack.resource.tencentcloud_cdn_domain)[0] as [string, any];
+      domain.service_type = "shop";
+      return `resource.tencentcloud_cdn_domain.${name}`;
+    },
+    message: /"service_type" must contain a valid string value must in array \[\]string\{"web", "download", "media", "hybrid", "dynamic"\}, got "shop"/,
+  },
+];
+
+const binaryOf = (b: BrokenOnPurpose) => path.join(cacheDir(), "providers", binaryName(b.provider, b.version));
+const skipReason = (b: BrokenOnPurpose) =>
+  hasTerraform
+    ? fs.existsSync(binaryOf(b))
+      ? undefined
+      : `skipped: no ${binaryOf(b)}, so the real ${b.provider} provider cannot judge (npm run validate:providers tries to build it)`
+    : "skipped: terraform is not on the PATH";
+
+describe.each(BROKEN.map((b) => [b.provider, b] as const))("the real %s provider", (_, broken) => {
+  const skip = skipReason(broken);
+  if (skip) console.warn(`validate-providers.test.ts (${broken.provider}) ${skip}`);
+  (skip ? test.skip : test)(
+    skip ? `refuses ${broken.what} (${skip})` : `refuses ${broken.what}, with its own message`,
+    () => {
+      // GIVEN the example stack with one block broken on purpose
+      const stack = exampleStack(broken.stack);
+      const block = broken.breakIt(stack);
+      // WHEN the providers at hand judge it
+      const { status, out } = run(["--stacks", stacksDir({ [broken.stack]: stack }), "--no-build"]);
+      // THEN the provider's own validation names the value, and the block is named
+      const line = out.split("\n").find((l) => broken.message.test(l));
+      expect(line).toMatch(/^\s+error: /);
+      expect(line).toContain(`[${block}]`);
+      expect(status).toBe(1);
+    },
+    120_000,
+  );
+});
+
+const anyBinary = BROKEN.some((b) => !skipReason(b));
+(anyBinary ? test : test.skip)(
+  anyBinary ? "every synthesized stack passes the real providers at hand" : "every synthesized stack passes the real providers at hand (skipped: no provider binary or no terraform)",
+  () => {
+    const { status, out } = run(["--stacks", path.join(exampleAppOutdir(), "stacks"), "--no-build"]);
+    expect(out).toMatch(/[1-9][0-9]* resources and data sources judged by real providers/);
+    expect({ status, diagnostics: out.split("\n").filter((l) => /^\s+(error|warning):/.test(l)) }).toEqual({ status: 0, diagnostics: [] });
+  },
+  300_000,
+);
