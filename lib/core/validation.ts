@@ -17,8 +17,12 @@ export class ValidationError extends Error {
   /** What the field accepts. */
   public readonly allowed: string;
 
-  constructor(scope: IConstruct, field: string, value: unknown, allowed: string) {
-    const constructPath = scope.node.path || "<root>";
+  /**
+   * @param scope the construct that refuses the props, or where no construct exists yet
+   *   (a cloud's catalog overrides), the entry point that was called, e.g. `Cloud.aws`
+   */
+  constructor(scope: IConstruct | string, field: string, value: unknown, allowed: string) {
+    const constructPath = (typeof scope === "string" ? scope : scope.node.path) || "<root>";
     super(`${constructPath}: invalid ${field} ${describeValue(value)}; allowed: ${allowed}`);
     this.name = "ValidationError";
     this.constructPath = constructPath;
@@ -28,11 +32,16 @@ export class ValidationError extends Error {
   }
 }
 
+/** Stands in for a number JSON cannot write, so NaN and Infinity print as themselves, not as `null`. */
+const NON_FINITE = "\u0000non-finite:";
+
 function describeValue(value: unknown): string {
   if (value === undefined) return "(not set)";
+  if (typeof value === "number") return String(value);
   if (typeof value === "string") return JSON.stringify(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    const text = JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "number" && !Number.isFinite(inner) ? `${NON_FINITE}${inner}` : inner));
+    return text === undefined ? String(value) : text.replace(/"\\u0000non-finite:(-?\w+)"/g, "$1");
   } catch {
     return String(value);
   }
