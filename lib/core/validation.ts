@@ -30,6 +30,14 @@ export class ValidationError extends Error {
     this.value = value;
     this.allowed = allowed;
   }
+
+  /**
+   * The same refusal under the name the user wrote the prop by: a composition that
+   * passes `web.port` to a child's `containerPort` reports `web.port`.
+   */
+  public withField(field: string): ValidationError {
+    return new ValidationError(this.constructPath, field, this.value, this.allowed);
+  }
 }
 
 /** Stands in for a number JSON cannot write, so NaN and Infinity print as themselves, not as `null`. */
@@ -65,6 +73,14 @@ export function requireNumberInRange(
   if (typeof value !== "number" || Number.isNaN(value) || (range.integer !== false && !Number.isInteger(value)) || value < range.min || value > range.max) {
     throw new ValidationError(scope, field, value, `${wholeNumber} from ${range.min} to ${range.max}${unit}`);
   }
+}
+
+/** Refuses anything but true or false (a string "false" would be truthy). */
+export function requireBoolean(scope: IConstruct, field: string, value: boolean): boolean {
+  if (!isUnresolved(value) && typeof value !== "boolean") {
+    throw new ValidationError(scope, field, value, "true or false");
+  }
+  return value;
 }
 
 /** Refuses a value that is not one of the allowed keys. */
@@ -114,10 +130,31 @@ export function requireUrlPath(scope: IConstruct, field: string, path: string): 
 }
 
 const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A ConfigMap key is at most 253 characters; the same bound for the VMs' env file. */
+const MAX_ENVIRONMENT_VARIABLE_NAME_LENGTH = 253;
 
 /** Refuses an environment variable name a shell or a container runtime would not take. */
 export function requireEnvironmentVariableName(scope: IConstruct, field: string, name: string): void {
-  if (!ENVIRONMENT_VARIABLE_NAME.test(name)) {
-    throw new ValidationError(scope, field, name, "a variable name of letters, digits and underscores, not starting with a digit");
+  if (!ENVIRONMENT_VARIABLE_NAME.test(name) || name.length > MAX_ENVIRONMENT_VARIABLE_NAME_LENGTH) {
+    throw new ValidationError(scope, field, name, `a variable name of letters, digits and underscores, not starting with a digit, at most ${MAX_ENVIRONMENT_VARIABLE_NAME_LENGTH} characters`);
+  }
+}
+
+/**
+ * Names that say their value is a secret. Environment variables end up in user data or a
+ * ConfigMap, readable by anyone who can describe the instance or the namespace: secrets
+ * belong in the cloud's secret store (the database's are already there).
+ */
+const SECRET_LOOKING_NAME = /(?:^|_)(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIALS?)$/i;
+
+/** Refuses an environment variable whose name says it holds a secret (`DB_PASSWORD`, `STRIPE_SECRET`, `GITHUB_TOKEN`, ...). */
+export function requireNonSecretEnvironmentVariableName(scope: IConstruct, field: string, name: string): void {
+  if (SECRET_LOOKING_NAME.test(name)) {
+    throw new ValidationError(
+      scope,
+      field,
+      name,
+      "a name that does not announce a secret (*_PASSWORD, *_SECRET, *_TOKEN, *_API_KEY, ...): environment values are readable in user data and ConfigMaps; keep secrets in the cloud's secret store",
+    );
   }
 }
