@@ -51,12 +51,13 @@ export class BookstoreStacks {
     const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), ...bookstoreProps } = props;
     requireBoolean(app, "policyChecks", policyChecks);
     this.infrastructure = new TerraformStack(app, stackName);
-    this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
-    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
     const useRemoteState = (stack: TerraformStack) => {
       if (remoteState !== undefined) cloud.useRemoteState(stack, remoteState);
     };
+    // First, so bad state settings are refused before any resource is built.
     useRemoteState(this.infrastructure);
+    this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
+    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
 
     const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
     const access = cloud.kubernetesAccess;
