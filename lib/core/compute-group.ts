@@ -142,7 +142,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       requireEnvironmentVariableName(this, `environment.${key}`, key);
       requireNonSecretEnvironmentVariableName(this, `environment.${key}`, key);
       if (typeof value !== "string") {
-        throw new ValidationError(this, `environment.${key}`, value, "a string");
+        throw new ValidationError(this, `environment.${key}`, value, "a string value");
       }
       if (props.database && (DATABASE_ENV as readonly string[]).includes(key)) {
         throw new ValidationError(this, `environment.${key}`, value, `a name other than ${DATABASE_ENV.join(", ")}, which the database sets`);

@@ -134,7 +134,7 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
       throw new ValidationError(scope, keyField, key, `a name other than ${WORKLOAD_ENVIRONMENT.join(", ")}, which the workloads set themselves`);
     }
     if (typeof value !== "string") {
-      throw new ValidationError(scope, keyField, value, "a string");
+      throw new ValidationError(scope, keyField, value, "a string value");
     }
   }
   return {
