@@ -166,6 +166,18 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["the default namespace", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { namespace: "default" } } })), "test/Shop", "kubernetes.workloads.namespace", "default"],
   ["a kube- namespace", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { namespace: "kube-system" } } })), "test/Shop", "kubernetes.workloads.namespace", "kube-system"],
   ["a UID below 10000", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { runAsUser: 1000 } } })), "test/Shop", "kubernetes.workloads.runAsUser", 1000],
+  ["an issued certificate's domain over ACM's 64 characters", (s) => loadBalancer(s, { domain: `${"a".repeat(60)}.example.com` }), "test/Lb", "domain", `${"a".repeat(60)}.example.com`],
+  ["a load balancer name starting with internal-", (s) => loadBalancer(s, { name: "internal-shop" }), "test/Lb", "name", "internal-shop"],
+  ["rdsadmin as the administrator", (s) => database(s, { username: "rdsadmin" }), "test/Db", "username", "rdsadmin"],
+  ["a dotted state bucket (S3's TLS certificate does not cover it)", (s) => aws().useRemoteState(s, { bucket: "acme.state" }), "test", "remoteState.bucket", "acme.state"],
+  ["a state bucket starting with xn--", (s) => aws().useRemoteState(s, { bucket: "xn--acme" }), "test", "remoteState.bucket", "xn--acme"],
+  ["a Tablestore endpoint for S3 state", (s) => aws().useRemoteState(s, { bucket: "acme-state", lockEndpoint: "https://x.eu-central-1.ots.aliyuncs.com" }), "test", "remoteState.lockEndpoint", "https://x.eu-central-1.ots.aliyuncs.com"],
+  ["a Tencent Cloud region for S3 state", (s) => aws().useRemoteState(s, { bucket: "acme-state", region: "ap-guangzhou" }), "test", "remoteState.region", "ap-guangzhou"],
+  ["an EKS public access list over 40 CIDRs", (s) => cluster(s, { publicApiAllowedCidrs: Array.from({ length: 41 }, (_, i) => `203.0.${i}.0/24`) }), "test/K8s", "publicApiAllowedCidrs", Array.from({ length: 41 }, (_, i) => `203.0.${i}.0/24`)],
+  ["a CloudFront path pattern over 255 characters", (s) => new Cdn(s, "Cdn", { cloud: aws(), origin: loadBalancer(s), staticPaths: [`/${"p".repeat(255)}`] }), "test/Cdn", "staticPaths[0]", `/${"p".repeat(255)}`],
+  ["an environment over EC2's 16 KB of user data", (s) => computeGroup(s, { environment: { BIG: "x".repeat(16384) } }), "test/Web", "environment", expect.stringMatching(/^1 variables making \d+ bytes of user data$/)],
+  ["port 22, where sshd listens", (s) => computeGroup(s, { containerPort: 22 }), "test/Web", "containerPort", 22],
+  ["an AWS_SECRET_ACCESS_KEY in the environment", (s) => computeGroup(s, { environment: { AWS_SECRET_ACCESS_KEY: "x" } }), "test/Web", "environment.AWS_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"],
   ["a CPU target over 100 percent", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { targetCpuPercent: 150 } } })), "test/Shop", "kubernetes.workloads.targetCpuPercent", 150],
 ];
 
