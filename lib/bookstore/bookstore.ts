@@ -32,17 +32,19 @@ function requireTagsWithinLimits(scope: IConstruct, tags: Readonly<Record<string
     throw new ValidationError(scope, "tags", tags, `at most ${rules.maxPerResource - ADAPTER_TAGS_PER_RESOURCE - 1} tags besides app: a resource on ${cloud.name} takes ${rules.maxPerResource}, and the library sets app and Name`);
   }
   const characters = new RegExp(`^(?:${rules.allowedCharacters})$`, "u");
-  const forbidden = (text: string) => rules.forbiddenSubstrings.find((part) => text.toLowerCase().includes(part));
+  // `${` and `%{` would be read by Terraform as its template syntax, on any cloud.
+  const forbiddenEverywhere = [...rules.forbiddenSubstrings, "${", "%{"];
+  const forbidden = (text: string) => forbiddenEverywhere.find((part) => text.toLowerCase().includes(part));
   for (const [key, value] of Object.entries(tags)) {
     const field = `tags.${key}`;
     const reserved = rules.reservedKeyPrefixes.find((prefix) => key.toLowerCase().startsWith(prefix));
     if (key.length < 1 || key.length > rules.keyMaxLength || !characters.test(key) || reserved !== undefined || forbidden(key) !== undefined) {
       const notReserved = rules.reservedKeyPrefixes.length > 0 ? `, not starting with ${rules.reservedKeyPrefixes.join(", ")}` : "";
-      const notForbidden = rules.forbiddenSubstrings.length > 0 ? `, without ${rules.forbiddenSubstrings.join(" or ")}` : "";
+      const notForbidden = `, without ${forbiddenEverywhere.join(" or ")}`;
       throw new ValidationError(scope, field, key, `a key of 1 to ${rules.keyMaxLength} ${rules.allowedCharactersDescription}${notReserved}${notForbidden} on ${cloud.name}`);
     }
     if (typeof value !== "string" || value.length > rules.valueMaxLength || !characters.test(value) || forbidden(value) !== undefined) {
-      const notForbidden = rules.forbiddenSubstrings.length > 0 ? `, without ${rules.forbiddenSubstrings.join(" or ")}` : "";
+      const notForbidden = `, without ${forbiddenEverywhere.join(" or ")}`;
       throw new ValidationError(scope, field, value, `a value of at most ${rules.valueMaxLength} ${rules.allowedCharactersDescription}${notForbidden} on ${cloud.name}`);
     }
   }

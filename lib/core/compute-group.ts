@@ -6,7 +6,7 @@ import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
-import { isSingleLine, requireUserDataFits } from "./user-data";
+import { isUserDataValue, requireUserDataFits } from "./user-data";
 import {
   requireEnvironmentVariableName,
   requireNonSecretEnvironmentVariableName,
@@ -147,8 +147,8 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       if (props.database && (DATABASE_ENV as readonly string[]).includes(key)) {
         throw new ValidationError(this, `environment.${key}`, value, `a name other than ${DATABASE_ENV.join(", ")}, which the database sets`);
       }
-      if (!isSingleLine(value)) {
-        throw new ValidationError(this, `environment.${key}`, value, "a value on one line (no line breaks)");
+      if (!isUserDataValue(value)) {
+        throw new ValidationError(this, `environment.${key}`, value, "a value on one line (no line breaks) without double quotes, backslashes, ${ or %{, which the user data's Terraform string would read as syntax");
       }
       environment[key] = value;
     }

@@ -37,6 +37,20 @@ export function isSingleLine(value: string): boolean {
   return Token.isUnresolved(value) || !/[\r\n]/.test(value);
 }
 
+/** True when a literal holds `${` or `%{`, which Terraform would read as its own template syntax. */
+export function hasTerraformTemplateSequence(value: string): boolean {
+  return !Token.isUnresolved(value) && /[$%]\{/.test(value);
+}
+
+/**
+ * True when a value can go into the user data as written: one line, and nothing the
+ * Terraform string around the script would read as syntax (a double quote, a backslash,
+ * `${` or `%{`). A reference is always fine.
+ */
+export function isUserDataValue(value: string): boolean {
+  return Token.isUnresolved(value) || (isSingleLine(value) && !/["\\]/.test(value) && !hasTerraformTemplateSequence(value));
+}
+
 /**
  * Refuses an environment that makes the boot script larger than the cloud takes (EC2: 16
  * KB), which would otherwise fail only at apply time. A value known only at apply time

@@ -1,6 +1,7 @@
 import { IConstruct } from "constructs";
 import { requirePinnedImage } from "../core/container-image";
 import { allocatablePerNode, COMPUTE_SIZE_CAPACITY, ComputeSize } from "../core/sizes";
+import { hasTerraformTemplateSequence } from "../core/user-data";
 import {
   isUnresolved,
   requireBoolean,
@@ -135,6 +136,9 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
     }
     if (typeof value !== "string") {
       throw new ValidationError(scope, keyField, value, "a string value");
+    }
+    if (hasTerraformTemplateSequence(value)) {
+      throw new ValidationError(scope, keyField, value, "a value without ${ or %{, which Terraform would read as its template syntax");
     }
   }
   return {
