@@ -176,6 +176,7 @@ function wrongFieldRows(cloud: ICloud): Row[] {
     ["a string as cdn.enabled", { cdn: { enabled: "false" as unknown as boolean } }, SHOP, "cdn.enabled", "false"],
     ["a string as database.deletionProtection", { database: { deletionProtection: "no" as unknown as boolean } }, `${SHOP}/Database`, "database.deletionProtection", "no"],
     ["a string as policyChecks", { policyChecks: "off" as unknown as boolean }, "", "policyChecks", "off"],
+    ["no web tier at all", { web: undefined }, SHOP, "web", undefined],
     ["a name with a slash, before any stack is made of it", { name: "shop/1" }, "", "name", "shop/1"],
     ["a name too long for the cloud", { name: "s".repeat(cloud.catalog.names.maxLength) }, "", "name", "s".repeat(cloud.catalog.names.maxLength)],
   ];

@@ -76,6 +76,7 @@ const STRING_PROPS: JunkProp[] = [
   prop("remoteState.prefix", (props, value, cloud) => (props.remoteState = { ...validState(cloud), prefix: value })),
   prop("remoteState.region", (props, value, cloud) => (props.remoteState = { ...validState(cloud), region: value })),
   prop("remoteState.lockTable", (props, value, cloud) => (props.remoteState = { ...validState(cloud), lockTable: value })),
+  prop("remoteState.lockEndpoint", (props, value, cloud) => (props.remoteState = { ...validState(cloud), lockEndpoint: value })),
 ];
 
 /** A state bucket every cloud's rules take, COS's APPID suffix included. */

@@ -186,6 +186,9 @@ export class Bookstore extends Construct {
     const { cloud } = props;
     this.cloud = cloud;
     const name = requireValidBookstoreName(this, props.name ?? "bookstore", cloud);
+    if (props.web === null || typeof props.web !== "object") {
+      throw new ValidationError(this, "web", props.web, "the web tier's props, at least { image: <a pinned container image> }");
+    }
     const tags = { app: name, ...props.tags };
     requireTagsWithinLimits(this, tags, cloud);
     for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
