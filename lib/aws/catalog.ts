@@ -111,7 +111,7 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     cdn: { maxPathPatternLength: 255, maxPathPatterns: 24 },
     // ref: https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html (DomainName: at most 64 characters)
     issuedCertificateDomainMaxLength: 64,
-    // sshd on Amazon Linux 2023. ref: https://docs.aws.amazon.com/linux/al2023/ug/ssh-host-keys-disabled.html
+    // sshd on Amazon Linux 2023. ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/connect-linux-inst-ssh.html (port 22)
     hostReservedPorts: [22],
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html (publicAccessCidrs; the EKS user guide allows up to 40)
     maxPublicApiCidrs: 40,
