@@ -177,6 +177,9 @@ function wrongFieldRows(cloud: ICloud): Row[] {
     ["a string as database.deletionProtection", { database: { deletionProtection: "no" as unknown as boolean } }, `${SHOP}/Database`, "database.deletionProtection", "no"],
     ["a string as policyChecks", { policyChecks: "off" as unknown as boolean }, "", "policyChecks", "off"],
     ["no web tier at all", { web: undefined }, SHOP, "web", undefined],
+    ["only a maximum, below the default minimum, named as that maximum", { kubernetes: { minNodes: undefined, maxNodes: 1 } }, `${SHOP}/Kubernetes`, "kubernetes.maxNodes", 1],
+    ["only a replica maximum, below the default minimum", { kubernetes: { workloads: { maxReplicas: 1 } } }, SHOP, "kubernetes.workloads.maxReplicas", 1],
+    ["only an instance maximum, below the default minimum", { web: { image: "registry.example.com/bookstore:1.4.2", minInstances: undefined, maxInstances: 1 } }, `${SHOP}/Web`, "web.maxInstances", 1],
     ["a name with a slash, before any stack is made of it", { name: "shop/1" }, "", "name", "shop/1"],
     ["a name too long for the cloud", { name: "s".repeat(cloud.catalog.names.maxLength) }, "", "name", "s".repeat(cloud.catalog.names.maxLength)],
   ];

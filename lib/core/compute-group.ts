@@ -130,7 +130,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     requireOneOf(this, "size", size, enumValues(ComputeSize));
     const minInstances = props.minInstances ?? 2;
     const maxInstances = props.maxInstances ?? Math.max(4, minInstances);
-    requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances }, { min: 1, max: MAX_INSTANCES });
+    requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances, lowerGiven: props.minInstances !== undefined }, { min: 1, max: MAX_INSTANCES });
     const rootVolumeGiB = props.rootVolumeGiB ?? 30;
     requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
     if (props.loadBalancer && props.loadBalancer.targetPort !== containerPort) {

@@ -93,7 +93,7 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
     requireOneOf(this, "nodeSize", nodeSize, enumValues(ComputeSize));
     const minNodes = props.minNodes ?? 2;
     const maxNodes = props.maxNodes ?? Math.max(5, minNodes);
-    requireOrderedRange(this, { lower: "minNodes", upper: "maxNodes" }, { lower: minNodes, upper: maxNodes }, { min: 1, max: MAX_NODES });
+    requireOrderedRange(this, { lower: "minNodes", upper: "maxNodes" }, { lower: minNodes, upper: maxNodes, lowerGiven: props.minNodes !== undefined }, { min: 1, max: MAX_NODES });
     const publicApiAllowedCidrs = props.publicApiAllowedCidrs ?? [];
     const maxCidrs = catalog.limits.maxPublicApiCidrs;
     if (!Array.isArray(publicApiAllowedCidrs) || publicApiAllowedCidrs.length > maxCidrs) {

@@ -101,19 +101,24 @@ export function requireNonEmpty(scope: IConstruct, field: string, value: string 
 
 /**
  * Refuses a lower and an upper bound (`minInstances` and `maxInstances`, say) outside
- * [min, max] as whole numbers, or a lower bound above the upper one.
+ * [min, max] as whole numbers, or a lower bound above the upper one. The inversion is
+ * blamed on the lower bound, unless only the upper one was given (`lowerGiven: false`):
+ * then the user's own value is named.
  */
 export function requireOrderedRange(
   scope: IConstruct,
   fields: { readonly lower: string; readonly upper: string },
-  values: { readonly lower: number; readonly upper: number },
+  values: { readonly lower: number; readonly upper: number; readonly lowerGiven?: boolean },
   range: { readonly min: number; readonly max: number },
 ): void {
   requireNumberInRange(scope, fields.lower, values.lower, range);
   requireNumberInRange(scope, fields.upper, values.upper, range);
   if (values.lower > values.upper) {
-    const upperName = fields.upper.slice(fields.upper.lastIndexOf(".") + 1);
-    throw new ValidationError(scope, fields.lower, values.lower, `at most ${upperName} (${values.upper})`);
+    const name = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+    if (values.lowerGiven === false) {
+      throw new ValidationError(scope, fields.upper, values.upper, `at least ${name(fields.lower)} (${values.lower}, the default)`);
+    }
+    throw new ValidationError(scope, fields.lower, values.lower, `at most ${name(fields.upper)} (${values.upper})`);
   }
 }
 

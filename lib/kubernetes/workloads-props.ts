@@ -93,7 +93,7 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
   const healthCheckPath = requireUrlPath(scope, f("healthCheckPath"), settings.healthCheckPath ?? "/healthz");
   const minReplicas = settings.minReplicas ?? 2;
   const maxReplicas = settings.maxReplicas ?? Math.max(6, minReplicas);
-  requireOrderedRange(scope, { lower: f("minReplicas"), upper: f("maxReplicas") }, { lower: minReplicas, upper: maxReplicas }, { min: 1, max: 1000 });
+  requireOrderedRange(scope, { lower: f("minReplicas"), upper: f("maxReplicas") }, { lower: minReplicas, upper: maxReplicas, lowerGiven: settings.minReplicas !== undefined }, { min: 1, max: 1000 });
   const minAvailable = settings.minAvailable ?? Math.max(1, minReplicas - 1);
   requireNumberInRange(scope, f("minAvailable"), minAvailable, { min: 0, max: 1000 });
   if (minAvailable >= minReplicas) {
