@@ -1,4 +1,5 @@
-import { applyCatalogOverrides, CatalogOverrides, CLOUD_REGISTRATIONS, ComputeSize, DatabaseSize, MysqlVersion, requireValidCatalog } from "../../lib";
+import fc from "fast-check";
+import { applyCatalogOverrides, CatalogOverrides, CLOUD_REGISTRATIONS, ComputeSize, DatabaseSize, MysqlVersion, requireValidCatalog, ValidationError } from "../../lib";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 import { expectValidationError } from "../support/validation";
 
@@ -61,4 +62,41 @@ describe("catalog overrides are checked like the shipped catalog", () => {
       });
     });
   });
+});
+
+describe("junk in catalog overrides (property)", () => {
+  const junkString = fc.oneof(fc.constantFrom("", " ", "t3.medium", "ecs.g7.large", "S5.MEDIUM4", "db.m6g.large", "8000", "8.0", "😀"), fc.string({ maxLength: 30 }));
+  const junkNumber = fc.oneof(fc.constantFrom(NaN, Infinity, -Infinity, 0, -1, 0.5), fc.integer({ min: -10, max: 70000 }));
+  const junkOverrides = fc.oneof(
+    fc.record({ computeSizes: fc.dictionary(fc.constantFrom("SMALL", "MEDIUM", "HUGE"), junkString) }),
+    fc.record({ mysqlVersions: fc.dictionary(fc.constantFrom("8.0", "8.4", "9.9"), junkString) }),
+    fc.record({
+      databaseSizes: fc.dictionary(
+        fc.constantFrom("SMALL", "LARGE"),
+        fc.record({ instanceClass: junkString, storageGiB: fc.record({ min: junkNumber, max: junkNumber, stepGiB: junkNumber }) }),
+      ),
+    }),
+    fc.record({ regions: fc.dictionary(junkString, fc.record({ zones: fc.array(junkString, { maxLength: 4 }) })) }),
+  );
+
+  test.each(CLOUD_REGISTRATIONS.map((registration) => [registration.name, registration] as const))(
+    "%s: junk is refused by the override's own field, or makes a catalog that passes the shipped catalog's checks",
+    (_name, registration) => {
+      fc.assert(
+        fc.property(junkOverrides, (catalogOverrides) => {
+          let created;
+          try {
+            created = registration.create({ region: registration.example.region, catalogOverrides: catalogOverrides as CatalogOverrides });
+          } catch (error) {
+            if (!(error instanceof ValidationError)) throw error;
+            expect(error.constructPath).toBe(`Cloud.${registration.name}`);
+            expect(error.field).toMatch(/^catalogOverrides\.(computeSizes|mysqlVersions|databaseSizes|regions)/);
+            return;
+          }
+          expect(() => requireValidCatalog(created.catalog)).not.toThrow();
+        }),
+        { numRuns: 200 },
+      );
+    },
+  );
 });
