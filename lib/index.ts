@@ -1,4 +1,5 @@
 export * from "./core/catalog";
+export { requireValidCatalog } from "./core/catalog-validation";
 export * from "./core/cidr";
 export * from "./core/cloud";
 export * from "./core/cloud-resource";

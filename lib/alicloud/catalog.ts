@@ -96,6 +96,64 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // Certificate Management Service certificate is deployed to SLB and CDN by the same ID.
   // ref: https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/deploy-ssl-certificates-to-alibaba-cloud-services
   capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true },
+  limits: {
+    // ref: https://www.alibabacloud.com/help/en/resource-management/tag/product-overview/limits (20 custom tags per resource;
+    // keys up to 128 characters, not starting with aliyun or acs:, values up to 128; neither may contain http:// or https://)
+    tags: {
+      maxPerResource: 20,
+      keyMaxLength: 128,
+      valueMaxLength: 128,
+      allowedCharacters: "[^\\p{Cc}]*",
+      allowedCharactersDescription: "printable characters",
+      reservedKeyPrefixes: ["aliyun", "acs:"],
+      forbiddenSubstrings: ["http://", "https://"],
+    },
+    // ref: https://www.alibabacloud.com/help/en/ecs/developer-reference/api-ecs-2014-05-26-runinstances (UserData: up to 32 KB,
+    // Base64-encoded; the encoded size is taken, the stricter reading)
+    userData: { maxBytes: 32768, measuredAfterBase64: true },
+    // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/create-a-database (2 to 64 characters, starting
+    // with a letter and ending with a letter or digit)
+    // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/create-an-account (2 to 32 characters; reserved
+    // names such as root and admin are refused)
+    mysql: {
+      databaseName: { pattern: "[a-z][a-z0-9_]*[a-z0-9]", maxLength: 32, description: "2 or more lower-case letters, digits and underscores, starting with a letter and ending with a letter or digit" },
+      username: { pattern: "[a-z][a-z0-9]+", maxLength: 16, description: "2 or more lower-case letters and digits, starting with a letter" },
+      reservedUsernames: ["root", "admin", "administrator", "aliyun", "aurora", "eagleye", "master", "replicator", "sa", "sysadmin"],
+    },
+    loadBalancerNameReservedPrefixes: [],
+    // ref: https://www.alibabacloud.com/help/en/cdn/developer-reference/api-cdn-2018-05-10-batchsetcdndomainconfig (path_based_ttl_set;
+    // no length is documented: CloudFront's 255 characters kept as the conservative bound, one rule per path)
+    cdn: { maxPathPatternLength: 255, maxPathPatterns: 20 },
+    issuedCertificateDomainMaxLength: 0,
+    // sshd on Alibaba Cloud Linux 3. ref: https://www.alibabacloud.com/help/en/ecs/user-guide/common-ports
+    hostReservedPorts: [22],
+    // ACK's API server is private here (see the adapter); no public access list is taken.
+    maxPublicApiCidrs: 0,
+  },
+  // ref: https://www.alibabacloud.com/help/en/ecs/regions-and-zones
+  // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (ecs.<family>.<size>)
+  // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/primary-apsaradb-rds-for-mysql-instance-types
+  catalogRules: {
+    regionPattern: "cn-[a-z]+(?:-[a-z]+-\\d)?|(?:ap|eu|us|me|na|sa)-[a-z]+-\\d",
+    zonePattern: "{region}-?[a-z]",
+    instanceTypePattern: "ecs\\.[a-z0-9-]+\\.[a-z0-9]+",
+    databaseClassPattern: "(?:rds\\.)?mysql(?:\\.[a-z0-9]+)+",
+    mysqlEngineVersionPattern: "\\d+\\.\\d+",
+    examples: { zone: "cn-hangzhou-h", instanceType: "ecs.g7.large", databaseClass: "mysql.n4.medium.2c" },
+  },
+  // ref: https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions (3 to 63 lower-case letters, digits and hyphens)
+  // ref: https://www.alibabacloud.com/help/en/tablestore/developer-reference/naming-conventions-and-data-types (table: letters,
+  // digits and underscores, starting with a letter or underscore, 1 to 255 characters)
+  stateStorage: {
+    bucket: {
+      pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]",
+      maxLength: 63,
+      description: "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit",
+      reservedPrefixes: [],
+      reservedSuffixes: [],
+    },
+    lockTable: { pattern: "[A-Za-z_][A-Za-z0-9_]*", maxLength: 255, description: "letters, digits and underscores, starting with a letter or underscore" },
+  },
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",

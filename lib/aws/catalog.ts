@@ -85,6 +85,63 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   // only, so the load balancer's regional certificate is not the CDN's.
   // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
   capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
+  limits: {
+    // ref: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (50 tags, keys 128, values 256; letters, digits, spaces, _ . : / = + - @; "aws:" reserved)
+    tags: {
+      maxPerResource: 50,
+      keyMaxLength: 128,
+      valueMaxLength: 256,
+      allowedCharacters: "[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*",
+      allowedCharactersDescription: "letters, digits, spaces and _ . : / = + - @",
+      reservedKeyPrefixes: ["aws:"],
+      forbiddenSubstrings: [],
+    },
+    // ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/user-data.html ("limited to 16 KB, in raw form, before it is base64-encoded")
+    userData: { maxBytes: 16384, measuredAfterBase64: false },
+    // ref: https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html (DBName: 1 to 64 letters, digits
+    // and underscores, starting with a letter; MasterUsername: 1 to 16 letters and digits, not a reserved word)
+    // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Appendix.MySQL.CommonDBATasks.html (rdsadmin and the rds* accounts are RDS's own)
+    mysql: {
+      databaseName: { pattern: "[a-z][a-z0-9_]*", maxLength: 32, description: "lower-case letters, digits and underscores, starting with a letter" },
+      username: { pattern: "[a-z][a-z0-9]*", maxLength: 16, description: "lower-case letters and digits, starting with a letter" },
+      reservedUsernames: ["rdsadmin", "rdsrepladmin", "rdsproxyadmin", "rdssecurityadmin", "root"],
+    },
+    // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateLoadBalancer.html ("must not begin with internal-")
+    loadBalancerNameReservedPrefixes: ["internal-"],
+    // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cloudfront-limits.html
+    // (path pattern: 255 characters; 25 cache behaviors per distribution, one of them the default)
+    cdn: { maxPathPatternLength: 255, maxPathPatterns: 24 },
+    // ref: https://docs.aws.amazon.com/acm/latest/APIReference/API_RequestCertificate.html (DomainName: at most 64 characters)
+    issuedCertificateDomainMaxLength: 64,
+    // sshd on Amazon Linux 2023. ref: https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/connect-linux-inst-ssh.html (port 22)
+    hostReservedPorts: [22],
+    // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html (publicAccessCidrs; the EKS user guide allows up to 40)
+    maxPublicApiCidrs: 40,
+  },
+  // ref: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
+  // ref: https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/Concepts.DBInstanceClass.html
+  catalogRules: {
+    regionPattern: "(?:us|eu|ap|sa|ca|me|af|il|mx|cn)(?:-gov)?-(?:north|south|east|west|central|northeast|northwest|southeast|southwest)-\\d",
+    zonePattern: "{region}[a-z]",
+    instanceTypePattern: "[a-z][a-z0-9-]*\\.[a-z0-9]+",
+    databaseClassPattern: "db\\.[a-z0-9-]+\\.[a-z0-9]+",
+    mysqlEngineVersionPattern: "\\d+\\.\\d+(?:\\.\\d+)?",
+    examples: { zone: "eu-central-1a", instanceType: "m7i.large", databaseClass: "db.m6g.large" },
+  },
+  // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (3 to 63 characters; reserved prefixes
+  // and suffixes). Dots are refused too: the S3 backend uses virtual-hosted-style HTTPS, whose certificate covers no dotted name.
+  // ref: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html (table: 3 to 255 characters)
+  stateStorage: {
+    bucket: {
+      pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]",
+      maxLength: 63,
+      description: "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit (no dots)",
+      reservedPrefixes: ["xn--", "sthree-", "amzn-s3-demo-"],
+      reservedSuffixes: ["-s3alias", "--ol-s3", "--x-s3", "--table-s3", ".mrap"],
+    },
+    lockTable: { pattern: "[A-Za-z0-9_.-]{3,}", maxLength: 255, description: "3 to 255 letters, digits, underscores, dots and hyphens" },
+  },
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

@@ -1,5 +1,7 @@
 import { S3Backend, TerraformStack } from "../core/cdktf";
 import { RemoteStateProps, requireValidRemoteState } from "../core/remote-state";
+import { ValidationError } from "../core/validation";
+import { AWS_CATALOG } from "./catalog";
 
 /**
  * State in S3, encrypted, locked by S3's own lock file (Terraform 1.10+) or, when a
@@ -7,7 +9,10 @@ import { RemoteStateProps, requireValidRemoteState } from "../core/remote-state"
  * ref: https://developer.hashicorp.com/terraform/language/backend/s3
  */
 export function useS3State(stack: TerraformStack, props: RemoteStateProps, defaultRegion: string): void {
-  const settings = requireValidRemoteState(stack, props);
+  const settings = requireValidRemoteState(stack, props, AWS_CATALOG);
+  if (settings.lockEndpoint !== undefined) {
+    throw new ValidationError(stack, "remoteState.lockEndpoint", settings.lockEndpoint, "nothing: S3 state is locked by its own lock file or a DynamoDB table (lockTable)");
+  }
   new S3Backend(stack, {
     bucket: settings.bucket,
     key: `${settings.prefix}/${stack.node.id}.tfstate`,

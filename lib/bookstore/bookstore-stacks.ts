@@ -7,7 +7,8 @@ import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-sta
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
 import { KUBERNETES_POLICY_PACK } from "../policy/packs/kubernetes";
 import { Cloud } from "../clouds";
-import { Bookstore, BookstoreProps } from "./bookstore";
+import { requireBoolean, ValidationError } from "../core/validation";
+import { Bookstore, BookstoreProps, requireValidBookstoreName } from "./bookstore";
 
 export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
   /**
@@ -41,16 +42,22 @@ export class BookstoreStacks {
   public readonly bookstore: Bookstore;
 
   constructor(app: Construct, cloud: ICloud, props: BookstoreStacksProps) {
-    const name = props.name ?? "bookstore";
+    const name = requireValidBookstoreName(app, props.name ?? "bookstore", cloud);
+    const stackName = `${name}-${cloud.name}`;
+    if (app.node.tryFindChild(stackName) !== undefined) {
+      throw new ValidationError(app, "name", name, `a name not yet used for ${cloud.name} in this app: the stack ${stackName} exists already`);
+    }
     this.cloud = cloud;
     const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), ...bookstoreProps } = props;
-    this.infrastructure = new CheckedStack(app, `${name}-${cloud.name}`);
-    this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
-    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
+    requireBoolean(app, "policyChecks", policyChecks);
+    this.infrastructure = new CheckedStack(app, stackName);
     const useRemoteState = (stack: TerraformStack) => {
       if (remoteState !== undefined) cloud.useRemoteState(stack, remoteState);
     };
+    // First, so bad state settings are refused before any resource is built.
     useRemoteState(this.infrastructure);
+    this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
+    if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
 
     const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
     const access = cloud.kubernetesAccess;

@@ -1,18 +1,83 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { TerraformOutput } from "../core/cdktf";
 import { Cdn, CdnProps, ICdn } from "../core/cdn";
 import { CertificateSource, ICloud } from "../core/cloud";
 import { ComputeGroup, ComputeGroupProps, IComputeGroup } from "../core/compute-group";
 import { Database, DatabaseProps, IDatabase } from "../core/database";
-import { IKubernetesCluster, KubernetesCluster, KubernetesClusterProps } from "../core/kubernetes-cluster";
+import { DEFAULT_NODE_SIZE, IKubernetesCluster, KubernetesCluster, KubernetesClusterProps } from "../core/kubernetes-cluster";
 import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } from "../core/load-balancer";
 import { requireValidName } from "../core/names";
 import { INetwork, Network, NetworkProps } from "../core/network";
+import { requireBoolean, ValidationError } from "../core/validation";
 import { Tags } from "../tags";
 import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } from "../kubernetes/workloads-props";
 
 /** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */
 const NAME_SUFFIX_LENGTH = 4;
+
+/** Tags the adapters set on a resource themselves (`Name`), on top of the bookstore's. */
+const ADAPTER_TAGS_PER_RESOURCE = 1;
+
+/** The shop's name, valid on the cloud with room for the suffixes of its resources' names. */
+export function requireValidBookstoreName(scope: IConstruct, name: string, cloud: ICloud): string {
+  const names = cloud.catalog.names;
+  return requireValidName(scope, "name", name, { ...names, maxLength: names.maxLength - NAME_SUFFIX_LENGTH });
+}
+
+/** Refuses tags the cloud would refuse at apply time: too many, too long, reserved or with characters it does not take. */
+function requireTagsWithinLimits(scope: IConstruct, tags: Readonly<Record<string, string>>, cloud: ICloud): void {
+  const rules = cloud.catalog.limits.tags;
+  const count = Object.keys(tags).length + ADAPTER_TAGS_PER_RESOURCE;
+  if (count > rules.maxPerResource) {
+    throw new ValidationError(scope, "tags", tags, `at most ${rules.maxPerResource - ADAPTER_TAGS_PER_RESOURCE - 1} tags besides app: a resource on ${cloud.name} takes ${rules.maxPerResource}, and the library sets app and Name`);
+  }
+  const characters = new RegExp(`^(?:${rules.allowedCharacters})$`, "u");
+  // `${` and `%{` would be read by Terraform as its template syntax, on any cloud.
+  const forbiddenEverywhere = [...rules.forbiddenSubstrings, "${", "%{"];
+  const forbidden = (text: string) => forbiddenEverywhere.find((part) => text.toLowerCase().includes(part));
+  for (const [key, value] of Object.entries(tags)) {
+    const field = `tags.${key}`;
+    const reserved = rules.reservedKeyPrefixes.find((prefix) => key.toLowerCase().startsWith(prefix));
+    if (key.length < 1 || key.length > rules.keyMaxLength || !characters.test(key) || reserved !== undefined || forbidden(key) !== undefined) {
+      const notReserved = rules.reservedKeyPrefixes.length > 0 ? `, not starting with ${rules.reservedKeyPrefixes.join(", ")}` : "";
+      const notForbidden = `, without ${forbiddenEverywhere.join(" or ")}`;
+      throw new ValidationError(scope, field, key, `a key of 1 to ${rules.keyMaxLength} ${rules.allowedCharactersDescription}${notReserved}${notForbidden} on ${cloud.name}`);
+    }
+    if (typeof value !== "string" || value.length > rules.valueMaxLength || !characters.test(value) || forbidden(value) !== undefined) {
+      const notForbidden = `, without ${forbiddenEverywhere.join(" or ")}`;
+      throw new ValidationError(scope, field, value, `a value of at most ${rules.valueMaxLength} ${rules.allowedCharactersDescription}${notForbidden} on ${cloud.name}`);
+    }
+  }
+}
+
+/**
+ * Builds a child construct and, when it refuses a prop, names the prop as the
+ * bookstore's props spell it: the web tier's `containerPort` is the user's `web.port`.
+ */
+function asProp<T>(fieldOf: (childField: string) => string, build: () => T): T {
+  try {
+    return build();
+  } catch (error) {
+    if (error instanceof ValidationError) throw error.withField(fieldOf(error.field));
+    throw error;
+  }
+}
+
+/** A child field the composition fills from a top-level prop, or else the prop group's own field. */
+const fieldsOf =
+  (group: string, wired: Readonly<Record<string, string>>) =>
+  (childField: string): string => {
+    if (childField in wired) return wired[childField];
+    const head = childField.split(/[.[]/)[0];
+    if (head in wired) return wired[head] + childField.slice(head.length);
+    return `${group}.${childField}`;
+  };
+const NETWORK_FIELDS = fieldsOf("network", { name: "name", region: "region" });
+const DATABASE_FIELDS = fieldsOf("database", { name: "name" });
+const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled" });
+const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
+const CDN_FIELDS = fieldsOf("cdn", { name: "name" });
+const KUBERNETES_FIELDS = fieldsOf("kubernetes", { name: "name", network: "network.cidr", "network.cidr": "network.cidr" });
 
 // The composition's props are the neutral constructs' props, less what the composition
 // wires itself (cloud, network, names, peers): each default and its doc live once, on the
@@ -121,15 +186,19 @@ export class Bookstore extends Construct {
     super(scope, id);
     const { cloud } = props;
     this.cloud = cloud;
-    const names = cloud.catalog.names;
-    const name = requireValidName(this, "name", props.name ?? "bookstore", { ...names, maxLength: names.maxLength - NAME_SUFFIX_LENGTH });
-    for (const [key, value] of Object.entries({ app: name, ...props.tags })) Tags.of(this).add(key, value);
+    const name = requireValidBookstoreName(this, props.name ?? "bookstore", cloud);
+    if (props.web === null || typeof props.web !== "object") {
+      throw new ValidationError(this, "web", props.web, "the web tier's props, at least { image: <a pinned container image> }");
+    }
+    const tags = { app: name, ...props.tags };
+    requireTagsWithinLimits(this, tags, cloud);
+    for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
 
-    this.network = new Network(this, "Network", { cloud, name, ...props.network });
-    this.database = new Database(this, "Database", { cloud, network: this.network, name: `${name}-db`, ...props.database });
+    this.network = asProp(NETWORK_FIELDS, () => new Network(this, "Network", { cloud, name, ...props.network }));
+    this.database = asProp(DATABASE_FIELDS, () => new Database(this, "Database", { cloud, network: this.network, name: `${name}-db`, ...props.database }));
 
-    const cdnEnabled = props.cdn?.enabled ?? true;
-    this.loadBalancer = new LoadBalancer(this, "LoadBalancer", {
+    const cdnEnabled = requireBoolean(this, "cdn.enabled", props.cdn?.enabled ?? true);
+    this.loadBalancer = asProp(LOAD_BALANCER_FIELDS, () => new LoadBalancer(this, "LoadBalancer", {
       cloud,
       network: this.network,
       name: `${name}-lb`,
@@ -140,9 +209,9 @@ export class Bookstore extends Construct {
       // Where the cloud lets a security group name its CDN's servers, nobody can go around the CDN.
       clients: cdnEnabled && cloud.catalog.capabilities.restrictsOriginToCdn ? LoadBalancerClients.cdnEdgesOnly() : LoadBalancerClients.anywhere(),
       ...props.loadBalancer,
-    });
+    }));
 
-    this.web = new ComputeGroup(this, "Web", {
+    this.web = asProp(WEB_FIELDS, () => new ComputeGroup(this, "Web", {
       cloud,
       network: this.network,
       name: `${name}-web`,
@@ -154,22 +223,23 @@ export class Bookstore extends Construct {
       environment: props.web.environment,
       database: this.database,
       loadBalancer: this.loadBalancer,
-    });
+    }));
 
     if (cdnEnabled) {
       const { enabled: _enabled, certificate = cloud.catalog.capabilities.cdnSharesLoadBalancerCertificate ? props.certificate : undefined, ...cdnProps } = props.cdn ?? {};
-      this.cdn = new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, ...cdnProps });
+      this.cdn = asProp(CDN_FIELDS, () => new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, ...cdnProps }));
     }
 
     this.domain = props.domain;
-    if (props.kubernetes?.enabled ?? true) {
+    if (requireBoolean(this, "kubernetes.enabled", props.kubernetes?.enabled ?? true)) {
       const { enabled: _enabled, workloads, ...clusterProps } = props.kubernetes ?? {};
       this.workloadSettings = resolveWorkloadSettings(
         this,
         { image: props.web.image, containerPort: props.web.port, healthCheckPath: props.web.healthCheckPath, ...workloads },
         "kubernetes.workloads",
+        clusterProps.nodeSize ?? DEFAULT_NODE_SIZE,
       );
-      this.kubernetes = new KubernetesCluster(this, "Kubernetes", { cloud, network: this.network, name: `${name}-k8s`, ...clusterProps });
+      this.kubernetes = asProp(KUBERNETES_FIELDS, () => new KubernetesCluster(this, "Kubernetes", { cloud, network: this.network, name: `${name}-k8s`, ...clusterProps }));
       // The bookstore's pods use the same database as the web tier.
       this.database.allowConnectionsFrom(this.kubernetes);
     }

@@ -1,3 +1,4 @@
+import { requireValidCatalogEntries } from "./catalog-validation";
 import { ComputeSize, DatabaseSize, MysqlVersion } from "./sizes";
 
 /**
@@ -32,6 +33,80 @@ export interface CloudCatalog {
   readonly names: NameRule;
   /** What the cloud can and cannot do, where the neutral props depend on it. */
   readonly capabilities: CloudCapabilities;
+  /** Limits the cloud's APIs enforce at apply time, checked at synth instead. */
+  readonly limits: CloudLimits;
+  /** How the cloud spells regions, zones, instance types and classes: every catalog entry, overrides included, must match. */
+  readonly catalogRules: CatalogRules;
+  /** The bucket and lock table that may hold Terraform state on this cloud. */
+  readonly stateStorage: StateStorageRules;
+}
+
+/** What the cloud refuses at apply time, so the constructs refuse it at synth. */
+export interface CloudLimits {
+  /** Tags one resource may carry. */
+  readonly tags: TagRules;
+  /** The largest boot script a VM takes. */
+  readonly userData: {
+    readonly maxBytes: number;
+    /** The limit counts the Base64-encoded script (4 bytes per 3), not the script itself. */
+    readonly measuredAfterBase64: boolean;
+  };
+  /** MySQL names the managed database service accepts. */
+  readonly mysql: MysqlNameRules;
+  /** Prefixes a load balancer's name may not start with. */
+  readonly loadBalancerNameReservedPrefixes: readonly string[];
+  /** The CDN's limits on cached path patterns. */
+  readonly cdn: { readonly maxPathPatternLength: number; readonly maxPathPatterns: number };
+  /** Longest domain the cloud issues a certificate for; 0 where it issues none. */
+  readonly issuedCertificateDomainMaxLength: number;
+  /** Ports the VM image's own services already listen on, which a container on the host network cannot take. */
+  readonly hostReservedPorts: readonly number[];
+  /** Most CIDRs the managed Kubernetes API server's public access list takes. */
+  readonly maxPublicApiCidrs: number;
+}
+
+export interface TagRules {
+  readonly maxPerResource: number;
+  readonly keyMaxLength: number;
+  readonly valueMaxLength: number;
+  /** Regular expression source a key and a value must match as a whole (unicode mode). */
+  readonly allowedCharacters: string;
+  /** The characters allowed, in words. */
+  readonly allowedCharactersDescription: string;
+  /** Key prefixes the cloud keeps for itself, compared case-insensitively. */
+  readonly reservedKeyPrefixes: readonly string[];
+  /** Text neither a key nor a value may contain. */
+  readonly forbiddenSubstrings: readonly string[];
+}
+
+export interface MysqlNameRules {
+  /** The application's schema. */
+  readonly databaseName: NameRule;
+  /** The administrator account. */
+  readonly username: NameRule;
+  /** Account names the service keeps for itself or refuses (`root`, `rdsadmin`, ...). */
+  readonly reservedUsernames: readonly string[];
+}
+
+/** Patterns (regular expression sources, matched as a whole) of the cloud's identifiers. */
+export interface CatalogRules {
+  readonly regionPattern: string;
+  /** A zone's name; `{region}` stands for its region's name. */
+  readonly zonePattern: string;
+  readonly instanceTypePattern: string;
+  readonly databaseClassPattern: string;
+  readonly mysqlEngineVersionPattern: string;
+  /** An example of each, for error messages. */
+  readonly examples: { readonly zone: string; readonly instanceType: string; readonly databaseClass: string };
+}
+
+export interface StateStorageRules {
+  readonly bucket: NameRule & {
+    readonly reservedPrefixes: readonly string[];
+    readonly reservedSuffixes: readonly string[];
+  };
+  /** The lock table's name rule, or undefined where the storage locks by itself and takes no table. */
+  readonly lockTable?: NameRule;
 }
 
 export interface CloudCapabilities {
@@ -98,9 +173,14 @@ export interface CatalogOverrides {
   readonly regions?: Readonly<Record<string, RegionEntry>>;
 }
 
-/** A new frozen catalog with the overrides applied key by key. */
+/**
+ * A new frozen catalog with the overrides applied key by key. The overrides pass the
+ * checks the shipped catalog passes first; a bad one is refused as
+ * `Cloud.<cloud>: invalid catalogOverrides.<table>.<key>...`.
+ */
 export function applyCatalogOverrides<C extends CloudCatalog>(catalog: C, overrides: CatalogOverrides | undefined): C {
   if (!overrides) return catalog;
+  requireValidCatalogEntries(`Cloud.${catalog.cloud}`, "catalogOverrides", catalog.catalogRules, overrides);
   return deepFreeze({
     ...catalog,
     computeSizes: { ...catalog.computeSizes, ...definedEntries(overrides.computeSizes) },

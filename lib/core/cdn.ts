@@ -68,9 +68,13 @@ export class Cdn extends Construct implements ICdn {
     }
     requireSameCloud(this, "origin", cloud, props.origin);
     const staticPaths = props.staticPaths ?? ["/static/*"];
+    const limits = cloud.catalog.limits.cdn;
+    if (!Array.isArray(staticPaths) || staticPaths.length > limits.maxPathPatterns) {
+      throw new ValidationError(this, "staticPaths", staticPaths, `a list of at most ${limits.maxPathPatterns} path patterns on ${cloud.name}`);
+    }
     staticPaths.forEach((path, index) => {
-      if (!PATH_PATTERN.test(path)) {
-        throw new ValidationError(this, `staticPaths[${index}]`, path, "a path pattern such as /static/* or *.css");
+      if (typeof path !== "string" || !PATH_PATTERN.test(path) || path.length > limits.maxPathPatternLength) {
+        throw new ValidationError(this, `staticPaths[${index}]`, path, `a path pattern such as /static/* or *.css, at most ${limits.maxPathPatternLength} characters on ${cloud.name}`);
       }
     });
     if (new Set(staticPaths).size !== staticPaths.length) {

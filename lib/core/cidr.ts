@@ -65,6 +65,32 @@ export function isPrivate(cidr: Ipv4Cidr): boolean {
   return PRIVATE_RANGES.some((range) => contains(range, cidr));
 }
 
+/**
+ * Every range that is not a public internet address (RFC 6890's special-purpose
+ * registry, less the documentation ranges): "this network", RFC 1918, carrier-grade NAT
+ * (which some clouds use inside their own networks), loopback, link-local, IETF protocol
+ * assignments, benchmarking, multicast and the reserved block up to the broadcast address.
+ * ref: https://www.iana.org/assignments/iana-ipv4-special-registry/
+ */
+export const NON_PUBLIC_RANGES: readonly Ipv4Cidr[] = [
+  "0.0.0.0/8",
+  "10.0.0.0/8",
+  "100.64.0.0/10",
+  "127.0.0.0/8",
+  "169.254.0.0/16",
+  "172.16.0.0/12",
+  "192.0.0.0/24",
+  "192.168.0.0/16",
+  "198.18.0.0/15",
+  "224.0.0.0/4",
+  "240.0.0.0/4",
+].map((text) => parseCidr(text)!);
+
+/** The first non-public range a block overlaps, or undefined when all of it is public. */
+export function nonPublicOverlap(cidr: Ipv4Cidr): Ipv4Cidr | undefined {
+  return NON_PUBLIC_RANGES.find((range) => overlaps(range, cidr));
+}
+
 /** The `index`-th block of `newBits` more bits inside `parent` (Terraform's `cidrsubnet`). */
 export function subdivide(parent: Ipv4Cidr, newBits: number, index: number): Ipv4Cidr {
   const prefixLength = parent.prefixLength + newBits;

@@ -6,8 +6,15 @@ import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
-import { isSingleLine } from "./user-data";
-import { requireEnvironmentVariableName, requireNumberInRange, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
+import { isUserDataValue, requireUserDataFits } from "./user-data";
+import {
+  requireEnvironmentVariableName,
+  requireNonSecretEnvironmentVariableName,
+  requireNumberInRange,
+  requireOneOf,
+  requireOrderedRange,
+  ValidationError,
+} from "./validation";
 
 /** Most instances one group may hold; a guard against a typo that would cost a fortune. */
 export const MAX_INSTANCES = 100;
@@ -24,7 +31,8 @@ export interface ComputeGroupProps {
   /** The bookstore's container image, pinned by tag or digest (`latest` is refused). */
   readonly image: string;
   /**
-   * Port the container listens on; the load balancer sends traffic there.
+   * Port the container listens on; the load balancer sends traffic there. Not a port the
+   * VM's own services hold (22).
    * @default 8080
    */
   readonly containerPort?: number;
@@ -50,7 +58,8 @@ export interface ComputeGroupProps {
   readonly rootVolumeGiB?: number;
   /**
    * Extra environment variables for the container. Never put secrets here: they end up
-   * in the instances' user data.
+   * in the instances' user data (names such as `*_PASSWORD`, `*_SECRET` or `*_TOKEN` are
+   * refused), which is limited in size by the cloud (AWS: 16 KB).
    * @default none
    */
   readonly environment?: Readonly<Record<string, string>>;
@@ -113,11 +122,15 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     const image = requirePinnedImage(this, "image", props.image);
     const containerPort = props.containerPort ?? 8080;
     requireNumberInRange(this, "containerPort", containerPort, { min: 1, max: 65535 });
+    const limits = catalog.limits;
+    if (limits.hostReservedPorts.includes(containerPort)) {
+      throw new ValidationError(this, "containerPort", containerPort, `a port other than ${limits.hostReservedPorts.join(", ")}, which the VM's own services hold (the container shares the host's network)`);
+    }
     const size = props.size ?? ComputeSize.SMALL;
     requireOneOf(this, "size", size, enumValues(ComputeSize));
     const minInstances = props.minInstances ?? 2;
     const maxInstances = props.maxInstances ?? Math.max(4, minInstances);
-    requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances }, { min: 1, max: MAX_INSTANCES });
+    requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances, lowerGiven: props.minInstances !== undefined }, { min: 1, max: MAX_INSTANCES });
     const rootVolumeGiB = props.rootVolumeGiB ?? 30;
     requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
     if (props.loadBalancer && props.loadBalancer.targetPort !== containerPort) {
@@ -127,11 +140,15 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     const environment: Record<string, string> = {};
     for (const [key, value] of Object.entries(props.environment ?? {})) {
       requireEnvironmentVariableName(this, `environment.${key}`, key);
+      requireNonSecretEnvironmentVariableName(this, `environment.${key}`, key);
+      if (typeof value !== "string") {
+        throw new ValidationError(this, `environment.${key}`, value, "a string value");
+      }
       if (props.database && (DATABASE_ENV as readonly string[]).includes(key)) {
         throw new ValidationError(this, `environment.${key}`, value, `a name other than ${DATABASE_ENV.join(", ")}, which the database sets`);
       }
-      if (!isSingleLine(value)) {
-        throw new ValidationError(this, `environment.${key}`, value, "a value on one line (no line breaks)");
+      if (!isUserDataValue(value)) {
+        throw new ValidationError(this, `environment.${key}`, value, "a value on one line (no line breaks) without double quotes, backslashes, ${ or %{, which the user data's Terraform string would read as syntax");
       }
       environment[key] = value;
     }
@@ -145,6 +162,8 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
         DB_CREDENTIALS_SECRET: connection.credentialsSecretId,
       });
     }
+
+    requireUserDataFits(this, "environment", image, environment, limits.userData);
 
     cloud.useProvidersIn(this);
     const created = cloud.createComputeGroup(this, {

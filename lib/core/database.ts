@@ -3,14 +3,13 @@ import { CloudResource } from "./cloud-resource";
 import { ICloud, ICloudScoped, INetworkPeer, requireSameCloud } from "./cloud";
 import type { INetwork } from "./network";
 import { DatabaseSize, enumValues, MysqlVersion } from "./sizes";
-import { requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+import { MYSQL_RESERVED_WORDS, MYSQL_SYSTEM_SCHEMAS } from "./mysql-names";
+import { requireValidName } from "./names";
+import { requireBoolean, requireNumberInRange, requireOneOf, ValidationError } from "./validation";
 
 /** The library keeps at least a week of backups, stricter than any scanner's floor. */
 export const MIN_BACKUP_RETENTION_DAYS = 7;
 
-const DATABASE_NAME = /^[a-z][a-z0-9_]{0,31}$/;
-// The strictest common rule of the clouds' administrator names (RDS: 16 characters, letters and digits).
-const USERNAME = /^[a-z][a-z0-9]{0,15}$/;
 
 export interface DatabaseProps {
   readonly cloud: ICloud;
@@ -54,12 +53,14 @@ export interface DatabaseProps {
    */
   readonly deletionProtection?: boolean;
   /**
-   * The schema created for the application: lower-case letters, digits and underscores.
+   * The schema created for the application: lower-case letters, digits and underscores
+   * (the cloud's catalog has the exact rule), not a MySQL system schema or reserved word.
    * @default "bookstore"
    */
   readonly databaseName?: string;
   /**
-   * The administrator account (1 to 16 lower-case letters and digits); its password is generated and kept in the cloud's
+   * The administrator account (1 to 16 lower-case letters and digits; not a MySQL reserved word nor a name the cloud
+   * keeps, such as `root` or `rdsadmin`); its password is generated and kept in the cloud's
    * secret store, never in the Terraform configuration.
    * @default "bookstoreadmin"
    */
@@ -133,14 +134,19 @@ export class Database extends CloudResource implements IDatabase {
       max: catalog.backupRetentionDays.max,
       unit: "days",
     });
+    const mysql = catalog.limits.mysql;
     const databaseName = props.databaseName ?? "bookstore";
-    if (!DATABASE_NAME.test(databaseName)) {
-      throw new ValidationError(this, "databaseName", databaseName, "1 to 32 lower-case letters, digits and underscores, starting with a letter");
+    requireValidName(this, "databaseName", databaseName, mysql.databaseName);
+    if (MYSQL_SYSTEM_SCHEMAS.includes(databaseName) || MYSQL_RESERVED_WORDS.has(databaseName)) {
+      throw new ValidationError(this, "databaseName", databaseName, `a name that is neither a MySQL system schema (${MYSQL_SYSTEM_SCHEMAS.join(", ")}) nor a MySQL reserved word`);
     }
     const username = props.username ?? "bookstoreadmin";
-    if (!USERNAME.test(username)) {
-      throw new ValidationError(this, "username", username, "1 to 16 lower-case letters and digits, starting with a letter");
+    requireValidName(this, "username", username, mysql.username);
+    if (mysql.reservedUsernames.includes(username) || MYSQL_RESERVED_WORDS.has(username)) {
+      throw new ValidationError(this, "username", username, `a name that is neither a MySQL reserved word nor one ${catalog.cloud} keeps (${mysql.reservedUsernames.join(", ")})`);
     }
+    const highlyAvailable = requireBoolean(this, "highlyAvailable", props.highlyAvailable ?? true);
+    const deletionProtection = requireBoolean(this, "deletionProtection", props.deletionProtection ?? true);
 
     cloud.useProvidersIn(this);
     this.created = cloud.createDatabase(this, {
@@ -149,9 +155,9 @@ export class Database extends CloudResource implements IDatabase {
       engineVersion: catalog.mysqlVersions[version]!,
       instanceClass: databaseClass.instanceClass,
       storageGiB,
-      highlyAvailable: props.highlyAvailable ?? true,
+      highlyAvailable,
       backupRetentionDays,
-      deletionProtection: props.deletionProtection ?? true,
+      deletionProtection,
       databaseName,
       username,
     });

@@ -1,10 +1,13 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer } from "./cloud";
-import { isPrivate, parseCidr } from "./cidr";
+import { formatCidr, nonPublicOverlap, overlaps, parseCidr } from "./cidr";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
 import { requireOneOf, requireOrderedRange, ValidationError } from "./validation";
+
+/** The node size when none is given. */
+export const DEFAULT_NODE_SIZE = ComputeSize.MEDIUM;
 
 /** Most nodes one pool may hold; a guard against a typo that would cost a fortune. */
 export const MAX_NODES = 100;
@@ -40,7 +43,9 @@ export interface KubernetesClusterProps {
   readonly maxNodes?: number;
   /**
    * Public addresses (CIDR) that may reach the API server from the internet. Empty keeps
-   * the API server private: reachable only from inside the network. `0.0.0.0/0` is refused.
+   * the API server private: reachable only from inside the network. Only public ranges:
+   * `0.0.0.0/0`, private, loopback, carrier-grade NAT and other special ranges are refused,
+   * and so is any set that adds up to them.
    * @default [] (private API server)
    */
   readonly publicApiAllowedCidrs?: string[];
@@ -84,21 +89,35 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
     const catalog = cloud.catalog;
     this.version = props.version ?? catalog.defaultKubernetesVersion;
     requireOneOf(this, "version", this.version, catalog.kubernetesVersions);
-    const nodeSize = props.nodeSize ?? ComputeSize.MEDIUM;
+    const nodeSize = props.nodeSize ?? DEFAULT_NODE_SIZE;
     requireOneOf(this, "nodeSize", nodeSize, enumValues(ComputeSize));
     const minNodes = props.minNodes ?? 2;
     const maxNodes = props.maxNodes ?? Math.max(5, minNodes);
-    requireOrderedRange(this, { lower: "minNodes", upper: "maxNodes" }, { lower: minNodes, upper: maxNodes }, { min: 1, max: MAX_NODES });
+    requireOrderedRange(this, { lower: "minNodes", upper: "maxNodes" }, { lower: minNodes, upper: maxNodes, lowerGiven: props.minNodes !== undefined }, { min: 1, max: MAX_NODES });
     const publicApiAllowedCidrs = props.publicApiAllowedCidrs ?? [];
-    publicApiAllowedCidrs.forEach((text, index) => {
-      const cidr = parseCidr(text);
-      if (!cidr || cidr.prefixLength === 0 || isPrivate(cidr)) {
-        throw new ValidationError(
-          this,
-          `publicApiAllowedCidrs[${index}]`,
-          text,
-          "a public IPv4 range in CIDR notation narrower than 0.0.0.0/0, e.g. 203.0.113.0/24",
-        );
+    const maxCidrs = catalog.limits.maxPublicApiCidrs;
+    if (!Array.isArray(publicApiAllowedCidrs) || publicApiAllowedCidrs.length > maxCidrs) {
+      const allowed = maxCidrs === 0 ? `[]: ${cloud.name}'s API server stays private here` : `a list of at most ${maxCidrs} public CIDRs on ${cloud.name}`;
+      throw new ValidationError(this, "publicApiAllowedCidrs", publicApiAllowedCidrs, allowed);
+    }
+    // Each block is checked against every non-public range rather than only tested for
+    // 0.0.0.0/0, so no set of blocks (0.0.0.0/1 plus 128.0.0.0/1) adds up to the whole internet.
+    const parsed = publicApiAllowedCidrs.map((text, index) => {
+      const field = `publicApiAllowedCidrs[${index}]`;
+      const cidr = typeof text === "string" ? parseCidr(text) : undefined;
+      if (!cidr) {
+        throw new ValidationError(this, field, text, "a public IPv4 range in CIDR notation with no host bits set, e.g. 203.0.113.0/24");
+      }
+      const reserved = nonPublicOverlap(cidr);
+      if (reserved) {
+        throw new ValidationError(this, field, text, `a public IPv4 range, e.g. 203.0.113.0/24: it overlaps ${formatCidr(reserved)}, which is not on the internet (and 0.0.0.0/0 is refused)`);
+      }
+      return cidr;
+    });
+    parsed.forEach((cidr, index) => {
+      const other = parsed.findIndex((earlier, j) => j < index && overlaps(earlier, cidr));
+      if (other >= 0) {
+        throw new ValidationError(this, `publicApiAllowedCidrs[${index}]`, publicApiAllowedCidrs[index], `a range that overlaps no other entry; it overlaps publicApiAllowedCidrs[${other}] (${publicApiAllowedCidrs[other]})`);
       }
     });
 

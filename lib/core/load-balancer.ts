@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { CertificateSource, ICloud, ICloudScoped, requireUsableCertificate } from "./cloud";
 import type { INetwork } from "./network";
-import { isUnresolved, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
+import { isUnresolved, requireBoolean, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -126,9 +126,17 @@ export class LoadBalancer extends CloudResource implements ILoadBalancer {
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id, props);
     const { cloud } = props;
+    const limits = cloud.catalog.limits;
+    const reservedPrefix = limits.loadBalancerNameReservedPrefixes.find((prefix) => this.name.startsWith(prefix));
+    if (reservedPrefix !== undefined) {
+      throw new ValidationError(this, "name", this.name, `a name not starting with ${JSON.stringify(reservedPrefix)}, which ${cloud.name} keeps for its own load balancers`);
+    }
     this.domain = requireDomainName(this, "domain", props.domain);
     const certificate = props.certificate ?? cloud.certificate.issued();
     requireUsableCertificate(this, "certificate", cloud, certificate);
+    if (certificate.isIssued && !isUnresolved(this.domain) && this.domain.length > limits.issuedCertificateDomainMaxLength) {
+      throw new ValidationError(this, "domain", this.domain, `at most ${limits.issuedCertificateDomainMaxLength} characters for a certificate ${cloud.name} issues; or give cloud.certificate.existing(...)`);
+    }
     this.targetPort = props.targetPort ?? 8080;
     requireNumberInRange(this, "targetPort", this.targetPort, { min: 1, max: 65535 });
     this.healthCheckPath = requireUrlPath(this, "healthCheckPath", props.healthCheckPath ?? "/healthz");
@@ -149,7 +157,7 @@ export class LoadBalancer extends CloudResource implements ILoadBalancer {
       targetPort: this.targetPort,
       healthCheckPath: this.healthCheckPath,
       cdnEdgesOnly: clients.cdnEdgesOnly,
-      deletionProtection: props.deletionProtection ?? true,
+      deletionProtection: requireBoolean(this, "deletionProtection", props.deletionProtection ?? true),
       idleTimeoutSeconds,
     });
     this.dnsName = created.dnsName;

@@ -1,4 +1,6 @@
 import { IConstruct } from "constructs";
+import type { CloudCatalog } from "./catalog";
+import { satisfiesNameRule } from "./names";
 import { ValidationError } from "./validation";
 
 /**
@@ -50,17 +52,47 @@ export function remoteStateFromEnvironment(cloudName: string, env: NodeJS.Proces
   return { bucket, prefix: value("prefix"), region: value("region"), lockTable: value("lockTable"), lockEndpoint: value("lockEndpoint") };
 }
 
-const BUCKET = /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/;
-const PREFIX = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,200}$/;
+const PREFIX_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+const MAX_PREFIX_LENGTH = 200;
+const IP_ADDRESS_LIKE = /^\d+\.\d+\.\d+\.\d+$/;
 
-/** Checks what every cloud's buckets have in common; a cloud checks the rest. */
-export function requireValidRemoteState(scope: IConstruct, props: RemoteStateProps): Required<Pick<RemoteStateProps, "bucket" | "prefix">> & RemoteStateProps {
-  if (!BUCKET.test(props.bucket)) {
-    throw new ValidationError(scope, "remoteState.bucket", props.bucket, "a bucket name of 3 to 63 lower-case letters, digits, dots and hyphens");
+/**
+ * Checks the settings against the cloud's bucket and lock-table rules (`catalog.stateStorage`)
+ * and its region names, so a backend that would fail at `terraform init`, or silently not
+ * lock (an empty lock table), is refused at synth. A cloud checks what only it has (a
+ * lock endpoint) on top.
+ */
+export function requireValidRemoteState(scope: IConstruct, props: RemoteStateProps, catalog: CloudCatalog): Required<Pick<RemoteStateProps, "bucket" | "prefix">> & RemoteStateProps {
+  const rules = catalog.stateStorage;
+  const bucket = props.bucket;
+  const bucketRule = rules.bucket;
+  const reservedPrefix = typeof bucket === "string" ? bucketRule.reservedPrefixes.find((prefix) => bucket.startsWith(prefix)) : undefined;
+  const reservedSuffix = typeof bucket === "string" ? bucketRule.reservedSuffixes.find((suffix) => bucket.endsWith(suffix)) : undefined;
+  if (typeof bucket !== "string" || !satisfiesNameRule(bucket, bucketRule) || IP_ADDRESS_LIKE.test(bucket) || bucket.includes("..") || reservedPrefix || reservedSuffix) {
+    const reserved = [...bucketRule.reservedPrefixes.map((p) => `${p}...`), ...bucketRule.reservedSuffixes.map((p) => `...${p}`)];
+    const notReserved = reserved.length > 0 ? `; not ${reserved.join(", ")}, which ${catalog.cloud} reserves` : "";
+    throw new ValidationError(scope, "remoteState.bucket", bucket, `${bucketRule.description}, at most ${bucketRule.maxLength} characters${notReserved}`);
   }
   const prefix = props.prefix ?? "bookstore";
-  if (!PREFIX.test(prefix) || prefix.endsWith("/")) {
-    throw new ValidationError(scope, "remoteState.prefix", prefix, "a folder such as bookstore or teams/shop, with no leading or trailing slash");
+  const segments = typeof prefix === "string" ? prefix.split("/") : [];
+  if (typeof prefix !== "string" || prefix.length > MAX_PREFIX_LENGTH || segments.some((segment) => !PREFIX_SEGMENT.test(segment) || segment === "." || segment === "..")) {
+    throw new ValidationError(
+      scope,
+      "remoteState.prefix",
+      prefix,
+      `a folder such as bookstore or teams/shop: letters, digits, dots, underscores and hyphens between single slashes, no leading or trailing slash, no . or .. segment, at most ${MAX_PREFIX_LENGTH} characters`,
+    );
+  }
+  if (props.region !== undefined && !(typeof props.region === "string" && new RegExp(`^(?:${catalog.catalogRules.regionPattern})$`).test(props.region))) {
+    throw new ValidationError(scope, "remoteState.region", props.region, `a ${catalog.cloud} region name in lower case, e.g. ${Object.keys(catalog.regions)[0]}`);
+  }
+  if (props.lockTable !== undefined) {
+    if (rules.lockTable === undefined) {
+      throw new ValidationError(scope, "remoteState.lockTable", props.lockTable, `nothing: ${catalog.cloud}'s state storage locks by itself`);
+    }
+    if (typeof props.lockTable !== "string" || !satisfiesNameRule(props.lockTable, rules.lockTable)) {
+      throw new ValidationError(scope, "remoteState.lockTable", props.lockTable, `${rules.lockTable.description}, at most ${rules.lockTable.maxLength} characters; or leave it unset (an empty name would turn locking off)`);
+    }
   }
   return { ...props, prefix };
 }

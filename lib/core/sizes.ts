@@ -16,6 +16,25 @@ export enum ComputeSize {
   XLARGE = "XLARGE",
 }
 
+/** What one VM or node of each size has; each cloud's catalog maps the size to a type at least this large. */
+export const COMPUTE_SIZE_CAPACITY: Readonly<Record<ComputeSize, { readonly vcpus: number; readonly memoryGiB: number }>> = Object.freeze({
+  [ComputeSize.SMALL]: { vcpus: 2, memoryGiB: 2 },
+  [ComputeSize.MEDIUM]: { vcpus: 2, memoryGiB: 4 },
+  [ComputeSize.LARGE]: { vcpus: 2, memoryGiB: 8 },
+  [ComputeSize.XLARGE]: { vcpus: 4, memoryGiB: 16 },
+});
+
+/**
+ * What a pod may request on one node of a size: the node less what the kubelet, the
+ * system and the cloud's daemon sets keep (a conservative estimate: 250 millicores and a
+ * quarter of the memory; EKS keeps about 70m and 0.6 GiB of a 4 GiB node, for one).
+ * ref: https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/
+ */
+export function allocatablePerNode(size: ComputeSize): { readonly cpuMillicores: number; readonly memoryMiB: number } {
+  const capacity = COMPUTE_SIZE_CAPACITY[size];
+  return { cpuMillicores: capacity.vcpus * 1000 - 250, memoryMiB: Math.floor(capacity.memoryGiB * 1024 * 0.75) };
+}
+
 /** Size of a managed MySQL instance. */
 export enum DatabaseSize {
   /** 2 vCPU, 4 GiB. */

@@ -1,4 +1,10 @@
+import { IConstruct } from "constructs";
 import { Token } from "./cdktf";
+import type { CloudLimits } from "./catalog";
+import { ValidationError } from "./validation";
+
+/** Room kept for a value known only at apply time (a database host, a secret's ARN). */
+const UNRESOLVED_VALUE_BYTES = 256;
 
 /**
  * A boot script that installs Docker and runs one container with the host's network.
@@ -29,4 +35,45 @@ export function containerUserData(image: string, environment: Readonly<Record<st
 /** True when a value can go on one env-file line: no newline, unless it is a reference. */
 export function isSingleLine(value: string): boolean {
   return Token.isUnresolved(value) || !/[\r\n]/.test(value);
+}
+
+/** True when a literal holds `${` or `%{`, which Terraform would read as its own template syntax. */
+export function hasTerraformTemplateSequence(value: string): boolean {
+  return !Token.isUnresolved(value) && /[$%]\{/.test(value);
+}
+
+/**
+ * True when a value can go into the user data as written: one line, and nothing the
+ * Terraform string around the script would read as syntax (a double quote, a backslash,
+ * `${` or `%{`). A reference is always fine.
+ */
+export function isUserDataValue(value: string): boolean {
+  return Token.isUnresolved(value) || (isSingleLine(value) && !/["\\]/.test(value) && !hasTerraformTemplateSequence(value));
+}
+
+/**
+ * Refuses an environment that makes the boot script larger than the cloud takes (EC2: 16
+ * KB), which would otherwise fail only at apply time. A value known only at apply time
+ * counts as 256 bytes.
+ */
+export function requireUserDataFits(
+  scope: IConstruct,
+  field: string,
+  image: string,
+  environment: Readonly<Record<string, string>>,
+  limit: CloudLimits["userData"],
+): void {
+  const estimate = (value: string) => (Token.isUnresolved(value) ? "x".repeat(UNRESOLVED_VALUE_BYTES) : value);
+  const script = containerUserData(estimate(image), Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, estimate(value)])));
+  const rawBytes = Buffer.byteLength(script, "utf8");
+  const bytes = limit.measuredAfterBase64 ? 4 * Math.ceil(rawBytes / 3) : rawBytes;
+  if (bytes > limit.maxBytes) {
+    const measured = limit.measuredAfterBase64 ? "Base64-encoded " : "";
+    throw new ValidationError(
+      scope,
+      field,
+      `${Object.keys(environment).length} variables making ${bytes} bytes of ${measured}user data`,
+      `an environment whose boot script fits the cloud's ${limit.maxBytes} bytes of ${measured}user data; keep large settings out of it (a config file in the image, a parameter store)`,
+    );
+  }
 }

@@ -17,8 +17,12 @@ export class ValidationError extends Error {
   /** What the field accepts. */
   public readonly allowed: string;
 
-  constructor(scope: IConstruct, field: string, value: unknown, allowed: string) {
-    const constructPath = scope.node.path || "<root>";
+  /**
+   * @param scope the construct that refuses the props, or where no construct exists yet
+   *   (a cloud's catalog overrides), the entry point that was called, e.g. `Cloud.aws`
+   */
+  constructor(scope: IConstruct | string, field: string, value: unknown, allowed: string) {
+    const constructPath = (typeof scope === "string" ? scope : scope.node.path) || "<root>";
     super(`${constructPath}: invalid ${field} ${describeValue(value)}; allowed: ${allowed}`);
     this.name = "ValidationError";
     this.constructPath = constructPath;
@@ -26,13 +30,26 @@ export class ValidationError extends Error {
     this.value = value;
     this.allowed = allowed;
   }
+
+  /**
+   * The same refusal under the name the user wrote the prop by: a composition that
+   * passes `web.port` to a child's `containerPort` reports `web.port`.
+   */
+  public withField(field: string): ValidationError {
+    return new ValidationError(this.constructPath, field, this.value, this.allowed);
+  }
 }
+
+/** Stands in for a number JSON cannot write, so NaN and Infinity print as themselves, not as `null`. */
+const NON_FINITE = "\u0000non-finite:";
 
 function describeValue(value: unknown): string {
   if (value === undefined) return "(not set)";
+  if (typeof value === "number") return String(value);
   if (typeof value === "string") return JSON.stringify(value);
   try {
-    return JSON.stringify(value) ?? String(value);
+    const text = JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "number" && !Number.isFinite(inner) ? `${NON_FINITE}${inner}` : inner));
+    return text === undefined ? String(value) : text.replace(/"\\u0000non-finite:(-?\w+)"/g, "$1");
   } catch {
     return String(value);
   }
@@ -58,6 +75,14 @@ export function requireNumberInRange(
   }
 }
 
+/** Refuses anything but true or false (a string "false" would be truthy). */
+export function requireBoolean(scope: IConstruct, field: string, value: boolean): boolean {
+  if (!isUnresolved(value) && typeof value !== "boolean") {
+    throw new ValidationError(scope, field, value, "true or false");
+  }
+  return value;
+}
+
 /** Refuses a value that is not one of the allowed keys. */
 export function requireOneOf<T extends string>(scope: IConstruct, field: string, value: T, allowed: readonly string[]): void {
   if (isUnresolved(value)) return;
@@ -76,19 +101,24 @@ export function requireNonEmpty(scope: IConstruct, field: string, value: string 
 
 /**
  * Refuses a lower and an upper bound (`minInstances` and `maxInstances`, say) outside
- * [min, max] as whole numbers, or a lower bound above the upper one.
+ * [min, max] as whole numbers, or a lower bound above the upper one. The inversion is
+ * blamed on the lower bound, unless only the upper one was given (`lowerGiven: false`):
+ * then the user's own value is named.
  */
 export function requireOrderedRange(
   scope: IConstruct,
   fields: { readonly lower: string; readonly upper: string },
-  values: { readonly lower: number; readonly upper: number },
+  values: { readonly lower: number; readonly upper: number; readonly lowerGiven?: boolean },
   range: { readonly min: number; readonly max: number },
 ): void {
   requireNumberInRange(scope, fields.lower, values.lower, range);
   requireNumberInRange(scope, fields.upper, values.upper, range);
   if (values.lower > values.upper) {
-    const upperName = fields.upper.slice(fields.upper.lastIndexOf(".") + 1);
-    throw new ValidationError(scope, fields.lower, values.lower, `at most ${upperName} (${values.upper})`);
+    const name = (field: string) => field.slice(field.lastIndexOf(".") + 1);
+    if (values.lowerGiven === false) {
+      throw new ValidationError(scope, fields.upper, values.upper, `at least ${name(fields.lower)} (${values.lower}, the default)`);
+    }
+    throw new ValidationError(scope, fields.lower, values.lower, `at most ${name(fields.upper)} (${values.upper})`);
   }
 }
 
@@ -105,10 +135,31 @@ export function requireUrlPath(scope: IConstruct, field: string, path: string): 
 }
 
 const ENVIRONMENT_VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A ConfigMap key is at most 253 characters; the same bound for the VMs' env file. */
+const MAX_ENVIRONMENT_VARIABLE_NAME_LENGTH = 253;
 
 /** Refuses an environment variable name a shell or a container runtime would not take. */
 export function requireEnvironmentVariableName(scope: IConstruct, field: string, name: string): void {
-  if (!ENVIRONMENT_VARIABLE_NAME.test(name)) {
-    throw new ValidationError(scope, field, name, "a variable name of letters, digits and underscores, not starting with a digit");
+  if (!ENVIRONMENT_VARIABLE_NAME.test(name) || name.length > MAX_ENVIRONMENT_VARIABLE_NAME_LENGTH) {
+    throw new ValidationError(scope, field, name, `a variable name of letters, digits and underscores, not starting with a digit, at most ${MAX_ENVIRONMENT_VARIABLE_NAME_LENGTH} characters`);
+  }
+}
+
+/**
+ * Names that say their value is a secret. Environment variables end up in user data or a
+ * ConfigMap, readable by anyone who can describe the instance or the namespace: secrets
+ * belong in the cloud's secret store (the database's are already there).
+ */
+const SECRET_LOOKING_NAME = /(?:^|_)(?:PASSWORD|PASSWD|PASSPHRASE|SECRET|SECRET_KEY|SECRET_ACCESS_KEY|TOKEN|API_?KEY|PRIVATE_KEY|ACCESS_KEY|CREDENTIALS?)$/i;
+
+/** Refuses an environment variable whose name says it holds a secret (`DB_PASSWORD`, `STRIPE_SECRET`, `GITHUB_TOKEN`, ...). */
+export function requireNonSecretEnvironmentVariableName(scope: IConstruct, field: string, name: string): void {
+  if (SECRET_LOOKING_NAME.test(name)) {
+    throw new ValidationError(
+      scope,
+      field,
+      name,
+      "a name that does not announce a secret (*_PASSWORD, *_SECRET, *_TOKEN, *_API_KEY, ...): environment values are readable in user data and ConfigMaps; keep secrets in the cloud's secret store",
+    );
   }
 }

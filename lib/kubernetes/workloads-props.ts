@@ -1,6 +1,17 @@
 import { IConstruct } from "constructs";
 import { requirePinnedImage } from "../core/container-image";
-import { requireEnvironmentVariableName, requireNumberInRange, requireOrderedRange, requireUrlPath, ValidationError } from "../core/validation";
+import { allocatablePerNode, COMPUTE_SIZE_CAPACITY, ComputeSize } from "../core/sizes";
+import { hasTerraformTemplateSequence } from "../core/user-data";
+import {
+  isUnresolved,
+  requireBoolean,
+  requireEnvironmentVariableName,
+  requireNonSecretEnvironmentVariableName,
+  requireNumberInRange,
+  requireOrderedRange,
+  requireUrlPath,
+  ValidationError,
+} from "../core/validation";
 
 /** The neutral props of the bookstore's workloads on a cluster. */
 export interface WorkloadSettings {
@@ -24,7 +35,7 @@ export interface WorkloadSettings {
   readonly minAvailable?: number;
   /** Average CPU the autoscaler aims at, in percent of the request. @default 70 */
   readonly targetCpuPercent?: number;
-  /** @default 250 */
+  /** At most what one node of the cluster's size leaves for pods. @default 250 */
   readonly cpuRequestMillicores?: number;
   /** @default 1000 */
   readonly cpuLimitMillicores?: number;
@@ -46,7 +57,11 @@ export interface WorkloadSettings {
    * @default false
    */
   readonly mountServiceAccountToken?: boolean;
-  /** Extra, non-secret environment variables. @default none */
+  /**
+   * Extra, non-secret environment variables: names such as `*_PASSWORD`, `*_SECRET` or
+   * `*_TOKEN` are refused, and so are the names the workloads set (`DB_HOST`, `PORT`, ...).
+   * @default none
+   */
   readonly environment?: Readonly<Record<string, string>>;
 }
 
@@ -56,12 +71,21 @@ export type ResolvedWorkloadSettings = Required<Omit<WorkloadSettings, "environm
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MIN_UID = 10000;
 
-/** Applies defaults and refuses what cannot work, with the construct path in the error. */
-export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSettings, field = "kubernetes"): ResolvedWorkloadSettings {
+/**
+ * The environment the workloads set themselves in the pods' ConfigMap (see
+ * `BookstoreWorkloads`); a user's variable of the same name would be silently replaced.
+ */
+export const WORKLOAD_ENVIRONMENT = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_CREDENTIALS_DIR", "PORT"] as const;
+
+/**
+ * Applies defaults and refuses what cannot work, with the construct path in the error.
+ * @param nodeSize the cluster's node size: a pod must fit on one node
+ */
+export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSettings, field = "kubernetes", nodeSize?: ComputeSize): ResolvedWorkloadSettings {
   const f = (name: string) => `${field}.${name}`;
   const image = requirePinnedImage(scope, f("image"), settings.image);
   const namespace = settings.namespace ?? "bookstore";
-  if (namespace === "default" || namespace.startsWith("kube-") || !DNS_LABEL.test(namespace) || namespace.length > 63) {
+  if (typeof namespace !== "string" || namespace === "default" || namespace.startsWith("kube-") || !DNS_LABEL.test(namespace) || namespace.length > 63) {
     throw new ValidationError(scope, f("namespace"), namespace, "a DNS label of at most 63 characters other than default and kube-*, e.g. bookstore");
   }
   const containerPort = settings.containerPort ?? 8080;
@@ -69,7 +93,7 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
   const healthCheckPath = requireUrlPath(scope, f("healthCheckPath"), settings.healthCheckPath ?? "/healthz");
   const minReplicas = settings.minReplicas ?? 2;
   const maxReplicas = settings.maxReplicas ?? Math.max(6, minReplicas);
-  requireOrderedRange(scope, { lower: f("minReplicas"), upper: f("maxReplicas") }, { lower: minReplicas, upper: maxReplicas }, { min: 1, max: 1000 });
+  requireOrderedRange(scope, { lower: f("minReplicas"), upper: f("maxReplicas") }, { lower: minReplicas, upper: maxReplicas, lowerGiven: settings.minReplicas !== undefined }, { min: 1, max: 1000 });
   const minAvailable = settings.minAvailable ?? Math.max(1, minReplicas - 1);
   requireNumberInRange(scope, f("minAvailable"), minAvailable, { min: 0, max: 1000 });
   if (minAvailable >= minReplicas) {
@@ -83,6 +107,18 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
   const memoryLimitMiB = settings.memoryLimitMiB ?? Math.max(512, memoryRequestMiB);
   requireNumberInRange(scope, f("cpuRequestMillicores"), cpuRequestMillicores, { min: 10, max: 64000, unit: "millicores" });
   requireNumberInRange(scope, f("memoryRequestMiB"), memoryRequestMiB, { min: 16, max: 262144, unit: "MiB" });
+  requireNumberInRange(scope, f("cpuLimitMillicores"), cpuLimitMillicores, { min: 10, max: 64000, unit: "millicores" });
+  requireNumberInRange(scope, f("memoryLimitMiB"), memoryLimitMiB, { min: 16, max: 262144, unit: "MiB" });
+  if (nodeSize !== undefined && !isUnresolved(nodeSize) && nodeSize in COMPUTE_SIZE_CAPACITY) {
+    // A pod that requests more than one node has is never scheduled: the rollout hangs.
+    const allocatable = allocatablePerNode(nodeSize);
+    if (cpuRequestMillicores > allocatable.cpuMillicores) {
+      throw new ValidationError(scope, f("cpuRequestMillicores"), cpuRequestMillicores, `at most ${allocatable.cpuMillicores} millicores, what one ${nodeSize} node leaves for pods; or a larger kubernetes.nodeSize`);
+    }
+    if (memoryRequestMiB > allocatable.memoryMiB) {
+      throw new ValidationError(scope, f("memoryRequestMiB"), memoryRequestMiB, `at most ${allocatable.memoryMiB} MiB, what one ${nodeSize} node leaves for pods; or a larger kubernetes.nodeSize`);
+    }
+  }
   if (cpuLimitMillicores < cpuRequestMillicores) {
     throw new ValidationError(scope, f("cpuLimitMillicores"), cpuLimitMillicores, `at least the CPU request (${cpuRequestMillicores} millicores)`);
   }
@@ -91,8 +127,19 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
   }
   const runAsUser = settings.runAsUser ?? 10001;
   requireNumberInRange(scope, f("runAsUser"), runAsUser, { min: MIN_UID, max: 2147483647 });
-  for (const key of Object.keys(settings.environment ?? {})) {
-    requireEnvironmentVariableName(scope, f(`environment.${key}`), key);
+  for (const [key, value] of Object.entries(settings.environment ?? {})) {
+    const keyField = f(`environment.${key}`);
+    requireEnvironmentVariableName(scope, keyField, key);
+    requireNonSecretEnvironmentVariableName(scope, keyField, key);
+    if ((WORKLOAD_ENVIRONMENT as readonly string[]).includes(key)) {
+      throw new ValidationError(scope, keyField, key, `a name other than ${WORKLOAD_ENVIRONMENT.join(", ")}, which the workloads set themselves`);
+    }
+    if (typeof value !== "string") {
+      throw new ValidationError(scope, keyField, value, "a string value");
+    }
+    if (hasTerraformTemplateSequence(value)) {
+      throw new ValidationError(scope, keyField, value, "a value without ${ or %{, which Terraform would read as its template syntax");
+    }
   }
   return {
     image,
@@ -108,8 +155,8 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
     memoryRequestMiB,
     memoryLimitMiB,
     runAsUser,
-    writableRootFilesystem: settings.writableRootFilesystem ?? false,
-    mountServiceAccountToken: settings.mountServiceAccountToken ?? false,
+    writableRootFilesystem: requireBoolean(scope, f("writableRootFilesystem"), settings.writableRootFilesystem ?? false),
+    mountServiceAccountToken: requireBoolean(scope, f("mountServiceAccountToken"), settings.mountServiceAccountToken ?? false),
     environment: settings.environment ?? {},
   };
 }

@@ -86,6 +86,60 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   // SSL Certificates ID is accepted by CLB listeners and by the CDN alike.
   // ref: https://www.tencentcloud.com/document/product/1007/39869 (deploying certificates to Tencent Cloud services)
   capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true },
+  limits: {
+    // ref: https://www.tencentcloud.com/document/product/651/13354 (50 tags per resource; keys up to 127 characters not starting
+    // with qcloud, tencent or project, values up to 255; letters, digits, spaces and + - = . _ : / @)
+    tags: {
+      maxPerResource: 50,
+      keyMaxLength: 127,
+      valueMaxLength: 255,
+      allowedCharacters: "[\\p{L}\\p{N} +\\-=._:/@]*",
+      allowedCharactersDescription: "letters, digits, spaces and + - = . _ : / @",
+      reservedKeyPrefixes: ["qcloud", "tencent", "project"],
+      forbiddenSubstrings: [],
+    },
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_as_scaling_config.user_data ("Base64-encoded User Data text, the length limit is 16KB")
+    userData: { maxBytes: 16384, measuredAfterBase64: true },
+    // ref: https://www.tencentcloud.com/document/product/236/31900 (database names); https://www.tencentcloud.com/document/product/236/31901
+    // (account names; root and the service's own accounts are refused)
+    mysql: {
+      databaseName: { pattern: "[a-z][a-z0-9_]*", maxLength: 32, description: "lower-case letters, digits and underscores, starting with a letter" },
+      username: { pattern: "[a-z][a-z0-9]*", maxLength: 16, description: "lower-case letters and digits, starting with a letter" },
+      reservedUsernames: ["root", "tencentroot", "mysqlsys"],
+    },
+    loadBalancerNameReservedPrefixes: [],
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_cdn_domain.cache.rule_cache.rule_paths (no length documented:
+    // CloudFront's 255 characters kept as the conservative bound)
+    cdn: { maxPathPatternLength: 255, maxPathPatterns: 20 },
+    issuedCertificateDomainMaxLength: 0,
+    // sshd on TencentOS Server. ref: https://www.tencentcloud.com/document/product/213/34601 (common ports)
+    hostReservedPorts: [22],
+    // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_kubernetes_cluster_endpoint.extranet_endpoint_security_policies
+    // (no maximum documented; 20 kept as a conservative bound)
+    maxPublicApiCidrs: 20,
+  },
+  // ref: https://www.tencentcloud.com/document/product/213/6091 (regions ap-guangzhou, na-siliconvalley, ...; zones <region>-<n>)
+  // ref: https://www.tencentcloud.com/document/product/213/11518 (instance types <FAMILY>.<SIZE><GiB>)
+  catalogRules: {
+    regionPattern: "(?:ap|na|eu|sa)-[a-z]+(?:-fsi)?",
+    zonePattern: "{region}-\\d+",
+    instanceTypePattern: "[A-Z][A-Z0-9]*\\.[A-Z0-9]+",
+    // `mem_size` in MB, as the dual-node specifications list it (1000 to 1024000).
+    databaseClassPattern: "[1-9]\\d{3,6}",
+    mysqlEngineVersionPattern: "\\d+\\.\\d+",
+    examples: { zone: "ap-guangzhou-3", instanceType: "S5.LARGE8", databaseClass: "8000" },
+  },
+  // ref: https://www.tencentcloud.com/document/product/436/13312 (bucket <name>-<APPID>: the name 1 to 50 lower-case letters,
+  // digits and hyphens, not starting or ending with a hyphen). COS locks by itself: no lock table.
+  stateStorage: {
+    bucket: {
+      pattern: "[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?-\\d{10}",
+      maxLength: 61,
+      description: "a name of 1 to 50 lower-case letters, digits and hyphens, then a hyphen and the account's 10-digit APPID, e.g. terraform-state-1250000000",
+      reservedPrefixes: [],
+      reservedSuffixes: [],
+    },
+  },
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",

@@ -1,6 +1,7 @@
 import { CosBackend, TerraformStack } from "../core/cdktf";
 import { RemoteStateProps, requireValidRemoteState } from "../core/remote-state";
 import { ValidationError } from "../core/validation";
+import { TENCENTCLOUD_CATALOG } from "./catalog";
 
 /**
  * State in COS, encrypted; COS locks the state itself (a lock object per key), so no
@@ -8,12 +9,10 @@ import { ValidationError } from "../core/validation";
  * ref: https://developer.hashicorp.com/terraform/language/backend/cos
  */
 export function useCosState(stack: TerraformStack, props: RemoteStateProps, defaultRegion: string): void {
-  const settings = requireValidRemoteState(stack, props);
-  if (!/-\d{10}$/.test(settings.bucket)) {
-    throw new ValidationError(stack, "remoteState.bucket", settings.bucket, "a COS bucket name ending in the account's APPID, e.g. terraform-state-1250000000");
-  }
-  if (settings.lockTable !== undefined) {
-    throw new ValidationError(stack, "remoteState.lockTable", settings.lockTable, "nothing: COS locks the state itself");
+  // The catalog's bucket rule requires the APPID suffix; it has no lock table: COS locks by itself.
+  const settings = requireValidRemoteState(stack, props, TENCENTCLOUD_CATALOG);
+  if (settings.lockEndpoint !== undefined) {
+    throw new ValidationError(stack, "remoteState.lockEndpoint", settings.lockEndpoint, "nothing: COS locks the state itself");
   }
   new CosBackend(stack, {
     bucket: settings.bucket,

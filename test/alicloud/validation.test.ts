@@ -60,6 +60,19 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a Kubernetes version ACK does not offer", (s) => cluster(s, { version: "1.30" }), "test/K8s", "version", "1.30"],
   ["a public API server, which ACK cannot limit to CIDRs here", (s) => cluster(s, { publicApiAllowedCidrs: ["203.0.113.0/24"] }), "test/K8s", "publicApiAllowedCidrs", ["203.0.113.0/24"]],
   ["a bookstore name too long for its suffixes", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { name: "a".repeat(56) })), "test/Shop", "name", "a".repeat(56)],
+  ["a database name ending in an underscore (RDS wants a letter or digit last)", (s) => database(s, { databaseName: "bookstore_" }), "test/Db", "databaseName", "bookstore_"],
+  ["a one-letter database name", (s) => database(s, { databaseName: "b" }), "test/Db", "databaseName", "b"],
+  ["admin as the administrator, which RDS keeps", (s) => database(s, { username: "admin" }), "test/Db", "username", "admin"],
+  ["a one-letter administrator name", (s) => database(s, { username: "a" }), "test/Db", "username", "a"],
+  ["a tag key starting with acs:", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { tags: { "acs:owner": "me" } })), "test/Shop", "tags.acs:owner", "acs:owner"],
+  ["a tag value with a URL", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { tags: { docs: "https://wiki.example.com" } })), "test/Shop", "tags.docs", "https://wiki.example.com"],
+  ["more than 20 tags", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { tags: Object.fromEntries(Array.from({ length: 19 }, (_, i) => [`t${i}`, "x"])) })), "test/Shop", "tags", { app: "bookstore", ...Object.fromEntries(Array.from({ length: 19 }, (_, i) => [`t${i}`, "x"])) }],
+  ["a Tablestore endpoint that is not a URL", (s) => alicloud().useRemoteState(s, { bucket: "acme-state", lockTable: "locks", lockEndpoint: "acme.cn-hangzhou.ots.aliyuncs.com" }), "test", "remoteState.lockEndpoint", "acme.cn-hangzhou.ots.aliyuncs.com"],
+  ["an empty lock table", (s) => alicloud().useRemoteState(s, { bucket: "acme-state", lockTable: "", lockEndpoint: "https://acme.cn-hangzhou.ots.aliyuncs.com" }), "test", "remoteState.lockTable", ""],
+  ["a lock table with a hyphen, which Tablestore refuses", (s) => alicloud().useRemoteState(s, { bucket: "acme-state", lockTable: "tf-locks", lockEndpoint: "https://acme.cn-hangzhou.ots.aliyuncs.com" }), "test", "remoteState.lockTable", "tf-locks"],
+  ["a dotted OSS bucket", (s) => alicloud().useRemoteState(s, { bucket: "acme.state" }), "test", "remoteState.bucket", "acme.state"],
+  ["a Tencent Cloud region for OSS state", (s) => alicloud().useRemoteState(s, { bucket: "acme-state", region: "ap-guangzhou" }), "test", "remoteState.region", "ap-guangzhou"],
+
 ];
 
 describe("bad props for Alibaba Cloud are refused at synth time", () => {

@@ -39,6 +39,40 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
   names: { pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?", maxLength: 30, description: "lower-case letters, digits and hyphens" },
   capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
+  limits: {
+    tags: {
+      maxPerResource: 10,
+      keyMaxLength: 64,
+      valueMaxLength: 64,
+      allowedCharacters: "[\\p{L}\\p{N} _.:/=+\\-@]*",
+      allowedCharactersDescription: "letters, digits, spaces and _ . : / = + - @",
+      reservedKeyPrefixes: ["fake:"],
+      forbiddenSubstrings: ["://"],
+    },
+    userData: { maxBytes: 16384, measuredAfterBase64: false },
+    mysql: {
+      databaseName: { pattern: "[a-z][a-z0-9_]*", maxLength: 32, description: "lower-case letters, digits and underscores" },
+      username: { pattern: "[a-z][a-z0-9]*", maxLength: 16, description: "lower-case letters and digits" },
+      reservedUsernames: ["root", "fakeadmin"],
+    },
+    loadBalancerNameReservedPrefixes: ["internal-"],
+    cdn: { maxPathPatternLength: 100, maxPathPatterns: 5 },
+    issuedCertificateDomainMaxLength: 64,
+    hostReservedPorts: [22],
+    maxPublicApiCidrs: 5,
+  },
+  catalogRules: {
+    regionPattern: "fake-[a-z]+-\\d",
+    zonePattern: "{region}[a-z]",
+    instanceTypePattern: "[a-z]+\\.[a-z]+",
+    databaseClassPattern: "[a-z]+(?:\\.[a-z]+)+",
+    mysqlEngineVersionPattern: "fake-mysql-\\d+\\.\\d+",
+    examples: { zone: "fake-east-1a", instanceType: "fake.small", databaseClass: "fake.db.small" },
+  },
+  stateStorage: {
+    bucket: { pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]", maxLength: 63, description: "lower-case letters, digits and hyphens", reservedPrefixes: [], reservedSuffixes: [] },
+    lockTable: { pattern: "[a-z_]+", maxLength: 64, description: "lower-case letters and underscores" },
+  },
 });
 
 /** One call the neutral constructs made on the cloud. */
