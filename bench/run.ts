@@ -161,7 +161,8 @@ function bundle(entry: string, name: string): string {
     platform: "node",
     target: "node20",
     format: "cjs",
-    sourcemap: "inline",
+    sourcemap: "linked",
+    sourcesContent: false,
     logLevel: "warning",
   });
   return outfile;
