@@ -326,14 +326,15 @@ function main(): void {
     `- Machine: **${cores} cores** (${os.cpus()[0]?.model.trim() ?? "unknown CPU"}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.type()} ${os.release()}`,
     `- **Node ${process.version}**, cdktf ${packageVersion("cdktf")}, @cdktf/provider-aws ${packageVersion("@cdktf/provider-aws")}`,
     `- Runs: npx cdktf synth / npm run synth / bare ${CLI_RUNS} alternating rounds, synth ${RUNS} alternating rounds (after one warm-up run of each), scaling ${SCALE_RUNS} rounds per point, npm test / typecheck ${TOOL_RUNS}`,
-    `- Every number is a whole process (\`node <script>\`, including Node's startup and module loading), median (min–max); wall time in seconds, peak memory in MiB from ${memorySource()}`,
+    `- Every number is a whole process (\`node <script>\`, or the command named, including Node's startup and module loading), median (min–max); wall time in seconds, peak memory in MiB from ${memorySource()}`,
     `- Load average (1/5/15 min) at start ${loadBefore.map((l) => l.toFixed(2)).join("/")}, at end ${loadAfter.map((l) => l.toFixed(2)).join("/")}`,
     "",
   );
   md.push(
     "> **Noise.** The machine's cores may be shared with other work (see the load average above), " +
       "so single runs can be off by tens of percent. The programs are run alternately (rotating order each round) so that load " +
-      "hits them alike, and medians are reported; read the min–max ranges before trusting a difference of a few percent.",
+      "hits them alike, and medians are reported; read the min–max ranges before trusting a difference of a few percent. " +
+      "When wall time is far above CPU time, the processes waited for a core: re-run on a quiet machine before reading the wall-time ratios.",
     "",
   );
 
