@@ -50,10 +50,9 @@ function librarySynth(cloud) {
       target: "node20",
       format: "cjs",
       logLevel: "warning",
-      // Packages resolve from the repository, not from the temporary folder.
-      nodePaths: [path.join(ROOT, "node_modules")],
     });
     const outdir = path.join(tmp, "out");
+    // NODE_PATH: the bundle's packages resolve from the repository, not from the temporary folder.
     const env = { ...process.env, BOOKSTORE_CLOUDS: cloud, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", NODE_PATH: path.join(ROOT, "node_modules") };
     for (const name of Object.keys(env)) if (name.startsWith("BOOKSTORE_STATE_")) delete env[name];
     const result = spawnSync(process.execPath, [bundle], { cwd: ROOT, env, encoding: "utf8" });
@@ -161,7 +160,7 @@ function literal(value, indent) {
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The TypeScript program for one cloud's stacks. */
-function program(cloud, stacks) {
+function program(stacks) {
   const imports = new Map(); // module -> class name
   const cdktfNames = new Set(["App", "TerraformStack"]);
   const use = (b) => {
@@ -278,6 +277,6 @@ function fail(message) {
 fs.mkdirSync(OUT_DIR, { recursive: true });
 for (const cloud of CLOUDS) {
   const target = path.join(OUT_DIR, `${cloud}-bookstore.ts`);
-  fs.writeFileSync(target, program(cloud, librarySynth(cloud)));
+  fs.writeFileSync(target, program(librarySynth(cloud)));
   console.log(`wrote ${path.relative(process.cwd(), target)}`);
 }
