@@ -1,13 +1,15 @@
-// Keeps the benchmark honest: synthesizes the library's example app on AWS and both
-// hand-written baselines, and fails unless the baselines emit the same stacks, each with
-// the same resource and data source types and the same count per type (Terraform names
-// may differ).
-// It also compares arguments, with references reduced to `<type>.*.<attribute>`; a
-// difference there is reported as a warning (the library is under active development),
-// and the bench records it in RESULTS.md.
+// Keeps the benchmark honest: synthesizes the library's example app on each cloud and
+// every baseline of that cloud, and fails unless the baselines emit the same stacks, each
+// with the same resource and data source types and the same count per type (Terraform
+// names may differ).
+// It also compares arguments, with references reduced to `<type>.*.<attribute>`. For the
+// hand-written AWS baselines a difference there is reported as a warning (the library is
+// under active development), and the bench records it in RESULTS.md; the generated
+// baselines (bench/derive-baselines.js) are written from the library's own output, so for
+// them any difference fails.
 //
-// Run: node dist-bench/bench/check-baseline.js (after tsc -p bench/tsconfig.json);
-// npm run bench runs it before timing.
+// Run: node dist-bench/bench/check-baseline.js (after the derive scripts and
+// tsc -p bench/tsconfig.json); npm run bench runs it before timing.
 import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
@@ -17,6 +19,26 @@ export const BENCH_DIST = __dirname; // dist-bench/bench
 export const LIBRARY_APP = path.join(BENCH_DIST, "library-app.js");
 export const BASELINE_DEEP = path.join(BENCH_DIST, "baseline", "aws-bookstore.js");
 export const BASELINE_ROOT = path.join(BENCH_DIST, "baseline", "aws-bookstore-root-import.js");
+/** The straight-line program bench/derive-baselines.js writes from the library's output on `cloud`. */
+export const generatedBaseline = (cloud: string) => path.join(BENCH_DIST, "baseline", "generated", `${cloud}-bookstore.js`);
+
+export interface Baseline {
+  cloud: string;
+  /** e.g. "hand-written, deep imports" */
+  kind: string;
+  script: string;
+  /** Arguments must match too (not only types and counts). */
+  strict: boolean;
+}
+
+/** Every baseline: the hand-written AWS pair, and one generated program per cloud. */
+export function baselines(clouds: readonly string[]): Baseline[] {
+  return [
+    { cloud: "aws", kind: "hand-written, deep imports", script: BASELINE_DEEP, strict: false },
+    { cloud: "aws", kind: "hand-written, root-barrel imports", script: BASELINE_ROOT, strict: false },
+    ...clouds.map((cloud) => ({ cloud, kind: "generated", script: generatedBaseline(cloud), strict: true })),
+  ];
+}
 
 type Block = Record<string, Record<string, Record<string, unknown>>>;
 interface StackJson {
@@ -129,19 +151,19 @@ export function stackNames(outdir: string): string[] {
 }
 
 /**
- * Synthesizes the library's example app on AWS and both baselines and compares them,
- * stack by stack: the baselines must emit the same stacks as the library.
+ * Synthesizes the library's example app on each cloud of `list` and compares every
+ * baseline with it, stack by stack: a baseline must emit the same stacks as the library.
  */
-export function checkBaseline(log: (line: string) => void = console.log): CheckResult {
-  const libraryOut = synthInto(LIBRARY_APP, { BOOKSTORE_CLOUDS: "aws" });
-  const libraryStacks = stackNames(libraryOut);
+export function checkBaseline(list: Baseline[], log: (line: string) => void = console.log): CheckResult {
+  const libraryOut = new Map<string, string>();
   let ok = true;
   const summary: string[] = [];
-  for (const [label, script] of [
-    ["deep imports", BASELINE_DEEP],
-    ["root-barrel imports", BASELINE_ROOT],
-  ] as const) {
-    const out = synthInto(script);
+  for (const baseline of list) {
+    const label = `${baseline.cloud}, ${baseline.kind}`;
+    if (!libraryOut.has(baseline.cloud)) libraryOut.set(baseline.cloud, synthInto(LIBRARY_APP, { BOOKSTORE_CLOUDS: baseline.cloud }));
+    const libOut = libraryOut.get(baseline.cloud)!;
+    const libraryStacks = stackNames(libOut);
+    const out = synthInto(baseline.script);
     const baselineStacks = stackNames(out);
     const problems: string[] = [];
     const parts: string[] = [];
@@ -150,10 +172,10 @@ export function checkBaseline(log: (line: string) => void = console.log): CheckR
       problems.push(`stacks: library ${libraryStacks.join(", ")}; baseline ${baselineStacks.join(", ")}`);
     }
     for (const stack of libraryStacks.filter((s) => baselineStacks.includes(s))) {
-      const library = readStack(libraryOut, stack);
+      const library = readStack(libOut, stack);
       const result = compareStacks(library, readStack(out, stack));
       for (const d of result.countDifferences) problems.push(`${stack}: ${d}`);
-      for (const d of result.argumentDifferences) warnings.push(`${stack}: ${d}`);
+      for (const d of result.argumentDifferences) (baseline.strict ? problems : warnings).push(`${stack}: ${d}`);
       const args =
         result.argumentDifferences.length === 0
           ? "identical arguments"
@@ -166,20 +188,21 @@ export function checkBaseline(log: (line: string) => void = console.log): CheckR
     fs.rmSync(out, { recursive: true, force: true });
     if (problems.length > 0) {
       ok = false;
-      log(`check-baseline: FAIL, the baseline (${label}) does not emit what the library's example app emits on AWS:`);
+      log(`check-baseline: FAIL, the baseline (${label}) does not emit what the library's example app emits on ${baseline.cloud}:`);
       for (const line of problems) log(`  ${line}`);
       summary.push(`baseline (${label}): DIFFERENT from the library (${problems.join("; ")})`);
       continue;
     }
     for (const line of warnings) log(`check-baseline: warning, baseline (${label}) arguments differ:\n  ${line}`);
-    const line = `baseline (${label}) = library on AWS, stack by stack (references compared by type and attribute; outputs and providers library/baseline): ${parts.join("; ")}`;
+    const line = `baseline (${label}) = library on ${baseline.cloud}, stack by stack (references compared by type and attribute; outputs and providers library/baseline): ${parts.join("; ")}`;
     log(`check-baseline: ok, ${line}`);
     summary.push(line);
   }
-  fs.rmSync(libraryOut, { recursive: true, force: true });
+  for (const dir of libraryOut.values()) fs.rmSync(dir, { recursive: true, force: true });
   return { ok, summary };
 }
 
 if (require.main === module) {
-  process.exitCode = checkBaseline().ok ? 0 : 1;
+  const clouds = fs.readdirSync(path.join(BENCH_DIST, "baseline", "generated")).filter((f) => f.endsWith("-bookstore.js")).map((f) => f.replace(/-bookstore\.js$/, ""));
+  process.exitCode = checkBaseline(baselines(clouds)).ok ? 0 : 1;
 }
