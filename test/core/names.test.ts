@@ -1,5 +1,7 @@
 import fc from "fast-check";
-import { AWS_CATALOG, isPinnedImage, nameFromId, satisfiesNameRule } from "../../lib";
+import { Construct, RootConstruct } from "constructs";
+import { AWS_CATALOG, isPinnedImage, nameFromId, NameRule, requireValidName, satisfiesNameRule, ValidationError } from "../../lib";
+import { Lazy, Token } from "../../lib/core/cdktf";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 
 describe("name rules", () => {
@@ -22,6 +24,80 @@ describe("name rules", () => {
     expect(nameFromId("OrdersDb")).toBe("orders-db");
     const ids = fc.stringMatching(/^[A-Z][A-Za-z0-9]{0,15}$/);
     fc.assert(fc.property(ids, (id) => expect(satisfiesNameRule(nameFromId(id), AWS_CATALOG.names)).toBe(true)));
+  });
+});
+
+describe("satisfiesNameRule at its edges", () => {
+  const rule: NameRule = { pattern: "[a-z]+(?:-[a-z]+)*", maxLength: 8, description: "lower-case words joined by hyphens" };
+
+  test.each([
+    ["a", true],
+    ["abcdefgh", true],
+    ["abc-defg", true],
+    ["abcdefghi", false],
+    ["", false],
+    ["-abc", false],
+    ["ab1", false],
+    ["xab-", false],
+  ])("%j is %s for a rule of at most 8 characters", (name, expected) => {
+    expect(satisfiesNameRule(name, rule)).toBe(expected);
+  });
+
+  test("matches the whole name, not a part of it, for a pattern with alternatives", () => {
+    const either: NameRule = { pattern: "shop|store", maxLength: 20, description: "shop or store" };
+    expect(satisfiesNameRule("shop", either)).toBe(true);
+    expect(satisfiesNameRule("store", either)).toBe(true);
+    expect(satisfiesNameRule("shopfront", either)).toBe(false);
+    expect(satisfiesNameRule("mystore", either)).toBe(false);
+  });
+
+  test("fails on an empty name even when the pattern would allow it", () => {
+    expect(satisfiesNameRule("", { pattern: "[a-z]*", maxLength: 8, description: "letters" })).toBe(false);
+  });
+});
+
+describe("requireValidName", () => {
+  const scope = new Construct(new RootConstruct(), "Network");
+  const rule: NameRule = { pattern: "[a-z]+", maxLength: 5, description: "lower-case letters" };
+
+  test("returns a valid name, and a name only known at apply time", () => {
+    expect(requireValidName(scope, "name", "shop", rule)).toBe("shop");
+    const later = Token.asString(Lazy.stringValue({ produce: () => "NOT-CHECKED" }));
+    expect(requireValidName(scope, "name", later, rule)).toBe(later);
+  });
+
+  test.each(["Shop", "shopping"])("fails when given %j, stating the rule and its length", (name) => {
+    let caught: unknown;
+    try {
+      requireValidName(scope, "name", name, rule);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    const error = caught as ValidationError;
+    expect({ constructPath: error.constructPath, field: error.field, value: error.value, allowed: error.allowed }).toEqual({
+      constructPath: "Network",
+      field: "name",
+      value: name,
+      allowed: "lower-case letters, at most 5 characters",
+    });
+  });
+});
+
+describe("nameFromId", () => {
+  test.each([
+    ["OrdersDb", "orders-db"],
+    ["OrdersDbReplica", "orders-db-replica"],
+    ["db2Replica", "db2-replica"],
+    ["HTTPServer", "httpserver"],
+    ["Orders__Db", "orders-db"],
+    ["Orders.Db.Main", "orders-db-main"],
+    ["--Orders--", "orders"],
+    ["_Orders_Db_", "orders-db"],
+    ["orders", "orders"],
+    ["", ""],
+  ])("turns %j into %j", (id, name) => {
+    expect(nameFromId(id)).toBe(name);
   });
 });
 
