@@ -1,6 +1,9 @@
 import fc from "fast-check";
 import { Construct, RootConstruct } from "constructs";
-import { AWS_CATALOG, isPinnedImage, nameFromId, NameRule, requireValidName, satisfiesNameRule, ValidationError } from "../../lib";
+import { AWS_CATALOG } from "../../lib/aws/catalog";
+import { NameRule } from "../../lib/core/catalog";
+import { nameFromId, requireValidName, satisfiesNameRule } from "../../lib/core/names";
+import { ValidationError } from "../../lib/core/validation";
 import { Lazy, Token } from "../../lib/core/cdktf";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 
@@ -99,18 +102,4 @@ describe("nameFromId", () => {
   ])("turns %j into %j", (id, name) => {
     expect(nameFromId(id)).toBe(name);
   });
-});
-
-describe("container images", () => {
-  test.each([
-    "registry.example.com/bookstore:1.4.2",
-    "registry.example.com:5000/shop/bookstore:v2",
-    "bookstore:1",
-    `bookstore@sha256:${"a".repeat(64)}`,
-  ])("accepts the pinned image %s", (image) => expect(isPinnedImage(image)).toBe(true));
-
-  test.each(["bookstore", "bookstore:latest", "registry.example.com/bookstore", "Bookstore:1", "bookstore:", ""])(
-    "fails when given the unpinned or malformed image %j",
-    (image) => expect(isPinnedImage(image)).toBe(false),
-  );
 });
