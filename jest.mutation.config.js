@@ -16,5 +16,6 @@ module.exports = {
     "<rootDir>/test/policy/stack-view.test.ts",
     "<rootDir>/test/policy/rule.test.ts",
     "<rootDir>/test/policy/schema-validator.test.ts",
+    "<rootDir>/test/policy/kubernetes-rules.test.ts",
   ],
 };
