@@ -9,8 +9,8 @@ export function rdsSetting(id: string, mirrors: string[], explanation: string, h
   return { id, mirrors, explanation, level: PolicyLevel.ERROR, resourceTypes: ["alicloud_db_instance"], check: (r) => compliantIf(holds(r.config)) };
 }
 
-/** "22/22" -> [22, 22]; "-1/-1" -> every port. */
+/** "22/22" -> [22, 22]; "-1/-1" -> every port; "22" (no upper end) -> [22, 22]. */
 export function portRange(text: unknown): [number, number] {
   const [from, to] = String(text ?? "-1/-1").split("/").map(Number);
-  return from === -1 || Number.isNaN(from) ? [1, 65535] : [from, Number.isNaN(to) ? from : to];
+  return from === -1 || Number.isNaN(from) ? [1, 65535] : [from, to === undefined || Number.isNaN(to) ? from : to];
 }
