@@ -9,9 +9,30 @@ describe("container images", () => {
     "registry.example.com:5000/shop/bookstore:v2",
     "bookstore:1",
     `bookstore@sha256:${"a".repeat(64)}`,
+    `bookstore:latest@sha256:${"0123456789abcdef".repeat(4)}`,
+    "localhost:5000/bookstore:1",
+    "my--registry.example.com/bookstore:1",
+    "shop/book_store/web-app.v2:v1.0-rc_2",
+    `bookstore:${"a".repeat(128)}`,
   ])("accepts the pinned image %s", (image) => expect(isPinnedImage(image)).toBe(true));
 
-  test.each(["bookstore", "bookstore:latest", "registry.example.com/bookstore", "Bookstore:1", "bookstore:", ""])(
+  test.each([
+    "bookstore",
+    "bookstore:latest",
+    "registry.example.com/bookstore",
+    "Bookstore:1",
+    "bookstore:",
+    "",
+    "bookstore:1 ",
+    "bookstore:-1",
+    `bookstore:${"a".repeat(129)}`,
+    "bookstore:1@sha256:abc",
+    `bookstore@sha256:${"a".repeat(63)}`,
+    `bookstore@sha256:${"A".repeat(64)}`,
+    "shop//bookstore:1",
+    "-bookstore:1",
+    "localhost:port/bookstore:1",
+  ])(
     "fails when given the unpinned or malformed image %j",
     (image) => expect(isPinnedImage(image)).toBe(false),
   );
