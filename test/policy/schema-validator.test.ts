@@ -217,7 +217,13 @@ describe("schema validation, rule by rule, against a hand-written schema", () =>
   test("checks data sources with their own meta-arguments, and knows unknown types of a known provider", () => {
     const errors = validateAgainstSchemas(
       {
-        data: { shop_lookup: { l: { name: "a", count: 1, provisioner: [] } }, shop_nothing: { n: {} } },
+        data: {
+          shop_lookup: {
+            l: { name: "a", count: 1, provisioner: [] },
+            m: { name: "b", for_each: "${var.x}", provider: "shop.eu", depends_on: [], lifecycle: {}, "//": {} },
+          },
+          shop_nothing: { n: {} },
+        },
         resource: { shop_nothing: { n: {} }, other_thing: { o: { anything: 1 } } },
       },
       [SHOP],
