@@ -1,7 +1,6 @@
 import { evaluate } from "../../lib/policy/evaluate";
 import { KUBERNETES_POLICY_PACK } from "../../lib/policy/packs/kubernetes";
 import { PolicyLevel } from "../../lib/policy/rule";
-import { WORKLOAD_TYPES } from "../../lib/policy/rules/kubernetes/selectors";
 
 // Every Kubernetes rule on hand-written blocks, no synth: a deployment that passes all
 // of them, broken or varied in one place per case. test/policy/kubernetes-pack.test.ts
@@ -133,6 +132,16 @@ describe("the Kubernetes rules on hand-written blocks", () => {
     kubernetes_pod_v1: (spec) => ({ spec }),
     kubernetes_cron_job_v1: (spec) => ({ spec: { job_template: { spec: { template: { spec } } } } }),
   };
+  // Written out, not imported: a test over the rules' own list would follow any change to it.
+  const WORKLOAD_TYPES = [
+    "kubernetes_deployment_v1",
+    "kubernetes_deployment",
+    "kubernetes_stateful_set_v1",
+    "kubernetes_daemon_set_v1",
+    "kubernetes_job_v1",
+    "kubernetes_cron_job_v1",
+    "kubernetes_pod_v1",
+  ];
   test.each(WORKLOAD_TYPES)("finds the pod spec of a %s", (type) => {
     const spec = compliantPodSpec();
     spec.host_network = true;
