@@ -235,6 +235,12 @@ describe("schema validation, rule by rule, against a hand-written schema", () =>
     ]);
   });
 
+  test("knows a provider whose schema has no data sources, nor a provider block", () => {
+    const tiny: ProvidersSchemaJson = { provider_schemas: { "example/tiny": { resource_schemas: { tiny_box: { block: {} } } } } };
+    const errors = validateAgainstSchemas({ data: { tiny_box: { b: {} } }, resource: { tiny_box: { b: {} } }, provider: { tiny: [{ any: 1 }] } }, [tiny]);
+    expect(errors.map((e) => `${e.path} ${e.message}`)).toEqual(["data.tiny_box unknown data source type tiny_box"]);
+  });
+
   test("applies removed attributes to their own resource type only", () => {
     const removed = parseRemovedAttributes("shop_other: name -- not this one\n");
     expect(validateAgainstSchemas({ resource: { shop_thing: { t: VALID_THING } } }, [SHOP], removed)).toEqual([]);
