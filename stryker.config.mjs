@@ -31,7 +31,9 @@
 export default {
   packageManager: "npm",
   testRunner: "jest",
-  jest: { configFile: "jest.mutation.config.js", enableFindRelatedTests: false },
+  // Each mutant runs only the suites that import its file (and, with perTest coverage, only
+  // the tests that reach it); every suite here imports its modules directly.
+  jest: { configFile: "jest.mutation.config.js", enableFindRelatedTests: true },
   coverageAnalysis: "perTest",
   mutate: [
     "lib/core/cidr.ts",
