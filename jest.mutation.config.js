@@ -6,6 +6,8 @@ const { globalSetup, globalTeardown, ...base } = require("./package.json").jest;
 
 module.exports = {
   ...base,
+  // lib/ in the module map too, so --findRelatedTests (stryker.config.mjs) follows imports through it.
+  roots: ["<rootDir>/test", "<rootDir>/lib"],
   testMatch: [
     "<rootDir>/test/core/cidr.test.ts",
     "<rootDir>/test/core/names.test.ts",
