@@ -13,6 +13,8 @@ describe("container images", () => {
     "localhost:5000/bookstore:1",
     "my--registry.example.com/bookstore:1",
     "shop/book_store/web-app.v2:v1.0-rc_2",
+    "book_store:1",
+    "web-app.v2:1",
     `bookstore:${"a".repeat(128)}`,
   ])("accepts the pinned image %s", (image) => expect(isPinnedImage(image)).toBe(true));
 

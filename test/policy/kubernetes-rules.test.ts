@@ -97,6 +97,14 @@ describe("the Kubernetes rules on hand-written blocks", () => {
     expect(firedOn(deployment(breakIt))).toEqual([ruleId]);
   });
 
+  test.each<[string, (spec: Block, container: Block) => unknown, string[]]>([
+    ["a container without a security context", (_s, c) => delete c.security_context, ["BKS-K8S-CAPABILITIES", "BKS-K8S-PRIVILEGE-ESCALATION", "BKS-K8S-READ-ONLY-ROOT"]],
+    ["resources without requests", (_s, c) => delete c.resources.requests, ["BKS-K8S-CPU", "BKS-K8S-MEMORY"]],
+    ["resources without limits", (_s, c) => delete c.resources.limits, ["BKS-K8S-CPU", "BKS-K8S-MEMORY"]],
+  ])("fails on %s, for every rule that needs it", (_case, breakIt, ruleIds) => {
+    expect(firedOn(deployment(breakIt))).toEqual(ruleIds);
+  });
+
   // [case, a variation every rule still accepts]
   test.each<[string, (spec: Block, container: Block) => unknown]>([
     ["a UID of exactly 10000", (s) => (s.security_context.run_as_user = 10000)],

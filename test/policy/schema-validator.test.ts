@@ -104,6 +104,8 @@ describe("schema validation, rule by rule, against a hand-written schema", () =>
                 labels: { type: ["map", "string"], optional: true },
                 spec: { type: ["object", { cpu: "number", name: "string" }], optional: true },
                 anything: { type: "dynamic", optional: true },
+                untyped: { optional: true },
+                pair_of: { type: ["tuple", ["string", "number"]], optional: true },
                 rule: { nested_type: { nesting_mode: "list", attributes: { port: { type: "number", required: true } } }, optional: true },
                 target: { nested_type: { nesting_mode: "single", attributes: { host: { type: "string", required: true } } }, optional: true },
               },
@@ -159,6 +161,12 @@ describe("schema validation, rule by rule, against a hand-written schema", () =>
         "//": { metadata: {} },
       }),
     ).toEqual([]);
+  });
+
+  test("passes bools as booleans or their strings, an attribute without a type, and tuples unchecked", () => {
+    expect(thingErrors({ enabled: false, untyped: { any: "thing" }, pair_of: ["a", 1] })).toEqual([]);
+    expect(thingErrors({ enabled: true })).toEqual([]);
+    expect(thingErrors({ enabled: "false" })).toEqual([]);
   });
 
   test("passes references and nulls wherever a value or block goes", () => {
