@@ -7,7 +7,8 @@ export const MIN_ZONES = 2;
 
 /** Refuses a region the catalog does not list. */
 export function requireKnownRegion(scope: IConstruct, field: string, region: string, catalog: CloudCatalog): void {
-  if (!(region in catalog.regions)) {
+  // Own keys only: "constructor" or "toString" is no region, though `in` finds them on the prototype.
+  if (!Object.hasOwn(catalog.regions, region)) {
     throw new ValidationError(scope, field, region, `a ${catalog.cloud} region in the catalog: ${Object.keys(catalog.regions).join(", ")}`);
   }
 }

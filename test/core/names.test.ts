@@ -1,5 +1,10 @@
 import fc from "fast-check";
-import { AWS_CATALOG, isPinnedImage, nameFromId, satisfiesNameRule } from "../../lib";
+import { Construct, RootConstruct } from "constructs";
+import { AWS_CATALOG } from "../../lib/aws/catalog";
+import { NameRule } from "../../lib/core/catalog";
+import { nameFromId, requireValidName, satisfiesNameRule } from "../../lib/core/names";
+import { ValidationError } from "../../lib/core/validation";
+import { Lazy, Token } from "../../lib/core/cdktf";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 
 describe("name rules", () => {
@@ -25,16 +30,76 @@ describe("name rules", () => {
   });
 });
 
-describe("container images", () => {
-  test.each([
-    "registry.example.com/bookstore:1.4.2",
-    "registry.example.com:5000/shop/bookstore:v2",
-    "bookstore:1",
-    `bookstore@sha256:${"a".repeat(64)}`,
-  ])("accepts the pinned image %s", (image) => expect(isPinnedImage(image)).toBe(true));
+describe("satisfiesNameRule at its edges", () => {
+  const rule: NameRule = { pattern: "[a-z]+(?:-[a-z]+)*", maxLength: 8, description: "lower-case words joined by hyphens" };
 
-  test.each(["bookstore", "bookstore:latest", "registry.example.com/bookstore", "Bookstore:1", "bookstore:", ""])(
-    "fails when given the unpinned or malformed image %j",
-    (image) => expect(isPinnedImage(image)).toBe(false),
-  );
+  test.each([
+    ["a", true],
+    ["abcdefgh", true],
+    ["abc-defg", true],
+    ["abcdefghi", false],
+    ["", false],
+    ["-abc", false],
+    ["ab1", false],
+    ["xab-", false],
+  ])("%j is %s for a rule of at most 8 characters", (name, expected) => {
+    expect(satisfiesNameRule(name, rule)).toBe(expected);
+  });
+
+  test("matches the whole name, not a part of it, for a pattern with alternatives", () => {
+    const either: NameRule = { pattern: "shop|store", maxLength: 20, description: "shop or store" };
+    expect(satisfiesNameRule("shop", either)).toBe(true);
+    expect(satisfiesNameRule("store", either)).toBe(true);
+    expect(satisfiesNameRule("shopfront", either)).toBe(false);
+    expect(satisfiesNameRule("mystore", either)).toBe(false);
+  });
+
+  test("fails on an empty name even when the pattern would allow it", () => {
+    expect(satisfiesNameRule("", { pattern: "[a-z]*", maxLength: 8, description: "letters" })).toBe(false);
+  });
+});
+
+describe("requireValidName", () => {
+  const scope = new Construct(new RootConstruct(), "Network");
+  const rule: NameRule = { pattern: "[a-z]+", maxLength: 5, description: "lower-case letters" };
+
+  test("returns a valid name, and a name only known at apply time", () => {
+    expect(requireValidName(scope, "name", "shop", rule)).toBe("shop");
+    const later = Token.asString(Lazy.stringValue({ produce: () => "NOT-CHECKED" }));
+    expect(requireValidName(scope, "name", later, rule)).toBe(later);
+  });
+
+  test.each(["Shop", "shopping"])("fails when given %j, stating the rule and its length", (name) => {
+    let caught: unknown;
+    try {
+      requireValidName(scope, "name", name, rule);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    const error = caught as ValidationError;
+    expect({ constructPath: error.constructPath, field: error.field, value: error.value, allowed: error.allowed }).toEqual({
+      constructPath: "Network",
+      field: "name",
+      value: name,
+      allowed: "lower-case letters, at most 5 characters",
+    });
+  });
+});
+
+describe("nameFromId", () => {
+  test.each([
+    ["OrdersDb", "orders-db"],
+    ["OrdersDbReplica", "orders-db-replica"],
+    ["db2Replica", "db2-replica"],
+    ["HTTPServer", "httpserver"],
+    ["Orders__Db", "orders-db"],
+    ["Orders.Db.Main", "orders-db-main"],
+    ["--Orders--", "orders"],
+    ["_Orders_Db_", "orders-db"],
+    ["orders", "orders"],
+    ["", ""],
+  ])("turns %j into %j", (id, name) => {
+    expect(nameFromId(id)).toBe(name);
+  });
 });

@@ -1,0 +1,170 @@
+import { ALICLOUD_POLICY_PACK } from "../../lib/policy/packs/alicloud";
+import { Compliance } from "../../lib/policy/rule";
+import { C, expectEveryRuleCovered, expectRuleCase, N, NA, RuleCase } from "../support/rule-cases";
+
+// Every Alibaba Cloud rule on hand-written blocks, no synth; test/alicloud/policy-pack.test.ts
+// checks the same rules against the synthesized bookstore.
+const RULES = ALICLOUD_POLICY_PACK.rules;
+
+/** The library's own rules, where no scanner has one to mirror. */
+// The pod-network and disk-encryption rules claim no checkov ID: CKV_ALI_7, 26 and 32
+// read resource types the bookstore does not emit (see the rules' comments).
+const OWN_RULES = [
+  "BKS-ALI-ACK-POD-NETWORK",
+  "BKS-ALI-ACK-PRIVATE-API",
+  "BKS-ALI-ACK-SECRETS-ENCRYPTION",
+  "BKS-ALI-CDN-HTTPS",
+  "BKS-ALI-DISK-ENCRYPTED",
+  "BKS-ALI-NO-PUBLIC-IP",
+  "BKS-ALI-RDS-DELETION-PROTECTION",
+  "BKS-ALI-SLB-HTTPS",
+];
+
+// A CDN domain's settings live in alicloud_cdn_domain_config blocks that reference it.
+const cdnFunction = (name: string, args: Record<string, string>, domain = "subject") => ({
+  domain_name: `\${alicloud_cdn_domain_new.${domain}.domain_name}`,
+  function_name: name,
+  function_args: Object.entries(args).map(([arg_name, arg_value]) => ({ arg_name, arg_value })),
+});
+const HTTPS_FORCE = cdnFunction("https_force", { enable: "on" });
+const TLS_VERSIONS = cdnFunction("https_tls_version", { tls10: "off", tls11: "off", tls12: "on" });
+const FORWARD_SCHEME = cdnFunction("forward_scheme", { enable: "on", scheme_origin: "https" });
+const cdnCase = (expected: Compliance, certificate: unknown, ...configs: Record<string, unknown>[]): RuleCase => [
+  "BKS-ALI-CDN-HTTPS",
+  "alicloud_cdn_domain_new",
+  { certificate_config: certificate },
+  expected,
+  { alicloud_cdn_domain_config: Object.fromEntries(configs.map((c, i) => [`c${i}`, c])) },
+];
+const CERTIFICATE_ON = { server_certificate_status: "on" };
+
+const sgRule = (config: Record<string, unknown>): Record<string, unknown> => ({ type: "ingress", ip_protocol: "tcp", cidr_ip: "0.0.0.0/0", ...config });
+
+const CASES: RuleCase[] = [
+  ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_cidr: "172.20.0.0/16" }, C],
+  ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_vswitch_ids: ["vsw-1"] }, C],
+  ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_cidr: "", pod_vswitch_ids: [] }, N],
+  ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", {}, N],
+
+  ["BKS-ALI-ACK-PRIVATE-API", "alicloud_cs_managed_kubernetes", { slb_internet_enabled: false }, C],
+  ["BKS-ALI-ACK-PRIVATE-API", "alicloud_cs_managed_kubernetes", { slb_internet_enabled: "false" }, C],
+  ["BKS-ALI-ACK-PRIVATE-API", "alicloud_cs_managed_kubernetes", { slb_internet_enabled: true }, N],
+  ["BKS-ALI-ACK-PRIVATE-API", "alicloud_cs_managed_kubernetes", {}, N],
+
+  ["BKS-ALI-ACK-SECRETS-ENCRYPTION", "alicloud_cs_managed_kubernetes", { encryption_provider_key: "key-1" }, C],
+  ["BKS-ALI-ACK-SECRETS-ENCRYPTION", "alicloud_cs_managed_kubernetes", { encryption_provider_key: "" }, N],
+
+  cdnCase(C, CERTIFICATE_ON, HTTPS_FORCE, TLS_VERSIONS, FORWARD_SCHEME),
+  cdnCase(C, [CERTIFICATE_ON], FORWARD_SCHEME, TLS_VERSIONS, HTTPS_FORCE),
+  cdnCase(N, { server_certificate_status: "off" }, HTTPS_FORCE, TLS_VERSIONS, FORWARD_SCHEME),
+  cdnCase(N, undefined, HTTPS_FORCE, TLS_VERSIONS, FORWARD_SCHEME),
+  cdnCase(N, CERTIFICATE_ON, TLS_VERSIONS, FORWARD_SCHEME),
+  cdnCase(N, CERTIFICATE_ON, cdnFunction("https_force", { enable: "off" }), TLS_VERSIONS, FORWARD_SCHEME),
+  cdnCase(N, CERTIFICATE_ON, HTTPS_FORCE, cdnFunction("https_tls_version", { tls10: "on", tls11: "off" }), FORWARD_SCHEME),
+  cdnCase(N, CERTIFICATE_ON, HTTPS_FORCE, cdnFunction("https_tls_version", { tls10: "off", tls11: "on" }), FORWARD_SCHEME),
+  cdnCase(N, CERTIFICATE_ON, HTTPS_FORCE, TLS_VERSIONS, cdnFunction("forward_scheme", { enable: "on", scheme_origin: "http" })),
+  cdnCase(N, CERTIFICATE_ON, HTTPS_FORCE, TLS_VERSIONS, cdnFunction("forward_scheme", { enable: "off", scheme_origin: "https" })),
+  cdnCase(N, CERTIFICATE_ON, HTTPS_FORCE, TLS_VERSIONS, cdnFunction("forward_scheme", { enable: "on", scheme_origin: "https" }, "other")),
+  cdnCase(N, CERTIFICATE_ON, HTTPS_FORCE, TLS_VERSIONS, { ...FORWARD_SCHEME, function_args: undefined }),
+
+  ["BKS-ALI-KMS-ROTATION", "alicloud_kms_key", { automatic_rotation: "Enabled" }, C],
+  ["BKS-ALI-KMS-ROTATION", "alicloud_kms_key", { automatic_rotation: "Disabled" }, N],
+
+  ["BKS-ALI-NO-PUBLIC-IP", "alicloud_ess_scaling_configuration", {}, C],
+  ["BKS-ALI-NO-PUBLIC-IP", "alicloud_ess_scaling_configuration", { internet_max_bandwidth_out: 0 }, C],
+  ["BKS-ALI-NO-PUBLIC-IP", "alicloud_ess_scaling_configuration", { internet_max_bandwidth_out: 1 }, N],
+  ["BKS-ALI-NO-PUBLIC-IP", "alicloud_cs_kubernetes_node_pool", { internet_max_bandwidth_out: "5" }, N],
+
+  ["BKS-ALI-ACK-AUTO-REPAIR", "alicloud_cs_kubernetes_node_pool", { management: { auto_repair: true } }, C],
+  ["BKS-ALI-ACK-AUTO-REPAIR", "alicloud_cs_kubernetes_node_pool", { management: [{ auto_repair: "true" }] }, C],
+  ["BKS-ALI-ACK-AUTO-REPAIR", "alicloud_cs_kubernetes_node_pool", { management: { auto_repair: false } }, N],
+  ["BKS-ALI-ACK-AUTO-REPAIR", "alicloud_cs_kubernetes_node_pool", {}, N],
+
+  ["BKS-ALI-RDS-DELETION-PROTECTION", "alicloud_db_instance", { deletion_protection: true }, C],
+  ["BKS-ALI-RDS-DELETION-PROTECTION", "alicloud_db_instance", { deletion_protection: "true" }, C],
+  ["BKS-ALI-RDS-DELETION-PROTECTION", "alicloud_db_instance", { deletion_protection: false }, N],
+  ["BKS-ALI-RDS-DELETION-PROTECTION", "alicloud_db_instance", {}, N],
+
+  ["BKS-ALI-RDS-MINOR-UPGRADES", "alicloud_db_instance", { auto_upgrade_minor_version: "Auto" }, C],
+  ["BKS-ALI-RDS-MINOR-UPGRADES", "alicloud_db_instance", { auto_upgrade_minor_version: "Manual" }, N],
+
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8"] }, C],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", {}, C],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8", "0.0.0.0"] }, N],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["0.0.0.0/0"] }, N],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["::/0"] }, N],
+
+  ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Enabled", sql_collector_config_value: 180 }, C],
+  ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Enabled", sql_collector_config_value: "365" }, C],
+  ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Enabled", sql_collector_config_value: 179 }, N],
+  ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Disabled", sql_collector_config_value: 365 }, N],
+
+  ["BKS-ALI-RDS-SSL", "alicloud_db_instance", { ssl_action: "Open" }, C],
+  ["BKS-ALI-RDS-SSL", "alicloud_db_instance", { ssl_action: "Update" }, C],
+  ["BKS-ALI-RDS-SSL", "alicloud_db_instance", { ssl_action: "Close" }, N],
+
+  ["BKS-ALI-RDS-TDE", "alicloud_db_instance", { tde_status: "Enabled" }, C],
+  ["BKS-ALI-RDS-TDE", "alicloud_db_instance", {}, N],
+
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", policy: "accept", cidr_ip: "0.0.0.0" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "3389/3389" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "20/22" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "3389/4000" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ ip_protocol: "all", port_range: "-1/-1" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({}), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "any/1" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "80/80" }), C],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "1/21" }), C],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "23/3388" }), C],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "443" }), C],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", policy: "drop" }), NA],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", type: "egress" }), NA],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "10.0.0.0/8" }), NA],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", ip_protocol: "udp" }), NA],
+
+  ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "https" }, C],
+  ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "on", forward_port: 443 }, C],
+  ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "on", forward_port: "443" }, C],
+  ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "off", forward_port: 443 }, N],
+  ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "on", forward_port: 8443 }, N],
+  ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "tcp" }, NA],
+
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "tls_cipher_policy_1_2" }, C],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "tls_cipher_policy_1_2_strict" }, C],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "tls_cipher_policy_1_2_strict_with_1_3" }, C],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "${alicloud_slb_tls_cipher_policy.p.id}" }, C],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "${alicloud_other.p.id}" }, N],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "tls_cipher_policy_1_1" }, N],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https" }, N],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "http", tls_cipher_policy: "tls_cipher_policy_1_0" }, NA],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_tls_cipher_policy", { tls_versions: ["TLSv1.2", "TLSv1.3"] }, C],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_tls_cipher_policy", {}, C],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_tls_cipher_policy", { tls_versions: ["TLSv1.2", "TLSv1.1"] }, N],
+  ["BKS-ALI-SLB-TLS", "alicloud_slb_tls_cipher_policy", { tls_versions: ["TLSv1.0"] }, N],
+
+  ["BKS-ALI-DISK-ENCRYPTED", "alicloud_ess_scaling_configuration", { system_disk_encrypted: true }, C],
+  ["BKS-ALI-DISK-ENCRYPTED", "alicloud_cs_kubernetes_node_pool", { system_disk_encrypted: "true" }, C],
+  ["BKS-ALI-DISK-ENCRYPTED", "alicloud_cs_kubernetes_node_pool", { system_disk_encrypted: false }, N],
+  ["BKS-ALI-DISK-ENCRYPTED", "alicloud_ess_scaling_configuration", {}, N],
+];
+
+describe("the Alibaba Cloud rules on hand-written blocks", () => {
+  test("every rule has an ID, an explanation, and mirrors scanner rules unless it is the library's own", () => {
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^BKS-ALI-[A-Z0-9-]+$/);
+      expect(rule.mirrors.length > 0).toBe(!OWN_RULES.includes(rule.id));
+      for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV_ALI_\d+|KICS [0-9a-f-]{36})$/);
+      expect(rule.explanation.length).toBeGreaterThan(20);
+    }
+  });
+
+  test("the cases give every rule a compliant and a non-compliant block", () => {
+    expectEveryRuleCovered(RULES, CASES);
+  });
+
+  test.each(CASES)("%s on %s %j is %s", (...ruleCase) => {
+    expectRuleCase(RULES, ruleCase);
+  });
+});

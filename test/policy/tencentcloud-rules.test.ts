@@ -1,0 +1,146 @@
+import { TENCENTCLOUD_POLICY_PACK } from "../../lib/policy/packs/tencentcloud";
+import { C, expectEveryRuleCovered, expectRuleCase, N, RuleCase } from "../support/rule-cases";
+
+// Every Tencent Cloud rule on hand-written blocks, no synth; test/tencentcloud/policy-pack.test.ts
+// checks the same rules against the synthesized bookstore.
+const RULES = TENCENTCLOUD_POLICY_PACK.rules;
+const base64 = (text: string) => Buffer.from(text).toString("base64");
+const SECRET_ID = `AKID${"a1B2".repeat(8)}`;
+
+const CASES: RuleCase[] = [
+  ["BKS-TC-CLB-ACCESS-LOGS", "tencentcloud_clb_instance", { log_set_id: "ls", log_topic_id: "lt" }, C],
+  ["BKS-TC-CLB-ACCESS-LOGS", "tencentcloud_clb_instance", { log_set_id: "ls" }, N],
+  ["BKS-TC-CLB-ACCESS-LOGS", "tencentcloud_clb_instance", { log_topic_id: "lt" }, N],
+
+  ["BKS-TC-CLB-LISTENER-PROTOCOL", "tencentcloud_clb_listener", { protocol: "https" }, C],
+  ["BKS-TC-CLB-LISTENER-PROTOCOL", "tencentcloud_clb_listener", { protocol: "TCP_SSL" }, C],
+  ["BKS-TC-CLB-LISTENER-PROTOCOL", "tencentcloud_clb_listener", { protocol: "QUIC" }, C],
+  ["BKS-TC-CLB-LISTENER-PROTOCOL", "tencentcloud_clb_listener", { protocol: "HTTP" }, N],
+  ["BKS-TC-CLB-LISTENER-PROTOCOL", "tencentcloud_clb_listener", { protocol: "TCP" }, N],
+
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_cbs_storage", { encrypt: true }, C],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_cbs_storage", {}, N],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_instance", { system_disk_encrypt: "true", data_disks: [{ encrypt: true }, { encrypt: "true" }] }, C],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_instance", { system_disk_encrypt: true }, C],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_instance", { system_disk_encrypt: false, data_disks: [{ encrypt: true }] }, N],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_instance", { system_disk_encrypt: true, data_disks: [{ encrypt: true }, { encrypt: false }] }, N],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: { data_disk: [{ encrypt: true }] } }, C],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: { data_disk: [{ encrypt: false }] } }, N],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_kubernetes_cluster", { master_config: [{ data_disk: { encrypt: true } }], worker_config: [{ data_disk: [{ encrypt: true }] }] }, C],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_kubernetes_cluster", { worker_config: [{ data_disk: [{ encrypt: true }] }, { data_disk: [{}] }] }, N],
+  ["BKS-TC-DISK-ENCRYPTED", "tencentcloud_kubernetes_cluster", { master_config: [{ data_disk: [{ encrypt: false }] }] }, N],
+
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_instance", {}, C],
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_instance", { disable_monitor_service: false, enhanced_monitor_service: true }, C],
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_instance", { disable_monitor_service: true }, N],
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_instance", { enhanced_monitor_service: false }, N],
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_as_scaling_config", { enhanced_monitor_service: "false" }, N],
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: [{ disable_monitor_service: "true" }] }, N],
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_kubernetes_cluster", { worker_config: [{}, { disable_monitor_service: true }] }, N],
+  ["BKS-TC-CVM-MONITORING", "tencentcloud_kubernetes_cluster", { master_config: { enhanced_monitor_service: false }, worker_config: [{}] }, N],
+
+  ["BKS-TC-CVM-NO-PUBLIC-IP", "tencentcloud_instance", { allocate_public_ip: false, internet_max_bandwidth_out: 0 }, C],
+  ["BKS-TC-CVM-NO-PUBLIC-IP", "tencentcloud_instance", { allocate_public_ip: true }, N],
+  ["BKS-TC-CVM-NO-PUBLIC-IP", "tencentcloud_instance", { internet_max_bandwidth_out: 1 }, N],
+  ["BKS-TC-CVM-NO-PUBLIC-IP", "tencentcloud_as_scaling_config", { public_ip_assigned: "true" }, N],
+  ["BKS-TC-CVM-NO-PUBLIC-IP", "tencentcloud_as_scaling_config", { internet_max_bandwidth_out: "10" }, N],
+  ["BKS-TC-CVM-NO-PUBLIC-IP", "tencentcloud_as_scaling_config", {}, C],
+
+  ["BKS-TC-MYSQL-BACKUP-POLICY", "tencentcloud_mysql_instance", {}, C, { tencentcloud_mysql_backup_policy: { p: { mysql_id: "${tencentcloud_mysql_instance.subject.id}" } } }],
+  ["BKS-TC-MYSQL-BACKUP-POLICY", "tencentcloud_mysql_instance", {}, C, { tencentcloud_mysql_backup_policy: { p: { mysql_id: "${tencentcloud_mysql_instance.subject.id}", retention_period: 1 } } }],
+  ["BKS-TC-MYSQL-BACKUP-POLICY", "tencentcloud_mysql_instance", {}, N, { tencentcloud_mysql_backup_policy: { p: { mysql_id: "${tencentcloud_mysql_instance.subject.id}", retention_period: 0 } } }],
+  ["BKS-TC-MYSQL-BACKUP-POLICY", "tencentcloud_mysql_instance", {}, N, { tencentcloud_mysql_backup_policy: { p: { mysql_id: "${tencentcloud_mysql_instance.other.id}" } } }],
+  ["BKS-TC-MYSQL-BACKUP-POLICY", "tencentcloud_mysql_instance", {}, N],
+
+  ["BKS-TC-MYSQL-NO-INTERNET", "tencentcloud_mysql_instance", {}, C],
+  ["BKS-TC-MYSQL-NO-INTERNET", "tencentcloud_mysql_instance", { internet_service: 0 }, C],
+  ["BKS-TC-MYSQL-NO-INTERNET", "tencentcloud_mysql_instance", { internet_service: 1 }, N],
+  ["BKS-TC-MYSQL-NO-INTERNET", "tencentcloud_mysql_instance", { internet_service: "1" }, N],
+
+  ["BKS-TC-MYSQL-PORT", "tencentcloud_mysql_instance", { intranet_port: 3307 }, C],
+  ["BKS-TC-MYSQL-PORT", "tencentcloud_mysql_instance", { intranet_port: "3306" }, N],
+  ["BKS-TC-MYSQL-PORT", "tencentcloud_mysql_instance", {}, N],
+
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "accept", cidr_ip: "0.0.0.0/0" }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "0.0.0.0" }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "::/0" }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "10.0.0.0/8" }, C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "DROP", cidr_ip: "0.0.0.0/0" }, C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", cidr_ip: "0.0.0.0/0" }, C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "egress", policy: "ACCEPT", cidr_ip: "0.0.0.0/0" }, C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", { ingress: [{ action: "ACCEPT", cidr_block: "10.0.0.0/8" }, { action: "accept", ipv6_cidr_block: "::/0" }] }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", { ingress: { action: "ACCEPT", cidr_block: "0.0.0.0/0" } }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", { ingress: [{ action: "DROP", cidr_block: "0.0.0.0/0" }, { action: "ACCEPT", cidr_block: "10.0.0.0/8" }] }, C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", {}, C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["DROP#0.0.0.0/0#ALL#ALL", "accept#0.0.0.0/0#80#TCP"] }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["DROP#0.0.0.0/0#ALL#ALL", "ACCEPT#10.0.0.0/8#22#TCP"] }, C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", {}, C],
+
+  ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { orderly_security_groups: ["sg-1"] }, C],
+  ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { security_groups: ["sg-1"] }, C],
+  ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_as_scaling_config", { security_group_ids: ["sg-1"] }, C],
+  ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: { orderly_security_group_ids: ["sg-1"] } }, C],
+  ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", {}, N],
+  ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: {} }, N],
+  ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { orderly_security_groups: ["sg-1", "sg-Default"] }, N],
+
+  ["BKS-TC-NOT-DEFAULT-VPC", "tencentcloud_instance", { vpc_id: "vpc-1" }, C],
+  ["BKS-TC-NOT-DEFAULT-VPC", "tencentcloud_as_scaling_group", { vpc_id: "${tencentcloud_vpc.v.id}" }, C],
+  ["BKS-TC-NOT-DEFAULT-VPC", "tencentcloud_kubernetes_cluster", {}, N],
+  ["BKS-TC-NOT-DEFAULT-VPC", "tencentcloud_kubernetes_node_pool", { vpc_id: "" }, N],
+  ["BKS-TC-NOT-DEFAULT-VPC", "tencentcloud_mysql_instance", { vpc_id: "vpc-DEFAULT" }, N],
+  ["BKS-TC-NOT-DEFAULT-VPC", "tencentcloud_clb_instance", { vpc_id: "vpc-2" }, C],
+
+  ["BKS-TC-TKE-LOG-AGENT", "tencentcloud_kubernetes_cluster", { log_agent: { enabled: true } }, C],
+  ["BKS-TC-TKE-LOG-AGENT", "tencentcloud_kubernetes_cluster", { log_agent: [{ enabled: false }] }, N],
+  ["BKS-TC-TKE-LOG-AGENT", "tencentcloud_kubernetes_cluster", {}, N],
+
+  ["BKS-TC-TKE-NO-PUBLIC-IP", "tencentcloud_kubernetes_cluster", { master_config: [{}], worker_config: [{ internet_max_bandwidth_out: 0 }] }, C],
+  ["BKS-TC-TKE-NO-PUBLIC-IP", "tencentcloud_kubernetes_cluster", { worker_config: [{ public_ip_assigned: true }] }, N],
+  ["BKS-TC-TKE-NO-PUBLIC-IP", "tencentcloud_kubernetes_cluster", { master_config: [{ internet_max_bandwidth_out: 5 }] }, N],
+  ["BKS-TC-TKE-NO-PUBLIC-IP", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: { public_ip_assigned: "true" } }, N],
+  ["BKS-TC-TKE-NO-PUBLIC-IP", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: { public_ip_assigned: false } }, C],
+
+  ["BKS-TC-TKE-SECRETS-ENCRYPTION", "tencentcloud_kubernetes_cluster", {}, C, {
+    tencentcloud_kubernetes_encryption_protection: { p: { cluster_id: "${tencentcloud_kubernetes_cluster.subject.id}", kms_configuration: { key_id: "k" } } },
+  }],
+  ["BKS-TC-TKE-SECRETS-ENCRYPTION", "tencentcloud_kubernetes_cluster", {}, N, {
+    tencentcloud_kubernetes_encryption_protection: { p: { cluster_id: "${tencentcloud_kubernetes_cluster.subject.id}", kms_configuration: { key_id: "" } } },
+  }],
+  ["BKS-TC-TKE-SECRETS-ENCRYPTION", "tencentcloud_kubernetes_cluster", {}, N],
+
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_instance", { user_data_raw: "echo hello" }, C],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_instance", { user_data_raw: "export TENCENTCLOUD_SECRET_ID=x" }, N],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_instance", { user_data: "TENCENTCLOUD_SECRET_KEY=y" }, N],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_instance", { user_data_raw: `id=${SECRET_ID}` }, N],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_instance", { user_data_raw: `id=${SECRET_ID.slice(0, -1)}` }, C],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_as_scaling_config", { user_data: base64("export TENCENTCLOUD_SECRET_KEY=y") }, N],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_as_scaling_config", { user_data: base64("export TENCENTCLOUD_SECRET_KEY=1").replace(/=+$/, "") }, C],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_as_scaling_config", { user_data: base64("echo hello") }, C],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_kubernetes_node_pool", { node_config: { user_data: base64(`id=${SECRET_ID}`) } }, N],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_kubernetes_node_pool", { auto_scaling_config: { user_data: base64("TENCENTCLOUD_SECRET_ID=1") } }, N],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_kubernetes_cluster", { worker_config: [{ user_data: base64("TENCENTCLOUD_SECRET_ID=1") }] }, N],
+  ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_kubernetes_cluster", { node_config: { user_data: base64("TENCENTCLOUD_SECRET_ID=1") } }, C],
+
+  ["BKS-TC-VPC-FLOW-LOGS", "tencentcloud_vpc", {}, C, { tencentcloud_vpc_flow_log: { f: { resource_id: "${tencentcloud_vpc.subject.id}" } } }],
+  ["BKS-TC-VPC-FLOW-LOGS", "tencentcloud_vpc", {}, N, { tencentcloud_vpc_flow_log: { f: { resource_id: "${tencentcloud_vpc.other.id}" } } }],
+];
+
+describe("the Tencent Cloud rules on hand-written blocks", () => {
+  test("every rule has an ID, the scanner rules it mirrors, and an explanation", () => {
+    for (const rule of RULES) {
+      expect(rule.id).toMatch(/^BKS-TC-[A-Z0-9-]+$/);
+      expect(rule.mirrors.length).toBeGreaterThan(0);
+      for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV_TC_\d+|KICS [0-9a-f-]{36})$/);
+      expect(rule.explanation.length).toBeGreaterThan(20);
+    }
+  });
+
+  test("the cases give every rule a compliant and a non-compliant block", () => {
+    expectEveryRuleCovered(RULES, CASES);
+  });
+
+  test.each(CASES)("%s on %s %j is %s", (...ruleCase) => {
+    expectRuleCase(RULES, ruleCase);
+  });
+});
