@@ -88,6 +88,7 @@ const PROVIDERS = [
     dataSources: [
       "alicloud_account",
       "alicloud_cs_cluster_credential",
+      "alicloud_cs_kubernetes_version",
       "alicloud_cs_managed_kubernetes_clusters",
       "alicloud_db_instance_classes",
       "alicloud_db_zones",

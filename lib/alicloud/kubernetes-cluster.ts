@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { CsKubernetesNodePool } from "../generated/alicloud/cs-kubernetes-node-pool";
 import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes";
+import { DataAlicloudCsKubernetesVersion } from "../generated/alicloud/data-alicloud-cs-kubernetes-version";
 import { KmsKey } from "../generated/alicloud/kms-key";
 import { overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
@@ -56,6 +57,11 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     deletionProtection: "Enabled",
   });
 
+  // The catalog's patch version is data that ages: ACK lists the versions it still
+  // creates, so a plan refuses one it no longer offers, before anything is created.
+  // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/developer-reference/api-cs-2015-12-15-describekubernetesversionmetadata
+  const offered = new DataAlicloudCsKubernetesVersion(scope, "OfferedVersion", { clusterType: "ManagedKubernetes", kubernetesVersion: version });
+
   const cluster = new CsManagedKubernetes(scope, "Resource", {
     name: spec.name,
     version,
@@ -77,6 +83,14 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     auditLogConfig: { enabled: true },
     // Creating the cluster installs add-ons that pull images from the internet.
     dependsOn: outboundAccessOf(spec.network),
+    lifecycle: {
+      precondition: [
+        {
+          condition: `\${contains(${offered.fqn}.metadata[*].version, "${version}")}`,
+          errorMessage: `ACK does not create clusters of version ${version} (the Alibaba Cloud catalog's patch version of ${spec.version}): choose another kubernetes.version, or a release of this library whose catalog names an offered patch.`,
+        },
+      ],
+    },
   });
 
   new CsKubernetesNodePool(scope, "NodePool", {

@@ -265,6 +265,19 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(onlyResource(json, "alicloud_kms_key").automatic_rotation).toBe("Enabled");
     });
 
+    test("refuses at plan a catalog patch version ACK no longer offers", () => {
+      // THEN the cluster's precondition looks the catalog's version up in ACK's own list
+      const cluster = onlyResource(json, "alicloud_cs_managed_kubernetes");
+      const [offered] = Object.keys(json.data?.alicloud_cs_kubernetes_version ?? {});
+      expect(dataSources(json, "alicloud_cs_kubernetes_version")).toEqual([{ cluster_type: "ManagedKubernetes", kubernetes_version: "1.34.1-aliyun.1" }]);
+      expect(cluster.lifecycle.precondition).toEqual([
+        {
+          condition: `\${contains(data.alicloud_cs_kubernetes_version.${offered}.metadata[*].version, "1.34.1-aliyun.1")}`,
+          error_message: expect.stringContaining("ACK does not create clusters of version 1.34.1-aliyun.1"),
+        },
+      ]);
+    });
+
     test("gives pods and services ranges outside the VPC (CKV_ALI_26)", () => {
       const cluster = onlyResource(json, "alicloud_cs_managed_kubernetes");
       expect([cluster.pod_cidr, cluster.service_cidr]).toEqual(["172.20.0.0/16", "172.21.0.0/20"]);

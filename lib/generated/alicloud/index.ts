@@ -47,6 +47,7 @@ export * as vpc from './vpc';
 export * as vswitch from './vswitch';
 export * as dataAlicloudAccount from './data-alicloud-account';
 export * as dataAlicloudCsClusterCredential from './data-alicloud-cs-cluster-credential';
+export * as dataAlicloudCsKubernetesVersion from './data-alicloud-cs-kubernetes-version';
 export * as dataAlicloudCsManagedKubernetesClusters from './data-alicloud-cs-managed-kubernetes-clusters';
 export * as dataAlicloudDbInstanceClasses from './data-alicloud-db-instance-classes';
 export * as dataAlicloudDbZones from './data-alicloud-db-zones';

@@ -47,6 +47,7 @@ Object.defineProperty(exports, 'vpc', { get: function () { return require('./vpc
 Object.defineProperty(exports, 'vswitch', { get: function () { return require('./vswitch'); } });
 Object.defineProperty(exports, 'dataAlicloudAccount', { get: function () { return require('./data-alicloud-account'); } });
 Object.defineProperty(exports, 'dataAlicloudCsClusterCredential', { get: function () { return require('./data-alicloud-cs-cluster-credential'); } });
+Object.defineProperty(exports, 'dataAlicloudCsKubernetesVersion', { get: function () { return require('./data-alicloud-cs-kubernetes-version'); } });
 Object.defineProperty(exports, 'dataAlicloudCsManagedKubernetesClusters', { get: function () { return require('./data-alicloud-cs-managed-kubernetes-clusters'); } });
 Object.defineProperty(exports, 'dataAlicloudDbInstanceClasses', { get: function () { return require('./data-alicloud-db-instance-classes'); } });
 Object.defineProperty(exports, 'dataAlicloudDbZones', { get: function () { return require('./data-alicloud-db-zones'); } });
