@@ -17,7 +17,7 @@ const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-const esbuild = require("esbuild");
+const { bundle: bundleApp } = require("../scripts/run-app");
 
 const ROOT = path.join(__dirname, "..");
 const OUT_DIR = path.join(__dirname, "baseline", "generated");
@@ -40,17 +40,7 @@ const camel = (snake) => snake.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase()
 function librarySynth(cloud) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-derive-"));
   try {
-    const bundle = path.join(tmp, "library-app.js");
-    esbuild.buildSync({
-      entryPoints: [path.join(__dirname, "library-app.ts")],
-      outfile: bundle,
-      bundle: true,
-      packages: "external",
-      platform: "node",
-      target: "node20",
-      format: "cjs",
-      logLevel: "warning",
-    });
+    const bundle = bundleApp(path.join(__dirname, "library-app.ts"), path.join(tmp, "library-app.js"));
     const outdir = path.join(tmp, "out");
     // NODE_PATH: the bundle's packages resolve from the repository, not from the temporary folder.
     const env = { ...process.env, BOOKSTORE_CLOUDS: cloud, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", NODE_PATH: path.join(ROOT, "node_modules") };

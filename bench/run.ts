@@ -15,7 +15,7 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import * as esbuild from "esbuild";
+import { bundle as bundleApp } from "../scripts/run-app";
 import { Cloud } from "../lib";
 import { Baseline, BASELINE_DEEP, BASELINE_ROOT, baselines, checkBaseline, generatedBaseline, LIBRARY_APP } from "./check-baseline";
 import { hasGnuTime, measure, memorySource, Sample, stats, Stats, treeBytes } from "./measure";
@@ -152,20 +152,7 @@ function verdict(wall: number, cpu: number, goal: number): string {
 
 /** Bundles one program as scripts/run-app.js bundles the example app; returns the bundle's path. */
 function bundle(entry: string, name: string): string {
-  const outfile = path.join(REPO, "dist-bench", "bundled", `${name}.js`);
-  esbuild.buildSync({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    packages: "external",
-    platform: "node",
-    target: "node20",
-    format: "cjs",
-    sourcemap: "linked",
-    sourcesContent: false,
-    logLevel: "warning",
-  });
-  return outfile;
+  return bundleApp(entry, path.join(REPO, "dist-bench", "bundled", `${name}.js`));
 }
 
 // ---------------------------------------------------------------- main

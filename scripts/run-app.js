@@ -2,9 +2,10 @@
 /*
  * Runs the example app (examples/main.ts, or the entry given as the first argument, e.g.
  * examples/validate.ts) transpile-only: esbuild bundles it with the library's sources
- * into dist/app/<entry>.js (packages in node_modules stay external) and Node runs it. No type-checking here: that is `npm run typecheck`, run in CI, so an
- * edit to one file synthesizes in about a second instead of waiting for tsc over the
- * library, the examples and the tests.
+ * into dist/app/<entry>.js (packages in node_modules stay external) and Node runs it.
+ * No type-checking here: that is `npm run typecheck`, run in CI, so an edit to one file
+ * synthesizes in about a second instead of waiting for tsc over the library, the
+ * examples and the tests. `bundle` is also what the benchmark times.
  *
  * cdktf.json's `app` and `npm run synth` both run this.
  */
@@ -15,38 +16,46 @@ const path = require("path");
 const esbuild = require("esbuild");
 
 const ROOT = path.join(__dirname, "..");
-const ENTRY = path.resolve(ROOT, process.argv[2] || path.join("examples", "main.ts"));
-const OUTFILE = path.join(ROOT, "dist", "app", `${path.basename(ENTRY, ".ts")}.js`);
 
-// The CLI's version check calls home; nothing here needs it.
-process.env.CHECKPOINT_DISABLE = process.env.CHECKPOINT_DISABLE || "1";
-
-esbuild.buildSync({
-  entryPoints: [ENTRY],
-  outfile: OUTFILE,
-  bundle: true,
-  packages: "external",
-  platform: "node",
-  target: "node20",
-  format: "cjs",
-  // main.js.map, read only to show an error (below); `--enable-source-maps` uses it too.
-  sourcemap: "linked",
-  sourcesContent: false,
-  logLevel: "warning",
-});
-try {
-  require(OUTFILE);
-} catch (error) {
-  // Errors point at the TypeScript lines, not the bundle's. The map is read only here:
-  // with source maps enabled up front, Node parses the whole map on every run (about
-  // 0.3 s of CPU for the example app, a third of its synth).
-  const shown = withTypeScriptLines(error);
-  console.error(shown instanceof Error ? shown.stack : shown);
-  process.exitCode = 1;
+/** Bundles a TypeScript program with the library's sources into `outfile`; returns `outfile`. */
+function bundle(entry, outfile) {
+  esbuild.buildSync({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    packages: "external",
+    platform: "node",
+    target: "node20",
+    format: "cjs",
+    // <outfile>.map, read only to show an error (below); `--enable-source-maps` uses it too.
+    sourcemap: "linked",
+    sourcesContent: false,
+    logLevel: "warning",
+  });
+  return outfile;
 }
 
-/** The error with each `dist/app/main.js:line:column` in its stack replaced by the TypeScript source's. */
-function withTypeScriptLines(error) {
+module.exports = { bundle };
+
+if (require.main === module) {
+  const entry = path.resolve(ROOT, process.argv[2] || path.join("examples", "main.ts"));
+  const outfile = bundle(entry, path.join(ROOT, "dist", "app", `${path.basename(entry, ".ts")}.js`));
+  // The CLI's version check calls home; nothing here needs it.
+  process.env.CHECKPOINT_DISABLE = process.env.CHECKPOINT_DISABLE || "1";
+  try {
+    require(outfile);
+  } catch (error) {
+    // Errors point at the TypeScript lines, not the bundle's. The map is read only here:
+    // with source maps enabled up front, Node parses the whole map on every run (about
+    // 0.3 s of CPU for the example app, a third of its synth).
+    const shown = withTypeScriptLines(error, outfile);
+    console.error(shown instanceof Error ? shown.stack : shown);
+    process.exitCode = 1;
+  }
+}
+
+/** The error with each `<outfile>:line:column` in its stack replaced by the TypeScript source's. */
+function withTypeScriptLines(error, OUTFILE) {
   if (!(error instanceof Error) || typeof error.stack !== "string") return error;
   try {
     const { SourceMap } = require("module");
