@@ -40,6 +40,42 @@ describe("container images", () => {
   );
 });
 
+describe("the 255-character limit on an image's name", () => {
+  // A name of `length` characters: a registry host and one path component.
+  const nameOf = (length: number, registry = "registry.example.com") => `${registry}/${"a".repeat(length - registry.length - 1)}`;
+  const digest = `@sha256:${"0".repeat(64)}`;
+
+  // The tag and digest do not count towards the name.
+  test.each<[string, string]>([
+    ["a 255-character name with a one-character tag", `${nameOf(255)}:1`],
+    ["a 255-character name with a dotted tag", `${nameOf(255)}:1.4.2`],
+    ["a 255-character name with a 128-character tag", `${nameOf(255)}:${"v".repeat(128)}`],
+    ["a 255-character name with a digest", `${nameOf(255)}${digest}`],
+    ["a 255-character name with a tag and a digest", `${nameOf(255)}:1.4.2${digest}`],
+    ["a 255-character name whose registry has a port, with a 128-character tag", `${nameOf(255, "registry:5000")}:${"v".repeat(128)}`],
+  ])("accepts %s", (_case, image) => {
+    expect(isPinnedImage(image)).toBe(true);
+  });
+
+  test.each<[string, string]>([
+    ["a 256-character name with a tag", `${nameOf(256)}:1`],
+    ["a 256-character name with a digest", `${nameOf(256)}${digest}`],
+    ["a 256-character name whose registry has a port", `${nameOf(256, "registry:5000")}:1`],
+  ])("fails when given %s", (_case, image) => {
+    expect(isPinnedImage(image)).toBe(false);
+  });
+});
+
+describe("isPinnedImage on values the types do not allow", () => {
+  test.each<[string, unknown]>([
+    ["a number", 1],
+    ["a list holding a pinned image", ["bookstore:1"]],
+    ["nothing", undefined],
+  ])("fails when given %s", (_case, image) => {
+    expect(isPinnedImage(image as string)).toBe(false);
+  });
+});
+
 describe("requirePinnedImage", () => {
   const scope = new Construct(new RootConstruct(), "Workloads");
 
