@@ -1,5 +1,18 @@
 import fc from "fast-check";
-import { contains, formatCidr, Ipv4Cidr, isPrivate, overlaps, parseCidr, planSubnets, sizeOf, subdivide } from "../../lib/core/cidr";
+import {
+  ANYWHERE_IPV4,
+  contains,
+  formatCidr,
+  Ipv4Cidr,
+  isPrivate,
+  NON_PUBLIC_RANGES,
+  nonPublicOverlap,
+  overlaps,
+  parseCidr,
+  planSubnets,
+  sizeOf,
+  subdivide,
+} from "../../lib/core/cidr";
 
 const cidr = (text: string): Ipv4Cidr => parseCidr(text)!;
 
@@ -109,6 +122,59 @@ describe("isPrivate", () => {
     "%s is not private",
     (text) => {
       expect(isPrivate(cidr(text))).toBe(false);
+    },
+  );
+});
+
+describe("ANYWHERE_IPV4", () => {
+  test("is every IPv4 address", () => {
+    expect(ANYWHERE_IPV4).toBe("0.0.0.0/0");
+    expect(parseCidr(ANYWHERE_IPV4)).toEqual({ network: 0, prefixLength: 0 });
+  });
+});
+
+describe("nonPublicOverlap", () => {
+  test("the non-public ranges are RFC 6890's special-purpose blocks, less the documentation ranges", () => {
+    expect(NON_PUBLIC_RANGES.map(formatCidr)).toEqual([
+      "0.0.0.0/8",
+      "10.0.0.0/8",
+      "100.64.0.0/10",
+      "127.0.0.0/8",
+      "169.254.0.0/16",
+      "172.16.0.0/12",
+      "192.0.0.0/24",
+      "192.168.0.0/16",
+      "198.18.0.0/15",
+      "224.0.0.0/4",
+      "240.0.0.0/4",
+    ]);
+  });
+
+  // [block, the first non-public range it overlaps]
+  test.each<[string, string]>([
+    ["0.0.0.0/0", "0.0.0.0/8"],
+    ["0.1.0.0/16", "0.0.0.0/8"],
+    ["10.1.0.0/16", "10.0.0.0/8"],
+    ["100.64.0.0/16", "100.64.0.0/10"],
+    ["127.0.0.1/32", "127.0.0.0/8"],
+    ["169.254.169.254/32", "169.254.0.0/16"],
+    ["172.20.0.0/16", "172.16.0.0/12"],
+    ["192.0.0.0/29", "192.0.0.0/24"],
+    ["192.168.0.0/24", "192.168.0.0/16"],
+    ["198.19.0.0/16", "198.18.0.0/15"],
+    ["224.0.0.0/24", "224.0.0.0/4"],
+    ["255.255.255.255/32", "240.0.0.0/4"],
+    // A block that holds a non-public range overlaps it too.
+    ["192.0.0.0/8", "192.0.0.0/24"],
+  ])("%s overlaps %s", (text, range) => {
+    const overlap = nonPublicOverlap(cidr(text));
+    expect(overlap && formatCidr(overlap)).toBe(range);
+  });
+
+  test.each(["8.8.8.0/24", "1.0.0.0/8", "100.128.0.0/9", "172.32.0.0/16", "192.0.1.0/24", "198.20.0.0/16", "203.0.113.0/24", "223.255.255.0/24"])(
+    "%s is all public",
+    (text) => {
+      expect(nonPublicOverlap(cidr(text))).toBeUndefined();
     },
   );
 });
