@@ -65,6 +65,11 @@ import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Wafv2WebAcl } from "@cdktf/provider-aws/lib/wafv2-web-acl";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
+import { Id } from "@cdktf/provider-random/lib/id";
+import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 
 const app = new App();
 const stack = new TerraformStack(app, "bookstore-aws");
@@ -174,7 +179,38 @@ new Route(stack, "private-default-route-b", {
 });
 new RouteTableAssociation(stack, "private-subnet-b-route-table", { subnetId: privateSubnetB.id, routeTableId: privateRouteTableB.id });
 
-const flowLogGroup = new CloudwatchLogGroup(stack, "flow-logs", { name: "/vpc/bookstore/flow-logs", retentionInDays: 365, tags });
+// ---- the stack's log key: every log group is encrypted with it ----
+const account = new DataAwsCallerIdentity(stack, "account").accountId;
+const partition = new DataAwsPartition(stack, "partition");
+const currentRegion = new DataAwsRegion(stack, "region").region;
+const logKey = new KmsKey(stack, "log-key", {
+  description: "Encrypts the CloudWatch log groups of bookstore-aws",
+  enableKeyRotation: true,
+  deletionWindowInDays: 30,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AccountAdministersThroughIam",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${partition.partition}:iam::${account}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: "CloudWatchLogsOfThisAccount",
+        Effect: "Allow",
+        Principal: { Service: `logs.${currentRegion}.${partition.dnsSuffix}` },
+        Action: ["kms:Encrypt*", "kms:Decrypt*", "kms:ReEncrypt*", "kms:GenerateDataKey*", "kms:Describe*"],
+        Resource: "*",
+        Condition: { ArnLike: { "kms:EncryptionContext:aws:logs:arn": `arn:${partition.partition}:logs:${currentRegion}:${account}:log-group:*` } },
+      },
+    ],
+  }),
+  // Untagged, as the library's: the key is a stack-level helper, outside the bookstore's Tags.
+});
+
+const flowLogGroup = new CloudwatchLogGroup(stack, "flow-logs", { name: "/vpc/bookstore/flow-logs", retentionInDays: 365, kmsKeyId: logKey.arn, tags });
 const flowLogsRole = new IamRole(stack, "flow-logs-role", {
   namePrefix: "bookstore-flow-logs-",
   assumeRolePolicy: assumeRole("vpc-flow-logs.amazonaws.com"),
@@ -213,7 +249,7 @@ new S3BucketPublicAccessBlock(stack, "log-bucket-public-access-block", {
   ignorePublicAcls: true,
   restrictPublicBuckets: true,
 });
-new S3BucketOwnershipControls(stack, "log-bucket-ownership-controls", {
+const logBucketOwnership = new S3BucketOwnershipControls(stack, "log-bucket-ownership-controls", {
   bucket: logBucket.id,
   rule: { objectOwnership: "BucketOwnerPreferred" },
 });
@@ -316,6 +352,11 @@ const dbMonitoringPolicy = new IamRolePolicyAttachment(stack, "db-monitoring-pol
   role: dbMonitoringRole.name,
   policyArn: "arn:aws:iam::aws:policy/service-role/AmazonRDSEnhancedMonitoringRole",
 });
+const dbLogGroups = ["error", "slowquery"].map(
+  (log) => new CloudwatchLogGroup(stack, `db-logs-${log}`, { name: `/aws/rds/instance/bookstore-db/${log}`, retentionInDays: 365, kmsKeyId: logKey.arn, tags }),
+);
+new RandomProvider(stack, "random", {});
+const finalSnapshotSuffix = new Id(stack, "db-final-snapshot-suffix", { byteLength: 4, keepers: { identifier: "bookstore-db" } });
 const db = new DbInstance(stack, "db", {
   identifier: "bookstore-db",
   engine: "mysql",
@@ -342,7 +383,7 @@ const db = new DbInstance(stack, "db", {
   deleteAutomatedBackups: false,
   deletionProtection: true,
   skipFinalSnapshot: false,
-  finalSnapshotIdentifier: "bookstore-db-final",
+  finalSnapshotIdentifier: `bookstore-db-final-${finalSnapshotSuffix.hex}`,
   autoMinorVersionUpgrade: true,
   applyImmediately: false,
   monitoringInterval: 60,
@@ -351,7 +392,7 @@ const db = new DbInstance(stack, "db", {
   performanceInsightsRetentionPeriod: 7,
   enabledCloudwatchLogsExports: ["error", "slowquery"],
   lifecycle: { preventDestroy: true },
-  dependsOn: [dbMonitoringPolicy],
+  dependsOn: [dbMonitoringPolicy, ...dbLogGroups],
   tags,
 });
 const dbSecretArn = db.masterUserSecret.get(0).secretArn;
@@ -645,6 +686,8 @@ const cdn = new CloudfrontDistribution(stack, "cdn", {
   },
   restrictions: { geoRestriction: { restrictionType: "none" } },
   loggingConfig: { bucket: logBucket.bucketDomainName, prefix: "cdn/", includeCookies: false },
+  // ACL-based logging needs the bucket's ownership controls first.
+  dependsOn: [logBucketOwnership],
   tags,
 });
 
@@ -652,6 +695,7 @@ const cdn = new CloudfrontDistribution(stack, "cdn", {
 const clusterLogs = new CloudwatchLogGroup(stack, "k8s-control-plane-logs", {
   name: "/aws/eks/bookstore-k8s/cluster",
   retentionInDays: 365,
+  kmsKeyId: logKey.arn,
   tags,
 });
 const secretsKey = new KmsKey(stack, "k8s-secrets-key", {
