@@ -740,6 +740,7 @@ const cluster = new EksCluster(stack, "k8s", {
   roleArn: clusterRole.arn,
   vpcConfig: { subnetIds: privateSubnetIds, endpointPrivateAccess: true, endpointPublicAccess: false },
   accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+  upgradePolicy: { supportType: "STANDARD" },
   encryptionConfig: { resources: ["secrets"], provider: { keyArn: secretsKey.arn } },
   enabledClusterLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
   dependsOn: [clusterLogs, clusterPolicy],
@@ -749,6 +750,7 @@ new EksAddon(stack, "k8s-vpc-cni", {
   clusterName: cluster.name,
   addonName: "vpc-cni",
   configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
+  resolveConflictsOnCreate: "OVERWRITE",
   resolveConflictsOnUpdate: "OVERWRITE",
   tags,
 });

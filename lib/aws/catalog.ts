@@ -11,6 +11,8 @@ export interface AwsSpecifics {
   /** SSM public parameter holding the current Amazon Linux 2023 AMI; launch templates resolve it at launch. */
   readonly instanceImageParameter: string;
   readonly eksNodeAmiType: string;
+  /** EKS upgrade policy: STANDARD, or EXTENDED (billed extended support). */
+  readonly eksSupportType: string;
   /** TLS policy of HTTPS listeners: TLS 1.2 and 1.3 only, forward secrecy. */
   readonly loadBalancerSslPolicy: string;
   readonly cloudFrontMinimumProtocolVersion: string;
@@ -147,6 +149,8 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html
     eksNodeAmiType: "AL2023_x86_64_STANDARD",
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/view-upgrade-policy.html
+    eksSupportType: "STANDARD",
     // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
     loadBalancerSslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
     // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html

@@ -48,6 +48,10 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     encryptionConfig: { resources: ["secrets"], provider: { keyArn: secretsKey.arn } },
     enabledClusterLogTypes: [...catalog.aws.eksControlPlaneLogTypes],
     accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+    // Standard support only: left unset, the API puts the cluster on EXTENDED support,
+    // billed per hour once the version leaves standard support.
+    // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html
+    upgradePolicy: { supportType: catalog.aws.eksSupportType },
     dependsOn: [logGroup, ...clusterPolicies],
   });
 
@@ -56,6 +60,9 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
   new EksAddon(scope, "VpcCni", {
     clusterName: cluster.name,
     addonName: "vpc-cni",
+    // EKS installs a self-managed vpc-cni with every cluster; the add-on takes it over.
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html
+    resolveConflictsOnCreate: "OVERWRITE",
     resolveConflictsOnUpdate: "OVERWRITE",
     configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
   });

@@ -282,6 +282,13 @@ describe("the bookstore on AWS", () => {
       expect(json.resource!.aws_kms_key[secretsKey]).toEqual(expect.objectContaining({ enable_key_rotation: true }));
     });
 
+    test("stays on standard support, and its vpc-cni add-on takes over the copy EKS installs", () => {
+      expect(onlyResource(json, "aws_eks_cluster").upgrade_policy).toEqual({ support_type: "STANDARD" });
+      expect(onlyResource(json, "aws_eks_addon")).toEqual(
+        expect.objectContaining({ addon_name: "vpc-cni", resolve_conflicts_on_create: "OVERWRITE", resolve_conflicts_on_update: "OVERWRITE" }),
+      );
+    });
+
     test("keeps the API endpoint private by default", () => {
       const vpc = onlyResource(json, "aws_eks_cluster").vpc_config;
       expect(vpc).toEqual(expect.objectContaining({ endpoint_private_access: true, endpoint_public_access: false }));
