@@ -67,7 +67,10 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     version,
     clusterSpec: specifics.ackClusterSpec,
     vswitchIds: [...spec.network.privateSubnetIds],
-    // The network's NAT gateway already gives the nodes outbound access.
+    // The network's NAT gateway already gives the nodes outbound access. Provider 1.289.0
+    // does not send a false value (d.GetOk), and CreateCluster's snat_entry defaults to
+    // true, so ACK configures SNAT itself: the cluster waits for the network's SNAT
+    // entries (dependsOn below), so ACK finds them in place. See the README.
     newNatGateway: false,
     slbInternetEnabled: false,
     podCidr: ranges.podCidr,
