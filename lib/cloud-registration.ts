@@ -17,7 +17,7 @@ export interface CloudProps {
  * Everything the library knows about one cloud outside that cloud's folder. Each cloud
  * folder exports one (`lib/<cloud>/registration.ts`); `lib/clouds.ts` lists them once,
  * and every cross-cloud list (entry points, policy packs, the stateful-resource guard,
- * reserved tags, the example app, the tests) is read from that list.
+ * the example app, the tests) is read from that list.
  */
 export interface CloudRegistration<Name extends string = string, Props extends CloudProps = CloudProps, Instance extends ICloud = ICloud> {
   /** Stable short name: stack names, `BOOKSTORE_CLOUDS`, `BOOKSTORE_STATE_*_<NAME>`. Equals the cloud's `ICloud.name`. */
@@ -39,8 +39,6 @@ export interface CloudRegistration<Name extends string = string, Props extends C
    * their addresses per stack.
    */
   readonly statefulResourceTypes: readonly string[];
-  /** Tag key prefixes the cloud keeps for itself, compared case-insensitively. */
-  readonly reservedTagPrefixes: readonly string[];
   /** Where the example app and the cross-cloud tests build this cloud's bookstore. */
   readonly example: {
     readonly region: string;

@@ -52,6 +52,3 @@ export const Cloud: CloudEntryPoints & {
 
 /** Every registered cloud's stateful resource types (see `CloudRegistration.statefulResourceTypes`). */
 export const STATEFUL_RESOURCE_TYPES: ReadonlySet<string> = new Set(CLOUD_REGISTRATIONS.flatMap((registration) => registration.statefulResourceTypes));
-
-/** Every registered cloud's reserved tag key prefixes. */
-export const RESERVED_TAG_PREFIXES: readonly string[] = CLOUD_REGISTRATIONS.flatMap((registration) => registration.reservedTagPrefixes);

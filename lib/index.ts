@@ -14,7 +14,7 @@ export * from "./core/container-image";
 export * from "./core/sizes";
 export * from "./core/remote-state";
 export * from "./core/taggable";
-export * from "./tags";
+export * from "./core/tags";
 export * from "./core/validation";
 export * from "./core/cluster-access";
 export * from "./kubernetes/workloads-props";

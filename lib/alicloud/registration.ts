@@ -21,8 +21,6 @@ export const ALICLOUD_REGISTRATION = registerCloud({
     "alicloud_kms_secret",
     "alicloud_oss_bucket",
   ],
-  // ref: https://www.alibabacloud.com/help/en/resource-management/tag/user-guide/tag-overview (keys may not start with "aliyun" or "acs:")
-  reservedTagPrefixes: ["aliyun", "acs:"],
   // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
   example: { region: "cn-hangzhou", certificateId: "14368012" },
 });

@@ -14,7 +14,5 @@ export const AWS_REGISTRATION = registerCloud({
   catalog: AWS_CATALOG,
   policyPacks: [AWS_POLICY_PACK],
   statefulResourceTypes: ["aws_db_instance", "aws_rds_cluster", "aws_eks_cluster", "aws_kms_key", "aws_s3_bucket", "aws_efs_file_system"],
-  // ref: https://docs.aws.amazon.com/tag-editor/latest/userguide/best-practices-and-strats.html ("aws:" is reserved)
-  reservedTagPrefixes: ["aws:"],
   example: { region: "eu-central-1" },
 });

@@ -9,7 +9,7 @@ import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } f
 import { requireValidName } from "../core/names";
 import { INetwork, Network, NetworkProps } from "../core/network";
 import { requireBoolean, ValidationError } from "../core/validation";
-import { Tags } from "../tags";
+import { Tags } from "../core/tags";
 import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } from "../kubernetes/workloads-props";
 
 /** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */

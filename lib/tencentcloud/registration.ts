@@ -21,8 +21,6 @@ export const TENCENTCLOUD_REGISTRATION = registerCloud({
     "tencentcloud_ssm_secret",
     "tencentcloud_cos_bucket",
   ],
-  // Tag keys the cloud's own services write. ref: https://www.tencentcloud.com/document/product/651/13354
-  reservedTagPrefixes: ["tencent", "qcloud"],
   // A placeholder in the format of a Tencent Cloud SSL Certificates ID; use your own.
   example: { region: "ap-guangzhou", certificateId: "Xa7dQ2mK" },
 });

@@ -15,6 +15,7 @@ import {
   MysqlVersion,
   Network,
   NetworkSpec,
+  Tags,
 } from "../../lib";
 import { FakeCloud } from "../support/fake-cloud";
 import { newStack } from "../support/synth";
@@ -179,5 +180,17 @@ describe("validation happens before any adapter runs", () => {
     const network = new Network(stack, "Net", { cloud: one });
     expectValidationError(() => new Database(stack, "Db", { cloud: other, network }), { constructPath: "test/Db", field: "network", value: "test/Net (fake)" });
     expect(other.calls).toEqual([]);
+  });
+});
+
+describe("tags", () => {
+  test("Tags.of() checks only what holds on every cloud; the bookstore refuses what its own cloud reserves", () => {
+    // GIVEN a stack WHEN a tag is added whose key another cloud reserves THEN it is kept
+    const { stack } = newStack();
+    expect(() => Tags.of(stack).add("aliyun-team", "books")).not.toThrow();
+    expectValidationError(() => Tags.of(stack).add("k".repeat(128), "x"), { constructPath: "test", field: `tags.${"k".repeat(128)}`, value: "k".repeat(128) });
+    // AND a bookstore refuses a key its cloud's catalog reserves
+    const cloud = new FakeCloud();
+    expectValidationError(() => shop(cloud, newStack().stack, { tags: { "fake:owner": "me" } }), { constructPath: "test/Shop", field: "tags.fake:owner", value: "fake:owner" });
   });
 });

@@ -1,13 +1,19 @@
 import { IConstruct } from "constructs";
-import { RESERVED_TAG_PREFIXES } from "./clouds";
-import { Aspects, IAspect, TerraformResource } from "./core/cdktf";
-import { isCustomTaggable } from "./core/taggable";
-import { ValidationError } from "./core/validation";
+import { Aspects, IAspect, TerraformResource } from "./cdktf";
+import { isCustomTaggable } from "./taggable";
+import { ValidationError } from "./validation";
+
+/** The widest limits every cloud here takes; each cloud's own (reserved prefixes, count, characters) are in its catalog's `limits.tags`. */
+const KEY_MAX_LENGTH = 127;
+const VALUE_MAX_LENGTH = 255;
 
 /**
  * Tags on every taggable resource below a scope, like `Tags.of(scope).add(k, v)` in the
  * AWS CDK. Applied by an Aspect at synth, so resources added later are tagged too.
  * A tag set directly on a resource wins over one added here.
+ *
+ * It checks what holds on every cloud; the `Bookstore` also checks its `tags` against its
+ * cloud's limits (reserved prefixes, count, characters), which need the cloud.
  */
 export class Tags {
   public static of(scope: IConstruct): Tags {
@@ -16,13 +22,13 @@ export class Tags {
 
   private constructor(private readonly scope: IConstruct) {}
 
-  /** Adds a tag; refuses a key that a registered cloud reserves for itself. */
+  /** Adds a tag; refuses a key or value no cloud here would take. */
   public add(key: string, value: string): void {
-    if (key.length < 1 || key.length > 127 || RESERVED_TAG_PREFIXES.some((p) => key.toLowerCase().startsWith(p))) {
-      throw new ValidationError(this.scope, `tags.${key}`, key, `a key of 1 to 127 characters not starting with ${RESERVED_TAG_PREFIXES.join(", ")}`);
+    if (key.length < 1 || key.length > KEY_MAX_LENGTH) {
+      throw new ValidationError(this.scope, `tags.${key}`, key, `a key of 1 to ${KEY_MAX_LENGTH} characters`);
     }
-    if (value.length > 255) {
-      throw new ValidationError(this.scope, `tags.${key}`, value, "a value of at most 255 characters");
+    if (value.length > VALUE_MAX_LENGTH) {
+      throw new ValidationError(this.scope, `tags.${key}`, value, `a value of at most ${VALUE_MAX_LENGTH} characters`);
     }
     Aspects.of(this.scope).add(new TagAspect(key, value));
   }
