@@ -207,7 +207,7 @@ const logKey = new KmsKey(stack, "log-key", {
       },
     ],
   }),
-  // Untagged, as the library's: the key is a stack-level helper, outside the bookstore's Tags.
+  tags,
 });
 
 const flowLogGroup = new CloudwatchLogGroup(stack, "flow-logs", { name: "/vpc/bookstore/flow-logs", retentionInDays: 365, kmsKeyId: logKey.arn, tags });
@@ -241,7 +241,7 @@ new FlowLog(stack, "flow-log", {
 });
 
 // ---- log bucket (load balancer and CloudFront access logs) ----
-const logBucket = new S3Bucket(stack, "log-bucket", { bucketPrefix: "bookstore-aws-logs-" });
+const logBucket = new S3Bucket(stack, "log-bucket", { bucketPrefix: "bookstore-aws-logs-", tags });
 new S3BucketPublicAccessBlock(stack, "log-bucket-public-access-block", {
   bucket: logBucket.id,
   blockPublicAcls: true,

@@ -7,6 +7,7 @@ import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-sta
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
 import { KUBERNETES_POLICY_PACK } from "../policy/packs/kubernetes";
 import { Cloud } from "../clouds";
+import { Tags } from "../core/tags";
 import { requireBoolean, ValidationError } from "../core/validation";
 import { Bookstore, BookstoreProps, requireValidBookstoreName } from "./bookstore";
 
@@ -57,6 +58,9 @@ export class BookstoreStacks {
     // First, so bad state settings are refused before any resource is built.
     useRemoteState(this.infrastructure);
     this.bookstore = new Bookstore(this.infrastructure, "Bookstore", { ...bookstoreProps, cloud });
+    // The stack is the bookstore's alone: its tags also reach what the adapters create at
+    // stack level (AWS's log bucket and log key), outside the Bookstore construct.
+    for (const [key, value] of Object.entries(this.bookstore.tags)) Tags.of(this.infrastructure).add(key, value);
     if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
 
     const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;

@@ -181,6 +181,8 @@ export class Bookstore extends Construct {
   /** The workloads' settings, validated; undefined without a cluster. */
   public readonly workloadSettings?: ResolvedWorkloadSettings;
   public readonly domain: string;
+  /** The tags on every taggable resource of the bookstore: `app` and the `tags` prop, checked. */
+  public readonly tags: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: BookstoreProps) {
     super(scope, id);
@@ -192,6 +194,7 @@ export class Bookstore extends Construct {
     }
     const tags = { app: name, ...props.tags };
     requireTagsWithinLimits(this, tags, cloud);
+    this.tags = tags;
     for (const [key, value] of Object.entries(tags)) Tags.of(this).add(key, value);
 
     this.network = asProp(NETWORK_FIELDS, () => new Network(this, "Network", { cloud, name, ...props.network }));
