@@ -40,6 +40,7 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
   }
   const instanceType = spec.highlyAvailable ? spec.instanceClass : (specifics.rdsBasicEditionClasses[spec.instanceClass] ?? spec.instanceClass);
   const peerSecurityGroups: string[] = [];
+  const peerCidrs: string[] = [];
 
   const instance = new DbInstance(scope, "Resource", {
     instanceName: spec.name,
@@ -54,8 +55,9 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     vswitchId: spec.highlyAvailable ? `${network.privateSubnetIds[0]},${network.privateSubnetIds[1]}` : network.privateSubnetIds[0],
     zoneId: network.zones[0],
     zoneIdSlaveA: spec.highlyAvailable ? network.zones[1] : undefined,
-    // Never 0.0.0.0/0 (CKV_ALI_9): the private vSwitches only.
-    securityIps: [...network.privateSubnetCidrs],
+    // Never 0.0.0.0/0 (CKV_ALI_9): the private vSwitches, and the private ranges peers
+    // connect from besides their security groups (a cluster's pods).
+    securityIps: Lazy.listValue({ produce: () => [...network.privateSubnetCidrs, ...peerCidrs] }),
     securityGroupIds: Lazy.listValue({ produce: () => (peerSecurityGroups.length > 0 ? [...peerSecurityGroups] : undefined) }),
     sslAction: "Open",
     tdeStatus: "Enabled",
@@ -123,6 +125,7 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
       // RDS admits the members of each security group associated with it.
       // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-a-security-group-for-an-apsaradb-rds-for-mysql-instance
       peerSecurityGroups.push(peer.securityGroupId);
+      peerCidrs.push(...(peer.sourceCidrs ?? []));
     },
   };
 }

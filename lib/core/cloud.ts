@@ -62,6 +62,12 @@ export interface ICloudScoped extends IConstruct {
 export interface INetworkPeer extends ICloudScoped {
   /** The security group its instances or nodes are in. */
   readonly securityGroupId: string;
+  /**
+   * Private ranges its connections also come from, which no security group names: a
+   * cluster's pod range where pods keep their own addresses inside the network.
+   * @default none: every connection comes from a member of `securityGroupId`
+   */
+  readonly sourceCidrs?: readonly string[];
 }
 
 /**

@@ -75,6 +75,12 @@ export interface KubernetesClusterAttributes {
   readonly endpoint: string;
   /** Security group of the nodes: what the database admits for pods. */
   readonly securityGroupId: string;
+  /**
+   * The pod range, where pods reach the rest of the network from their own addresses
+   * rather than their node's (e.g. TKE GlobalRouter, ACK Flannel).
+   * @default none: pods' connections come from their nodes' security group
+   */
+  readonly sourceCidrs?: readonly string[];
 }
 
 export class KubernetesCluster extends CloudResource implements IKubernetesCluster {
@@ -82,6 +88,7 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
   public readonly endpoint: string;
   public readonly version: string;
   public readonly securityGroupId: string;
+  public readonly sourceCidrs?: readonly string[];
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id, props);
@@ -134,5 +141,6 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
     this.clusterId = created.clusterId;
     this.endpoint = created.endpoint;
     this.securityGroupId = created.securityGroupId;
+    this.sourceCidrs = created.sourceCidrs;
   }
 }

@@ -140,6 +140,17 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
         sourceSecurityGroupId: peer.securityGroupId,
         description: `MySQL from ${peer.node.path}`,
       });
+      // Ranges the peer connects from besides its security group (a cluster's pods).
+      (peer.sourceCidrs ?? []).forEach((cidr, index) => {
+        acceptRule(scope, `${allowFromId(peer)}-Range${index + 1}`, {
+          securityGroupId: group.id,
+          direction: "ingress",
+          protocol: "TCP",
+          port: String(port),
+          cidr,
+          description: `MySQL from ${peer.node.path} (${cidr})`,
+        });
+      });
     },
   };
 }

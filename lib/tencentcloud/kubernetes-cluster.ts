@@ -130,5 +130,9 @@ export function createTencentcloudKubernetesCluster(
     dependsOn: [nodePool],
   });
 
-  return { clusterId: cluster.id, endpoint: `https://${endpoint.pgwEndpoint}`, securityGroupId: nodes.id };
+  // GlobalRouter pods reach the VPC from their own addresses (TKE's ip-masq-agent leaves
+  // traffic to the VPC unmasqueraded), so what pods connect to must admit the cluster
+  // range as well. ref: scripts/provider-schemas/tencentcloud.json,
+  // tencentcloud_kubernetes_cluster.network_type ("GR") and cluster_cidr
+  return { clusterId: cluster.id, endpoint: `https://${endpoint.pgwEndpoint}`, securityGroupId: nodes.id, sourceCidrs: [specifics.kubernetesClusterCidr] };
 }

@@ -98,9 +98,10 @@ describe("wiring order of the composition", () => {
     // THEN every capability is created once, dependencies first
     expect(cloud.order).toEqual(["network", "database", "loadBalancer", "computeGroup", "allowConnectionsFrom", "cdn", "kubernetesCluster", "allowConnectionsFrom"]);
     const peers = cloud.calls.filter((call) => call.capability === "allowConnectionsFrom").map((call) => call.spec);
+    // The cluster also names the pod range its pods connect from, where the cloud keeps pod addresses.
     expect(peers).toEqual([
-      { peer: "test/Shop/Web", securityGroupId: "sg-web" },
-      { peer: "test/Shop/Kubernetes", securityGroupId: "sg-nodes" },
+      { peer: "test/Shop/Web", securityGroupId: "sg-web", sourceCidrs: undefined },
+      { peer: "test/Shop/Kubernetes", securityGroupId: "sg-nodes", sourceCidrs: ["172.30.0.0/16"] },
     ]);
   });
 

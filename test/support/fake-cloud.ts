@@ -144,7 +144,8 @@ export class FakeCloud implements ICloud {
     this.record("database", scope, spec);
     return {
       connection: { host: "db.fake", port: 3306, databaseName: spec.databaseName, username: spec.username, credentialsSecretId: "secret-1" },
-      allowConnectionsFrom: (peer: INetworkPeer) => this.record("allowConnectionsFrom", scope, { peer: peer.node.path, securityGroupId: peer.securityGroupId }),
+      allowConnectionsFrom: (peer: INetworkPeer) =>
+        this.record("allowConnectionsFrom", scope, { peer: peer.node.path, securityGroupId: peer.securityGroupId, sourceCidrs: peer.sourceCidrs }),
     };
   }
 
@@ -160,6 +161,6 @@ export class FakeCloud implements ICloud {
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec) {
     this.record("kubernetesCluster", scope, spec);
-    return { clusterId: "cluster-1", endpoint: "https://k8s.fake", securityGroupId: "sg-nodes" };
+    return { clusterId: "cluster-1", endpoint: "https://k8s.fake", securityGroupId: "sg-nodes", sourceCidrs: ["172.30.0.0/16"] };
   }
 }

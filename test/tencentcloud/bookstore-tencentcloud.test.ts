@@ -190,13 +190,16 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(privilege.database[0].privileges).not.toContain("GRANT OPTION");
     });
 
-    test("admits its port only from the web tier's and the nodes' security groups", () => {
+    test("admits its port only from the web tier's and the nodes' security groups, and the cluster's pod range", () => {
       const ingress = rulesOf(json, "Bookstore_Database_SecurityGroup");
+      // GlobalRouter pods reach the database from their own addresses, in the cluster range.
       expect(ingress.map((r) => [r.type, r.port_range, r.cidr_ip]).sort()).toEqual([
         ["ingress", "3307", undefined],
         ["ingress", "3307", undefined],
+        ["ingress", "3307", "172.20.0.0/16"],
       ]);
-      expect(ingress.map((r) => r.source_sgid).sort()).toEqual([
+      expect(onlyResource(json, "tencentcloud_kubernetes_cluster").cluster_cidr).toBe("172.20.0.0/16");
+      expect(ingress.filter((r) => r.source_sgid !== undefined).map((r) => r.source_sgid).sort()).toEqual([
         expect.stringContaining("Bookstore_Kubernetes_NodeSecurityGroup"),
         expect.stringContaining("Bookstore_Web_SecurityGroup"),
       ]);
