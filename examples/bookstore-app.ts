@@ -1,5 +1,5 @@
 import { App } from "../lib/core/cdktf";
-import { BookstoreStacks, BookstoreStacksProps, Cloud, CLOUD_REGISTRATIONS, ComputeSize, DatabaseSize, ICloud, MysqlVersion } from "../lib";
+import { BookstoreStacks, BookstoreStacksProps, Cloud, ComputeSize, DatabaseSize, ICloud, MysqlVersion } from "../lib";
 
 /**
  * The example shop. Which clouds it is built on comes from one setting, the
@@ -42,9 +42,7 @@ export function selectedClouds(setting: string | undefined): ICloud[] {
 
 /** The cloud of that name as the example app builds it: in its registration's example region. */
 export function exampleCloud(name: string): ICloud {
-  const registration = CLOUD_REGISTRATIONS.find((r) => r.name === name);
-  if (registration === undefined) throw new Error(`unknown cloud "${name}"; implemented clouds: ${Cloud.implemented.join(", ")}`);
-  return registration.create({ region: registration.example.region });
+  return Cloud.byName(name, Cloud.registrationNamed(name).example.region);
 }
 
 /** The example props for one cloud: its own certificate where it cannot issue one. */

@@ -19,9 +19,11 @@ type Registered = (typeof REGISTRATIONS)[number];
 /** One typed entry point per cloud: `Cloud.aws({ region: "eu-central-1" })`. */
 type CloudEntryPoints = { readonly [R in Registered as R["name"]]: R["create"] };
 
-/** The registration of a cloud by its name, or undefined. */
-function registrationNamed(name: string): CloudRegistration | undefined {
-  return CLOUD_REGISTRATIONS.find((registration) => registration.name === name);
+/** The registration of a cloud by its name; throws for a name the registry lacks. */
+function registrationNamed(name: string): CloudRegistration {
+  const registration = CLOUD_REGISTRATIONS.find((candidate) => candidate.name === name);
+  if (registration === undefined) throw new Error(`unknown cloud "${name}"; implemented: ${CLOUD_REGISTRATIONS.map((r) => r.name).join(", ")}`);
+  return registration;
 }
 
 /**
@@ -33,20 +35,19 @@ export const Cloud: CloudEntryPoints & {
   readonly implemented: readonly string[];
   /** A cloud by name with its region, e.g. from configuration. Throws for an unknown name. */
   byName(name: string, region: string): ICloud;
+  /** The registration of a cloud by its name. Throws for an unknown name. */
+  registrationNamed(name: string): CloudRegistration;
   /** The registration of a cloud built by one of the entry points. */
   registrationOf(cloud: ICloud): CloudRegistration;
 } = Object.freeze({
   ...(Object.fromEntries(REGISTRATIONS.map((registration) => [registration.name, registration.create])) as CloudEntryPoints),
   implemented: REGISTRATIONS.map((registration) => registration.name),
   byName(name: string, region: string): ICloud {
-    const registration = registrationNamed(name);
-    if (registration === undefined) throw new Error(`unknown cloud "${name}"; implemented: ${Cloud.implemented.join(", ")}`);
-    return registration.create({ region });
+    return registrationNamed(name).create({ region });
   },
+  registrationNamed,
   registrationOf(cloud: ICloud): CloudRegistration {
-    const registration = registrationNamed(cloud.name);
-    if (registration === undefined) throw new Error(`cloud "${cloud.name}" is not in the registry; implemented: ${Cloud.implemented.join(", ")}`);
-    return registration;
+    return registrationNamed(cloud.name);
   },
 });
 

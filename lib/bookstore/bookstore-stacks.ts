@@ -66,7 +66,7 @@ export class BookstoreStacks {
     const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
     const access = cloud.kubernetesAccess;
     if (cluster && workloadSettings) {
-      const workloads = new CheckedStack(app, `${name}-${cloud.name}-workloads`);
+      const workloads = new CheckedStack(app, `${stackName}-workloads`);
       workloads.addDependency(this.infrastructure);
       useRemoteState(workloads);
       // Providers are configured before any resource of their stack exists, so the
