@@ -28,7 +28,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
-const { cacheDir, binaryName } = require("./validate-providers");
+const { cacheDir, binaryName, devOverridesConfig } = require("./validate-providers");
 
 // ---------------------------------------------------------------------------
 // Data: what the bookstore uses of each provider.
@@ -181,18 +181,8 @@ function schemaFromBinaries(providers, env = process.env) {
   const terraform = env.TERRAFORM || "terraform";
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-provider-schemas-"));
   try {
-    const overrides = [];
-    const required = {};
-    for (const p of providers) {
-      const binary = binaryOf(p, env);
-      const dir = path.join(work, "plugins", p.name);
-      fs.mkdirSync(dir, { recursive: true });
-      fs.symlinkSync(binary, path.join(dir, path.basename(binary)));
-      overrides.push(`    "registry.terraform.io/${p.source}" = ${JSON.stringify(dir)}`);
-      required[p.name] = { source: `registry.terraform.io/${p.source}`, version: p.version };
-    }
-    const config = path.join(work, "terraformrc");
-    fs.writeFileSync(config, `provider_installation {\n  dev_overrides {\n${overrides.join("\n")}\n  }\n  direct {}\n}\n`);
+    const required = Object.fromEntries(providers.map((p) => [p.name, { source: `registry.terraform.io/${p.source}`, version: p.version }]));
+    const config = devOverridesConfig(work, Object.fromEntries(providers.map((p) => [p.source, binaryOf(p, env)])));
     const root = path.join(work, "config");
     fs.mkdirSync(root);
     fs.writeFileSync(path.join(root, "main.tf.json"), JSON.stringify({ terraform: { required_providers: required } }));

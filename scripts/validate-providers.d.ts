@@ -6,5 +6,7 @@ export const GO_MODULES: Readonly<Record<string, string>>;
 export function cacheDir(env?: NodeJS.ProcessEnv): string;
 /** "terraform-provider-<type>_v<version>", the binary's name in <cache>/providers. */
 export function binaryName(type: string, version: string): string;
+/** Writes below `work` a CLI config taking each provider (source -> binary) from its binary via dev_overrides; returns its path. */
+export function devOverridesConfig(work: string, binaries: Readonly<Record<string, string>>): string;
 /** The command line; returns the exit status. */
 export function main(argv?: string[], env?: NodeJS.ProcessEnv, log?: (line: string) => void): number;

@@ -203,9 +203,22 @@ function obtainTerraform({ cache, build, env, log }) {
   return { path: tofu, name: oneLine((version.stdout || "OpenTofu").split("\n")[0]) };
 }
 
-function cliConfig(overrides) {
-  const lines = Object.entries(overrides).map(([source, dir]) => `    "registry.terraform.io/${source}" = ${JSON.stringify(dir)}`);
-  return `provider_installation {\n  dev_overrides {\n${lines.join("\n")}\n  }\n  direct {}\n}\n`;
+/**
+ * Writes, below `work`, a Terraform CLI config that takes each provider (`aliyun/alicloud`
+ * -> binary path) from its local binary through dev_overrides; returns the config's path,
+ * for TF_CLI_CONFIG_FILE.
+ */
+function devOverridesConfig(work, binaries) {
+  const lines = Object.entries(binaries).map(([source, binary]) => {
+    // One directory per provider, holding only its binary, as dev_overrides expects.
+    const dir = path.join(work, "plugins", source.replace("/", "_"));
+    fs.mkdirSync(dir, { recursive: true });
+    fs.symlinkSync(binary, path.join(dir, path.basename(binary)));
+    return `    "registry.terraform.io/${source}" = ${JSON.stringify(dir)}`;
+  });
+  const config = path.join(work, "terraformrc");
+  fs.writeFileSync(config, `provider_installation {\n  dev_overrides {\n${lines.join("\n")}\n  }\n  direct {}\n}\n`);
+  return config;
 }
 
 function describeDiagnostic(d, standInFiles) {
@@ -286,16 +299,7 @@ function main(argv = process.argv.slice(2), env = process.env, log = console.log
   log(`validating with ${terraform.name}`);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-validate-providers-"));
-  const overrides = {};
-  for (const [source, binary] of Object.entries(binaries)) {
-    // One directory per provider, holding only its binary, as dev_overrides expects.
-    const dir = path.join(work, "plugins", source.replace("/", "_"));
-    fs.mkdirSync(dir, { recursive: true });
-    fs.symlinkSync(binary, path.join(dir, path.basename(binary)));
-    overrides[source] = dir;
-  }
-  const cliConfigFile = path.join(work, "terraformrc");
-  fs.writeFileSync(cliConfigFile, cliConfig(overrides));
+  const cliConfigFile = devOverridesConfig(work, binaries);
   const tfEnv = { ...env, TF_CLI_CONFIG_FILE: cliConfigFile, CHECKPOINT_DISABLE: "1", TF_IN_AUTOMATION: "1" };
   delete tfEnv.TF_DATA_DIR;
   // The alicloud provider turns its validation errors into warnings when this is "true".
@@ -332,6 +336,6 @@ function main(argv = process.argv.slice(2), env = process.env, log = console.log
   return failures ? 1 : 0;
 }
 
-module.exports = { GO_MODULES, cacheDir, binaryName, main };
+module.exports = { GO_MODULES, cacheDir, binaryName, devOverridesConfig, main };
 
 if (require.main === module) process.exitCode = main();
