@@ -1,5 +1,5 @@
 import { App } from "../lib/core/cdktf";
-import { BookstoreStacks, BookstoreStacksProps, Cloud, ComputeSize, DatabaseSize, ICloud, MysqlVersion } from "../lib";
+import { BookstoreStacks, BookstoreStacksProps, Cloud, ComputeSize, DatabaseSize, ICloud, MysqlVersion, WebRuntime } from "../lib";
 
 /**
  * The example shop. Which clouds it is built on comes from one setting, the
@@ -20,7 +20,8 @@ export const EXAMPLE_PROPS: BookstoreStacksProps = {
   },
   database: { version: MysqlVersion.V8_0, size: DatabaseSize.SMALL, storageGiB: 50, highlyAvailable: true, backupRetentionDays: 7 },
   cdn: { staticPaths: ["/static/*", "/covers/*"] },
-  kubernetes: { nodeSize: ComputeSize.LARGE, minNodes: 2, maxNodes: 5 },
+  // The CI runners' subnet, reached over a VPN, may call the private API server.
+  kubernetes: { nodeSize: ComputeSize.LARGE, minNodes: 2, maxNodes: 5, privateApiAllowedCidrs: ["10.100.0.0/24"] },
   tags: { team: "platform", environment: "production" },
 };
 
@@ -45,12 +46,22 @@ export function exampleCloud(name: string): ICloud {
   return Cloud.byName(name, Cloud.registrationNamed(name).example.region);
 }
 
-/** The example props for one cloud: its own certificate where it cannot issue one. */
+/**
+ * The example props for one cloud: its own certificate where it cannot issue one, the
+ * catalog's example principal as the CI deployer that administers the cluster, and the
+ * shop half-way through a move from VMs to the cluster (10% of requests on pods) where
+ * the load balancer can split by weight, else on the cluster alone.
+ */
 export function exampleProps(cloud: ICloud): BookstoreStacksProps {
+  const capabilities = cloud.catalog.capabilities;
   const certificateId = Cloud.registrationOf(cloud).example.certificateId;
-  if (cloud.catalog.capabilities.issuesCertificates || certificateId === undefined) return EXAMPLE_PROPS;
-  const certificate = cloud.certificate.existing(certificateId);
-  return { ...EXAMPLE_PROPS, certificate };
+  const runtime = capabilities.weightedWebRuntimes ? WebRuntime.weighted({ vmsPercent: 90, kubernetesPercent: 10 }) : WebRuntime.kubernetes();
+  return {
+    ...EXAMPLE_PROPS,
+    web: { ...EXAMPLE_PROPS.web, runtime },
+    kubernetes: { ...EXAMPLE_PROPS.kubernetes, administrators: [cloud.catalog.limits.clusterAdministrator.example] },
+    ...(capabilities.issuesCertificates || certificateId === undefined ? {} : { certificate: cloud.certificate.existing(certificateId) }),
+  };
 }
 
 /** Builds the example app without synthesizing it, for tests and for `main`. */

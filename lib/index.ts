@@ -17,6 +17,8 @@ export * from "./core/taggable";
 export * from "./core/tags";
 export * from "./core/validation";
 export * from "./core/cluster-access";
+export * from "./core/web-runtime";
+export * from "./core/application-environment";
 export * from "./kubernetes/workloads-props";
 export * from "./kubernetes/bookstore-workloads";
 export * from "./bookstore/bookstore";

@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { Bookstore, BookstoreStacks, BookstoreStacksProps, ComputeSize, ICloud, RemoteStateProps, allocatablePerNode } from "../lib";
+import { Bookstore, BookstoreStacks, BookstoreStacksProps, ComputeSize, ICloud, RemoteStateProps, WebRuntime, allocatablePerNode } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { newStack } from "./support/synth";
@@ -145,14 +145,14 @@ function setRows(cloud: ICloud): Row[] {
   ];
 }
 
-function workloadRows(_cloud: ICloud): Row[] {
+function workloadRows(cloud: ICloud): Row[] {
   const image = "registry.example.com/bookstore:1.4.2";
   const nodeSize = ComputeSize.SMALL;
   const allocatable = allocatablePerNode(nodeSize);
   return [
     [`a CPU request above what one ${nodeSize} node has`, { kubernetes: { nodeSize, workloads: { cpuRequestMillicores: allocatable.cpuMillicores + 1 } } }, SHOP, "kubernetes.workloads.cpuRequestMillicores", allocatable.cpuMillicores + 1],
     [`a memory request above what one ${nodeSize} node has`, { kubernetes: { nodeSize, workloads: { memoryRequestMiB: allocatable.memoryMiB + 1 } } }, SHOP, "kubernetes.workloads.memoryRequestMiB", allocatable.memoryMiB + 1],
-    ...["DB_HOST", "DB_PORT", "DB_NAME", "DB_CREDENTIALS_DIR", "PORT"].map((key): Row => [`the workloads' own variable ${key}`, { kubernetes: { workloads: { environment: { [key]: "x" } } } }, SHOP, `kubernetes.workloads.environment.${key}`, key]),
+    ...["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET", "PORT", "CLOUD", "CLOUD_REGION", ...cloud.catalog.runtimeEnvironment.regionVariables].map((key): Row => [`the workloads' own variable ${key}`, { kubernetes: { workloads: { environment: { [key]: "x" } } } }, SHOP, `kubernetes.workloads.environment.${key}`, key]),
     ...["DB_PASSWORD", "STRIPE_SECRET", "AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN", "mail_api_key", "SIGNING_PRIVATE_KEY"].flatMap((key): Row[] => [
       [`a secret-looking web variable ${key}`, { web: { image, environment: { [key]: "x" } } }, `${SHOP}/Web`, `web.environment.${key}`, key],
       [`a secret-looking workloads variable ${key}`, { kubernetes: { workloads: { environment: { [key]: "x" } } } }, SHOP, `kubernetes.workloads.environment.${key}`, key],
@@ -223,7 +223,9 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
   const cloud = make();
   const expectRefused = (overrides: Props, constructPath: string, field: string, value: unknown) => {
     const path = constructPath.replace("CLOUD", name);
-    expectValidationError(() => build(cloud, overrides), { constructPath: path === "" ? "<root>" : path, field, value });
+    // The VMs' props are checked where the web tier runs on VMs.
+    const onVms = path.endsWith("/Web") ? { ...overrides, web: { ...exampleProps(cloud).web, ...overrides.web, runtime: WebRuntime.vms() } } : overrides;
+    expectValidationError(() => build(cloud, onVms), { constructPath: path === "" ? "<root>" : path, field, value });
   };
 
   test.each(numberRows(index))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));

@@ -95,7 +95,7 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // validation; CDN back-to-origin addresses are not published for security groups. A
   // Certificate Management Service certificate is deployed to SLB and CDN by the same ID.
   // ref: https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/deploy-ssl-certificates-to-alibaba-cloud-services
-  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true },
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: false, kubernetesExtendedSupport: false },
   limits: {
     // ref: https://www.alibabacloud.com/help/en/resource-management/tag/product-overview/limits (20 custom tags per resource;
     // keys up to 128 characters, not starting with aliyun or acs:, values up to 128; neither may contain http:// or https://)
@@ -129,6 +129,13 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     hostReservedPorts: [22],
     // ACK's API server is private here (see the adapter); no public access list is taken.
     maxPublicApiCidrs: 0,
+    maxPrivateApiCidrs: 20,
+    // ref: https://www.alibabacloud.com/help/en/ram/user-guide/terms (ARN of a RAM role or user)
+    clusterAdministrator: {
+      pattern: "acs:ram::\\d+:(?:role|user)/[\\w.@-]{1,64}",
+      description: "a RAM role or user ARN",
+      example: "acs:ram::1234567890123456:role/ci-deployer",
+    },
   },
   // ref: https://www.alibabacloud.com/help/en/ecs/regions-and-zones
   // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (ecs.<family>.<size>)
@@ -154,6 +161,9 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     lockTable: { pattern: "[A-Za-z_][A-Za-z0-9_]*", maxLength: 255, description: "letters, digits and underscores, starting with a letter or underscore" },
   },
+  // Filled in by the cluster adapter's add-ons (issue #12).
+  kubernetesAddOns: {},
+  runtimeEnvironment: { regionVariables: ["ALIBABA_CLOUD_REGION_ID"] },
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",

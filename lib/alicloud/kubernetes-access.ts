@@ -1,10 +1,8 @@
 import { Construct } from "constructs";
 import { DataAlicloudCsClusterCredential } from "../generated/alicloud/data-alicloud-cs-cluster-credential";
 import { DataAlicloudCsManagedKubernetesClusters } from "../generated/alicloud/data-alicloud-cs-managed-kubernetes-clusters";
-import { DataAlicloudKmsSecretVersions } from "../generated/alicloud/data-alicloud-kms-secret-versions";
 import { Fn } from "../core/cdktf";
-import { DatabaseConnection } from "../core/database";
-import { DatabaseCredentials, IKubernetesAccess, IngressEntry, IngressProps, KubernetesConnection } from "../core/cluster-access";
+import { IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity } from "../core/cluster-access";
 import { AlicloudCatalog } from "./catalog";
 
 /**
@@ -32,7 +30,7 @@ import { AlicloudCatalog } from "./catalog";
  */
 export class AlicloudKubernetesAccess implements IKubernetesAccess {
   constructor(
-    private readonly catalog: AlicloudCatalog,
+    public readonly catalog: AlicloudCatalog,
     private readonly useProvidersIn: (scope: Construct) => void,
   ) {}
 
@@ -52,56 +50,12 @@ export class AlicloudKubernetesAccess implements IKubernetesAccess {
     };
   }
 
-  public databaseCredentials(scope: Construct, connection: DatabaseConnection): DatabaseCredentials {
-    this.useProvidersIn(scope);
-    // ACSCurrent: the version in use, whatever its ID, so a rotated secret is followed.
-    const versions = new DataAlicloudKmsSecretVersions(scope, "DatabaseSecret", {
-      secretName: connection.credentialsSecretId,
-      versionStage: "ACSCurrent",
-      enableDetails: true,
-    });
-    return { username: connection.username, password: Fn.lookup(Fn.jsondecode(versions.versions.get(0).secretData), "password", "") };
+  // Interim (issue #12 in progress): the cloud's binding and workload identity follow.
+  public podEntry(props: PodEntryProps): PodEntry {
+    return { serviceType: "ClusterIP", serviceAnnotations: {}, sourceCidrs: props.backend.sourceCidrs };
   }
 
-  /**
-   * The ALB Ingress controller (class `alb`), an internet-facing ALB with HTTPS on 443
-   * and HTTP on 80 redirected to it, health-checking `healthCheckPath`. It finds the
-   * certificate for the domain in Certificate Management Service by itself (the one the
-   * bookstore's load balancer uses), like the AWS controller does with ACM.
-   *
-   * Prerequisites on the cluster, outside this stack: the ALB Ingress controller add-on,
-   * and an AlbConfig with its IngressClass `alb` (`spec.parameters` naming the AlbConfig)
-   * that sets `addressType: Internet`, `zoneMappings` on the network's *public*
-   * vSwitches, deletion protection, and the listeners 443/HTTPS with
-   * `securityPolicyId: <catalog slbTlsCipherPolicy>` (TLS 1.2 only) and 80/HTTP. The TLS
-   * policy lives on the AlbConfig's listener: there is no Ingress annotation for it.
-   *
-   * Source addresses: an ALB reaches its backends from local addresses in the vSwitches
-   * of its zone mappings, so the pods admit only the public vSwitches, as on AWS (a CLB
-   * would send from 100.64.0.0/10 instead).
-   * ref: https://www.alibabacloud.com/help/en/container-service-for-kubernetes/latest/alb-ingress-management-overview
-   * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/alb-ingress-configuration-dictionary
-   *   (the annotations below, and the AlbConfig's ListenerSpec / ZoneMapping fields)
-   */
-  public ingress(props: IngressProps): IngressEntry {
-    return {
-      ingressClassName: "alb",
-      annotations: {
-        "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP": 80}, {"HTTPS": 443}]',
-        "alb.ingress.kubernetes.io/ssl-redirect": "true",
-        "alb.ingress.kubernetes.io/backend-protocol": "http",
-        "alb.ingress.kubernetes.io/healthcheck-enabled": "true",
-        "alb.ingress.kubernetes.io/healthcheck-protocol": "HTTP",
-        "alb.ingress.kubernetes.io/healthcheck-method": "GET",
-        "alb.ingress.kubernetes.io/healthcheck-path": props.healthCheckPath,
-        "alb.ingress.kubernetes.io/healthcheck-httpcode": "http_2xx",
-      },
-      sourceCidrs: props.publicSubnetCidrs,
-    };
-  }
-
-  /** The TLS policy the AlbConfig's HTTPS listener must name (see `ingress`). */
-  public get albTlsPolicy(): string {
-    return this.catalog.alicloud.slbTlsCipherPolicy;
+  public podIdentity(_props: { readonly roleId: string }): PodIdentity {
+    return { serviceAccountAnnotations: {}, namespaceLabels: {}, environment: {}, egress: [] };
   }
 }

@@ -86,7 +86,7 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   // can be referenced by a security group. CloudFront takes certificates from us-east-1
   // only, so the load balancer's regional certificate is not the CDN's.
   // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
-  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, weightedWebRuntimes: true, kubernetesExtendedSupport: true },
   limits: {
     // ref: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (50 tags, keys 128, values 256; letters, digits, spaces, _ . : / = + - @; "aws:" reserved)
     tags: {
@@ -119,6 +119,13 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     hostReservedPorts: [22],
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html (publicAccessCidrs; the EKS user guide allows up to 40)
     maxPublicApiCidrs: 40,
+    maxPrivateApiCidrs: 20,
+    // ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
+    clusterAdministrator: {
+      pattern: "arn:aws(?:-cn|-us-gov)?:iam::\\d{12}:(?:role|user)/[\\w+=,.@/-]{1,512}",
+      description: "an IAM role or user ARN",
+      example: "arn:aws:iam::123456789012:role/ci-deployer",
+    },
   },
   // ref: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
   // ref: https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html
@@ -144,6 +151,9 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     },
     lockTable: { pattern: "[A-Za-z0-9_.-]{3,}", maxLength: 255, description: "3 to 255 letters, digits, underscores, dots and hyphens" },
   },
+  // Filled in by the cluster adapter's add-ons (issue #12).
+  kubernetesAddOns: {},
+  runtimeEnvironment: { regionVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

@@ -116,7 +116,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     // With a load balancer its health check decides, so a hung container is replaced (CKV2_AWS_15).
     healthCheckType: spec.loadBalancer ? "ELB" : "EC2",
     healthCheckGracePeriod: 300,
-    targetGroupArns: spec.loadBalancer ? [spec.loadBalancer.targetGroupId] : undefined,
+    targetGroupArns: spec.loadBalancer?.targetGroupId ? [spec.loadBalancer.targetGroupId] : undefined,
     instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
     tag: [{ key: "Name", value: spec.name, propagateAtLaunch: true }],
   });

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack } from "../core/cdktf";
-import { BookstoreWorkloads } from "../kubernetes/bookstore-workloads";
+import { BookstoreWorkloads, WORKLOAD_SERVICE } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
 import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
@@ -35,6 +36,13 @@ export class BookstoreStacks {
   /** The stack holding the cloud infrastructure. */
   public readonly infrastructure: TerraformStack;
   /**
+   * The stack holding the cluster add-ons that Terraform installs through the cluster's
+   * API (Helm charts), deployed before the workloads, whose custom resources need the
+   * add-ons' CRDs at plan time. Undefined without a cluster, or where the cloud installs
+   * every add-on through its own API in the infrastructure stack.
+   */
+  public readonly addOns?: TerraformStack;
+  /**
    * The stack holding the bookstore's Kubernetes objects; its kubernetes provider is
    * configured from data sources and the infrastructure stack's outputs only. Undefined
    * without a cluster.
@@ -63,29 +71,37 @@ export class BookstoreStacks {
     for (const [key, value] of Object.entries(this.bookstore.tags)) Tags.of(this.infrastructure).add(key, value);
     if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
 
-    const { kubernetes: cluster, workloadSettings, database, network } = this.bookstore;
+    const { kubernetes: cluster, workloadSettings, workloadEnvironment, database, network, loadBalancer } = this.bookstore;
     const access = cloud.kubernetesAccess;
-    if (cluster && workloadSettings) {
-      const workloads = new CheckedStack(app, `${stackName}-workloads`);
-      workloads.addDependency(this.infrastructure);
-      useRemoteState(workloads);
-      // Providers are configured before any resource of their stack exists, so the
+    if (cluster && workloadSettings && workloadEnvironment) {
+      const clusterReference = { name: cluster.name, clusterId: cluster.clusterId };
+      // Providers are configured before any resource of their stack exists, so each
       // connection comes from data sources and the infrastructure stack's outputs.
-      const clusterAccess = new Construct(workloads, "ClusterAccess");
-      new KubernetesProvider(workloads, "kubernetes", access.connect(clusterAccess, { name: cluster.name, clusterId: cluster.clusterId }));
+      const connectedStack = (id: string, after: TerraformStack) => {
+        const stack = new CheckedStack(app, id);
+        stack.addDependency(after);
+        useRemoteState(stack);
+        const connection = access.connect(new Construct(stack, "ClusterAccess"), clusterReference);
+        new KubernetesProvider(stack, "kubernetes", connection);
+        return { stack, connection };
+      };
+      let previous = this.infrastructure;
+      if (access.installAddOns) {
+        const { stack, connection } = connectedStack(`${stackName}-addons`, previous);
+        new HelmProvider(stack, "helm", { kubernetes: connection });
+        access.installAddOns(new Construct(stack, "AddOns"), clusterReference, cluster.addOnVersions);
+        if (policyChecks) PolicyChecks.of(stack).apply(KUBERNETES_POLICY_PACK);
+        this.addOns = stack;
+        previous = stack;
+      }
+      const { stack: workloads } = connectedStack(`${stackName}-workloads`, previous);
+      const backend = loadBalancer.podBackend;
       new BookstoreWorkloads(workloads, "Workloads", {
         settings: workloadSettings,
-        domain: this.bookstore.domain,
-        database: database.connection,
-        credentials: access.databaseCredentials(clusterAccess, database.connection),
-        ingress: access.ingress({
-          domain: this.bookstore.domain,
-          healthCheckPath: workloadSettings.healthCheckPath,
-          publicSubnetCidrs: network.publicSubnetCidrs,
-          // The load balancer's certificate: an ID given by the user, not a resource output.
-          certificateId: bookstoreProps.certificate?.existingCertificateId,
-        }),
-        databaseCidrs: network.privateSubnetCidrs,
+        environment: workloadEnvironment,
+        entry: backend ? access.podEntry({ backend, serviceName: WORKLOAD_SERVICE.name, servicePort: WORKLOAD_SERVICE.port }) : undefined,
+        identity: cluster.workloadRoleId !== undefined ? access.podIdentity({ roleId: cluster.workloadRoleId }) : undefined,
+        database: { cidrs: network.privateSubnetCidrs, port: database.connection.port },
       });
       if (policyChecks) PolicyChecks.of(workloads).apply(KUBERNETES_POLICY_PACK);
       this.workloads = workloads;
@@ -94,6 +110,6 @@ export class BookstoreStacks {
 
   /** Every stack of this cloud, in deployment order. */
   public get stacks(): TerraformStack[] {
-    return this.workloads ? [this.infrastructure, this.workloads] : [this.infrastructure];
+    return [this.infrastructure, this.addOns, this.workloads].filter((stack): stack is TerraformStack => stack !== undefined);
   }
 }

@@ -10,6 +10,9 @@ import { requireValidName } from "../core/names";
 import { INetwork, Network, NetworkProps } from "../core/network";
 import { requireBoolean, ValidationError } from "../core/validation";
 import { Tags } from "../core/tags";
+import { WebRuntime } from "../core/web-runtime";
+import { applicationEnvironment, reservedApplicationVariables } from "../core/application-environment";
+import { WORKLOAD_SERVICE_ACCOUNT } from "../kubernetes/bookstore-workloads";
 import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } from "../kubernetes/workloads-props";
 
 /** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */
@@ -74,7 +77,7 @@ const fieldsOf =
   };
 const NETWORK_FIELDS = fieldsOf("network", { name: "name", region: "region" });
 const DATABASE_FIELDS = fieldsOf("database", { name: "name" });
-const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled" });
+const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled", runtime: "web.runtime" });
 const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
 const CDN_FIELDS = fieldsOf("cdn", { name: "name" });
 const KUBERNETES_FIELDS = fieldsOf("kubernetes", { name: "name", network: "network.cidr", "network.cidr": "network.cidr" });
@@ -86,10 +89,21 @@ const KUBERNETES_FIELDS = fieldsOf("kubernetes", { name: "name", network: "netwo
 /** The network: see `NetworkProps`. */
 export interface BookstoreNetworkProps extends Omit<NetworkProps, "cloud" | "name"> {}
 
-/** The web tier: the bookstore container on autoscaled VMs (see `ComputeGroupProps`). */
+/**
+ * The web tier: the bookstore container on autoscaled VMs (see `ComputeGroupProps`), on the
+ * Kubernetes cluster's pods (see `kubernetes.workloads`), or on both, behind the one load
+ * balancer.
+ */
 export interface BookstoreWebProps
   extends Pick<ComputeGroupProps, "image" | "size" | "minInstances" | "maxInstances" | "environment">,
     Pick<LoadBalancerProps, "healthCheckPath"> {
+  /**
+   * Where the web tier runs: `WebRuntime.vms()`, `WebRuntime.kubernetes()`, or
+   * `WebRuntime.weighted({ vmsPercent, kubernetesPercent })` where the cloud's load balancer
+   * can split by weight. Switching keeps the load balancer, the CDN and the database.
+   * @default WebRuntime.kubernetes() when the cluster is enabled, else WebRuntime.vms()
+   */
+  readonly runtime?: WebRuntime;
   /**
    * Port the container listens on: the load balancer's target port and the pods'
    * container port.
@@ -115,7 +129,7 @@ export interface BookstoreCdnProps extends Omit<CdnProps, "cloud" | "origin" | "
 }
 
 /** The Kubernetes cluster and the workloads on it: see `KubernetesClusterProps`. */
-export interface BookstoreKubernetesProps extends Omit<KubernetesClusterProps, "cloud" | "network" | "name"> {
+export interface BookstoreKubernetesProps extends Omit<KubernetesClusterProps, "cloud" | "network" | "name" | "workloadIdentity"> {
   /** @default true */
   readonly enabled?: boolean;
   /**
@@ -175,11 +189,16 @@ export class Bookstore extends Construct {
   public readonly network: INetwork;
   public readonly database: IDatabase;
   public readonly loadBalancer: ILoadBalancer;
-  public readonly web: IComputeGroup;
+  /** Where the web tier runs. */
+  public readonly runtime: WebRuntime;
+  /** The VMs; undefined when the runtime sends them no requests. */
+  public readonly web?: IComputeGroup;
   public readonly cdn?: ICdn;
   public readonly kubernetes?: IKubernetesCluster;
   /** The workloads' settings, validated; undefined without a cluster. */
   public readonly workloadSettings?: ResolvedWorkloadSettings;
+  /** What the pods read (`applicationEnvironment`); undefined without a cluster. */
+  public readonly workloadEnvironment?: Readonly<Record<string, string>>;
   public readonly domain: string;
   /** The tags on every taggable resource of the bookstore: `app` and the `tags` prop, checked. */
   public readonly tags: Readonly<Record<string, string>>;
@@ -201,6 +220,11 @@ export class Bookstore extends Construct {
     this.database = asProp(DATABASE_FIELDS, () => new Database(this, "Database", { cloud, network: this.network, name: `${name}-db`, ...props.database }));
 
     const cdnEnabled = requireBoolean(this, "cdn.enabled", props.cdn?.enabled ?? true);
+    const clusterEnabled = requireBoolean(this, "kubernetes.enabled", props.kubernetes?.enabled ?? true);
+    this.runtime = props.web.runtime ?? (clusterEnabled ? WebRuntime.kubernetes() : WebRuntime.vms());
+    if (this.runtime instanceof WebRuntime && this.runtime.usesKubernetes && !clusterEnabled) {
+      throw new ValidationError(this, "web.runtime", `{ vmsPercent: ${this.runtime.vmsPercent}, kubernetesPercent: ${this.runtime.kubernetesPercent} }`, "WebRuntime.vms(): kubernetes.enabled is false, so there are no pods to send requests to");
+    }
     this.loadBalancer = asProp(LOAD_BALANCER_FIELDS, () => new LoadBalancer(this, "LoadBalancer", {
       cloud,
       network: this.network,
@@ -211,22 +235,25 @@ export class Bookstore extends Construct {
       healthCheckPath: props.web.healthCheckPath,
       // Where the cloud lets a security group name its CDN's servers, nobody can go around the CDN.
       clients: cdnEnabled && cloud.catalog.capabilities.restrictsOriginToCdn ? LoadBalancerClients.cdnEdgesOnly() : LoadBalancerClients.anywhere(),
+      runtime: this.runtime,
       ...props.loadBalancer,
     }));
 
-    this.web = asProp(WEB_FIELDS, () => new ComputeGroup(this, "Web", {
-      cloud,
-      network: this.network,
-      name: `${name}-web`,
-      image: props.web.image,
-      containerPort: props.web.port,
-      size: props.web.size,
-      minInstances: props.web.minInstances,
-      maxInstances: props.web.maxInstances,
-      environment: props.web.environment,
-      database: this.database,
-      loadBalancer: this.loadBalancer,
-    }));
+    if (this.runtime.usesVms) {
+      this.web = asProp(WEB_FIELDS, () => new ComputeGroup(this, "Web", {
+        cloud,
+        network: this.network,
+        name: `${name}-web`,
+        image: props.web.image,
+        containerPort: props.web.port,
+        size: props.web.size,
+        minInstances: props.web.minInstances,
+        maxInstances: props.web.maxInstances,
+        environment: props.web.environment,
+        database: this.database,
+        loadBalancer: this.loadBalancer,
+      }));
+    }
 
     if (cdnEnabled) {
       const { enabled: _enabled, certificate = cloud.catalog.capabilities.cdnSharesLoadBalancerCertificate ? props.certificate : undefined, ...cdnProps } = props.cdn ?? {};
@@ -234,17 +261,35 @@ export class Bookstore extends Construct {
     }
 
     this.domain = props.domain;
-    if (requireBoolean(this, "kubernetes.enabled", props.kubernetes?.enabled ?? true)) {
+    if (clusterEnabled) {
       const { enabled: _enabled, workloads, ...clusterProps } = props.kubernetes ?? {};
-      this.workloadSettings = resolveWorkloadSettings(
-        this,
-        { image: props.web.image, containerPort: props.web.port, healthCheckPath: props.web.healthCheckPath, ...workloads },
-        "kubernetes.workloads",
-        clusterProps.nodeSize ?? DEFAULT_NODE_SIZE,
+      // A setting the workloads take from the web tier is named as the web tier's prop.
+      const fromWeb: Record<string, string> = { image: "web.image", containerPort: "web.port", healthCheckPath: "web.healthCheckPath" };
+      const workloadField = (childField: string) => {
+        const setting = childField.slice("kubernetes.workloads.".length);
+        return setting in fromWeb && (workloads as Record<string, unknown> | undefined)?.[setting] === undefined ? fromWeb[setting] : childField;
+      };
+      const settings = asProp(workloadField, () =>
+        resolveWorkloadSettings(
+          this,
+          { image: props.web.image, containerPort: props.web.port, healthCheckPath: props.web.healthCheckPath, ...workloads },
+          "kubernetes.workloads",
+          clusterProps.nodeSize ?? DEFAULT_NODE_SIZE,
+          reservedApplicationVariables(cloud),
+        ),
       );
-      this.kubernetes = asProp(KUBERNETES_FIELDS, () => new KubernetesCluster(this, "Kubernetes", { cloud, network: this.network, name: `${name}-k8s`, ...clusterProps }));
+      this.workloadSettings = settings;
+      this.kubernetes = asProp(KUBERNETES_FIELDS, () => new KubernetesCluster(this, "Kubernetes", {
+        cloud,
+        network: this.network,
+        name: `${name}-k8s`,
+        ...clusterProps,
+        // The pods read the database's credentials at run time with their own cloud identity.
+        workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database },
+      }));
       // The bookstore's pods use the same database as the web tier.
       this.database.allowConnectionsFrom(this.kubernetes);
+      this.workloadEnvironment = applicationEnvironment({ cloud, containerPort: settings.containerPort, database: this.database });
     }
 
     this.outputs(name);

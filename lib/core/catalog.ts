@@ -39,6 +39,28 @@ export interface CloudCatalog {
   readonly catalogRules: CatalogRules;
   /** The bucket and lock table that may hold Terraform state on this cloud. */
   readonly stateStorage: StateStorageRules;
+  /**
+   * The add-ons the library installs on every cluster, by name, with the versions it
+   * has been checked against (the first is the default) and where they come from.
+   * `kubernetes.addOnVersions` may pick another listed version, never an unlisted one.
+   */
+  readonly kubernetesAddOns: Readonly<Record<string, KubernetesAddOn>>;
+  /** What the bookstore's container reads besides the neutral contract (see `applicationEnvironment`). */
+  readonly runtimeEnvironment: RuntimeEnvironmentRules;
+}
+
+/** One add-on of the managed cluster, installed by Terraform. */
+export interface KubernetesAddOn {
+  /** Versions checked against, newest first; the first is the default. */
+  readonly versions: readonly string[];
+  /** Where the versions come from (a release page, the cloud's add-on list). */
+  readonly source: string;
+}
+
+/** The cloud's own names for what the application environment carries. */
+export interface RuntimeEnvironmentRules {
+  /** Variables the cloud's SDKs read the region from (e.g. `AWS_REGION`); each is set to the stack's region. */
+  readonly regionVariables: readonly string[];
 }
 
 /** What the cloud refuses at apply time, so the constructs refuse it at synth. */
@@ -63,6 +85,10 @@ export interface CloudLimits {
   readonly hostReservedPorts: readonly number[];
   /** Most CIDRs the managed Kubernetes API server's public access list takes. */
   readonly maxPublicApiCidrs: number;
+  /** Most private CIDRs the library opens the API server's security group to. */
+  readonly maxPrivateApiCidrs: number;
+  /** How the cloud names a principal that may administer a cluster (a role or user). */
+  readonly clusterAdministrator: { readonly pattern: string; readonly description: string; readonly example: string };
 }
 
 export interface TagRules {
@@ -123,6 +149,16 @@ export interface CloudCapabilities {
    * says otherwise.
    */
   readonly cdnSharesLoadBalancerCertificate: boolean;
+  /**
+   * The load balancer can split requests by weight between the VMs and the cluster's
+   * pods, so `WebRuntime.weighted(...)` can move a shop from one to the other.
+   */
+  readonly weightedWebRuntimes: boolean;
+  /**
+   * The managed Kubernetes service offers paid extended support for versions past their
+   * standard support, which `kubernetes.extendedSupport` may turn on.
+   */
+  readonly kubernetesExtendedSupport: boolean;
 }
 
 export interface RegionEntry {

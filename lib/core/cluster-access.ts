@@ -1,11 +1,12 @@
 /**
  * What the workloads need from a cloud, as the cluster contract: how to reach the
- * cluster's API server, how to read the database's credentials, and how traffic enters.
+ * cluster's API server, how the pods join the one load balancer, and how they get the
+ * cloud identity that reads their secrets at run time.
  * Each cloud adapter implements it (ICloud.kubernetesAccess); the workloads code has no
  * cloud branches.
  */
 import { Construct } from "constructs";
-import type { DatabaseConnection } from "./database";
+import type { PodBackend } from "./load-balancer";
 
 /** The kubernetes provider's connection settings. */
 export interface KubernetesConnection {
@@ -19,51 +20,84 @@ export interface KubernetesConnection {
   readonly clientKey?: string;
 }
 
-/** The database's credentials as references, resolved at apply time and marked sensitive. */
-export interface DatabaseCredentials {
-  readonly username: string;
-  readonly password: string;
-}
+/** The folder a projected token for the cloud's STS is mounted in; the token file is `PodIdentity.projectedToken.path` inside it. */
+export const PROJECTED_TOKEN_DIR = "/var/run/secrets/bookstore/cloud-token";
 
-/** How traffic from the internet reaches the bookstore's Service. */
-export interface IngressEntry {
-  /** IngressClass of the cloud's load-balancer controller. */
-  readonly ingressClassName: string;
-  /** Annotations that controller reads (scheme, TLS policy, health check...). */
-  readonly annotations: Readonly<Record<string, string>>;
-  /** Address ranges the load balancer sends from: the only pod ingress the NetworkPolicy allows. */
+/** The Kubernetes Service that the load balancer's binding registers the pods of. */
+export type KubernetesServiceType = "ClusterIP" | "NodePort" | "LoadBalancer";
+
+/**
+ * How the pods join the one load balancer Terraform owns (`ILoadBalancer.podBackend`):
+ * the cloud's native binding, never a new load balancer.
+ */
+export interface PodEntry {
+  /** The Service's type. A `LoadBalancer` Service must name the existing load balancer in its annotations. */
+  readonly serviceType: KubernetesServiceType;
+  /** Annotations the cloud's controller reads on the Service. */
+  readonly serviceAnnotations: Readonly<Record<string, string>>;
+  /**
+   * A custom resource that registers the Service's pods into the load balancer (AWS's
+   * TargetGroupBinding), created next to the Service with its own metadata.
+   * @default none: the Service's annotations are the binding
+   */
+  readonly binding?: { readonly apiVersion: string; readonly kind: string; readonly spec: Readonly<Record<string, unknown>> };
+  /** Address ranges the load balancer connects from: the only pod ingress the NetworkPolicy allows. */
   readonly sourceCidrs: readonly string[];
-  /**
-   * A Secret the controller reads the certificate from (e.g. TKE's `qcloud_cert_id`),
-   * created next to the Ingress and named in its `tls.secretName`.
-   * @default none: the controller finds the certificate for the domain by itself
-   */
-  readonly tlsSecret?: { readonly name: string; readonly data: Readonly<Record<string, string>> };
 }
 
-/** What a cloud needs to know to build the entry point of the shop. */
-export interface IngressProps {
-  readonly domain: string;
-  readonly healthCheckPath: string;
-  /** The network's public subnets, where the load balancers live. */
-  readonly publicSubnetCidrs: readonly string[];
+/** What the workloads know when they ask for their entry. */
+export interface PodEntryProps {
+  readonly backend: PodBackend;
+  /** The Service the binding points at. */
+  readonly serviceName: string;
+  /** The Service's port, which forwards to `backend.targetPort` on the pods. */
+  readonly servicePort: number;
+}
+
+/**
+ * How the pods of one service account get the cloud identity that reads their secrets at
+ * run time (EKS Pod Identity, ACK RRSA, TKE's OIDC-based roles).
+ */
+export interface PodIdentity {
+  /** Annotations on the service account. */
+  readonly serviceAccountAnnotations: Readonly<Record<string, string>>;
+  /** Labels on the namespace (e.g. one that switches a credentials webhook on). */
+  readonly namespaceLabels: Readonly<Record<string, string>>;
+  /** Variables the cloud's SDK reads its credentials from, added to the application environment. */
+  readonly environment: Readonly<Record<string, string>>;
   /**
-   * The cloud's ID of an existing certificate for `domain`: the one the bookstore's
-   * load balancer uses (`BookstoreProps.certificate`), undefined when the cloud issues it.
+   * A service-account token for the cloud's STS, projected into the pods (the API token
+   * itself stays unmounted).
+   * @default none: the cloud's agent or webhook provides the credentials
    */
-  readonly certificateId?: string;
+  readonly projectedToken?: { readonly audience: string; readonly path: string; readonly expirationSeconds: number };
+  /** Where the pods must connect to get credentials and read secrets: each rule a set of ranges and TCP ports. */
+  readonly egress: readonly { readonly cidrs: readonly string[]; readonly tcpPorts: readonly number[] }[];
+}
+
+/** A reference to the cluster from another stack. */
+export interface ClusterReference {
+  readonly name: string;
+  readonly clusterId: string;
 }
 
 /** The cluster contract one cloud implements for the workloads stack. */
 export interface IKubernetesAccess {
   /**
-   * Connection settings for the kubernetes provider, built only from data sources or
-   * the infrastructure stack's outputs: never from resources of the same stack, which
-   * do not exist yet when Terraform configures providers.
+   * Connection settings for the kubernetes (and helm) provider, built only from data
+   * sources or the infrastructure stack's outputs: never from resources of the same stack,
+   * which do not exist yet when Terraform configures providers.
    */
-  connect(scope: Construct, cluster: { readonly name: string; readonly clusterId: string }): KubernetesConnection;
-  /** Reads the database credentials from the cloud's secret store, in the workloads stack. */
-  databaseCredentials(scope: Construct, connection: DatabaseConnection): DatabaseCredentials;
-  /** The entry point for `domain`, whose load balancer lives in the given public subnets. */
-  ingress(props: IngressProps): IngressEntry;
+  connect(scope: Construct, cluster: ClusterReference): KubernetesConnection;
+  /** How the pods are registered into the load balancer's pod backend. */
+  podEntry(props: PodEntryProps): PodEntry;
+  /** How pods get the cluster's workload role (`IKubernetesCluster.workloadRoleId`). */
+  podIdentity(props: { readonly roleId: string }): PodIdentity;
+  /**
+   * Installs the add-ons that need the cluster's API (Helm charts), into `scope`: a stack
+   * of their own, deployed after the infrastructure and before the workloads, whose custom
+   * resources need the add-ons' CRDs at plan time. Absent where the cloud installs every
+   * add-on through its own API in the infrastructure stack.
+   */
+  installAddOns?(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>): void;
 }

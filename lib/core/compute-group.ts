@@ -6,6 +6,7 @@ import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
+import { applicationEnvironment, reservedApplicationVariables } from "./application-environment";
 import { isUserDataValue, requireUserDataFits } from "./user-data";
 import {
   requireEnvironmentVariableName,
@@ -65,9 +66,9 @@ export interface ComputeGroupProps {
   readonly environment?: Readonly<Record<string, string>>;
   /**
    * A database the container uses: the group may reach its port, may read its
-   * credentials from the cloud's secret store, and the container gets `DB_HOST`,
-   * `DB_PORT`, `DB_NAME`, `DB_USER` and `DB_CREDENTIALS_SECRET` (a reference, never the
-   * password).
+   * credentials from the cloud's secret store, and the container gets the database's part
+   * of the application environment (`applicationEnvironment`: `DB_HOST`, ...,
+   * `DB_CREDENTIALS_SECRET`, a reference, never the password).
    * @default no database
    */
   readonly database?: IDatabase;
@@ -106,8 +107,6 @@ export interface ComputeGroupAttributes {
   readonly securityGroupId: string;
 }
 
-const DATABASE_ENV = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET"] as const;
-
 export class ComputeGroup extends CloudResource implements IComputeGroup {
   public readonly groupId: string;
   public readonly securityGroupId: string;
@@ -133,10 +132,14 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances, lowerGiven: props.minInstances !== undefined }, { min: 1, max: MAX_INSTANCES });
     const rootVolumeGiB = props.rootVolumeGiB ?? 30;
     requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
+    if (props.loadBalancer && !props.loadBalancer.runtime.usesVms) {
+      throw new ValidationError(this, "loadBalancer", props.loadBalancer.node.path, "a load balancer whose runtime sends requests to VMs (WebRuntime.vms() or WebRuntime.weighted(...))");
+    }
     if (props.loadBalancer && props.loadBalancer.targetPort !== containerPort) {
       throw new ValidationError(this, "containerPort", containerPort, `the load balancer's target port (${props.loadBalancer.targetPort})`);
     }
 
+    const reserved = reservedApplicationVariables(cloud);
     const environment: Record<string, string> = {};
     for (const [key, value] of Object.entries(props.environment ?? {})) {
       requireEnvironmentVariableName(this, `environment.${key}`, key);
@@ -144,24 +147,15 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       if (typeof value !== "string") {
         throw new ValidationError(this, `environment.${key}`, value, "a string value");
       }
-      if (props.database && (DATABASE_ENV as readonly string[]).includes(key)) {
-        throw new ValidationError(this, `environment.${key}`, value, `a name other than ${DATABASE_ENV.join(", ")}, which the database sets`);
+      if (reserved.includes(key)) {
+        throw new ValidationError(this, `environment.${key}`, value, `a name other than ${reserved.join(", ")}, which the application environment sets`);
       }
       if (!isUserDataValue(value)) {
         throw new ValidationError(this, `environment.${key}`, value, "a value on one line (no line breaks) without double quotes, backslashes, ${ or %{, which the user data's Terraform string would read as syntax");
       }
       environment[key] = value;
     }
-    if (props.database) {
-      const connection = props.database.connection;
-      Object.assign(environment, {
-        DB_HOST: connection.host,
-        DB_PORT: String(connection.port),
-        DB_NAME: connection.databaseName,
-        DB_USER: connection.username,
-        DB_CREDENTIALS_SECRET: connection.credentialsSecretId,
-      });
-    }
+    Object.assign(environment, applicationEnvironment({ cloud, containerPort, database: props.database }));
 
     requireUserDataFits(this, "environment", image, environment, limits.userData);
 

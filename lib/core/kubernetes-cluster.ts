@@ -1,13 +1,17 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
-import { ICloud, INetworkPeer } from "./cloud";
-import { formatCidr, nonPublicOverlap, overlaps, parseCidr } from "./cidr";
+import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import { contains, formatCidr, nonPublicOverlap, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
+import type { IDatabase } from "./database";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
-import { requireOneOf, requireOrderedRange, ValidationError } from "./validation";
+import { isUnresolved, requireBoolean, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
 /** The node size when none is given. */
 export const DEFAULT_NODE_SIZE = ComputeSize.MEDIUM;
+
+/** Where a private network that reaches the API server may be: RFC 1918 and carrier-grade NAT (100.64.0.0/10). */
+const PRIVATE_API_RANGES = [...PRIVATE_RANGES, parseCidr("100.64.0.0/10")!];
 
 /** Most nodes one pool may hold; a guard against a typo that would cost a fortune. */
 export const MAX_NODES = 100;
@@ -49,6 +53,50 @@ export interface KubernetesClusterProps {
    * @default [] (private API server)
    */
   readonly publicApiAllowedCidrs?: string[];
+  /**
+   * Private networks that may reach the API server's private endpoint on 443: a VPN, a CI
+   * runner's subnet, a peered network. Only private ranges (RFC 1918 and carrier-grade NAT);
+   * the cluster's own network reaches it without this.
+   * @default [] (only the cluster's own nodes and control plane)
+   */
+  readonly privateApiAllowedCidrs?: string[];
+  /**
+   * Cloud principals that administer the cluster besides whoever creates it, in the cloud's
+   * own form (see the cloud catalog's `limits.clusterAdministrator`): IAM role or user ARNs
+   * on AWS, RAM role or user ARNs on Alibaba Cloud, CAM roles or sub-users on Tencent Cloud.
+   * A CI principal that runs `cdktf deploy` for the workloads belongs here.
+   * @default [] (only the creator)
+   */
+  readonly administrators?: string[];
+  /**
+   * Versions of the add-ons the library installs, by add-on name, each one the cloud's
+   * catalog lists (`kubernetesAddOns`).
+   * @default the catalog's default version of each add-on
+   */
+  readonly addOnVersions?: Readonly<Record<string, string>>;
+  /**
+   * Keep running a Kubernetes version past its standard support, on paid extended support,
+   * where the cloud offers it. Off, the cluster must be upgraded before its version's
+   * standard support ends.
+   * @default false
+   */
+  readonly extendedSupport?: boolean;
+  /**
+   * The pods that get a cloud identity of their own (the cloud's workload identity) and
+   * what it may read. Without it the pods get no cloud credentials.
+   * @default none
+   */
+  readonly workloadIdentity?: WorkloadIdentityProps;
+}
+
+/** The service account whose pods get a cloud identity, and what that identity may read. */
+export interface WorkloadIdentityProps {
+  /** Namespace of the service account. */
+  readonly namespace: string;
+  /** Name of the service account. */
+  readonly serviceAccountName: string;
+  /** A database whose credentials the pods read at run time from the cloud's secret store. */
+  readonly database?: IDatabase;
 }
 
 /** A managed Kubernetes cluster with one autoscaled node pool in private subnets. */
@@ -58,6 +106,13 @@ export interface IKubernetesCluster extends INetworkPeer {
   /** The API server's URL. */
   readonly endpoint: string;
   readonly version: string;
+  /**
+   * The cloud's identifier of the role the workload identity's pods assume (a role ARN or
+   * name); undefined without `workloadIdentity`.
+   */
+  readonly workloadRoleId?: string;
+  /** Every add-on the cloud's catalog lists, with the version installed. */
+  readonly addOnVersions: Readonly<Record<string, string>>;
 }
 
 export interface KubernetesClusterSpec {
@@ -68,6 +123,13 @@ export interface KubernetesClusterSpec {
   readonly minNodes: number;
   readonly maxNodes: number;
   readonly publicApiAllowedCidrs: readonly string[];
+  readonly privateApiAllowedCidrs: readonly string[];
+  /** Validated against the catalog's `clusterAdministrator` pattern. */
+  readonly administrators: readonly string[];
+  /** Every add-on of the catalog with its chosen version. */
+  readonly addOnVersions: Readonly<Record<string, string>>;
+  readonly extendedSupport: boolean;
+  readonly workloadIdentity?: WorkloadIdentityProps;
 }
 
 export interface KubernetesClusterAttributes {
@@ -81,6 +143,8 @@ export interface KubernetesClusterAttributes {
    * @default none: pods' connections come from their nodes' security group
    */
   readonly sourceCidrs?: readonly string[];
+  /** Present exactly when the spec has a `workloadIdentity`. */
+  readonly workloadRoleId?: string;
 }
 
 export class KubernetesCluster extends CloudResource implements IKubernetesCluster {
@@ -89,6 +153,8 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
   public readonly version: string;
   public readonly securityGroupId: string;
   public readonly sourceCidrs?: readonly string[];
+  public readonly workloadRoleId?: string;
+  public readonly addOnVersions: Readonly<Record<string, string>>;
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id, props);
@@ -128,6 +194,17 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       }
     });
 
+    const privateApiAllowedCidrs = this.requirePrivateCidrs(props.privateApiAllowedCidrs ?? [], catalog.limits.maxPrivateApiCidrs);
+    const administrators = this.requireAdministrators(props.administrators ?? []);
+    const addOnVersions = this.resolveAddOnVersions(props.addOnVersions ?? {});
+    this.addOnVersions = addOnVersions;
+    const extendedSupport = requireBoolean(this, "extendedSupport", props.extendedSupport ?? false);
+    if (extendedSupport === true && !catalog.capabilities.kubernetesExtendedSupport) {
+      throw new ValidationError(this, "extendedSupport", true, `false: ${cloud.name}'s managed Kubernetes offers no extended support to choose`);
+    }
+    const workloadIdentity = props.workloadIdentity;
+    if (workloadIdentity !== undefined) requireSameCloud(this, "workloadIdentity.database", cloud, workloadIdentity.database);
+
     cloud.useProvidersIn(this);
     const created = cloud.createKubernetesCluster(this, {
       name: this.name,
@@ -137,10 +214,67 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       minNodes,
       maxNodes,
       publicApiAllowedCidrs,
+      privateApiAllowedCidrs,
+      administrators,
+      addOnVersions,
+      extendedSupport,
+      workloadIdentity,
     });
+    this.workloadRoleId = created.workloadRoleId;
     this.clusterId = created.clusterId;
     this.endpoint = created.endpoint;
     this.securityGroupId = created.securityGroupId;
     this.sourceCidrs = created.sourceCidrs;
+  }
+
+  /** Private ranges only, so that no entry (nor any set of them) opens the API server to the internet. */
+  private requirePrivateCidrs(cidrs: readonly string[], max: number): readonly string[] {
+    if (!Array.isArray(cidrs) || cidrs.length > max) {
+      throw new ValidationError(this, "privateApiAllowedCidrs", cidrs, `a list of at most ${max} private CIDRs on ${this.cloud.name}`);
+    }
+    cidrs.forEach((text, index) => {
+      if (isUnresolved(text)) return;
+      const cidr = typeof text === "string" ? parseCidr(text) : undefined;
+      const privateRange = cidr && PRIVATE_API_RANGES.find((range) => contains(range, cidr));
+      if (!cidr || !privateRange) {
+        throw new ValidationError(this, `privateApiAllowedCidrs[${index}]`, text, "a private IPv4 range in CIDR notation inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10, e.g. 10.100.0.0/24; public addresses go in publicApiAllowedCidrs");
+      }
+    });
+    return cidrs;
+  }
+
+  private requireAdministrators(principals: readonly string[]): readonly string[] {
+    const rule = this.cloud.catalog.limits.clusterAdministrator;
+    if (!Array.isArray(principals)) {
+      throw new ValidationError(this, "administrators", principals, `a list of ${rule.description}s, e.g. ["${rule.example}"]`);
+    }
+    const pattern = new RegExp(`^(?:${rule.pattern})$`);
+    principals.forEach((principal, index) => {
+      if (isUnresolved(principal)) return;
+      if (typeof principal !== "string" || !pattern.test(principal)) {
+        throw new ValidationError(this, `administrators[${index}]`, principal, `${rule.description} on ${this.cloud.name}, e.g. ${rule.example}`);
+      }
+      if (principals.indexOf(principal) !== index) {
+        throw new ValidationError(this, `administrators[${index}]`, principal, "each principal once");
+      }
+    });
+    return principals;
+  }
+
+  private resolveAddOnVersions(chosen: Readonly<Record<string, string>>): Readonly<Record<string, string>> {
+    const addOns = this.cloud.catalog.kubernetesAddOns;
+    if (chosen === null || typeof chosen !== "object" || Array.isArray(chosen)) {
+      throw new ValidationError(this, "addOnVersions", chosen, `versions by add-on name, of ${Object.keys(addOns).join(", ") || "no add-on"} on ${this.cloud.name}`);
+    }
+    for (const [name, version] of Object.entries(chosen)) {
+      const addOn = Object.prototype.hasOwnProperty.call(addOns, name) ? addOns[name] : undefined;
+      if (addOn === undefined) {
+        throw new ValidationError(this, `addOnVersions.${name}`, name, `an add-on the library installs on ${this.cloud.name}: ${Object.keys(addOns).join(", ") || "none"}`);
+      }
+      if (!addOn.versions.includes(version)) {
+        throw new ValidationError(this, `addOnVersions.${name}`, version, `a version the catalog lists for ${name}: ${addOn.versions.join(", ")} (${addOn.source})`);
+      }
+    }
+    return Object.fromEntries(Object.entries(addOns).map(([name, addOn]) => [name, chosen[name] ?? addOn.versions[0]]));
   }
 }

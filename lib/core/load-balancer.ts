@@ -3,6 +3,7 @@ import { CloudResource } from "./cloud-resource";
 import { CertificateSource, ICloud, ICloudScoped, requireUsableCertificate } from "./cloud";
 import type { INetwork } from "./network";
 import { isUnresolved, requireBoolean, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
+import { WebRuntime } from "./web-runtime";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -77,6 +78,37 @@ export interface LoadBalancerProps {
    * @default 60
    */
   readonly idleTimeoutSeconds?: number;
+  /**
+   * Which targets receive requests: VMs registered by instance (a `ComputeGroup`), a
+   * cluster's pods registered through the cloud's native binding (see `podBackend`), or
+   * both by weight.
+   * @default WebRuntime.vms()
+   */
+  readonly runtime?: WebRuntime;
+}
+
+/**
+ * Where the cluster's pods are registered into the load balancer Terraform owns, so that no
+ * Kubernetes object creates a second, internet-facing load balancer. What each field names
+ * is the cloud's own (AWS: an IP target group for a TargetGroupBinding; Alibaba Cloud: a
+ * vServer group the cloud controller manager fills; Tencent Cloud: the CLB and listener
+ * the TKE Service reuses); the cloud's cluster access reads it back.
+ */
+export interface PodBackend {
+  /** The cloud's identifier of the load balancer. */
+  readonly loadBalancerId: string;
+  /** The cloud's identifier of the group, listener or rule that pods are registered into. */
+  readonly targetGroupId: string;
+  /** Port the pods listen on. */
+  readonly targetPort: number;
+  /** Path the load balancer's health check requests. */
+  readonly healthCheckPath: string;
+  /** Percent of the requests the pods receive. */
+  readonly weightPercent: number;
+  /** Address ranges the load balancer connects to the pods from: the only ingress their NetworkPolicy admits. */
+  readonly sourceCidrs: readonly string[];
+  /** Further identifiers the cloud's binding needs (a listener ID, a port), by name. */
+  readonly details?: Readonly<Record<string, string>>;
 }
 
 /** A public HTTPS load balancer; HTTP is redirected to HTTPS. */
@@ -91,8 +123,12 @@ export interface ILoadBalancer extends ICloudScoped {
    * then admits the load balancer's source range instead.
    */
   readonly securityGroupId?: string;
-  /** The cloud's identifier of the group that targets register with. */
-  readonly targetGroupId: string;
+  /** The cloud's identifier of the group VMs register with; undefined when the runtime sends no requests to VMs. */
+  readonly targetGroupId?: string;
+  /** Where pods are registered; undefined when the runtime sends no requests to pods. */
+  readonly podBackend?: PodBackend;
+  /** Which targets receive requests. */
+  readonly runtime: WebRuntime;
   readonly targetPort: number;
   readonly healthCheckPath: string;
 }
@@ -107,19 +143,26 @@ export interface LoadBalancerSpec {
   readonly cdnEdgesOnly: boolean;
   readonly deletionProtection: boolean;
   readonly idleTimeoutSeconds: number;
+  /** Validated: whole percentages adding up to 100, weighted only where the cloud can split. */
+  readonly runtime: WebRuntime;
 }
 
 export interface LoadBalancerAttributes {
   readonly dnsName: string;
   readonly securityGroupId?: string;
-  readonly targetGroupId: string;
+  /** Present exactly when `runtime.usesVms`. */
+  readonly targetGroupId?: string;
+  /** Present exactly when `runtime.usesKubernetes`. */
+  readonly podBackend?: PodBackend;
 }
 
 export class LoadBalancer extends CloudResource implements ILoadBalancer {
   public readonly domain: string;
   public readonly dnsName: string;
   public readonly securityGroupId?: string;
-  public readonly targetGroupId: string;
+  public readonly targetGroupId?: string;
+  public readonly podBackend?: PodBackend;
+  public readonly runtime: WebRuntime;
   public readonly targetPort: number;
   public readonly healthCheckPath: string;
 
@@ -148,6 +191,12 @@ export class LoadBalancer extends CloudResource implements ILoadBalancer {
       throw new ValidationError(this, "clients", "cdnEdgesOnly", `LoadBalancerClients.anywhere(): ${cloud.name} publishes no CDN address list a security group can use`);
     }
 
+    this.runtime = props.runtime ?? WebRuntime.vms();
+    if (!(this.runtime instanceof WebRuntime)) {
+      throw new ValidationError(this, "runtime", this.runtime, "WebRuntime.vms(), WebRuntime.kubernetes() or WebRuntime.weighted({ vmsPercent, kubernetesPercent })");
+    }
+    this.runtime.validate(this, "runtime", cloud);
+
     cloud.useProvidersIn(this);
     const created = cloud.createLoadBalancer(this, {
       name: this.name,
@@ -159,9 +208,11 @@ export class LoadBalancer extends CloudResource implements ILoadBalancer {
       cdnEdgesOnly: clients.cdnEdgesOnly,
       deletionProtection: requireBoolean(this, "deletionProtection", props.deletionProtection ?? true),
       idleTimeoutSeconds,
+      runtime: this.runtime,
     });
     this.dnsName = created.dnsName;
     this.securityGroupId = created.securityGroupId;
     this.targetGroupId = created.targetGroupId;
+    this.podBackend = created.podBackend;
   }
 }

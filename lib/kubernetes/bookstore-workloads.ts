@@ -2,39 +2,43 @@ import { Construct } from "constructs";
 import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
-import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
-import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
-import { DatabaseConnection } from "../core/database";
-import { DatabaseCredentials, IngressEntry } from "../core/cluster-access";
+import { PodEntry, PodIdentity, PROJECTED_TOKEN_DIR } from "../core/cluster-access";
 import { ResolvedWorkloadSettings } from "./workloads-props";
 
 const APP = "bookstore";
-const SERVICE_PORT = 80;
-/** Where the database credentials appear as files (CKV_K8S_35: secrets as files, not env). */
-const CREDENTIALS_DIR = "/etc/bookstore/database";
+/** The name of the service account whose pods get the cloud identity. */
+export const WORKLOAD_SERVICE_ACCOUNT = APP;
+/** The Service the load balancer's binding registers the pods of. */
+export const WORKLOAD_SERVICE = { name: APP, port: 80 } as const;
+const SERVICE_PORT = WORKLOAD_SERVICE.port;
 
 export interface BookstoreWorkloadsProps {
   readonly settings: ResolvedWorkloadSettings;
-  readonly domain: string;
-  readonly database: DatabaseConnection;
-  readonly credentials: DatabaseCredentials;
-  readonly ingress: IngressEntry;
-  /** Where the database lives: the only egress the pods get besides DNS. */
-  readonly databaseCidrs: readonly string[];
+  /** The application environment (`applicationEnvironment`): where the database is and where its credentials are, never a secret. */
+  readonly environment: Readonly<Record<string, string>>;
+  /** How the pods join the load balancer; undefined when the load balancer sends them no requests. */
+  readonly entry?: PodEntry;
+  /** How the pods get their cloud identity; undefined when they need none. */
+  readonly identity?: PodIdentity;
+  /** Where the database lives, and its port: egress the pods get besides DNS and the cloud's APIs. */
+  readonly database?: { readonly cidrs: readonly string[]; readonly port: number };
 }
 
 /**
  * The bookstore on Kubernetes, written once for every cloud: a namespace of its own, a
  * Deployment of hardened pods (non-root UID >= 10000, read-only root filesystem, no
  * privilege escalation, no capabilities, RuntimeDefault seccomp, no API token, CPU and
- * memory requests and limits, probes), a Service and an Ingress, an autoscaler, a
- * disruption budget, a NetworkPolicy, a ConfigMap and a Secret with the database
- * connection. The cloud only supplies the Ingress class and the credentials' source.
+ * memory requests and limits, probes), a Service registered into the load balancer
+ * Terraform owns through the cloud's binding (no Ingress, no second load balancer), an
+ * autoscaler, a disruption budget, a NetworkPolicy and a ConfigMap with the application
+ * environment. No secret is copied into the cluster: the pods read the database's
+ * credentials at run time with their cloud identity.
  */
 export class BookstoreWorkloads extends Construct {
   public readonly namespace: string;
@@ -43,28 +47,21 @@ export class BookstoreWorkloads extends Construct {
     super(scope, id);
     const s = props.settings;
     const labels = { app: APP };
+    const identity = props.identity;
     const namespace = new NamespaceV1(this, "Namespace", {
-      metadata: { name: s.namespace, labels: { ...labels, "pod-security.kubernetes.io/enforce": "restricted" } },
+      metadata: { name: s.namespace, labels: { ...identity?.namespaceLabels, ...labels, "pod-security.kubernetes.io/enforce": "restricted" } },
     });
     this.namespace = s.namespace;
     const metadata = (name: string) => ({ name, namespace: namespace.metadata.name, labels });
 
-    const serviceAccount = new ServiceAccountV1(this, "ServiceAccount", { metadata: metadata(APP), automountServiceAccountToken: s.mountServiceAccountToken });
+    const serviceAccount = new ServiceAccountV1(this, "ServiceAccount", {
+      metadata: { ...metadata(WORKLOAD_SERVICE_ACCOUNT), annotations: { ...identity?.serviceAccountAnnotations } },
+      automountServiceAccountToken: s.mountServiceAccountToken,
+    });
+    const token = identity?.projectedToken;
     const config = new ConfigMapV1(this, "Config", {
       metadata: metadata(`${APP}-config`),
-      data: {
-        ...s.environment,
-        DB_HOST: props.database.host,
-        DB_PORT: String(props.database.port),
-        DB_NAME: props.database.databaseName,
-        DB_CREDENTIALS_DIR: CREDENTIALS_DIR,
-        PORT: String(s.containerPort),
-      },
-    });
-    const secret = new SecretV1(this, "DatabaseCredentials", {
-      metadata: metadata(`${APP}-database`),
-      type: "Opaque",
-      data: { username: props.credentials.username, password: props.credentials.password },
+      data: { ...s.environment, ...props.environment, ...identity?.environment },
     });
 
     const probe = { httpGet: { path: s.healthCheckPath, port: String(s.containerPort) }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
@@ -113,14 +110,17 @@ export class BookstoreWorkloads extends Construct {
                   seccompProfile: { type: "RuntimeDefault" },
                 },
                 volumeMount: [
-                  { name: "database-credentials", mountPath: CREDENTIALS_DIR, readOnly: true },
                   { name: "tmp", mountPath: "/tmp" },
+                  ...(token ? [{ name: "cloud-token", mountPath: PROJECTED_TOKEN_DIR, readOnly: true }] : []),
                 ],
               },
             ],
             volume: [
-              { name: "database-credentials", secret: { secretName: secret.metadata.name, defaultMode: "0400" } },
               { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
+              // A token only the cloud's STS accepts (its audience), not an API token.
+              ...(token
+                ? [{ name: "cloud-token", projected: [{ defaultMode: "0440", sources: [{ serviceAccountToken: { audience: token.audience, expirationSeconds: token.expirationSeconds, path: token.path } }] }] }]
+                : []),
             ],
           },
         },
@@ -129,27 +129,29 @@ export class BookstoreWorkloads extends Construct {
       lifecycle: { ignoreChanges: ["spec[0].replicas"] },
     });
 
+    const entry = props.entry;
     const service = new ServiceV1(this, "Service", {
-      metadata: metadata(APP),
-      spec: { type: "ClusterIP", selector: labels, port: [{ name: "http", port: SERVICE_PORT, targetPort: String(s.containerPort) }] },
-    });
-
-    const tlsSecret = props.ingress.tlsSecret
-      ? new SecretV1(this, "IngressTls", { metadata: metadata(props.ingress.tlsSecret.name), type: "Opaque", data: { ...props.ingress.tlsSecret.data } })
-      : undefined;
-    new IngressV1(this, "Ingress", {
-      metadata: { ...metadata(APP), annotations: { ...props.ingress.annotations } },
+      metadata: { ...metadata(APP), annotations: { ...entry?.serviceAnnotations } },
       spec: {
-        ingressClassName: props.ingress.ingressClassName,
-        tls: [{ hosts: [props.domain], secretName: tlsSecret?.metadata.name }],
-        rule: [
-          {
-            host: props.domain,
-            http: { path: [{ path: "/", pathType: "Prefix", backend: { service: { name: service.metadata.name, port: { number: SERVICE_PORT } } } }] },
-          },
-        ],
+        type: entry?.serviceType ?? "ClusterIP",
+        selector: labels,
+        port: [{ name: "http", port: SERVICE_PORT, targetPort: String(s.containerPort), protocol: "TCP" }],
       },
+      // The cloud controller fills the status of a Service bound to an existing load balancer.
+      waitForLoadBalancer: false,
     });
+    if (entry?.binding) {
+      // Registers the Service's pods into the load balancer Terraform owns, by IP.
+      new Manifest(this, "LoadBalancerBinding", {
+        manifest: {
+          apiVersion: entry.binding.apiVersion,
+          kind: entry.binding.kind,
+          metadata: { name: APP, namespace: s.namespace, labels },
+          spec: entry.binding.spec,
+        },
+        dependsOn: [service],
+      });
+    }
 
     new HorizontalPodAutoscalerV2(this, "Autoscaler", {
       metadata: metadata(APP),
@@ -171,19 +173,20 @@ export class BookstoreWorkloads extends Construct {
       spec: {
         podSelector: { matchLabels: labels },
         policyTypes: ["Ingress", "Egress"],
-        // In: only the load balancer's subnets, only the application port.
-        ingress: [
-          {
-            from: props.ingress.sourceCidrs.map((cidr) => ({ ipBlock: { cidr } })),
-            ports: [{ port: String(s.containerPort), protocol: "TCP" }],
-          },
-        ],
-        // Out: the database, and DNS inside the cluster.
+        // In: only from where the load balancer connects, only the application port; nothing
+        // when the load balancer sends the pods no requests.
+        ingress: entry
+          ? [{ from: entry.sourceCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ port: String(s.containerPort), protocol: "TCP" }] }]
+          : [],
+        // Out: the database, the cloud's credential and secret endpoints, and DNS inside the cluster.
         egress: [
-          {
-            to: props.databaseCidrs.map((cidr) => ({ ipBlock: { cidr } })),
-            ports: [{ port: String(props.database.port), protocol: "TCP" }],
-          },
+          ...(props.database
+            ? [{ to: props.database.cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ port: String(props.database.port), protocol: "TCP" }] }]
+            : []),
+          ...(identity?.egress ?? []).map((rule) => ({
+            to: rule.cidrs.map((cidr) => ({ ipBlock: { cidr } })),
+            ports: rule.tcpPorts.map((port) => ({ port: String(port), protocol: "TCP" })),
+          })),
           {
             to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
             ports: [

@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import { APPLICATION_VARIABLES } from "../core/application-environment";
 import { requirePinnedImage } from "../core/container-image";
 import { allocatablePerNode, COMPUTE_SIZE_CAPACITY, ComputeSize } from "../core/sizes";
 import { hasTerraformTemplateSequence } from "../core/user-data";
@@ -72,16 +73,23 @@ const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MIN_UID = 10000;
 
 /**
- * The environment the workloads set themselves in the pods' ConfigMap (see
- * `BookstoreWorkloads`); a user's variable of the same name would be silently replaced.
+ * The environment the workloads set themselves in the pods' ConfigMap (the application
+ * contract, see `applicationEnvironment`); a user's variable of the same name would be
+ * silently replaced.
  */
-export const WORKLOAD_ENVIRONMENT = ["DB_HOST", "DB_PORT", "DB_NAME", "DB_CREDENTIALS_DIR", "PORT"] as const;
+export const WORKLOAD_ENVIRONMENT: readonly string[] = Object.values(APPLICATION_VARIABLES);
 
 /**
  * Applies defaults and refuses what cannot work, with the construct path in the error.
  * @param nodeSize the cluster's node size: a pod must fit on one node
  */
-export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSettings, field = "kubernetes", nodeSize?: ComputeSize): ResolvedWorkloadSettings {
+export function resolveWorkloadSettings(
+  scope: IConstruct,
+  settings: WorkloadSettings,
+  field = "kubernetes",
+  nodeSize?: ComputeSize,
+  reservedVariables: readonly string[] = WORKLOAD_ENVIRONMENT,
+): ResolvedWorkloadSettings {
   const f = (name: string) => `${field}.${name}`;
   const image = requirePinnedImage(scope, f("image"), settings.image);
   const namespace = settings.namespace ?? "bookstore";
@@ -131,8 +139,8 @@ export function resolveWorkloadSettings(scope: IConstruct, settings: WorkloadSet
     const keyField = f(`environment.${key}`);
     requireEnvironmentVariableName(scope, keyField, key);
     requireNonSecretEnvironmentVariableName(scope, keyField, key);
-    if ((WORKLOAD_ENVIRONMENT as readonly string[]).includes(key)) {
-      throw new ValidationError(scope, keyField, key, `a name other than ${WORKLOAD_ENVIRONMENT.join(", ")}, which the workloads set themselves`);
+    if (reservedVariables.includes(key)) {
+      throw new ValidationError(scope, keyField, key, `a name other than ${reservedVariables.join(", ")}, which the workloads set themselves`);
     }
     if (typeof value !== "string") {
       throw new ValidationError(scope, keyField, value, "a string value");

@@ -85,7 +85,7 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   // CDN's edge address ranges are not published in a form a security group can name. An
   // SSL Certificates ID is accepted by CLB listeners and by the CDN alike.
   // ref: https://www.tencentcloud.com/document/product/1007/39869 (deploying certificates to Tencent Cloud services)
-  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true },
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: false, kubernetesExtendedSupport: false },
   limits: {
     // ref: https://www.tencentcloud.com/document/product/651/13354 (50 tags per resource; keys up to 127 characters not starting
     // with qcloud, tencent or project, values up to 255; letters, digits, spaces and + - = . _ : / @)
@@ -117,6 +117,13 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_kubernetes_cluster_endpoint.extranet_endpoint_security_policies
     // (no maximum documented; 20 kept as a conservative bound)
     maxPublicApiCidrs: 20,
+    maxPrivateApiCidrs: 20,
+    // ref: https://www.tencentcloud.com/document/product/598/10606 (CAM resource description: qcs::cam::uin/<owner>:roleName/<name> or uin/<sub-user>)
+    clusterAdministrator: {
+      pattern: "qcs::cam::uin/\\d+:(?:roleName/[\\w+=,.@-]{1,128}|uin/\\d+)",
+      description: "a CAM role or sub-user, as qcs::cam::uin/<owner uin>:roleName/<role> or qcs::cam::uin/<owner uin>:uin/<sub-user uin>",
+      example: "qcs::cam::uin/100000000001:roleName/ci-deployer",
+    },
   },
   // ref: https://www.tencentcloud.com/document/product/213/6091 (regions ap-guangzhou, na-siliconvalley, ...; zones <region>-<n>)
   // ref: https://www.tencentcloud.com/document/product/213/11518 (instance types <FAMILY>.<SIZE><GiB>)
@@ -140,6 +147,9 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       reservedSuffixes: [],
     },
   },
+  // Filled in by the cluster adapter's add-ons (issue #12).
+  kubernetesAddOns: {},
+  runtimeEnvironment: { regionVariables: ["TENCENTCLOUD_REGION"] },
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",

@@ -16,6 +16,7 @@ import {
   Network,
   NetworkSpec,
   Tags,
+  WebRuntime,
 } from "../../lib";
 import { FakeCloud } from "../support/fake-cloud";
 import { newStack } from "../support/synth";
@@ -26,7 +27,9 @@ import { expectValidationError } from "../support/validation";
 // No adapter runs, so a failure here is the core's own.
 
 function shop(cloud: FakeCloud, stack: TerraformStack, overrides: Partial<BookstoreProps> = {}): Bookstore {
-  return new Bookstore(stack, "Shop", { cloud, domain: "shop.example.com", web: { image: "registry.example.com/bookstore:1.4.2" }, ...overrides });
+  // Both runtimes, so every capability is wired.
+  const web = { image: "registry.example.com/bookstore:1.4.2", runtime: WebRuntime.weighted({ vmsPercent: 50, kubernetesPercent: 50 }) };
+  return new Bookstore(stack, "Shop", { cloud, domain: "shop.example.com", web, ...overrides });
 }
 
 describe("catalog resolution", () => {
@@ -136,14 +139,24 @@ describe("wiring order of the composition", () => {
 
   test("names carry the shop's name and the web tier gets the database's connection", () => {
     const cloud = new FakeCloud();
-    shop(cloud, newStack().stack, { name: "books", web: { image: "registry.example.com/bookstore:1.4.2", port: 9090 } });
+    shop(cloud, newStack().stack, { name: "books", web: { image: "registry.example.com/bookstore:1.4.2", port: 9090, runtime: WebRuntime.vms() } });
     expect(cloud.specOf<NetworkSpec>("network").name).toBe("books");
     expect(cloud.specOf<DatabaseSpec>("database").name).toBe("books-db");
     expect(cloud.specOf<LoadBalancerSpec>("loadBalancer")).toMatchObject({ name: "books-lb", targetPort: 9090 });
     expect(cloud.specOf<ComputeGroupSpec>("computeGroup")).toMatchObject({
       name: "books-web",
       containerPort: 9090,
-      environment: { DB_HOST: "db.fake", DB_PORT: "3306", DB_NAME: "bookstore", DB_USER: "bookstoreadmin", DB_CREDENTIALS_SECRET: "secret-1" },
+      environment: {
+        CLOUD: "fake",
+        CLOUD_REGION: "fake-east-1",
+        FAKE_REGION: "fake-east-1",
+        PORT: "9090",
+        DB_HOST: "db.fake",
+        DB_PORT: "3306",
+        DB_NAME: "bookstore",
+        DB_USER: "bookstoreadmin",
+        DB_CREDENTIALS_SECRET: "secret-1",
+      },
     });
     expect(cloud.specOf<KubernetesClusterSpec>("kubernetesCluster").name).toBe("books-k8s");
   });

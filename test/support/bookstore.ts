@@ -39,12 +39,17 @@ export function bookstoreProps(cloud: ICloud, overrides: Partial<Omit<BookstoreP
  * The example bookstore on one cloud, synthesized as `cdktf synth` would: the whole app,
  * so cross-stack references between the infrastructure and workloads stacks resolve.
  */
-export function synthBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">> = {}): { json: TerraformJson; workloads?: TerraformJson } {
+export function synthBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">> = {}): { json: TerraformJson; addOns?: TerraformJson; workloads?: TerraformJson } {
   const cached = process.env[EXAMPLE_OUTDIR_VARIABLE];
   if (cached && Object.keys(overrides).length === 0 && isExampleCloud(cloud)) {
     // The example app, synthesized once for the run by the global setup.
     const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(cached, "stacks", stack, "cdk.tf.json"), "utf8")) as TerraformJson;
-    return { json: read(`bookstore-${cloud.name}`), workloads: read(`bookstore-${cloud.name}-workloads`) };
+    const addOnsFolder = path.join(cached, "stacks", `bookstore-${cloud.name}-addons`);
+    return {
+      json: read(`bookstore-${cloud.name}`),
+      addOns: fs.existsSync(addOnsFolder) ? read(`bookstore-${cloud.name}-addons`) : undefined,
+      workloads: read(`bookstore-${cloud.name}-workloads`),
+    };
   }
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-synth-"));
   try {
@@ -52,7 +57,7 @@ export function synthBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreP
     const stacks = new BookstoreStacks(app, cloud, { ...exampleProps(cloud), ...overrides });
     app.synth();
     const read = (stack: TerraformStack) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8")) as TerraformJson;
-    return { json: read(stacks.infrastructure), workloads: stacks.workloads && read(stacks.workloads) };
+    return { json: read(stacks.infrastructure), addOns: stacks.addOns && read(stacks.addOns), workloads: stacks.workloads && read(stacks.workloads) };
   } finally {
     fs.rmSync(outdir, { recursive: true, force: true });
   }

@@ -38,7 +38,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
   defaultKubernetesVersion: "1.32",
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
   names: { pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?", maxLength: 30, description: "lower-case letters, digits and hyphens" },
-  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, weightedWebRuntimes: true, kubernetesExtendedSupport: true },
   limits: {
     tags: {
       maxPerResource: 10,
@@ -60,6 +60,8 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     issuedCertificateDomainMaxLength: 64,
     hostReservedPorts: [22],
     maxPublicApiCidrs: 5,
+    maxPrivateApiCidrs: 3,
+    clusterAdministrator: { pattern: "fake:principal/[a-z-]+", description: "a fake principal", example: "fake:principal/ci" },
   },
   catalogRules: {
     regionPattern: "fake-[a-z]+-\\d",
@@ -73,6 +75,11 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     bucket: { pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]", maxLength: 63, description: "lower-case letters, digits and hyphens", reservedPrefixes: [], reservedSuffixes: [] },
     lockTable: { pattern: "[a-z_]+", maxLength: 64, description: "lower-case letters and underscores" },
   },
+  kubernetesAddOns: {
+    "fake-autoscaler": { versions: ["2.0.0", "1.9.0"], source: "https://example.com/fake-autoscaler/releases" },
+    "fake-metrics": { versions: ["0.8.0"], source: "https://example.com/fake-metrics/releases" },
+  },
+  runtimeEnvironment: { regionVariables: ["FAKE_REGION"] },
 });
 
 /** One call the neutral constructs made on the cloud. */
@@ -96,8 +103,20 @@ export class FakeCloud implements ICloud {
   };
   public readonly kubernetesAccess: IKubernetesAccess = {
     connect: () => ({ host: "https://fake", clusterCaCertificate: "fake-ca", token: "fake-token" }),
-    databaseCredentials: () => ({ username: "fake-user", password: "fake-password" }),
-    ingress: () => ({ ingressClassName: "fake", annotations: {}, sourceCidrs: [] }),
+    podEntry: (props) => ({
+      serviceType: "ClusterIP",
+      serviceAnnotations: { "fake/target-group": props.backend.targetGroupId },
+      binding: { apiVersion: "fake.example.com/v1", kind: "FakeBinding", spec: { serviceName: props.serviceName, servicePort: props.servicePort, targetGroupId: props.backend.targetGroupId } },
+      sourceCidrs: props.backend.sourceCidrs,
+    }),
+    podIdentity: (props) => ({
+      serviceAccountAnnotations: { "fake/role": props.roleId },
+      namespaceLabels: { "fake/identity": "on" },
+      environment: { FAKE_ROLE: props.roleId, FAKE_TOKEN_FILE: "/var/run/secrets/bookstore/cloud-token/token" },
+      projectedToken: { audience: "sts.fake", path: "token", expirationSeconds: 3600 },
+      egress: [{ cidrs: ["0.0.0.0/0"], tcpPorts: [443] }],
+    }),
+    installAddOns: () => {},
   };
 
   constructor(
@@ -151,7 +170,14 @@ export class FakeCloud implements ICloud {
 
   public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec) {
     this.record("loadBalancer", scope, spec);
-    return { dnsName: "lb.fake", securityGroupId: "sg-lb", targetGroupId: "tg-1" };
+    return {
+      dnsName: "lb.fake",
+      securityGroupId: "sg-lb",
+      targetGroupId: spec.runtime.usesVms ? "tg-1" : undefined,
+      podBackend: spec.runtime.usesKubernetes
+        ? { loadBalancerId: "lb-1", targetGroupId: "tg-pods", targetPort: spec.targetPort, healthCheckPath: spec.healthCheckPath, weightPercent: spec.runtime.kubernetesPercent, sourceCidrs: ["10.0.0.0/24"] }
+        : undefined,
+    };
   }
 
   public createCdn(scope: Construct, spec: CdnSpec) {
@@ -161,6 +187,12 @@ export class FakeCloud implements ICloud {
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec) {
     this.record("kubernetesCluster", scope, spec);
-    return { clusterId: "cluster-1", endpoint: "https://k8s.fake", securityGroupId: "sg-nodes", sourceCidrs: ["172.30.0.0/16"] };
+    return {
+      clusterId: "cluster-1",
+      endpoint: "https://k8s.fake",
+      securityGroupId: "sg-nodes",
+      sourceCidrs: ["172.30.0.0/16"],
+      workloadRoleId: spec.workloadIdentity ? "role-pods" : undefined,
+    };
   }
 }

@@ -1,0 +1,57 @@
+import type { ICloud } from "./cloud";
+import type { IDatabase } from "./database";
+
+/**
+ * The environment the bookstore's container reads, the same on VMs and on pods: the one
+ * application contract. It names where things are, never a secret: credentials are read
+ * at run time from the cloud's secret store with the runtime's own cloud identity (the
+ * VMs' instance role, the pods' workload identity), so a rotated password is followed and
+ * no copy of it exists outside the secret store.
+ */
+export interface ApplicationResources {
+  readonly cloud: ICloud;
+  /** The port the container listens on. */
+  readonly containerPort: number;
+  readonly database?: IDatabase;
+}
+
+/** Variables of the contract, in the order the README documents them. */
+export const APPLICATION_VARIABLES = {
+  /** The cloud's short name (`aws`, ...): which SDK and secret store to use. */
+  cloud: "CLOUD",
+  /** The region of the stack; the cloud's SDK variables for it are set too. */
+  region: "CLOUD_REGION",
+  /** The port the container must listen on. */
+  port: "PORT",
+  databaseHost: "DB_HOST",
+  databasePort: "DB_PORT",
+  databaseName: "DB_NAME",
+  /** The application account's name. */
+  databaseUser: "DB_USER",
+  /** The secret holding `{"username": ..., "password": ...}` in the cloud's secret store. */
+  databaseCredentialsSecret: "DB_CREDENTIALS_SECRET",
+} as const;
+
+/** The contract's variables for the given resources; the same map reaches VMs and pods. */
+export function applicationEnvironment(resources: ApplicationResources): Record<string, string> {
+  const { cloud, database } = resources;
+  const v = APPLICATION_VARIABLES;
+  const environment: Record<string, string> = { [v.cloud]: cloud.name, [v.region]: cloud.region, [v.port]: String(resources.containerPort) };
+  for (const sdkVariable of cloud.catalog.runtimeEnvironment.regionVariables) environment[sdkVariable] = cloud.region;
+  if (database) {
+    const connection = database.connection;
+    Object.assign(environment, {
+      [v.databaseHost]: connection.host,
+      [v.databasePort]: String(connection.port),
+      [v.databaseName]: connection.databaseName,
+      [v.databaseUser]: connection.username,
+      [v.databaseCredentialsSecret]: connection.credentialsSecretId,
+    });
+  }
+  return environment;
+}
+
+/** Every name the contract may set on the cloud: a user's variable of the same name is refused. */
+export function reservedApplicationVariables(cloud: ICloud): readonly string[] {
+  return [...Object.values(APPLICATION_VARIABLES), ...cloud.catalog.runtimeEnvironment.regionVariables];
+}
