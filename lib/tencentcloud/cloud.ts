@@ -47,7 +47,7 @@ export class TencentcloudCloud implements ICloud {
   constructor(props: TencentcloudCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(TENCENTCLOUD_CATALOG, props.catalogOverrides);
-    this.kubernetesAccess = new TencentcloudKubernetesAccess((scope) => this.useProvidersIn(scope), this.region);
+    this.kubernetesAccess = new TencentcloudKubernetesAccess(this.region);
   }
 
   public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {

@@ -49,10 +49,7 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
   private readonly clusters = new Map<string, RegisteredCluster>();
   private readonly workloadRoles = new Map<string, { readonly providerId: string }>();
 
-  constructor(
-    private readonly useProvidersIn: (scope: Construct) => void,
-    private readonly region: string,
-  ) {}
+  constructor(private readonly region: string) {}
 
   /** Called by the cluster adapter: where the workloads stack reads the connection from. */
   public registerCluster(clusterId: string, cluster: RegisteredCluster): void {
@@ -64,12 +61,12 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
     this.workloadRoles.set(roleId, { providerId });
   }
 
-  public connect(scope: Construct, cluster: ClusterReference): KubernetesConnection {
+  /** Needs no Tencent Cloud provider in the workloads stack: everything is read from the infrastructure stack. */
+  public connect(_scope: Construct, cluster: ClusterReference): KubernetesConnection {
     const registered = this.clusters.get(cluster.clusterId);
     if (registered === undefined) {
       throw new Error(`tencentcloud: connect() needs a cluster built with this Cloud.tencentcloud(...); ${cluster.name} was not`);
     }
-    this.useProvidersIn(scope);
     const kubeconfig = Fn.yamldecode(registered.intranetKubeconfig);
     const field = (path: (string | number)[]) => Fn.lookupNested(kubeconfig, path) as string;
     return {
