@@ -122,6 +122,10 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(userData).toContain("DB_HOST=${tencentcloud_mysql_instance.");
       expect(userData).toContain("DB_PORT=3307");
       expect(userData).toContain("DB_CREDENTIALS_SECRET=${tencentcloud_ssm_secret.");
+      // The same application contract as the pods: cloud, region (also for the SDK), port, the application account.
+      for (const line of ["CLOUD=tencentcloud", "CLOUD_REGION=ap-guangzhou", "TENCENTCLOUD_REGION=ap-guangzhou", "PORT=8080", "DB_NAME=bookstore", "DB_USER=bookstoreadmin"]) {
+        expect(userData).toContain(line);
+      }
       expect(userData).not.toMatch(/password|TENCENTCLOUD_SECRET/i);
     });
 
