@@ -43,6 +43,19 @@ export interface PodEntry {
   readonly binding?: { readonly apiVersion: string; readonly kind: string; readonly spec: Readonly<Record<string, unknown>> };
   /** Address ranges the load balancer connects from: the only pod ingress the NetworkPolicy allows. */
   readonly sourceCidrs: readonly string[];
+  /**
+   * The Service's port, where the cloud's controller makes a listener of that port on the
+   * existing load balancer (TKE: the HTTPS listener on 443).
+   * @default the port the workloads asked for (`PodEntryProps.servicePort`)
+   */
+  readonly servicePort?: number;
+  /**
+   * A Secret the cloud's controller reads next to the Service: the identifier of a
+   * certificate the cloud already holds (TKE's `qcloud_cert_id`), never a key, a password
+   * or any other credential.
+   * @default none
+   */
+  readonly certificateReference?: { readonly secretName: string; readonly data: Readonly<Record<string, string>> };
 }
 
 /** What the workloads know when they ask for their entry. */

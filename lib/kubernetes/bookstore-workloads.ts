@@ -7,6 +7,7 @@ import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import { PodEntry, PodIdentity, PROJECTED_TOKEN_DIR } from "../core/cluster-access";
 import { ResolvedWorkloadSettings } from "./workloads-props";
@@ -130,15 +131,21 @@ export class BookstoreWorkloads extends Construct {
     });
 
     const entry = props.entry;
+    const reference = entry?.certificateReference;
+    // Only a certificate's identifier, which the cloud's controller puts on its listener.
+    const certificateSecret = reference
+      ? new SecretV1(this, "CertificateReference", { metadata: metadata(reference.secretName), data: { ...reference.data } })
+      : undefined;
     const service = new ServiceV1(this, "Service", {
       metadata: { ...metadata(APP), annotations: { ...entry?.serviceAnnotations } },
       spec: {
         type: entry?.serviceType ?? "ClusterIP",
         selector: labels,
-        port: [{ name: "http", port: SERVICE_PORT, targetPort: String(s.containerPort), protocol: "TCP" }],
+        port: [{ name: "http", port: entry?.servicePort ?? SERVICE_PORT, targetPort: String(s.containerPort), protocol: "TCP" }],
       },
       // The cloud controller fills the status of a Service bound to an existing load balancer.
       waitForLoadBalancer: false,
+      dependsOn: certificateSecret ? [certificateSecret] : undefined,
     });
     if (entry?.binding) {
       // Registers the Service's pods into the load balancer Terraform owns, by IP.

@@ -47,7 +47,7 @@ export class TencentcloudCloud implements ICloud {
   constructor(props: TencentcloudCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(TENCENTCLOUD_CATALOG, props.catalogOverrides);
-    this.kubernetesAccess = new TencentcloudKubernetesAccess((scope) => this.useProvidersIn(scope));
+    this.kubernetesAccess = new TencentcloudKubernetesAccess(this.region);
   }
 
   public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {
@@ -88,6 +88,6 @@ export class TencentcloudCloud implements ICloud {
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
-    return createTencentcloudKubernetesCluster(scope, spec, this.catalog, this.region);
+    return createTencentcloudKubernetesCluster(scope, spec, this.catalog, this.region, this.kubernetesAccess);
   }
 }

@@ -1,51 +1,193 @@
 import { Construct } from "constructs";
-import { DataTencentcloudKubernetesClusters } from "../generated/tencentcloud/data-tencentcloud-kubernetes-clusters";
 import { Fn } from "../core/cdktf";
-import { IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity } from "../core/cluster-access";
-
+import {
+  ClusterReference,
+  IKubernetesAccess,
+  KubernetesConnection,
+  PodEntry,
+  PodEntryProps,
+  PodIdentity,
+  PROJECTED_TOKEN_DIR,
+} from "../core/cluster-access";
+import { ANYWHERE_IPV4 } from "../core/cidr";
 
 /**
- * TKE for the workloads stack. Everything comes from one data source read at plan time,
- * `tencentcloud_kubernetes_clusters` filtered by the cluster's ID: the private endpoint
- * (`pgw_endpoint`), and from `kube_config_intranet`, the kubeconfig TKE issues to the
- * caller's CAM identity, the CA and an X.509 client certificate and key (no basic auth,
- * which Kubernetes dropped). Private because the cluster adapter always opens the
- * intranet endpoint and the public one only when `publicApiAllowedCidrs` names sources:
- * Terraform must run inside the VPC (a runner in the VPC, a bastion, a VPN or CCN).
- * ref: https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/latest/docs/data-sources/kubernetes_clusters
- * ref: https://www.tencentcloud.com/document/api/457/38510 (DescribeClusterKubeconfig: the
- * intranet kubeconfig's server is the private endpoint once that endpoint is enabled)
+ * The audience of the pods' projected token: the client ID the cluster's CAM OIDC
+ * provider is created with (`tencentcloud_kubernetes_auth_attachment.auto_create_client_id`)
+ * and the role's trust policy requires (`oidc:aud`).
+ * ref: https://cloud.tencent.com/document/api/457/62277 (ModifyClusterAuthenticationOptions: AutoCreateClientId)
+ */
+export const WORKLOAD_TOKEN_AUDIENCE = "sts.cloud.tencent.com";
+const TOKEN_FILE = "token";
+/** The Secret TKE reads the SSL Certificates ID from, under the key `qcloud_cert_id`. */
+const CERTIFICATE_SECRET = "bookstore-certificate";
+
+/** What the cluster adapter leaves for the workloads stack, all in the infrastructure stack. */
+interface RegisteredCluster {
+  /** The intranet endpoint's address (`tencentcloud_kubernetes_cluster_endpoint.pgw_endpoint`). */
+  readonly privateEndpoint: string;
+  /** The intranet kubeconfig (`tencentcloud_kubernetes_cluster_endpoint.kube_config_intranet`). */
+  readonly intranetKubeconfig: string;
+}
+
+/**
+ * TKE for the workloads stack.
  *
- * The database password comes from the SSM secret the database adapter writes
- * (`{"host", "port", "dbname", "username", "password"}`), through
- * `tencentcloud_ssm_secret_versions`.
- * ref: https://registry.terraform.io/providers/tencentcloudstack/tencentcloud/latest/docs/data-sources/ssm_secret_versions
+ * connect: from the infrastructure stack's `tencentcloud_kubernetes_cluster_endpoint`
+ * (read through `terraform_remote_state`), which asks TKE only for the intranet kubeconfig
+ * once the intranet endpoint is open. The data source `tencentcloud_kubernetes_clusters`
+ * is not used: provider 1.83.25 asks it for the public kubeconfig first and fails the
+ * whole read when that fails, and on a retry of the intranet one stores the result in the
+ * wrong variable, so on a private cluster it may fail or come back empty.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/data_source_tc_kubernetes_clusters_extension.go
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_cluster_endpoint.go (kube_config_intranet when cluster_intranet)
+ * The kubeconfig is the one TKE issues to the CAM identity that applied the infrastructure
+ * stack (an X.509 client certificate): run both stacks as the same CI principal, from
+ * inside the VPC or a network named in `kubernetes.privateApiAllowedCidrs`.
  */
 export class TencentcloudKubernetesAccess implements IKubernetesAccess {
-  constructor(private readonly useProvidersIn: (scope: Construct) => void) {}
+  private readonly clusters = new Map<string, RegisteredCluster>();
+  private readonly workloadRoles = new Map<string, { readonly providerId: string }>();
 
-  public connect(scope: Construct, cluster: { readonly name: string; readonly clusterId: string }): KubernetesConnection {
-    this.useProvidersIn(scope);
-    const clusters = new DataTencentcloudKubernetesClusters(scope, "Cluster", { clusterId: cluster.clusterId });
-    const details = clusters.list.get(0);
-    const kubeconfig = Fn.yamldecode(details.kubeConfigIntranet);
+  constructor(private readonly region: string) {}
+
+  /** Called by the cluster adapter: where the workloads stack reads the connection from. */
+  public registerCluster(clusterId: string, cluster: RegisteredCluster): void {
+    this.clusters.set(clusterId, cluster);
+  }
+
+  /** Called by the cluster adapter: the OIDC provider (named after the cluster) that the workload role trusts. */
+  public registerWorkloadRole(roleId: string, providerId: string): void {
+    this.workloadRoles.set(roleId, { providerId });
+  }
+
+  /** Needs no Tencent Cloud provider in the workloads stack: everything is read from the infrastructure stack. */
+  public connect(_scope: Construct, cluster: ClusterReference): KubernetesConnection {
+    const registered = this.clusters.get(cluster.clusterId);
+    if (registered === undefined) {
+      throw new Error(`tencentcloud: connect() needs a cluster built with this Cloud.tencentcloud(...); ${cluster.name} was not`);
+    }
+    const kubeconfig = Fn.yamldecode(registered.intranetKubeconfig);
     const field = (path: (string | number)[]) => Fn.lookupNested(kubeconfig, path) as string;
     return {
-      // The private endpoint's address, as the cluster adapter's `endpoint` has it; the
-      // client picks https because a CA is given.
-      host: details.pgwEndpoint,
+      // The intranet endpoint's address; the client speaks https because a CA is given.
+      host: registered.privateEndpoint,
       clusterCaCertificate: Fn.base64decode(field(["clusters", 0, "cluster", "certificate-authority-data"])),
       clientCertificate: Fn.base64decode(field(["users", 0, "user", "client-certificate-data"])),
       clientKey: Fn.base64decode(field(["users", 0, "user", "client-key-data"])),
     };
   }
 
-  // Interim (issue #12 in progress): the cloud's binding and workload identity follow.
+  /**
+   * A LoadBalancer Service that reuses the infrastructure stack's CLB
+   * (`service.kubernetes.io/tke-existed-lbid`), so TKE creates no CLB of its own: TKE's
+   * service controller adds the HTTPS listener on 443 for the shop's domain, with the SSL
+   * certificate named in a Secret (`qcloud_cert_id`, an identifier, not a key), and sends
+   * straight to the pods (`direct-access`: on this GlobalRouter cluster it needs
+   * `GlobalRouteDirectAccess: "true"` in kube-system's `tke-service-controller-config` and
+   * CLB SNAT Pro; see the README's runbook). A TkeServiceConfig sets the rule's HTTP
+   * health check and forwarding, as Terraform's rule does for the VMs.
+   * ref: https://cloud.tencent.com/document/product/457/51258 (Service annotations: tke-existed-lbid, direct-access, tke-service-config)
+   * ref: https://intl.cloud.tencent.com/document/product/457/39141 (Service extension protocol: HTTPS with hosts and a tls Secret)
+   * ref: https://www.tencentcloud.com/document/product/457/37016 (a certificate named by qcloud_cert_id in a Secret)
+   * ref: https://www.tencentcloud.com/document/product/457/36834 (TkeServiceConfig for a Service)
+   * ref: https://cloud.tencent.com/document/product/457/41897 (direct access on GlobalRouter)
+   */
   public podEntry(props: PodEntryProps): PodEntry {
-    return { serviceType: "ClusterIP", serviceAnnotations: {}, sourceCidrs: props.backend.sourceCidrs };
+    const backend = props.backend;
+    const details = backend.details ?? {};
+    const domain = details.domain;
+    const certificateId = details.certificateId;
+    const listenerPort = Number(details.listenerPort);
+    if (domain === undefined || certificateId === undefined || !Number.isInteger(listenerPort)) {
+      throw new Error("tencentcloud: the pod backend lacks its domain, certificate ID or listener port; build the load balancer with Cloud.tencentcloud(...)");
+    }
+    // The TkeServiceConfig is created with the Service's name (lib/kubernetes/bookstore-workloads.ts).
+    const configName = props.serviceName;
+    return {
+      serviceType: "LoadBalancer",
+      servicePort: listenerPort,
+      serviceAnnotations: {
+        "service.kubernetes.io/tke-existed-lbid": backend.loadBalancerId,
+        "service.cloud.tencent.com/direct-access": "true",
+        "service.cloud.tencent.com/specify-protocol": JSON.stringify({
+          [String(listenerPort)]: { protocol: ["HTTPS"], hosts: { [domain]: { tls: CERTIFICATE_SECRET } } },
+        }),
+        "service.cloud.tencent.com/tke-service-config": configName,
+      },
+      binding: {
+        apiVersion: "cloud.tencent.com/v1alpha1",
+        kind: "TkeServiceConfig",
+        spec: {
+          loadBalancer: {
+            l7Listeners: [
+              {
+                protocol: "HTTPS",
+                port: listenerPort,
+                domains: [
+                  {
+                    domain,
+                    rules: [
+                      {
+                        url: "/",
+                        // TLS ends at the CLB; the pods speak HTTP, as the VMs do.
+                        forwardType: "HTTP",
+                        scheduler: "WRR",
+                        healthCheck: {
+                          enable: true,
+                          intervalTime: 15,
+                          timeout: 5,
+                          healthNum: 2,
+                          unHealthNum: 3,
+                          httpCheckPath: backend.healthCheckPath,
+                          httpCheckMethod: "GET",
+                          httpCheckDomain: domain,
+                          // 2xx and 3xx, as Terraform's rule for the VMs.
+                          httpCode: 6,
+                        },
+                      },
+                    ],
+                  },
+                ],
+              },
+            ],
+          },
+        },
+      },
+      certificateReference: { secretName: CERTIFICATE_SECRET, data: { qcloud_cert_id: certificateId } },
+      sourceCidrs: backend.sourceCidrs,
+    };
   }
 
-  public podIdentity(_props: { readonly roleId: string }): PodIdentity {
-    return { serviceAccountAnnotations: {}, namespaceLabels: {}, environment: {}, egress: [] };
+  /**
+   * TKE's OIDC-based workload identity: the cluster's service-account issuer is
+   * registered as a CAM OIDC identity provider named after the cluster
+   * (`tencentcloud_kubernetes_auth_attachment`), and the workload role trusts tokens of
+   * the bookstore's service account with this audience. The pods get a projected token
+   * and the variables Tencent Cloud's SDKs read for AssumeRoleWithWebIdentity
+   * (`TKE_REGION`, `TKE_PROVIDER_ID`, `TKE_ROLE_ARN`, `TKE_IDENTITY_TOKEN_FILE`); no
+   * webhook or annotation is needed for that. Egress: STS and SSM are public API
+   * endpoints (`sts.tencentcloudapi.com`, `ssm.tencentcloudapi.com`) with no published
+   * address ranges, so HTTPS to anywhere, reached through the NAT gateway.
+   * ref: https://github.com/TencentCloud/tencentcloud-sdk-python/blob/master/tencentcloud/common/credential.py (DefaultTkeOIDCRoleArnProvider)
+   * ref: https://www.tencentcloud.com/document/api/1150/49454 (STS AssumeRoleWithWebIdentity: ProviderId, WebIdentityToken, RoleArn)
+   */
+  public podIdentity(props: { readonly roleId: string }): PodIdentity {
+    const role = this.workloadRoles.get(props.roleId);
+    if (role === undefined) {
+      throw new Error("tencentcloud: podIdentity() needs the workload role of a cluster built with this Cloud.tencentcloud(...)");
+    }
+    return {
+      serviceAccountAnnotations: {},
+      namespaceLabels: {},
+      environment: {
+        TKE_REGION: this.region,
+        TKE_PROVIDER_ID: role.providerId,
+        TKE_ROLE_ARN: props.roleId,
+        TKE_IDENTITY_TOKEN_FILE: `${PROJECTED_TOKEN_DIR}/${TOKEN_FILE}`,
+      },
+      projectedToken: { audience: WORKLOAD_TOKEN_AUDIENCE, path: TOKEN_FILE, expirationSeconds: 3600 },
+      egress: [{ cidrs: [ANYWHERE_IPV4], tcpPorts: [443] }],
+    };
   }
 }

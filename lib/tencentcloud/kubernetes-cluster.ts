@@ -8,6 +8,8 @@ import { ANYWHERE_IPV4, overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
+import { grantAdministrators, workloadRole } from "./cluster-grants";
+import type { TencentcloudKubernetesAccess } from "./kubernetes-access";
 import { acceptRule, securityGroup } from "./security-group";
 
 const API_PORT = "443";
@@ -19,16 +21,25 @@ const NODE_SYSTEM_DISK_GIB = 50;
  * TKE managed cluster (Tencent runs the control plane) with Kubernetes secrets
  * encrypted by a rotating KMS key, the log agent and audit log on (CKV_TC_6), and one
  * autoscaled node pool in the private subnets whose nodes have no public address and no
- * internet bandwidth (CKV_TC_7). The API server is reachable inside the VPC, and from
- * the internet only when `publicApiAllowedCidrs` names sources; both endpoints are
- * opened by `tencentcloud_kubernetes_cluster_endpoint` once the nodes exist, as TKE
- * requires.
+ * internet bandwidth (CKV_TC_7). The API server is reachable inside the VPC and from the
+ * private networks of `privateApiAllowedCidrs`, and from the internet only when
+ * `publicApiAllowedCidrs` names sources; both endpoints are opened by
+ * `tencentcloud_kubernetes_cluster_endpoint` once the nodes exist, as TKE requires.
+ *
+ * Node autoscaling: TKE's own cluster autoscaler scales node pools with
+ * `enable_auto_scale` (no add-on to install); its cluster-wide settings are the
+ * cluster's `node_pool_global_config`. Pod metrics for the HorizontalPodAutoscaler: TKE
+ * serves the Resource Metrics API itself (hpa-metrics-server), so no metrics-server is
+ * installed either. TKE has no extended support to choose (catalog capability false).
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_cluster.go (node_pool_global_config)
+ * ref: https://www.tencentcloud.com/document/product/457/38857 (TKE implements the Resource Metrics API with hpa-metrics-server)
  */
 export function createTencentcloudKubernetesCluster(
   scope: Construct,
   spec: KubernetesClusterSpec,
   catalog: TencentcloudCatalog,
   region: string,
+  access: TencentcloudKubernetesAccess,
 ): KubernetesClusterAttributes {
   const specifics = catalog.tencentcloud;
   const clusterVersion = specifics.kubernetesClusterVersions[spec.version];
@@ -74,6 +85,19 @@ export function createTencentcloudKubernetesCluster(
     clusterIpvs: true,
     logAgent: { enabled: true },
     clusterAudit: { enabled: true },
+    // Scale in as well as out; nodes whose pods use an emptyDir (the bookstore's /tmp)
+    // may still be drained.
+    nodePoolGlobalConfig: [{
+      isScaleInEnabled: true,
+      expander: "least-waste",
+      maxConcurrentScaleIn: 1,
+      scaleInDelay: 10,
+      scaleInUnneededTime: 10,
+      scaleInUtilizationThreshold: 50,
+      ignoreDaemonSetsUtilization: true,
+      skipNodesWithLocalStorage: false,
+      skipNodesWithSystemPods: true,
+    }],
   });
 
   new KubernetesEncryptionProtection(scope, "SecretsEncryption", {
@@ -110,6 +134,11 @@ export function createTencentcloudKubernetesCluster(
 
   const api = securityGroup(scope, "ApiSecurityGroup", { name: `${spec.name}-api`, description: `API server of ${spec.name}, inside the network` });
   acceptRule(scope, "ApiIngressFromNetwork", { securityGroupId: api.id, direction: "ingress", protocol: "TCP", port: API_PORT, cidr: spec.network.cidr, description: "Kubernetes API from inside the network" });
+  // The named private networks (a VPN, a CI runner's subnet) reach the intranet endpoint
+  // through this security group; routing them into the VPC (CCN, VPN gateway, peering) is theirs.
+  spec.privateApiAllowedCidrs.forEach((cidr, index) => {
+    acceptRule(scope, `PrivateApiIngress${index + 1}`, { securityGroupId: api.id, direction: "ingress", protocol: "TCP", port: API_PORT, cidr, description: `Kubernetes API from ${cidr}` });
+  });
 
   const publicApi = spec.publicApiAllowedCidrs.length > 0;
   let publicApiGroupId: string | undefined;
@@ -130,9 +159,24 @@ export function createTencentcloudKubernetesCluster(
     dependsOn: [nodePool],
   });
 
+  grantAdministrators(scope, cluster.id, spec.administrators);
+  const identity = spec.workloadIdentity ? workloadRole(scope, { name: spec.name, clusterId: cluster.id, region, identity: spec.workloadIdentity }) : undefined;
+
+  // The workloads stack connects with the intranet kubeconfig this resource reads.
+  // One token for the ID, so the workloads stack's reference finds this registration.
+  const clusterId = cluster.id;
+  access.registerCluster(clusterId, { privateEndpoint: endpoint.pgwEndpoint, intranetKubeconfig: endpoint.kubeConfigIntranet });
+  if (identity) access.registerWorkloadRole(identity.roleArn, identity.providerId);
+
   // GlobalRouter pods reach the VPC from their own addresses (TKE's ip-masq-agent leaves
   // traffic to the VPC unmasqueraded), so what pods connect to must admit the cluster
   // range as well. ref: scripts/provider-schemas/tencentcloud.json,
   // tencentcloud_kubernetes_cluster.network_type ("GR") and cluster_cidr
-  return { clusterId: cluster.id, endpoint: `https://${endpoint.pgwEndpoint}`, securityGroupId: nodes.id, sourceCidrs: [specifics.kubernetesClusterCidr] };
+  return {
+    clusterId,
+    endpoint: `https://${endpoint.pgwEndpoint}`,
+    securityGroupId: nodes.id,
+    sourceCidrs: [specifics.kubernetesClusterCidr],
+    workloadRoleId: identity?.roleArn,
+  };
 }

@@ -49,17 +49,47 @@ export function certificateId(scope: IConstruct, field: string, certificate: Cer
 const HEALTHY_2XX_3XX = 2 + 4;
 
 /**
- * A public (OPEN) CLB in the VPC: HTTPS on 443 with the existing certificate, HTTP on
- * 80 only to redirect to HTTPS, one rule for the shop's domain with an HTTP health check
- * on the targets, deletion protection, access logs to CLB's own CLS log set (CKV_TC_11).
- * Its security group is the one filter: `load_balancer_pass_to_target` lets the CLB's
- * traffic reach the targets without their groups admitting the whole internet. Its
- * public address is its VIP, which is what `dnsName` holds.
+ * Where TKE's CLB reaches pods from, besides the VPC. A layer-7 CLB is a proxy: pods see a
+ * CLB-side address. Tencent's CLB health checks use the reserved 100.64.0.0/10 range, and
+ * on a GlobalRouter cluster direct access goes through CLB's SNAT Pro, whose SNAT IPs are
+ * in the VPC. Not verified on a live cluster: if pods see other sources, this and the VPC
+ * range are what to change.
+ * ref: https://cloud.tencent.com/document/product/457/41897 (direct access on GlobalRouter: SNAT Pro)
+ */
+export const CLB_BACKEND_SOURCE_CIDR = "100.64.0.0/10";
+
+/** The HTTPS port the shop is served on, whoever owns the listener. */
+const HTTPS_PORT = 443;
+
+/**
+ * A public (OPEN) CLB in the VPC, the shop's one front door whatever the web runtime:
+ * deletion protection, access logs to CLB's own CLS log set (CKV_TC_11), its security
+ * group the one filter (`load_balancer_pass_to_target` lets the CLB's traffic reach the
+ * targets without their groups admitting the whole internet). Its public address is its
+ * VIP, which is what `dnsName` holds. The CLB (`Resource`) stays put when the runtime
+ * changes; only the listeners change hands.
  *
- * checkov CKV_TC_12 (and KICS fe08b81c) flag the HTTP:80 listener even though it only
- * redirects; it stays, because a shop must answer http:// with a redirect, and its
- * policy finding (BKS-TC-CLB-LISTENER-PROTOCOL) is suppressed on that listener with the
- * reason. Likewise BKS-TC-SG-PUBLIC-INGRESS (CKV_TC_8) on the two public ingress rules.
+ * VMs (`runtime.usesVms`): HTTPS on 443 with the existing certificate and one rule for the
+ * shop's domain with an HTTP health check, which the scaling group registers its instances
+ * with; HTTP on 80 only to redirect to HTTPS. checkov CKV_TC_12 (and KICS fe08b81c) flag
+ * the HTTP:80 listener even though it only redirects; its finding
+ * (BKS-TC-CLB-LISTENER-PROTOCOL) is suppressed on that listener with the reason. Likewise
+ * BKS-TC-SG-PUBLIC-INGRESS (CKV_TC_8) on the two public ingress rules.
+ *
+ * Pods (`runtime.usesKubernetes`): TKE's service controller registers pods only on
+ * listeners it creates itself on a reused CLB, never on a listener or rule made
+ * elsewhere, and Tencent asks that container and CVM backends not share a CLB. So
+ * Terraform creates no listener here: the workloads' Service reuses this CLB
+ * (`tke-existed-lbid`) and TKE creates the HTTPS listener on 443 for the domain, with the
+ * same certificate, sending straight to the pods (`direct-access`). No HTTP:80 listener:
+ * viewers come through the CDN, which redirects http:// itself. For the same reason VMs
+ * and pods cannot share the HTTPS rule, so no weighted split (catalog
+ * `weightedWebRuntimes: false`), and moving between the runtimes replaces the listener:
+ * deploy the infrastructure stack (removes Terraform's listeners) and then the workloads
+ * stack (TKE creates its own), a short outage in between.
+ * ref: https://cloud.tencent.com/document/product/457/45491 (Service using an existing CLB: same VPC, container and
+ * CVM workloads not on one CLB, TKE's listeners not to be edited in the CLB console)
+ * ref: https://www.tencentcloud.com/document/product/457/36835 (existing CLB: TKE deletes only the listeners it created)
  *
  * `idleTimeoutSeconds` is not applied: Tencent CLB's HTTP/HTTPS listeners have a fixed
  * keep-alive timeout, and the provider offers `idle_connect_timeout` for TCP/UDP only.
@@ -67,14 +97,19 @@ const HEALTHY_2XX_3XX = 2 + 4;
 export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalancerSpec, catalog: TencentcloudCatalog): LoadBalancerAttributes {
   const certificate = certificateId(scope, "certificate", spec.certificate, catalog);
   const network = spec.network;
+  const runtime = spec.runtime;
   const group = securityGroup(scope, "SecurityGroup", { name: spec.name, description: `Load balancer ${spec.name}` });
   // A public shop must accept HTTPS, and HTTP to redirect it, from anyone. Tencent Cloud
   // publishes no CDN back-to-origin address list a security group could name, so even
-  // behind the CDN these stay open (CKV_TC_8 suppressed on these two rules only).
-  for (const [id, port, what, reason] of [
-    ["IngressHttps", "443", "HTTPS from the internet", "A public shop's load balancer accepts HTTPS from anyone; Tencent Cloud publishes no CDN origin-facing address list to narrow it to."],
-    ["IngressHttp", "80", "HTTP from the internet, redirected to HTTPS", "Port 80 is open to anyone only so that the HTTP listener can answer http:// with a 301 to HTTPS; it forwards nothing."],
-  ] as const) {
+  // behind the CDN these stay open (CKV_TC_8 suppressed on these rules only). Port 80 is
+  // open only while Terraform's HTTP listener exists to redirect it.
+  const publicPorts = [
+    ["IngressHttps", String(HTTPS_PORT), "HTTPS from the internet", "A public shop's load balancer accepts HTTPS from anyone; Tencent Cloud publishes no CDN origin-facing address list to narrow it to."],
+    ...(runtime.usesVms
+      ? [["IngressHttp", "80", "HTTP from the internet, redirected to HTTPS", "Port 80 is open to anyone only so that the HTTP listener can answer http:// with a 301 to HTTPS; it forwards nothing."]]
+      : []),
+  ] as const;
+  for (const [id, port, what, reason] of publicPorts) {
     const rule = acceptRule(scope, id, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr: ANYWHERE_IPV4, description: what });
     PolicyChecks.of(rule).suppress(NoPublicIngress.id, reason);
   }
@@ -86,6 +121,17 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     cidr: network.cidr,
     description: "Application port of the targets inside the network",
   });
+  if (runtime.usesKubernetes) {
+    // GlobalRouter pods have addresses outside the VPC, in the cluster range.
+    acceptRule(scope, "EgressToPods", {
+      securityGroupId: group.id,
+      direction: "egress",
+      protocol: "TCP",
+      port: String(spec.targetPort),
+      cidr: catalog.tencentcloud.kubernetesClusterCidr,
+      description: "Application port of the cluster's pods (direct access)",
+    });
+  }
 
   const accessLogs = TencentcloudLogs.of(scope, catalog).clbAccessLogTopic(`LoadBalancerAccessLogs-${spec.name}`, `${spec.name}-access-logs`);
   const loadBalancer = new ClbInstance(scope, "Resource", {
@@ -99,16 +145,43 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     logTopicId: accessLogs.id,
   });
 
+  const targetGroupId = runtime.usesVms ? vmListeners(scope, spec, loadBalancer.id, certificate) : undefined;
+  // `domain` is empty for CLBs whose account has no CLB domain names (LoadBalancerDomain
+  // is not always returned), while a public CLB always has its VIP: the CDN origin and
+  // the outputs use that address.
+  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/clb/resource_tc_clb_instance.go (clb_vips, domain: Computed)
+  return {
+    dnsName: Fn.element(loadBalancer.clbVips, 0),
+    securityGroupId: group.id,
+    targetGroupId,
+    podBackend: runtime.usesKubernetes
+      ? {
+          loadBalancerId: loadBalancer.id,
+          // TKE registers the pods on the listener it creates on this CLB: the CLB is all
+          // that can be named before the workloads exist.
+          targetGroupId: loadBalancer.id,
+          targetPort: spec.targetPort,
+          healthCheckPath: spec.healthCheckPath,
+          weightPercent: runtime.kubernetesPercent,
+          sourceCidrs: [network.cidr, CLB_BACKEND_SOURCE_CIDR],
+          details: { domain: spec.domain, certificateId: certificate, listenerPort: String(HTTPS_PORT) },
+        }
+      : undefined,
+  };
+}
+
+/** Terraform's HTTPS listener and rule for the VMs, and the HTTP listener that redirects to it; returns the rule's ID. */
+function vmListeners(scope: Construct, spec: LoadBalancerSpec, clbId: string, certificate: string): string {
   const https = new ClbListener(scope, "HttpsListener", {
-    clbId: loadBalancer.id,
+    clbId,
     listenerName: "https",
-    port: 443,
+    port: HTTPS_PORT,
     protocol: "HTTPS",
     certificateSslMode: "UNIDIRECTIONAL",
     certificateId: certificate,
   });
   const httpsRule = new ClbListenerRule(scope, "HttpsRule", {
-    clbId: loadBalancer.id,
+    clbId,
     listenerId: https.listenerId,
     domain: spec.domain,
     url: "/",
@@ -128,20 +201,20 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     http2Switch: true,
   });
 
-  const http = new ClbListener(scope, "HttpListener", { clbId: loadBalancer.id, listenerName: "http", port: 80, protocol: "HTTP" });
+  const http = new ClbListener(scope, "HttpListener", { clbId, listenerName: "http", port: 80, protocol: "HTTP" });
   PolicyChecks.of(http).suppress(
     ClbListenerProtocol.id,
     "The HTTP:80 listener has one rule, redirected (301) to the HTTPS listener by tencentcloud_clb_redirection; it forwards nothing to the targets.",
   );
   const httpRule = new ClbListenerRule(scope, "HttpRule", {
-    clbId: loadBalancer.id,
+    clbId,
     listenerId: http.listenerId,
     domain: spec.domain,
     url: "/",
     healthCheckSwitch: false,
   });
   new ClbRedirection(scope, "HttpToHttps", {
-    clbId: loadBalancer.id,
+    clbId,
     sourceListenerId: http.listenerId,
     sourceRuleId: httpRule.ruleId,
     sourceDomian: spec.domain,
@@ -151,10 +224,6 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     takeUrl: true,
   });
 
-  forwardings.set(scope, { loadBalancerId: loadBalancer.id, listenerId: https.listenerId, ruleId: httpsRule.ruleId });
-  // `domain` is empty for CLBs whose account has no CLB domain names (LoadBalancerDomain
-  // is not always returned), while a public CLB always has its VIP: the CDN origin and
-  // the outputs use that address.
-  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/clb/resource_tc_clb_instance.go (clb_vips, domain: Computed)
-  return { dnsName: Fn.element(loadBalancer.clbVips, 0), securityGroupId: group.id, targetGroupId: httpsRule.id };
+  forwardings.set(scope, { loadBalancerId: clbId, listenerId: https.listenerId, ruleId: httpsRule.ruleId });
+  return httpsRule.id;
 }

@@ -188,7 +188,8 @@ export const BREAKAGES: readonly Breakage[] = [
 
   // Tencent Cloud
   { check: "CKV_TC_11", rule: "BKS-TC-CLB-ACCESS-LOGS", pack: "tencentcloud", target: { type: "tencentcloud_clb_instance" }, breakIt: (b) => (delete b.log_set_id, delete b.log_topic_id) },
-  { check: "CKV_TC_12", rule: "BKS-TC-CLB-LISTENER-PROTOCOL", pack: "tencentcloud", target: { type: "tencentcloud_clb_listener", name: "Bookstore_LoadBalancer_HttpsListener" }, breakIt: (b) => (b.protocol = "TCP") },
+  // The example's web tier is on the cluster, where TKE owns the CLB's listener: the breakage adds one.
+  { check: "CKV_TC_12", rule: "BKS-TC-CLB-LISTENER-PROTOCOL", pack: "tencentcloud", target: { type: "tencentcloud_clb_listener", name: "Breakage" }, add: { clb_id: "lb-breakage", listener_name: "breakage", port: 8080, protocol: "TCP" } },
   { check: "CKV_TC_9", rule: "BKS-TC-MYSQL-NO-INTERNET", pack: "tencentcloud", target: { type: "tencentcloud_mysql_instance" }, breakIt: (b) => (b.internet_service = 1) },
   { check: "CKV_TC_10", rule: "BKS-TC-MYSQL-PORT", pack: "tencentcloud", target: { type: "tencentcloud_mysql_instance" }, breakIt: (b) => (b.intranet_port = 3306) },
   { check: "CKV_TC_6", rule: "BKS-TC-TKE-LOG-AGENT", pack: "tencentcloud", target: { type: "tencentcloud_kubernetes_cluster" }, breakIt: (b) => (b.log_agent.enabled = false) },

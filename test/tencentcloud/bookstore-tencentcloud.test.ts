@@ -1,9 +1,19 @@
-import { Cloud, MysqlVersion } from "../../lib";
+import { Cloud, MysqlVersion, WebRuntime } from "../../lib";
+import { exampleProps } from "../../examples/bookstore-app";
 import { cacheRuleTarget } from "../../lib/tencentcloud/cdn";
 import { synthBookstore } from "../support/bookstore";
 import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
 
 const tencentcloud = () => Cloud.tencentcloud({ region: "ap-guangzhou" });
+/** The example's web tier, on VMs instead of the cluster. */
+const onVms = () => ({ web: { ...exampleProps(tencentcloud()).web, runtime: WebRuntime.vms() } });
+
+/** The one resource of a type whose construct path contains `path`. */
+function resourceAt(json: TerraformJson, type: string, path: string): Record<string, any> {
+  const found = Object.values((json.resource ?? {})[type] ?? {}).filter((r: any) => r["//"]?.metadata?.path?.includes(path));
+  if (found.length !== 1) throw new Error(`expected one ${type} at ${path}, got ${found.length}`);
+  return found[0] as Record<string, any>;
+}
 
 /** Security group rules of one group, found by the group's construct path. */
 function rulesOf(json: TerraformJson, groupPath: string): Record<string, any>[] {
@@ -12,9 +22,12 @@ function rulesOf(json: TerraformJson, groupPath: string): Record<string, any>[] 
 
 describe("the bookstore on Tencent Cloud", () => {
   let json: TerraformJson;
+  let vmsJson: TerraformJson;
   beforeAll(() => {
-    // GIVEN the example bookstore WHEN it is synthesized for Tencent Cloud
+    // GIVEN the example bookstore (web tier on the cluster) WHEN it is synthesized for Tencent Cloud
     json = synthBookstore(tencentcloud()).json;
+    // and the same bookstore with its web tier on VMs
+    vmsJson = synthBookstore(tencentcloud(), onVms()).json;
   });
 
   test("holds every capability's resources", () => {
@@ -27,8 +40,6 @@ describe("the bookstore on Tencent Cloud", () => {
         "tencentcloud_route_table",
         "tencentcloud_route_table_entry",
         "tencentcloud_route_table_association",
-        "tencentcloud_as_scaling_config",
-        "tencentcloud_as_scaling_group",
         "tencentcloud_mysql_instance",
         "tencentcloud_mysql_backup_policy",
         "tencentcloud_mysql_database",
@@ -37,9 +48,6 @@ describe("the bookstore on Tencent Cloud", () => {
         "tencentcloud_ssm_secret",
         "tencentcloud_ssm_secret_version",
         "tencentcloud_clb_instance",
-        "tencentcloud_clb_listener",
-        "tencentcloud_clb_listener_rule",
-        "tencentcloud_clb_redirection",
         "tencentcloud_cdn_domain",
         "tencentcloud_kubernetes_cluster",
         "tencentcloud_kubernetes_node_pool",
@@ -48,6 +56,9 @@ describe("the bookstore on Tencent Cloud", () => {
       ]),
     );
     expect(JSON.stringify(json)).not.toContain("aws_");
+    expect(resourceTypes(vmsJson)).toEqual(
+      expect.arrayContaining(["tencentcloud_as_scaling_config", "tencentcloud_as_scaling_group", "tencentcloud_clb_listener", "tencentcloud_clb_listener_rule", "tencentcloud_clb_redirection"]),
+    );
   });
 
   test("configures one provider for the cloud's region", () => {
@@ -79,9 +90,14 @@ describe("the bookstore on Tencent Cloud", () => {
     });
   });
 
-  describe("compute group", () => {
+  describe("compute group (web tier on VMs)", () => {
+    test("exists only when the runtime sends requests to VMs", () => {
+      expect(resources(json, "tencentcloud_as_scaling_group")).toEqual([]);
+      expect(resources(vmsJson, "tencentcloud_as_scaling_group")).toHaveLength(1);
+    });
+
     test("launches instances with no public address or bandwidth, monitoring on, in their own security group", () => {
-      const config = onlyResource(json, "tencentcloud_as_scaling_config");
+      const config = onlyResource(vmsJson, "tencentcloud_as_scaling_config");
       expect(config).toEqual(
         expect.objectContaining({
           public_ip_assigned: false,
@@ -95,22 +111,26 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(config.password).toBeUndefined();
       expect(config.key_ids).toBeUndefined();
       expect(config.image_id).toContain("data.tencentcloud_images.");
-      expect(dataSources(json, "tencentcloud_images")).toEqual([expect.objectContaining({ image_type: ["PUBLIC_IMAGE"] })]);
+      expect(dataSources(vmsJson, "tencentcloud_images")).toEqual([expect.objectContaining({ image_type: ["PUBLIC_IMAGE"] })]);
     });
 
     test("runs the pinned container image with the database connection but no password or cloud key", () => {
-      const userData: string = onlyResource(json, "tencentcloud_as_scaling_config").user_data;
+      const userData: string = onlyResource(vmsJson, "tencentcloud_as_scaling_config").user_data;
       expect(userData).toMatch(/^\$\{base64encode\(/);
       expect(userData).toContain("docker run");
       expect(userData).toContain("registry.example.com/bookstore:1.4.2");
       expect(userData).toContain("DB_HOST=${tencentcloud_mysql_instance.");
       expect(userData).toContain("DB_PORT=3307");
       expect(userData).toContain("DB_CREDENTIALS_SECRET=${tencentcloud_ssm_secret.");
+      // The same application contract as the pods: cloud, region (also for the SDK), port, the application account.
+      for (const line of ["CLOUD=tencentcloud", "CLOUD_REGION=ap-guangzhou", "TENCENTCLOUD_REGION=ap-guangzhou", "PORT=8080", "DB_NAME=bookstore", "DB_USER=bookstoreadmin"]) {
+        expect(userData).toContain(line);
+      }
       expect(userData).not.toMatch(/password|TENCENTCLOUD_SECRET/i);
     });
 
     test("sits in the private subnets and registers with the HTTPS rule; CLB-unhealthy instances are replaced", () => {
-      const group = onlyResource(json, "tencentcloud_as_scaling_group");
+      const group = onlyResource(vmsJson, "tencentcloud_as_scaling_group");
       expect(group.subnet_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
       expect([group.min_size, group.max_size]).toEqual([2, 6]);
       expect(group.replace_load_balancer_unhealthy).toBe(true);
@@ -126,9 +146,9 @@ describe("the bookstore on Tencent Cloud", () => {
     });
 
     test("may read only the database's credentials secret, through a CAM role of the instances", () => {
-      expect(onlyResource(json, "tencentcloud_as_scaling_config").cam_role_name).toContain("tencentcloud_cam_role.Bookstore_Web_InstanceRole");
-      expect(onlyResource(json, "tencentcloud_cam_role").document).toContain("cvm.qcloud.com");
-      const policy: string = onlyResource(json, "tencentcloud_cam_policy").document;
+      expect(onlyResource(vmsJson, "tencentcloud_as_scaling_config").cam_role_name).toContain("tencentcloud_cam_role.Bookstore_Web_InstanceRole");
+      expect(resourceAt(vmsJson, "tencentcloud_cam_role", "Web/InstanceRole").document).toContain("cvm.qcloud.com");
+      const policy: string = resourceAt(vmsJson, "tencentcloud_cam_policy", "Web/ReadDatabaseCredentials").document;
       expect(policy).toContain("ssm:GetSecretValue");
       expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/${data.tencentcloud_user_info.");
       expect(policy).toContain("secret/creatorUin/*/${tencentcloud_ssm_secret.Bookstore_Database_CredentialsSecret");
@@ -136,7 +156,7 @@ describe("the bookstore on Tencent Cloud", () => {
     });
 
     test("admits the application port only from the load balancer's security group", () => {
-      const ingress = rulesOf(json, "Bookstore_Web_SecurityGroup").filter((r) => r.type === "ingress");
+      const ingress = rulesOf(vmsJson, "Bookstore_Web_SecurityGroup").filter((r) => r.type === "ingress");
       expect(ingress).toEqual([
         expect.objectContaining({ policy: "ACCEPT", port_range: "8080", source_sgid: expect.stringContaining("Bookstore_LoadBalancer_SecurityGroup") }),
       ]);
@@ -190,15 +210,26 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(privilege.database[0].privileges).not.toContain("GRANT OPTION");
     });
 
-    test("admits its port only from the web tier's and the nodes' security groups, and the cluster's pod range", () => {
+    test("admits its port only from the nodes' security group and the cluster's pod range when the web tier is on the cluster", () => {
       const ingress = rulesOf(json, "Bookstore_Database_SecurityGroup");
+      expect(ingress.map((r) => [r.type, r.port_range, r.cidr_ip ?? r.source_sgid])).toEqual(
+        expect.arrayContaining([
+          ["ingress", "3307", expect.stringContaining("Bookstore_Kubernetes_NodeSecurityGroup")],
+          ["ingress", "3307", "172.20.0.0/16"],
+        ]),
+      );
+      expect(ingress).toHaveLength(2);
+    });
+
+    test("admits its port only from the web tier's and the nodes' security groups, and the cluster's pod range", () => {
+      const ingress = rulesOf(vmsJson, "Bookstore_Database_SecurityGroup");
       // GlobalRouter pods reach the database from their own addresses, in the cluster range.
       expect(ingress.map((r) => [r.type, r.port_range, r.cidr_ip]).sort()).toEqual([
         ["ingress", "3307", undefined],
         ["ingress", "3307", undefined],
         ["ingress", "3307", "172.20.0.0/16"],
       ]);
-      expect(onlyResource(json, "tencentcloud_kubernetes_cluster").cluster_cidr).toBe("172.20.0.0/16");
+      expect(onlyResource(vmsJson, "tencentcloud_kubernetes_cluster").cluster_cidr).toBe("172.20.0.0/16");
       expect(ingress.filter((r) => r.source_sgid !== undefined).map((r) => r.source_sgid).sort()).toEqual([
         expect.stringContaining("Bookstore_Kubernetes_NodeSecurityGroup"),
         expect.stringContaining("Bookstore_Web_SecurityGroup"),
@@ -228,17 +259,17 @@ describe("the bookstore on Tencent Cloud", () => {
       );
     });
 
-    test("serves HTTPS with the existing certificate and checks the targets' health path", () => {
-      const https = resources(json, "tencentcloud_clb_listener").find((l: any) => l.protocol === "HTTPS") as any;
+    test("on VMs: serves HTTPS with the existing certificate and checks the targets' health path", () => {
+      const https = resources(vmsJson, "tencentcloud_clb_listener").find((l: any) => l.protocol === "HTTPS") as any;
       expect(https).toEqual(expect.objectContaining({ port: 443, certificate_ssl_mode: "UNIDIRECTIONAL", certificate_id: "Xa7dQ2mK" }));
-      const rule = resources(json, "tencentcloud_clb_listener_rule").find((r: any) => r.health_check_switch === true) as any;
+      const rule = resources(vmsJson, "tencentcloud_clb_listener_rule").find((r: any) => r.health_check_switch === true) as any;
       expect(rule).toEqual(expect.objectContaining({ domain: "shop.example.com", health_check_http_path: "/healthz", health_check_type: "HTTP", forward_type: "HTTP" }));
     });
 
-    test("answers HTTP on port 80 only with a redirect to the HTTPS rule", () => {
-      const http = resources(json, "tencentcloud_clb_listener").find((l: any) => l.protocol === "HTTP") as any;
+    test("on VMs: answers HTTP on port 80 only with a redirect to the HTTPS rule", () => {
+      const http = resources(vmsJson, "tencentcloud_clb_listener").find((l: any) => l.protocol === "HTTP") as any;
       expect(http.port).toBe(80);
-      const redirection = onlyResource(json, "tencentcloud_clb_redirection");
+      const redirection = onlyResource(vmsJson, "tencentcloud_clb_redirection");
       expect(redirection).toEqual(
         expect.objectContaining({
           rewrite_code: 301,
@@ -248,15 +279,38 @@ describe("the bookstore on Tencent Cloud", () => {
         }),
       );
       // No scaling group registers with the HTTP listener.
-      expect(JSON.stringify(onlyResource(json, "tencentcloud_as_scaling_group"))).not.toContain("HttpListener");
+      expect(JSON.stringify(onlyResource(vmsJson, "tencentcloud_as_scaling_group"))).not.toContain("HttpListener");
     });
 
-    test("opens only 443 and 80 to the internet", () => {
-      const open = rulesOf(json, "Bookstore_LoadBalancer_SecurityGroup").filter((r) => r.type === "ingress");
+    test("on VMs: opens only 443 and 80 to the internet", () => {
+      const open = rulesOf(vmsJson, "Bookstore_LoadBalancer_SecurityGroup").filter((r) => r.type === "ingress");
       expect(open.map((r) => [r.port_range, r.cidr_ip]).sort()).toEqual([
         ["443", "0.0.0.0/0"],
         ["80", "0.0.0.0/0"],
       ]);
+    });
+    test("on the cluster: creates no listener of its own, opens only 443, and reaches the pods' range on the application port", () => {
+      // TKE's service controller creates the HTTPS listener for the reused CLB; it touches no listener it did not create.
+      expect(resources(json, "tencentcloud_clb_listener")).toEqual([]);
+      expect(resources(json, "tencentcloud_clb_redirection")).toEqual([]);
+      const rules = rulesOf(json, "Bookstore_LoadBalancer_SecurityGroup");
+      expect(rules.filter((r) => r.type === "ingress").map((r) => [r.port_range, r.cidr_ip])).toEqual([["443", "0.0.0.0/0"]]);
+      expect(rules.filter((r) => r.type === "egress").map((r) => [r.port_range, r.cidr_ip]).sort()).toEqual([
+        ["8080", "10.20.0.0/16"],
+        ["8080", "172.20.0.0/16"],
+      ]);
+    });
+
+    test("keeps the load balancer's and the database's addresses when the runtime moves between VMs and the cluster", () => {
+      for (const type of ["tencentcloud_clb_instance", "tencentcloud_mysql_instance", "tencentcloud_kubernetes_cluster", "tencentcloud_ssm_secret"]) {
+        expect({ type, addresses: Object.keys(json.resource![type]) }).toEqual({ type, addresses: Object.keys(vmsJson.resource![type]) });
+      }
+      expect(onlyResource(json, "tencentcloud_clb_instance")).toEqual(onlyResource(vmsJson, "tencentcloud_clb_instance"));
+    });
+
+    test("is the only internet-facing load balancer", () => {
+      expect(resources(json, "tencentcloud_clb_instance")).toHaveLength(1);
+      expect(resources(vmsJson, "tencentcloud_clb_instance")).toHaveLength(1);
     });
   });
 
@@ -344,6 +398,63 @@ describe("the bookstore on Tencent Cloud", () => {
     });
   });
 
+  describe("Kubernetes access, identity and add-ons", () => {
+    test("grants each administrator TKE's tke:admin role on the cluster, a CAM role by its ID looked up by name", () => {
+      const grant = onlyResource(json, "tencentcloud_kubernetes_user_permissions");
+      expect(grant.target_uin).toMatch(/^\$\{data\.tencentcloud_cam_roles\.[\w-]+\.role_list\[0\]\.role_id\}$/);
+      expect(grant.permissions).toEqual([
+        { cluster_id: expect.stringContaining("tencentcloud_kubernetes_cluster.Bookstore_Kubernetes"), role_name: "tke:admin", role_type: "cluster", is_custom: false },
+      ]);
+      expect(dataSources(json, "tencentcloud_cam_roles")).toEqual([expect.objectContaining({ name: "ci-deployer" })]);
+    });
+
+    test("opens the intranet endpoint's security group on 443 to the named private networks", () => {
+      const endpoint = onlyResource(json, "tencentcloud_kubernetes_cluster_endpoint");
+      expect(endpoint.cluster_intranet_security_group).toContain("Bookstore_Kubernetes_ApiSecurityGroup");
+      const rules = rulesOf(json, "Bookstore_Kubernetes_ApiSecurityGroup");
+      expect(rules.map((r) => [r.type, r.ip_protocol, r.port_range, r.cidr_ip]).sort()).toEqual([
+        ["ingress", "TCP", "443", "10.100.0.0/24"],
+        ["ingress", "TCP", "443", "10.20.0.0/16"],
+      ]);
+    });
+
+    test("lets TKE's own autoscaler scale the node pool in and out; no add-on stack (TKE serves pod metrics itself)", () => {
+      expect(onlyResource(json, "tencentcloud_kubernetes_node_pool")).toEqual(expect.objectContaining({ enable_auto_scale: true, min_size: 2, max_size: 5 }));
+      expect(onlyResource(json, "tencentcloud_kubernetes_cluster").node_pool_global_config).toEqual([
+        expect.objectContaining({ is_scale_in_enabled: true, skip_nodes_with_local_storage: false }),
+      ]);
+      expect(tencentcloud().catalog.kubernetesAddOns).toEqual({});
+      expect(synthBookstore(tencentcloud()).addOns).toBeUndefined();
+    });
+
+    test("registers the cluster's service-account issuer as a CAM OIDC provider with the pods' audience", () => {
+      expect(onlyResource(json, "tencentcloud_kubernetes_auth_attachment")).toEqual(
+        expect.objectContaining({
+          cluster_id: expect.stringContaining("tencentcloud_kubernetes_cluster.Bookstore_Kubernetes"),
+          use_tke_default: true,
+          auto_create_discovery_anonymous_auth: true,
+          auto_create_oidc_config: true,
+          auto_create_client_id: ["sts.cloud.tencent.com"],
+        }),
+      );
+    });
+
+    test("gives the bookstore's service account, and only it, a role that reads only the database's secret", () => {
+      const role = resourceAt(json, "tencentcloud_cam_role", "Kubernetes/WorkloadRole");
+      const trust: string = role.document;
+      expect(trust).toContain("name/sts:AssumeRoleWithWebIdentity");
+      expect(trust).toContain(":oidc-provider/${tencentcloud_kubernetes_cluster.Bookstore_Kubernetes");
+      expect(trust).toContain("system:serviceaccount:bookstore:bookstore");
+      expect(trust).toContain("sts.cloud.tencent.com");
+      expect(trust).toContain("tencentcloud_kubernetes_auth_attachment.");
+      const policy: string = resourceAt(json, "tencentcloud_cam_policy", "Kubernetes/WorkloadReadDatabaseCredentials").document;
+      expect(policy).toContain("ssm:GetSecretValue");
+      expect(policy).toContain("secret/creatorUin/*/${tencentcloud_ssm_secret.Bookstore_Database_CredentialsSecret");
+      expect(policy).not.toMatch(/"ssm:\*"|"\*"|kms:/);
+      expect(resourceAt(json, "tencentcloud_cam_role_policy_attachment", "Kubernetes/WorkloadRolePolicy").role_id).toContain("WorkloadRole");
+    });
+  });
+
   test("tags every taggable resource", () => {
     for (const type of ["tencentcloud_vpc", "tencentcloud_mysql_instance", "tencentcloud_clb_instance", "tencentcloud_kubernetes_cluster"]) {
       expect(onlyResource(json, type).tags).toEqual(expect.objectContaining({ app: "bookstore", team: "platform" }));
@@ -351,7 +462,70 @@ describe("the bookstore on Tencent Cloud", () => {
   });
 });
 
+describe("the bookstore's workloads on TKE", () => {
+  let workloads: TerraformJson;
+  beforeAll(() => {
+    // GIVEN the example bookstore WHEN its workloads stack is synthesized for Tencent Cloud
+    workloads = synthBookstore(tencentcloud()).workloads!;
+  });
+
+  test("bind the pods into Terraform's CLB through a Service that reuses it, straight to the pods, on 443", () => {
+    const service = onlyResource(workloads, "kubernetes_service_v1");
+    expect(service.spec.type).toBe("LoadBalancer");
+    expect(service.spec.port).toEqual([expect.objectContaining({ port: 443, target_port: "8080" })]);
+    const annotations = service.metadata.annotations;
+    expect(annotations["service.kubernetes.io/tke-existed-lbid"]).toMatch(/^\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.cross-stack-output-tencentcloud_clb_instanceBookstore_LoadBalancer_[A-F0-9]+id\}$/);
+    expect(annotations["service.cloud.tencent.com/direct-access"]).toBe("true");
+    expect(JSON.parse(annotations["service.cloud.tencent.com/specify-protocol"])).toEqual({
+      "443": { protocol: ["HTTPS"], hosts: { "shop.example.com": { tls: "bookstore-certificate" } } },
+    });
+    expect(resources(workloads, "kubernetes_ingress_v1")).toEqual([]);
+  });
+
+  test("name the shop's certificate by its ID only, and set the rule's health check with a TkeServiceConfig", () => {
+    expect(onlyResource(workloads, "kubernetes_secret_v1")).toEqual(expect.objectContaining({ data: { qcloud_cert_id: "Xa7dQ2mK" } }));
+    const binding = onlyResource(workloads, "kubernetes_manifest").manifest;
+    expect(binding).toEqual(expect.objectContaining({ apiVersion: "cloud.tencent.com/v1alpha1", kind: "TkeServiceConfig" }));
+    expect(onlyResource(workloads, "kubernetes_service_v1").metadata.annotations["service.cloud.tencent.com/tke-service-config"]).toBe(binding.metadata.name);
+    const [listener] = binding.spec.loadBalancer.l7Listeners;
+    expect(listener).toEqual(expect.objectContaining({ protocol: "HTTPS", port: 443 }));
+    expect(listener.domains[0].rules[0]).toEqual(
+      expect.objectContaining({ url: "/", forwardType: "HTTP", healthCheck: expect.objectContaining({ enable: true, httpCheckPath: "/healthz", httpCode: 6 }) }),
+    );
+  });
+
+  test("give the pods TKE's OIDC credentials: a projected token for STS and the SDK's variables", () => {
+    const data = onlyResource(workloads, "kubernetes_config_map_v1").data;
+    expect(data.TKE_REGION).toBe("ap-guangzhou");
+    expect(data.TKE_IDENTITY_TOKEN_FILE).toBe("/var/run/secrets/bookstore/cloud-token/token");
+    expect(data.TKE_ROLE_ARN).toMatch(/^qcs::cam::uin\/\$\{data\.terraform_remote_state.*\}:roleName\/\$\{data\.terraform_remote_state.*WorkloadRole.*name\}$/);
+    expect(data.TKE_PROVIDER_ID).toContain("tencentcloud_kubernetes_clusterBookstore_Kubernetes");
+    const volume = onlyResource(workloads, "kubernetes_deployment_v1").spec.template.spec.volume.find((v: any) => v.name === "cloud-token");
+    expect(volume.projected[0].sources[0].service_account_token).toEqual(expect.objectContaining({ audience: "sts.cloud.tencent.com", path: "token" }));
+  });
+
+  test("connect with the intranet kubeconfig of the infrastructure stack's endpoint, never the clusters data source", () => {
+    const provider = workloads.provider!.kubernetes[0];
+    expect(provider.host).toContain("cross-stack-output-tencentcloud_kubernetes_cluster_endpointBookstore_Kubernetes_Endpoint");
+    expect(provider.client_certificate).toContain("kube_config_intranet");
+    expect(Object.keys(workloads.data ?? {})).toEqual(["terraform_remote_state"]);
+  });
+
+  test("admit the CLB's sources on the application port only", () => {
+    const policy = onlyResource(workloads, "kubernetes_network_policy_v1");
+    expect(policy.spec.ingress).toEqual([
+      { from: [{ ip_block: { cidr: "10.20.0.0/16" } }, { ip_block: { cidr: "100.64.0.0/10" } }], ports: [{ port: "8080", protocol: "TCP" }] },
+    ]);
+  });
+});
+
 describe("the bookstore on Tencent Cloud, variants", () => {
+  test("grants a sub-user administrator by its UIN", () => {
+    const { json } = synthBookstore(tencentcloud(), { kubernetes: { administrators: ["qcs::cam::uin/100000000001:uin/100000000002"] } });
+    expect(onlyResource(json, "tencentcloud_kubernetes_user_permissions").target_uin).toBe("100000000002");
+    expect(dataSources(json, "tencentcloud_cam_roles")).toEqual([]);
+  });
+
   test("opens the API server to the named public ranges only", () => {
     const { json } = synthBookstore(tencentcloud(), { kubernetes: { publicApiAllowedCidrs: ["203.0.113.0/24"] } });
     const endpoint = onlyResource(json, "tencentcloud_kubernetes_cluster_endpoint");

@@ -1,13 +1,19 @@
 import { Testing } from "cdktf";
-import { BookstoreStacks, Cloud, evaluate, PolicyChecks, policyMatchers, TENCENTCLOUD_POLICY_PACK } from "../../lib";
+import { BookstoreStacks, Cloud, evaluate, PolicyChecks, policyMatchers, TENCENTCLOUD_POLICY_PACK, WebRuntime } from "../../lib";
 import { exampleProps } from "../../examples/bookstore-app";
 import { TerraformJson } from "../support/synth";
 
 expect.extend(policyMatchers);
 
-function defaultBookstore(overrides: Record<string, unknown> = {}) {
+/**
+ * The example bookstore with its web tier on VMs, which holds every resource type the pack
+ * checks (the example's web tier on the cluster has no scaling group and no listener of
+ * Terraform's); `runtime` puts it back on the cluster.
+ */
+function defaultBookstore(overrides: Record<string, unknown> = {}, runtime = WebRuntime.vms()) {
   const cloud = Cloud.tencentcloud({ region: "ap-guangzhou" });
-  const stacks = new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
+  const props = exampleProps(cloud);
+  const stacks = new BookstoreStacks(Testing.app(), cloud, { ...props, web: { ...props.web, runtime }, ...overrides });
   return stacks.infrastructure;
 }
 
@@ -51,6 +57,15 @@ describe("the Tencent Cloud policy pack", () => {
   test("the default bookstore has no finding, with and without its options", () => {
     expect(defaultBookstore({ policyChecks: false })).toHaveNoPolicyFindings(TENCENTCLOUD_POLICY_PACK);
     expect(defaultBookstore({ policyChecks: false, database: { highlyAvailable: false }, cdn: { enabled: false } })).toHaveNoPolicyFindings(TENCENTCLOUD_POLICY_PACK);
+    expect(defaultBookstore({ policyChecks: false }, WebRuntime.kubernetes())).toHaveNoPolicyFindings(TENCENTCLOUD_POLICY_PACK);
+  });
+
+  test("with the web tier on the cluster, only public HTTPS is a documented exception (TKE owns the listener, no HTTP:80)", () => {
+    const stack = defaultBookstore({}, WebRuntime.kubernetes());
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+    const report = PolicyChecks.reportOf(stack)!;
+    expect(report.findings).toEqual([]);
+    expect(report.suppressed.map((s) => [s.rule.id, s.resource.constructPath.replace(/^[^/]+\//, "")])).toEqual([["BKS-TC-SG-PUBLIC-INGRESS", "Bookstore/LoadBalancer/IngressHttps"]]);
   });
 
   test("the default bookstore synthesizes with the pack applied, and reports only its documented suppressions", () => {

@@ -12,6 +12,7 @@ import {
   LoadBalancerProps,
   Network,
   NetworkProps,
+  WebRuntime,
 } from "../../lib";
 import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
@@ -74,6 +75,20 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["user data over 16 KB once Base64-encoded", (s) => new ComputeGroup(s, "Web", { cloud: tencentcloud(), network: network(s), image: "a/b:1", environment: { BIG: "x".repeat(12000) } }), "test/Web", "environment", expect.stringMatching(/Base64-encoded user data$/)],
   ["a Kubernetes version TKE does not offer", (s) => cluster(s, { version: "1.29" }), "test/K8s", "version", "1.29"],
   ["a network overlapping TKE's pod range", (s) => new KubernetesCluster(s, "K8s", { cloud: tencentcloud(), network: network(s, { cidr: "172.20.0.0/16" }) }), "test/K8s", "network", "172.20.0.0/16"],
+  ["an AWS role as a cluster administrator", (s) => cluster(s, { administrators: ["arn:aws:iam::123456789012:role/ci"] }), "test/K8s", "administrators[0]", "arn:aws:iam::123456789012:role/ci"],
+  ["an Alibaba Cloud RAM role as a cluster administrator", (s) => cluster(s, { administrators: ["acs:ram::1234567890123456:role/ci"] }), "test/K8s", "administrators[0]", "acs:ram::1234567890123456:role/ci"],
+  ["a CAM role without its owner's UIN", (s) => cluster(s, { administrators: ["roleName/ci-deployer"] }), "test/K8s", "administrators[0]", "roleName/ci-deployer"],
+  ["a public range as a private API network", (s) => cluster(s, { privateApiAllowedCidrs: ["203.0.113.0/24"] }), "test/K8s", "privateApiAllowedCidrs[0]", "203.0.113.0/24"],
+  ["the whole internet as a private API network", (s) => cluster(s, { privateApiAllowedCidrs: ["10.0.0.0/8", "0.0.0.0/0"] }), "test/K8s", "privateApiAllowedCidrs[1]", "0.0.0.0/0"],
+  ["an add-on TKE's adapter does not install", (s) => cluster(s, { addOnVersions: { "metrics-server": "3.12.2" } }), "test/K8s", "addOnVersions.metrics-server", "metrics-server"],
+  ["extended support, which TKE does not offer", (s) => cluster(s, { extendedSupport: true }), "test/K8s", "extendedSupport", true],
+  [
+    "a weighted split between VMs and pods, which one CLB rule cannot hold (TKE owns its listener)",
+    (s) => loadBalancer(s, { runtime: WebRuntime.weighted({ vmsPercent: 90, kubernetesPercent: 10 }) }),
+    "test/Lb",
+    "runtime",
+    "{ vmsPercent: 90, kubernetesPercent: 10 }",
+  ],
   [
     "a load balancer of another cloud",
     (s) =>

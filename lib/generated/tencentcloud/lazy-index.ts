@@ -21,10 +21,12 @@ Object.defineProperty(exports, 'cosBucket', { get: function () { return require(
 Object.defineProperty(exports, 'eip', { get: function () { return require('./eip'); } });
 Object.defineProperty(exports, 'instance', { get: function () { return require('./instance'); } });
 Object.defineProperty(exports, 'kmsKey', { get: function () { return require('./kms-key'); } });
+Object.defineProperty(exports, 'kubernetesAuthAttachment', { get: function () { return require('./kubernetes-auth-attachment'); } });
 Object.defineProperty(exports, 'kubernetesCluster', { get: function () { return require('./kubernetes-cluster'); } });
 Object.defineProperty(exports, 'kubernetesClusterEndpoint', { get: function () { return require('./kubernetes-cluster-endpoint'); } });
 Object.defineProperty(exports, 'kubernetesEncryptionProtection', { get: function () { return require('./kubernetes-encryption-protection'); } });
 Object.defineProperty(exports, 'kubernetesNodePool', { get: function () { return require('./kubernetes-node-pool'); } });
+Object.defineProperty(exports, 'kubernetesUserPermissions', { get: function () { return require('./kubernetes-user-permissions'); } });
 Object.defineProperty(exports, 'mysqlAccount', { get: function () { return require('./mysql-account'); } });
 Object.defineProperty(exports, 'mysqlBackupPolicy', { get: function () { return require('./mysql-backup-policy'); } });
 Object.defineProperty(exports, 'mysqlDatabase', { get: function () { return require('./mysql-database'); } });
@@ -46,6 +48,7 @@ Object.defineProperty(exports, 'subnet', { get: function () { return require('./
 Object.defineProperty(exports, 'vpc', { get: function () { return require('./vpc'); } });
 Object.defineProperty(exports, 'vpcFlowLog', { get: function () { return require('./vpc-flow-log'); } });
 Object.defineProperty(exports, 'dataTencentcloudAvailabilityZonesByProduct', { get: function () { return require('./data-tencentcloud-availability-zones-by-product'); } });
+Object.defineProperty(exports, 'dataTencentcloudCamRoles', { get: function () { return require('./data-tencentcloud-cam-roles'); } });
 Object.defineProperty(exports, 'dataTencentcloudImages', { get: function () { return require('./data-tencentcloud-images'); } });
 Object.defineProperty(exports, 'dataTencentcloudInstanceTypes', { get: function () { return require('./data-tencentcloud-instance-types'); } });
 Object.defineProperty(exports, 'dataTencentcloudKubernetesClusters', { get: function () { return require('./data-tencentcloud-kubernetes-clusters'); } });
