@@ -6,11 +6,13 @@ import { App } from "../lib/core/cdktf";
 import { buildExampleApp, ExampleSettingError, selectedClouds } from "./bookstore-app";
 import { removeStaleStacks } from "./stacks-folder";
 import { formatSummary, placeholderNotes, summarizeStack } from "./summary";
+import { writeDiagrams } from "../scripts/diagram/render";
 
 // Entry point of `cdktf synth` (cdktf.json) and `npm run synth`, both through
 // scripts/run-app.js. BOOKSTORE_CLOUDS picks the clouds; BOOKSTORE_HCL=1 also writes
 // each stack as HCL to cdktf.out/review/<stack>.tf for people to read (outside the stack
-// folders, so terraform never loads both).
+// folders, so terraform never loads both). Pictures of what was synthesized go to
+// cdktf.out/diagrams (scripts/diagram), unless BOOKSTORE_DIAGRAMS=0.
 const app = new App();
 let built;
 try {
@@ -37,4 +39,12 @@ if (process.env.BOOKSTORE_HCL === "1") {
   // cdktf writes HCL unindented; terraform fmt makes it readable where terraform exists.
   spawnSync("terraform", ["fmt", reviewDir], { stdio: "ignore" });
   console.log(`HCL for review: ${path.relative(process.cwd(), reviewDir)}/`);
+}
+
+if (process.env.BOOKSTORE_DIAGRAMS !== "0") {
+  writeDiagrams(app.outdir).then(
+    (written) => console.log(`Diagrams: ${path.relative(process.cwd(), path.dirname(written[0]))}/{${written.map((file) => path.basename(file, ".svg")).join(",")}}.svg`),
+    // The stacks are written either way; `npm run diagram` fails on the same error.
+    (error: unknown) => console.error(`warning: diagrams not written: ${error instanceof Error ? error.message : String(error)}`),
+  );
 }

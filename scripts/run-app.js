@@ -42,6 +42,8 @@ if (require.main === module) {
   const outfile = bundle(entry, path.join(ROOT, "dist", "app", `${path.basename(entry, ".ts")}.js`));
   // The CLI's version check calls home; nothing here needs it.
   process.env.CHECKPOINT_DISABLE = process.env.CHECKPOINT_DISABLE || "1";
+  // The program reads its own arguments from process.argv[2] on, as if Node ran it.
+  if (process.argv.length > 2) process.argv.splice(2, 1);
   try {
     require(outfile);
   } catch (error) {
