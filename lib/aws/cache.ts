@@ -162,6 +162,10 @@ export function createAwsCache(scope: Construct, spec: CacheSpec, catalog: AwsCa
     // CKV_AWS_30, CKV_AWS_31: TLS (required for every client when enabled at creation) and an AUTH token.
     transitEncryptionEnabled: true,
     authToken: authToken.result,
+    // A new token (the random_password replaced) is added next to the old one, so clients
+    // move over without an outage.
+    // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/auth.html (modifying the AUTH token: ROTATE, then SET)
+    authTokenUpdateStrategy: "ROTATE",
     autoMinorVersionUpgrade: "true",
     snapshotRetentionLimit: spec.backupRetentionDays,
     snapshotWindow: "02:00-03:00",
