@@ -1,7 +1,7 @@
 import { Cloud, MysqlVersion } from "../../lib";
 import { cacheRuleTarget } from "../../lib/tencentcloud/cdn";
 import { synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
+import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
 const tencentcloud = () => Cloud.tencentcloud({ region: "ap-guangzhou" });
 
@@ -125,14 +125,27 @@ describe("the bookstore on Tencent Cloud", () => {
       ]);
     });
 
-    test("may read only the database's credentials secret, through a CAM role of the instances", () => {
+    test("may read only the database's and the cache's credentials secrets, through a CAM role of the instances", () => {
       expect(onlyResource(json, "tencentcloud_as_scaling_config").cam_role_name).toContain("tencentcloud_cam_role.Bookstore_Web_InstanceRole");
       expect(onlyResource(json, "tencentcloud_cam_role").document).toContain("cvm.qcloud.com");
-      const policy: string = onlyResource(json, "tencentcloud_cam_policy").document;
-      expect(policy).toContain("ssm:GetSecretValue");
-      expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/${data.tencentcloud_user_info.");
-      expect(policy).toContain("secret/creatorUin/*/${tencentcloud_ssm_secret.Bookstore_Database_CredentialsSecret");
-      expect(policy).not.toMatch(/"ssm:\*"|"\*"/);
+      for (const [policyAt, secret] of [
+        ["Web/ReadDatabaseCredentials", "Bookstore_Database_CredentialsSecret"],
+        ["Web/ReadCacheCredentials", "Bookstore_Cache_CredentialsSecret"],
+      ]) {
+        const policy: string = resourceAt(json, "tencentcloud_cam_policy", policyAt).document;
+        expect(policy).toContain("ssm:GetSecretValue");
+        expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/${data.tencentcloud_user_info.");
+        expect(policy).toContain(`secret/creatorUin/*/\${tencentcloud_ssm_secret.${secret}`);
+        expect(policy).not.toMatch(/"ssm:\*"|"\*"/);
+      }
+      const attached = (resources(json, "tencentcloud_cam_role_policy_attachment") as any[]).map((a) => [a.role_id, a.policy_id]);
+      expect(attached).toHaveLength(2);
+      expect(attached).toEqual(
+        expect.arrayContaining([
+          [expect.stringContaining("Bookstore_Web_InstanceRole"), expect.stringContaining("Bookstore_Web_ReadDatabaseCredentials")],
+          [expect.stringContaining("Bookstore_Web_InstanceRole"), expect.stringContaining("Bookstore_Web_ReadCacheCredentials")],
+        ]),
+      );
     });
 
     test("admits the application port only from the load balancer's security group", () => {
@@ -179,7 +192,7 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(db.root_password).toMatch(/^\$\{random_password\./);
       const account = onlyResource(json, "tencentcloud_mysql_account");
       expect(account).toEqual(expect.objectContaining({ name: "bookstoreadmin", password: expect.stringMatching(/^\$\{random_password\./) }));
-      expect(onlyResource(json, "tencentcloud_ssm_secret_version").secret_string).toContain("random_password.");
+      expect(resourceAt(json, "tencentcloud_ssm_secret_version", "Database/CredentialsSecretVersion").secret_string).toContain("random_password.Bookstore_Database_AccountPassword");
       expect(json.provider?.random).toHaveLength(1);
     });
 
