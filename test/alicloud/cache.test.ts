@@ -1,6 +1,6 @@
-import { CacheSize, Cloud, RedisVersion } from "../../lib";
+import { Cache, CacheSize, Cloud, Network, RedisVersion } from "../../lib";
 import { synthBookstore } from "../support/bookstore";
-import { onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
+import { newStack, onlyResource, resourceAt, resources, synthJson, TerraformJson } from "../support/synth";
 
 const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
 
@@ -81,5 +81,19 @@ describe("the bookstore's cache on Alibaba Cloud", () => {
     const { json: without } = synthBookstore(alicloud(), { cache: { enabled: false } });
     expect(resources(without, "alicloud_kvstore_instance")).toEqual([]);
     expect(onlyResource(without, "alicloud_ram_policy").policy_document).not.toContain("Bookstore_Cache");
+  });
+});
+
+describe("a cache of its own on Alibaba Cloud", () => {
+  test("with no peer yet, whitelists only the private vSwitches and names no security group", () => {
+    // GIVEN a stack with a network WHEN a cache is built and no peer is let in
+    const cloud = alicloud();
+    const { stack } = newStack();
+    new Cache(stack, "Sessions", { cloud, network: new Network(stack, "Net", { cloud }) });
+    // THEN the instance admits the private vSwitches only
+    const cache = onlyResource(synthJson(stack), "alicloud_kvstore_instance");
+    expect(cache.security_ips).toEqual(["10.0.0.0/18", "10.0.64.0/18"]);
+    expect(cache).not.toHaveProperty("security_group_id");
+    expect(cache.db_instance_name).toBe("sessions");
   });
 });
