@@ -103,6 +103,8 @@ function binding(type, kind) {
     maps: new Set([...argsOf("hashMapper"), ...argsOf("anyToTerraform")]),
     numbers: argsOf("numberToTerraform"),
     lists: argsOf("listMapper"),
+    // Lists of numbers, whose elements may be references (a zone ID looked up by a data source).
+    numberLists: argsOf("listMapper(cdktf.numberToTerraform, false)"),
   };
   bindingCache.set(key, result);
   return result;
@@ -133,6 +135,9 @@ function argument(name, value, b, indent) {
     if (b.lists.has(name)) return `Token.asList(${JSON.stringify(value)})`;
   }
   if (b.maps.has(name)) return literal(value, indent);
+  if (Array.isArray(value) && b.numberLists.has(name)) {
+    return `[${value.map((v) => (typeof v === "string" && REFERENCE.test(v) ? `Token.asNumber(${JSON.stringify(v)})` : literal(v, indent))).join(", ")}]`;
+  }
   if (Array.isArray(value)) return `[${value.map((v) => (isObject(v) ? props(v, b, indent) : literal(v, indent))).join(", ")}]`;
   if (isObject(value)) return props(value, b, indent);
   return literal(value, indent);
@@ -215,7 +220,7 @@ function program(stacks) {
         const extra = [];
         if (dependsOn) extra.push(`  dependsOn: [${dependsOn.map((d) => varOf.get(d)).join(", ")}],`);
         if (provider) extra.push(`  provider: ${providerVar.get(provider) ?? fail(`${it.address}: unknown provider ${provider}`)},`);
-        if (lifecycle) extra.push(`  lifecycle: ${props(lifecycle, { maps: new Set(), numbers: new Set(), lists: new Set() }, 1)},`);
+        if (lifecycle) extra.push(`  lifecycle: ${props(lifecycle, { maps: new Set(), numbers: new Set(), lists: new Set(), numberLists: new Set() }, 1)},`);
         let config = props(args, b, 0);
         if (extra.length > 0) config = config === "{}" ? `{\n${extra.join("\n")}\n}` : config.replace(/\n\}$/, `\n${extra.join("\n")}\n}`);
         text = `new ${use(b)}(${s}, ${JSON.stringify(it.name)}, ${config})`;

@@ -6,6 +6,7 @@ export * from "./core/cloud-resource";
 export * from "./core/network";
 export * from "./core/compute-group";
 export * from "./core/database";
+export * from "./core/cache";
 export * from "./core/load-balancer";
 export * from "./core/cdn";
 export * from "./core/kubernetes-cluster";

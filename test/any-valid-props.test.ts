@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { BookstoreStacks, ComputeSize, DatabaseSize, enumValues, ICloud, MysqlVersion } from "../lib";
+import { BookstoreStacks, CacheSize, ComputeSize, DatabaseSize, enumValues, ICloud, MysqlVersion, RedisVersion } from "../lib";
 import { newStack, synthJson } from "./support/synth";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
@@ -22,6 +22,13 @@ function validProps(cloud: ICloud) {
     highlyAvailable: fc.boolean(),
     backupRetentionDays: fc.integer({ min: Math.max(7, catalog.backupRetentionDays.min), max: catalog.backupRetentionDays.max }),
     cdn: fc.boolean(),
+    cache: fc.record({
+      enabled: fc.boolean(),
+      size: fc.constantFrom(...enumValues(CacheSize)),
+      engineVersion: fc.constantFrom(...(Object.keys(catalog.cache.versions) as RedisVersion[])),
+      highlyAvailable: fc.boolean(),
+      backupRetentionDays: fc.integer({ min: Math.max(7, catalog.cache.backupRetentionDays.min), max: catalog.cache.backupRetentionDays.max }),
+    }),
     kubernetesVersion: fc.constantFrom(...catalog.kubernetesVersions),
     minNodes: fc.integer({ min: 1, max: 3 }),
   });
@@ -43,6 +50,7 @@ describe.each(TEST_CLOUDS)("$name: any valid props synthesize", ({ make }) => {
           web: { ...base.web, size: p.webSize, minInstances: p.minInstances, maxInstances: p.minInstances + p.extraInstances },
           database: { version: p.version, size: p.dbSize, storageGiB, highlyAvailable: p.highlyAvailable, backupRetentionDays: p.backupRetentionDays },
           cdn: { ...base.cdn, enabled: p.cdn },
+          cache: p.cache,
           kubernetes: { version: p.kubernetesVersion, minNodes: p.minNodes, maxNodes: p.minNodes + 2 },
         });
         // Synth runs the policy checks: an ERROR finding would throw here.

@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { Bookstore, BookstoreStacks, BookstoreStacksProps, ComputeSize, ICloud, RemoteStateProps, WebRuntime, allocatablePerNode } from "../lib";
+import { Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { newStack } from "./support/synth";
@@ -46,6 +46,7 @@ const NUMERIC_PROPS: [string, (value: number) => Props, string][] = [
   ["web.maxInstances", (v) => ({ web: { image: "registry.example.com/bookstore:1.4.2", minInstances: 1, maxInstances: v } }), `${SHOP}/Web`],
   ["database.storageGiB", (v) => ({ database: { storageGiB: v } }), `${SHOP}/Database`],
   ["database.backupRetentionDays", (v) => ({ database: { backupRetentionDays: v } }), `${SHOP}/Database`],
+  ["cache.backupRetentionDays", (v) => ({ cache: { backupRetentionDays: v } }), `${SHOP}/Cache`],
   ["loadBalancer.idleTimeoutSeconds", (v) => ({ loadBalancer: { idleTimeoutSeconds: v } }), `${SHOP}/LoadBalancer`],
   ["cdn.staticCacheTtlSeconds", (v) => ({ cdn: { staticCacheTtlSeconds: v } }), `${SHOP}/Cdn`],
   ["kubernetes.minNodes", (v) => ({ kubernetes: { minNodes: v, maxNodes: 5 } }), `${SHOP}/Kubernetes`],
@@ -185,6 +186,25 @@ function wrongFieldRows(cloud: ICloud): Row[] {
   ];
 }
 
+function cacheRows(cloud: ICloud): Row[] {
+  const cache = cloud.catalog.cache;
+  const names = cloud.catalog.names;
+  // The longest shop name the cloud takes leaves no room for "-cache" (the other suffixes are shorter).
+  const longestShopName = "s".repeat(names.maxLength - 4);
+  const missing = enumValues(RedisVersion).filter((version) => !(version in cache.versions));
+  return [
+    ["a cache size the catalog lacks", { cache: { size: "HUGE" as CacheSize } }, `${SHOP}/Cache`, "cache.size", "HUGE"],
+    ...missing.map((version): Row => [`Redis ${version}, which the cache on ${cloud.name} does not offer`, { cache: { engineVersion: version } }, `${SHOP}/Cache`, "cache.engineVersion", version]),
+    ["a Redis version that does not exist", { cache: { engineVersion: "5" as RedisVersion } }, `${SHOP}/Cache`, "cache.engineVersion", "5"],
+    ["cache backups kept less than 7 days", { cache: { backupRetentionDays: 6 } }, `${SHOP}/Cache`, "cache.backupRetentionDays", 6],
+    [`cache backups kept longer than ${cloud.name} keeps them`, { cache: { backupRetentionDays: cache.backupRetentionDays.max + 1 } }, `${SHOP}/Cache`, "cache.backupRetentionDays", cache.backupRetentionDays.max + 1],
+    ["a shop name that leaves no room for the cache's name", { name: longestShopName }, `${longestShopName}-CLOUD/Bookstore`, "name", longestShopName],
+    ["a string as cache.enabled", { cache: { enabled: "yes" as unknown as boolean } }, SHOP, "cache.enabled", "yes"],
+    ["a string as cache.highlyAvailable", { cache: { highlyAvailable: "no" as unknown as boolean } }, `${SHOP}/Cache`, "cache.highlyAvailable", "no"],
+    ["a string as cache.deletionProtection", { cache: { deletionProtection: "no" as unknown as boolean } }, `${SHOP}/Cache`, "cache.deletionProtection", "no"],
+  ];
+}
+
 function remoteStateRows(cloud: ICloud): Row[] {
   const rules = cloud.catalog.stateStorage;
   const validBucket = rules.bucket.pattern.includes("\\d{10}") ? "acme-state-1250000000" : "acme-state";
@@ -234,6 +254,7 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
   test.each(setRows(cloud))("fails when given %s as public API CIDRs", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(workloadRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(wrongFieldRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
+  test.each(cacheRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(remoteStateRows(cloud))("fails when remote state has %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
 
   test("fails when remote state names another cloud's region", () => {

@@ -34,6 +34,9 @@ import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
+import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-parameter-group";
+import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
+import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
@@ -59,6 +62,8 @@ import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
 import { S3BucketServerSideEncryptionConfigurationA } from "@cdktf/provider-aws/lib/s3-bucket-server-side-encryption-configuration";
 import { S3BucketVersioningA } from "@cdktf/provider-aws/lib/s3-bucket-versioning";
+import { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanager-secret";
+import { SecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/secretsmanager-secret-version";
 import { SecurityGroup } from "@cdktf/provider-aws/lib/security-group";
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
@@ -69,6 +74,7 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { Id } from "@cdktf/provider-random/lib/id";
+import { Password } from "@cdktf/provider-random/lib/password";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 
 const app = new App();
@@ -397,6 +403,117 @@ const db = new DbInstance(stack, "db", {
 });
 const dbSecretArn = db.masterUserSecret.get(0).secretArn;
 
+// ---- cache ----
+const cacheAccount = new DataAwsCallerIdentity(stack, "cache-account").accountId;
+const cachePartition = new DataAwsPartition(stack, "cache-partition");
+const cacheRegion = new DataAwsRegion(stack, "cache-region").region;
+const cacheKey = new KmsKey(stack, "cache-key", {
+  description: "Encrypts the cache bookstore-cache, its snapshots and its AUTH token",
+  enableKeyRotation: true,
+  deletionWindowInDays: 30,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "AccountAdministersThroughIam",
+        Effect: "Allow",
+        Principal: { AWS: `arn:${cachePartition.partition}:iam::${cacheAccount}:root` },
+        Action: "kms:*",
+        Resource: "*",
+      },
+      {
+        Sid: "ReadersOfTheAuthTokenSecret",
+        Effect: "Allow",
+        Principal: { AWS: "*" },
+        Action: "kms:Decrypt",
+        Resource: "*",
+        Condition: {
+          StringEquals: { "kms:CallerAccount": cacheAccount, "kms:ViaService": `secretsmanager.${cacheRegion}.${cachePartition.dnsSuffix}` },
+          StringLike: { "kms:EncryptionContext:SecretARN": `arn:${cachePartition.partition}:secretsmanager:${cacheRegion}:${cacheAccount}:secret:bookstore-cache-credentials-*` },
+        },
+      },
+    ],
+  }),
+  tags,
+});
+const cacheAuthToken = new Password(stack, "cache-auth-token", {
+  length: 32,
+  special: true,
+  overrideSpecial: "!&#$^<>-",
+  minUpper: 2,
+  minLower: 2,
+  minNumeric: 2,
+  minSpecial: 2,
+});
+const cacheSecret = new SecretsmanagerSecret(stack, "cache-secret", {
+  namePrefix: "bookstore-cache-credentials-",
+  description: "AUTH token of the cache bookstore-cache",
+  kmsKeyId: cacheKey.arn,
+  recoveryWindowInDays: 30,
+  tags,
+});
+new SecretsmanagerSecretVersion(stack, "cache-secret-version", {
+  secretId: cacheSecret.id,
+  secretString: Fn.jsonencode({ password: cacheAuthToken.result }),
+});
+const cacheSubnets = new ElasticacheSubnetGroup(stack, "cache-subnet-group", {
+  name: "bookstore-cache",
+  description: "Private subnets of bookstore-cache",
+  subnetIds: privateSubnetIds,
+  tags,
+});
+const cacheSecurityGroup = new SecurityGroup(stack, "cache-security-group", {
+  vpcId: mainVpc.id,
+  namePrefix: "bookstore-cache-",
+  description: "Cache bookstore-cache: only from the application's security groups",
+  revokeRulesOnDelete: true,
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+const cacheParameters = new ElasticacheParameterGroup(stack, "cache-parameter-group", {
+  name: "bookstore-cache-valkey7",
+  family: "valkey7",
+  description: "Parameters of the cache bookstore-cache",
+  lifecycle: { createBeforeDestroy: true },
+  tags,
+});
+const cacheLogs = ["slow-log", "engine-log"].map((logType) => ({
+  destination: new CloudwatchLogGroup(stack, `cache-logs-${logType}`, { name: `/aws/elasticache/bookstore-cache/${logType}`, retentionInDays: 365, kmsKeyId: logKey.arn, tags }).name,
+  destinationType: "cloudwatch-logs",
+  logFormat: "json",
+  logType,
+}));
+const cacheFinalSnapshotSuffix = new Id(stack, "cache-final-snapshot-suffix", { byteLength: 4, keepers: { name: "bookstore-cache" } });
+const cache = new ElasticacheReplicationGroup(stack, "cache", {
+  replicationGroupId: "bookstore-cache",
+  description: "Cache of bookstore-cache",
+  engine: "valkey",
+  engineVersion: "7.2",
+  nodeType: "cache.t4g.small",
+  port: 6379,
+  numCacheClusters: 2,
+  preferredCacheClusterAzs: ["eu-central-1a", "eu-central-1b"],
+  automaticFailoverEnabled: true,
+  multiAzEnabled: true,
+  subnetGroupName: cacheSubnets.name,
+  securityGroupIds: [cacheSecurityGroup.id],
+  parameterGroupName: cacheParameters.name,
+  atRestEncryptionEnabled: "true",
+  kmsKeyId: cacheKey.arn,
+  transitEncryptionEnabled: true,
+  authToken: cacheAuthToken.result,
+  authTokenUpdateStrategy: "ROTATE",
+  autoMinorVersionUpgrade: "true",
+  snapshotRetentionLimit: 7,
+  snapshotWindow: "02:00-03:00",
+  maintenanceWindow: "sun:03:30-sun:04:30",
+  finalSnapshotIdentifier: `bookstore-cache-final-${cacheFinalSnapshotSuffix.hex}`,
+  applyImmediately: false,
+  logDeliveryConfiguration: cacheLogs,
+  lifecycle: { preventDestroy: true },
+  tags,
+});
+
 // ---- load balancer ----
 const lbCertificate = new AcmCertificate(stack, "lb-certificate", {
   domainName: domain,
@@ -509,6 +626,24 @@ new VpcSecurityGroupEgressRule(stack, "web-egress-database", {
   cidrIpv4: "10.20.0.0/16",
   tags,
 });
+new VpcSecurityGroupEgressRule(stack, "web-egress-cache", {
+  securityGroupId: webSecurityGroup.id,
+  description: "The cache inside the network",
+  ipProtocol: "tcp",
+  fromPort: 6379,
+  toPort: 6379,
+  cidrIpv4: "10.20.0.0/16",
+  tags,
+});
+new VpcSecurityGroupIngressRule(stack, "cache-allow-from-web", {
+  securityGroupId: cacheSecurityGroup.id,
+  description: "Cache from bookstore-aws/Bookstore/Web",
+  ipProtocol: "tcp",
+  fromPort: 6379,
+  toPort: 6379,
+  referencedSecurityGroupId: webSecurityGroup.id,
+  tags,
+});
 new VpcSecurityGroupIngressRule(stack, "db-allow-from-web", {
   securityGroupId: dbSecurityGroup.id,
   description: "MySQL from bookstore-aws/Bookstore/Web",
@@ -533,6 +668,14 @@ new IamRolePolicy(stack, "web-read-database-credentials", {
   policy: Fn.jsonencode({
     Version: "2012-10-17",
     Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: dbSecretArn }],
+  }),
+});
+new IamRolePolicy(stack, "web-read-cache-credentials", {
+  name: "read-cache-credentials",
+  role: webRole.id,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: cacheSecret.arn }],
   }),
 });
 const instanceProfile = new IamInstanceProfile(stack, "web-instance-profile", {
@@ -767,6 +910,15 @@ new EksNodeGroup(stack, "k8s-node-group", {
   dependsOn: [nodeWorkerPolicy, nodeCniPolicy, nodeEcrPolicy, nodeSsmPolicy],
   tags,
 });
+new VpcSecurityGroupIngressRule(stack, "cache-allow-from-k8s", {
+  securityGroupId: cacheSecurityGroup.id,
+  description: "Cache from bookstore-aws/Bookstore/Kubernetes",
+  ipProtocol: "tcp",
+  fromPort: 6379,
+  toPort: 6379,
+  referencedSecurityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+  tags,
+});
 new VpcSecurityGroupIngressRule(stack, "db-allow-from-k8s", {
   securityGroupId: dbSecurityGroup.id,
   description: "MySQL from bookstore-aws/Bookstore/Kubernetes",
@@ -790,6 +942,8 @@ new TerraformOutput(stack, "lb-certificate-validation-records", {
 new TerraformOutput(stack, "load-balancer-dns-name", { value: alb.dnsName, description: "Load balancer of bookstore" });
 new TerraformOutput(stack, "database-host", { value: db.address, description: "MySQL host, reachable only from inside the network" });
 new TerraformOutput(stack, "database-credentials-secret", { value: dbSecretArn, description: "Where the database credentials are kept" });
+new TerraformOutput(stack, "cache-host", { value: cache.primaryEndpointAddress, description: "Cache host, reachable only from inside the network, over TLS" });
+new TerraformOutput(stack, "cache-credentials-secret", { value: cacheSecret.arn, description: "Where the cache's password is kept" });
 new TerraformOutput(stack, "kubernetes-cluster-id", { value: cluster.name, description: "The cluster, for the workloads stack" });
 new TerraformOutput(stack, "kubernetes-endpoint", { value: cluster.endpoint, description: "The cluster's API server" });
 

@@ -1,5 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
-import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
+import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What Alibaba Cloud offers the bookstore, as data; the Alibaba Cloud adapters read nothing else. */
 export interface AlicloudCatalog extends CloudCatalog {
@@ -75,6 +75,25 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   },
   // ref: https://www.alibabacloud.com/help/en/rds/developer-reference/api-rds-2014-08-15-modifybackuppolicy (BackupRetentionPeriod 7 to 730)
   backupRetentionDays: { min: 7, max: 730 },
+  // Tair (Redis OSS-compatible), Redis Open-Source Edition, cloud-native, standard (master-replica) architecture.
+  // ref: https://www.alibabacloud.com/help/en/redis/product-overview/instance-types-of-community-edition-instances
+  // (standard architecture: redis.shard.small.2.ce 1 GB, redis.shard.large.ce 4 GB, redis.shard.xlarge.ce 8 GB)
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_kvstore_instance.go
+  // (engine_version: 2.8, 4.0, 5.0, 6.0 or 7.0; backup_period and backup_time only: the provider sends no retention)
+  // ref: https://help.aliyun.com/document_detail/473820.htm (ModifyBackupPolicy: backups kept 7 days unless
+  // BackupRetentionPeriod says otherwise, which provider 1.289.0 never sends, so 7 days it is)
+  // ref: https://help.aliyun.com/document_detail/60873.htm (CreateInstance: InstanceName 2 to 80 characters, starting
+  // with a letter)
+  cache: {
+    sizes: {
+      [CacheSize.SMALL]: "redis.shard.small.2.ce",
+      [CacheSize.MEDIUM]: "redis.shard.large.ce",
+      [CacheSize.LARGE]: "redis.shard.xlarge.ce",
+    },
+    versions: { [RedisVersion.V6]: "6.0", [RedisVersion.V7]: "7.0" },
+    backupRetentionDays: { min: 7, max: 7 },
+    name: { pattern: "[A-Za-z][A-Za-z0-9_-]+", maxLength: 80, description: "2 or more letters, digits, hyphens and underscores, starting with a letter" },
+  },
   // ref: https://www.alibabacloud.com/help/en/ack/product-overview/support-for-kubernetes-versions
   // Neutral minor versions, as on the other clouds; `ackVersions` maps each to the
   // x.y.z-aliyun.n string ACK's API takes.
@@ -146,7 +165,8 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     instanceTypePattern: "ecs\\.[a-z0-9-]+\\.[a-z0-9]+",
     databaseClassPattern: "(?:rds\\.)?mysql(?:\\.[a-z0-9]+)+",
     mysqlEngineVersionPattern: "\\d+\\.\\d+",
-    examples: { zone: "cn-hangzhou-h", instanceType: "ecs.g7.large", databaseClass: "mysql.n4.medium.2c" },
+    cacheClassPattern: "(?:redis|tair)(?:\\.[a-z0-9]+)+",
+    examples: { zone: "cn-hangzhou-h", instanceType: "ecs.g7.large", databaseClass: "mysql.n4.medium.2c", cacheClass: "redis.shard.large.ce" },
   },
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions (3 to 63 lower-case letters, digits and hyphens)
   // ref: https://www.alibabacloud.com/help/en/tablestore/developer-reference/naming-conventions-and-data-types (table: letters,

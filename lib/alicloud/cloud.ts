@@ -3,6 +3,7 @@ import { AlicloudProvider } from "../generated/alicloud/provider";
 import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
+import { CacheAttributes, CacheSpec } from "../core/cache";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -13,6 +14,7 @@ import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
 import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
+import { createAlicloudCache } from "./cache";
 import { createAlicloudCdn } from "./cdn";
 import { createAlicloudComputeGroup } from "./compute-group";
 import { createAlicloudDatabase } from "./database";
@@ -75,6 +77,10 @@ export class AlicloudCloud implements ICloud {
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
     return createAlicloudDatabase(scope, spec, this.catalog);
+  }
+
+  public createCache(scope: Construct, spec: CacheSpec): CacheAttributes {
+    return createAlicloudCache(scope, spec);
   }
 
   public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes {

@@ -21,8 +21,8 @@ const TARGET_CPU_PERCENT = 60;
  * An Auto Scaling (ESS) group in the private vSwitches with one active scaling
  * configuration: no public address, no key pair or password, an encrypted ESSD system
  * disk, the container started from user data, a RAM role that may read only the
- * database's credentials secret. Egress is limited to HTTPS, Alibaba
- * Cloud's internal services (DNS, NTP, package mirrors) and the database; ingress to the
+ * database's and the cache's credentials secrets. Egress is limited to HTTPS, Alibaba
+ * Cloud's internal services (DNS, NTP, package mirrors), the database and the cache; ingress to the
  * container port from the load balancer only.
  */
 export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AlicloudCatalog, region: string): ComputeGroupAttributes {
@@ -46,6 +46,14 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
       cidr: network.cidr,
     });
   }
+  if (spec.cache) {
+    rule(scope, "EgressCache", group.id, "egress", {
+      description: "The cache inside the network",
+      protocol: "tcp",
+      port: spec.cache.connection.port,
+      cidr: network.cidr,
+    });
+  }
   rule(scope, "EgressDenyOther", group.id, "egress", { description: "Nothing else leaves the instances", protocol: "all", cidr: ANYWHERE_IPV4, policy: "drop", priority: 100 });
 
   if (spec.loadBalancer) {
@@ -59,19 +67,12 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     });
   }
 
-  // The instances may read the database's credentials secret and nothing else.
+  // The instances may read the database's and the cache's credentials secrets and nothing else.
+  const readableSecrets = [spec.database, spec.cache].flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
-    statements: spec.database
-      ? [
-          {
-            Effect: "Allow",
-            Action: ["kms:GetSecretValue"],
-            Resource: [`acs:kms:${region}:*:secret/${spec.database.connection.credentialsSecretId}`],
-          },
-        ]
-      : [],
+    statements: readableSecrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: readableSecrets }] : [],
   });
 
   const image = new DataAlicloudImages(scope, "Image", {

@@ -16,6 +16,7 @@ export const ALICLOUD_REGISTRATION = registerCloud({
   statefulResourceTypes: [
     "alicloud_db_instance",
     "alicloud_db_database",
+    "alicloud_kvstore_instance",
     "alicloud_cs_managed_kubernetes",
     "alicloud_kms_key",
     "alicloud_kms_secret",

@@ -1,5 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
-import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
+import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What AWS offers the bookstore, as data; the AWS adapters read nothing else. */
 export interface AwsCatalog extends CloudCatalog {
@@ -32,6 +32,12 @@ export interface AwsSpecifics {
   readonly rdsCaCertificateIdentifier: string;
   /** The AWS account that delivers ALB access logs in each region, for the log bucket's policy. */
   readonly elbLogDeliveryAccounts: Readonly<Record<string, string>>;
+  /** ElastiCache's engine for the cache: `valkey` or `redis`; `cache.versions` holds its versions. */
+  readonly cacheEngine: string;
+  /** ElastiCache parameter group family per engine version of `cache.versions`. */
+  readonly cacheParameterGroupFamilies: Readonly<Record<string, string>>;
+  /** ElastiCache logs delivered to CloudWatch Logs. */
+  readonly cacheLogTypes: readonly string[];
 }
 
 export const AWS_CATALOG: AwsCatalog = deepFreeze({
@@ -69,6 +75,27 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   },
   // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_WorkingWithAutomatedBackups.html
   backupRetentionDays: { min: 1, max: 35 },
+  // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html (memory per node:
+  // cache.t4g.small 1.37 GiB, cache.m7g.large 6.38 GiB, cache.r7g.large 13.07 GiB; all three support Valkey, Multi-AZ and encryption)
+  // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/engine-versions.html (Valkey 7.2 is compatible with
+  // Redis OSS 7.2; Valkey starts at 7.2, so RedisVersion.V6 is refused here)
+  // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/backups-automatic.html (automatic backups kept 1 to 35 days)
+  // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateReplicationGroup.html (ReplicationGroupId:
+  // 1 to 40 letters, digits or hyphens, starting with a letter, not ending with a hyphen, no two hyphens in a row)
+  cache: {
+    sizes: {
+      [CacheSize.SMALL]: "cache.t4g.small",
+      [CacheSize.MEDIUM]: "cache.m7g.large",
+      [CacheSize.LARGE]: "cache.r7g.large",
+    },
+    versions: { [RedisVersion.V7]: "7.2" },
+    backupRetentionDays: { min: 1, max: 35 },
+    name: {
+      pattern: "[a-z](?:-?[a-z0-9])*",
+      maxLength: 40,
+      description: "lower-case letters, digits and single hyphens, starting with a letter and not ending with a hyphen",
+    },
+  },
   // ref: https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html
   kubernetesVersions: ["1.31", "1.32", "1.33", "1.34"],
   defaultKubernetesVersion: "1.33",
@@ -136,7 +163,9 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     instanceTypePattern: "[a-z][a-z0-9-]*\\.[a-z0-9]+",
     databaseClassPattern: "db\\.[a-z0-9-]+\\.[a-z0-9]+",
     mysqlEngineVersionPattern: "\\d+\\.\\d+(?:\\.\\d+)?",
-    examples: { zone: "eu-central-1a", instanceType: "m7i.large", databaseClass: "db.m6g.large" },
+    // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/CacheNodes.SupportedTypes.html (cache.<family>.<size>)
+    cacheClassPattern: "cache\\.[a-z0-9-]+\\.[a-z0-9]+",
+    examples: { zone: "eu-central-1a", instanceType: "m7i.large", databaseClass: "db.m6g.large", cacheClass: "cache.m7g.large" },
   },
   // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (3 to 63 characters; reserved prefixes
   // and suffixes). Dots are refused too: the S3 backend uses virtual-hosted-style HTTPS, whose certificate covers no dotted name.
@@ -192,5 +221,13 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
       "ap-southeast-1": "114774131450",
       "ap-northeast-1": "582318560864",
     },
+    // Valkey, not Redis OSS: the same protocol and commands (Valkey 7.2 is Redis OSS 7.2's fork), at a lower price per
+    // node-hour on the same node type.
+    // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/SelectEngine.html, https://aws.amazon.com/elasticache/pricing/
+    cacheEngine: "valkey",
+    // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/ParameterGroups.Engine.html (family valkey7 for Valkey 7.2)
+    cacheParameterGroupFamilies: { "7.2": "valkey7" },
+    // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/Log_Delivery.html (slow log and engine log, JSON or text)
+    cacheLogTypes: ["slow-log", "engine-log"],
   },
 });

@@ -3,6 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
+import { CacheAttributes, CacheSpec } from "../core/cache";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -13,6 +14,7 @@ import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
+import { createAwsCache } from "./cache";
 import { createAwsCdn } from "./cdn";
 import { createAwsComputeGroup } from "./compute-group";
 import { createAwsDatabase } from "./database";
@@ -81,6 +83,10 @@ export class AwsCloud implements ICloud {
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
     return createAwsDatabase(scope, spec, this.catalog);
+  }
+
+  public createCache(scope: Construct, spec: CacheSpec): CacheAttributes {
+    return createAwsCache(scope, spec, this.catalog);
   }
 
   public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes {

@@ -57,6 +57,16 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
       cidrIpv4: network.cidr,
     });
   }
+  if (spec.cache) {
+    new VpcSecurityGroupEgressRule(scope, "EgressCache", {
+      securityGroupId: group.id,
+      description: "The cache inside the network",
+      ipProtocol: "tcp",
+      fromPort: spec.cache.connection.port,
+      toPort: spec.cache.connection.port,
+      cidrIpv4: network.cidr,
+    });
+  }
   if (spec.loadBalancer) {
     const loadBalancerGroup = requireLoadBalancerGroup(scope, spec.loadBalancer);
     new VpcSecurityGroupIngressRule(scope, "IngressFromLoadBalancer", {
@@ -82,6 +92,18 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
       policy: Fn.jsonencode({
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: spec.database.connection.credentialsSecretId }],
+      }),
+    });
+  }
+  if (spec.cache) {
+    // The secret is encrypted with the cache's key, whose policy lets Secrets Manager
+    // decrypt it for whoever IAM lets read it: this statement is all the role needs.
+    new IamRolePolicy(scope, "ReadCacheCredentials", {
+      role: role.id,
+      name: "read-cache-credentials",
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: spec.cache.connection.credentialsSecretId }],
       }),
     });
   }

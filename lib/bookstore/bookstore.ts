@@ -1,12 +1,13 @@
 import { Construct, IConstruct } from "constructs";
 import { TerraformOutput } from "../core/cdktf";
+import { Cache, CacheProps, ICache } from "../core/cache";
 import { Cdn, CdnProps, ICdn } from "../core/cdn";
 import { CertificateSource, ICloud } from "../core/cloud";
 import { ComputeGroup, ComputeGroupProps, IComputeGroup } from "../core/compute-group";
 import { Database, DatabaseProps, IDatabase } from "../core/database";
 import { DEFAULT_NODE_SIZE, IKubernetesCluster, KubernetesCluster, KubernetesClusterProps } from "../core/kubernetes-cluster";
 import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } from "../core/load-balancer";
-import { requireValidName } from "../core/names";
+import { requireValidName, satisfiesNameRule } from "../core/names";
 import { INetwork, Network, NetworkProps } from "../core/network";
 import { requireBoolean, ValidationError } from "../core/validation";
 import { Tags } from "../core/tags";
@@ -18,6 +19,9 @@ import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } f
 /** Room left in every name for the longest suffix the bookstore adds ("-web", "-k8s"). */
 const NAME_SUFFIX_LENGTH = 4;
 
+/** The cache's name suffix: longer than the room `NAME_SUFFIX_LENGTH` leaves, so checked on its own while the cache is on. */
+const CACHE_NAME_SUFFIX = "-cache";
+
 /** Tags the adapters set on a resource themselves (`Name`), on top of the bookstore's. */
 const ADAPTER_TAGS_PER_RESOURCE = 1;
 
@@ -25,6 +29,24 @@ const ADAPTER_TAGS_PER_RESOURCE = 1;
 export function requireValidBookstoreName(scope: IConstruct, name: string, cloud: ICloud): string {
   const names = cloud.catalog.names;
   return requireValidName(scope, "name", name, { ...names, maxLength: names.maxLength - NAME_SUFFIX_LENGTH });
+}
+
+/**
+ * Refuses a shop name that leaves no room for the cache's, `<name>-cache`, on the cloud:
+ * named as the user wrote it (`name`), with the way out (`cache.enabled: false`).
+ */
+function requireRoomForCacheName(scope: IConstruct, name: string, cloud: ICloud): void {
+  const cacheName = `${name}${CACHE_NAME_SUFFIX}`;
+  for (const rule of [cloud.catalog.names, cloud.catalog.cache.name]) {
+    if (!satisfiesNameRule(cacheName, rule)) {
+      throw new ValidationError(
+        scope,
+        "name",
+        name,
+        `a name that leaves the cache's name (${cacheName}) valid: ${rule.description}, at most ${rule.maxLength} characters, so at most ${rule.maxLength - CACHE_NAME_SUFFIX.length} for the shop's; or cache.enabled false`,
+      );
+    }
+  }
 }
 
 /** Refuses tags the cloud would refuse at apply time: too many, too long, reserved or with characters it does not take. */
@@ -77,6 +99,7 @@ const fieldsOf =
   };
 const NETWORK_FIELDS = fieldsOf("network", { name: "name", region: "region" });
 const DATABASE_FIELDS = fieldsOf("database", { name: "name" });
+const CACHE_FIELDS = fieldsOf("cache", { name: "name" });
 const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled", runtime: "web.runtime" });
 const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
 const CDN_FIELDS = fieldsOf("cdn", { name: "name" });
@@ -114,6 +137,15 @@ export interface BookstoreWebProps
 
 /** The database: see `DatabaseProps`. */
 export interface BookstoreDatabaseProps extends Omit<DatabaseProps, "cloud" | "network" | "name"> {}
+
+/** The cache: see `CacheProps`. */
+export interface BookstoreCacheProps extends Omit<CacheProps, "cloud" | "network" | "name"> {
+  /**
+   * A managed Redis-compatible cache that the web tier (and the cluster's nodes) may reach.
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
 
 /** The load balancer: see `LoadBalancerProps`. */
 export interface BookstoreLoadBalancerProps extends Pick<LoadBalancerProps, "deletionProtection" | "idleTimeoutSeconds"> {}
@@ -163,6 +195,8 @@ export interface BookstoreProps {
   readonly web: BookstoreWebProps;
   /** @default MySQL 8.0, SMALL, highly available, 7 days of backups */
   readonly database?: BookstoreDatabaseProps;
+  /** @default a SMALL Redis 7 cache, highly available, 7 days of backups */
+  readonly cache?: BookstoreCacheProps;
   /** @default deletion protected, 60 s idle timeout */
   readonly loadBalancer?: BookstoreLoadBalancerProps;
   /** @default a CDN caching /static/* */
@@ -177,7 +211,7 @@ export interface BookstoreProps {
 }
 
 /**
- * The online bookstore on one cloud: network, database, load balancer, web tier,
+ * The online bookstore on one cloud: network, database, cache, load balancer, web tier,
  * CDN and Kubernetes cluster, wired together. Written only against the neutral
  * contracts: the cloud decides how each piece is built.
  *
@@ -188,6 +222,8 @@ export class Bookstore extends Construct {
   public readonly cloud: ICloud;
   public readonly network: INetwork;
   public readonly database: IDatabase;
+  /** The cache; undefined with `cache.enabled: false`. */
+  public readonly cache?: ICache;
   public readonly loadBalancer: ILoadBalancer;
   /** Where the web tier runs. */
   public readonly runtime: WebRuntime;
@@ -218,6 +254,11 @@ export class Bookstore extends Construct {
 
     this.network = asProp(NETWORK_FIELDS, () => new Network(this, "Network", { cloud, name, ...props.network }));
     this.database = asProp(DATABASE_FIELDS, () => new Database(this, "Database", { cloud, network: this.network, name: `${name}-db`, ...props.database }));
+    if (requireBoolean(this, "cache.enabled", props.cache?.enabled ?? true)) {
+      requireRoomForCacheName(this, name, cloud);
+      const { enabled: _enabled, ...cacheProps } = props.cache ?? {};
+      this.cache = asProp(CACHE_FIELDS, () => new Cache(this, "Cache", { cloud, network: this.network, name: `${name}${CACHE_NAME_SUFFIX}`, ...cacheProps }));
+    }
 
     const cdnEnabled = requireBoolean(this, "cdn.enabled", props.cdn?.enabled ?? true);
     const clusterEnabled = requireBoolean(this, "kubernetes.enabled", props.kubernetes?.enabled ?? true);
@@ -251,6 +292,7 @@ export class Bookstore extends Construct {
         maxInstances: props.web.maxInstances,
         environment: props.web.environment,
         database: this.database,
+        cache: this.cache,
         loadBalancer: this.loadBalancer,
       }));
     }
@@ -287,8 +329,9 @@ export class Bookstore extends Construct {
         // The pods read the database's credentials at run time with their own cloud identity.
         workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database },
       }));
-      // The bookstore's pods use the same database as the web tier.
+      // The bookstore's pods use the same database and cache as the web tier.
       this.database.allowConnectionsFrom(this.kubernetes);
+      this.cache?.allowConnectionsFrom(this.kubernetes);
       this.workloadEnvironment = applicationEnvironment({ cloud, containerPort: settings.containerPort, database: this.database });
     }
 
@@ -300,6 +343,10 @@ export class Bookstore extends Construct {
     output("LoadBalancerDnsName", this.loadBalancer.dnsName, `Load balancer of ${name}`);
     output("DatabaseHost", this.database.connection.host, "MySQL host, reachable only from inside the network");
     output("DatabaseCredentialsSecret", this.database.connection.credentialsSecretId, "Where the database credentials are kept");
+    if (this.cache) {
+      output("CacheHost", this.cache.connection.host, "Cache host, reachable only from inside the network, over TLS");
+      output("CacheCredentialsSecret", this.cache.connection.credentialsSecretId, "Where the cache's password is kept");
+    }
     if (this.cdn) output("CdnDomainName", this.cdn.cdnDomainName, `Point ${this.loadBalancer.domain} here with a CNAME`);
     if (this.kubernetes) {
       output("KubernetesClusterId", this.kubernetes.clusterId, "The cluster, for the workloads stack");

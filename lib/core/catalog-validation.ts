@@ -1,5 +1,5 @@
 import type { CatalogOverrides, CatalogRules, CloudCatalog, DatabaseClass, RegionEntry } from "./catalog";
-import { ComputeSize, DatabaseSize, enumValues, MysqlVersion } from "./sizes";
+import { CacheSize, ComputeSize, DatabaseSize, enumValues, MysqlVersion } from "./sizes";
 import { ValidationError } from "./validation";
 
 /** The bookstore spreads over at least two zones, so a region needs two (see `MIN_ZONES`). */
@@ -37,6 +37,9 @@ export function requireValidCatalogEntries(entryPoint: string, prefix: string, r
   for (const [size, databaseClass] of keysOf<DatabaseClass>("databaseSizes", entries.databaseSizes, enumValues(DatabaseSize))) {
     requireValidDatabaseClass(`databaseSizes.${size}`, databaseClass, rules, refuse, matches);
   }
+  for (const [size, cacheClass] of keysOf<string>("cacheSizes", entries.cacheSizes, enumValues(CacheSize))) {
+    if (!matches(rules.cacheClassPattern, cacheClass)) refuse(`cacheSizes.${size}`, cacheClass, `a cache node type or class of this cloud, e.g. ${rules.examples.cacheClass}`);
+  }
   const regions = entries.regions;
   if (regions !== undefined) {
     for (const [region, entry] of keysOf<RegionEntry>("regions", regions, Object.keys(regions))) {
@@ -49,7 +52,7 @@ export function requireValidCatalogEntries(entryPoint: string, prefix: string, r
 /** Checks a whole catalog (the shipped ones, in the tests) with the rules it carries. */
 export function requireValidCatalog(catalog: CloudCatalog): void {
   const { computeSizes, mysqlVersions, databaseSizes, regions } = catalog;
-  requireValidCatalogEntries(`catalog ${catalog.cloud}`, "catalog", catalog.catalogRules, { computeSizes, mysqlVersions, databaseSizes, regions });
+  requireValidCatalogEntries(`catalog ${catalog.cloud}`, "catalog", catalog.catalogRules, { computeSizes, mysqlVersions, databaseSizes, cacheSizes: catalog.cache.sizes, regions });
 }
 
 type Refuse = (field: string, value: unknown, allowed: string) => never;

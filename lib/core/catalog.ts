@@ -1,5 +1,5 @@
 import { requireValidCatalogEntries } from "./catalog-validation";
-import { ComputeSize, DatabaseSize, MysqlVersion } from "./sizes";
+import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "./sizes";
 
 /**
  * What one cloud offers, as data. Each cloud folder holds one frozen `CloudCatalog`;
@@ -23,6 +23,8 @@ export interface CloudCatalog {
   readonly databaseSizes: Readonly<Record<DatabaseSize, DatabaseClass>>;
   /** Backup retention the cloud accepts; the library's own floor of 7 days applies on top. */
   readonly backupRetentionDays: NumberRange;
+  /** The managed Redis-compatible cache: sizes, versions, backups and names. */
+  readonly cache: CacheCatalog;
   /** Kubernetes minor versions the managed service offers, oldest first. */
   readonly kubernetesVersions: readonly string[];
   /** The version used when none is given; one of `kubernetesVersions`. */
@@ -122,8 +124,10 @@ export interface CatalogRules {
   readonly instanceTypePattern: string;
   readonly databaseClassPattern: string;
   readonly mysqlEngineVersionPattern: string;
+  /** A cache node type or class, as `cache.sizes` holds it. */
+  readonly cacheClassPattern: string;
   /** An example of each, for error messages. */
-  readonly examples: { readonly zone: string; readonly instanceType: string; readonly databaseClass: string };
+  readonly examples: { readonly zone: string; readonly instanceType: string; readonly databaseClass: string; readonly cacheClass: string };
 }
 
 export interface StateStorageRules {
@@ -181,6 +185,24 @@ export interface DatabaseClass {
   };
 }
 
+/** What the cloud's managed Redis-compatible cache offers. */
+export interface CacheCatalog {
+  /**
+   * Neutral cache sizes to the cloud's node type or instance class, as the adapter passes
+   * it (on Tencent Cloud, the memory in MB).
+   */
+  readonly sizes: Readonly<Record<CacheSize, string>>;
+  /**
+   * Neutral Redis major versions to the engine version the cloud takes: only those it
+   * offers. A version missing here is refused with a ValidationError, never mapped to another.
+   */
+  readonly versions: Readonly<Partial<Record<RedisVersion, string>>>;
+  /** Days of automatic backups the cloud keeps; the library's own floor of 7 days applies on top. */
+  readonly backupRetentionDays: NumberRange;
+  /** The cache's name on this cloud: the service's own rule, checked on top of `names`. */
+  readonly name: NameRule;
+}
+
 export interface NetworkLimits {
   /** Prefix lengths a network CIDR may have, e.g. 16 to 24. */
   readonly prefixLength: NumberRange;
@@ -205,6 +227,8 @@ export interface CatalogOverrides {
   readonly computeSizes?: Partial<Record<ComputeSize, string>>;
   readonly mysqlVersions?: Partial<Record<MysqlVersion, string>>;
   readonly databaseSizes?: Partial<Record<DatabaseSize, DatabaseClass>>;
+  /** Cache node types or classes, replacing `cache.sizes` key by key. */
+  readonly cacheSizes?: Partial<Record<CacheSize, string>>;
   /** Zones per region, replacing the catalog's list for that region. */
   readonly regions?: Readonly<Record<string, RegionEntry>>;
 }
@@ -222,6 +246,7 @@ export function applyCatalogOverrides<C extends CloudCatalog>(catalog: C, overri
     computeSizes: { ...catalog.computeSizes, ...definedEntries(overrides.computeSizes) },
     mysqlVersions: { ...catalog.mysqlVersions, ...definedEntries(overrides.mysqlVersions) },
     databaseSizes: { ...catalog.databaseSizes, ...definedEntries(overrides.databaseSizes) },
+    cache: { ...catalog.cache, sizes: { ...catalog.cache.sizes, ...definedEntries(overrides.cacheSizes) } },
     regions: { ...catalog.regions, ...definedEntries(overrides.regions) },
   });
 }

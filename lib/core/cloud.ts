@@ -3,6 +3,7 @@ import { TerraformStack } from "./cdktf";
 import { CloudCatalog } from "./catalog";
 import type { RemoteStateProps } from "./remote-state";
 import { ValidationError } from "./validation";
+import type { CacheAttributes, CacheSpec } from "./cache";
 import type { CdnAttributes, CdnSpec } from "./cdn";
 import type { ComputeGroupAttributes, ComputeGroupSpec } from "./compute-group";
 import type { DatabaseAttributes, DatabaseSpec } from "./database";
@@ -38,6 +39,7 @@ export interface ICloud {
   createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes;
   createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes;
   createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes;
+  createCache(scope: Construct, spec: CacheSpec): CacheAttributes;
   createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes;
   createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
   createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import { requirePinnedImage } from "./container-image";
+import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
@@ -73,6 +74,13 @@ export interface ComputeGroupProps {
    */
   readonly database?: IDatabase;
   /**
+   * A cache the container uses: the group may reach its port and may read its password
+   * from the cloud's secret store (`cache.connection` says where; the application reads
+   * it at run time).
+   * @default no cache
+   */
+  readonly cache?: ICache;
+  /**
    * A load balancer to register the instances with; its health check then replaces
    * unhealthy instances.
    * @default not behind a load balancer
@@ -99,6 +107,7 @@ export interface ComputeGroupSpec {
   /** The container's whole environment, database connection included. */
   readonly environment: Readonly<Record<string, string>>;
   readonly database?: IDatabase;
+  readonly cache?: ICache;
   readonly loadBalancer?: ILoadBalancer;
 }
 
@@ -116,6 +125,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     const { cloud } = props;
     const catalog = cloud.catalog;
     requireSameCloud(this, "database", cloud, props.database);
+    requireSameCloud(this, "cache", cloud, props.cache);
     requireSameCloud(this, "loadBalancer", cloud, props.loadBalancer);
 
     const image = requirePinnedImage(this, "image", props.image);
@@ -171,10 +181,12 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       rootVolumeGiB,
       environment,
       database: props.database,
+      cache: props.cache,
       loadBalancer: props.loadBalancer,
     });
     this.groupId = created.groupId;
     this.securityGroupId = created.securityGroupId;
     props.database?.allowConnectionsFrom(this);
+    props.cache?.allowConnectionsFrom(this);
   }
 }

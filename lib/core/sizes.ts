@@ -51,6 +51,22 @@ export enum MysqlVersion {
   V8_4 = "8.4",
 }
 
+/** Size of a managed Redis-compatible cache: at least this much memory for data. */
+export enum CacheSize {
+  /** 1 GiB. */
+  SMALL = "SMALL",
+  /** 4 GiB. */
+  MEDIUM = "MEDIUM",
+  /** 8 GiB. */
+  LARGE = "LARGE",
+}
+
+/** Major versions of the Redis protocol and commands the cache offers (Redis OSS, Valkey or Tair, as the cloud has it). */
+export enum RedisVersion {
+  V6 = "6",
+  V7 = "7",
+}
+
 /** All members of a string enum, in declaration order. */
 export function enumValues<T extends Record<string, string>>(e: T): T[keyof T][] {
   return Object.values(e) as T[keyof T][];

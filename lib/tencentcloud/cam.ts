@@ -5,24 +5,40 @@ import { CamRolePolicyAttachment } from "../generated/tencentcloud/cam-role-poli
 import { DataTencentcloudUserInfo } from "../generated/tencentcloud/data-tencentcloud-user-info";
 import { Fn } from "../core/cdktf";
 
+/** One SSM secret the role may read, and the construct IDs of the policy that allows it and of its attachment. */
+export interface ReadableSecret {
+  /** Construct ID of the policy, e.g. `ReadDatabaseCredentials`. */
+  readonly policyId: string;
+  /** Construct ID of the policy's attachment to the role, e.g. `InstanceRolePolicy`. */
+  readonly attachmentId: string;
+  /** What the secret holds, for names and descriptions, e.g. `database`. */
+  readonly what: string;
+  /** Short form of `what` in the policy's name, e.g. `db`. */
+  readonly short: string;
+  readonly secretName: string;
+}
+
 /**
  * A CAM role the compute group's instances assume (through the instance metadata, so no
- * key is ever written to them; CKV_TC_13), allowed to read one SSM secret and nothing else.
+ * key is ever written to them; CKV_TC_13), allowed to read the given SSM secrets and
+ * nothing else: one policy per secret, so adding a secret leaves the others as they are.
  * ref: https://www.tencentcloud.com/document/product/598/19381 (roles for CVM)
  */
-export function secretReaderRole(scope: Construct, props: { name: string; region: string; secretName: string }): CamRole {
+export function secretReaderRole(scope: Construct, props: { name: string; region: string; secrets: readonly ReadableSecret[] }): CamRole {
   const account = new DataTencentcloudUserInfo(scope, "Account", {});
   const role = new CamRole(scope, "InstanceRole", {
     name: props.name,
-    description: `Instances of ${props.name}: read the database credentials`,
+    description: `Instances of ${props.name}: read the ${props.secrets.map((secret) => secret.what).join(" and ")} credentials`,
     consoleLogin: false,
     document: Fn.jsonencode({
       version: "2.0",
       statement: [{ action: ["name/sts:AssumeRole"], effect: "allow", principal: { service: ["cvm.qcloud.com"] } }],
     }),
   });
-  const policy = readSecretPolicy(scope, "ReadDatabaseCredentials", { name: props.name, region: props.region, ownerUin: account.ownerUin, secretName: props.secretName });
-  new CamRolePolicyAttachment(scope, "InstanceRolePolicy", { roleId: role.id, policyId: policy.id });
+  for (const secret of props.secrets) {
+    const policy = readSecretPolicy(scope, secret.policyId, { name: props.name, region: props.region, ownerUin: account.ownerUin, secretName: secret.secretName, what: secret.what, short: secret.short });
+    new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId: role.id, policyId: policy.id });
+  }
   return role;
 }
 
@@ -32,10 +48,15 @@ export function secretReaderRole(scope: Construct, props: { name: string; region
  * ref: https://www.tencentcloud.com/document/product/1115/46166 (SSM resource description:
  * qcs::ssm:<region>:uin/<uin>:secret/creatorUin/<creator uin>/<secret name>)
  */
-export function readSecretPolicy(scope: Construct, id: string, props: { name: string; region: string; ownerUin: string; secretName: string }): CamPolicy {
+export function readSecretPolicy(
+  scope: Construct,
+  id: string,
+  props: { name: string; region: string; ownerUin: string; secretName: string; what?: string; short?: string },
+): CamPolicy {
+  const { what = "database", short = "db" } = props;
   return new CamPolicy(scope, id, {
-    name: `${props.name}-read-db-credentials`,
-    description: `Read the database credentials of ${props.name}`,
+    name: `${props.name}-read-${short}-credentials`,
+    description: `Read the ${what} credentials of ${props.name}`,
     document: Fn.jsonencode({
       version: "2.0",
       statement: [

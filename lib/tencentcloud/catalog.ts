@@ -1,5 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
-import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
+import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What Tencent Cloud offers the bookstore, as data; the Tencent Cloud adapters read nothing else. */
 export interface TencentcloudCatalog extends CloudCatalog {
@@ -67,6 +67,22 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   },
   // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_mysql_backup_policy.retention_period (7 to 1830 days)
   backupRetentionDays: { min: 7, max: 1830 },
+  // TencentDB for Redis, memory edition, standard architecture. `sizes` are the memory in MB (`mem_size`, a multiple of
+  // 1024), `versions` the `type_id` of the standard architecture (15: Redis 6.2, 17: Redis 7.0).
+  // ref: https://cloud.tencent.com/document/api/239/20026 (CreateInstances: TypeId, MemSize)
+  // ref: https://cloud.tencent.com/document/api/239/20016 (ModifyAutoBackupConfig: BackupStorageDays can only be 7)
+  // The name: letters, digits, hyphens and underscores, 60 characters kept as a conservative bound (the provider checks
+  // none; the stricter `names` rule below applies as well).
+  cache: {
+    sizes: {
+      [CacheSize.SMALL]: "1024",
+      [CacheSize.MEDIUM]: "4096",
+      [CacheSize.LARGE]: "8192",
+    },
+    versions: { [RedisVersion.V6]: "15", [RedisVersion.V7]: "17" },
+    backupRetentionDays: { min: 7, max: 7 },
+    name: { pattern: "[A-Za-z0-9_-]+", maxLength: 60, description: "letters, digits, hyphens and underscores" },
+  },
   // ref: https://www.tencentcloud.com/document/product/457/9315 (TKE Kubernetes version maintenance)
   kubernetesVersions: ["1.28", "1.30", "1.32"],
   defaultKubernetesVersion: "1.30",
@@ -134,7 +150,9 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     // `mem_size` in MB, as the dual-node specifications list it (1000 to 1024000).
     databaseClassPattern: "[1-9]\\d{3,6}",
     mysqlEngineVersionPattern: "\\d+\\.\\d+",
-    examples: { zone: "ap-guangzhou-3", instanceType: "S5.LARGE8", databaseClass: "8000" },
+    // `mem_size` in MB (CreateInstances); the cache adapter also wants a multiple of 1024.
+    cacheClassPattern: "[1-9]\\d{3,6}",
+    examples: { zone: "ap-guangzhou-3", instanceType: "S5.LARGE8", databaseClass: "8000", cacheClass: "4096" },
   },
   // ref: https://www.tencentcloud.com/document/product/436/13312 (bucket <name>-<APPID>: the name 1 to 50 lower-case letters,
   // digits and hyphens, not starting or ending with a hyphen). COS locks by itself: no lock table.

@@ -3,6 +3,7 @@ import { TencentcloudProvider } from "../generated/tencentcloud/provider";
 import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
+import { CacheAttributes, CacheSpec } from "../core/cache";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -13,6 +14,7 @@ import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
 import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
+import { createTencentcloudCache } from "./cache";
 import { createTencentcloudCdn } from "./cdn";
 import { createTencentcloudComputeGroup } from "./compute-group";
 import { createTencentcloudDatabase } from "./database";
@@ -77,6 +79,10 @@ export class TencentcloudCloud implements ICloud {
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
     return createTencentcloudDatabase(scope, spec, this.catalog);
+  }
+
+  public createCache(scope: Construct, spec: CacheSpec): CacheAttributes {
+    return createTencentcloudCache(scope, spec, this.catalog);
   }
 
   public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes {

@@ -6,7 +6,7 @@ import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { ValidationError } from "../core/validation";
 import { containerUserData } from "../core/user-data";
-import { secretReaderRole } from "./cam";
+import { ReadableSecret, secretReaderRole } from "./cam";
 import { TencentcloudCatalog } from "./catalog";
 import { forwardingOf } from "./load-balancer";
 import { acceptRule, securityGroup } from "./security-group";
@@ -17,7 +17,7 @@ import { ANYWHERE_IPV4 } from "../core/cidr";
  * Launch configuration + scaling group in the private subnets. Instances have no public
  * address and no internet bandwidth (CKV_TC_2), cloud monitoring on (CKV_TC_3), their own
  * security group (CKV_TC_4), no password or key pair: the container is the only service.
- * With a database, they assume a CAM role that may read its credentials secret only.
+ * With a database or a cache, they assume a CAM role that may read their credentials secrets only.
  * Behind a load balancer, instances that fail its health check are replaced.
  */
 export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: TencentcloudCatalog, region: string): ComputeGroupAttributes {
@@ -44,6 +44,16 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
       description: "MySQL inside the network",
     });
   }
+  if (spec.cache) {
+    acceptRule(scope, "EgressCache", {
+      securityGroupId: group.id,
+      direction: "egress",
+      protocol: "TCP",
+      port: String(spec.cache.connection.port),
+      cidr: network.cidr,
+      description: "The cache inside the network",
+    });
+  }
   if (spec.loadBalancer) {
     if (spec.loadBalancer.securityGroupId === undefined) {
       throw new ValidationError(scope, "loadBalancer", spec.loadBalancer.node.path, "a load balancer with a security group, as every CLB here has");
@@ -65,10 +75,12 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     instanceType: spec.instanceType,
   });
 
-  // With a database, the instances may read its credentials secret, and only that.
-  const role = spec.database
-    ? secretReaderRole(scope, { name: spec.name, region, secretName: spec.database.connection.credentialsSecretId })
-    : undefined;
+  // With a database or a cache, the instances may read their credentials secrets, and only those.
+  const secrets: ReadableSecret[] = [
+    ...(spec.database ? [{ policyId: "ReadDatabaseCredentials", attachmentId: "InstanceRolePolicy", what: "database", short: "db", secretName: spec.database.connection.credentialsSecretId }] : []),
+    ...(spec.cache ? [{ policyId: "ReadCacheCredentials", attachmentId: "InstanceRoleCachePolicy", what: "cache", short: "cache", secretName: spec.cache.connection.credentialsSecretId }] : []),
+  ];
+  const role = secrets.length > 0 ? secretReaderRole(scope, { name: spec.name, region, secrets }) : undefined;
 
   const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {
     configurationName: spec.name,

@@ -16,6 +16,7 @@ export const TENCENTCLOUD_REGISTRATION = registerCloud({
   statefulResourceTypes: [
     "tencentcloud_mysql_instance",
     "tencentcloud_mysql_database",
+    "tencentcloud_redis_instance",
     "tencentcloud_kubernetes_cluster",
     "tencentcloud_kms_key",
     "tencentcloud_ssm_secret",

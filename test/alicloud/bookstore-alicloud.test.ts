@@ -1,6 +1,6 @@
 import { Cloud } from "../../lib";
 import { synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
+import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
 const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
 const rulesOf = (json: TerraformJson, group: string) => resources(json, "alicloud_security_group_rule").filter((r: any) => String(r.security_group_id).includes(group)) as any[];
@@ -124,13 +124,14 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "tcp", port_range: "8080/8080", cidr_ip: "100.64.0.0/10", policy: "accept" })]);
     });
 
-    test("lets out only HTTPS, internal services and MySQL, and drops the rest", () => {
+    test("lets out only HTTPS, internal services, MySQL and the cache, and drops the rest", () => {
       const egress = rulesOf(json, "Bookstore_Web_SecurityGroup").filter((r) => r.type === "egress");
       const accepted = egress.filter((r) => r.policy === "accept").map((r) => [r.port_range, r.cidr_ip]);
       expect(accepted.sort()).toEqual([
         ["-1/-1", "100.100.0.0/16"],
         ["3306/3306", "10.20.0.0/16"],
         ["443/443", "0.0.0.0/0"],
+        ["6379/6379", "10.20.0.0/16"],
       ]);
       expect(egress.filter((r) => r.policy === "drop")).toEqual([expect.objectContaining({ ip_protocol: "all", cidr_ip: "0.0.0.0/0", priority: 100 })]);
     });
@@ -179,11 +180,11 @@ describe("the bookstore on Alibaba Cloud", () => {
     });
 
     test("generates the password and keeps it in a KMS secret, never as a literal", () => {
-      const password = onlyResource(json, "random_password");
+      const password = resourceAt(json, "random_password", "Database/Password");
       expect(password.length).toBeGreaterThanOrEqual(16);
       const account = onlyResource(json, "alicloud_rds_account");
       expect(account).toEqual(expect.objectContaining({ account_name: "bookstoreadmin", account_type: "Normal", account_password: expect.stringContaining("random_password.") }));
-      expect(onlyResource(json, "alicloud_kms_secret").secret_data).toContain("random_password.");
+      expect(resourceAt(json, "alicloud_kms_secret", "Database/CredentialsSecret").secret_data).toContain("random_password.Bookstore_Database_Password");
       expect(onlyResource(json, "alicloud_db_account_privilege")).toEqual(expect.objectContaining({ privilege: "ReadWrite" }));
       expect((json.output as any)?.Bookstore_DatabaseCredentialsSecret_D60EF9EA?.value).toContain("alicloud_kms_secret.");
     });

@@ -60,6 +60,10 @@ describe("the Alibaba Cloud policy pack", () => {
     ["plain-text Kubernetes secrets", (j) => delete first(j, "alicloud_cs_managed_kubernetes").encryption_provider_key, "BKS-ALI-ACK-SECRETS-ENCRYPTION"],
     ["a node pool without auto repair", (j) => (first(j, "alicloud_cs_kubernetes_node_pool").management = { enable: true, auto_repair: false }), "BKS-ALI-ACK-AUTO-REPAIR"],
     ["a key that never rotates", (j) => (first(j, "alicloud_kms_key").automatic_rotation = "Disabled"), "BKS-ALI-KMS-ROTATION"],
+    ["a public cache whitelist", (j) => (first(j, "alicloud_kvstore_instance").security_ips = ["0.0.0.0/0"]), "BKS-ALI-REDIS-WHITELIST"],
+    ["a cache without TLS", (j) => (first(j, "alicloud_kvstore_instance").ssl_enable = "Disable"), "BKS-ALI-REDIS-SSL"],
+    ["a cache without a password", (j) => (first(j, "alicloud_kvstore_instance").vpc_auth_mode = "Close"), "BKS-ALI-REDIS-AUTH"],
+    ["an unprotected cache", (j) => (first(j, "alicloud_kvstore_instance").instance_release_protection = false), "BKS-ALI-REDIS-RELEASE-PROTECTION"],
     ["a CDN that serves HTTP", (j) => Object.values((j.resource as Blocks).alicloud_cdn_domain_config).forEach((c) => c.function_name === "https_force" && (c.function_name = "gzip")), "BKS-ALI-CDN-HTTPS"],
   ])("fails when given %s", (_what, breakIt, ruleId) => {
     // GIVEN the default bookstore WHEN one setting is broken THEN exactly its rule reports it

@@ -1,6 +1,8 @@
 import { TerraformStack } from "cdktf";
 import {
   Bookstore,
+  Cache,
+  CacheProps,
   Cdn,
   Cloud,
   Database,
@@ -14,6 +16,7 @@ import {
   MysqlVersion,
   Network,
   NetworkProps,
+  RedisVersion,
 } from "../../lib";
 import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
@@ -27,6 +30,9 @@ function network(stack: TerraformStack, props: Partial<NetworkProps> = {}): Netw
 }
 function database(stack: TerraformStack, props: Partial<DatabaseProps> = {}): Database {
   return new Database(stack, "Db", { cloud: alicloud(), network: network(stack), ...props });
+}
+function cache(stack: TerraformStack, props: Partial<CacheProps> = {}): Cache {
+  return new Cache(stack, "Cache", { cloud: alicloud(), network: network(stack), ...props });
 }
 function loadBalancer(stack: TerraformStack, props: Partial<LoadBalancerProps> = {}): LoadBalancer {
   return new LoadBalancer(stack, "Lb", { cloud: alicloud(), network: network(stack), domain: "shop.example.com", certificate: CERTIFICATE, ...props });
@@ -50,6 +56,9 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["backups kept longer than RDS allows", (s) => database(s, { backupRetentionDays: 731 }), "test/Db", "backupRetentionDays", 731],
   ["MySQL 8.4, which RDS does not offer", (s) => database(s, { version: MysqlVersion.V8_4 }), "test/Db", "version", "8.4"],
   ["a database size the catalog lacks", (s) => database(s, { size: "TINY" as DatabaseSize }), "test/Db", "size", "TINY"],
+  ["cache backups kept longer than the 7 days Tair keeps them (the provider sends no retention)", (s) => cache(s, { backupRetentionDays: 8 }), "test/Cache", "backupRetentionDays", 8],
+  ["a one-letter cache name, which Tair refuses (2 to 80 characters)", (s) => cache(s, { name: "c" }), "test/Cache", "name", "c"],
+  ["a Redis version that does not exist", (s) => cache(s, { engineVersion: "8" as RedisVersion }), "test/Cache", "engineVersion", "8"],
   ["a certificate ID that is no CAS ID", (s) => loadBalancer(s, { certificate: alicloud().certificate.existing("cert-abc") }), "test/Lb", "certificate", "cert-abc"],
   ["a certificate of another cloud", (s) => loadBalancer(s, { certificate: Cloud.aws({ region: "eu-central-1" }).certificate.existing("arn:x") }), "test/Lb", "certificate", "arn:x"],
   ["a certificate Alibaba Cloud would have to issue", (s) => loadBalancer(s, { certificate: alicloud().certificate.issued() }), "test/Lb", "certificate", "issued by the cloud"],

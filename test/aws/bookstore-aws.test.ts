@@ -113,12 +113,15 @@ describe("the bookstore on AWS", () => {
       ]);
     });
 
-    test("may read only the database's credentials secret", () => {
+    test("may read only the database's and the cache's credentials secrets", () => {
       const policies = (resources(json, "aws_iam_role_policy") as any[]).filter((p) => String(p.role).includes("Bookstore_Web_InstanceRole"));
-      expect(policies).toHaveLength(1);
-      const policy = policies[0].policy as string;
-      expect(policy).toContain("secretsmanager:GetSecretValue");
-      expect(policy).toContain("master_user_secret[0].secret_arn");
+      expect(policies.map((p) => p.name).sort()).toEqual(["read-cache-credentials", "read-database-credentials"]);
+      const database = policies.find((p) => p.name === "read-database-credentials").policy as string;
+      expect(database).toContain("secretsmanager:GetSecretValue");
+      expect(database).toContain("master_user_secret[0].secret_arn");
+      const cache = policies.find((p) => p.name === "read-cache-credentials").policy as string;
+      expect(cache).toContain("secretsmanager:GetSecretValue");
+      expect(cache).toContain("aws_secretsmanager_secret.Bookstore_Cache_CredentialsSecret");
     });
   });
 

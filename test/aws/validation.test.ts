@@ -1,6 +1,9 @@
 import { TerraformStack } from "cdktf";
 import {
   Bookstore,
+  Cache,
+  CacheProps,
+  CacheSize,
   Cdn,
   Cloud,
   ComputeGroup,
@@ -17,6 +20,7 @@ import {
   Network,
   NetworkProps,
   PolicyChecks,
+  RedisVersion,
   Tags,
 } from "../../lib";
 import { bookstoreProps } from "../support/bookstore";
@@ -30,6 +34,9 @@ function network(stack: TerraformStack, props: Partial<NetworkProps> = {}): Netw
 }
 function database(stack: TerraformStack, props: Partial<DatabaseProps> = {}): Database {
   return new Database(stack, "Db", { cloud: aws(), network: network(stack), ...props });
+}
+function cache(stack: TerraformStack, props: Partial<CacheProps> = {}): Cache {
+  return new Cache(stack, "Cache", { cloud: aws(), network: network(stack), ...props });
 }
 function loadBalancer(stack: TerraformStack, props: Partial<LoadBalancerProps> = {}): LoadBalancer {
   return new LoadBalancer(stack, "Lb", { cloud: aws(), network: network(stack), domain: "shop.example.com", ...props });
@@ -86,6 +93,11 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a database name with a hyphen", (s) => database(s, { databaseName: "book-store" }), "test/Db", "databaseName", "book-store"],
   ["an administrator name with capitals", (s) => database(s, { username: "Admin" }), "test/Db", "username", "Admin"],
   ["an administrator name too long", (s) => database(s, { username: "a".repeat(17) }), "test/Db", "username", "a".repeat(17)],
+  ["Redis 6, which ElastiCache's Valkey does not offer", (s) => cache(s, { engineVersion: RedisVersion.V6 }), "test/Cache", "engineVersion", "6"],
+  ["a cache size the catalog lacks", (s) => cache(s, { size: "TINY" as CacheSize }), "test/Cache", "size", "TINY"],
+  ["cache snapshots kept longer than ElastiCache allows", (s) => cache(s, { backupRetentionDays: 36 }), "test/Cache", "backupRetentionDays", 36],
+  ["cache snapshots kept less than 7 days", (s) => cache(s, { backupRetentionDays: 1 }), "test/Cache", "backupRetentionDays", 1],
+  ["a cache name with two hyphens in a row, which ElastiCache refuses", (s) => cache(s, { name: "shop--cache" }), "test/Cache", "name", "shop--cache"],
   ["a domain that is no domain", (s) => loadBalancer(s, { domain: "not a domain" }), "test/Lb", "domain", "not a domain"],
   ["a certificate that is no ACM ARN", (s) => loadBalancer(s, { certificate: aws().certificate.existing("my-cert") }), "test/Lb", "certificate", "my-cert"],
   ["a certificate from another region", (s) => loadBalancer(s, { certificate: aws().certificate.existing(OTHER_REGION_ARN) }), "test/Lb", "certificate", OTHER_REGION_ARN],

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { applyCatalogOverrides, CatalogOverrides, CLOUD_REGISTRATIONS, ComputeSize, DatabaseSize, MysqlVersion, requireValidCatalog, ValidationError } from "../../lib";
+import { applyCatalogOverrides, CacheSize, CatalogOverrides, CLOUD_REGISTRATIONS, ComputeSize, DatabaseSize, MysqlVersion, requireValidCatalog, ValidationError } from "../../lib";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 import { expectValidationError } from "../support/validation";
 
@@ -14,10 +14,14 @@ describe("catalog overrides are checked like the shipped catalog", () => {
     const region = Object.keys(catalog.regions)[0];
     const overrides: CatalogOverrides = {
       computeSizes: { [ComputeSize.MEDIUM]: rules.examples.instanceType },
+      cacheSizes: { [CacheSize.LARGE]: rules.examples.cacheClass },
       databaseSizes: { [DatabaseSize.SMALL]: { instanceClass: rules.examples.databaseClass, storageGiB: { min: 50, max: 100, stepGiB: 5 } } },
       regions: { [region]: { zones: catalog.regions[region].zones.slice(0, 2) } },
     };
-    expect(applyCatalogOverrides(catalog, overrides).computeSizes[ComputeSize.MEDIUM]).toBe(rules.examples.instanceType);
+    const applied = applyCatalogOverrides(catalog, overrides);
+    expect(applied.computeSizes[ComputeSize.MEDIUM]).toBe(rules.examples.instanceType);
+    expect(applied.cache.sizes[CacheSize.LARGE]).toBe(rules.examples.cacheClass);
+    expect(applied.cache.sizes[CacheSize.SMALL]).toBe(catalog.cache.sizes[CacheSize.SMALL]);
   });
 
   /** [what is wrong, the overrides, field, value] per cloud: each cloud's spelling differs. */
@@ -33,6 +37,9 @@ describe("catalog overrides are checked like the shipped catalog", () => {
       ["another cloud's instance type", { computeSizes: { [ComputeSize.MEDIUM]: otherCloud.computeSizes.MEDIUM } }, "catalogOverrides.computeSizes.MEDIUM", otherCloud.computeSizes.MEDIUM],
       ["an instance type with a space", { computeSizes: { [ComputeSize.LARGE]: ` ${catalog.computeSizes.LARGE}` } }, "catalogOverrides.computeSizes.LARGE", ` ${catalog.computeSizes.LARGE}`],
       ["a size the library does not have", { computeSizes: { HUGE: catalog.computeSizes.LARGE } as never }, "catalogOverrides.computeSizes.HUGE", "HUGE"],
+      ["an empty cache class", { cacheSizes: { [CacheSize.SMALL]: "" } }, "catalogOverrides.cacheSizes.SMALL", ""],
+      ["another cloud's cache class", { cacheSizes: { [CacheSize.MEDIUM]: otherCloud.cache.sizes.MEDIUM } }, "catalogOverrides.cacheSizes.MEDIUM", otherCloud.cache.sizes.MEDIUM],
+      ["a cache size the library does not have", { cacheSizes: { HUGE: catalog.cache.sizes.LARGE } as never }, "catalogOverrides.cacheSizes.HUGE", "HUGE"],
       ["an empty engine version", { mysqlVersions: { [MysqlVersion.V8_0]: "" } }, "catalogOverrides.mysqlVersions.8.0", ""],
       ["an engine version with words", { mysqlVersions: { [MysqlVersion.V8_0]: "mysql 8" } }, "catalogOverrides.mysqlVersions.8.0", "mysql 8"],
       ["another cloud's database class", { databaseSizes: { [DatabaseSize.SMALL]: { instanceClass: otherCloud.databaseSizes.SMALL.instanceClass, storageGiB: storage } } }, "catalogOverrides.databaseSizes.SMALL.instanceClass", otherCloud.databaseSizes.SMALL.instanceClass],

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { applyCatalogOverrides, AWS_CATALOG, Cloud, ComputeSize, DatabaseSize, enumValues, MysqlVersion } from "../../lib";
+import { applyCatalogOverrides, AWS_CATALOG, CacheSize, Cloud, ComputeSize, DatabaseSize, enumValues, MysqlVersion, RedisVersion } from "../../lib";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 
 describe("catalogs", () => {
@@ -21,6 +21,17 @@ describe("catalogs", () => {
         expect(entry.storageGiB.min).toBeLessThanOrEqual(entry.storageGiB.max);
         expect(entry.storageGiB.stepGiB).toBeGreaterThan(0);
       }
+    });
+
+    test("covers every cache size, and the Redis versions it offers, always the default, 7", () => {
+      for (const size of enumValues(CacheSize)) expect(catalog.cache.sizes[size]).toMatch(/\S/);
+      expect(catalog.cache.versions[RedisVersion.V7]).toMatch(/\S/);
+      for (const version of Object.keys(catalog.cache.versions)) expect(enumValues(RedisVersion)).toContain(version);
+      // The library keeps at least a week of the cache's backups too.
+      expect(catalog.cache.backupRetentionDays.min).toBeLessThanOrEqual(7);
+      expect(catalog.cache.backupRetentionDays.max).toBeGreaterThanOrEqual(7);
+      // The default bookstore's cache name passes the cache service's own rule.
+      expect(new RegExp(`^(?:${catalog.cache.name.pattern})$`).test("bookstore-cache")).toBe(true);
     });
 
     test("gives every region at least two distinct zones", () => {

@@ -94,17 +94,21 @@ describe("catalog resolution", () => {
 });
 
 describe("wiring order of the composition", () => {
-  test("network, database, load balancer, web tier, CDN, cluster; then the database opens to the web tier and the cluster", () => {
+  test("network, database, cache, load balancer, web tier, CDN, cluster; then the database and the cache open to the web tier and the cluster", () => {
     // GIVEN a fake cloud WHEN the bookstore is composed
     const cloud = new FakeCloud();
     shop(cloud, newStack().stack);
     // THEN every capability is created once, dependencies first
-    expect(cloud.order).toEqual(["network", "database", "loadBalancer", "computeGroup", "allowConnectionsFrom", "cdn", "kubernetesCluster", "allowConnectionsFrom"]);
-    const peers = cloud.calls.filter((call) => call.capability === "allowConnectionsFrom").map((call) => call.spec);
+    expect(cloud.order).toEqual(["network", "database", "cache", "loadBalancer", "computeGroup", "allowConnectionsFrom", "allowConnectionsFrom", "cdn", "kubernetesCluster", "allowConnectionsFrom", "allowConnectionsFrom"]);
+    const peers = cloud.calls.filter((call) => call.capability === "allowConnectionsFrom").map((call) => [call.scopePath, call.spec]);
     // The cluster also names the pod range its pods connect from, where the cloud keeps pod addresses.
+    const web = { peer: "test/Shop/Web", securityGroupId: "sg-web", sourceCidrs: undefined };
+    const cluster = { peer: "test/Shop/Kubernetes", securityGroupId: "sg-nodes", sourceCidrs: ["172.30.0.0/16"] };
     expect(peers).toEqual([
-      { peer: "test/Shop/Web", securityGroupId: "sg-web", sourceCidrs: undefined },
-      { peer: "test/Shop/Kubernetes", securityGroupId: "sg-nodes", sourceCidrs: ["172.30.0.0/16"] },
+      ["test/Shop/Database", web],
+      ["test/Shop/Cache", web],
+      ["test/Shop/Database", cluster],
+      ["test/Shop/Cache", cluster],
     ]);
   });
 
@@ -161,11 +165,12 @@ describe("wiring order of the composition", () => {
     expect(cloud.specOf<KubernetesClusterSpec>("kubernetesCluster").name).toBe("books-k8s");
   });
 
-  test("a database wired to the same peer twice opens once", () => {
+  test("a database or a cache wired to the same peer twice opens once", () => {
     const cloud = new FakeCloud();
     const bookstore = shop(cloud, newStack().stack);
     bookstore.database.allowConnectionsFrom(bookstore.web as unknown as Parameters<Database["allowConnectionsFrom"]>[0]);
-    expect(cloud.order.filter((c) => c === "allowConnectionsFrom")).toHaveLength(2);
+    bookstore.cache!.allowConnectionsFrom(bookstore.web as unknown as Parameters<Database["allowConnectionsFrom"]>[0]);
+    expect(cloud.order.filter((c) => c === "allowConnectionsFrom")).toHaveLength(4);
   });
 });
 

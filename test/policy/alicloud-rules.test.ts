@@ -17,6 +17,10 @@ const OWN_RULES = [
   "BKS-ALI-DISK-ENCRYPTED",
   "BKS-ALI-NO-PUBLIC-IP",
   "BKS-ALI-RDS-DELETION-PROTECTION",
+  "BKS-ALI-REDIS-AUTH",
+  "BKS-ALI-REDIS-RELEASE-PROTECTION",
+  "BKS-ALI-REDIS-SSL",
+  "BKS-ALI-REDIS-WHITELIST",
   "BKS-ALI-SLB-HTTPS",
 ];
 
@@ -143,6 +147,24 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-SLB-TLS", "alicloud_slb_tls_cipher_policy", {}, C],
   ["BKS-ALI-SLB-TLS", "alicloud_slb_tls_cipher_policy", { tls_versions: ["TLSv1.2", "TLSv1.1"] }, N],
   ["BKS-ALI-SLB-TLS", "alicloud_slb_tls_cipher_policy", { tls_versions: ["TLSv1.0"] }, N],
+
+  ["BKS-ALI-REDIS-SSL", "alicloud_kvstore_instance", { ssl_enable: "Enable" }, C],
+  ["BKS-ALI-REDIS-SSL", "alicloud_kvstore_instance", { ssl_enable: "Update" }, C],
+  ["BKS-ALI-REDIS-SSL", "alicloud_kvstore_instance", { ssl_enable: "Disable" }, N],
+  ["BKS-ALI-REDIS-SSL", "alicloud_kvstore_instance", {}, N],
+
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["10.0.0.0/18", "10.0.64.0/18"] }, C],
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", {}, C],
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["10.0.0.0/18", "0.0.0.0/0"] }, N],
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["0.0.0.0"] }, N],
+
+  ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", { vpc_auth_mode: "Open" }, C],
+  ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", {}, C],
+  ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", { vpc_auth_mode: "Close" }, N],
+
+  ["BKS-ALI-REDIS-RELEASE-PROTECTION", "alicloud_kvstore_instance", { instance_release_protection: true }, C],
+  ["BKS-ALI-REDIS-RELEASE-PROTECTION", "alicloud_kvstore_instance", { instance_release_protection: false }, N],
+  ["BKS-ALI-REDIS-RELEASE-PROTECTION", "alicloud_kvstore_instance", {}, N],
 
   ["BKS-ALI-DISK-ENCRYPTED", "alicloud_ess_scaling_configuration", { system_disk_encrypted: true }, C],
   ["BKS-ALI-DISK-ENCRYPTED", "alicloud_cs_kubernetes_node_pool", { system_disk_encrypted: "true" }, C],

@@ -7,7 +7,7 @@ import { C, expectEveryRuleCovered, expectRuleCase, N, NA, RuleCase } from "../s
 const RULES = AWS_POLICY_PACK.rules;
 
 /** Rules a documented prop relaxes: reported, never failing synth. */
-const WARNINGS = ["BKS-AWS-ALB-DELETION-PROTECTION", "BKS-AWS-RDS-DELETION-PROTECTION", "BKS-AWS-RDS-MULTI-AZ"];
+const WARNINGS = ["BKS-AWS-ALB-DELETION-PROTECTION", "BKS-AWS-CACHE-FAILOVER", "BKS-AWS-RDS-DELETION-PROTECTION", "BKS-AWS-RDS-MULTI-AZ"];
 
 const ref = (address: string) => `\${${address}.id}`;
 const s3Origin = { domain_name: "b.s3.amazonaws.com", origin_id: "s3" };
@@ -54,6 +54,32 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-ASG-LAUNCH-TEMPLATE", "aws_autoscaling_group", { launch_template: { id: "lt" } }, C],
   ["BKS-AWS-ASG-LAUNCH-TEMPLATE", "aws_autoscaling_group", { mixed_instances_policy: {} }, C],
   ["BKS-AWS-ASG-LAUNCH-TEMPLATE", "aws_autoscaling_group", { launch_configuration: "lc" }, N],
+
+  ["BKS-AWS-CACHE-ENCRYPTED", "aws_elasticache_replication_group", { at_rest_encryption_enabled: "true" }, C],
+  ["BKS-AWS-CACHE-ENCRYPTED", "aws_elasticache_replication_group", { at_rest_encryption_enabled: true }, C],
+  ["BKS-AWS-CACHE-ENCRYPTED", "aws_elasticache_replication_group", { at_rest_encryption_enabled: "false" }, N],
+  ["BKS-AWS-CACHE-ENCRYPTED", "aws_elasticache_replication_group", {}, N],
+
+  ["BKS-AWS-CACHE-CMK", "aws_elasticache_replication_group", { kms_key_id: "${aws_kms_key.k.arn}" }, C],
+  ["BKS-AWS-CACHE-CMK", "aws_elasticache_replication_group", { kms_key_id: "" }, N],
+  ["BKS-AWS-CACHE-CMK", "aws_elasticache_replication_group", {}, N],
+
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: true }, C],
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: false }, N],
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", {}, N],
+
+  ["BKS-AWS-CACHE-AUTH", "aws_elasticache_replication_group", { transit_encryption_enabled: true, auth_token: "${random_password.p.result}" }, C],
+  ["BKS-AWS-CACHE-AUTH", "aws_elasticache_replication_group", { transit_encryption_enabled: "true", user_group_ids: ["g"] }, C],
+  ["BKS-AWS-CACHE-AUTH", "aws_elasticache_replication_group", { transit_encryption_enabled: true }, N],
+  ["BKS-AWS-CACHE-AUTH", "aws_elasticache_replication_group", { transit_encryption_enabled: true, user_group_ids: [] }, N],
+  ["BKS-AWS-CACHE-AUTH", "aws_elasticache_replication_group", { transit_encryption_enabled: false, auth_token: "t" }, N],
+
+  ["BKS-AWS-CACHE-FAILOVER", "aws_elasticache_replication_group", { automatic_failover_enabled: true }, C],
+  ["BKS-AWS-CACHE-FAILOVER", "aws_elasticache_replication_group", { automatic_failover_enabled: false }, N],
+  ["BKS-AWS-CACHE-FAILOVER", "aws_elasticache_replication_group", {}, N],
+
+  ["BKS-AWS-SECRET-CMK", "aws_secretsmanager_secret", { kms_key_id: "${aws_kms_key.k.arn}" }, C],
+  ["BKS-AWS-SECRET-CMK", "aws_secretsmanager_secret", {}, N],
 
   ["BKS-AWS-ACM-CREATE-BEFORE-DESTROY", "aws_acm_certificate", { lifecycle: { create_before_destroy: true } }, C],
   ["BKS-AWS-ACM-CREATE-BEFORE-DESTROY", "aws_acm_certificate", { lifecycle: {} }, N],

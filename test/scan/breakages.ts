@@ -148,6 +148,13 @@ export const BREAKAGES: readonly Breakage[] = [
   { check: "CKV_AWS_58", rule: "BKS-AWS-EKS-SECRETS-ENCRYPTION", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => delete b.encryption_config },
   { check: "CKV_AWS_100", rule: "BKS-AWS-EKS-NODE-REMOTE-ACCESS", pack: "aws", target: { type: "aws_eks_node_group" }, breakIt: (b) => (b.remote_access = { ec2_ssh_key: "bookstore" }) },
   { check: "CKV_AWS_7", rule: "BKS-AWS-KMS-ROTATION", pack: "aws", target: { type: "aws_kms_key" }, breakIt: (b) => (b.enable_key_rotation = false) },
+  // AWS: the cache
+  { check: "CKV_AWS_29", rule: "BKS-AWS-CACHE-ENCRYPTED", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => (b.at_rest_encryption_enabled = "false") },
+  { check: "CKV_AWS_191", rule: "BKS-AWS-CACHE-CMK", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => delete b.kms_key_id },
+  { check: "CKV_AWS_30", rule: "BKS-AWS-CACHE-TLS", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => (b.transit_encryption_enabled = false) },
+  { check: "CKV_AWS_31", rule: "BKS-AWS-CACHE-AUTH", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => delete b.auth_token },
+  { check: "CKV2_AWS_50", rule: "BKS-AWS-CACHE-FAILOVER", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => (b.automatic_failover_enabled = false) },
+  { check: "CKV_AWS_149", rule: "BKS-AWS-SECRET-CMK", pack: "aws", target: { type: "aws_secretsmanager_secret" }, breakIt: (b) => delete b.kms_key_id },
   // AWS: the database
   { check: "CKV_AWS_133", rule: "BKS-AWS-RDS-BACKUPS", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.backup_retention_period = 0) },
   { check: "CKV2_AWS_60", rule: "BKS-AWS-RDS-SNAPSHOT-TAGS", pack: "aws", target: { type: "aws_db_instance" }, breakIt: (b) => (b.copy_tags_to_snapshot = false) },

@@ -1,5 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import {
+  CacheSize,
+  CacheSpec,
   CatalogOverrides,
   CdnSpec,
   CertificateSource,
@@ -16,6 +18,7 @@ import {
   LoadBalancerSpec,
   MysqlVersion,
   NetworkSpec,
+  RedisVersion,
   applyCatalogOverrides,
 } from "../../lib";
 
@@ -34,6 +37,12 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     [DatabaseSize.LARGE]: { instanceClass: "fake.db.large", storageGiB: { min: 100, max: 4000, stepGiB: 100 } },
   },
   backupRetentionDays: { min: 1, max: 30 },
+  cache: {
+    sizes: { [CacheSize.SMALL]: "fake.cache.small", [CacheSize.MEDIUM]: "fake.cache.medium", [CacheSize.LARGE]: "fake.cache.large" },
+    versions: { [RedisVersion.V7]: "fake-redis-7" },
+    backupRetentionDays: { min: 1, max: 14 },
+    name: { pattern: "[a-z](?:-?[a-z0-9])*", maxLength: 24, description: "lower-case letters, digits and single hyphens" },
+  },
   kubernetesVersions: ["1.32", "1.33"],
   defaultKubernetesVersion: "1.32",
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
@@ -69,7 +78,8 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     instanceTypePattern: "[a-z]+\\.[a-z]+",
     databaseClassPattern: "[a-z]+(?:\\.[a-z]+)+",
     mysqlEngineVersionPattern: "fake-mysql-\\d+\\.\\d+",
-    examples: { zone: "fake-east-1a", instanceType: "fake.small", databaseClass: "fake.db.small" },
+    cacheClassPattern: "fake\\.cache\\.[a-z]+",
+    examples: { zone: "fake-east-1a", instanceType: "fake.small", databaseClass: "fake.db.small", cacheClass: "fake.cache.small" },
   },
   stateStorage: {
     bucket: { pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]", maxLength: 63, description: "lower-case letters, digits and hyphens", reservedPrefixes: [], reservedSuffixes: [] },
@@ -84,7 +94,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
 
 /** One call the neutral constructs made on the cloud. */
 export interface RecordedCall {
-  readonly capability: "network" | "computeGroup" | "database" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom";
+  readonly capability: "network" | "computeGroup" | "database" | "cache" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom";
   /** The construct that asked, e.g. `test/Shop/Database`. */
   readonly scopePath: string;
   readonly spec: unknown;
@@ -163,6 +173,15 @@ export class FakeCloud implements ICloud {
     this.record("database", scope, spec);
     return {
       connection: { host: "db.fake", port: 3306, databaseName: spec.databaseName, username: spec.username, credentialsSecretId: "secret-1" },
+      allowConnectionsFrom: (peer: INetworkPeer) =>
+        this.record("allowConnectionsFrom", scope, { peer: peer.node.path, securityGroupId: peer.securityGroupId, sourceCidrs: peer.sourceCidrs }),
+    };
+  }
+
+  public createCache(scope: Construct, spec: CacheSpec) {
+    this.record("cache", scope, spec);
+    return {
+      connection: { host: "cache.fake", port: 6379, tls: true, credentialsSecretId: "cache-secret-1" },
       allowConnectionsFrom: (peer: INetworkPeer) =>
         this.record("allowConnectionsFrom", scope, { peer: peer.node.path, securityGroupId: peer.securityGroupId, sourceCidrs: peer.sourceCidrs }),
     };

@@ -33,6 +33,13 @@ export function onlyResource(json: TerraformJson, type: string): Record<string, 
   return found[0];
 }
 
+/** The block of a type that the construct at `pathEnd` below the stack made, e.g. `Bookstore/Database/Password`. */
+export function resourceAt(json: TerraformJson, type: string, pathEnd: string): Record<string, any> {
+  const found = Object.values(json.resource?.[type] ?? {}).filter((block) => String((block as any)["//"]?.metadata?.path ?? "").endsWith(`/${pathEnd}`));
+  if (found.length !== 1) throw new Error(`expected exactly one ${type} at .../${pathEnd}, found ${found.length}`);
+  return withoutMetadata(found[0]);
+}
+
 export function dataSources(json: TerraformJson, type: string): Record<string, unknown>[] {
   return Object.values(json.data?.[type] ?? {}).map(withoutMetadata);
 }

@@ -2,18 +2,12 @@ import { Cloud, MysqlVersion, WebRuntime } from "../../lib";
 import { exampleProps } from "../../examples/bookstore-app";
 import { cacheRuleTarget } from "../../lib/tencentcloud/cdn";
 import { synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
+import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
 const tencentcloud = () => Cloud.tencentcloud({ region: "ap-guangzhou" });
 /** The example's web tier, on VMs instead of the cluster. */
 const onVms = () => ({ web: { ...exampleProps(tencentcloud()).web, runtime: WebRuntime.vms() } });
 
-/** The one resource of a type whose construct path contains `path`. */
-function resourceAt(json: TerraformJson, type: string, path: string): Record<string, any> {
-  const found = Object.values((json.resource ?? {})[type] ?? {}).filter((r: any) => r["//"]?.metadata?.path?.includes(path));
-  if (found.length !== 1) throw new Error(`expected one ${type} at ${path}, got ${found.length}`);
-  return found[0] as Record<string, any>;
-}
 
 /** Security group rules of one group, found by the group's construct path. */
 function rulesOf(json: TerraformJson, groupPath: string): Record<string, any>[] {
@@ -145,14 +139,29 @@ describe("the bookstore on Tencent Cloud", () => {
       ]);
     });
 
-    test("may read only the database's credentials secret, through a CAM role of the instances", () => {
+    test("may read only the database's and the cache's credentials secrets, through a CAM role of the instances", () => {
       expect(onlyResource(vmsJson, "tencentcloud_as_scaling_config").cam_role_name).toContain("tencentcloud_cam_role.Bookstore_Web_InstanceRole");
       expect(resourceAt(vmsJson, "tencentcloud_cam_role", "Web/InstanceRole").document).toContain("cvm.qcloud.com");
-      const policy: string = resourceAt(vmsJson, "tencentcloud_cam_policy", "Web/ReadDatabaseCredentials").document;
-      expect(policy).toContain("ssm:GetSecretValue");
-      expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/${data.tencentcloud_user_info.");
-      expect(policy).toContain("secret/creatorUin/*/${tencentcloud_ssm_secret.Bookstore_Database_CredentialsSecret");
-      expect(policy).not.toMatch(/"ssm:\*"|"\*"/);
+      for (const [policyAt, secret] of [
+        ["Web/ReadDatabaseCredentials", "Bookstore_Database_CredentialsSecret"],
+        ["Web/ReadCacheCredentials", "Bookstore_Cache_CredentialsSecret"],
+      ]) {
+        const policy: string = resourceAt(vmsJson, "tencentcloud_cam_policy", policyAt).document;
+        expect(policy).toContain("ssm:GetSecretValue");
+        expect(policy).toContain("qcs::ssm:ap-guangzhou:uin/${data.tencentcloud_user_info.");
+        expect(policy).toContain(`secret/creatorUin/*/\${tencentcloud_ssm_secret.${secret}`);
+        expect(policy).not.toMatch(/"ssm:\*"|"\*"/);
+      }
+      const attached = (resources(vmsJson, "tencentcloud_cam_role_policy_attachment") as any[])
+        .map((a) => [a.role_id, a.policy_id])
+        .filter(([role]) => String(role).includes("Bookstore_Web_InstanceRole"));
+      expect(attached).toHaveLength(2);
+      expect(attached).toEqual(
+        expect.arrayContaining([
+          [expect.stringContaining("Bookstore_Web_InstanceRole"), expect.stringContaining("Bookstore_Web_ReadDatabaseCredentials")],
+          [expect.stringContaining("Bookstore_Web_InstanceRole"), expect.stringContaining("Bookstore_Web_ReadCacheCredentials")],
+        ]),
+      );
     });
 
     test("admits the application port only from the load balancer's security group", () => {
@@ -199,7 +208,7 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(db.root_password).toMatch(/^\$\{random_password\./);
       const account = onlyResource(json, "tencentcloud_mysql_account");
       expect(account).toEqual(expect.objectContaining({ name: "bookstoreadmin", password: expect.stringMatching(/^\$\{random_password\./) }));
-      expect(onlyResource(json, "tencentcloud_ssm_secret_version").secret_string).toContain("random_password.");
+      expect(resourceAt(json, "tencentcloud_ssm_secret_version", "Database/CredentialsSecretVersion").secret_string).toContain("random_password.Bookstore_Database_AccountPassword");
       expect(json.provider?.random).toHaveLength(1);
     });
 

@@ -1,6 +1,8 @@
 import { TerraformStack } from "cdktf";
 import {
   Bookstore,
+  Cache,
+  CacheProps,
   Cdn,
   Cloud,
   ComputeGroup,
@@ -29,6 +31,9 @@ function network(stack: TerraformStack, props: Partial<NetworkProps> = {}): Netw
 function database(stack: TerraformStack, props: Partial<DatabaseProps> = {}): Database {
   return new Database(stack, "Db", { cloud: tencentcloud(), network: network(stack), ...props });
 }
+function cache(stack: TerraformStack, props: Partial<CacheProps> = {}, cloud = tencentcloud()): Cache {
+  return new Cache(stack, "Cache", { cloud, network: new Network(stack, "Net", { cloud }), ...props });
+}
 function loadBalancer(stack: TerraformStack, props: Partial<LoadBalancerProps> = {}): LoadBalancer {
   return new LoadBalancer(stack, "Lb", {
     cloud: tencentcloud(),
@@ -54,6 +59,15 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["storage not in 5 GB steps", (s) => database(s, { storageGiB: 52 }), "test/Db", "storageGiB", 52],
   ["storage above the size's maximum", (s) => database(s, { storageGiB: 1005 }), "test/Db", "storageGiB", 1005],
   ["backups kept longer than 1830 days", (s) => database(s, { backupRetentionDays: 1831 }), "test/Db", "backupRetentionDays", 1831],
+  ["cache backups kept longer than the 7 days TencentDB for Redis keeps them", (s) => cache(s, { backupRetentionDays: 8 }), "test/Cache", "backupRetentionDays", 8],
+  ["a cache name with an underscore, which the cloud's name rule refuses", (s) => cache(s, { name: "shop_cache" }), "test/Cache", "name", "shop_cache"],
+  [
+    "a cache size overridden to memory that is no whole GB (mem_size is bought in 1024 MB steps)",
+    (s) => cache(s, {}, Cloud.tencentcloud({ region: "ap-guangzhou", catalogOverrides: { cacheSizes: { SMALL: "1000" } } })),
+    "test/Cache",
+    "size",
+    "1000",
+  ],
   ["no certificate (Tencent Cloud issues none through Terraform)", (s) => loadBalancer(s, { certificate: undefined }), "test/Lb", "certificate", "issued by the cloud"],
   ["a certificate that is no SSL certificate ID", (s) => loadBalancer(s, { certificate: tencentcloud().certificate.existing("my-cert") }), "test/Lb", "certificate", "my-cert"],
   ["an AWS certificate", (s) => loadBalancer(s, { certificate: Cloud.aws({ region: "eu-central-1" }).certificate.existing(CERTIFICATE) }), "test/Lb", "certificate", CERTIFICATE],

@@ -23,6 +23,7 @@ export * as essServerGroupAttachment from './ess-server-group-attachment';
 export * as instance from './instance';
 export * as kmsKey from './kms-key';
 export * as kmsSecret from './kms-secret';
+export * as kvstoreInstance from './kvstore-instance';
 export * as logProject from './log-project';
 export * as logStore from './log-store';
 export * as natGateway from './nat-gateway';

@@ -23,6 +23,7 @@ Object.defineProperty(exports, 'essServerGroupAttachment', { get: function () { 
 Object.defineProperty(exports, 'instance', { get: function () { return require('./instance'); } });
 Object.defineProperty(exports, 'kmsKey', { get: function () { return require('./kms-key'); } });
 Object.defineProperty(exports, 'kmsSecret', { get: function () { return require('./kms-secret'); } });
+Object.defineProperty(exports, 'kvstoreInstance', { get: function () { return require('./kvstore-instance'); } });
 Object.defineProperty(exports, 'logProject', { get: function () { return require('./log-project'); } });
 Object.defineProperty(exports, 'logStore', { get: function () { return require('./log-store'); } });
 Object.defineProperty(exports, 'natGateway', { get: function () { return require('./nat-gateway'); } });

@@ -35,6 +35,9 @@ Object.defineProperty(exports, 'mysqlPrivilege', { get: function () { return req
 Object.defineProperty(exports, 'mysqlSsl', { get: function () { return require('./mysql-ssl'); } });
 Object.defineProperty(exports, 'natGateway', { get: function () { return require('./nat-gateway'); } });
 Object.defineProperty(exports, 'natGatewaySnat', { get: function () { return require('./nat-gateway-snat'); } });
+Object.defineProperty(exports, 'redisBackupConfig', { get: function () { return require('./redis-backup-config'); } });
+Object.defineProperty(exports, 'redisInstance', { get: function () { return require('./redis-instance'); } });
+Object.defineProperty(exports, 'redisSsl', { get: function () { return require('./redis-ssl'); } });
 Object.defineProperty(exports, 'routeTable', { get: function () { return require('./route-table'); } });
 Object.defineProperty(exports, 'routeTableAssociation', { get: function () { return require('./route-table-association'); } });
 Object.defineProperty(exports, 'routeTableEntry', { get: function () { return require('./route-table-entry'); } });

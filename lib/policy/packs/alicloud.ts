@@ -12,6 +12,10 @@ import { RdsSqlAudit } from "../rules/alicloud/rds-sql-audit";
 import { RdsSsl } from "../rules/alicloud/rds-ssl";
 import { RdsTde } from "../rules/alicloud/rds-tde";
 import { NoPublicAdminPorts } from "../rules/alicloud/security-group-admin-ports";
+import { RedisPasswordRequired } from "../rules/alicloud/redis-password-required";
+import { RedisReleaseProtection } from "../rules/alicloud/redis-release-protection";
+import { RedisNoPublicWhitelist } from "../rules/alicloud/redis-security-ips";
+import { RedisSsl } from "../rules/alicloud/redis-ssl";
 import { SlbListenerHttps } from "../rules/alicloud/slb-listener-https";
 import { SlbTlsPolicy } from "../rules/alicloud/slb-tls-policy";
 import { SystemDiskEncrypted } from "../rules/alicloud/system-disk-encrypted";
@@ -19,7 +23,8 @@ import { PolicyPack } from "../policy-checks";
 
 /**
  * Every Alibaba Cloud rule: the Alibaba section of the scanner rules (checkov CKV_ALI_*,
- * KICS), plus the library's own where no scanner has one (CLB listeners, CDN, ACK API).
+ * KICS), plus the library's own where no scanner has one (CLB listeners, CDN, ACK API,
+ * the Tair / Redis cache).
  */
 export const ALICLOUD_POLICY_PACK: PolicyPack = {
   name: "alicloud",
@@ -38,6 +43,10 @@ export const ALICLOUD_POLICY_PACK: PolicyPack = {
     RdsSqlAudit,
     RdsSsl,
     RdsTde,
+    RedisNoPublicWhitelist,
+    RedisPasswordRequired,
+    RedisReleaseProtection,
+    RedisSsl,
     SlbListenerHttps,
     SlbTlsPolicy,
     SystemDiskEncrypted,

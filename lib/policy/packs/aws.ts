@@ -5,6 +5,11 @@ import { AlbDropInvalidHeaders } from "../rules/aws/alb-drop-invalid-headers";
 import { AlbWebAcl } from "../rules/aws/alb-web-acl";
 import { AutoscalingGroupElbHealthChecks } from "../rules/aws/autoscaling-group-elb-health-checks";
 import { AutoscalingGroupLaunchTemplate } from "../rules/aws/autoscaling-group-launch-template";
+import { CacheAuthToken } from "../rules/aws/cache-auth-token";
+import { CacheAutomaticFailover } from "../rules/aws/cache-automatic-failover";
+import { CacheCustomerManagedKey } from "../rules/aws/cache-customer-managed-key";
+import { CacheEncrypted } from "../rules/aws/cache-encrypted";
+import { CacheTls } from "../rules/aws/cache-tls";
 import { CertificateCreateBeforeDestroy } from "../rules/aws/certificate-create-before-destroy";
 import { CloudFrontDefaultRootObject } from "../rules/aws/cloudfront-default-root-object";
 import { CloudFrontLogging } from "../rules/aws/cloudfront-logging";
@@ -38,6 +43,7 @@ import { RdsNotPublic } from "../rules/aws/rds-not-public";
 import { RdsPerformanceInsights } from "../rules/aws/rds-performance-insights";
 import { RdsRequireTls } from "../rules/aws/rds-require-tls";
 import { RdsStorageEncrypted } from "../rules/aws/rds-storage-encrypted";
+import { SecretCustomerManagedKey } from "../rules/aws/secret-customer-managed-key";
 import { SecurityGroupDescriptions } from "../rules/aws/security-group-descriptions";
 import { TargetGroupHealthCheck } from "../rules/aws/target-group-health-check";
 import { UserDataNoSecrets } from "../rules/aws/user-data-no-secrets";
@@ -56,6 +62,11 @@ export const AWS_POLICY_PACK: PolicyPack = {
     AlbWebAcl,
     AutoscalingGroupElbHealthChecks,
     AutoscalingGroupLaunchTemplate,
+    CacheAuthToken,
+    CacheAutomaticFailover,
+    CacheCustomerManagedKey,
+    CacheEncrypted,
+    CacheTls,
     CertificateCreateBeforeDestroy,
     CloudFrontDefaultRootObject,
     CloudFrontLogging,
@@ -89,6 +100,7 @@ export const AWS_POLICY_PACK: PolicyPack = {
     RdsPerformanceInsights,
     RdsRequireTls,
     RdsStorageEncrypted,
+    SecretCustomerManagedKey,
     SecurityGroupDescriptions,
     TargetGroupHealthCheck,
     UserDataNoSecrets,

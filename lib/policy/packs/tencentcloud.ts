@@ -10,13 +10,20 @@ import { MysqlNonDefaultPort } from "../rules/tencentcloud/mysql-non-default-por
 import { NoPublicIngress } from "../rules/tencentcloud/no-public-ingress";
 import { NotDefaultSecurityGroup } from "../rules/tencentcloud/not-default-security-group";
 import { NotDefaultVpc } from "../rules/tencentcloud/not-default-vpc";
+import { RedisBackupConfig } from "../rules/tencentcloud/redis-backup-config";
+import { RedisNoPublicAddress } from "../rules/tencentcloud/redis-no-public-address";
+import { RedisPasswordRequired } from "../rules/tencentcloud/redis-password-required";
+import { RedisSsl } from "../rules/tencentcloud/redis-ssl";
 import { TkeLogAgent } from "../rules/tencentcloud/tke-log-agent";
 import { TkeNoPublicIp } from "../rules/tencentcloud/tke-no-public-ip";
 import { TkeSecretsEncryption } from "../rules/tencentcloud/tke-secrets-encryption";
 import { UserDataNoSecrets } from "../rules/tencentcloud/user-data-no-secrets";
 import { VpcFlowLogs } from "../rules/tencentcloud/vpc-flow-logs";
 
-/** Every Tencent Cloud rule; mirrors the Tencent section of the scanner rules (checkov CKV_TC_*, KICS). */
+/**
+ * Every Tencent Cloud rule; mirrors the Tencent section of the scanner rules (checkov
+ * CKV_TC_*, KICS), plus the library's own where no scanner has one (the Redis cache).
+ */
 export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
   name: "tencentcloud",
   rules: [
@@ -31,6 +38,10 @@ export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
     NoPublicIngress,
     NotDefaultSecurityGroup,
     NotDefaultVpc,
+    RedisBackupConfig,
+    RedisNoPublicAddress,
+    RedisPasswordRequired,
+    RedisSsl,
     TkeLogAgent,
     TkeNoPublicIp,
     TkeSecretsEncryption,

@@ -47,3 +47,6 @@ export function ingressRules(r: ResourceBlock): IngressRule[] {
 
 /** A rule that one argument of `aws_db_instance` must satisfy: the many scanner checks of RDS settings. */
 export const rdsSetting = settingRule("aws_db_instance");
+
+/** A rule that one argument of `aws_elasticache_replication_group` must satisfy: the scanner checks of a cache's settings. */
+export const cacheSetting = settingRule("aws_elasticache_replication_group");

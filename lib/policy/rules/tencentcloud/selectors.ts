@@ -31,3 +31,6 @@ export function isFalse(value: unknown): boolean {
 
 /** A rule that one argument of `tencentcloud_mysql_instance` must satisfy. */
 export const mysqlSetting = settingRule("tencentcloud_mysql_instance");
+
+/** A rule that one argument of `tencentcloud_redis_instance` must satisfy. */
+export const redisSetting = settingRule("tencentcloud_redis_instance");

@@ -1,0 +1,143 @@
+import { Construct } from "constructs";
+import { CloudResource } from "./cloud-resource";
+import { ICloud, ICloudScoped, INetworkPeer, requireSameCloud } from "./cloud";
+import { MIN_BACKUP_RETENTION_DAYS } from "./database";
+import type { INetwork } from "./network";
+import { requireValidName } from "./names";
+import { CacheSize, enumValues, RedisVersion } from "./sizes";
+import { requireBoolean, requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+
+export interface CacheProps {
+  readonly cloud: ICloud;
+  /** The network whose private subnets hold the cache. */
+  readonly network: INetwork;
+  /**
+   * Name of the cache: the cloud's name rule (`names` in its catalog) and the cache
+   * service's own (`cache.name`) both apply.
+   * @default the construct ID in kebab case
+   */
+  readonly name?: string;
+  /**
+   * Memory size.
+   * @default CacheSize.SMALL
+   */
+  readonly size?: CacheSize;
+  /**
+   * Major version of the Redis protocol and commands.
+   * @default RedisVersion.V7
+   */
+  readonly engineVersion?: RedisVersion;
+  /**
+   * A replica in a second zone that takes over automatically when the primary fails.
+   * Turn off only for non-production stores: the replica then stays in the primary's
+   * zone (or is left out where the cloud allows), and a zone failure loses the cache.
+   * @default true
+   */
+  readonly highlyAvailable?: boolean;
+  /**
+   * Days of automatic backups to keep: at least 7, at most what the cloud offers (its
+   * catalog's `cache.backupRetentionDays`; some clouds keep exactly 7).
+   * @default 7
+   */
+  readonly backupRetentionDays?: number;
+  /**
+   * Refuse `terraform destroy` of the cache (and, where the cloud has it, release through
+   * the API). Turn off only to remove the cache on purpose.
+   * @default true
+   */
+  readonly deletionProtection?: boolean;
+}
+
+/** How the application reaches the cache. Holds no password. */
+export interface CacheConnection {
+  readonly host: string;
+  readonly port: number;
+  /** Clients must connect with TLS (`rediss://`). */
+  readonly tls: boolean;
+  /**
+   * Where the password (the AUTH token) is kept in the cloud's secret store, as a JSON
+   * object `{ "password": ... }` (a Secrets Manager ARN on AWS, a secret name elsewhere).
+   */
+  readonly credentialsSecretId: string;
+}
+
+/** A managed Redis-compatible cache in private subnets. */
+export interface ICache extends ICloudScoped {
+  readonly name: string;
+  readonly connection: CacheConnection;
+  /** Lets `peer` reach the cache port; no other source can. */
+  allowConnectionsFrom(peer: INetworkPeer): void;
+}
+
+export interface CacheSpec {
+  readonly name: string;
+  readonly network: INetwork;
+  /** The catalog's entry for the size: a node type, an instance class or (Tencent Cloud) the memory in MB. */
+  readonly cacheClass: string;
+  /** The catalog's entry for the Redis version, as the cloud takes it. */
+  readonly engineVersion: string;
+  readonly highlyAvailable: boolean;
+  readonly backupRetentionDays: number;
+  readonly deletionProtection: boolean;
+}
+
+export interface CacheAttributes {
+  readonly connection: CacheConnection;
+  /** Opens the cache port to one peer; called once per peer. */
+  allowConnectionsFrom(peer: INetworkPeer): void;
+}
+
+/** Zones a highly available cache spreads over: the primary's and its replica's. */
+const HIGHLY_AVAILABLE_ZONES = 2;
+
+export class Cache extends CloudResource implements ICache {
+  public readonly connection: CacheConnection;
+  private readonly created: CacheAttributes;
+  private readonly peers = new Set<string>();
+
+  constructor(scope: Construct, id: string, props: CacheProps) {
+    super(scope, id, props);
+    const { cloud } = props;
+    const cache = cloud.catalog.cache;
+    requireValidName(this, "name", this.name, cache.name);
+
+    const engineVersion = props.engineVersion ?? RedisVersion.V7;
+    const offered = Object.keys(cache.versions);
+    if (!offered.includes(engineVersion)) {
+      throw new ValidationError(this, "engineVersion", engineVersion, `a Redis version ${cloud.catalog.cloud} offers: ${offered.join(", ")}`);
+    }
+    const size = props.size ?? CacheSize.SMALL;
+    requireOneOf(this, "size", size, enumValues(CacheSize));
+    const backupRetentionDays = props.backupRetentionDays ?? MIN_BACKUP_RETENTION_DAYS;
+    requireNumberInRange(this, "backupRetentionDays", backupRetentionDays, {
+      min: Math.max(MIN_BACKUP_RETENTION_DAYS, cache.backupRetentionDays.min),
+      max: cache.backupRetentionDays.max,
+      unit: `days (the cache on ${cloud.catalog.cloud})`,
+    });
+    const highlyAvailable = requireBoolean(this, "highlyAvailable", props.highlyAvailable ?? true);
+    if (highlyAvailable && props.network.zones.length < HIGHLY_AVAILABLE_ZONES) {
+      throw new ValidationError(this, "highlyAvailable", true, `false, or a network of at least ${HIGHLY_AVAILABLE_ZONES} zones`);
+    }
+    const deletionProtection = requireBoolean(this, "deletionProtection", props.deletionProtection ?? true);
+
+    cloud.useProvidersIn(this);
+    this.created = cloud.createCache(this, {
+      name: this.name,
+      network: props.network,
+      cacheClass: cache.sizes[size],
+      engineVersion: cache.versions[engineVersion]!,
+      highlyAvailable,
+      backupRetentionDays,
+      deletionProtection,
+    });
+    this.connection = this.created.connection;
+  }
+
+  public allowConnectionsFrom(peer: INetworkPeer): void {
+    requireSameCloud(this, "peer", this.cloud, peer);
+    // The same peer wired twice (e.g. by the user and by a composition) gets one rule.
+    if (this.peers.has(peer.node.path)) return;
+    this.peers.add(peer.node.path);
+    this.created.allowConnectionsFrom(peer);
+  }
+}
