@@ -71,7 +71,7 @@ export class BookstoreStacks {
     for (const [key, value] of Object.entries(this.bookstore.tags)) Tags.of(this.infrastructure).add(key, value);
     if (policyChecks) PolicyChecks.of(this.infrastructure).apply(...Cloud.registrationOf(cloud).policyPacks);
 
-    const { kubernetes: cluster, workloadSettings, workloadEnvironment, database, network, loadBalancer } = this.bookstore;
+    const { kubernetes: cluster, workloadSettings, workloadEnvironment, database, cache, network, loadBalancer } = this.bookstore;
     const access = cloud.kubernetesAccess;
     if (cluster && workloadSettings && workloadEnvironment) {
       const clusterReference = { name: cluster.name, clusterId: cluster.clusterId };
@@ -101,7 +101,7 @@ export class BookstoreStacks {
         environment: workloadEnvironment,
         entry: backend ? access.podEntry({ backend, serviceName: WORKLOAD_SERVICE.name, servicePort: WORKLOAD_SERVICE.port }) : undefined,
         identity: cluster.workloadRoleId !== undefined ? access.podIdentity({ roleId: cluster.workloadRoleId }) : undefined,
-        database: { cidrs: network.privateSubnetCidrs, port: database.connection.port },
+        dataStores: [database.connection, ...(cache ? [cache.connection] : [])].map(({ port }) => ({ cidrs: network.privateSubnetCidrs, port })),
       });
       if (policyChecks) PolicyChecks.of(workloads).apply(KUBERNETES_POLICY_PACK);
       this.workloads = workloads;

@@ -1,3 +1,4 @@
+import type { ICache } from "./cache";
 import type { ICloud } from "./cloud";
 import type { IDatabase } from "./database";
 
@@ -13,6 +14,7 @@ export interface ApplicationResources {
   /** The port the container listens on. */
   readonly containerPort: number;
   readonly database?: IDatabase;
+  readonly cache?: ICache;
 }
 
 /** Variables of the contract, in the order the README documents them. */
@@ -30,11 +32,17 @@ export const APPLICATION_VARIABLES = {
   databaseUser: "DB_USER",
   /** The secret holding `{"username": ..., "password": ...}` in the cloud's secret store. */
   databaseCredentialsSecret: "DB_CREDENTIALS_SECRET",
+  cacheHost: "CACHE_HOST",
+  cachePort: "CACHE_PORT",
+  /** `true` when clients must connect with TLS (`rediss://`). */
+  cacheTls: "CACHE_TLS",
+  /** The secret holding `{"password": ...}` (the AUTH token) in the cloud's secret store. */
+  cacheCredentialsSecret: "CACHE_CREDENTIALS_SECRET",
 } as const;
 
 /** The contract's variables for the given resources; the same map reaches VMs and pods. */
 export function applicationEnvironment(resources: ApplicationResources): Record<string, string> {
-  const { cloud, database } = resources;
+  const { cloud, database, cache } = resources;
   const v = APPLICATION_VARIABLES;
   const environment: Record<string, string> = { [v.cloud]: cloud.name, [v.region]: cloud.region, [v.port]: String(resources.containerPort) };
   for (const sdkVariable of cloud.catalog.runtimeEnvironment.regionVariables) environment[sdkVariable] = cloud.region;
@@ -46,6 +54,15 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.databaseName]: connection.databaseName,
       [v.databaseUser]: connection.username,
       [v.databaseCredentialsSecret]: connection.credentialsSecretId,
+    });
+  }
+  if (cache) {
+    const connection = cache.connection;
+    Object.assign(environment, {
+      [v.cacheHost]: connection.host,
+      [v.cachePort]: String(connection.port),
+      [v.cacheTls]: String(connection.tls),
+      [v.cacheCredentialsSecret]: connection.credentialsSecretId,
     });
   }
   return environment;

@@ -165,7 +165,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       }
       environment[key] = value;
     }
-    Object.assign(environment, applicationEnvironment({ cloud, containerPort, database: props.database }));
+    Object.assign(environment, applicationEnvironment({ cloud, containerPort, database: props.database, cache: props.cache }));
 
     requireUserDataFits(this, "environment", image, environment, limits.userData);
 

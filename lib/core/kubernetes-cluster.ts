@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import { contains, formatCidr, nonPublicOverlap, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
+import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
@@ -97,6 +98,8 @@ export interface WorkloadIdentityProps {
   readonly serviceAccountName: string;
   /** A database whose credentials the pods read at run time from the cloud's secret store. */
   readonly database?: IDatabase;
+  /** A cache whose password the pods read at run time from the cloud's secret store. */
+  readonly cache?: ICache;
 }
 
 /** A managed Kubernetes cluster with one autoscaled node pool in private subnets. */
@@ -203,7 +206,10 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       throw new ValidationError(this, "extendedSupport", true, `false: ${cloud.name}'s managed Kubernetes offers no extended support to choose`);
     }
     const workloadIdentity = props.workloadIdentity;
-    if (workloadIdentity !== undefined) requireSameCloud(this, "workloadIdentity.database", cloud, workloadIdentity.database);
+    if (workloadIdentity !== undefined) {
+      requireSameCloud(this, "workloadIdentity.database", cloud, workloadIdentity.database);
+      requireSameCloud(this, "workloadIdentity.cache", cloud, workloadIdentity.cache);
+    }
 
     cloud.useProvidersIn(this);
     const created = cloud.createKubernetesCluster(this, {

@@ -27,8 +27,8 @@ export interface BookstoreWorkloadsProps {
   readonly entry?: PodEntry;
   /** How the pods get their cloud identity; undefined when they need none. */
   readonly identity?: PodIdentity;
-  /** Where the database lives, and its port: egress the pods get besides DNS and the cloud's APIs. */
-  readonly database?: { readonly cidrs: readonly string[]; readonly port: number };
+  /** Where the data stores live (database, cache), each with its port: egress the pods get besides DNS and the cloud's APIs. */
+  readonly dataStores: readonly { readonly cidrs: readonly string[]; readonly port: number }[];
 }
 
 /**
@@ -185,11 +185,9 @@ export class BookstoreWorkloads extends Construct {
         ingress: entry
           ? [{ from: entry.sourceCidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ port: String(s.containerPort), protocol: "TCP" }] }]
           : [],
-        // Out: the database, the cloud's credential and secret endpoints, and DNS inside the cluster.
+        // Out: the data stores, the cloud's credential and secret endpoints, and DNS inside the cluster.
         egress: [
-          ...(props.database
-            ? [{ to: props.database.cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ port: String(props.database.port), protocol: "TCP" }] }]
-            : []),
+          ...props.dataStores.map((store) => ({ to: store.cidrs.map((cidr) => ({ ipBlock: { cidr } })), ports: [{ port: String(store.port), protocol: "TCP" }] })),
           ...(identity?.egress ?? []).map((rule) => ({
             to: rule.cidrs.map((cidr) => ({ ipBlock: { cidr } })),
             ports: rule.tcpPorts.map((port) => ({ port: String(port), protocol: "TCP" })),

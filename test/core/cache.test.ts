@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import fc from "fast-check";
-import { Bookstore, BookstoreProps, Cache, CacheProps, CacheSize, CacheSpec, ComputeGroup, ComputeGroupSpec, Network, RedisVersion } from "../../lib";
+import { Bookstore, BookstoreProps, Cache, CacheProps, CacheSize, CacheSpec, ComputeGroup, ComputeGroupSpec, Network, RedisVersion, WebRuntime } from "../../lib";
 import { FakeCloud } from "../support/fake-cloud";
 import { newStack } from "../support/synth";
 import { expectValidationError } from "../support/validation";
@@ -13,7 +13,7 @@ function cache(cloud: FakeCloud, stack: TerraformStack, props: Partial<CacheProp
 }
 
 function shop(cloud: FakeCloud, stack: TerraformStack, overrides: Partial<BookstoreProps> = {}): Bookstore {
-  return new Bookstore(stack, "Shop", { cloud, domain: "shop.example.com", web: { image: "registry.example.com/bookstore:1.4.2" }, ...overrides });
+  return new Bookstore(stack, "Shop", { cloud, domain: "shop.example.com", web: { image: "registry.example.com/bookstore:1.4.2", runtime: WebRuntime.weighted({ vmsPercent: 50, kubernetesPercent: 50 }) }, ...overrides });
 }
 
 describe("Cache", () => {
@@ -99,8 +99,15 @@ describe("the composition's cache", () => {
     const bookstore = shop(cloud, newStack().stack, { name: "books" });
     expect(cloud.specOf<CacheSpec>("cache").name).toBe("books-cache");
     expect(cloud.specOf<ComputeGroupSpec>("computeGroup").cache).toBe(bookstore.cache);
-    // No environment variable for the cache: the application's contract is defined elsewhere.
-    expect(Object.keys(cloud.specOf<ComputeGroupSpec>("computeGroup").environment).filter((k) => !k.startsWith("DB_"))).toEqual([]);
+    // The application contract says where the cache and its password are, never the password.
+    const environment = cloud.specOf<ComputeGroupSpec>("computeGroup").environment;
+    expect(Object.fromEntries(Object.entries(environment).filter(([k]) => k.startsWith("CACHE_")))).toEqual({
+      CACHE_HOST: bookstore.cache!.connection.host,
+      CACHE_PORT: String(bookstore.cache!.connection.port),
+      CACHE_TLS: String(bookstore.cache!.connection.tls),
+      CACHE_CREDENTIALS_SECRET: bookstore.cache!.connection.credentialsSecretId,
+    });
+    expect(bookstore.workloadEnvironment).toEqual(environment);
   });
 
   test("takes the cache props, and is left out with cache.enabled false", () => {

@@ -130,14 +130,21 @@ describe("one application contract on both runtimes", () => {
       DB_NAME: "bookstore",
       DB_USER: "bookstoreadmin",
       DB_CREDENTIALS_SECRET: "secret-1",
+      CACHE_HOST: "cache.fake",
+      CACHE_PORT: "6379",
+      CACHE_TLS: "true",
+      CACHE_CREDENTIALS_SECRET: "cache-secret-1",
     });
   });
 
-  test("the cluster is asked for a workload identity that may read the database's credentials", () => {
+  test("the cluster is asked for a workload identity that may read the database's and the cache's credentials", () => {
     const cloud = new FakeCloud();
     const bookstore = shop(cloud, newStack().stack);
-    const identity = cloud.specOf<KubernetesClusterSpec>("kubernetesCluster").workloadIdentity;
-    expect(identity).toEqual({ namespace: "bookstore", serviceAccountName: "bookstore", database: bookstore.database });
+    const identity = cloud.specOf<KubernetesClusterSpec>("kubernetesCluster").workloadIdentity!;
+    expect(identity.namespace).toBe("bookstore");
+    expect(identity.serviceAccountName).toBe("bookstore");
+    expect(identity.database).toBe(bookstore.database);
+    expect(identity.cache).toBe(bookstore.cache);
     expect(bookstore.kubernetes?.workloadRoleId).toBe("role-pods");
   });
 });
