@@ -55,6 +55,7 @@ describe("the Alibaba Cloud policy pack", () => {
     ["instances with public addresses", (j) => (first(j, "alicloud_ess_scaling_configuration").internet_max_bandwidth_out = 10), "BKS-ALI-NO-PUBLIC-IP"],
     ["an HTTPS listener allowing TLS 1.0", (j) => Object.values((j.resource as Blocks).alicloud_slb_listener).forEach((l) => l.protocol === "https" && delete l.tls_cipher_policy), "BKS-ALI-SLB-TLS"],
     ["an HTTP listener that forwards", (j) => Object.values((j.resource as Blocks).alicloud_slb_listener).forEach((l) => l.protocol === "http" && (l.listener_forward = "off")), "BKS-ALI-SLB-HTTPS"],
+    ["a cluster on Flannel, which enforces no NetworkPolicy", (j) => (first(j, "alicloud_cs_managed_kubernetes").addons = [{ name: "flannel" }]), "BKS-ALI-ACK-NETWORK-POLICY"],
     ["a cluster without a pod network", (j) => delete first(j, "alicloud_cs_managed_kubernetes").pod_vswitch_ids, "BKS-ALI-ACK-POD-NETWORK"],
     ["a public API server", (j) => (first(j, "alicloud_cs_managed_kubernetes").slb_internet_enabled = true), "BKS-ALI-ACK-PRIVATE-API"],
     ["plain-text Kubernetes secrets", (j) => delete first(j, "alicloud_cs_managed_kubernetes").encryption_provider_key, "BKS-ALI-ACK-SECRETS-ENCRYPTION"],
