@@ -125,9 +125,12 @@ export function createAlicloudKubernetesCluster(
   });
 
   // Terraform keeps Terway at the catalog's version after creation (an upgrade when
-  // kubernetes.addOnVersions changes); ACK never uninstalls a network plugin.
+  // kubernetes.addOnVersions changes); ACK never uninstalls a network plugin. Its
+  // configuration stays the one given at creation: the resource sends a config only when
+  // one is set, and NetworkPolicy is not switched on a running cluster.
   // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/cs_kubernetes_addon.html.markdown
-  new CsKubernetesAddon(scope, "NetworkPlugin", { clusterId: cluster.id, name: NETWORK_PLUGIN, version: terwayVersion, config: terwayConfig });
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_cs_kubernetes_addon.go (an installed add-on is upgraded, not reinstalled)
+  new CsKubernetesAddon(scope, "NetworkPlugin", { clusterId: cluster.id, name: NETWORK_PLUGIN, version: terwayVersion });
 
   // Node autoscaling is switched on for the cluster (the console's "Node Scaling: Enable",
   // CreateAutoscalingConfig); without it a node pool's scaling_config does nothing.
