@@ -39,7 +39,8 @@ const FULL_WEIGHT = 100;
  * manager spreads the Service's total weight (`kubernetesPercent`) over its pods. Each
  * VM therefore weighs `vmsPercent / minInstances`, so that the VMs together weigh
  * `vmsPercent` while the group runs at its minimum size and the split is as asked; when
- * the VMs scale out they take a larger share (the pods' total stays fixed).
+ * the VMs scale out they take a larger share (the pods' total stays fixed, except that
+ * the controller gives every pod a weight of at least 1).
  * ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/create-a-vserver-group (a weight per server, 0 to 100)
  * ref: https://github.com/kubernetes/cloud-provider-alibaba-cloud/blob/master/pkg/controller/service/clbv1/vgroups.go (podPercentAlgorithm: pod weight = weight / pods)
  */
