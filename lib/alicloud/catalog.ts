@@ -18,8 +18,18 @@ export interface AlicloudSpecifics {
   readonly ackVersions: Readonly<Record<string, string>>;
   /** ACK managed cluster edition; Pro is needed for secrets encryption with KMS. */
   readonly ackClusterSpec: string;
-  /** Pod and service ranges tried in order; the first pair that overlaps neither the VPC is used. */
-  readonly ackClusterRanges: readonly { readonly podCidr: string; readonly serviceCidr: string }[];
+  /** Service ranges tried in order; the first that overlaps neither the VPC is used. Pods take addresses of the private vSwitches (Terway). */
+  readonly ackServiceCidrs: readonly string[];
+  /** Configuration of ACK's Terway add-on (`terway-eniip`): shared ENIs, NetworkPolicy enforced. */
+  readonly terwayConfig: Readonly<Record<string, string>>;
+  /** Port of ACK's API server on its internal endpoint. */
+  readonly ackApiServerPort: number;
+  /** The audience ACK's RRSA tokens must carry for STS's AssumeRoleWithOIDC. */
+  readonly rrsaTokenAudience: string;
+  /** Where Alibaba Cloud's VPC endpoints of its own services (STS, KMS) resolve to. */
+  readonly cloudServiceVpcEndpointCidr: string;
+  /** Alibaba Cloud CLI the VMs install to sign in to an ACR Enterprise Edition instance with their RAM role. */
+  readonly aliyunCli: { readonly version: string; readonly linuxAmd64Url: string };
   /** Control-plane components whose logs ACK ships to Simple Log Service. */
   readonly ackControlPlaneLogComponents: readonly string[];
   /** CLB (SLB) instance specification: performance-guaranteed, the smallest. */
@@ -114,7 +124,11 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // validation; CDN back-to-origin addresses are not published for security groups. A
   // Certificate Management Service certificate is deployed to SLB and CDN by the same ID.
   // ref: https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/deploy-ssl-certificates-to-alibaba-cloud-services
-  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: false, kubernetesExtendedSupport: false },
+  // A CLB weighs each backend server of a vServer group (0 to 100), so the VMs and the pods
+  // share the one group by weight; ACK offers no paid extended support.
+  // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/create-a-vserver-group (port and weight per server)
+  // ref: https://www.alibabacloud.com/help/en/ack/product-overview/support-for-kubernetes-versions
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: true, kubernetesExtendedSupport: false },
   limits: {
     // ref: https://www.alibabacloud.com/help/en/resource-management/tag/product-overview/limits (20 custom tags per resource;
     // keys up to 128 characters, not starting with aliyun or acs:, values up to 128; neither may contain http:// or https://)
@@ -181,8 +195,16 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     lockTable: { pattern: "[A-Za-z_][A-Za-z0-9_]*", maxLength: 255, description: "letters, digits and underscores, starting with a letter or underscore" },
   },
-  // Filled in by the cluster adapter's add-ons (issue #12).
-  kubernetesAddOns: {},
+  // The add-on whose version the library pins: ACK's Terway, which ships the upstream
+  // project's release tags. ACK's metrics-server is installed with the cluster and its
+  // node autoscaler (cluster-autoscaler) runs in the managed control plane: ACK owns their
+  // versions and the provider's CreateCluster and autoscaling-config APIs take none.
+  // ref: https://github.com/AliyunContainerService/terway/releases
+  // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-30-release-notes (Terway v1.9.0 or later)
+  // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-36 (Terway v1.15.0 or later)
+  kubernetesAddOns: {
+    "terway-eniip": { versions: ["v1.17.5", "v1.16.6"], source: "https://github.com/AliyunContainerService/terway/releases (ACK's terway-eniip add-on)" },
+  },
   runtimeEnvironment: { regionVariables: ["ALIBABA_CLOUD_REGION_ID"] },
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
@@ -202,11 +224,25 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-kms-to-encrypt-kubernetes-secrets
     ackClusterSpec: "ack.pro.small",
-    ackClusterRanges: [
-      { podCidr: "172.20.0.0/16", serviceCidr: "172.21.0.0/20" },
-      { podCidr: "10.240.0.0/16", serviceCidr: "10.241.0.0/20" },
-      { podCidr: "192.168.0.0/17", serviceCidr: "192.168.128.0/20" },
-    ],
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/plan-cidr-blocks-for-an-ack-cluster
+    // (the service range may overlap neither the VPC nor its vSwitches)
+    ackServiceCidrs: ["172.21.0.0/20", "10.241.0.0/20", "192.168.128.0/20"],
+    // Shared-ENI Terway with NetworkPolicy on: the workloads' NetworkPolicy is enforced
+    // (Flannel enforces none). The key is the add-on's own configuration, as the provider's
+    // documentation shows it for terway-eniip (there with "false").
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-network-policies
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/cs_managed_kubernetes.html.markdown (addons terway-eniip config NetworkPolicy, ENITrunking, IPVlan)
+    terwayConfig: { NetworkPolicy: "true", ENITrunking: "false", IPVlan: "false" },
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters (TCP 6443, API server)
+    ackApiServerPort: 6443,
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services
+    rrsaTokenAudience: "sts.aliyuncs.com",
+    // ref: https://www.alibabacloud.com/help/en/vpc/user-guide/gateway-endpoints-1 (service CIDR blocks allocated from 100.64.0.0/10)
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters
+    // (least-privilege outbound: 100.64.0.0/10, "the CIDR block of Alibaba Cloud resources")
+    cloudServiceVpcEndpointCidr: "100.64.0.0/10",
+    // ref: https://github.com/aliyun/aliyun-cli/blob/v3.4.11/install.sh (aliyuncli.alicdn.com/aliyun-cli-linux-<version>-amd64.tgz)
+    aliyunCli: { version: "3.4.11", linuxAmd64Url: "https://aliyuncli.alicdn.com/aliyun-cli-linux-3.4.11-amd64.tgz" },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/collect-control-plane-component-logs-of-ack-pro-clusters
     ackControlPlaneLogComponents: ["apiserver", "kcm", "scheduler", "ccm"],
     // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/product-overview/high-performance-clb-instances

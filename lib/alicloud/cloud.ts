@@ -47,7 +47,7 @@ export class AlicloudCloud implements ICloud {
   constructor(props: AlicloudCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(ALICLOUD_CATALOG, props.catalogOverrides);
-    this.kubernetesAccess = new AlicloudKubernetesAccess(this.catalog, (scope) => this.useProvidersIn(scope));
+    this.kubernetesAccess = new AlicloudKubernetesAccess(this.catalog, this.region, (scope) => this.useProvidersIn(scope));
   }
 
   public useRemoteState(stack: TerraformStack, props: RemoteStateProps): void {
@@ -92,6 +92,6 @@ export class AlicloudCloud implements ICloud {
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
-    return createAlicloudKubernetesCluster(scope, spec, this.catalog);
+    return createAlicloudKubernetesCluster(scope, spec, this.catalog, this.region, (role) => this.kubernetesAccess.registerWorkloadRole(role));
   }
 }

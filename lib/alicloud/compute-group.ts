@@ -6,11 +6,12 @@ import { EssScalingRule } from "../generated/alicloud/ess-scaling-rule";
 import { EssScalinggroupVserverGroups } from "../generated/alicloud/ess-scalinggroup-vserver-groups";
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
-import { containerUserData } from "../core/user-data";
+import { containerUserData, requireUserDataFits } from "../core/user-data";
 import { AlicloudCatalog } from "./catalog";
-import { serverGroupTargetOf } from "./load-balancer";
+import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
 import { instanceRole, ramName } from "./ram";
+import { acrEnterpriseImage, acrLoginLines, acrPullStatements } from "./registry";
 import { rule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 
@@ -21,8 +22,10 @@ const TARGET_CPU_PERCENT = 60;
  * An Auto Scaling (ESS) group in the private vSwitches with one active scaling
  * configuration: no public address, no key pair or password, an encrypted ESSD system
  * disk, the container started from user data, a RAM role that may read only the
- * database's and the cache's credentials secrets. Egress is limited to HTTPS, Alibaba
- * Cloud's internal services (DNS, NTP, package mirrors), the database and the cache; ingress to the
+ * database's and the cache's credentials secrets (and pull the image, when it is held by
+ * an ACR Enterprise Edition instance: the boot script then logs Docker in with that role).
+ * Egress is limited to HTTPS, Alibaba Cloud's internal services (DNS, NTP, package
+ * mirrors), the database and the cache; ingress to the
  * container port from the load balancer only.
  */
 export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AlicloudCatalog, region: string): ComputeGroupAttributes {
@@ -67,13 +70,20 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     });
   }
 
-  // The instances may read the database's and the cache's credentials secrets and nothing else.
+  // The instances may read the database's and the cache's credentials secrets, pull their
+  // image from ACR Enterprise Edition when it is there, and nothing else.
   const readableSecrets = [spec.database, spec.cache].flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
+  const acrImage = acrEnterpriseImage(spec.image);
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
-    statements: readableSecrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: readableSecrets }] : [],
+    statements: [
+      ...(readableSecrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: readableSecrets }] : []),
+      ...(acrImage ? acrPullStatements(acrImage) : []),
+    ],
   });
+  const registryLogin = acrImage ? acrLoginLines(acrImage, role.roleName, specifics.aliyunCli) : [];
+  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin);
 
   const image = new DataAlicloudImages(scope, "Image", {
     nameRegex: specifics.instanceImageNameRegex,
@@ -112,7 +122,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     systemDiskEncrypted: true,
     // Security Center agent on every instance.
     securityEnhancementStrategy: "Active",
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment)),
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin)),
     active: true,
     enable: true,
     forceDelete: true,
@@ -129,7 +139,8 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
       vserverGroups: [
         {
           loadbalancerId: target.loadBalancerId,
-          vserverAttributes: [{ vserverGroupId: target.serverGroupId, port: spec.containerPort, weight: 100 }],
+          // The VMs' share of the group, which the cluster's pods may join (see vmBackendWeight).
+          vserverAttributes: [{ vserverGroupId: target.serverGroupId, port: spec.containerPort, weight: vmBackendWeight(spec.loadBalancer.runtime, spec.minInstances) }],
         },
       ],
       // Instances already in the group join (and leave) the vServer group with it.

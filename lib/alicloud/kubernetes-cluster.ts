@@ -1,4 +1,6 @@
 import { Construct } from "constructs";
+import { CsAutoscalingConfig } from "../generated/alicloud/cs-autoscaling-config";
+import { CsKubernetesAddon } from "../generated/alicloud/cs-kubernetes-addon";
 import { CsKubernetesNodePool } from "../generated/alicloud/cs-kubernetes-node-pool";
 import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes";
 import { DataAlicloudCsKubernetesVersion } from "../generated/alicloud/data-alicloud-cs-kubernetes-version";
@@ -7,21 +9,40 @@ import { overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
 import { AlicloudCatalog } from "./catalog";
+import { grantClusterAdministrators } from "./cluster-administrators";
 import { outboundAccessOf } from "./network";
+import { onPodBackendPorts } from "./pod-backends";
+import { rule } from "./security-group";
+import { AlicloudWorkloadRole, createWorkloadRole } from "./workload-identity";
 
 const NODE_SYSTEM_DISK_GIB = 120;
 const CONTROL_PLANE_LOG_TTL_DAYS = "365";
+/** The CNI add-on: Terway in shared-ENI mode, pods on the nodes' vSwitches. */
+const NETWORK_PLUGIN = "terway-eniip";
 
 /**
- * ACK Pro managed cluster in the private vSwitches: Flannel with a pod range that
- * overlaps neither the VPC nor the service range (CKV_ALI_26), an internal API server
- * only, Kubernetes secrets encrypted with a rotating KMS key, control-plane and audit
- * logs to Simple Log Service, RRSA for pod identities. One node pool in the private
- * vSwitches: autoscaled, auto-repaired (CKV_ALI_31), no public address, encrypted ESSD
- * system disk, IMDS tokens required.
+ * ACK Pro managed cluster in the private vSwitches: Terway with NetworkPolicy enforced,
+ * pods taking addresses of the private vSwitches (the network plans no separate pod
+ * vSwitches; the private ones are /18 or larger per zone), a service range that overlaps
+ * no vSwitch, an internal API server only, Kubernetes secrets encrypted with a rotating
+ * KMS key, control-plane and audit logs to Simple Log Service, RRSA for pod identities.
+ * One node pool in the private vSwitches: autoscaled by ACK's cluster-autoscaler,
+ * auto-repaired (CKV_ALI_31), no public address, encrypted ESSD system disk, IMDS tokens
+ * required.
+ *
+ * Besides the cluster: the administrators' RBAC grants, the private networks' access to
+ * the API server on its security group, the load balancer's access to the pods (Terway
+ * ENI backends), and the workload identity's RAM role.
  * ref: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/cs_managed_kubernetes
+ * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway
  */
-export function createAlicloudKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec, catalog: AlicloudCatalog): KubernetesClusterAttributes {
+export function createAlicloudKubernetesCluster(
+  scope: Construct,
+  spec: KubernetesClusterSpec,
+  catalog: AlicloudCatalog,
+  region: string,
+  onWorkloadRole: (role: AlicloudWorkloadRole) => void,
+): KubernetesClusterAttributes {
   const specifics = catalog.alicloud;
   if (spec.publicApiAllowedCidrs.length > 0) {
     // ACK's public API endpoint is an internet CLB; this provider offers no way to limit
@@ -38,14 +59,15 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     throw new ValidationError(scope, "version", spec.version, `one of ${Object.keys(specifics.ackVersions).join(", ")} on alicloud`);
   }
   const vpc = parseCidr(spec.network.cidr);
-  const ranges = specifics.ackClusterRanges.find((r) => {
-    const pod = parseCidr(r.podCidr);
-    const service = parseCidr(r.serviceCidr);
-    return vpc && pod && service && !overlaps(vpc, pod) && !overlaps(vpc, service);
+  const serviceCidr = specifics.ackServiceCidrs.find((text) => {
+    const service = parseCidr(text);
+    return vpc && service && !overlaps(vpc, service);
   });
-  if (!ranges) {
-    throw new ValidationError(scope, "network.cidr", spec.network.cidr, `a network that leaves one of the pod ranges free: ${specifics.ackClusterRanges.map((r) => r.podCidr).join(", ")}`);
+  if (!serviceCidr) {
+    throw new ValidationError(scope, "network.cidr", spec.network.cidr, `a network that leaves one of the service ranges free: ${specifics.ackServiceCidrs.join(", ")}`);
   }
+  const terwayVersion = spec.addOnVersions[NETWORK_PLUGIN];
+  const terwayConfig = JSON.stringify(specifics.terwayConfig);
 
   const secretsKey = new KmsKey(scope, "SecretsKey", {
     description: `Encrypts Kubernetes secrets of ${spec.name}`,
@@ -73,11 +95,17 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     // entries (dependsOn below), so ACK finds them in place. See the README.
     newNatGateway: false,
     slbInternetEnabled: false,
-    podCidr: ranges.podCidr,
-    serviceCidr: ranges.serviceCidr,
+    // Terway: pods on the private vSwitches, in the same zones as the nodes.
+    podVswitchIds: [...spec.network.privateSubnetIds],
+    serviceCidr,
     nodeCidrMask: 26,
     proxyMode: "ipvs",
-    addons: [{ name: "flannel" }],
+    // The CNI is chosen at creation only (ACK cannot change it later); metrics-server
+    // serves the Resource Metrics API the workloads' HorizontalPodAutoscaler reads.
+    addons: [
+      { name: NETWORK_PLUGIN, version: terwayVersion, config: terwayConfig },
+      { name: "metrics-server" },
+    ],
     encryptionProviderKey: secretsKey.id,
     isEnterpriseSecurityGroup: true,
     enableRrsa: true,
@@ -94,6 +122,30 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
         },
       ],
     },
+  });
+
+  // Terraform keeps Terway at the catalog's version after creation (an upgrade when
+  // kubernetes.addOnVersions changes); ACK never uninstalls a network plugin. Its
+  // configuration stays the one given at creation: the resource sends a config only when
+  // one is set, and NetworkPolicy is not switched on a running cluster.
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/cs_kubernetes_addon.html.markdown
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_cs_kubernetes_addon.go (an installed add-on is upgraded, not reinstalled)
+  new CsKubernetesAddon(scope, "NetworkPlugin", { clusterId: cluster.id, name: NETWORK_PLUGIN, version: terwayVersion });
+
+  // Node autoscaling is switched on for the cluster (the console's "Node Scaling: Enable",
+  // CreateAutoscalingConfig); without it a node pool's scaling_config does nothing.
+  // ACK runs the cluster-autoscaler itself, at a version of its own.
+  // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/auto-scaling-of-nodes
+  new CsAutoscalingConfig(scope, "NodeAutoscaler", {
+    clusterId: cluster.id,
+    scalerType: "cluster-autoscaler",
+    scaleDownEnabled: true,
+    expander: "least-waste",
+    scanInterval: "30s",
+    coolDownDuration: "10m",
+    unneededDuration: "10m",
+    utilizationThreshold: "0.5",
+    skipNodesWithSystemPods: true,
   });
 
   new CsKubernetesNodePool(scope, "NodePool", {
@@ -115,9 +167,44 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     dependsOn: outboundAccessOf(spec.network),
   });
 
+  grantClusterAdministrators(scope, cluster.id, spec.administrators);
+
+  // The API server's internal endpoint forwards to the control plane, whose network
+  // interfaces are in the cluster's security group: each private network is admitted
+  // there on the API server's port.
+  // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters (TCP 6443, API server)
+  // ref: https://www.alibabacloud.com/help/en/ack/cluster-access-control (the internal endpoint is a private CLB on port 6443)
+  spec.privateApiAllowedCidrs.forEach((cidr, index) => {
+    rule(scope, `PrivateApiAccess${index + 1}`, cluster.securityGroupId, "ingress", {
+      description: `Kubernetes API server from private network ${index + 1}`,
+      protocol: "tcp",
+      port: specifics.ackApiServerPort,
+      cidr,
+    });
+  });
+
+  // Pods registered as ENI backends of the load balancer are reached from its reserved
+  // source range, on the pods' port only.
+  onPodBackendPorts(spec.network, (port) => {
+    rule(scope, `PodIngressFromLoadBalancer${port}`, cluster.securityGroupId, "ingress", {
+      description: "Pods' application port from the load balancer only",
+      protocol: "tcp",
+      port,
+      cidr: specifics.slbBackendSourceCidr,
+    });
+  });
+
+  let workloadRoleId: string | undefined;
+  if (spec.workloadIdentity) {
+    const role = createWorkloadRole(scope, cluster, { clusterName: spec.name, region, identity: spec.workloadIdentity, catalog });
+    onWorkloadRole(role);
+    workloadRoleId = role.roleArn;
+  }
+
   return {
     clusterId: cluster.id,
     endpoint: cluster.connections.lookup("api_server_intranet"),
     securityGroupId: cluster.securityGroupId,
+    workloadRoleId,
   };
 }

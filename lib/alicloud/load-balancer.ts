@@ -5,8 +5,10 @@ import { SlbServerCertificate } from "../generated/alicloud/slb-server-certifica
 import { SlbServerGroup } from "../generated/alicloud/slb-server-group";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { requireNumberInRange, ValidationError } from "../core/validation";
+import { WebRuntime } from "../core/web-runtime";
 import { AlicloudCatalog } from "./catalog";
 import { casCertificateId } from "./certificate";
+import { addPodBackendPort } from "./pod-backends";
 
 /** What a scaling group needs to register with a CLB's vServer group. */
 export interface AlicloudServerGroupTarget {
@@ -28,11 +30,37 @@ export function serverGroupTargetOf(scope: IConstruct, field: string, loadBalanc
 /** Longest idle timeout of a CLB HTTPS listener. */
 const MAX_IDLE_TIMEOUT_SECONDS = 60;
 
+/** A CLB backend server's weight when the VMs alone receive requests (the range is 0 to 100). */
+const FULL_WEIGHT = 100;
+
+/**
+ * The weight of each VM in the shared vServer group. A CLB weighs backend servers, not
+ * groups: Auto Scaling gives every instance the same weight, and ACK's cloud controller
+ * manager spreads the Service's total weight (`kubernetesPercent`) over its pods. Each
+ * VM therefore weighs `vmsPercent / minInstances`, so that the VMs together weigh
+ * `vmsPercent` while the group runs at its minimum size and the split is as asked; when
+ * the VMs scale out they take a larger share (the pods' total stays fixed, except that
+ * the controller gives every pod a weight of at least 1).
+ * ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/create-a-vserver-group (a weight per server, 0 to 100)
+ * ref: https://github.com/kubernetes/cloud-provider-alibaba-cloud/blob/master/pkg/controller/service/clbv1/vgroups.go (podPercentAlgorithm: pod weight = weight / pods)
+ */
+export function vmBackendWeight(runtime: WebRuntime, minInstances: number): number {
+  if (!runtime.isWeighted) return FULL_WEIGHT;
+  return Math.min(FULL_WEIGHT, Math.max(1, Math.round(runtime.vmsPercent / minInstances)));
+}
+
 /**
  * An internet-facing Classic Load Balancer (CLB, `alicloud_slb_*`) over the first two
  * zones of the network: HTTPS on 443 with the Certificate Management Service certificate
  * and a TLS 1.2-only policy, HTTP on 80 redirected to 443, a server group on the target
  * port with an HTTP health check, deletion protection per spec.
+ *
+ * The one vServer group serves whichever runtime receives requests: the VMs' scaling
+ * group attaches to it (`targetGroupId`), and the cluster's pods join it through ACK's
+ * cloud controller manager, which reuses this CLB and this group when a LoadBalancer
+ * Service names them (`podBackend`, see the Kubernetes access): no Kubernetes object
+ * creates another load balancer. The group, the listeners and the CLB keep their
+ * addresses whatever the runtime.
  *
  * A CLB has no security group: backends admit its reserved source range instead (see
  * the compute group), so `securityGroupId` is empty. Its public address is an IP, which
@@ -110,6 +138,22 @@ export function createAlicloudLoadBalancer(scope: Construct, spec: LoadBalancerS
   });
 
   targets.set(scope, { loadBalancerId: loadBalancer.id, serverGroupId: serverGroup.id });
-  // A CLB has no security group: the web tier admits the CLB source range instead.
-  return { dnsName: loadBalancer.address, targetGroupId: serverGroup.id };
+  const runtime = spec.runtime;
+  // A CLB has no security group: the VMs and the cluster admit the CLB source range instead.
+  if (runtime.usesKubernetes) addPodBackendPort(spec.network, spec.targetPort);
+  return {
+    dnsName: loadBalancer.address,
+    targetGroupId: runtime.usesVms ? serverGroup.id : undefined,
+    podBackend: runtime.usesKubernetes
+      ? {
+          loadBalancerId: loadBalancer.id,
+          targetGroupId: serverGroup.id,
+          targetPort: spec.targetPort,
+          healthCheckPath: spec.healthCheckPath,
+          weightPercent: runtime.kubernetesPercent,
+          // The listener and its health checks reach pods from the same reserved range as VMs.
+          sourceCidrs: [specifics.slbBackendSourceCidr],
+        }
+      : undefined,
+  };
 }

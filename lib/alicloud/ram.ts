@@ -15,24 +15,57 @@ export function ramName(name: string, region: string): string {
   return `${name.replace(/_/g, "-").slice(0, RAM_ROLE_NAME_MAX_LENGTH - region.length - 1).replace(/-+$/, "")}-${region}`;
 }
 
+/** One statement of a RAM policy. */
+export interface RamStatement {
+  readonly Effect: string;
+  readonly Action: string[];
+  readonly Resource: string[];
+}
+
+export interface RamRoleProps {
+  readonly name: string;
+  readonly description: string;
+  /** What the role may do: one custom policy of these statements, none when empty. */
+  readonly statements: RamStatement[];
+}
+
 /**
  * A RAM role that ECS instances assume, with one custom policy of the given statements.
  * RAM names are global to the account, so the region is part of them: the same shop in
  * two regions gets two roles.
  * ref: https://www.alibabacloud.com/help/en/ecs/user-guide/attach-an-instance-ram-role-to-an-ecs-instance
  */
-export function instanceRole(
+export function instanceRole(scope: Construct, id: string, props: RamRoleProps): RamRole {
+  return roleWithPolicy(scope, id, props, [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }]);
+}
+
+/**
+ * A RAM role that the pods of one Kubernetes service account assume through ACK's RRSA:
+ * STS's AssumeRoleWithOIDC accepts a token of the cluster's OIDC provider only for this
+ * audience, issuer and subject (`system:serviceaccount:<namespace>:<name>`).
+ * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services
+ *   (the trust policy's Federated principal and oidc:aud / oidc:iss / oidc:sub conditions)
+ */
+export function serviceAccountRole(
   scope: Construct,
   id: string,
-  props: { name: string; description: string; statements: { Effect: string; Action: string[]; Resource: string[] }[] },
+  props: RamRoleProps & { readonly oidcProviderArn: string; readonly issuerUrl: string; readonly audience: string; readonly subject: string },
 ): RamRole {
+  return roleWithPolicy(scope, id, props, [
+    {
+      Effect: "Allow",
+      Action: "sts:AssumeRole",
+      Principal: { Federated: [props.oidcProviderArn] },
+      Condition: { StringEquals: { "oidc:aud": props.audience, "oidc:iss": props.issuerUrl, "oidc:sub": props.subject } },
+    },
+  ]);
+}
+
+function roleWithPolicy(scope: Construct, id: string, props: RamRoleProps, trust: Record<string, unknown>[]): RamRole {
   const role = new RamRole(scope, id, {
     roleName: props.name,
     description: props.description,
-    assumeRolePolicyDocument: Fn.jsonencode({
-      Version: "1",
-      Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }],
-    }),
+    assumeRolePolicyDocument: Fn.jsonencode({ Version: "1", Statement: trust }),
     force: true,
   });
   if (props.statements.length > 0) {

@@ -12,8 +12,11 @@ const UNRESOLVED_VALUE_BYTES = 256;
  * The environment goes into an env file written from a quoted heredoc, so no value is
  * ever interpreted by the shell; values may be Terraform references, resolved at apply.
  * Works on the Linux images the clouds' catalogs name (dnf, yum or apt).
+ *
+ * @param beforeRun shell lines a cloud adapter runs once Docker is up and before the
+ *   container starts, e.g. a login to the cloud's own registry with the VM's role
  */
-export function containerUserData(image: string, environment: Readonly<Record<string, string>>): string {
+export function containerUserData(image: string, environment: Readonly<Record<string, string>>, beforeRun: readonly string[] = []): string {
   const envLines = Object.entries(environment)
     // A plain code-point order: localeCompare would load ICU collation data for nothing.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -27,6 +30,7 @@ export function containerUserData(image: string, environment: Readonly<Record<st
     "cat > /etc/bookstore.env <<'BOOKSTORE_ENV'",
     ...envLines,
     "BOOKSTORE_ENV",
+    ...beforeRun,
     `docker run --detach --name bookstore --restart always --network host --env-file /etc/bookstore.env ${image}`,
     "",
   ].join("\n");
@@ -54,7 +58,7 @@ export function isUserDataValue(value: string): boolean {
 /**
  * Refuses an environment that makes the boot script larger than the cloud takes (EC2: 16
  * KB), which would otherwise fail only at apply time. A value known only at apply time
- * counts as 256 bytes.
+ * counts as 256 bytes (a line of `beforeRun` holding one, as itself plus 256).
  */
 export function requireUserDataFits(
   scope: IConstruct,
@@ -62,9 +66,10 @@ export function requireUserDataFits(
   image: string,
   environment: Readonly<Record<string, string>>,
   limit: CloudLimits["userData"],
+  beforeRun: readonly string[] = [],
 ): void {
   const estimate = (value: string) => (Token.isUnresolved(value) ? "x".repeat(UNRESOLVED_VALUE_BYTES) : value);
-  const script = containerUserData(estimate(image), Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, estimate(value)])));
+  const script = containerUserData(estimate(image), Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, estimate(value)])), beforeRun.map((line) => (Token.isUnresolved(line) ? line + "x".repeat(UNRESOLVED_VALUE_BYTES) : line)));
   const rawBytes = Buffer.byteLength(script, "utf8");
   const bytes = limit.measuredAfterBase64 ? 4 * Math.ceil(rawBytes / 3) : rawBytes;
   if (bytes > limit.maxBytes) {

@@ -99,7 +99,8 @@ describe("the bookstore on Alibaba Cloud", () => {
           vserver_groups: [
             {
               loadbalancer_id: expect.stringContaining("alicloud_slb_load_balancer.Bookstore_LoadBalancer_"),
-              vserver_attributes: [{ vserver_group_id: expect.stringContaining("alicloud_slb_server_group."), port: 8080, weight: 100 }],
+              // The example is 90/10: the two VMs at the group's minimum size weigh 90 together.
+              vserver_attributes: [{ vserver_group_id: expect.stringContaining("alicloud_slb_server_group."), port: 8080, weight: 45 }],
             },
           ],
         }),
@@ -110,11 +111,12 @@ describe("the bookstore on Alibaba Cloud", () => {
 
     test("may read only the database's credentials secret, through its RAM role", () => {
       expect(onlyResource(json, "alicloud_ess_scaling_configuration").role_name).toContain("alicloud_ram_role.Bookstore_Web_InstanceRole");
-      const role = onlyResource(json, "alicloud_ram_role");
-      expect(role.role_name).toBe("bookstore-web-cn-hangzhou");
+      const role = (resources(json, "alicloud_ram_role") as any[]).find((r) => r.role_name === "bookstore-web-cn-hangzhou");
       expect(role.assume_role_policy_document).toContain("ecs.aliyuncs.com");
-      const policy: string = onlyResource(json, "alicloud_ram_policy").policy_document;
+      const policy: string = (resources(json, "alicloud_ram_policy") as any[]).find((p) => p.policy_name === "bookstore-web-cn-hangzhou").policy_document;
       expect(policy).toContain("kms:GetSecretValue");
+      // No registry permission for an image outside ACR.
+      expect(policy).not.toContain("cr:");
       expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.");
       expect(policy).not.toMatch(/"Resource"\s*=\s*\["\*"\]/);
     });
@@ -279,11 +281,13 @@ describe("the bookstore on Alibaba Cloud", () => {
       ]);
     });
 
-    test("gives pods and services ranges outside the VPC (CKV_ALI_26)", () => {
+    test("puts pods on the private vSwitches (Terway) and services in a range outside the VPC", () => {
       const cluster = onlyResource(json, "alicloud_cs_managed_kubernetes");
-      expect([cluster.pod_cidr, cluster.service_cidr]).toEqual(["172.20.0.0/16", "172.21.0.0/20"]);
-      const in172 = onlyResource(synthBookstore(alicloud(), { network: { cidr: "172.20.0.0/16" } }).json, "alicloud_cs_managed_kubernetes");
-      expect(in172.pod_cidr).toBe("10.240.0.0/16");
+      expect(cluster.pod_cidr).toBeUndefined();
+      expect(cluster.pod_vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+      expect(cluster.service_cidr).toBe("172.21.0.0/20");
+      const in172 = onlyResource(synthBookstore(alicloud(), { network: { cidr: "172.21.0.0/16" } }).json, "alicloud_cs_managed_kubernetes");
+      expect(in172.service_cidr).toBe("10.241.0.0/20");
     });
 
     test("runs an auto-repaired, autoscaled node pool in the private vSwitches without public addresses", () => {

@@ -1,5 +1,5 @@
-import { Cloud, validateAgainstSchemas } from "../../lib";
-import { synthBookstore } from "../support/bookstore";
+import { Cloud, validateAgainstSchemas, WebRuntime } from "../../lib";
+import { bookstoreProps, synthBookstore } from "../support/bookstore";
 import { alicloudRemovedAttributes, committedSchema } from "../support/schemas";
 import { TerraformJson } from "../support/synth";
 
@@ -13,7 +13,9 @@ describe("the Alibaba Cloud bookstore against the alicloud provider schema", () 
 
   test.each([
     ["the example", {}],
-    ["without high availability, CDN or cluster", { database: { highlyAvailable: false }, cdn: { enabled: false }, kubernetes: { enabled: false } }],
+    ["without high availability, CDN or cluster", { database: { highlyAvailable: false }, cdn: { enabled: false }, kubernetes: { enabled: false }, web: { ...bookstoreProps(alicloud()).web, runtime: WebRuntime.vms() } }],
+    ["on the cluster alone, with an image in ACR Enterprise Edition", { web: { ...bookstoreProps(alicloud()).web, image: "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/bookstore:1.4.2", runtime: WebRuntime.kubernetes() } }],
+    ["on VMs alone, with an image in ACR Enterprise Edition and a RAM user as administrator", { web: { ...bookstoreProps(alicloud()).web, image: "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/bookstore:1.4.2", runtime: WebRuntime.vms() }, kubernetes: { ...bookstoreProps(alicloud()).kubernetes, administrators: ["acs:ram::1234567890123456:user/ci.deployer"] } }],
   ])("%s sets only attributes the provider accepts", (_name, overrides) => {
     const { json } = synthBookstore(alicloud(), overrides);
     expect(validateAgainstSchemas(json as Record<string, unknown>, [schema], removed)).toEqual([]);

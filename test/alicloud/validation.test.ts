@@ -17,6 +17,7 @@ import {
   Network,
   NetworkProps,
   RedisVersion,
+  WebRuntime,
 } from "../../lib";
 import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
@@ -68,6 +69,18 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a CDN certificate that is no CAS ID", (s) => new Cdn(s, "Cdn", { cloud: alicloud(), origin: loadBalancer(s), certificate: alicloud().certificate.existing("x") }), "test/Cdn", "certificate", "x"],
   ["a Kubernetes version ACK does not offer", (s) => cluster(s, { version: "1.30" }), "test/K8s", "version", "1.30"],
   ["a public API server, which ACK cannot limit to CIDRs here", (s) => cluster(s, { publicApiAllowedCidrs: ["203.0.113.0/24"] }), "test/K8s", "publicApiAllowedCidrs", ["203.0.113.0/24"]],
+  ["a public network as a private API network", (s) => cluster(s, { privateApiAllowedCidrs: ["10.100.0.0/24", "203.0.113.0/24"] }), "test/K8s", "privateApiAllowedCidrs[1]", "203.0.113.0/24"],
+  ["the whole internet as a private API network", (s) => cluster(s, { privateApiAllowedCidrs: ["0.0.0.0/0"] }), "test/K8s", "privateApiAllowedCidrs[0]", "0.0.0.0/0"],
+  ["more private API networks than the library opens", (s) => cluster(s, { privateApiAllowedCidrs: Array.from({ length: 21 }, (_, i) => `10.${i}.0.0/24`) }), "test/K8s", "privateApiAllowedCidrs", Array.from({ length: 21 }, (_, i) => `10.${i}.0.0/24`)],
+  ["an administrator in AWS's format", (s) => cluster(s, { administrators: ["arn:aws:iam::123456789012:role/ci"] }), "test/K8s", "administrators[0]", "arn:aws:iam::123456789012:role/ci"],
+  ["an administrator in Tencent Cloud's format", (s) => cluster(s, { administrators: ["qcs::cam::uin/100000000001:roleName/ci"] }), "test/K8s", "administrators[0]", "qcs::cam::uin/100000000001:roleName/ci"],
+  ["a RAM group as an administrator", (s) => cluster(s, { administrators: ["acs:ram::1234567890123456:group/ops"] }), "test/K8s", "administrators[0]", "acs:ram::1234567890123456:group/ops"],
+  ["the same administrator twice", (s) => cluster(s, { administrators: ["acs:ram::1234567890123456:role/ci", "acs:ram::1234567890123456:role/ci"] }), "test/K8s", "administrators[1]", "acs:ram::1234567890123456:role/ci"],
+  ["a Terway version the catalog does not list", (s) => cluster(s, { addOnVersions: { "terway-eniip": "v1.9.0" } }), "test/K8s", "addOnVersions.terway-eniip", "v1.9.0"],
+  ["Flannel as an add-on, which the library does not install", (s) => cluster(s, { addOnVersions: { flannel: "v0.15.1" } }), "test/K8s", "addOnVersions.flannel", "flannel"],
+  ["extended support, which ACK does not sell", (s) => cluster(s, { extendedSupport: true }), "test/K8s", "extendedSupport", true],
+  ["weights that do not add up to 100", (s) => loadBalancer(s, { runtime: WebRuntime.weighted({ vmsPercent: 90, kubernetesPercent: 20 }) }), "test/Lb", "runtime", "{ vmsPercent: 90, kubernetesPercent: 20 }"],
+  ["the cluster as the web runtime with the cluster disabled", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { kubernetes: { enabled: false } })), "test/Shop", "web.runtime", "{ vmsPercent: 90, kubernetesPercent: 10 }"],
   ["a bookstore name too long for its suffixes", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { name: "a".repeat(56) })), "test/Shop", "name", "a".repeat(56)],
   ["a database name ending in an underscore (RDS wants a letter or digit last)", (s) => database(s, { databaseName: "bookstore_" }), "test/Db", "databaseName", "bookstore_"],
   ["a one-letter database name", (s) => database(s, { databaseName: "b" }), "test/Db", "databaseName", "b"],
@@ -95,6 +108,11 @@ describe("bad props for Alibaba Cloud are refused at synth time", () => {
   test("good props build without error", () => {
     const { stack } = newStack();
     expect(() => new Bookstore(stack, "Shop", bookstoreProps(alicloud()))).not.toThrow();
+  });
+
+  test("a weighted split between VMs and pods is accepted: a CLB weighs each backend", () => {
+    const { stack } = newStack();
+    expect(() => loadBalancer(stack, { runtime: WebRuntime.weighted({ vmsPercent: 70, kubernetesPercent: 30 }) })).not.toThrow();
   });
 
   test("MySQL 8.4 can be mapped on purpose through a catalog override", () => {

@@ -10,6 +10,7 @@ const RULES = ALICLOUD_POLICY_PACK.rules;
 // The pod-network and disk-encryption rules claim no checkov ID: CKV_ALI_7, 26 and 32
 // read resource types the bookstore does not emit (see the rules' comments).
 const OWN_RULES = [
+  "BKS-ALI-ACK-NETWORK-POLICY",
   "BKS-ALI-ACK-POD-NETWORK",
   "BKS-ALI-ACK-PRIVATE-API",
   "BKS-ALI-ACK-SECRETS-ENCRYPTION",
@@ -45,6 +46,14 @@ const CERTIFICATE_ON = { server_certificate_status: "on" };
 const sgRule = (config: Record<string, unknown>): Record<string, unknown> => ({ type: "ingress", ip_protocol: "tcp", cidr_ip: "0.0.0.0/0", ...config });
 
 const CASES: RuleCase[] = [
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip", config: '{"NetworkPolicy":"true"}' }] }, C],
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "metrics-server" }, { name: "terway-eniip", config: '{"IPVlan":"false","NetworkPolicy":"true"}', disabled: false }] }, C],
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip", config: '{"NetworkPolicy":"false"}' }] }, N],
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip" }] }, N],
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip", config: "not json" }] }, N],
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip", config: '{"NetworkPolicy":"true"}', disabled: "true" }] }, N],
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "flannel", config: '{"NetworkPolicy":"true"}' }] }, N],
+  ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", {}, N],
   ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_cidr: "172.20.0.0/16" }, C],
   ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_vswitch_ids: ["vsw-1"] }, C],
   ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_cidr: "", pod_vswitch_ids: [] }, N],

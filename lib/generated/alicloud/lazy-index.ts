@@ -5,7 +5,10 @@ Object.defineProperty(exports, 'albLoadBalancer', { get: function () { return re
 Object.defineProperty(exports, 'albServerGroup', { get: function () { return require('./alb-server-group'); } });
 Object.defineProperty(exports, 'cdnDomainConfig', { get: function () { return require('./cdn-domain-config'); } });
 Object.defineProperty(exports, 'cdnDomainNew', { get: function () { return require('./cdn-domain-new'); } });
+Object.defineProperty(exports, 'csAutoscalingConfig', { get: function () { return require('./cs-autoscaling-config'); } });
+Object.defineProperty(exports, 'csKubernetesAddon', { get: function () { return require('./cs-kubernetes-addon'); } });
 Object.defineProperty(exports, 'csKubernetesNodePool', { get: function () { return require('./cs-kubernetes-node-pool'); } });
+Object.defineProperty(exports, 'csKubernetesPermissions', { get: function () { return require('./cs-kubernetes-permissions'); } });
 Object.defineProperty(exports, 'csManagedKubernetes', { get: function () { return require('./cs-managed-kubernetes'); } });
 Object.defineProperty(exports, 'dbAccount', { get: function () { return require('./db-account'); } });
 Object.defineProperty(exports, 'dbAccountPrivilege', { get: function () { return require('./db-account-privilege'); } });
@@ -56,6 +59,8 @@ Object.defineProperty(exports, 'dataAlicloudImages', { get: function () { return
 Object.defineProperty(exports, 'dataAlicloudInstanceTypes', { get: function () { return require('./data-alicloud-instance-types'); } });
 Object.defineProperty(exports, 'dataAlicloudKmsKeys', { get: function () { return require('./data-alicloud-kms-keys'); } });
 Object.defineProperty(exports, 'dataAlicloudKmsSecretVersions', { get: function () { return require('./data-alicloud-kms-secret-versions'); } });
+Object.defineProperty(exports, 'dataAlicloudRamRoles', { get: function () { return require('./data-alicloud-ram-roles'); } });
+Object.defineProperty(exports, 'dataAlicloudRamUsers', { get: function () { return require('./data-alicloud-ram-users'); } });
 Object.defineProperty(exports, 'dataAlicloudVpcs', { get: function () { return require('./data-alicloud-vpcs'); } });
 Object.defineProperty(exports, 'dataAlicloudZones', { get: function () { return require('./data-alicloud-zones'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });

@@ -1,3 +1,4 @@
+import { AckNetworkPolicy } from "../rules/alicloud/ack-network-policy";
 import { AckPodNetwork } from "../rules/alicloud/ack-pod-network";
 import { AckPrivateApi } from "../rules/alicloud/ack-private-api";
 import { AckSecretsEncryption } from "../rules/alicloud/ack-secrets-encryption";
@@ -29,6 +30,7 @@ import { PolicyPack } from "../policy-checks";
 export const ALICLOUD_POLICY_PACK: PolicyPack = {
   name: "alicloud",
   rules: [
+    AckNetworkPolicy,
     AckPodNetwork,
     AckPrivateApi,
     AckSecretsEncryption,

@@ -1,0 +1,43 @@
+import { Construct } from "constructs";
+import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes";
+import { WorkloadIdentityProps } from "../core/kubernetes-cluster";
+import { AlicloudCatalog } from "./catalog";
+import { ramName, RamStatement, serviceAccountRole } from "./ram";
+
+/** The RAM role a service account's pods assume, and the OIDC provider their tokens come from. */
+export interface AlicloudWorkloadRole {
+  readonly roleArn: string;
+  readonly oidcProviderArn: string;
+}
+
+/**
+ * The RAM role of the workload identity's service account (ACK RRSA, enabled on the
+ * cluster): only tokens of this cluster's OIDC provider, for STS's audience and this
+ * service account, may assume it, and it may read only the database's credentials secret.
+ * The secret is encrypted with KMS's default service key, which needs no grant of its own.
+ * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services
+ * ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_cs_managed_kubernetes.go (rrsa_metadata: rrsa_oidc_issuer_url, ram_oidc_provider_arn)
+ * ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-getsecretvalue (kms:GetSecretValue)
+ */
+export function createWorkloadRole(
+  scope: Construct,
+  cluster: CsManagedKubernetes,
+  props: { readonly clusterName: string; readonly region: string; readonly identity: WorkloadIdentityProps; readonly catalog: AlicloudCatalog },
+): AlicloudWorkloadRole {
+  const { identity, region } = props;
+  const rrsa = cluster.rrsaMetadata.get(0);
+  const database = identity.database;
+  const statements: RamStatement[] = database
+    ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: [`acs:kms:${region}:*:secret/${database.connection.credentialsSecretId}`] }]
+    : [];
+  const role = serviceAccountRole(scope, "WorkloadRole", {
+    name: ramName(`${props.clusterName}-pods`, region),
+    description: `Pods of ${identity.namespace}/${identity.serviceAccountName} on ${props.clusterName} in ${region}`,
+    statements,
+    oidcProviderArn: rrsa.ramOidcProviderArn,
+    issuerUrl: rrsa.rrsaOidcIssuerUrl,
+    audience: props.catalog.alicloud.rrsaTokenAudience,
+    subject: `system:serviceaccount:${identity.namespace}:${identity.serviceAccountName}`,
+  });
+  return { roleArn: role.arn, oidcProviderArn: rrsa.ramOidcProviderArn };
+}
