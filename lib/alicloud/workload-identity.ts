@@ -26,10 +26,9 @@ export function createWorkloadRole(
 ): AlicloudWorkloadRole {
   const { identity, region } = props;
   const rrsa = cluster.rrsaMetadata.get(0);
-  const database = identity.database;
-  const statements: RamStatement[] = database
-    ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: [`acs:kms:${region}:*:secret/${database.connection.credentialsSecretId}`] }]
-    : [];
+  // The database's and the cache's credentials secrets, and nothing else.
+  const readable = [identity.database, identity.cache].flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
+  const statements: RamStatement[] = readable.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: readable }] : [];
   const role = serviceAccountRole(scope, "WorkloadRole", {
     name: ramName(`${props.clusterName}-pods`, region),
     description: `Pods of ${identity.namespace}/${identity.serviceAccountName} on ${props.clusterName} in ${region}`,

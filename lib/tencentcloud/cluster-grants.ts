@@ -116,5 +116,17 @@ export function workloadRole(
     });
     new CamRolePolicyAttachment(scope, "WorkloadRolePolicy", { roleId: role.id, policyId: policy.id });
   }
+  const cache = props.identity.cache;
+  if (cache) {
+    const policy = readSecretPolicy(scope, "WorkloadReadCacheCredentials", {
+      name: `${props.name}-pods`,
+      region: props.region,
+      ownerUin: account.ownerUin,
+      secretName: cache.connection.credentialsSecretId,
+      what: "cache",
+      short: "cache",
+    });
+    new CamRolePolicyAttachment(scope, "WorkloadRoleCachePolicy", { roleId: role.id, policyId: policy.id });
+  }
   return { roleArn: `qcs::cam::uin/${account.ownerUin}:roleName/${role.name}`, providerId };
 }
