@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import type { IAssetBucket } from "./asset-bucket";
 import { requirePinnedImage } from "./container-image";
 import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
@@ -77,6 +78,12 @@ export interface ComputeGroupProps {
    * @default not behind a load balancer
    */
   readonly loadBalancer?: ILoadBalancer;
+  /**
+   * An asset bucket the container reads and writes objects in (book covers, uploads): the
+   * instances' role may read, write and delete objects in that bucket and in no other.
+   * @default no bucket
+   */
+  readonly assetBucket?: IAssetBucket;
 }
 
 /** An autoscaled group of VMs running the bookstore container in private subnets. */
@@ -99,6 +106,8 @@ export interface ComputeGroupSpec {
   readonly environment: Readonly<Record<string, string>>;
   readonly database?: IDatabase;
   readonly loadBalancer?: ILoadBalancer;
+  /** The bucket whose objects the instances may read, write and delete. */
+  readonly assetBucket?: IAssetBucket;
 }
 
 export interface ComputeGroupAttributes {
@@ -118,6 +127,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     const catalog = cloud.catalog;
     requireSameCloud(this, "database", cloud, props.database);
     requireSameCloud(this, "loadBalancer", cloud, props.loadBalancer);
+    requireSameCloud(this, "assetBucket", cloud, props.assetBucket);
 
     const image = requirePinnedImage(this, "image", props.image);
     const containerPort = props.containerPort ?? 8080;
@@ -178,6 +188,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       environment,
       database: props.database,
       loadBalancer: props.loadBalancer,
+      assetBucket: props.assetBucket,
     });
     this.groupId = created.groupId;
     this.securityGroupId = created.securityGroupId;

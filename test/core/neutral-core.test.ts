@@ -91,12 +91,12 @@ describe("catalog resolution", () => {
 });
 
 describe("wiring order of the composition", () => {
-  test("network, database, load balancer, web tier, CDN, cluster; then the database opens to the web tier and the cluster", () => {
+  test("network, database, asset bucket, load balancer, web tier, CDN (which may read the bucket), cluster; the database opens to the web tier and the cluster", () => {
     // GIVEN a fake cloud WHEN the bookstore is composed
     const cloud = new FakeCloud();
     shop(cloud, newStack().stack);
     // THEN every capability is created once, dependencies first
-    expect(cloud.order).toEqual(["network", "database", "loadBalancer", "computeGroup", "allowConnectionsFrom", "cdn", "kubernetesCluster", "allowConnectionsFrom"]);
+    expect(cloud.order).toEqual(["network", "database", "assetBucket", "loadBalancer", "computeGroup", "allowConnectionsFrom", "cdn", "allowCdnReads", "kubernetesCluster", "allowConnectionsFrom"]);
     const peers = cloud.calls.filter((call) => call.capability === "allowConnectionsFrom").map((call) => call.spec);
     // The cluster also names the pod range its pods connect from, where the cloud keeps pod addresses.
     expect(peers).toEqual([

@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import {
+  AssetBucketSpec,
   CatalogOverrides,
   CdnSpec,
   CertificateSource,
@@ -38,7 +39,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
   defaultKubernetesVersion: "1.32",
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
   names: { pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?", maxLength: 30, description: "lower-case letters, digits and hyphens" },
-  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false },
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, cdnRoutesPathsToBucket: true },
   limits: {
     tags: {
       maxPerResource: 10,
@@ -73,11 +74,18 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     bucket: { pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]", maxLength: 63, description: "lower-case letters, digits and hyphens", reservedPrefixes: [], reservedSuffixes: [] },
     lockTable: { pattern: "[a-z_]+", maxLength: 64, description: "lower-case letters and underscores" },
   },
+  assetBucket: {
+    name: { pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]", maxLength: 40, description: "lower-case letters, digits and hyphens", reservedPrefixes: ["fake-"], reservedSuffixes: ["-fake"] },
+    hostName: { template: "{name}.objects.{region}.fake", maxLength: 50 },
+    globallyUnique: true,
+    uniqueness: "names are shared by every fake account",
+    noncurrentVersionRetentionDays: { min: 1, max: 365 },
+  },
 });
 
 /** One call the neutral constructs made on the cloud. */
 export interface RecordedCall {
-  readonly capability: "network" | "computeGroup" | "database" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom";
+  readonly capability: "network" | "computeGroup" | "database" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom" | "assetBucket" | "allowCdnReads";
   /** The construct that asked, e.g. `test/Shop/Database`. */
   readonly scopePath: string;
   readonly spec: unknown;
@@ -156,7 +164,17 @@ export class FakeCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec) {
     this.record("cdn", scope, spec);
-    return { cdnDomainName: "cdn.fake" };
+    spec.assets?.allowCdnReads("cdn-1");
+    return { cdnDomainName: "cdn.fake", assetsCdnDomainName: spec.assetsDomain === undefined ? undefined : "assets-cdn.fake" };
+  }
+
+  public createAssetBucket(scope: Construct, spec: AssetBucketSpec) {
+    this.record("assetBucket", scope, spec);
+    return {
+      bucketName: spec.name,
+      originDomainName: "bucket.objects.fake",
+      allowCdnReads: (cdnId: string) => this.record("allowCdnReads", scope, { cdnId }),
+    };
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec) {
