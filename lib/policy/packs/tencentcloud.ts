@@ -1,6 +1,9 @@
 import { PolicyPack } from "../policy-checks";
 import { ClbAccessLogs } from "../rules/tencentcloud/clb-access-logs";
 import { ClbListenerProtocol } from "../rules/tencentcloud/clb-listener-protocol";
+import { CosEncrypted } from "../rules/tencentcloud/cos-encrypted";
+import { CosPrivate } from "../rules/tencentcloud/cos-private";
+import { CosVersioning } from "../rules/tencentcloud/cos-versioning";
 import { DiskEncrypted } from "../rules/tencentcloud/disk-encrypted";
 import { InstanceMonitoring } from "../rules/tencentcloud/instance-monitoring";
 import { InstanceNoPublicIp } from "../rules/tencentcloud/instance-no-public-ip";
@@ -16,12 +19,18 @@ import { TkeSecretsEncryption } from "../rules/tencentcloud/tke-secrets-encrypti
 import { UserDataNoSecrets } from "../rules/tencentcloud/user-data-no-secrets";
 import { VpcFlowLogs } from "../rules/tencentcloud/vpc-flow-logs";
 
-/** Every Tencent Cloud rule; mirrors the Tencent section of the scanner rules (checkov CKV_TC_*, KICS). */
+/**
+ * Every Tencent Cloud rule; mirrors the Tencent section of the scanner rules (checkov CKV_TC_*,
+ * KICS), plus the library's own where no scanner has one (COS buckets).
+ */
 export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
   name: "tencentcloud",
   rules: [
     ClbAccessLogs,
     ClbListenerProtocol,
+    CosEncrypted,
+    CosPrivate,
+    CosVersioning,
     DiskEncrypted,
     InstanceMonitoring,
     InstanceNoPublicIp,
