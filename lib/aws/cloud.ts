@@ -3,6 +3,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
+import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -12,6 +13,7 @@ import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer"
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
+import { createAwsAssetBucket } from "./asset-bucket";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
 import { createAwsCdn } from "./cdn";
 import { createAwsComputeGroup } from "./compute-group";
@@ -89,6 +91,10 @@ export class AwsCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
     return createAwsCdn(scope, spec, this.catalog, this.region, this.globalProvider(scope));
+  }
+
+  public createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes {
+    return createAwsAssetBucket(scope, spec, this.catalog, this.region);
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
