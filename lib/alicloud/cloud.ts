@@ -3,6 +3,7 @@ import { AlicloudProvider } from "../generated/alicloud/provider";
 import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
+import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -12,6 +13,7 @@ import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer"
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
+import { createAlicloudAssetBucket } from "./asset-bucket";
 import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
 import { createAlicloudCdn } from "./cdn";
 import { createAlicloudComputeGroup } from "./compute-group";
@@ -83,6 +85,10 @@ export class AlicloudCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
     return createAlicloudCdn(scope, spec, this.catalog, this.region);
+  }
+
+  public createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes {
+    return createAlicloudAssetBucket(scope, spec);
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {

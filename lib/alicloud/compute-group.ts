@@ -7,6 +7,7 @@ import { EssScalinggroupVserverGroups } from "../generated/alicloud/ess-scalingg
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData } from "../core/user-data";
+import { ossResources } from "./asset-bucket";
 import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf } from "./load-balancer";
 import { outboundAccessOf } from "./network";
@@ -21,7 +22,7 @@ const TARGET_CPU_PERCENT = 60;
  * An Auto Scaling (ESS) group in the private vSwitches with one active scaling
  * configuration: no public address, no key pair or password, an encrypted ESSD system
  * disk, the container started from user data, a RAM role that may read only the
- * database's credentials secret. Egress is limited to HTTPS, Alibaba
+ * database's credentials secret and the asset bucket's objects. Egress is limited to HTTPS, Alibaba
  * Cloud's internal services (DNS, NTP, package mirrors) and the database; ingress to the
  * container port from the load balancer only.
  */
@@ -59,19 +60,29 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     });
   }
 
-  // The instances may read the database's credentials secret and nothing else.
+  // The instances may read the database's credentials secret, read, write and delete the
+  // asset bucket's objects by key (no listing), and nothing else.
+  // ref: https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements (OSS actions and resources)
+  const assets = spec.assetBucket ? ossResources(spec.assetBucket.bucketName) : undefined;
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
-    statements: spec.database
-      ? [
-          {
-            Effect: "Allow",
-            Action: ["kms:GetSecretValue"],
-            Resource: [`acs:kms:${region}:*:secret/${spec.database.connection.credentialsSecretId}`],
-          },
-        ]
-      : [],
+    statements: [
+      ...(spec.database
+        ? [
+            {
+              Effect: "Allow",
+              Action: ["kms:GetSecretValue"],
+              Resource: [`acs:kms:${region}:*:secret/${spec.database.connection.credentialsSecretId}`],
+            },
+          ]
+        : []),
+      ...(assets
+        ? [
+            { Effect: "Allow", Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], Resource: [assets.objects] },
+          ]
+        : []),
+    ],
   });
 
   const image = new DataAlicloudImages(scope, "Image", {
