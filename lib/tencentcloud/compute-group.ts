@@ -6,7 +6,8 @@ import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { ValidationError } from "../core/validation";
 import { containerUserData } from "../core/user-data";
-import { secretReaderRole } from "./cam";
+import { tencentcloudAssetBucketOf } from "./asset-bucket";
+import { instanceRole } from "./cam";
 import { TencentcloudCatalog } from "./catalog";
 import { forwardingOf } from "./load-balancer";
 import { acceptRule, securityGroup } from "./security-group";
@@ -17,7 +18,8 @@ import { ANYWHERE_IPV4 } from "../core/cidr";
  * Launch configuration + scaling group in the private subnets. Instances have no public
  * address and no internet bandwidth (CKV_TC_2), cloud monitoring on (CKV_TC_3), their own
  * security group (CKV_TC_4), no password or key pair: the container is the only service.
- * With a database, they assume a CAM role that may read its credentials secret only.
+ * With a database or an asset bucket, they assume a CAM role that may read the database's
+ * credentials secret and the bucket's objects only.
  * Behind a load balancer, instances that fail its health check are replaced.
  */
 export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: TencentcloudCatalog, region: string): ComputeGroupAttributes {
@@ -65,10 +67,14 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     instanceType: spec.instanceType,
   });
 
-  // With a database, the instances may read its credentials secret, and only that.
-  const role = spec.database
-    ? secretReaderRole(scope, { name: spec.name, region, secretName: spec.database.connection.credentialsSecretId })
-    : undefined;
+  // The instances may read the database's credentials secret and the asset bucket's
+  // objects, and nothing else.
+  const role = instanceRole(scope, {
+    name: spec.name,
+    region,
+    secretName: spec.database?.connection.credentialsSecretId,
+    assetBucket: spec.assetBucket ? tencentcloudAssetBucketOf(scope, "assetBucket", spec.assetBucket) : undefined,
+  });
 
   const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {
     configurationName: spec.name,
