@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from "constructs";
+import { AssetBucket, AssetBucketProps, IAssetBucket } from "../core/asset-bucket";
 import { TerraformOutput } from "../core/cdktf";
 import { Cdn, CdnProps, ICdn } from "../core/cdn";
 import { CertificateSource, ICloud } from "../core/cloud";
@@ -77,6 +78,7 @@ const DATABASE_FIELDS = fieldsOf("database", { name: "name" });
 const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled" });
 const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
 const CDN_FIELDS = fieldsOf("cdn", { name: "name" });
+const ASSETS_FIELDS = fieldsOf("assets", { namePrefix: "name" });
 const KUBERNETES_FIELDS = fieldsOf("kubernetes", { name: "name", network: "network.cidr", "network.cidr": "network.cidr" });
 
 // The composition's props are the neutral constructs' props, less what the composition
@@ -105,10 +107,22 @@ export interface BookstoreDatabaseProps extends Omit<DatabaseProps, "cloud" | "n
 export interface BookstoreLoadBalancerProps extends Pick<LoadBalancerProps, "deletionProtection" | "idleTimeoutSeconds"> {}
 
 /** The CDN in front of the load balancer: see `CdnProps`. */
-export interface BookstoreCdnProps extends Omit<CdnProps, "cloud" | "origin" | "name"> {
+export interface BookstoreCdnProps extends Omit<CdnProps, "cloud" | "origin" | "name" | "assets"> {
   /**
    * Put a CDN in front of the load balancer. Without it, point the domain at the load
    * balancer, which then accepts traffic from anywhere.
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/** The asset bucket: see `AssetBucketProps`. */
+export interface BookstoreAssetBucketProps extends Omit<AssetBucketProps, "cloud" | "namePrefix"> {
+  /**
+   * A private bucket for book covers, images and static files, served through the CDN and
+   * writable by the web tier. Its name is `<name>-assets` and, where bucket names are
+   * shared by every account of the cloud (S3, OSS), 8 random characters; give `name` for
+   * one of your own.
    * @default true
    */
   readonly enabled?: boolean;
@@ -153,6 +167,8 @@ export interface BookstoreProps {
   readonly loadBalancer?: BookstoreLoadBalancerProps;
   /** @default a CDN caching /static/* */
   readonly cdn?: BookstoreCdnProps;
+  /** @default a private, versioned asset bucket behind the CDN, deletion protected */
+  readonly assets?: BookstoreAssetBucketProps;
   /** @default a cluster of 2 to 5 MEDIUM nodes */
   readonly kubernetes?: BookstoreKubernetesProps;
   /**
@@ -177,6 +193,8 @@ export class Bookstore extends Construct {
   public readonly loadBalancer: ILoadBalancer;
   public readonly web: IComputeGroup;
   public readonly cdn?: ICdn;
+  /** The asset bucket; undefined with `assets.enabled: false`. */
+  public readonly assets?: IAssetBucket;
   public readonly kubernetes?: IKubernetesCluster;
   /** The workloads' settings, validated; undefined without a cluster. */
   public readonly workloadSettings?: ResolvedWorkloadSettings;
@@ -199,6 +217,11 @@ export class Bookstore extends Construct {
 
     this.network = asProp(NETWORK_FIELDS, () => new Network(this, "Network", { cloud, name, ...props.network }));
     this.database = asProp(DATABASE_FIELDS, () => new Database(this, "Database", { cloud, network: this.network, name: `${name}-db`, ...props.database }));
+
+    if (requireBoolean(this, "assets.enabled", props.assets?.enabled ?? true)) {
+      const { enabled: _enabled, ...assetProps } = props.assets ?? {};
+      this.assets = asProp(ASSETS_FIELDS, () => new AssetBucket(this, "Assets", { cloud, namePrefix: `${name}-assets`, ...assetProps }));
+    }
 
     const cdnEnabled = requireBoolean(this, "cdn.enabled", props.cdn?.enabled ?? true);
     this.loadBalancer = asProp(LOAD_BALANCER_FIELDS, () => new LoadBalancer(this, "LoadBalancer", {
@@ -226,11 +249,12 @@ export class Bookstore extends Construct {
       environment: props.web.environment,
       database: this.database,
       loadBalancer: this.loadBalancer,
+      assetBucket: this.assets,
     }));
 
     if (cdnEnabled) {
       const { enabled: _enabled, certificate = cloud.catalog.capabilities.cdnSharesLoadBalancerCertificate ? props.certificate : undefined, ...cdnProps } = props.cdn ?? {};
-      this.cdn = asProp(CDN_FIELDS, () => new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, ...cdnProps }));
+      this.cdn = asProp(CDN_FIELDS, () => new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, assets: this.assets, ...cdnProps }));
     }
 
     this.domain = props.domain;
@@ -256,6 +280,8 @@ export class Bookstore extends Construct {
     output("DatabaseHost", this.database.connection.host, "MySQL host, reachable only from inside the network");
     output("DatabaseCredentialsSecret", this.database.connection.credentialsSecretId, "Where the database credentials are kept");
     if (this.cdn) output("CdnDomainName", this.cdn.cdnDomainName, `Point ${this.loadBalancer.domain} here with a CNAME`);
+    if (this.assets) output("AssetBucketName", this.assets.bucketName, "The private bucket for images and static files; the web tier may write to it");
+    if (this.cdn?.assetsCdnDomainName) output("AssetsCdnDomainName", this.cdn.assetsCdnDomainName, `Point ${this.cdn.assetsDomain} here with a CNAME`);
     if (this.kubernetes) {
       output("KubernetesClusterId", this.kubernetes.clusterId, "The cluster, for the workloads stack");
       output("KubernetesEndpoint", this.kubernetes.endpoint, "The cluster's API server");
