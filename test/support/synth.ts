@@ -33,6 +33,13 @@ export function onlyResource(json: TerraformJson, type: string): Record<string, 
   return found[0];
 }
 
+/** The one block of a type that the construct at `pathSuffix` made, e.g. `Bookstore/Cdn/Resource`. */
+export function resourceAt(json: TerraformJson, type: string, pathSuffix: string): Record<string, any> {
+  const found = Object.values(json.resource?.[type] ?? {}).filter((block) => String((block as any)["//"]?.metadata?.path ?? "").endsWith(`/${pathSuffix}`));
+  if (found.length !== 1) throw new Error(`expected exactly one ${type} at ${pathSuffix}, found ${found.length}`);
+  return withoutMetadata(found[0]);
+}
+
 export function dataSources(json: TerraformJson, type: string): Record<string, unknown>[] {
   return Object.values(json.data?.[type] ?? {}).map(withoutMetadata);
 }
