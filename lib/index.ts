@@ -9,6 +9,7 @@ export * from "./core/database";
 export * from "./core/cache";
 export * from "./core/load-balancer";
 export * from "./core/cdn";
+export * from "./core/asset-bucket";
 export * from "./core/kubernetes-cluster";
 export * from "./core/names";
 export * from "./core/container-image";

@@ -70,6 +70,8 @@ const PROVIDERS = [
       "alicloud_log_store",
       "alicloud_nat_gateway",
       "alicloud_oss_bucket",
+      "alicloud_oss_bucket_acl",
+      "alicloud_oss_bucket_public_access_block",
       "alicloud_ram_policy",
       "alicloud_ram_role",
       "alicloud_ram_role_policy_attachment",

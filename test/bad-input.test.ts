@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode } from "../lib";
+import { Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode, maxAssetBucketNameLength } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { newStack } from "./support/synth";
@@ -49,6 +49,7 @@ const NUMERIC_PROPS: [string, (value: number) => Props, string][] = [
   ["cache.backupRetentionDays", (v) => ({ cache: { backupRetentionDays: v } }), `${SHOP}/Cache`],
   ["loadBalancer.idleTimeoutSeconds", (v) => ({ loadBalancer: { idleTimeoutSeconds: v } }), `${SHOP}/LoadBalancer`],
   ["cdn.staticCacheTtlSeconds", (v) => ({ cdn: { staticCacheTtlSeconds: v } }), `${SHOP}/Cdn`],
+  ["assets.noncurrentVersionRetentionDays", (v) => ({ assets: { noncurrentVersionRetentionDays: v } }), `${SHOP}/Assets`],
   ["kubernetes.minNodes", (v) => ({ kubernetes: { minNodes: v, maxNodes: 5 } }), `${SHOP}/Kubernetes`],
   ["kubernetes.maxNodes", (v) => ({ kubernetes: { minNodes: 1, maxNodes: v } }), `${SHOP}/Kubernetes`],
   ...(
@@ -123,6 +124,38 @@ function cloudLimitRows(cloud: ICloud): Row[] {
     [`more static paths than the CDN takes`, { cdn: { staticPaths: tooManyPaths } }, `${SHOP}/Cdn`, "cdn.staticPaths", tooManyPaths],
     ["a web image whose name is longer than a registry takes", { web: { image: `registry.example.com/${"b".repeat(5000)}:1` } }, `${SHOP}/Web`, "web.image", `registry.example.com/${"b".repeat(5000)}:1`],
   ];
+}
+
+function assetRows(cloud: ICloud): Row[] {
+  const rules = cloud.catalog.assetBucket;
+  const ASSETS = `${SHOP}/Assets`;
+  const named = (name: string): Row => [`the bucket name ${JSON.stringify(name.length > 30 ? `${name.slice(0, 12)}...` : name)}`, { assets: { name } }, ASSETS, "assets.name", name];
+  const tooLong = "a".repeat(maxAssetBucketNameLength(rules, cloud.region) + 1);
+  const retention = rules.noncurrentVersionRetentionDays;
+  const staticPath = (path: string): Row => [`the static path ${path}, which matches the shop's pages`, { cdn: { staticPaths: ["/static/*", path] } }, `${SHOP}/Cdn`, "cdn.staticPaths[1]", path];
+  const rows: Row[] = [
+    named("Acme-Assets"),
+    // COS takes names of one or two characters; S3 and OSS want three.
+    ...(new RegExp(`^(?:${rules.name.pattern})$`).test("ab") ? [] : [named("ab")]),
+    named("192.168.5.4"),
+    named("acme_assets"),
+    named("acme-assets-"),
+    named(tooLong),
+    ...rules.name.reservedPrefixes.map((prefix) => named(`${prefix}acme`)),
+    ...rules.name.reservedSuffixes.map((suffix) => named(`acme${suffix}`)),
+    [`a retention of ${retention.min - 1} days`, { assets: { noncurrentVersionRetentionDays: retention.min - 1 } }, ASSETS, "assets.noncurrentVersionRetentionDays", retention.min - 1],
+    [`a retention of ${retention.max + 1} days`, { assets: { noncurrentVersionRetentionDays: retention.max + 1 } }, ASSETS, "assets.noncurrentVersionRetentionDays", retention.max + 1],
+    ["a string as assets.deletionProtection", { assets: { deletionProtection: "no" as unknown as boolean } }, ASSETS, "assets.deletionProtection", "no"],
+    ["a string as assets.enabled", { assets: { enabled: "yes" as unknown as boolean } }, SHOP, "assets.enabled", "yes"],
+    ...["/*", "/", "//*", "/index.html", "*.html"].map(staticPath),
+  ];
+  if (cloud.catalog.capabilities.cdnRoutesPathsToBucket) {
+    rows.push([`a domain of its own for the bucket, which ${cloud.name} serves by path`, { cdn: { assetsDomain: "static.shop.example.com" } }, `${SHOP}/Cdn`, "cdn.assetsDomain", "static.shop.example.com"]);
+  } else {
+    rows.push(["the shop's own domain as the bucket's", { cdn: { assetsDomain: "shop.example.com" } }, `${SHOP}/Cdn`, "cdn.assetsDomain", "shop.example.com"]);
+    rows.push(["a bucket domain that is no domain", { cdn: { assetsDomain: "static shop" } }, `${SHOP}/Cdn`, "cdn.assetsDomain", "static shop"]);
+  }
+  return rows;
 }
 
 function setRows(cloud: ICloud): Row[] {
@@ -251,6 +284,7 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
   test.each(numberRows(index))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(reservedNameRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(cloudLimitRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
+  test.each(assetRows(cloud))("fails when the asset bucket has %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(setRows(cloud))("fails when given %s as public API CIDRs", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(workloadRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(wrongFieldRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));

@@ -42,6 +42,7 @@ const NUMERIC_PROPS: JunkProp[] = [
   prop("cache.backupRetentionDays", group("cache", "backupRetentionDays")),
   prop("loadBalancer.idleTimeoutSeconds", group("loadBalancer", "idleTimeoutSeconds")),
   prop("cdn.staticCacheTtlSeconds", group("cdn", "staticCacheTtlSeconds")),
+  prop("assets.noncurrentVersionRetentionDays", group("assets", "noncurrentVersionRetentionDays")),
   prop("kubernetes.minNodes", group("kubernetes", "minNodes")),
   prop("kubernetes.maxNodes", group("kubernetes", "maxNodes"), ["kubernetes.minNodes"]),
   ...["containerPort", "minReplicas", "maxReplicas", "minAvailable", "targetCpuPercent", "cpuRequestMillicores", "cpuLimitMillicores", "memoryRequestMiB", "memoryLimitMiB", "runAsUser"].map(
@@ -67,6 +68,8 @@ const STRING_PROPS: JunkProp[] = [
   prop("kubernetes.nodeSize", group("kubernetes", "nodeSize")),
   prop("kubernetes.publicApiAllowedCidrs[0]", (props, value) => group("kubernetes", "publicApiAllowedCidrs")(props, [value]), ["kubernetes.publicApiAllowedCidrs"]),
   prop("cdn.staticPaths[0]", (props, value) => group("cdn", "staticPaths")(props, [value])),
+  prop("cdn.assetsDomain", group("cdn", "assetsDomain")),
+  prop("assets.name", group("assets", "name")),
   prop("kubernetes.workloads.namespace", workloads("namespace")),
   prop("kubernetes.workloads.image", workloads("image")),
   prop("kubernetes.workloads.healthCheckPath", workloads("healthCheckPath")),

@@ -51,6 +51,15 @@ export interface AlicloudSpecifics {
 const MAINLAND = "cn-hangzhou";
 const INTERNATIONAL = "ap-southeast-1";
 
+// ref: https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions (3 to 63 lower-case letters, digits and hyphens)
+const OSS_BUCKET_NAME = {
+  pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]",
+  maxLength: 63,
+  description: "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit",
+  reservedPrefixes: [],
+  reservedSuffixes: [],
+};
+
 export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   cloud: "alicloud",
   // ref: https://www.alibabacloud.com/help/en/ecs/regions-and-zones
@@ -124,11 +133,16 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // validation; CDN back-to-origin addresses are not published for security groups. A
   // Certificate Management Service certificate is deployed to SLB and CDN by the same ID.
   // ref: https://www.alibabacloud.com/help/en/ssl-certificate/user-guide/deploy-ssl-certificates-to-alibaba-cloud-services
+  // Alibaba Cloud CDN sends a path to another origin only through a conditional origin, which needs the rules engine
+  // (`condition`), a feature the account must apply for first; and a private OSS origin must be the domain's basic origin
+  // for CDN to sign its requests. So the asset bucket gets a CDN domain of its own.
+  // ref: https://www.alibabacloud.com/help/en/cdn/developer-reference/parameters-for-configuring-features-for-domain-names (condition: apply first)
+  // ref: https://help.aliyun.com/en/cdn/user-guide/configure-a-conditional-origin (OSS origins: basic origin information)
   // A CLB weighs each backend server of a vServer group (0 to 100), so the VMs and the pods
   // share the one group by weight; ACK offers no paid extended support.
   // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/create-a-vserver-group (port and weight per server)
   // ref: https://www.alibabacloud.com/help/en/ack/product-overview/support-for-kubernetes-versions
-  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: true, kubernetesExtendedSupport: false },
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: true, kubernetesExtendedSupport: false, cdnRoutesPathsToBucket: false },
   limits: {
     // ref: https://www.alibabacloud.com/help/en/resource-management/tag/product-overview/limits (20 custom tags per resource;
     // keys up to 128 characters, not starting with aliyun or acs:, values up to 128; neither may contain http:// or https://)
@@ -186,13 +200,7 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // ref: https://www.alibabacloud.com/help/en/tablestore/developer-reference/naming-conventions-and-data-types (table: letters,
   // digits and underscores, starting with a letter or underscore, 1 to 255 characters)
   stateStorage: {
-    bucket: {
-      pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]",
-      maxLength: 63,
-      description: "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit",
-      reservedPrefixes: [],
-      reservedSuffixes: [],
-    },
+    bucket: OSS_BUCKET_NAME,
     lockTable: { pattern: "[A-Za-z_][A-Za-z0-9_]*", maxLength: 255, description: "letters, digits and underscores, starting with a letter or underscore" },
   },
   // The add-on whose version the library pins: ACK's Terway, which ships the upstream
@@ -206,6 +214,16 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     "terway-eniip": { versions: ["v1.17.5", "v1.16.6"], source: "https://github.com/AliyunContainerService/terway/releases (ACK's terway-eniip add-on)" },
   },
   runtimeEnvironment: { regionVariables: ["ALIBABA_CLOUD_REGION_ID"] },
+  // ref: https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions ("The name of a bucket must be
+  // globally unique in OSS")
+  // ref: https://www.alibabacloud.com/help/en/oss/developer-reference/putbucketlifecycle (NoncurrentVersionExpiration
+  // NoncurrentDays: a positive integer; no maximum is documented, ten years is the library's bound against a typo)
+  assetBucket: {
+    name: OSS_BUCKET_NAME,
+    globallyUnique: true,
+    uniqueness: "OSS bucket names are shared by every Alibaba Cloud account: a name another account holds fails at apply (BucketAlreadyExists)",
+    noncurrentVersionRetentionDays: { min: 1, max: 3650 },
+  },
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",

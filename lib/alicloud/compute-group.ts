@@ -7,6 +7,7 @@ import { EssScalinggroupVserverGroups } from "../generated/alicloud/ess-scalingg
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData, requireUserDataFits } from "../core/user-data";
+import { ossResources } from "./asset-bucket";
 import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
@@ -22,10 +23,10 @@ const TARGET_CPU_PERCENT = 60;
  * An Auto Scaling (ESS) group in the private vSwitches with one active scaling
  * configuration: no public address, no key pair or password, an encrypted ESSD system
  * disk, the container started from user data, a RAM role that may read only the
- * database's and the cache's credentials secrets (and pull the image, when it is held by
- * an ACR Enterprise Edition instance: the boot script then logs Docker in with that role).
- * Egress is limited to HTTPS, Alibaba Cloud's internal services (DNS, NTP, package
- * mirrors), the database and the cache; ingress to the
+ * database's and the cache's credentials secrets, read and write the asset bucket's
+ * objects (and pull the image, when it is held by an ACR Enterprise Edition instance: the
+ * boot script then logs Docker in with that role). Egress is limited to HTTPS, Alibaba
+ * Cloud's internal services (DNS, NTP, package mirrors), the database and the cache; ingress to the
  * container port from the load balancer only.
  */
 export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AlicloudCatalog, region: string): ComputeGroupAttributes {
@@ -70,9 +71,12 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     });
   }
 
-  // The instances may read the database's and the cache's credentials secrets, pull their
-  // image from ACR Enterprise Edition when it is there, and nothing else.
+  // The instances may read the database's and the cache's credentials secrets, read, write
+  // and delete the asset bucket's objects by key (no listing), pull their image from ACR
+  // Enterprise Edition when it is there, and nothing else.
+  // ref: https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements (OSS actions and resources)
   const readableSecrets = [spec.database, spec.cache].flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
+  const assets = spec.assetBucket ? ossResources(spec.assetBucket.bucketName) : undefined;
   const acrImage = acrEnterpriseImage(spec.image);
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
@@ -80,6 +84,11 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     statements: [
       ...(readableSecrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: readableSecrets }] : []),
       ...(acrImage ? acrPullStatements(acrImage) : []),
+      ...(assets
+        ? [
+            { Effect: "Allow", Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], Resource: [assets.objects] },
+          ]
+        : []),
     ],
   });
   const registryLogin = acrImage ? acrLoginLines(acrImage, role.roleName, specifics.aliyunCli) : [];

@@ -21,6 +21,8 @@ export const ALICLOUD_REGISTRATION = registerCloud({
     "alicloud_kms_key",
     "alicloud_kms_secret",
     "alicloud_oss_bucket",
+    // The random end of the asset bucket's name; drawn again, it would rename (replace) the bucket.
+    "random_id",
   ],
   // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
   example: { region: "cn-hangzhou", certificateId: "14368012" },

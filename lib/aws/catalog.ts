@@ -40,6 +40,17 @@ export interface AwsSpecifics {
   readonly cacheLogTypes: readonly string[];
 }
 
+// ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (3 to 63 characters; reserved prefixes
+// and suffixes). Dots are refused too: S3's virtual-hosted-style HTTPS endpoints, which the S3 backend and CloudFront's
+// S3 origins use, hold a wildcard certificate that covers no dotted name.
+const S3_BUCKET_NAME = {
+  pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]",
+  maxLength: 63,
+  description: "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit (no dots)",
+  reservedPrefixes: ["xn--", "sthree-", "amzn-s3-demo-"],
+  reservedSuffixes: ["-s3alias", "--ol-s3", "--x-s3", "--table-s3", ".mrap"],
+};
+
 export const AWS_CATALOG: AwsCatalog = deepFreeze({
   cloud: "aws",
   // ref: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html
@@ -113,7 +124,9 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   // can be referenced by a security group. CloudFront takes certificates from us-east-1
   // only, so the load balancer's regional certificate is not the CDN's.
   // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/cnames-and-https-requirements.html
-  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, weightedWebRuntimes: true, kubernetesExtendedSupport: true },
+  // CloudFront sends each path pattern to an origin of its own (cache behaviors), an S3 bucket through origin access control.
+  // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/distribution-web-values-specify.html#DownloadDistValuesPathPattern
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, weightedWebRuntimes: true, kubernetesExtendedSupport: true, cdnRoutesPathsToBucket: true },
   limits: {
     // ref: https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html (50 tags, keys 128, values 256; letters, digits, spaces, _ . : / = + - @; "aws:" reserved)
     tags: {
@@ -167,22 +180,24 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     cacheClassPattern: "cache\\.[a-z0-9-]+\\.[a-z0-9]+",
     examples: { zone: "eu-central-1a", instanceType: "m7i.large", databaseClass: "db.m6g.large", cacheClass: "cache.m7g.large" },
   },
-  // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (3 to 63 characters; reserved prefixes
-  // and suffixes). Dots are refused too: the S3 backend uses virtual-hosted-style HTTPS, whose certificate covers no dotted name.
   // ref: https://docs.aws.amazon.com/amazondynamodb/latest/developerguide/HowItWorks.NamingRulesDataTypes.html (table: 3 to 255 characters)
   stateStorage: {
-    bucket: {
-      pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]",
-      maxLength: 63,
-      description: "3 to 63 lower-case letters, digits and hyphens, starting and ending with a letter or digit (no dots)",
-      reservedPrefixes: ["xn--", "sthree-", "amzn-s3-demo-"],
-      reservedSuffixes: ["-s3alias", "--ol-s3", "--x-s3", "--table-s3", ".mrap"],
-    },
+    bucket: S3_BUCKET_NAME,
     lockTable: { pattern: "[A-Za-z0-9_.-]{3,}", maxLength: 255, description: "3 to 255 letters, digits, underscores, dots and hyphens" },
   },
   // Filled in by the cluster adapter's add-ons (issue #12).
   kubernetesAddOns: {},
   runtimeEnvironment: { regionVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
+  // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html ("Bucket names must be unique across
+  // all AWS accounts in all the AWS Regions within a partition")
+  // ref: https://docs.aws.amazon.com/AmazonS3/latest/API/API_NoncurrentVersionExpiration.html (NoncurrentDays: a positive
+  // integer; no maximum is documented, ten years is the library's bound against a typo)
+  assetBucket: {
+    name: S3_BUCKET_NAME,
+    globallyUnique: true,
+    uniqueness: "S3 bucket names are shared by every AWS account: a name another account holds fails at apply (BucketAlreadyExists)",
+    noncurrentVersionRetentionDays: { min: 1, max: 3650 },
+  },
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-policy";
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { AwsCatalog } from "./catalog";
@@ -9,6 +10,7 @@ import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
 import { managedRulesWebAcl } from "./web-acl";
 
 const ORIGIN_ID = "load-balancer";
+const ASSETS_ORIGIN_ID = "asset-bucket";
 const ALL_METHODS = ["GET", "HEAD", "OPTIONS", "PUT", "POST", "PATCH", "DELETE"];
 const READ_METHODS = ["GET", "HEAD"];
 /** Longest a static object may be cached even when the origin asks for longer. */
@@ -20,6 +22,12 @@ const ONE_YEAR_SECONDS = 31536000;
  * certificate for the shop's domain validates and sessions are never shared. HTTPS only
  * on both sides, TLS 1.2+ to viewers, AWS managed WAF rules, security headers (HSTS),
  * standard logs to the stack's log bucket.
+ *
+ * With an asset bucket, the static paths go to the bucket instead, through origin access
+ * control (CloudFront signs every request with SigV4, and the bucket admits only this
+ * distribution), cached by path only: no viewer header reaches S3, whose host name must
+ * stay the bucket's own. Every other path still goes to the load balancer.
+ * ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-restricting-access-to-s3.html
  */
 export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalog, region: string, globalProvider: AwsProvider): CdnAttributes {
   const policies = catalog.aws.cloudFront;
@@ -49,6 +57,24 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
     responseHeadersPolicyId: policies.securityHeadersPolicyId,
   };
 
+  const assets = spec.assets;
+  const assetsOrigin = assets
+    ? {
+        originId: ASSETS_ORIGIN_ID,
+        domainName: assets.originDomainName,
+        originAccessControlId: new CloudfrontOriginAccessControl(scope, "AssetsOriginAccessControl", {
+          name: `${spec.name}-assets`,
+          description: `CloudFront signs its requests to the asset bucket of ${spec.domain}`,
+          originAccessControlOriginType: "s3",
+          signingBehavior: "always",
+          signingProtocol: "sigv4",
+        }).id,
+      }
+    : undefined;
+  const staticBehaviour = assetsOrigin
+    ? { targetOriginId: ASSETS_ORIGIN_ID, viewerProtocolPolicy: "redirect-to-https", compress: true, responseHeadersPolicyId: policies.securityHeadersPolicyId }
+    : behaviour;
+
   const distribution = new CloudfrontDistribution(scope, "Resource", {
     enabled: true,
     isIpv6Enabled: true,
@@ -67,6 +93,7 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
           originSslProtocols: ["TLSv1.2"],
         },
       },
+      ...(assetsOrigin ? [assetsOrigin] : []),
     ],
     defaultCacheBehavior: {
       ...behaviour,
@@ -75,7 +102,7 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
       cachePolicyId: policies.cachingDisabledPolicyId,
     },
     orderedCacheBehavior: spec.staticPaths.map((pathPattern) => ({
-      ...behaviour,
+      ...staticBehaviour,
       pathPattern,
       allowedMethods: READ_METHODS,
       cachedMethods: READ_METHODS,
@@ -93,5 +120,6 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
     dependsOn: [logs.ownershipControls],
   });
 
+  assets?.allowCdnReads(distribution.arn);
   return { cdnDomainName: distribution.domainName };
 }

@@ -4,6 +4,7 @@ import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
 import { CacheAttributes, CacheSpec } from "../core/cache";
+import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -13,6 +14,7 @@ import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer"
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
+import { createAwsAssetBucket } from "./asset-bucket";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
 import { createAwsCache } from "./cache";
 import { createAwsCdn } from "./cdn";
@@ -95,6 +97,10 @@ export class AwsCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
     return createAwsCdn(scope, spec, this.catalog, this.region, this.globalProvider(scope));
+  }
+
+  public createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes {
+    return createAwsAssetBucket(scope, spec, this.catalog, this.region);
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {

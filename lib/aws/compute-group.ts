@@ -14,6 +14,7 @@ import { containerUserData } from "../core/user-data";
 import { ValidationError } from "../core/validation";
 import { PolicyChecks } from "../policy/policy-checks";
 import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
+import { awsAssetBucketOf } from "./asset-bucket";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
@@ -104,6 +105,24 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
       policy: Fn.jsonencode({
         Version: "2012-10-17",
         Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: spec.cache.connection.credentialsSecretId }],
+      }),
+    });
+  }
+  if (spec.assetBucket) {
+    // Objects of this one bucket by key, and its key to encrypt and decrypt them: no
+    // listing, nothing of the bucket's configuration, no other bucket.
+    // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html (SSE-KMS: uploads need
+    // kms:GenerateDataKey, downloads and multipart uploads kms:Decrypt)
+    const assets = awsAssetBucketOf(scope, "assetBucket", spec.assetBucket);
+    new IamRolePolicy(scope, "ReadWriteAssets", {
+      role: role.id,
+      name: "read-write-assets",
+      policy: Fn.jsonencode({
+        Version: "2012-10-17",
+        Statement: [
+          { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: `${assets.bucketArn}/*` },
+          { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: assets.keyArn },
+        ],
       }),
     });
   }

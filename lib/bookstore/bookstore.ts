@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from "constructs";
+import { AssetBucket, AssetBucketProps, IAssetBucket } from "../core/asset-bucket";
 import { TerraformOutput } from "../core/cdktf";
 import { Cache, CacheProps, ICache } from "../core/cache";
 import { Cdn, CdnProps, ICdn } from "../core/cdn";
@@ -103,6 +104,7 @@ const CACHE_FIELDS = fieldsOf("cache", { name: "name" });
 const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled", runtime: "web.runtime" });
 const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
 const CDN_FIELDS = fieldsOf("cdn", { name: "name" });
+const ASSETS_FIELDS = fieldsOf("assets", { namePrefix: "name" });
 const KUBERNETES_FIELDS = fieldsOf("kubernetes", { name: "name", network: "network.cidr", "network.cidr": "network.cidr" });
 
 // The composition's props are the neutral constructs' props, less what the composition
@@ -151,10 +153,22 @@ export interface BookstoreCacheProps extends Omit<CacheProps, "cloud" | "network
 export interface BookstoreLoadBalancerProps extends Pick<LoadBalancerProps, "deletionProtection" | "idleTimeoutSeconds"> {}
 
 /** The CDN in front of the load balancer: see `CdnProps`. */
-export interface BookstoreCdnProps extends Omit<CdnProps, "cloud" | "origin" | "name"> {
+export interface BookstoreCdnProps extends Omit<CdnProps, "cloud" | "origin" | "name" | "assets"> {
   /**
    * Put a CDN in front of the load balancer. Without it, point the domain at the load
    * balancer, which then accepts traffic from anywhere.
+   * @default true
+   */
+  readonly enabled?: boolean;
+}
+
+/** The asset bucket: see `AssetBucketProps`. */
+export interface BookstoreAssetBucketProps extends Omit<AssetBucketProps, "cloud" | "namePrefix"> {
+  /**
+   * A private bucket for book covers, images and static files, served through the CDN and
+   * writable by the web tier. Its name is `<name>-assets` and, where bucket names are
+   * shared by every account of the cloud (S3, OSS), 8 random characters; give `name` for
+   * one of your own.
    * @default true
    */
   readonly enabled?: boolean;
@@ -201,6 +215,8 @@ export interface BookstoreProps {
   readonly loadBalancer?: BookstoreLoadBalancerProps;
   /** @default a CDN caching /static/* */
   readonly cdn?: BookstoreCdnProps;
+  /** @default a private, versioned asset bucket behind the CDN, deletion protected */
+  readonly assets?: BookstoreAssetBucketProps;
   /** @default a cluster of 2 to 5 MEDIUM nodes */
   readonly kubernetes?: BookstoreKubernetesProps;
   /**
@@ -230,6 +246,8 @@ export class Bookstore extends Construct {
   /** The VMs; undefined when the runtime sends them no requests. */
   public readonly web?: IComputeGroup;
   public readonly cdn?: ICdn;
+  /** The asset bucket; undefined with `assets.enabled: false`. */
+  public readonly assets?: IAssetBucket;
   public readonly kubernetes?: IKubernetesCluster;
   /** The workloads' settings, validated; undefined without a cluster. */
   public readonly workloadSettings?: ResolvedWorkloadSettings;
@@ -258,6 +276,11 @@ export class Bookstore extends Construct {
       requireRoomForCacheName(this, name, cloud);
       const { enabled: _enabled, ...cacheProps } = props.cache ?? {};
       this.cache = asProp(CACHE_FIELDS, () => new Cache(this, "Cache", { cloud, network: this.network, name: `${name}${CACHE_NAME_SUFFIX}`, ...cacheProps }));
+    }
+
+    if (requireBoolean(this, "assets.enabled", props.assets?.enabled ?? true)) {
+      const { enabled: _enabled, ...assetProps } = props.assets ?? {};
+      this.assets = asProp(ASSETS_FIELDS, () => new AssetBucket(this, "Assets", { cloud, namePrefix: `${name}-assets`, ...assetProps }));
     }
 
     const cdnEnabled = requireBoolean(this, "cdn.enabled", props.cdn?.enabled ?? true);
@@ -294,12 +317,13 @@ export class Bookstore extends Construct {
         database: this.database,
         cache: this.cache,
         loadBalancer: this.loadBalancer,
+        assetBucket: this.assets,
       }));
     }
 
     if (cdnEnabled) {
       const { enabled: _enabled, certificate = cloud.catalog.capabilities.cdnSharesLoadBalancerCertificate ? props.certificate : undefined, ...cdnProps } = props.cdn ?? {};
-      this.cdn = asProp(CDN_FIELDS, () => new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, ...cdnProps }));
+      this.cdn = asProp(CDN_FIELDS, () => new Cdn(this, "Cdn", { cloud, origin: this.loadBalancer, name: `${name}-cdn`, certificate, assets: this.assets, ...cdnProps }));
     }
 
     this.domain = props.domain;
@@ -348,6 +372,8 @@ export class Bookstore extends Construct {
       output("CacheCredentialsSecret", this.cache.connection.credentialsSecretId, "Where the cache's password is kept");
     }
     if (this.cdn) output("CdnDomainName", this.cdn.cdnDomainName, `Point ${this.loadBalancer.domain} here with a CNAME`);
+    if (this.assets) output("AssetBucketName", this.assets.bucketName, "The private bucket for images and static files; the web tier may write to it");
+    if (this.cdn?.assetsCdnDomainName) output("AssetsCdnDomainName", this.cdn.assetsCdnDomainName, `Point ${this.cdn.assetsDomain} here with a CNAME`);
     if (this.kubernetes) {
       output("KubernetesClusterId", this.kubernetes.clusterId, "The cluster, for the workloads stack");
       output("KubernetesEndpoint", this.kubernetes.endpoint, "The cluster's API server");

@@ -49,6 +49,8 @@ export interface CloudCatalog {
   readonly kubernetesAddOns: Readonly<Record<string, KubernetesAddOn>>;
   /** What the bookstore's container reads besides the neutral contract (see `applicationEnvironment`). */
   readonly runtimeEnvironment: RuntimeEnvironmentRules;
+  /** What the cloud's object storage takes for an asset bucket (`AssetBucket`). */
+  readonly assetBucket: AssetBucketRules;
 }
 
 /** One add-on of the managed cluster, installed by Terraform. */
@@ -63,6 +65,33 @@ export interface KubernetesAddOn {
 export interface RuntimeEnvironmentRules {
   /** Variables the cloud's SDKs read the region from (e.g. `AWS_REGION`); each is set to the stack's region. */
   readonly regionVariables: readonly string[];
+}
+
+/** A bucket's name: the cloud's name rule plus the prefixes and suffixes it keeps for itself. */
+export interface BucketNameRule extends NameRule {
+  readonly reservedPrefixes: readonly string[];
+  readonly reservedSuffixes: readonly string[];
+}
+
+/** The cloud's rules for an asset bucket's name and settings. */
+export interface AssetBucketRules {
+  /** The name as the user gives it (on a cloud that appends the account's ID to it, the part before). */
+  readonly name: BucketNameRule;
+  /**
+   * Where the bucket's host name bounds the name further: at most `maxLength` characters
+   * for `template`, in which `{name}` is the name and `{region}` the cloud's region.
+   * @default only `name.maxLength` applies
+   */
+  readonly hostName?: { readonly template: string; readonly maxLength: number };
+  /**
+   * True where every account of the cloud draws names from one namespace (a name someone
+   * else holds fails at apply): the default name then ends in random characters.
+   */
+  readonly globallyUnique: boolean;
+  /** Whose buckets the name must differ from, in words, for error messages. */
+  readonly uniqueness: string;
+  /** Days the cloud keeps a replaced or deleted object's old version for, at most and at least. */
+  readonly noncurrentVersionRetentionDays: NumberRange;
 }
 
 /** What the cloud refuses at apply time, so the constructs refuse it at synth. */
@@ -131,10 +160,7 @@ export interface CatalogRules {
 }
 
 export interface StateStorageRules {
-  readonly bucket: NameRule & {
-    readonly reservedPrefixes: readonly string[];
-    readonly reservedSuffixes: readonly string[];
-  };
+  readonly bucket: BucketNameRule;
   /** The lock table's name rule, or undefined where the storage locks by itself and takes no table. */
   readonly lockTable?: NameRule;
 }
@@ -163,6 +189,12 @@ export interface CloudCapabilities {
    * standard support, which `kubernetes.extendedSupport` may turn on.
    */
   readonly kubernetesExtendedSupport: boolean;
+  /**
+   * The CDN can send the static paths to an asset bucket and every other path to the load
+   * balancer, on the shop's one domain. Where it cannot, the bucket gets a CDN domain of
+   * its own (`cdn.assetsDomain`).
+   */
+  readonly cdnRoutesPathsToBucket: boolean;
 }
 
 export interface RegionEntry {

@@ -1,11 +1,26 @@
 import { Construct } from "constructs";
+import type { IAssetBucket } from "./asset-bucket";
 import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
-import type { ILoadBalancer } from "./load-balancer";
+import { ILoadBalancer, requireDomainName } from "./load-balancer";
 import { nameFromId, requireValidName } from "./names";
 import { requireNumberInRange, ValidationError } from "./validation";
 
 // "/static/*", "/covers/*", "*.css": a path pattern as the CDNs here understand it.
 const PATH_PATTERN = /^(?:\/[\w\-.~%/]*\*?|\*\.[\w]+)$/;
+
+/** Documents the web tier renders as pages: a static path must never claim them. */
+const PAGE_DOCUMENTS = ["index.html", "index.htm"];
+const PAGE_EXTENSIONS = ["html", "htm"];
+
+/**
+ * True for a path pattern that matches the shop's pages: every path (`/*`), the home page
+ * (`/`, `/index.html`) or every HTML document (`*.html`). Pure.
+ */
+export function matchesPages(pattern: string): boolean {
+  if (pattern.startsWith("*.")) return PAGE_EXTENSIONS.includes(pattern.slice(2).toLowerCase());
+  const literal = pattern.replace(/\*$/, "").replace(/\/{2,}/g, "/");
+  return literal === "" || literal === "/" || PAGE_DOCUMENTS.some((document) => literal.toLowerCase() === `/${document}`);
+}
 
 export interface CdnProps {
   readonly cloud: ICloud;
@@ -33,12 +48,37 @@ export interface CdnProps {
    * @default `cloud.certificate.issued()`
    */
   readonly certificate?: CertificateSource;
+  /**
+   * A private bucket whose objects the CDN serves, reading it with the cloud's origin
+   * authentication. Where the cloud's CDN routes by path (AWS), the static paths go to the
+   * bucket and every other path to the load balancer, on the origin's domain; elsewhere the
+   * bucket is served on a CDN domain of its own (`assetsDomain`), and the static paths stay
+   * cached from the load balancer. With a bucket, a static path that matches the shop's
+   * pages (`/*`, `/`, `/index.html`, `*.html`) is refused.
+   * @default no bucket
+   */
+  readonly assets?: IAssetBucket;
+  /**
+   * The domain the bucket's objects are served on where the cloud's CDN cannot route paths
+   * to a bucket (Alibaba Cloud, Tencent Cloud): a second CDN domain with the same
+   * `certificate`, which must be valid for it too (a wildcard certificate, say). Refused
+   * where the origin's domain serves the bucket.
+   * @default `static.` and the origin's domain
+   */
+  readonly assetsDomain?: string;
 }
 
 /** A CDN serving the load balancer's domain, HTTPS only. */
 export interface ICdn extends ICloudScoped {
   /** The CDN's own host name: point the public domain at it with a CNAME. */
   readonly cdnDomainName: string;
+  /**
+   * The domain viewers fetch the asset bucket's objects from: the origin's own domain where
+   * the CDN routes the static paths to the bucket, else `assetsDomain`. Undefined without a bucket.
+   */
+  readonly assetsDomain?: string;
+  /** The CDN host name to point `assetsDomain` at with a CNAME, where the bucket has a CDN domain of its own. */
+  readonly assetsCdnDomainName?: string;
 }
 
 export interface CdnSpec {
@@ -48,15 +88,23 @@ export interface CdnSpec {
   readonly staticPaths: readonly string[];
   readonly staticCacheTtlSeconds: number;
   readonly certificate: CertificateSource;
+  /** The bucket the CDN serves. */
+  readonly assets?: IAssetBucket;
+  /** The bucket's own CDN domain, where the cloud's CDN cannot route paths to it; else undefined. */
+  readonly assetsDomain?: string;
 }
 
 export interface CdnAttributes {
   readonly cdnDomainName: string;
+  /** The CDN host name of the bucket's own CDN domain, where the spec has an `assetsDomain`. */
+  readonly assetsCdnDomainName?: string;
 }
 
 export class Cdn extends Construct implements ICdn {
   public readonly cloud: ICloud;
   public readonly cdnDomainName: string;
+  public readonly assetsDomain?: string;
+  public readonly assetsCdnDomainName?: string;
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
@@ -80,6 +128,29 @@ export class Cdn extends Construct implements ICdn {
     if (new Set(staticPaths).size !== staticPaths.length) {
       throw new ValidationError(this, "staticPaths", staticPaths, "distinct path patterns");
     }
+    const assets = props.assets;
+    requireSameCloud(this, "assets", cloud, assets);
+    if (assets !== undefined) {
+      staticPaths.forEach((path, index) => {
+        if (matchesPages(path)) {
+          throw new ValidationError(
+            this,
+            `staticPaths[${index}]`,
+            path,
+            "a path pattern of static files only, such as /static/* or *.css: not /*, /, /index.html or *.html, which match the shop's pages and would send them to the asset bucket (or share them between shoppers from the cache)",
+          );
+        }
+      });
+    }
+    const ownAssetsDomain = assets !== undefined && !cloud.catalog.capabilities.cdnRoutesPathsToBucket;
+    if (props.assetsDomain !== undefined && !ownAssetsDomain) {
+      const why = assets === undefined ? "there is no asset bucket" : `${cloud.name}'s CDN serves the bucket on the origin's domain (${props.origin.domain}), by path`;
+      throw new ValidationError(this, "assetsDomain", props.assetsDomain, `nothing: ${why}`);
+    }
+    const assetsDomain = ownAssetsDomain ? requireDomainName(this, "assetsDomain", props.assetsDomain ?? `static.${props.origin.domain}`) : undefined;
+    if (assetsDomain !== undefined && assetsDomain === props.origin.domain) {
+      throw new ValidationError(this, "assetsDomain", assetsDomain, `a domain other than the origin's (${props.origin.domain}): the bucket gets a CDN domain of its own on ${cloud.name}`);
+    }
     const staticCacheTtlSeconds = props.staticCacheTtlSeconds ?? 86400;
     requireNumberInRange(this, "staticCacheTtlSeconds", staticCacheTtlSeconds, { min: 0, max: 31536000, unit: "seconds" });
     const certificate = props.certificate ?? cloud.certificate.issued();
@@ -93,7 +164,11 @@ export class Cdn extends Construct implements ICdn {
       staticPaths,
       staticCacheTtlSeconds,
       certificate,
+      assets,
+      assetsDomain,
     });
     this.cdnDomainName = created.cdnDomainName;
+    this.assetsDomain = assets === undefined ? undefined : (assetsDomain ?? props.origin.domain);
+    this.assetsCdnDomainName = created.assetsCdnDomainName;
   }
 }

@@ -4,6 +4,7 @@ import { CloudCatalog } from "./catalog";
 import type { RemoteStateProps } from "./remote-state";
 import { ValidationError } from "./validation";
 import type { CacheAttributes, CacheSpec } from "./cache";
+import type { AssetBucketAttributes, AssetBucketSpec } from "./asset-bucket";
 import type { CdnAttributes, CdnSpec } from "./cdn";
 import type { ComputeGroupAttributes, ComputeGroupSpec } from "./compute-group";
 import type { DatabaseAttributes, DatabaseSpec } from "./database";
@@ -42,6 +43,7 @@ export interface ICloud {
   createCache(scope: Construct, spec: CacheSpec): CacheAttributes;
   createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes;
   createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
+  createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes;
   createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;
 
   /** How the bookstore's workloads reach this cloud's clusters, database secrets and load balancers. */

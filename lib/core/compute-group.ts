@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import type { IAssetBucket } from "./asset-bucket";
 import { requirePinnedImage } from "./container-image";
 import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
@@ -86,6 +87,12 @@ export interface ComputeGroupProps {
    * @default not behind a load balancer
    */
   readonly loadBalancer?: ILoadBalancer;
+  /**
+   * An asset bucket the container reads and writes objects in (book covers, uploads): the
+   * instances' role may read, write and delete objects in that bucket and in no other.
+   * @default no bucket
+   */
+  readonly assetBucket?: IAssetBucket;
 }
 
 /** An autoscaled group of VMs running the bookstore container in private subnets. */
@@ -109,6 +116,8 @@ export interface ComputeGroupSpec {
   readonly database?: IDatabase;
   readonly cache?: ICache;
   readonly loadBalancer?: ILoadBalancer;
+  /** The bucket whose objects the instances may read, write and delete. */
+  readonly assetBucket?: IAssetBucket;
 }
 
 export interface ComputeGroupAttributes {
@@ -127,6 +136,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     requireSameCloud(this, "database", cloud, props.database);
     requireSameCloud(this, "cache", cloud, props.cache);
     requireSameCloud(this, "loadBalancer", cloud, props.loadBalancer);
+    requireSameCloud(this, "assetBucket", cloud, props.assetBucket);
 
     const image = requirePinnedImage(this, "image", props.image);
     const containerPort = props.containerPort ?? 8080;
@@ -183,6 +193,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       database: props.database,
       cache: props.cache,
       loadBalancer: props.loadBalancer,
+      assetBucket: props.assetBucket,
     });
     this.groupId = created.groupId;
     this.securityGroupId = created.securityGroupId;

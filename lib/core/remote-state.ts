@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import type { CloudCatalog } from "./catalog";
-import { satisfiesNameRule } from "./names";
+import { describeBucketNameRule, satisfiesBucketNameRule, satisfiesNameRule } from "./names";
 import { ValidationError } from "./validation";
 
 /**
@@ -54,7 +54,6 @@ export function remoteStateFromEnvironment(cloudName: string, env: NodeJS.Proces
 
 const PREFIX_SEGMENT = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const MAX_PREFIX_LENGTH = 200;
-const IP_ADDRESS_LIKE = /^\d+\.\d+\.\d+\.\d+$/;
 
 /**
  * Checks the settings against the cloud's bucket and lock-table rules (`catalog.stateStorage`)
@@ -65,13 +64,8 @@ const IP_ADDRESS_LIKE = /^\d+\.\d+\.\d+\.\d+$/;
 export function requireValidRemoteState(scope: IConstruct, props: RemoteStateProps, catalog: CloudCatalog): Required<Pick<RemoteStateProps, "bucket" | "prefix">> & RemoteStateProps {
   const rules = catalog.stateStorage;
   const bucket = props.bucket;
-  const bucketRule = rules.bucket;
-  const reservedPrefix = typeof bucket === "string" ? bucketRule.reservedPrefixes.find((prefix) => bucket.startsWith(prefix)) : undefined;
-  const reservedSuffix = typeof bucket === "string" ? bucketRule.reservedSuffixes.find((suffix) => bucket.endsWith(suffix)) : undefined;
-  if (typeof bucket !== "string" || !satisfiesNameRule(bucket, bucketRule) || IP_ADDRESS_LIKE.test(bucket) || bucket.includes("..") || reservedPrefix || reservedSuffix) {
-    const reserved = [...bucketRule.reservedPrefixes.map((p) => `${p}...`), ...bucketRule.reservedSuffixes.map((p) => `...${p}`)];
-    const notReserved = reserved.length > 0 ? `; not ${reserved.join(", ")}, which ${catalog.cloud} reserves` : "";
-    throw new ValidationError(scope, "remoteState.bucket", bucket, `${bucketRule.description}, at most ${bucketRule.maxLength} characters${notReserved}`);
+  if (!satisfiesBucketNameRule(bucket, rules.bucket)) {
+    throw new ValidationError(scope, "remoteState.bucket", bucket, describeBucketNameRule(rules.bucket, catalog.cloud));
   }
   const prefix = props.prefix ?? "bookstore";
   const segments = typeof prefix === "string" ? prefix.split("/") : [];

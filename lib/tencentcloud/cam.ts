@@ -4,6 +4,24 @@ import { CamRole } from "../generated/tencentcloud/cam-role";
 import { CamRolePolicyAttachment } from "../generated/tencentcloud/cam-role-policy-attachment";
 import { DataTencentcloudUserInfo } from "../generated/tencentcloud/data-tencentcloud-user-info";
 import { Fn } from "../core/cdktf";
+import { cosObjectsResource, TencentcloudAssetBucket } from "./asset-bucket";
+
+/**
+ * COS actions that read, write and delete objects, multipart uploads included; nothing of
+ * the bucket's own configuration, no listing.
+ * ref: https://www.tencentcloud.com/document/product/436/30580 (COS API authorization policies)
+ */
+const COS_OBJECT_ACTIONS = [
+  "name/cos:GetObject",
+  "name/cos:HeadObject",
+  "name/cos:PutObject",
+  "name/cos:DeleteObject",
+  "name/cos:InitiateMultipartUpload",
+  "name/cos:UploadPart",
+  "name/cos:CompleteMultipartUpload",
+  "name/cos:AbortMultipartUpload",
+  "name/cos:ListParts",
+];
 
 /** One SSM secret the role may read, and the construct IDs of the policy that allows it and of its attachment. */
 export interface ReadableSecret {
@@ -20,24 +38,43 @@ export interface ReadableSecret {
 
 /**
  * A CAM role the compute group's instances assume (through the instance metadata, so no
- * key is ever written to them; CKV_TC_13), allowed to read the given SSM secrets and
- * nothing else: one policy per secret, so adding a secret leaves the others as they are.
+ * key is ever written to them; CKV_TC_13), allowed to read the given SSM secrets and to
+ * read and write one COS bucket's objects, and nothing else: one policy per grant, so
+ * adding one leaves the others as they are. Undefined when there is nothing to grant.
  * ref: https://www.tencentcloud.com/document/product/598/19381 (roles for CVM)
  */
-export function secretReaderRole(scope: Construct, props: { name: string; region: string; secrets: readonly ReadableSecret[] }): CamRole {
-  const account = new DataTencentcloudUserInfo(scope, "Account", {});
+export function instanceRole(
+  scope: Construct,
+  props: { name: string; region: string; secrets: readonly ReadableSecret[]; assetBucket?: TencentcloudAssetBucket },
+): CamRole | undefined {
+  if (props.secrets.length === 0 && props.assetBucket === undefined) return undefined;
+  const grants = [...props.secrets.map((secret) => `read the ${secret.what} credentials`), ...(props.assetBucket ? ["read and write the asset bucket's objects"] : [])];
   const role = new CamRole(scope, "InstanceRole", {
     name: props.name,
-    description: `Instances of ${props.name}: read the ${props.secrets.map((secret) => secret.what).join(" and ")} credentials`,
+    description: `Instances of ${props.name}: ${grants.join("; ")}`,
     consoleLogin: false,
     document: Fn.jsonencode({
       version: "2.0",
       statement: [{ action: ["name/sts:AssumeRole"], effect: "allow", principal: { service: ["cvm.qcloud.com"] } }],
     }),
   });
-  for (const secret of props.secrets) {
-    const policy = readSecretPolicy(scope, secret.policyId, { name: props.name, region: props.region, ownerUin: account.ownerUin, secretName: secret.secretName, what: secret.what, short: secret.short });
-    new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId: role.id, policyId: policy.id });
+  if (props.secrets.length > 0) {
+    const account = new DataTencentcloudUserInfo(scope, "Account", {});
+    for (const secret of props.secrets) {
+      const policy = readSecretPolicy(scope, secret.policyId, { name: props.name, region: props.region, ownerUin: account.ownerUin, secretName: secret.secretName, what: secret.what, short: secret.short });
+      new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId: role.id, policyId: policy.id });
+    }
+  }
+  if (props.assetBucket !== undefined) {
+    const policy = new CamPolicy(scope, "ReadWriteAssets", {
+      name: `${props.name}-read-write-assets`,
+      description: `Read and write the asset bucket's objects for ${props.name}`,
+      document: Fn.jsonencode({
+        version: "2.0",
+        statement: [{ effect: "allow", action: COS_OBJECT_ACTIONS, resource: [cosObjectsResource(props.region, props.assetBucket)] }],
+      }),
+    });
+    new CamRolePolicyAttachment(scope, "InstanceRoleAssetsPolicy", { roleId: role.id, policyId: policy.id });
   }
   return role;
 }

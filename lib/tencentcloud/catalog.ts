@@ -101,7 +101,11 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   // CDN's edge address ranges are not published in a form a security group can name. An
   // SSL Certificates ID is accepted by CLB listeners and by the CDN alike.
   // ref: https://www.tencentcloud.com/document/product/1007/39869 (deploying certificates to Tencent Cloud services)
-  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: false, kubernetesExtendedSupport: false },
+  // The CDN API can route paths to other origins (Origin.PathBasedOrigin), but provider 1.83.25's tencentcloud_cdn_domain
+  // has no argument for it (its origin block: origin_type, origin_list, server_name, cos_private_access, ...), so the
+  // asset bucket gets a CDN domain of its own.
+  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdn/resource_tc_cdn_domain.go
+  capabilities: { issuesCertificates: false, restrictsOriginToCdn: false, cdnSharesLoadBalancerCertificate: true, weightedWebRuntimes: false, kubernetesExtendedSupport: false, cdnRoutesPathsToBucket: false },
   limits: {
     // ref: https://www.tencentcloud.com/document/product/651/13354 (50 tags per resource; keys up to 127 characters not starting
     // with qcloud, tencent or project, values up to 255; letters, digits, spaces and + - = . _ : / @)
@@ -168,6 +172,25 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   // Filled in by the cluster adapter's add-ons (issue #12).
   kubernetesAddOns: {},
   runtimeEnvironment: { regionVariables: ["TENCENTCLOUD_REGION"] },
+  // ref: https://www.tencentcloud.com/document/product/436/13312 (BucketName: lower-case letters, digits and hyphens, not
+  // starting or ending with one; "<BucketName>-<APPID>.cos.<region>.myqcloud.com" at most 60 characters; the APPID makes
+  // the name the account's own)
+  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cos/resource_tc_cos_bucket.go
+  // (lifecycle_rules.non_current_expiration.non_current_days: "The maximum value is 3650")
+  assetBucket: {
+    name: {
+      // Not already ending in -<10 digits>: the APPID is appended, never given.
+      pattern: "(?!.*-\\d{10}$)[a-z0-9](?:[a-z0-9-]*[a-z0-9])?",
+      maxLength: 49,
+      description: "lower-case letters, digits and hyphens, starting and ending with a letter or digit, without the -<APPID> (COS appends it)",
+      reservedPrefixes: [],
+      reservedSuffixes: [],
+    },
+    hostName: { template: "{name}-1250000000.cos.{region}.myqcloud.com", maxLength: 60 },
+    globallyUnique: false,
+    uniqueness: "COS appends the account's APPID, so the name need only differ from the account's other buckets",
+    noncurrentVersionRetentionDays: { min: 1, max: 3650 },
+  },
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",

@@ -4,6 +4,7 @@ import { TerraformStack } from "../core/cdktf";
 import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
 import { CacheAttributes, CacheSpec } from "../core/cache";
+import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
@@ -13,6 +14,7 @@ import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer"
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
+import { createTencentcloudAssetBucket } from "./asset-bucket";
 import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
 import { createTencentcloudCache } from "./cache";
 import { createTencentcloudCdn } from "./cdn";
@@ -91,6 +93,10 @@ export class TencentcloudCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
     return createTencentcloudCdn(scope, spec, this.catalog, this.region);
+  }
+
+  public createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes {
+    return createTencentcloudAssetBucket(scope, spec);
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {

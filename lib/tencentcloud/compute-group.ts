@@ -6,7 +6,8 @@ import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { ValidationError } from "../core/validation";
 import { containerUserData } from "../core/user-data";
-import { ReadableSecret, secretReaderRole } from "./cam";
+import { tencentcloudAssetBucketOf } from "./asset-bucket";
+import { instanceRole, ReadableSecret } from "./cam";
 import { TencentcloudCatalog } from "./catalog";
 import { forwardingOf } from "./load-balancer";
 import { acceptRule, securityGroup } from "./security-group";
@@ -17,7 +18,8 @@ import { ANYWHERE_IPV4 } from "../core/cidr";
  * Launch configuration + scaling group in the private subnets. Instances have no public
  * address and no internet bandwidth (CKV_TC_2), cloud monitoring on (CKV_TC_3), their own
  * security group (CKV_TC_4), no password or key pair: the container is the only service.
- * With a database or a cache, they assume a CAM role that may read their credentials secrets only.
+ * With a database, a cache or an asset bucket, they assume a CAM role that may read the
+ * credentials secrets and the bucket's objects only.
  * Behind a load balancer, instances that fail its health check are replaced.
  */
 export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: TencentcloudCatalog, region: string): ComputeGroupAttributes {
@@ -75,12 +77,18 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     instanceType: spec.instanceType,
   });
 
-  // With a database or a cache, the instances may read their credentials secrets, and only those.
+  // The instances may read the database's and the cache's credentials secrets and the asset
+  // bucket's objects, and nothing else.
   const secrets: ReadableSecret[] = [
     ...(spec.database ? [{ policyId: "ReadDatabaseCredentials", attachmentId: "InstanceRolePolicy", what: "database", short: "db", secretName: spec.database.connection.credentialsSecretId }] : []),
     ...(spec.cache ? [{ policyId: "ReadCacheCredentials", attachmentId: "InstanceRoleCachePolicy", what: "cache", short: "cache", secretName: spec.cache.connection.credentialsSecretId }] : []),
   ];
-  const role = secrets.length > 0 ? secretReaderRole(scope, { name: spec.name, region, secrets }) : undefined;
+  const role = instanceRole(scope, {
+    name: spec.name,
+    region,
+    secrets,
+    assetBucket: spec.assetBucket ? tencentcloudAssetBucketOf(scope, "assetBucket", spec.assetBucket) : undefined,
+  });
 
   const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {
     configurationName: spec.name,

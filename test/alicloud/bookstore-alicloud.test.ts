@@ -109,7 +109,7 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(onlyResource(json, "alicloud_ess_scaling_rule")).toEqual(expect.objectContaining({ scaling_rule_type: "TargetTrackingScalingRule", metric_name: "CpuUtilization" }));
     });
 
-    test("may read only the database's credentials secret, through its RAM role", () => {
+    test("may read only the database's credentials secret and the asset bucket's objects, through its RAM role", () => {
       expect(onlyResource(json, "alicloud_ess_scaling_configuration").role_name).toContain("alicloud_ram_role.Bookstore_Web_InstanceRole");
       const role = (resources(json, "alicloud_ram_role") as any[]).find((r) => r.role_name === "bookstore-web-cn-hangzhou");
       expect(role.assume_role_policy_document).toContain("ecs.aliyuncs.com");
@@ -118,7 +118,8 @@ describe("the bookstore on Alibaba Cloud", () => {
       // No registry permission for an image outside ACR.
       expect(policy).not.toContain("cr:");
       expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.");
-      expect(policy).not.toMatch(/"Resource"\s*=\s*\["\*"\]/);
+      expect(policy).toContain('"Action" = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], "Resource" = ["acs:oss:*:*:${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.bucket}/*"]');
+      expect(policy).not.toMatch(/"Resource"\s*=\s*\["\*"\]|"oss:\*"|oss:ListObjects|oss:PutBucket/);
     });
 
     test("admits the application port only from the CLB's source range", () => {
@@ -230,7 +231,7 @@ describe("the bookstore on Alibaba Cloud", () => {
 
   describe("CDN", () => {
     test("fetches from the load balancer over HTTPS and shows viewers the CAS certificate", () => {
-      const domain = onlyResource(json, "alicloud_cdn_domain_new");
+      const domain = resourceAt(json, "alicloud_cdn_domain_new", "Bookstore/Cdn/Resource");
       expect(domain.domain_name).toBe("shop.example.com");
       expect(domain.sources).toEqual([expect.objectContaining({ port: 443, content: expect.stringContaining("alicloud_slb_load_balancer.") })]);
       expect(domain.certificate_config).toEqual(expect.objectContaining({ cert_id: "14368012", cert_type: "cas", server_certificate_status: "on" }));
@@ -238,7 +239,7 @@ describe("the bookstore on Alibaba Cloud", () => {
 
     test("forces HTTPS, TLS 1.2+ and an HTTPS origin, and caches only the static paths", () => {
       const configs = Object.fromEntries(
-        (resources(json, "alicloud_cdn_domain_config") as any[]).map((c) => [
+        (resources(json, "alicloud_cdn_domain_config") as any[]).filter((c) => !String(c.domain_name).includes("AssetsDomain")).map((c) => [
           `${c.function_name}:${c.function_args.find((a: any) => a.arg_name === "path")?.arg_value ?? ""}`,
           Object.fromEntries(c.function_args.map((a: any) => [a.arg_name, a.arg_value])),
         ]),
@@ -249,6 +250,57 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(configs["path_based_ttl_set:/"]).toEqual(expect.objectContaining({ ttl: "0" }));
       expect(configs["path_based_ttl_set:/static"]).toEqual(expect.objectContaining({ ttl: "86400" }));
       expect(configs["path_based_ttl_set:/covers"]).toEqual(expect.objectContaining({ ttl: "86400" }));
+    });
+  });
+
+  describe("asset bucket", () => {
+    test("is a private OSS bucket: private ACL, Block Public Access, only HTTPS", () => {
+      const bucket = onlyResource(json, "alicloud_oss_bucket");
+      expect(bucket.acl).toBeUndefined(); // deprecated since provider 1.220.0: alicloud_oss_bucket_acl instead
+      expect(onlyResource(json, "alicloud_oss_bucket_acl")).toEqual({ bucket: "${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.bucket}", acl: "private" });
+      expect(onlyResource(json, "alicloud_oss_bucket_public_access_block")).toEqual({ bucket: "${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.bucket}", block_public_access: true });
+      expect(bucket.policy).toContain('"Effect" = "Deny", "Action" = ["oss:*"], "Principal" = ["*"]');
+      expect(bucket.policy).toContain('"Condition" = {"Bool" = {"acs:SecureTransport" = ["false"]}}');
+    });
+
+    test("is encrypted, versioned, expires old versions after 30 days and interrupted uploads after 7, and is deletion protected", () => {
+      const bucket = onlyResource(json, "alicloud_oss_bucket");
+      expect(bucket).toEqual(
+        expect.objectContaining({
+          bucket: "bookstore-assets-${random_id.Bookstore_Assets_NameSuffix_4D8E9024.hex}",
+          server_side_encryption_rule: { sse_algorithm: "AES256" },
+          versioning: { status: "Enabled" },
+          force_destroy: false,
+          lifecycle: { prevent_destroy: true },
+        }),
+      );
+      expect(bucket.lifecycle_rule).toEqual([
+        expect.objectContaining({ enabled: true, prefix: "", noncurrent_version_expiration: [{ days: 30 }], abort_multipart_upload: [{ days: 7 }], expiration: [{ expired_object_delete_marker: true }] }),
+      ]);
+    });
+
+    test("is served on a CDN domain of its own, static. and the shop's domain, as a private OSS origin over HTTPS", () => {
+      const domain = resourceAt(json, "alicloud_cdn_domain_new", "Bookstore/Cdn/AssetsDomain");
+      expect(domain.domain_name).toBe("static.shop.example.com");
+      expect(domain.sources).toEqual([{ content: "${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.bucket}.${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.extranet_endpoint}", type: "oss", port: 443, priority: 20, weight: 10 }]);
+      expect(domain.certificate_config).toEqual(expect.objectContaining({ cert_id: "14368012", server_certificate_status: "on" }));
+      const configs = Object.fromEntries(
+        (resources(json, "alicloud_cdn_domain_config") as any[])
+          .filter((c) => String(c.domain_name).includes("AssetsDomain"))
+          .map((c) => [c.function_name, Object.fromEntries(c.function_args.map((a: any) => [a.arg_name, a.arg_value]))]),
+      );
+      expect(configs).toEqual(
+        expect.objectContaining({
+          l2_oss_key: { private_oss_auth: "on" },
+          https_force: { enable: "on" },
+          forward_scheme: expect.objectContaining({ scheme_origin: "https" }),
+          set_req_host_header: { domain_name: "${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.bucket}.${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.extranet_endpoint}" },
+          path_based_ttl_set: { path: "/", ttl: "86400", weight: "1" },
+        }),
+      );
+      expect(Object.entries(json.output!).find(([id]) => id.startsWith("Bookstore_AssetsCdnDomainName"))?.[1]).toEqual(
+        expect.objectContaining({ value: expect.stringMatching(/^\$\{alicloud_cdn_domain_new\.Bookstore_Cdn_AssetsDomain_[0-9A-F]+\.cname\}$/), description: "Point static.shop.example.com here with a CNAME" }),
+      );
     });
   });
 

@@ -65,7 +65,21 @@ describe("the Alibaba Cloud policy pack", () => {
     ["a cache without TLS", (j) => (first(j, "alicloud_kvstore_instance").ssl_enable = "Disable"), "BKS-ALI-REDIS-SSL"],
     ["a cache without a password", (j) => (first(j, "alicloud_kvstore_instance").vpc_auth_mode = "Close"), "BKS-ALI-REDIS-AUTH"],
     ["an unprotected cache", (j) => (first(j, "alicloud_kvstore_instance").instance_release_protection = false), "BKS-ALI-REDIS-RELEASE-PROTECTION"],
-    ["a CDN that serves HTTP", (j) => Object.values((j.resource as Blocks).alicloud_cdn_domain_config).forEach((c) => c.function_name === "https_force" && (c.function_name = "gzip")), "BKS-ALI-CDN-HTTPS"],
+    [
+      "a CDN that serves HTTP",
+      (j) => Object.entries((j.resource as Blocks).alicloud_cdn_domain_config).forEach(([name, c]) => name.startsWith("Bookstore_Cdn_ForceHttps") && (c.function_name = "gzip")),
+      "BKS-ALI-CDN-HTTPS",
+    ],
+    [
+      "an asset domain that serves HTTP",
+      (j) => Object.entries((j.resource as Blocks).alicloud_cdn_domain_config).forEach(([name, c]) => name.startsWith("Bookstore_Cdn_AssetsForceHttps") && (c.function_name = "gzip")),
+      "BKS-ALI-CDN-HTTPS",
+    ],
+    ["a public asset bucket", (j) => (first(j, "alicloud_oss_bucket_acl").acl = "public-read"), "BKS-ALI-OSS-PRIVATE"],
+    ["an asset bucket open to public policies", (j) => (first(j, "alicloud_oss_bucket_public_access_block").block_public_access = false), "BKS-ALI-OSS-PRIVATE"],
+    ["an unversioned asset bucket", (j) => delete first(j, "alicloud_oss_bucket").versioning, "BKS-ALI-OSS-VERSIONING"],
+    ["an unencrypted asset bucket", (j) => delete first(j, "alicloud_oss_bucket").server_side_encryption_rule, "BKS-ALI-OSS-ENCRYPTED"],
+    ["an asset bucket open to HTTP", (j) => delete first(j, "alicloud_oss_bucket").policy, "BKS-ALI-OSS-TLS-ONLY"],
   ])("fails when given %s", (_what, breakIt, ruleId) => {
     // GIVEN the default bookstore WHEN one setting is broken THEN exactly its rule reports it
     breakIt(json);

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import {
+  AssetBucket,
   Bookstore,
   Cache,
   CacheProps,
@@ -93,6 +94,9 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["an empty lock table", (s) => alicloud().useRemoteState(s, { bucket: "acme-state", lockTable: "", lockEndpoint: "https://acme.cn-hangzhou.ots.aliyuncs.com" }), "test", "remoteState.lockTable", ""],
   ["a lock table with a hyphen, which Tablestore refuses", (s) => alicloud().useRemoteState(s, { bucket: "acme-state", lockTable: "tf-locks", lockEndpoint: "https://acme.cn-hangzhou.ots.aliyuncs.com" }), "test", "remoteState.lockTable", "tf-locks"],
   ["a dotted OSS bucket", (s) => alicloud().useRemoteState(s, { bucket: "acme.state" }), "test", "remoteState.bucket", "acme.state"],
+  ["an OSS bucket with an underscore", (s) => new AssetBucket(s, "Assets", { cloud: alicloud(), name: "acme_assets" }), "test/Assets", "name", "acme_assets"],
+  ["a dotted OSS asset bucket", (s) => new AssetBucket(s, "Assets", { cloud: alicloud(), name: "acme.assets" }), "test/Assets", "name", "acme.assets"],
+  ["the shop's domain as the asset bucket's CDN domain", (s) => new Bookstore(s, "Shop", bookstoreProps(alicloud(), { cdn: { assetsDomain: "shop.example.com" } })), "test/Shop/Cdn", "cdn.assetsDomain", "shop.example.com"],
   ["a Tencent Cloud region for OSS state", (s) => alicloud().useRemoteState(s, { bucket: "acme-state", region: "ap-guangzhou" }), "test", "remoteState.region", "ap-guangzhou"],
 
 ];
@@ -113,6 +117,13 @@ describe("bad props for Alibaba Cloud are refused at synth time", () => {
   test("a weighted split between VMs and pods is accepted: a CLB weighs each backend", () => {
     const { stack } = newStack();
     expect(() => loadBalancer(stack, { runtime: WebRuntime.weighted({ vmsPercent: 70, kubernetesPercent: 30 }) })).not.toThrow();
+  });
+
+  test("a shop name with underscores still makes a valid OSS name for its asset bucket", () => {
+    const { stack } = newStack();
+    const shop = new Bookstore(stack, "Shop", bookstoreProps(alicloud(), { name: "book_shop" }));
+    expect(shop.assets).toBeDefined();
+    expect(JSON.stringify(stack.toTerraform().resource.alicloud_oss_bucket)).toContain('"bucket":"book-shop-assets-${random_id.');
   });
 
   test("MySQL 8.4 can be mapped on purpose through a catalog override", () => {

@@ -1,6 +1,6 @@
 import { Cloud, MysqlVersion } from "../../lib";
 import { synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resources, resourceTypes, TerraformJson } from "../support/synth";
+import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
 const aws = () => Cloud.aws({ region: "eu-central-1" });
 
@@ -113,15 +113,20 @@ describe("the bookstore on AWS", () => {
       ]);
     });
 
-    test("may read only the database's and the cache's credentials secrets", () => {
+    test("may read only the database's and the cache's credentials secrets, and only the asset bucket's objects with its key", () => {
       const policies = (resources(json, "aws_iam_role_policy") as any[]).filter((p) => String(p.role).includes("Bookstore_Web_InstanceRole"));
-      expect(policies.map((p) => p.name).sort()).toEqual(["read-cache-credentials", "read-database-credentials"]);
+      expect(policies.map((p) => p.name).sort()).toEqual(["read-cache-credentials", "read-database-credentials", "read-write-assets"]);
       const database = policies.find((p) => p.name === "read-database-credentials").policy as string;
       expect(database).toContain("secretsmanager:GetSecretValue");
       expect(database).toContain("master_user_secret[0].secret_arn");
       const cache = policies.find((p) => p.name === "read-cache-credentials").policy as string;
       expect(cache).toContain("secretsmanager:GetSecretValue");
       expect(cache).toContain("aws_secretsmanager_secret.Bookstore_Cache_CredentialsSecret");
+      const assets = policies.find((p) => p.name === "read-write-assets").policy as string;
+      expect(assets).toContain('"Action" = ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], "Resource" = "${aws_s3_bucket.Bookstore_Assets_F24C6A99.arn}/*"');
+      expect(assets).toContain('"Action" = ["kms:GenerateDataKey", "kms:Decrypt"], "Resource" = aws_kms_key.Bookstore_Assets_Key_A3820AC0.arn');
+      // No listing, no bucket configuration, no wildcard resource.
+      expect(assets).not.toMatch(/s3:ListBucket|s3:\*|s3:Put(Bucket|Lifecycle)|"Resource" = "\*"/);
     });
   });
 
@@ -266,6 +271,25 @@ describe("the bookstore on AWS", () => {
       expect(cdn.default_cache_behavior.cache_policy_id).toBe("4135ea2d-6df8-44a3-9df3-4b5a84be39ad");
     });
 
+    test("sends the static paths to the asset bucket through origin access control, and everything else to the load balancer", () => {
+      const cdn = onlyResource(json, "aws_cloudfront_distribution");
+      expect(cdn.origin).toEqual([
+        expect.objectContaining({ origin_id: "load-balancer", domain_name: "${aws_lb.Bookstore_LoadBalancer_F8ED9FEF.dns_name}" }),
+        {
+          origin_id: "asset-bucket",
+          domain_name: "${aws_s3_bucket.Bookstore_Assets_F24C6A99.bucket_regional_domain_name}",
+          origin_access_control_id: "${aws_cloudfront_origin_access_control.Bookstore_Cdn_AssetsOriginAccessControl_2042571E.id}",
+        },
+      ]);
+      expect(cdn.default_cache_behavior.target_origin_id).toBe("load-balancer");
+      expect(cdn.ordered_cache_behavior.map((b: any) => b.target_origin_id)).toEqual(["asset-bucket", "asset-bucket"]);
+      // S3 finds the bucket by its own Host: no viewer header may reach it.
+      expect(cdn.ordered_cache_behavior.every((b: any) => b.origin_request_policy_id === undefined && b.allowed_methods.join() === "GET,HEAD")).toBe(true);
+      expect(onlyResource(json, "aws_cloudfront_origin_access_control")).toEqual(
+        expect.objectContaining({ origin_access_control_origin_type: "s3", signing_behavior: "always", signing_protocol: "sigv4" }),
+      );
+    });
+
     test("takes its certificate and web ACL from us-east-1, as CloudFront requires", () => {
       const globalProvider = json.provider!.aws.find((p) => p.alias === "global");
       expect(globalProvider).toEqual({ alias: "global", region: "us-east-1" });
@@ -273,6 +297,59 @@ describe("the bookstore on AWS", () => {
       expect(cdnCertificate).toHaveLength(1);
       expect(onlyResource(json, "aws_wafv2_web_acl")).toEqual(expect.objectContaining({ provider: "aws.global", scope: "CLOUDFRONT" }));
       expect(onlyResource(json, "aws_cloudfront_distribution").web_acl_id).toContain("aws_wafv2_web_acl.");
+    });
+  });
+
+  describe("asset bucket", () => {
+    const assets = (type: string, name = "") => resourceAt(json, type, `Bookstore/Assets/${name || "Resource"}`);
+
+    test("is private: every public access blocked, ACLs off, only TLS, and only this distribution may read its objects", () => {
+      expect(assets("aws_s3_bucket_public_access_block", "PublicAccessBlock")).toEqual(
+        expect.objectContaining({ block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true }),
+      );
+      expect(assets("aws_s3_bucket_ownership_controls", "OwnershipControls").rule).toEqual({ object_ownership: "BucketOwnerEnforced" });
+      const policy = assets("aws_s3_bucket_policy", "Policy").policy as string;
+      expect(policy).toContain('"Effect" = "Deny", "Principal" = "*", "Action" = "s3:*"');
+      expect(policy).toContain('"Condition" = {"Bool" = {"aws:SecureTransport" = "false"}}');
+      expect(policy).toContain('"Principal" = {"Service" = "cloudfront.amazonaws.com"}, "Action" = "s3:GetObject"');
+      expect(policy).toContain('"Condition" = {"StringEquals" = {"AWS:SourceArn" = aws_cloudfront_distribution.Bookstore_Cdn_BBAD0543.arn}}');
+    });
+
+    test("is encrypted with its own rotating KMS key, which CloudFront may use to decrypt for this distribution only", () => {
+      const encryption = assets("aws_s3_bucket_server_side_encryption_configuration", "Encryption");
+      expect(encryption.rule).toEqual([
+        { apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms", kms_master_key_id: "${aws_kms_key.Bookstore_Assets_Key_A3820AC0.arn}" }, bucket_key_enabled: true },
+      ]);
+      const key = assets("aws_kms_key", "Key");
+      expect(key).toEqual(expect.objectContaining({ enable_key_rotation: true, lifecycle: { prevent_destroy: true } }));
+      expect(key.policy).toContain('"Principal" = {"Service" = "cloudfront.amazonaws.com"}, "Action" = "kms:Decrypt", "Resource" = "*", "Condition" = {"StringEquals" = {"AWS:SourceArn" = aws_cloudfront_distribution.Bookstore_Cdn_BBAD0543.arn}}');
+    });
+
+    test("is versioned, expires old versions after 30 days and interrupted uploads after 7, and logs access to the log bucket", () => {
+      expect(assets("aws_s3_bucket_versioning", "Versioning").versioning_configuration).toEqual({ status: "Enabled" });
+      expect(assets("aws_s3_bucket_lifecycle_configuration", "Lifecycle").rule).toEqual([
+        expect.objectContaining({
+          status: "Enabled",
+          noncurrent_version_expiration: [{ noncurrent_days: 30 }],
+          abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }],
+          expiration: [{ expired_object_delete_marker: true }],
+        }),
+      ]);
+      const logging = assets("aws_s3_bucket_logging", "AccessLogs");
+      expect(logging).toEqual(expect.objectContaining({ target_bucket: "${aws_s3_bucket.AwsLogBucket_AF93A5F2.id}", target_prefix: "s3/" }));
+      // The log bucket admits S3's log delivery for this bucket of this account only.
+      const logPolicy = resourceAt(json, "aws_s3_bucket_policy", "AwsLogBucket/Policy").policy as string;
+      expect(logPolicy).toContain('"Principal" = {"Service" = "logging.s3.amazonaws.com"}, "Action" = "s3:PutObject", "Resource" = "${aws_s3_bucket.AwsLogBucket_AF93A5F2.arn}/s3/*"');
+      expect(logPolicy).toContain('"ArnLike" = {"aws:SourceArn" = aws_s3_bucket.Bookstore_Assets_F24C6A99.arn}, "StringEquals" = {"aws:SourceAccount" = data.aws_caller_identity.Bookstore_Assets_Account_0CC0FEB0.account_id}');
+    });
+
+    test("cannot be destroyed by a plan, and is never emptied by one", () => {
+      expect(assets("aws_s3_bucket")).toEqual(expect.objectContaining({ force_destroy: false, lifecycle: { prevent_destroy: true } }));
+    });
+
+    test("is named after the shop with 8 random characters drawn once, and output", () => {
+      expect(assets("aws_s3_bucket").bucket).toBe("bookstore-assets-${random_id.Bookstore_Assets_NameSuffix_4D8E9024.hex}");
+      expect(Object.values(json.output!).map((o) => o.value)).toContain("${aws_s3_bucket.Bookstore_Assets_F24C6A99.bucket}");
     });
   });
 

@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import {
+  AssetBucket,
   Bookstore,
   Cache,
   CacheProps,
@@ -190,6 +191,12 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["an environment over EC2's 16 KB of user data", (s) => computeGroup(s, { environment: { BIG: "x".repeat(16384) } }), "test/Web", "environment", expect.stringMatching(/^1 variables making \d+ bytes of user data$/)],
   ["port 22, where sshd listens", (s) => computeGroup(s, { containerPort: 22 }), "test/Web", "containerPort", 22],
   ["an AWS_SECRET_ACCESS_KEY in the environment", (s) => computeGroup(s, { environment: { AWS_SECRET_ACCESS_KEY: "x" } }), "test/Web", "environment.AWS_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"],
+  ["a dotted asset bucket (S3's TLS certificate does not cover it)", (s) => new AssetBucket(s, "Assets", { cloud: aws(), name: "acme.assets" }), "test/Assets", "name", "acme.assets"],
+  ["an asset bucket starting with sthree-, which S3 keeps", (s) => new AssetBucket(s, "Assets", { cloud: aws(), name: "sthree-assets" }), "test/Assets", "name", "sthree-assets"],
+  ["an asset bucket ending with --x-s3, which S3 keeps", (s) => new AssetBucket(s, "Assets", { cloud: aws(), name: "acme--x-s3" }), "test/Assets", "name", "acme--x-s3"],
+  ["an asset bucket name over 63 characters", (s) => new AssetBucket(s, "Assets", { cloud: aws(), name: "a".repeat(64) }), "test/Assets", "name", "a".repeat(64)],
+  ["a bookstore sending / to the asset bucket", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { cdn: { staticPaths: ["/"] } })), "test/Shop/Cdn", "cdn.staticPaths[0]", "/"],
+  ["a bookstore whose bucket gets a domain of its own, which CloudFront does not need", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { cdn: { assetsDomain: "static.shop.example.com" } })), "test/Shop/Cdn", "cdn.assetsDomain", "static.shop.example.com"],
   ["a CPU target over 100 percent", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { kubernetes: { workloads: { targetCpuPercent: 150 } } })), "test/Shop", "kubernetes.workloads.targetCpuPercent", 150],
 ];
 
@@ -209,5 +216,10 @@ describe("bad props are refused at synth time", () => {
   test("good props build without error", () => {
     const { stack } = newStack();
     expect(() => new Bookstore(stack, "Shop", bookstoreProps(aws()))).not.toThrow();
+  });
+
+  test("a refused asset bucket name says that S3 names are shared by every AWS account", () => {
+    const { stack } = newStack();
+    expect(() => new AssetBucket(stack, "Assets", { cloud: aws(), name: "xn--assets" })).toThrow(/not xn--\.\.\., sthree-\.\.\..*S3 bucket names are shared by every AWS account: a name another account holds fails at apply/);
   });
 });

@@ -17,6 +17,9 @@ const OWN_RULES = [
   "BKS-ALI-CDN-HTTPS",
   "BKS-ALI-DISK-ENCRYPTED",
   "BKS-ALI-NO-PUBLIC-IP",
+  // CKV_ALI_6 asks for a customer master key, which the bookstore's OSS bucket does not use.
+  "BKS-ALI-OSS-ENCRYPTED",
+  "BKS-ALI-OSS-TLS-ONLY",
   "BKS-ALI-RDS-DELETION-PROTECTION",
   "BKS-ALI-REDIS-AUTH",
   "BKS-ALI-REDIS-RELEASE-PROTECTION",
@@ -45,6 +48,10 @@ const CERTIFICATE_ON = { server_certificate_status: "on" };
 
 const sgRule = (config: Record<string, unknown>): Record<string, unknown> => ({ type: "ingress", ip_protocol: "tcp", cidr_ip: "0.0.0.0/0", ...config });
 
+const ossAcl = (acl: string) => ({ alicloud_oss_bucket_acl: { a: { bucket: "${alicloud_oss_bucket.subject.bucket}", acl } } });
+const ossBlock = (block: unknown, bucket = "subject") => ({ alicloud_oss_bucket_public_access_block: { b: { bucket: `\${alicloud_oss_bucket.${bucket}.bucket}`, block_public_access: block } } });
+const OSS_TLS_ONLY = '${jsonencode({"Version" = "1", "Statement" = [{"Effect" = "Deny", "Action" = ["oss:*"], "Principal" = ["*"], "Condition" = {"Bool" = {"acs:SecureTransport" = ["false"]}}}]})}';
+
 const CASES: RuleCase[] = [
   ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip", config: '{"NetworkPolicy":"true"}' }] }, C],
   ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "metrics-server" }, { name: "terway-eniip", config: '{"IPVlan":"false","NetworkPolicy":"true"}', disabled: false }] }, C],
@@ -54,6 +61,26 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip", config: '{"NetworkPolicy":"true"}', disabled: "true" }] }, N],
   ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "flannel", config: '{"NetworkPolicy":"true"}' }] }, N],
   ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", {}, N],
+  ["BKS-ALI-OSS-PRIVATE", "alicloud_oss_bucket", {}, C, { ...ossAcl("private"), ...ossBlock(true) }],
+  ["BKS-ALI-OSS-PRIVATE", "alicloud_oss_bucket", { acl: "private" }, C, ossBlock("true")],
+  ["BKS-ALI-OSS-PRIVATE", "alicloud_oss_bucket", {}, N, { ...ossAcl("public-read"), ...ossBlock(true) }],
+  ["BKS-ALI-OSS-PRIVATE", "alicloud_oss_bucket", { acl: "public-read-write" }, N, ossBlock(true)],
+  ["BKS-ALI-OSS-PRIVATE", "alicloud_oss_bucket", {}, N, { ...ossAcl("private"), ...ossBlock(false) }],
+  ["BKS-ALI-OSS-PRIVATE", "alicloud_oss_bucket", {}, N, { ...ossAcl("private"), ...ossBlock(true, "other") }],
+
+  ["BKS-ALI-OSS-VERSIONING", "alicloud_oss_bucket", { versioning: { status: "Enabled" } }, C],
+  ["BKS-ALI-OSS-VERSIONING", "alicloud_oss_bucket", { versioning: [{ status: "Suspended" }] }, N],
+  ["BKS-ALI-OSS-VERSIONING", "alicloud_oss_bucket", {}, N],
+
+  ["BKS-ALI-OSS-ENCRYPTED", "alicloud_oss_bucket", { server_side_encryption_rule: { sse_algorithm: "AES256" } }, C],
+  ["BKS-ALI-OSS-ENCRYPTED", "alicloud_oss_bucket", { server_side_encryption_rule: [{ sse_algorithm: "KMS", kms_master_key_id: "key" }] }, C],
+  ["BKS-ALI-OSS-ENCRYPTED", "alicloud_oss_bucket", {}, N],
+
+  ["BKS-ALI-OSS-TLS-ONLY", "alicloud_oss_bucket", { policy: OSS_TLS_ONLY }, C],
+  ["BKS-ALI-OSS-TLS-ONLY", "alicloud_oss_bucket", { policy: JSON.stringify({ Statement: [{ Effect: "Deny", Condition: { Bool: { "acs:SecureTransport": ["false"] } } }] }) }, C],
+  ["BKS-ALI-OSS-TLS-ONLY", "alicloud_oss_bucket", { policy: OSS_TLS_ONLY.replace("Deny", "Allow") }, N],
+  ["BKS-ALI-OSS-TLS-ONLY", "alicloud_oss_bucket", {}, N],
+
   ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_cidr: "172.20.0.0/16" }, C],
   ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_vswitch_ids: ["vsw-1"] }, C],
   ["BKS-ALI-ACK-POD-NETWORK", "alicloud_cs_managed_kubernetes", { pod_cidr: "", pod_vswitch_ids: [] }, N],

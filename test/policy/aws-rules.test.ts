@@ -19,6 +19,13 @@ const withParameter = (name: string, value: unknown) => ({
   aws_db_parameter_group: { pg: { family: "mysql8.0", parameter: [{ name: "max_connections", value: "100" }, { name, value }] } },
 });
 const MYSQL = { engine: "mysql", parameter_group_name: "${aws_db_parameter_group.pg.name}" };
+/** One bucket-setting resource of a type, naming the subject bucket (or `bucket`) by its `bucket` argument. */
+const bucketSetting = (type: string, config: Record<string, unknown>, bucket = "subject") => ({ [type]: { s: { bucket: `\${aws_s3_bucket.${bucket}.id}`, ...config } } });
+const BLOCK_ALL = { block_public_acls: true, block_public_policy: true, ignore_public_acls: true, restrict_public_buckets: true };
+const lifecycleRule = (rule: Record<string, unknown>) => bucketSetting("aws_s3_bucket_lifecycle_configuration", { rule: [{ id: "r", status: "Enabled", ...rule }] });
+const TLS_ONLY_HCL = '${jsonencode({"Statement" = [{"Effect" = "Deny", "Principal" = "*", "Action" = "s3:*", "Condition" = {"Bool" = {"aws:SecureTransport" = "false"}}}]})}';
+const TLS_ONLY_JSON = JSON.stringify({ Statement: [{ Effect: "Deny", Principal: "*", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }] });
+const bucketOrigin = (config: Record<string, unknown> = {}) => ({ domain_name: "${aws_s3_bucket.assets.bucket_regional_domain_name}", origin_id: "assets", ...config });
 
 const CASES: RuleCase[] = [
   ["BKS-AWS-ALB-ACCESS-LOGS", "aws_lb", { access_logs: { enabled: true, bucket: "logs" } }, C],
@@ -89,6 +96,10 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-CDN-ROOT-OBJECT", "aws_cloudfront_distribution", { origin: s3Origin, default_root_object: "index.html" }, C],
   ["BKS-AWS-CDN-ROOT-OBJECT", "aws_cloudfront_distribution", { origin: [customOrigin({}), s3Origin], default_root_object: "" }, N],
   ["BKS-AWS-CDN-ROOT-OBJECT", "aws_cloudfront_distribution", { origin: [s3Origin] }, N],
+  // Only the origin that serves / matters: the default behavior's, unless an ordered one matches /.
+  ["BKS-AWS-CDN-ROOT-OBJECT", "aws_cloudfront_distribution", { origin: [customOrigin({}), s3Origin], default_cache_behavior: { target_origin_id: "lb" }, ordered_cache_behavior: [{ path_pattern: "/static/*", target_origin_id: "s3" }] }, NA],
+  ["BKS-AWS-CDN-ROOT-OBJECT", "aws_cloudfront_distribution", { origin: [customOrigin({}), s3Origin], default_cache_behavior: { target_origin_id: "s3" } }, N],
+  ["BKS-AWS-CDN-ROOT-OBJECT", "aws_cloudfront_distribution", { origin: [customOrigin({}), s3Origin], default_cache_behavior: { target_origin_id: "lb" }, ordered_cache_behavior: [{ path_pattern: "/*", target_origin_id: "s3" }] }, N],
 
   ["BKS-AWS-CDN-LOGGING", "aws_cloudfront_distribution", { logging_config: { bucket: "logs.s3.amazonaws.com" } }, C],
   ["BKS-AWS-CDN-LOGGING", "aws_cloudfront_distribution", { logging_config: { include_cookies: false } }, N],
@@ -274,6 +285,43 @@ const CASES: RuleCase[] = [
 
   ["BKS-AWS-TARGET-GROUP-HEALTH-CHECK", "aws_lb_target_group", { health_check: { path: "/healthz" } }, C],
   ["BKS-AWS-TARGET-GROUP-HEALTH-CHECK", "aws_alb_target_group", { health_check: [{ enabled: true }] }, C],
+  ["BKS-AWS-S3-PUBLIC-ACCESS-BLOCK", "aws_s3_bucket", {}, C, bucketSetting("aws_s3_bucket_public_access_block", BLOCK_ALL)],
+  ["BKS-AWS-S3-PUBLIC-ACCESS-BLOCK", "aws_s3_bucket", {}, N, bucketSetting("aws_s3_bucket_public_access_block", { ...BLOCK_ALL, restrict_public_buckets: false })],
+  ["BKS-AWS-S3-PUBLIC-ACCESS-BLOCK", "aws_s3_bucket", {}, N, bucketSetting("aws_s3_bucket_public_access_block", BLOCK_ALL, "other")],
+  ["BKS-AWS-S3-PUBLIC-ACCESS-BLOCK", "aws_s3_bucket", {}, N],
+
+  ["BKS-AWS-S3-KMS", "aws_s3_bucket", {}, C, bucketSetting("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "aws:kms" } }] })],
+  ["BKS-AWS-S3-KMS", "aws_s3_bucket", {}, N, bucketSetting("aws_s3_bucket_server_side_encryption_configuration", { rule: [{ apply_server_side_encryption_by_default: { sse_algorithm: "AES256" } }] })],
+  ["BKS-AWS-S3-KMS", "aws_s3_bucket", {}, N],
+
+  ["BKS-AWS-S3-VERSIONING", "aws_s3_bucket", {}, C, bucketSetting("aws_s3_bucket_versioning", { versioning_configuration: { status: "Enabled" } })],
+  ["BKS-AWS-S3-VERSIONING", "aws_s3_bucket", {}, N, bucketSetting("aws_s3_bucket_versioning", { versioning_configuration: { status: "Suspended" } })],
+  ["BKS-AWS-S3-VERSIONING", "aws_s3_bucket", {}, N],
+
+  ["BKS-AWS-S3-ACCESS-LOGS", "aws_s3_bucket", {}, C, bucketSetting("aws_s3_bucket_logging", { target_bucket: "${aws_s3_bucket.logs.id}", target_prefix: "s3/" })],
+  ["BKS-AWS-S3-ACCESS-LOGS", "aws_s3_bucket", { logging: { target_bucket: "logs" } }, C],
+  // Being another bucket's logging target is not logging.
+  ["BKS-AWS-S3-ACCESS-LOGS", "aws_s3_bucket", {}, N, bucketSetting("aws_s3_bucket_logging", { target_bucket: "${aws_s3_bucket.subject.id}", target_prefix: "s3/" }, "other")],
+  ["BKS-AWS-S3-ACCESS-LOGS", "aws_s3_bucket", {}, N],
+
+  ["BKS-AWS-S3-LIFECYCLE", "aws_s3_bucket", {}, C, lifecycleRule({ abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }] })],
+  ["BKS-AWS-S3-LIFECYCLE", "aws_s3_bucket", {}, N, lifecycleRule({ abort_incomplete_multipart_upload: [{ days_after_initiation: 7 }], status: "Disabled" })],
+  ["BKS-AWS-S3-LIFECYCLE", "aws_s3_bucket", {}, N, lifecycleRule({ noncurrent_version_expiration: [{ noncurrent_days: 30 }] })],
+  ["BKS-AWS-S3-LIFECYCLE", "aws_s3_bucket", {}, N],
+
+  ["BKS-AWS-S3-TLS-ONLY", "aws_s3_bucket", {}, C, bucketSetting("aws_s3_bucket_policy", { policy: TLS_ONLY_HCL })],
+  ["BKS-AWS-S3-TLS-ONLY", "aws_s3_bucket", { policy: TLS_ONLY_JSON }, C],
+  ["BKS-AWS-S3-TLS-ONLY", "aws_s3_bucket", {}, N, bucketSetting("aws_s3_bucket_policy", { policy: TLS_ONLY_HCL.replace("Deny", "Allow") })],
+  ["BKS-AWS-S3-TLS-ONLY", "aws_s3_bucket", {}, N, bucketSetting("aws_s3_bucket_policy", { policy: TLS_ONLY_HCL }, "other")],
+  ["BKS-AWS-S3-TLS-ONLY", "aws_s3_bucket", {}, N],
+
+  ["BKS-AWS-S3-ACLS-DISABLED", "aws_s3_bucket_ownership_controls", { rule: { object_ownership: "BucketOwnerEnforced" } }, C],
+  ["BKS-AWS-S3-ACLS-DISABLED", "aws_s3_bucket_ownership_controls", { rule: [{ object_ownership: "BucketOwnerPreferred" }] }, N],
+
+  ["BKS-AWS-CDN-S3-OAC", "aws_cloudfront_distribution", { origin: [customOrigin({}), bucketOrigin({ origin_access_control_id: "${aws_cloudfront_origin_access_control.o.id}" })] }, C, { aws_s3_bucket: { assets: {} } }],
+  ["BKS-AWS-CDN-S3-OAC", "aws_cloudfront_distribution", { origin: [customOrigin({}), bucketOrigin()] }, N, { aws_s3_bucket: { assets: {} } }],
+  ["BKS-AWS-CDN-S3-OAC", "aws_cloudfront_distribution", { origin: [customOrigin({})] }, NA],
+
   ["BKS-AWS-TARGET-GROUP-HEALTH-CHECK", "aws_lb_target_group", { health_check: { enabled: false } }, N],
   ["BKS-AWS-TARGET-GROUP-HEALTH-CHECK", "aws_lb_target_group", { health_check: { enabled: "false" } }, N],
   ["BKS-AWS-TARGET-GROUP-HEALTH-CHECK", "aws_lb_target_group", {}, N],
@@ -300,7 +348,7 @@ describe("the AWS rules on hand-written blocks", () => {
     for (const rule of RULES) {
       expect(rule.id).toMatch(/^BKS-AWS-[A-Z0-9-]+$/);
       expect(rule.mirrors.length).toBeGreaterThan(0);
-      for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV2?_AWS_\d+|AVD-AWS-\d{4})$/);
+      for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV2?_AWS_\d+|AVD-AWS-\d{4}|KICS [0-9a-f-]{36})$/);
       expect(rule.explanation.length).toBeGreaterThan(20);
       expect({ rule: rule.id, level: rule.level }).toEqual({ rule: rule.id, level: WARNINGS.includes(rule.id) ? PolicyLevel.WARNING : PolicyLevel.ERROR });
     }

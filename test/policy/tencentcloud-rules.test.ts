@@ -4,13 +4,26 @@ import { C, expectEveryRuleCovered, expectRuleCase, N, RuleCase } from "../suppo
 // Every Tencent Cloud rule on hand-written blocks, no synth; test/tencentcloud/policy-pack.test.ts
 // checks the same rules against the synthesized bookstore.
 const RULES = TENCENTCLOUD_POLICY_PACK.rules;
-/** The library's own rules, where no scanner has one to mirror (checkov and KICS have no check of tencentcloud_redis_*). */
-const OWN_RULES = ["BKS-TC-REDIS-AUTH", "BKS-TC-REDIS-BACKUPS", "BKS-TC-REDIS-NO-PUBLIC-ADDRESS", "BKS-TC-REDIS-SSL"];
+/** The library's own rules, where no scanner has one to mirror: checkov and KICS have no check of tencentcloud_redis_*, and checkov 3.3.30 none of COS. */
+const OWN_RULES = ["BKS-TC-REDIS-AUTH", "BKS-TC-REDIS-BACKUPS", "BKS-TC-REDIS-NO-PUBLIC-ADDRESS", "BKS-TC-REDIS-SSL", "BKS-TC-COS-ENCRYPTED", "BKS-TC-COS-PRIVATE", "BKS-TC-COS-VERSIONING"];
 const redisRef = (instance = "subject") => `\${tencentcloud_redis_instance.${instance}.id}`;
 const base64 = (text: string) => Buffer.from(text).toString("base64");
 const SECRET_ID = `AKID${"a1B2".repeat(8)}`;
 
 const CASES: RuleCase[] = [
+  ["BKS-TC-COS-PRIVATE", "tencentcloud_cos_bucket", { acl: "private" }, C],
+  ["BKS-TC-COS-PRIVATE", "tencentcloud_cos_bucket", {}, C],
+  ["BKS-TC-COS-PRIVATE", "tencentcloud_cos_bucket", { acl: "public-read" }, N],
+  ["BKS-TC-COS-PRIVATE", "tencentcloud_cos_bucket", { acl: "private", acl_body: "<AccessControlPolicy/>" }, N],
+
+  ["BKS-TC-COS-ENCRYPTED", "tencentcloud_cos_bucket", { encryption_algorithm: "AES256" }, C],
+  ["BKS-TC-COS-ENCRYPTED", "tencentcloud_cos_bucket", { encryption_algorithm: "KMS" }, C],
+  ["BKS-TC-COS-ENCRYPTED", "tencentcloud_cos_bucket", {}, N],
+
+  ["BKS-TC-COS-VERSIONING", "tencentcloud_cos_bucket", { versioning_enable: true }, C],
+  ["BKS-TC-COS-VERSIONING", "tencentcloud_cos_bucket", { versioning_enable: false }, N],
+  ["BKS-TC-COS-VERSIONING", "tencentcloud_cos_bucket", {}, N],
+
   ["BKS-TC-CLB-ACCESS-LOGS", "tencentcloud_clb_instance", { log_set_id: "ls", log_topic_id: "lt" }, C],
   ["BKS-TC-CLB-ACCESS-LOGS", "tencentcloud_clb_instance", { log_set_id: "ls" }, N],
   ["BKS-TC-CLB-ACCESS-LOGS", "tencentcloud_clb_instance", { log_topic_id: "lt" }, N],

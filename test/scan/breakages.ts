@@ -30,6 +30,13 @@ const first = (stack: Json, type: string, name?: string): Json => {
   if (!key) throw new Error(`no ${type} ${name ?? ""} in the stack`);
   return blocks[key];
 };
+/** The name of the first resource of a type whose name starts with `name`. */
+const key = (stack: Json, type: string, name: string): string => {
+  const found = Object.keys(stack.resource?.[type] ?? {}).find((k) => k.startsWith(name));
+  if (!found) throw new Error(`no ${type} ${name} in the stack`);
+  return found;
+};
+const ASSETS = { type: "aws_s3_bucket", name: "Bookstore_Assets" };
 const container = (d: Json) => d.spec.template.spec.container[0];
 const pod = (d: Json) => d.spec.template.spec;
 const behaviours = (d: Json) => [d.default_cache_behavior, ...d.ordered_cache_behavior];
@@ -141,6 +148,43 @@ export const BREAKAGES: readonly Breakage[] = [
   { check: "CKV2_AWS_42", rule: "BKS-AWS-CDN-TLS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.viewer_certificate = { cloudfront_default_certificate: true }) },
   { check: "CKV_AWS_34", rule: "BKS-AWS-CDN-VIEWER-HTTPS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.default_cache_behavior.viewer_protocol_policy = "allow-all") },
   { check: "CKV_AWS_68", rule: "BKS-AWS-CDN-WAF", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => delete b.web_acl_id },
+  { check: "CKV2_AWS_46", rule: "BKS-AWS-CDN-S3-OAC", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => b.origin.forEach((o: Json) => delete o.origin_access_control_id) },
+  // AWS: the asset bucket (the log bucket suppresses what its nature forbids)
+  { check: "CKV2_AWS_6", rule: "BKS-AWS-S3-PUBLIC-ACCESS-BLOCK", pack: "aws", target: ASSETS, breakIt: (_b, s) => delete s.resource.aws_s3_bucket_public_access_block[key(s, "aws_s3_bucket_public_access_block", "Bookstore_Assets")] },
+  ...(
+    [
+      ["CKV_AWS_53", "block_public_acls"],
+      ["CKV_AWS_54", "block_public_policy"],
+      ["CKV_AWS_55", "ignore_public_acls"],
+      ["CKV_AWS_56", "restrict_public_buckets"],
+    ] as const
+  ).map(([check, setting]): Breakage => ({
+    check,
+    rule: "BKS-AWS-S3-PUBLIC-ACCESS-BLOCK",
+    pack: "aws",
+    target: ASSETS,
+    breakIt: (_b, s) => (first(s, "aws_s3_bucket_public_access_block", "Bookstore_Assets")[setting] = false),
+    reportedOn: { type: "aws_s3_bucket_public_access_block", name: "Bookstore_Assets" },
+  })),
+  {
+    check: "CKV_AWS_145",
+    rule: "BKS-AWS-S3-KMS",
+    pack: "aws",
+    target: ASSETS,
+    breakIt: (_b, s) => (first(s, "aws_s3_bucket_server_side_encryption_configuration", "Bookstore_Assets").rule[0].apply_server_side_encryption_by_default = { sse_algorithm: "AES256" }),
+  },
+  { check: "CKV_AWS_21", rule: "BKS-AWS-S3-VERSIONING", pack: "aws", target: ASSETS, breakIt: (_b, s) => (first(s, "aws_s3_bucket_versioning", "Bookstore_Assets").versioning_configuration.status = "Suspended") },
+  { check: "CKV_AWS_18", rule: "BKS-AWS-S3-ACCESS-LOGS", pack: "aws", target: ASSETS, breakIt: (_b, s) => delete s.resource.aws_s3_bucket_logging },
+  { check: "CKV2_AWS_61", rule: "BKS-AWS-S3-LIFECYCLE", pack: "aws", target: ASSETS, breakIt: (_b, s) => delete s.resource.aws_s3_bucket_lifecycle_configuration[key(s, "aws_s3_bucket_lifecycle_configuration", "Bookstore_Assets")] },
+  {
+    check: "CKV_AWS_300",
+    rule: "BKS-AWS-S3-LIFECYCLE",
+    pack: "aws",
+    target: ASSETS,
+    breakIt: (_b, s) => delete first(s, "aws_s3_bucket_lifecycle_configuration", "Bookstore_Assets").rule[0].abort_incomplete_multipart_upload,
+    reportedOn: { type: "aws_s3_bucket_lifecycle_configuration", name: "Bookstore_Assets" },
+  },
+  { check: "CKV2_AWS_65", rule: "BKS-AWS-S3-ACLS-DISABLED", pack: "aws", target: { type: "aws_s3_bucket_ownership_controls", name: "Bookstore_Assets" }, breakIt: (b) => (b.rule.object_ownership = "BucketOwnerPreferred") },
   // AWS: Kubernetes
   { check: "CKV_AWS_37", rule: "BKS-AWS-EKS-LOGS", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => (b.enabled_cluster_log_types = ["api", "audit"]) },
   { check: "CKV_AWS_39", rule: "BKS-AWS-EKS-ENDPOINT", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => (b.vpc_config.endpoint_public_access = true) },
@@ -192,6 +236,9 @@ export const BREAKAGES: readonly Breakage[] = [
     target: { type: "alicloud_slb_tls_cipher_policy", name: "Breakage" },
     add: { tls_cipher_policy_name: "breakage", tls_versions: ["TLSv1.0", "TLSv1.2"], ciphers: ["ECDHE-RSA-AES128-GCM-SHA256"] },
   },
+
+  { check: "CKV_ALI_1", rule: "BKS-ALI-OSS-PRIVATE", pack: "alicloud", target: { type: "alicloud_oss_bucket" }, breakIt: (_b, s) => (first(s, "alicloud_oss_bucket_acl").acl = "public-read") },
+  { check: "CKV_ALI_10", rule: "BKS-ALI-OSS-VERSIONING", pack: "alicloud", target: { type: "alicloud_oss_bucket" }, breakIt: (b) => (b.versioning.status = "Suspended") },
 
   // Tencent Cloud
   { check: "CKV_TC_11", rule: "BKS-TC-CLB-ACCESS-LOGS", pack: "tencentcloud", target: { type: "tencentcloud_clb_instance" }, breakIt: (b) => (delete b.log_set_id, delete b.log_topic_id) },

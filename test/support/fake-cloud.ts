@@ -1,5 +1,6 @@
 import { Construct, IConstruct } from "constructs";
 import {
+  AssetBucketSpec,
   CacheSize,
   CacheSpec,
   CatalogOverrides,
@@ -47,7 +48,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
   defaultKubernetesVersion: "1.32",
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
   names: { pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?", maxLength: 30, description: "lower-case letters, digits and hyphens" },
-  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, weightedWebRuntimes: true, kubernetesExtendedSupport: true },
+  capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, weightedWebRuntimes: true, kubernetesExtendedSupport: true, cdnRoutesPathsToBucket: true },
   limits: {
     tags: {
       maxPerResource: 10,
@@ -90,11 +91,18 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     "fake-metrics": { versions: ["0.8.0"], source: "https://example.com/fake-metrics/releases" },
   },
   runtimeEnvironment: { regionVariables: ["FAKE_REGION"] },
+  assetBucket: {
+    name: { pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]", maxLength: 40, description: "lower-case letters, digits and hyphens", reservedPrefixes: ["fake-"], reservedSuffixes: ["-fake"] },
+    hostName: { template: "{name}.objects.{region}.fake", maxLength: 50 },
+    globallyUnique: true,
+    uniqueness: "names are shared by every fake account",
+    noncurrentVersionRetentionDays: { min: 1, max: 365 },
+  },
 });
 
 /** One call the neutral constructs made on the cloud. */
 export interface RecordedCall {
-  readonly capability: "network" | "computeGroup" | "database" | "cache" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom";
+  readonly capability: "network" | "computeGroup" | "database" | "cache" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom" | "assetBucket" | "allowCdnReads";
   /** The construct that asked, e.g. `test/Shop/Database`. */
   readonly scopePath: string;
   readonly spec: unknown;
@@ -201,7 +209,17 @@ export class FakeCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec) {
     this.record("cdn", scope, spec);
-    return { cdnDomainName: "cdn.fake" };
+    spec.assets?.allowCdnReads("cdn-1");
+    return { cdnDomainName: "cdn.fake", assetsCdnDomainName: spec.assetsDomain === undefined ? undefined : "assets-cdn.fake" };
+  }
+
+  public createAssetBucket(scope: Construct, spec: AssetBucketSpec) {
+    this.record("assetBucket", scope, spec);
+    return {
+      bucketName: spec.name,
+      originDomainName: "bucket.objects.fake",
+      allowCdnReads: (cdnId: string) => this.record("allowCdnReads", scope, { cdnId }),
+    };
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec) {

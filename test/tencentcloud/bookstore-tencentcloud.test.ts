@@ -139,7 +139,7 @@ describe("the bookstore on Tencent Cloud", () => {
       ]);
     });
 
-    test("may read only the database's and the cache's credentials secrets, through a CAM role of the instances", () => {
+    test("may read only the database's and the cache's credentials secrets and the asset bucket's objects, through a CAM role of the instances", () => {
       expect(onlyResource(vmsJson, "tencentcloud_as_scaling_config").cam_role_name).toContain("tencentcloud_cam_role.Bookstore_Web_InstanceRole");
       expect(resourceAt(vmsJson, "tencentcloud_cam_role", "Web/InstanceRole").document).toContain("cvm.qcloud.com");
       for (const [policyAt, secret] of [
@@ -155,13 +155,18 @@ describe("the bookstore on Tencent Cloud", () => {
       const attached = (resources(vmsJson, "tencentcloud_cam_role_policy_attachment") as any[])
         .map((a) => [a.role_id, a.policy_id])
         .filter(([role]) => String(role).includes("Bookstore_Web_InstanceRole"));
-      expect(attached).toHaveLength(2);
+      expect(attached).toHaveLength(3);
       expect(attached).toEqual(
         expect.arrayContaining([
           [expect.stringContaining("Bookstore_Web_InstanceRole"), expect.stringContaining("Bookstore_Web_ReadDatabaseCredentials")],
           [expect.stringContaining("Bookstore_Web_InstanceRole"), expect.stringContaining("Bookstore_Web_ReadCacheCredentials")],
         ]),
       );
+      const assets: string = resourceAt(vmsJson, "tencentcloud_cam_policy", "Bookstore/Web/ReadWriteAssets").document;
+      expect(assets).toContain('"resource" = ["qcs::cos:ap-guangzhou:uid/${data.tencentcloud_user_info.Bookstore_Assets_Account_');
+      expect(assets).toContain(':${tencentcloud_cos_bucket.Bookstore_Assets_F24C6A99.bucket}/*"]');
+      expect(assets).toContain('"name/cos:GetObject", "name/cos:HeadObject", "name/cos:PutObject", "name/cos:DeleteObject"');
+      expect(assets).not.toMatch(/"name\/cos:\*"|GetBucket|PutBucket/);
     });
 
     test("admits the application port only from the load balancer's security group", () => {
@@ -325,7 +330,7 @@ describe("the bookstore on Tencent Cloud", () => {
 
   describe("CDN", () => {
     test("serves the domain over HTTPS only, with the existing certificate, HSTS and a redirect from HTTP", () => {
-      const cdn = onlyResource(json, "tencentcloud_cdn_domain");
+      const cdn = resourceAt(json, "tencentcloud_cdn_domain", "Bookstore/Cdn/Resource");
       expect(cdn.domain).toBe("shop.example.com");
       expect(cdn.service_type).toBe("web");
       expect(cdn.https_config).toEqual(
@@ -339,7 +344,7 @@ describe("the bookstore on Tencent Cloud", () => {
     });
 
     test("fetches from the load balancer's VIP (its domain may be empty) over HTTPS with the shop's Host", () => {
-      expect(onlyResource(json, "tencentcloud_cdn_domain").origin).toEqual({
+      expect(resourceAt(json, "tencentcloud_cdn_domain", "Bookstore/Cdn/Resource").origin).toEqual({
         origin_type: "ip",
         origin_list: [expect.stringMatching(/^\$\{element\(tencentcloud_clb_instance\.Bookstore_LoadBalancer_[A-F0-9]+\.clb_vips, 0\)\}$/)],
         origin_pull_protocol: "https",
@@ -348,7 +353,7 @@ describe("the bookstore on Tencent Cloud", () => {
     });
 
     test("caches the static paths only", () => {
-      const rules = onlyResource(json, "tencentcloud_cdn_domain").rule_cache as any[];
+      const rules = resourceAt(json, "tencentcloud_cdn_domain", "Bookstore/Cdn/Resource").rule_cache as any[];
       expect(rules[0]).toEqual(expect.objectContaining({ rule_type: "all", no_cache_switch: "on" }));
       expect(rules.slice(1).map((r) => [r.rule_type, r.rule_paths, r.switch])).toEqual([
         ["directory", ["/static"], "on"],
@@ -363,6 +368,46 @@ describe("the bookstore on Tencent Cloud", () => {
       ["/*", { ruleType: "all", rulePaths: ["*"] }],
     ])("maps the path pattern %s to a cache rule", (pattern, expected) => {
       expect(cacheRuleTarget(pattern)).toEqual(expected);
+    });
+  });
+
+  describe("asset bucket", () => {
+    test("is a private, encrypted, versioned COS bucket named <name>-<APPID>, the APPID read from the account", () => {
+      const bucket = onlyResource(json, "tencentcloud_cos_bucket");
+      expect(bucket).toEqual(
+        expect.objectContaining({
+          bucket: expect.stringMatching(/^bookstore-assets-\$\{data\.tencentcloud_user_info\.Bookstore_Assets_Account_[0-9A-F]+\.app_id\}$/),
+          acl: "private",
+          encryption_algorithm: "AES256",
+          versioning_enable: true,
+          force_clean: false,
+          lifecycle: { prevent_destroy: true },
+        }),
+      );
+      expect(bucket.lifecycle_rules).toEqual([
+        expect.objectContaining({
+          filter_prefix: "",
+          non_current_expiration: { non_current_days: 30 },
+          abort_incomplete_multipart_upload: { days_after_initiation: 7 },
+          expiration: { delete_marker: true },
+        }),
+      ]);
+      // COS names are the account's own (the APPID): no random end is drawn.
+      expect(json.resource?.random_id).toBeUndefined();
+    });
+
+    test("is served on a CDN domain of its own, static. and the shop's domain, as a private COS origin over HTTPS", () => {
+      const domain = resourceAt(json, "tencentcloud_cdn_domain", "Bookstore/Cdn/AssetsDomain");
+      expect(domain.domain).toBe("static.shop.example.com");
+      expect(domain.origin).toEqual({
+        origin_type: "cos",
+        origin_list: ["${tencentcloud_cos_bucket.Bookstore_Assets_F24C6A99.cos_bucket_url}"],
+        server_name: "${tencentcloud_cos_bucket.Bookstore_Assets_F24C6A99.cos_bucket_url}",
+        cos_private_access: "on",
+        origin_pull_protocol: "https",
+      });
+      expect(domain.https_config).toEqual(expect.objectContaining({ https_switch: "on", server_certificate_config: { certificate_id: "Xa7dQ2mK" } }));
+      expect(domain.rule_cache).toEqual([expect.objectContaining({ rule_type: "all", switch: "on", heuristic_cache_time: 86400 })]);
     });
   });
 
@@ -553,6 +598,6 @@ describe("the bookstore on Tencent Cloud, variants", () => {
 
   test("accelerates overseas for an origin outside the mainland", () => {
     const { json } = synthBookstore(Cloud.tencentcloud({ region: "ap-singapore" }));
-    expect(onlyResource(json, "tencentcloud_cdn_domain").area).toBe("overseas");
+    expect(resources(json, "tencentcloud_cdn_domain").map((d: any) => d.area)).toEqual(["overseas", "overseas"]);
   });
 });

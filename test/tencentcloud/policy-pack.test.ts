@@ -46,8 +46,8 @@ describe("the Tencent Cloud policy pack", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of TENCENTCLOUD_POLICY_PACK.rules) {
       expect(rule.id).toMatch(/^BKS-TC-[A-Z0-9-]+$/);
-      // checkov and KICS have no check of tencentcloud_redis_*: the cache's rules are the library's own.
-      expect(rule.mirrors.length > 0).toBe(!rule.id.startsWith("BKS-TC-REDIS-"));
+      // checkov and KICS have no check of tencentcloud_redis_* or COS buckets: those rules are the library's own.
+      expect(rule.mirrors.length > 0).toBe(!rule.id.startsWith("BKS-TC-REDIS-") && !rule.id.startsWith("BKS-TC-COS-"));
       for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV_TC_\d+|KICS [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/);
       expect(rule.explanation.length).toBeGreaterThan(20);
       expect(["error", "warning"]).toContain(rule.level);
@@ -102,6 +102,9 @@ describe("the Tencent Cloud policy pack", () => {
     ["BKS-TC-TKE-SECRETS-ENCRYPTION", (j) => remove(j, "tencentcloud_kubernetes_encryption_protection")],
     ["BKS-TC-VPC-FLOW-LOGS", (j) => remove(j, "tencentcloud_vpc_flow_log")],
     ["BKS-TC-NOT-DEFAULT-SG", (j) => (first(j, "tencentcloud_as_scaling_config").security_group_ids = [])],
+    ["BKS-TC-COS-PRIVATE", (j) => (first(j, "tencentcloud_cos_bucket").acl = "public-read")],
+    ["BKS-TC-COS-ENCRYPTED", (j) => delete first(j, "tencentcloud_cos_bucket").encryption_algorithm],
+    ["BKS-TC-COS-VERSIONING", (j) => (first(j, "tencentcloud_cos_bucket").versioning_enable = false)],
     ["BKS-TC-NOT-DEFAULT-VPC", (j) => (first(j, "tencentcloud_mysql_instance").vpc_id = "${tencentcloud_vpc.default.id}")],
     ["BKS-TC-REDIS-NO-PUBLIC-ADDRESS", (j) => (first(j, "tencentcloud_redis_instance").wan_address_switch = "open")],
     ["BKS-TC-REDIS-AUTH", (j) => Object.assign(first(j, "tencentcloud_redis_instance"), { no_auth: true, password: undefined })],

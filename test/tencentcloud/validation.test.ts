@@ -1,5 +1,6 @@
 import { TerraformStack } from "cdktf";
 import {
+  AssetBucket,
   Bookstore,
   Cache,
   CacheProps,
@@ -86,6 +87,12 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a COS bucket starting with a hyphen", (s) => tencentcloud().useRemoteState(s, { bucket: "-acme-1250000000" }), "test", "remoteState.bucket", "-acme-1250000000"],
   ["a lock endpoint, which COS does not use", (s) => tencentcloud().useRemoteState(s, { bucket: "acme-1250000000", lockEndpoint: "https://x" }), "test", "remoteState.lockEndpoint", "https://x"],
   ["an AWS region for COS state", (s) => tencentcloud().useRemoteState(s, { bucket: "acme-1250000000", region: "eu-central-1" }), "test", "remoteState.region", "eu-central-1"],
+  // <name>-<APPID>.cos.ap-guangzhou.myqcloud.com: at most 60 characters, so 19 for the name.
+  ["a COS bucket name too long for its host name in ap-guangzhou", (s) => new AssetBucket(s, "Assets", { cloud: tencentcloud(), name: "a".repeat(20) }), "test/Assets", "name", "a".repeat(20)],
+  ["a COS bucket name with the APPID already in it", (s) => new AssetBucket(s, "Assets", { cloud: tencentcloud("ap-beijing"), name: "acme-1250000000" }), "test/Assets", "name", "acme-1250000000"],
+  ["a COS bucket name ending with a hyphen", (s) => new AssetBucket(s, "Assets", { cloud: tencentcloud(), name: "acme-" }), "test/Assets", "name", "acme-"],
+  ["a COS retention over 3650 days", (s) => new AssetBucket(s, "Assets", { cloud: tencentcloud(), noncurrentVersionRetentionDays: 3651 }), "test/Assets", "noncurrentVersionRetentionDays", 3651],
+  ["the shop's domain as the asset bucket's CDN domain", (s) => new Bookstore(s, "Shop", bookstoreProps(tencentcloud(), { cdn: { assetsDomain: "shop.example.com" } })), "test/Shop/Cdn", "cdn.assetsDomain", "shop.example.com"],
   ["user data over 16 KB once Base64-encoded", (s) => new ComputeGroup(s, "Web", { cloud: tencentcloud(), network: network(s), image: "a/b:1", environment: { BIG: "x".repeat(12000) } }), "test/Web", "environment", expect.stringMatching(/Base64-encoded user data$/)],
   ["a Kubernetes version TKE does not offer", (s) => cluster(s, { version: "1.29" }), "test/K8s", "version", "1.29"],
   ["a network overlapping TKE's pod range", (s) => new KubernetesCluster(s, "K8s", { cloud: tencentcloud(), network: network(s, { cidr: "172.20.0.0/16" }) }), "test/K8s", "network", "172.20.0.0/16"],
@@ -133,5 +140,18 @@ describe("Tencent Cloud: bad props are refused at synth time", () => {
   test("good props build without error", () => {
     const { stack } = newStack();
     expect(() => new Bookstore(stack, "Shop", bookstoreProps(tencentcloud()))).not.toThrow();
+  });
+
+  test("a COS name fills what its region's host name leaves, and the refusal says COS appends the APPID", () => {
+    expect(() => new AssetBucket(newStack().stack, "Fits", { cloud: tencentcloud(), name: "a".repeat(19) })).not.toThrow();
+    expect(() => new AssetBucket(newStack().stack, "Beijing", { cloud: tencentcloud("ap-beijing"), name: "a".repeat(21) })).not.toThrow();
+    expect(() => new AssetBucket(newStack().stack, "TooLong", { cloud: tencentcloud(), name: "a".repeat(20) })).toThrow(/\(COS appends it\), at most 19 characters .*\{name\}-1250000000\.cos\.\{region\}\.myqcloud\.com is at most 60 characters.*need only differ from the account's other buckets/);
+  });
+
+  test("a long shop name is shortened to fit COS's host name", () => {
+    const { stack } = newStack();
+    new Bookstore(stack, "Shop", bookstoreProps(tencentcloud(), { name: "a-long-bookstore" }));
+    // 19 characters in ap-guangzhou: "a-long-bookstore-assets" cut to "a-long-bookstore-as", then the APPID.
+    expect(JSON.stringify(stack.toTerraform().resource.tencentcloud_cos_bucket)).toContain('"bucket":"a-long-bookstore-as-${data.tencentcloud_user_info.');
   });
 });

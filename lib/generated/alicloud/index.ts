@@ -31,6 +31,8 @@ export * as logProject from './log-project';
 export * as logStore from './log-store';
 export * as natGateway from './nat-gateway';
 export * as ossBucket from './oss-bucket';
+export * as ossBucketAcl from './oss-bucket-acl';
+export * as ossBucketPublicAccessBlock from './oss-bucket-public-access-block';
 export * as ramPolicy from './ram-policy';
 export * as ramRole from './ram-role';
 export * as ramRolePolicyAttachment from './ram-role-policy-attachment';

@@ -31,6 +31,8 @@ Object.defineProperty(exports, 'logProject', { get: function () { return require
 Object.defineProperty(exports, 'logStore', { get: function () { return require('./log-store'); } });
 Object.defineProperty(exports, 'natGateway', { get: function () { return require('./nat-gateway'); } });
 Object.defineProperty(exports, 'ossBucket', { get: function () { return require('./oss-bucket'); } });
+Object.defineProperty(exports, 'ossBucketAcl', { get: function () { return require('./oss-bucket-acl'); } });
+Object.defineProperty(exports, 'ossBucketPublicAccessBlock', { get: function () { return require('./oss-bucket-public-access-block'); } });
 Object.defineProperty(exports, 'ramPolicy', { get: function () { return require('./ram-policy'); } });
 Object.defineProperty(exports, 'ramRole', { get: function () { return require('./ram-role'); } });
 Object.defineProperty(exports, 'ramRolePolicyAttachment', { get: function () { return require('./ram-role-policy-attachment'); } });

@@ -6,6 +6,10 @@ import { CdnHttpsOnly } from "../rules/alicloud/cdn-https";
 import { KmsKeyRotation } from "../rules/alicloud/kms-key-rotation";
 import { NoPublicInstanceAddress } from "../rules/alicloud/no-public-instance-address";
 import { NodePoolAutoRepair } from "../rules/alicloud/node-pool-auto-repair";
+import { OssEncrypted } from "../rules/alicloud/oss-encrypted";
+import { OssPrivate } from "../rules/alicloud/oss-private";
+import { OssTlsOnly } from "../rules/alicloud/oss-tls-only";
+import { OssVersioning } from "../rules/alicloud/oss-versioning";
 import { RdsDeletionProtection } from "../rules/alicloud/rds-deletion-protection";
 import { RdsMinorUpgrades } from "../rules/alicloud/rds-minor-upgrades";
 import { RdsNoPublicWhitelist } from "../rules/alicloud/rds-security-ips";
@@ -25,7 +29,7 @@ import { PolicyPack } from "../policy-checks";
 /**
  * Every Alibaba Cloud rule: the Alibaba section of the scanner rules (checkov CKV_ALI_*,
  * KICS), plus the library's own where no scanner has one (CLB listeners, CDN, ACK API,
- * the Tair / Redis cache).
+ * the Tair / Redis cache, OSS encryption and TLS).
  */
 export const ALICLOUD_POLICY_PACK: PolicyPack = {
   name: "alicloud",
@@ -39,6 +43,10 @@ export const ALICLOUD_POLICY_PACK: PolicyPack = {
     NoPublicAdminPorts,
     NoPublicInstanceAddress,
     NodePoolAutoRepair,
+    OssEncrypted,
+    OssPrivate,
+    OssTlsOnly,
+    OssVersioning,
     RdsDeletionProtection,
     RdsMinorUpgrades,
     RdsNoPublicWhitelist,

@@ -14,6 +14,7 @@ import { CertificateCreateBeforeDestroy } from "../rules/aws/certificate-create-
 import { CloudFrontDefaultRootObject } from "../rules/aws/cloudfront-default-root-object";
 import { CloudFrontLogging } from "../rules/aws/cloudfront-logging";
 import { CloudFrontOriginHttps } from "../rules/aws/cloudfront-origin-https";
+import { CloudFrontS3OriginAccessControl } from "../rules/aws/cloudfront-s3-origin-access-control";
 import { CloudFrontSecurityHeaders } from "../rules/aws/cloudfront-security-headers";
 import { CloudFrontTls } from "../rules/aws/cloudfront-tls";
 import { CloudFrontViewerHttps } from "../rules/aws/cloudfront-viewer-https";
@@ -44,6 +45,13 @@ import { RdsPerformanceInsights } from "../rules/aws/rds-performance-insights";
 import { RdsRequireTls } from "../rules/aws/rds-require-tls";
 import { RdsStorageEncrypted } from "../rules/aws/rds-storage-encrypted";
 import { SecretCustomerManagedKey } from "../rules/aws/secret-customer-managed-key";
+import { S3AccessLogs } from "../rules/aws/s3-access-logs";
+import { S3AclsDisabled } from "../rules/aws/s3-acls-disabled";
+import { S3KmsEncryption } from "../rules/aws/s3-kms-encryption";
+import { S3Lifecycle } from "../rules/aws/s3-lifecycle";
+import { S3PublicAccessBlock } from "../rules/aws/s3-public-access-block";
+import { S3TlsOnly } from "../rules/aws/s3-tls-only";
+import { S3Versioning } from "../rules/aws/s3-versioning";
 import { SecurityGroupDescriptions } from "../rules/aws/security-group-descriptions";
 import { TargetGroupHealthCheck } from "../rules/aws/target-group-health-check";
 import { UserDataNoSecrets } from "../rules/aws/user-data-no-secrets";
@@ -71,6 +79,7 @@ export const AWS_POLICY_PACK: PolicyPack = {
     CloudFrontDefaultRootObject,
     CloudFrontLogging,
     CloudFrontOriginHttps,
+    CloudFrontS3OriginAccessControl,
     CloudFrontSecurityHeaders,
     CloudFrontTls,
     CloudFrontViewerHttps,
@@ -101,6 +110,13 @@ export const AWS_POLICY_PACK: PolicyPack = {
     RdsRequireTls,
     RdsStorageEncrypted,
     SecretCustomerManagedKey,
+    S3AccessLogs,
+    S3AclsDisabled,
+    S3KmsEncryption,
+    S3Lifecycle,
+    S3PublicAccessBlock,
+    S3TlsOnly,
+    S3Versioning,
     SecurityGroupDescriptions,
     TargetGroupHealthCheck,
     UserDataNoSecrets,

@@ -1,6 +1,9 @@
 import { PolicyPack } from "../policy-checks";
 import { ClbAccessLogs } from "../rules/tencentcloud/clb-access-logs";
 import { ClbListenerProtocol } from "../rules/tencentcloud/clb-listener-protocol";
+import { CosEncrypted } from "../rules/tencentcloud/cos-encrypted";
+import { CosPrivate } from "../rules/tencentcloud/cos-private";
+import { CosVersioning } from "../rules/tencentcloud/cos-versioning";
 import { DiskEncrypted } from "../rules/tencentcloud/disk-encrypted";
 import { InstanceMonitoring } from "../rules/tencentcloud/instance-monitoring";
 import { InstanceNoPublicIp } from "../rules/tencentcloud/instance-no-public-ip";
@@ -22,13 +25,17 @@ import { VpcFlowLogs } from "../rules/tencentcloud/vpc-flow-logs";
 
 /**
  * Every Tencent Cloud rule; mirrors the Tencent section of the scanner rules (checkov
- * CKV_TC_*, KICS), plus the library's own where no scanner has one (the Redis cache).
+ * CKV_TC_*, KICS), plus the library's own where no scanner has one (the Redis cache, COS
+ * buckets).
  */
 export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
   name: "tencentcloud",
   rules: [
     ClbAccessLogs,
     ClbListenerProtocol,
+    CosEncrypted,
+    CosPrivate,
+    CosVersioning,
     DiskEncrypted,
     InstanceMonitoring,
     InstanceNoPublicIp,

@@ -1,4 +1,4 @@
-import { blocksOf, ResourceBlock, settingRule } from "../../rule";
+import { blocksOf, ResourceBlock, settingRule, StackView } from "../../rule";
 
 // What several AWS rules look at: resource types and normalized views of their blocks.
 
@@ -50,3 +50,14 @@ export const rdsSetting = settingRule("aws_db_instance");
 
 /** A rule that one argument of `aws_elasticache_replication_group` must satisfy: the scanner checks of a cache's settings. */
 export const cacheSetting = settingRule("aws_elasticache_replication_group");
+
+/** The S3 bucket types: the bucket itself, whose settings live in resources that name it. */
+export const BUCKET_TYPES = ["aws_s3_bucket"];
+
+/**
+ * The blocks of a bucket-setting resource type (`aws_s3_bucket_versioning`, ...) whose
+ * `bucket` argument names this bucket: a reference elsewhere (a logging target) does not count.
+ */
+export function settingsOf(stack: StackView, type: string, bucket: ResourceBlock): ResourceBlock[] {
+  return stack.referencing(type, bucket).filter((setting) => stack.referenced(setting.config.bucket)?.address === bucket.address);
+}
