@@ -123,7 +123,7 @@ describe("the bookstore's cache on AWS", () => {
   });
 
   test("is left out, with everything that only it needs, when cache.enabled is false", () => {
-    const { json: without } = synthBookstore(aws(), { cache: { enabled: false } });
+    const { json: without } = synthBookstore(aws(), { cache: { enabled: false }, assets: { enabled: false } });
     expect(resources(without, "aws_elasticache_replication_group")).toEqual([]);
     expect(resources(without, "aws_secretsmanager_secret")).toEqual([]);
     expect(Object.keys(without.output ?? {}).filter((o) => o.includes("Cache"))).toEqual([]);

@@ -13,8 +13,7 @@ import {
   LoadBalancer,
   matchesPages,
   maxAssetBucketNameLength,
-  Network,
-} from "../../lib";
+  Network, WebRuntime } from "../../lib";
 import { FAKE_CATALOG, FakeCloud } from "../support/fake-cloud";
 import { newStack, synthJson } from "../support/synth";
 import { expectValidationError } from "../support/validation";
@@ -25,7 +24,7 @@ import { expectValidationError } from "../support/validation";
 // at most 50, which leaves 25 in fake-east-1.
 
 function shop(cloud: FakeCloud, stack: TerraformStack, overrides: Partial<BookstoreProps> = {}): Bookstore {
-  return new Bookstore(stack, "Shop", { cloud, domain: "shop.example.com", web: { image: "registry.example.com/bookstore:1.4.2" }, ...overrides });
+  return new Bookstore(stack, "Shop", { cloud, domain: "shop.example.com", web: { image: "registry.example.com/bookstore:1.4.2", runtime: WebRuntime.weighted({ vmsPercent: 50, kubernetesPercent: 50 }) }, ...overrides });
 }
 
 describe("the asset bucket's name", () => {

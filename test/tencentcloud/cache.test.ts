@@ -76,7 +76,7 @@ describe("the bookstore's cache on Tencent Cloud", () => {
   });
 
   test("is left out when cache.enabled is false", () => {
-    const { json: without } = synthBookstore(tencentcloud(), { ...onVms(), kubernetes: { enabled: false }, cache: { enabled: false } });
+    const { json: without } = synthBookstore(tencentcloud(), { ...onVms(), kubernetes: { enabled: false }, cache: { enabled: false }, assets: { enabled: false } });
     expect(resources(without, "tencentcloud_redis_instance")).toEqual([]);
     expect((resources(without, "tencentcloud_cam_policy") as any[]).map((p) => p.name)).toEqual(["bookstore-web-read-db-credentials"]);
   });
