@@ -8,6 +8,7 @@ export * from "./core/compute-group";
 export * from "./core/database";
 export * from "./core/load-balancer";
 export * from "./core/cdn";
+export * from "./core/service-area";
 export * from "./core/kubernetes-cluster";
 export * from "./core/names";
 export * from "./core/container-image";

@@ -2,8 +2,20 @@ import { Construct } from "constructs";
 import { CdnDomainConfig } from "../generated/alicloud/cdn-domain-config";
 import { CdnDomainNew } from "../generated/alicloud/cdn-domain-new";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { ServiceArea } from "../core/service-area";
 import { AlicloudCatalog } from "./catalog";
 import { casCertificateId } from "./certificate";
+
+/**
+ * Where each `scope` of Alibaba Cloud CDN serves viewers; `domestic` and `global` need
+ * the domain's ICP filing.
+ * ref: https://www.alibabacloud.com/help/en/cdn/developer-reference/api-cdn-2018-05-10-addcdndomain (Scope)
+ */
+const SERVICE_AREAS: Readonly<Record<string, ServiceArea>> = Object.freeze({
+  domestic: ServiceArea.MAINLAND_CHINA,
+  overseas: ServiceArea.OUTSIDE_MAINLAND_CHINA,
+  global: ServiceArea.GLOBAL,
+});
 
 /** HSTS max-age: 180 days. */
 const HSTS_MAX_AGE_SECONDS = 15552000;
@@ -20,10 +32,11 @@ export function createAlicloudCdn(scope: Construct, spec: CdnSpec, catalog: Alic
   const specifics = catalog.alicloud;
   const certificateId = casCertificateId(scope, "certificate", spec.certificate);
 
+  const cdnScope = specifics.cdnScopes[region];
   const domain = new CdnDomainNew(scope, "Resource", {
     domainName: spec.domain,
     cdnType: "web",
-    scope: specifics.cdnScopes[region],
+    scope: cdnScope,
     sources: [{ content: spec.origin.dnsName, type: "ipaddr", port: 443, priority: 20, weight: 10 }],
     certificateConfig: {
       certId: certificateId,
@@ -60,5 +73,5 @@ export function createAlicloudCdn(scope: Construct, spec: CdnSpec, catalog: Alic
     }
   });
 
-  return { cdnDomainName: domain.cname };
+  return { cdnDomainName: domain.cname, serviceArea: SERVICE_AREAS[cdnScope] };
 }

@@ -3,6 +3,7 @@ import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { ServiceArea } from "../core/service-area";
 import { AwsCatalog } from "./catalog";
 import { certificateArn } from "./certificate";
 import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
@@ -93,5 +94,8 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
     dependsOn: [logs.ownershipControls],
   });
 
-  return { cdnDomainName: distribution.domainName };
+  // CloudFront's edges are all outside mainland China; China's CloudFront is a separate
+  // service of the China regions' partition, which this library does not build.
+  // ref: https://docs.amazonaws.cn/en_us/aws/latest/userguide/cloudfront.html
+  return { cdnDomainName: distribution.domainName, serviceArea: ServiceArea.OUTSIDE_MAINLAND_CHINA };
 }

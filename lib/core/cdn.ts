@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
 import type { ILoadBalancer } from "./load-balancer";
 import { nameFromId, requireValidName } from "./names";
+import type { ServiceArea } from "./service-area";
 import { requireNumberInRange, ValidationError } from "./validation";
 
 // "/static/*", "/covers/*", "*.css": a path pattern as the CDNs here understand it.
@@ -39,6 +40,8 @@ export interface CdnProps {
 export interface ICdn extends ICloudScoped {
   /** The CDN's own host name: point the public domain at it with a CNAME. */
   readonly cdnDomainName: string;
+  /** Where its edges serve viewers: DNS must not send mainland China to a CDN that does not serve it. */
+  readonly serviceArea: ServiceArea;
 }
 
 export interface CdnSpec {
@@ -52,11 +55,13 @@ export interface CdnSpec {
 
 export interface CdnAttributes {
   readonly cdnDomainName: string;
+  readonly serviceArea: ServiceArea;
 }
 
 export class Cdn extends Construct implements ICdn {
   public readonly cloud: ICloud;
   public readonly cdnDomainName: string;
+  public readonly serviceArea: ServiceArea;
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
@@ -95,5 +100,6 @@ export class Cdn extends Construct implements ICdn {
       certificate,
     });
     this.cdnDomainName = created.cdnDomainName;
+    this.serviceArea = created.serviceArea;
   }
 }

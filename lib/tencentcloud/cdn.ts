@@ -1,11 +1,23 @@
 import { Construct } from "constructs";
 import { CdnDomain, CdnDomainRuleCache } from "../generated/tencentcloud/cdn-domain";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { ServiceArea } from "../core/service-area";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
 import { certificateId } from "./load-balancer";
 
 const ONE_YEAR_SECONDS = 31536000;
+
+/**
+ * Where each `area` of Tencent Cloud CDN serves viewers; `mainland` and `global` need the
+ * domain's ICP filing.
+ * ref: https://www.tencentcloud.com/document/product/228/34015 (AddCdnDomain: Area)
+ */
+const SERVICE_AREAS: Readonly<Record<string, ServiceArea>> = Object.freeze({
+  mainland: ServiceArea.MAINLAND_CHINA,
+  overseas: ServiceArea.OUTSIDE_MAINLAND_CHINA,
+  global: ServiceArea.GLOBAL,
+});
 
 /**
  * A neutral path pattern as a Tencent CDN cache rule target:
@@ -75,5 +87,5 @@ export function createTencentcloudCdn(scope: Construct, spec: CdnSpec, catalog: 
     followRedirectSwitch: "off",
   });
 
-  return { cdnDomainName: domain.cname };
+  return { cdnDomainName: domain.cname, serviceArea: SERVICE_AREAS[area] };
 }

@@ -17,6 +17,7 @@ import {
   MysqlVersion,
   NetworkSpec,
   applyCatalogOverrides,
+  ServiceArea,
 } from "../../lib";
 
 /**
@@ -97,6 +98,8 @@ export interface RecordedCall {
 export class FakeCloud implements ICloud {
   public readonly catalog: CloudCatalog;
   public readonly calls: RecordedCall[] = [];
+  /** Where the CDNs this cloud creates serve viewers; a test may move them. */
+  public cdnServiceArea: ServiceArea = ServiceArea.OUTSIDE_MAINLAND_CHINA;
   public readonly certificate = {
     existing: (id: string) => CertificateSource.existing(this.name, id),
     issued: () => CertificateSource.issued(this.name),
@@ -182,7 +185,7 @@ export class FakeCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec) {
     this.record("cdn", scope, spec);
-    return { cdnDomainName: "cdn.fake" };
+    return { cdnDomainName: "cdn.fake", serviceArea: this.cdnServiceArea };
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec) {
