@@ -1,4 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { ALICLOUD_DNS_CATALOG } from "./dns-catalog";
 import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
 
 /** What Alibaba Cloud offers the bookstore, as data; the Alibaba Cloud adapters read nothing else. */
@@ -164,6 +165,7 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // Filled in by the cluster adapter's add-ons (issue #12).
   kubernetesAddOns: {},
   runtimeEnvironment: { regionVariables: ["ALIBABA_CLOUD_REGION_ID"] },
+  dns: ALICLOUD_DNS_CATALOG,
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",

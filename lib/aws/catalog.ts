@@ -1,4 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { AWS_DNS_CATALOG } from "./dns-catalog";
 import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
 
 /** What AWS offers the bookstore, as data; the AWS adapters read nothing else. */
@@ -154,6 +155,7 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   // Filled in by the cluster adapter's add-ons (issue #12).
   kubernetesAddOns: {},
   runtimeEnvironment: { regionVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
+  dns: AWS_DNS_CATALOG,
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

@@ -1,4 +1,5 @@
 import { requireValidCatalogEntries } from "./catalog-validation";
+import type { DnsServiceCatalog } from "./dns-catalog";
 import { ComputeSize, DatabaseSize, MysqlVersion } from "./sizes";
 
 /**
@@ -47,6 +48,8 @@ export interface CloudCatalog {
   readonly kubernetesAddOns: Readonly<Record<string, KubernetesAddOn>>;
   /** What the bookstore's container reads besides the neutral contract (see `applicationEnvironment`). */
   readonly runtimeEnvironment: RuntimeEnvironmentRules;
+  /** The cloud's authoritative DNS service, for a `GlobalDomain` it holds the zone of. */
+  readonly dns: DnsServiceCatalog;
 }
 
 /** One add-on of the managed cluster, installed by Terraform. */

@@ -1,4 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { TENCENTCLOUD_DNS_CATALOG } from "./dns-catalog";
 import { ComputeSize, DatabaseSize, MysqlVersion } from "../core/sizes";
 
 /** What Tencent Cloud offers the bookstore, as data; the Tencent Cloud adapters read nothing else. */
@@ -150,6 +151,7 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   // Filled in by the cluster adapter's add-ons (issue #12).
   kubernetesAddOns: {},
   runtimeEnvironment: { regionVariables: ["TENCENTCLOUD_REGION"] },
+  dns: TENCENTCLOUD_DNS_CATALOG,
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",
