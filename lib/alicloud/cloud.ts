@@ -7,12 +7,14 @@ import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
 import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
+import { createAlidnsDomain } from "./dns";
 import { createAlicloudCdn } from "./cdn";
 import { createAlicloudComputeGroup } from "./compute-group";
 import { createAlicloudDatabase } from "./database";
@@ -87,5 +89,9 @@ export class AlicloudCloud implements ICloud {
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
     return createAlicloudKubernetesCluster(scope, spec, this.catalog);
+  }
+
+  public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {
+    return createAlidnsDomain(scope, spec);
   }
 }

@@ -7,12 +7,14 @@ import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
 import { stackProvider } from "../core/stack-provider";
 import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
+import { createDnspodDomain } from "./dns";
 import { createTencentcloudCdn } from "./cdn";
 import { createTencentcloudComputeGroup } from "./compute-group";
 import { createTencentcloudDatabase } from "./database";
@@ -89,5 +91,9 @@ export class TencentcloudCloud implements ICloud {
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
     return createTencentcloudKubernetesCluster(scope, spec, this.catalog, this.region);
+  }
+
+  public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {
+    return createDnspodDomain(scope, spec, this.catalog);
   }
 }

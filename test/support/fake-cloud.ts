@@ -17,6 +17,7 @@ import {
   MysqlVersion,
   NetworkSpec,
   applyCatalogOverrides,
+  GlobalDomainSpec,
   ServiceArea,
 } from "../../lib";
 
@@ -81,11 +82,29 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     "fake-metrics": { versions: ["0.8.0"], source: "https://example.com/fake-metrics/releases" },
   },
   runtimeEnvironment: { regionVariables: ["FAKE_REGION"] },
+  dns: {
+    service: "Fake DNS",
+    editions: {
+      basic: { title: "Fake Basic", minimumTtlSeconds: 300, weightedRecords: false, nameServers: [] },
+      pro: { title: "Fake Pro", minimumTtlSeconds: 10, weightedRecords: true, nameServers: ["ns1.fake.example", "ns2.fake.example"] },
+    },
+    defaultEdition: "basic",
+    maximumTtlSeconds: 86400,
+    weights: { min: 1, max: 100 },
+    lines: {
+      everywhere: { id: "everywhere", description: "every resolver no other line matches", side: ServiceArea.GLOBAL },
+      mainland: { id: "mainland", description: "mainland China", side: ServiceArea.MAINLAND_CHINA },
+      "isp-a": { id: "isp-a", description: "an ISP in mainland China", side: ServiceArea.MAINLAND_CHINA },
+      abroad: { id: "abroad", description: "outside mainland China", side: ServiceArea.OUTSIDE_MAINLAND_CHINA },
+    },
+    locations: { catchAll: "everywhere", mainlandChina: "mainland", outsideMainlandChina: "everywhere" },
+    healthChecks: { probesFrom: ServiceArea.OUTSIDE_MAINLAND_CHINA, intervalsSeconds: [10, 30], failureThreshold: { min: 1, max: 10 } },
+  },
 });
 
 /** One call the neutral constructs made on the cloud. */
 export interface RecordedCall {
-  readonly capability: "network" | "computeGroup" | "database" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom";
+  readonly capability: "network" | "computeGroup" | "database" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom" | "globalDomain";
   /** The construct that asked, e.g. `test/Shop/Database`. */
   readonly scopePath: string;
   readonly spec: unknown;
@@ -197,5 +216,10 @@ export class FakeCloud implements ICloud {
       sourceCidrs: ["172.30.0.0/16"],
       workloadRoleId: spec.workloadIdentity ? "role-pods" : undefined,
     };
+  }
+
+  public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec) {
+    this.record("globalDomain", scope, spec);
+    return { nameServers: spec.createZone ? ["ns1.fake.example", "ns2.fake.example"] : undefined };
   }
 }
