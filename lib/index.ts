@@ -28,6 +28,7 @@ export * from "./kubernetes/workloads-props";
 export * from "./kubernetes/bookstore-workloads";
 export * from "./bookstore/bookstore";
 export * from "./bookstore/bookstore-stacks";
+export * from "./bookstore/global-dns-stack";
 export * from "./clouds";
 export * from "./cloud-registration";
 export * from "./policy/rule";
