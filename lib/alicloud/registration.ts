@@ -20,6 +20,7 @@ export const ALICLOUD_REGISTRATION = registerCloud({
     "alicloud_kms_key",
     "alicloud_kms_secret",
     "alicloud_oss_bucket",
+    "alicloud_alidns_domain",
   ],
   // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
   example: { region: "cn-hangzhou", certificateId: "14368012" },

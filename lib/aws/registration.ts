@@ -13,6 +13,6 @@ export const AWS_REGISTRATION = registerCloud({
   },
   catalog: AWS_CATALOG,
   policyPacks: [AWS_POLICY_PACK],
-  statefulResourceTypes: ["aws_db_instance", "aws_rds_cluster", "aws_eks_cluster", "aws_kms_key", "aws_s3_bucket", "aws_efs_file_system"],
+  statefulResourceTypes: ["aws_db_instance", "aws_rds_cluster", "aws_eks_cluster", "aws_kms_key", "aws_s3_bucket", "aws_efs_file_system", "aws_route53_zone"],
   example: { region: "eu-central-1" },
 });
