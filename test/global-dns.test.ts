@@ -1,7 +1,4 @@
-import { App, TerraformStack } from "cdktf";
-import { Construct } from "constructs";
-import { Id } from "@cdktf/provider-random/lib/id";
-import { RandomProvider } from "@cdktf/provider-random/lib/provider";
+import { App } from "cdktf";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -13,33 +10,23 @@ import {
   DnsZone,
   GlobalDnsStack,
   GlobalDnsStackProps,
-  ICdn,
   ICloud,
   IFrontDoor,
-  RemoteStateProps,
   ServiceArea,
 } from "../lib";
 import { exampleCloud } from "../examples/bookstore-app";
+import { lightFrontDoor } from "./support/front-doors";
 import { dataSources, resources, TerraformJson } from "./support/synth";
 import { expectValidationError } from "./support/validation";
 
 // The global domain on each authority, with the real clouds' catalogs and adapters. The
-// front doors are light: a CDN host name from a random_id in an origin stack of their
-// own, so the DNS stack reads it through terraform_remote_state as it reads a bookstore's
-// (test/example-app.test.ts holds the split between the example's real bookstores).
+// front doors are light (test/support/front-doors.ts); test/example-app.test.ts holds the
+// split between the example's real bookstores.
 
 const ICP = "浙ICP备12345678号";
 const CLOUDS = { aws: exampleCloud("aws"), alicloud: exampleCloud("alicloud"), tencentcloud: exampleCloud("tencentcloud") };
 
-/** A front door of `cloud`, whose CDN serves `area`, in an origin stack `origin-<name>`. */
-function frontDoor(app: App, name: string, cloud: ICloud, area: ServiceArea, remoteState?: RemoteStateProps): IFrontDoor {
-  const stack = new TerraformStack(app, `origin-${name}`);
-  if (remoteState) cloud.useRemoteState(stack, remoteState);
-  new RandomProvider(stack, "random");
-  const hostId = new Id(stack, "HostId", { byteLength: 4 });
-  const cdn: ICdn = Object.assign(new Construct(stack, "Cdn"), { cloud, cdnDomainName: `${hostId.hex}.cdn.example.net`, serviceArea: area });
-  return { cloud, domain: "shop.example.com", cdn };
-}
+const frontDoor = lightFrontDoor;
 
 interface World {
   app: App;
