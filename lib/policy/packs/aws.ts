@@ -38,6 +38,7 @@ import { RdsNotPublic } from "../rules/aws/rds-not-public";
 import { RdsPerformanceInsights } from "../rules/aws/rds-performance-insights";
 import { RdsRequireTls } from "../rules/aws/rds-require-tls";
 import { RdsStorageEncrypted } from "../rules/aws/rds-storage-encrypted";
+import { Route53QueryLogs } from "../rules/aws/route53-query-logs";
 import { SecurityGroupDescriptions } from "../rules/aws/security-group-descriptions";
 import { TargetGroupHealthCheck } from "../rules/aws/target-group-health-check";
 import { UserDataNoSecrets } from "../rules/aws/user-data-no-secrets";
@@ -89,6 +90,7 @@ export const AWS_POLICY_PACK: PolicyPack = {
     RdsPerformanceInsights,
     RdsRequireTls,
     RdsStorageEncrypted,
+    Route53QueryLogs,
     SecurityGroupDescriptions,
     TargetGroupHealthCheck,
     UserDataNoSecrets,
