@@ -1,5 +1,23 @@
 import { App } from "../lib/core/cdktf";
-import { BookstoreStacks, BookstoreStacksProps, Cloud, ComputeSize, DatabaseSize, ICloud, MysqlVersion, WebRuntime } from "../lib";
+import {
+  BookstoreStacks,
+  BookstoreStacksProps,
+  Cloud,
+  ComputeSize,
+  DatabaseSize,
+  DnsAnswer,
+  DnsAuthority,
+  DnsRouting,
+  DnsTarget,
+  DnsZone,
+  GlobalDnsStack,
+  ICloud,
+  includesMainlandChina,
+  includesOutsideMainlandChina,
+  MysqlVersion,
+  ServiceArea,
+  WebRuntime,
+} from "../lib";
 
 /**
  * The example shop. Which clouds it is built on comes from one setting, the
@@ -64,7 +82,58 @@ export function exampleProps(cloud: ICloud): BookstoreStacksProps {
   };
 }
 
+/**
+ * A placeholder in the format of an ICP filing number (Zhejiang's), under which the
+ * example's mainland China front doors serve the shop: replace it with the filing of your
+ * domain, made through the cloud that serves it in the mainland.
+ */
+export const EXAMPLE_ICP_FILING = "浙ICP备00000000号";
+
+/** The example app: the bookstore on each selected cloud, and the one domain across them where that makes sense. */
+export interface ExampleApp {
+  readonly bookstores: BookstoreStacks[];
+  /** Present when the clouds include one whose CDN serves mainland China and one whose CDN serves the rest. */
+  readonly globalDns?: GlobalDnsStack;
+}
+
 /** Builds the example app without synthesizing it, for tests and for `main`. */
+export function buildExample(app: App, clouds: ICloud[]): ExampleApp {
+  const bookstores = clouds.map((cloud) => new BookstoreStacks(app, cloud, exampleProps(cloud)));
+  return { bookstores, globalDns: exampleGlobalDns(app, bookstores) };
+}
+
+/** The bookstores of the example app (and its global domain, which `buildExample` also returns). */
 export function buildExampleApp(app: App, clouds: ICloud[]): BookstoreStacks[] {
-  return clouds.map((cloud) => new BookstoreStacks(app, cloud, exampleProps(cloud)));
+  return buildExample(app, clouds).bookstores;
+}
+
+/**
+ * One domain for the example shop, `bookstore-global-dns`, when the clouds split the world:
+ * viewers in mainland China go to the clouds whose CDN serves the mainland (by equal
+ * weights where there are several and the authority can weight), everyone else to a
+ * cloud whose CDN serves the rest, failing over to a mainland front door where the
+ * authority health-checks from outside the mainland. The authority is the first cloud
+ * whose DNS has health checks (Route 53), else the first serving outside the mainland.
+ * Its zone, `example.com`, is created by the stack.
+ */
+export function exampleGlobalDns(app: App, bookstores: readonly BookstoreStacks[]): GlobalDnsStack | undefined {
+  const serving = (b: BookstoreStacks, side: (area: ServiceArea) => boolean) => b.cdn !== undefined && side(b.cdn.serviceArea);
+  const mainland = bookstores.filter((b) => serving(b, includesMainlandChina));
+  const outside = bookstores.filter((b) => !mainland.includes(b) && serving(b, includesOutsideMainlandChina));
+  if (mainland.length === 0 || outside.length === 0) return undefined;
+  const owner = outside.find((b) => b.cloud.catalog.dns.healthChecks !== undefined) ?? outside[0];
+  const dns = owner.cloud.catalog.dns;
+  const canWeight = dns.weights !== undefined && dns.editions[dns.defaultEdition].weightedRecords;
+  const mainlandTargets = mainland.map((b) => DnsTarget.of(b, { icpFiling: EXAMPLE_ICP_FILING }));
+  const primary = DnsTarget.of(owner);
+  const domain = EXAMPLE_PROPS.domain;
+  return new GlobalDnsStack(app, {
+    authority: DnsAuthority.of(owner),
+    domain,
+    zone: DnsZone.create(domain.slice(domain.indexOf(".") + 1)),
+    routing: DnsRouting.geoSplit({
+      mainlandChina: mainlandTargets.length > 1 && canWeight ? DnsAnswer.weighted(mainlandTargets.map((target) => ({ target, weight: 50 }))) : DnsAnswer.target(mainlandTargets[0]),
+      elsewhere: dns.healthChecks !== undefined ? DnsAnswer.failover({ primary, secondary: mainlandTargets[0] }) : DnsAnswer.target(primary),
+    }),
+  });
 }

@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Cloud, ValidationError } from "../lib";
 import { App } from "../lib/core/cdktf";
-import { buildExampleApp, ExampleSettingError, selectedClouds } from "./bookstore-app";
+import { buildExample, EXAMPLE_ICP_FILING, ExampleSettingError, selectedClouds } from "./bookstore-app";
 import { removeStaleStacks } from "./stacks-folder";
 import { formatSummary, placeholderNotes, summarizeStack } from "./summary";
 import { writeDiagrams } from "../scripts/diagram/render";
@@ -16,7 +16,7 @@ import { writeDiagrams } from "../scripts/diagram/render";
 const app = new App();
 let built;
 try {
-  built = buildExampleApp(app, selectedClouds(process.env.BOOKSTORE_CLOUDS));
+  built = buildExample(app, selectedClouds(process.env.BOOKSTORE_CLOUDS));
   app.synth();
 } catch (error) {
   // A wrong setting or prop is the user's to fix: one line that says what, no trace.
@@ -25,9 +25,14 @@ try {
   process.exit(1);
 }
 
-const stacks = built.flatMap((b) => b.stacks.map((stack) => ({ cloud: b.cloud.name, stackName: stack.node.id, stack })));
+const { bookstores, globalDns } = built;
+const stacks = [
+  ...bookstores.flatMap((b) => b.stacks.map((stack) => ({ cloud: b.cloud.name, stackName: stack.node.id, stack }))),
+  ...(globalDns ? [{ cloud: globalDns.globalDomain.cloud.name, stackName: globalDns.stack.node.id, stack: globalDns.stack }] : []),
+];
 console.log(formatSummary(stacks.map((s) => summarizeStack(app.outdir, s))));
-for (const note of placeholderNotes(built.map((b) => Cloud.registrationOf(b.cloud)))) console.log(note);
+for (const note of placeholderNotes(bookstores.map((b) => Cloud.registrationOf(b.cloud)))) console.log(note);
+if (globalDns) console.log(`note: ${globalDns.stack.node.id}'s ICP filing "${EXAMPLE_ICP_FILING}" is a placeholder: set your domain's own (examples/bookstore-app.ts)`);
 for (const kept of removeStaleStacks(app.outdir, stacks.map((s) => s.stackName))) {
   console.log(`note: ${kept} is from an earlier synth and holds Terraform state; it was left in place`);
 }

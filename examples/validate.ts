@@ -2,7 +2,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { App } from "../lib/core/cdktf";
 import { parseRemovedAttributes, ProvidersSchemaJson, validateAgainstSchemas } from "../lib/policy/schema-validator";
-import { buildExampleApp, selectedClouds } from "./bookstore-app";
+import { buildExample, selectedClouds } from "./bookstore-app";
 
 // `npm run validate`: synthesizes the example app and checks every stack against the
 // committed provider schemas, as terraform would at plan time, without terraform.
@@ -15,11 +15,11 @@ const removedFile = path.join(SCHEMA_DIR, "alicloud-removed-attributes.txt");
 const removed = parseRemovedAttributes(fs.existsSync(removedFile) ? fs.readFileSync(removedFile, "utf8") : "");
 
 const app = new App();
-const stacks = buildExampleApp(app, selectedClouds(process.env.BOOKSTORE_CLOUDS));
+const { bookstores, globalDns } = buildExample(app, selectedClouds(process.env.BOOKSTORE_CLOUDS));
 app.synth();
 
 let failures = 0;
-for (const stack of stacks.flatMap((b) => b.stacks)) {
+for (const stack of [...bookstores.flatMap((b) => b.stacks), ...(globalDns ? [globalDns.stack] : [])]) {
   const file = path.join(app.outdir, "stacks", stack.node.id, "cdk.tf.json");
   const errors = validateAgainstSchemas(JSON.parse(fs.readFileSync(file, "utf8")), schemas, removed);
   failures += errors.length;

@@ -40,6 +40,8 @@ const PROVIDERS = [
     version: "1.289.0",
     resources: [
       "alicloud_alb_listener",
+      "alicloud_alidns_domain",
+      "alicloud_alidns_record",
       "alicloud_alb_load_balancer",
       "alicloud_alb_server_group",
       "alicloud_cdn_domain_config",
@@ -93,6 +95,7 @@ const PROVIDERS = [
     ],
     dataSources: [
       "alicloud_account",
+      "alicloud_alidns_domains",
       "alicloud_cs_cluster_credential",
       "alicloud_cs_kubernetes_version",
       "alicloud_cs_managed_kubernetes_clusters",
@@ -131,6 +134,8 @@ const PROVIDERS = [
       "tencentcloud_cls_logset",
       "tencentcloud_cls_topic",
       "tencentcloud_cos_bucket",
+      "tencentcloud_dnspod_domain_instance",
+      "tencentcloud_dnspod_record",
       "tencentcloud_eip",
       "tencentcloud_instance",
       "tencentcloud_kms_key",

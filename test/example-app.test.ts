@@ -3,9 +3,10 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { Cloud, CLOUD_REGISTRATIONS } from "../lib";
-import { buildExampleApp, ExampleSettingError, selectedClouds } from "../examples/bookstore-app";
+import { buildExample, ExampleSettingError, selectedClouds } from "../examples/bookstore-app";
 import { removeStaleStacks } from "../examples/stacks-folder";
 import { formatSummary, placeholderNotes, summarizeStack } from "../examples/summary";
+import { exampleAppOutdir } from "./support/bookstore";
 
 describe("the example app", () => {
   test("builds every implemented cloud when BOOKSTORE_CLOUDS is unset or empty", () => {
@@ -54,9 +55,9 @@ describe("the example app", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-example-"));
     try {
       const app = new App({ outdir });
-      const built = buildExampleApp(app, selectedClouds(undefined));
+      const { bookstores: built, globalDns } = buildExample(app, selectedClouds(undefined));
       app.synth();
-      const expected = built.flatMap((b) => b.stacks.map((stack) => stack.node.id)).sort();
+      const expected = [...built.flatMap((b) => b.stacks.map((stack) => stack.node.id)), globalDns!.stack.node.id].sort();
       expect(fs.readdirSync(path.join(outdir, "stacks")).sort()).toEqual(expected);
       // Every cloud has its infrastructure stack, named after it.
       for (const cloud of Cloud.implemented) expect(expected).toContain(`bookstore-${cloud}`);
@@ -75,5 +76,39 @@ describe("the example app", () => {
     } finally {
       fs.rmSync(outdir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("the example's one domain across clouds", () => {
+  const dnsStack = () => JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "stacks", "bookstore-global-dns", "cdk.tf.json"), "utf8"));
+  const records = (json: any) => Object.values(json.resource.aws_route53_record as Record<string, any>);
+
+  test("sends mainland China to Alibaba Cloud and Tencent Cloud by equal weights, with the placeholder ICP filing, in Route 53", () => {
+    const json = dnsStack();
+    const mainland = records(json).filter((r) => r.name === "_mainland-china.shop.example.com");
+    expect(mainland.map((r) => [r.set_identifier, r.weighted_routing_policy.weight]).sort()).toEqual([
+      ["alicloud", 50],
+      ["tencentcloud", 50],
+    ]);
+    expect(records(json).find((r) => r.set_identifier === "mainland-china")).toMatchObject({ name: "shop.example.com", geolocation_routing_policy: { country: "CN" } });
+  });
+
+  test("sends everyone else to AWS, failing over to the first mainland front door (Tencent Cloud, in the registry's order) while CloudFront's edge does not answer", () => {
+    const json = dnsStack();
+    const elsewhere = Object.fromEntries(records(json).filter((r) => r.name === "_elsewhere.shop.example.com").map((r) => [r.set_identifier, r]));
+    expect(elsewhere.primary.records[0]).toMatch(/cross-stack-reference-input-bookstore-aws\..*aws_cloudfront_distribution/);
+    expect(elsewhere.secondary.records[0]).toMatch(/cross-stack-reference-input-bookstore-tencentcloud\..*tencentcloud_cdn_domain/);
+    expect(records(json).find((r) => r.set_identifier === "elsewhere")).toMatchObject({ geolocation_routing_policy: { country: "*" } });
+    expect(Object.keys(json.resource.aws_route53_health_check)).toHaveLength(1);
+  });
+
+  test.each([["aws"], ["alicloud"], ["alicloud,tencentcloud"]])("is not built for %s: nothing to split", (clouds) => {
+    expect(buildExample(new App(), selectedClouds(clouds)).globalDns).toBeUndefined();
+  });
+
+  test("is built for AWS and Tencent Cloud alone, with one mainland target", () => {
+    const { globalDns } = buildExample(new App(), selectedClouds("aws,tencentcloud"));
+    expect(globalDns?.stack.node.id).toBe("bookstore-global-dns");
+    expect(globalDns?.globalDomain.cloud.name).toBe("aws");
   });
 });

@@ -42,10 +42,11 @@ describe(hasTerraform ? "terraform accepts every synthesized stack" : `terraform
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
   });
 
-  maybe("synthesizes an infrastructure stack per implemented cloud, and its workloads stack", () => {
+  maybe("synthesizes an infrastructure stack per implemented cloud, its workloads stack, and the global domain", () => {
     const names = stackDirs.map(([stack]) => stack);
     for (const cloud of Cloud.implemented) expect(names).toContain(`bookstore-${cloud}`);
-    expect(names.filter((n) => !/^bookstore-[a-z]+(-workloads)?$/.test(n))).toEqual([]);
+    expect(names).toContain("bookstore-global-dns");
+    expect(names.filter((n) => !/^bookstore-(?:[a-z]+(-workloads)?|global-dns)$/.test(n))).toEqual([]);
   });
 
   maybe("terraform validate reports nothing but the providers it cannot download", () => {

@@ -1,4 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { ALICLOUD_DNS_CATALOG } from "./dns-catalog";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What Alibaba Cloud offers the bookstore, as data; the Alibaba Cloud adapters read nothing else. */
@@ -224,6 +225,7 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     uniqueness: "OSS bucket names are shared by every Alibaba Cloud account: a name another account holds fails at apply (BucketAlreadyExists)",
     noncurrentVersionRetentionDays: { min: 1, max: 3650 },
   },
+  dns: ALICLOUD_DNS_CATALOG,
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",

@@ -2,8 +2,20 @@ import { Construct } from "constructs";
 import { CdnDomainConfig } from "../generated/alicloud/cdn-domain-config";
 import { CdnDomainNew, CdnDomainNewCertificateConfig } from "../generated/alicloud/cdn-domain-new";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { ServiceArea } from "../core/service-area";
 import { AlicloudCatalog } from "./catalog";
 import { casCertificateId } from "./certificate";
+
+/**
+ * Where each `scope` of Alibaba Cloud CDN serves viewers; `domestic` and `global` need
+ * the domain's ICP filing.
+ * ref: https://www.alibabacloud.com/help/en/cdn/developer-reference/api-cdn-2018-05-10-addcdndomain (Scope)
+ */
+const SERVICE_AREAS: Readonly<Record<string, ServiceArea>> = Object.freeze({
+  domestic: ServiceArea.MAINLAND_CHINA,
+  overseas: ServiceArea.OUTSIDE_MAINLAND_CHINA,
+  global: ServiceArea.GLOBAL,
+});
 
 /** HSTS max-age: 180 days. */
 const HSTS_MAX_AGE_SECONDS = 15552000;
@@ -26,10 +38,11 @@ export function createAlicloudCdn(scope: Construct, spec: CdnSpec, catalog: Alic
     serverCertificateStatus: "on",
   };
 
+  const cdnScope = specifics.cdnScopes[region];
   const domain = new CdnDomainNew(scope, "Resource", {
     domainName: spec.domain,
     cdnType: "web",
-    scope: specifics.cdnScopes[region],
+    scope: cdnScope,
     sources: [{ content: spec.origin.dnsName, type: "ipaddr", port: 443, priority: 20, weight: 10 }],
     certificateConfig,
   });
@@ -53,7 +66,7 @@ export function createAlicloudCdn(scope: Construct, spec: CdnSpec, catalog: Alic
   });
 
   const assetsCdnDomainName = spec.assets && spec.assetsDomain ? assetsDomain(scope, spec, spec.assetsDomain, specifics.cdnScopes[region], certificateConfig) : undefined;
-  return { cdnDomainName: domain.cname, assetsCdnDomainName };
+  return { cdnDomainName: domain.cname, assetsCdnDomainName, serviceArea: SERVICE_AREAS[cdnScope] };
 }
 
 /** Adds one feature configuration (`alicloud_cdn_domain_config`) to a CDN domain. */

@@ -9,6 +9,7 @@ import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
@@ -17,6 +18,7 @@ import { stackProvider } from "../core/stack-provider";
 import { createAlicloudAssetBucket } from "./asset-bucket";
 import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
 import { createAlicloudCache } from "./cache";
+import { createAlidnsDomain } from "./dns";
 import { createAlicloudCdn } from "./cdn";
 import { createAlicloudComputeGroup } from "./compute-group";
 import { createAlicloudDatabase } from "./database";
@@ -99,5 +101,9 @@ export class AlicloudCloud implements ICloud {
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
     return createAlicloudKubernetesCluster(scope, spec, this.catalog, this.region, (role) => this.kubernetesAccess.registerWorkloadRole(role));
+  }
+
+  public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {
+    return createAlidnsDomain(scope, spec);
   }
 }

@@ -23,6 +23,7 @@ export const ALICLOUD_REGISTRATION = registerCloud({
     "alicloud_oss_bucket",
     // The random end of the asset bucket's name; drawn again, it would rename (replace) the bucket.
     "random_id",
+    "alicloud_alidns_domain",
   ],
   // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
   example: { region: "cn-hangzhou", certificateId: "14368012" },

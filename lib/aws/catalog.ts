@@ -1,4 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { AWS_DNS_CATALOG } from "./dns-catalog";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What AWS offers the bookstore, as data; the AWS adapters read nothing else. */
@@ -198,6 +199,7 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     uniqueness: "S3 bucket names are shared by every AWS account: a name another account holds fails at apply (BucketAlreadyExists)",
     noncurrentVersionRetentionDays: { min: 1, max: 3650 },
   },
+  dns: AWS_DNS_CATALOG,
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

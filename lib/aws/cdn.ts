@@ -4,6 +4,7 @@ import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distr
 import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { ServiceArea } from "../core/service-area";
 import { AwsCatalog } from "./catalog";
 import { certificateArn } from "./certificate";
 import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
@@ -121,5 +122,8 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
   });
 
   assets?.allowCdnReads(distribution.arn);
-  return { cdnDomainName: distribution.domainName };
+  // CloudFront's edges are all outside mainland China; China's CloudFront is a separate
+  // service of the China regions' partition, which this library does not build.
+  // ref: https://docs.amazonaws.cn/en_us/aws/latest/userguide/cloudfront.html
+  return { cdnDomainName: distribution.domainName, serviceArea: ServiceArea.OUTSIDE_MAINLAND_CHINA };
 }

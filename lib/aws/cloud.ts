@@ -9,6 +9,7 @@ import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
@@ -20,6 +21,7 @@ import { createAwsCache } from "./cache";
 import { createAwsCdn } from "./cdn";
 import { createAwsComputeGroup } from "./compute-group";
 import { createAwsDatabase } from "./database";
+import { createRoute53Domain } from "./dns";
 import { AwsKubernetesAccess } from "./kubernetes-access";
 import { createAwsKubernetesCluster } from "./kubernetes-cluster";
 import { createAwsLoadBalancer } from "./load-balancer";
@@ -105,5 +107,9 @@ export class AwsCloud implements ICloud {
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
     return createAwsKubernetesCluster(scope, spec, this.catalog);
+  }
+
+  public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {
+    return createRoute53Domain(scope, spec, this.catalog, () => this.globalProvider(scope));
   }
 }

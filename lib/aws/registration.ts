@@ -14,6 +14,6 @@ export const AWS_REGISTRATION = registerCloud({
   catalog: AWS_CATALOG,
   policyPacks: [AWS_POLICY_PACK],
   // random_id: the random end of the asset bucket's name; drawn again, it would rename (replace) the bucket.
-  statefulResourceTypes: ["aws_db_instance", "aws_rds_cluster", "aws_elasticache_replication_group", "aws_eks_cluster", "aws_kms_key", "aws_secretsmanager_secret", "aws_s3_bucket", "aws_efs_file_system", "random_id"],
+  statefulResourceTypes: ["aws_db_instance", "aws_rds_cluster", "aws_elasticache_replication_group", "aws_eks_cluster", "aws_kms_key", "aws_secretsmanager_secret", "aws_s3_bucket", "aws_efs_file_system", "random_id", "aws_route53_zone"],
   example: { region: "eu-central-1" },
 });

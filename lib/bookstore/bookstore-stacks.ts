@@ -4,6 +4,8 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack } from "../core/cdktf";
 import { BookstoreWorkloads, WORKLOAD_SERVICE } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
+import type { ICdn } from "../core/cdn";
+import type { IFrontDoor } from "../core/dns-routing";
 import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
 import { KUBERNETES_POLICY_PACK } from "../policy/packs/kubernetes";
@@ -31,7 +33,7 @@ export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
  * The bookstore's stacks on one cloud: `<name>-<cloud>` (e.g. `bookstore-aws`), one
  * Terraform state per cloud, so one cloud's failed deploy never blocks another's.
  */
-export class BookstoreStacks {
+export class BookstoreStacks implements IFrontDoor {
   public readonly cloud: ICloud;
   /** The stack holding the cloud infrastructure. */
   public readonly infrastructure: TerraformStack;
@@ -106,6 +108,16 @@ export class BookstoreStacks {
       if (policyChecks) PolicyChecks.of(workloads).apply(KUBERNETES_POLICY_PACK);
       this.workloads = workloads;
     }
+  }
+
+  /** The domain the bookstore serves, for DNS (`DnsTarget.of(stacks)`). */
+  public get domain(): string {
+    return this.bookstore.domain;
+  }
+
+  /** The bookstore's CDN, its front door for DNS; undefined with `cdn.enabled: false`. */
+  public get cdn(): ICdn | undefined {
+    return this.bookstore.cdn;
   }
 
   /** Every stack of this cloud, in deployment order. */

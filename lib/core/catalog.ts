@@ -1,4 +1,5 @@
 import { requireValidCatalogEntries } from "./catalog-validation";
+import type { DnsServiceCatalog } from "./dns-catalog";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "./sizes";
 
 /**
@@ -51,6 +52,8 @@ export interface CloudCatalog {
   readonly runtimeEnvironment: RuntimeEnvironmentRules;
   /** What the cloud's object storage takes for an asset bucket (`AssetBucket`). */
   readonly assetBucket: AssetBucketRules;
+  /** The cloud's authoritative DNS service, for a `GlobalDomain` it holds the zone of. */
+  readonly dns: DnsServiceCatalog;
 }
 
 /** One add-on of the managed cluster, installed by Terraform. */

@@ -15,6 +15,8 @@ export {
   Aspects,
   Fn,
   Lazy,
+  LocalBackend,
+  TerraformBackend,
   TerraformOutput,
   TerraformResource,
   TerraformStack,

@@ -3,6 +3,7 @@ import type { IAssetBucket } from "./asset-bucket";
 import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
 import { ILoadBalancer, requireDomainName } from "./load-balancer";
 import { nameFromId, requireValidName } from "./names";
+import type { ServiceArea } from "./service-area";
 import { requireNumberInRange, ValidationError } from "./validation";
 
 // "/static/*", "/covers/*", "*.css": a path pattern as the CDNs here understand it.
@@ -79,6 +80,8 @@ export interface ICdn extends ICloudScoped {
   readonly assetsDomain?: string;
   /** The CDN host name to point `assetsDomain` at with a CNAME, where the bucket has a CDN domain of its own. */
   readonly assetsCdnDomainName?: string;
+  /** Where its edges serve viewers: DNS must not send mainland China to a CDN that does not serve it. */
+  readonly serviceArea: ServiceArea;
 }
 
 export interface CdnSpec {
@@ -98,6 +101,7 @@ export interface CdnAttributes {
   readonly cdnDomainName: string;
   /** The CDN host name of the bucket's own CDN domain, where the spec has an `assetsDomain`. */
   readonly assetsCdnDomainName?: string;
+  readonly serviceArea: ServiceArea;
 }
 
 export class Cdn extends Construct implements ICdn {
@@ -105,6 +109,7 @@ export class Cdn extends Construct implements ICdn {
   public readonly cdnDomainName: string;
   public readonly assetsDomain?: string;
   public readonly assetsCdnDomainName?: string;
+  public readonly serviceArea: ServiceArea;
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
@@ -170,5 +175,6 @@ export class Cdn extends Construct implements ICdn {
     this.cdnDomainName = created.cdnDomainName;
     this.assetsDomain = assets === undefined ? undefined : (assetsDomain ?? props.origin.domain);
     this.assetsCdnDomainName = created.assetsCdnDomainName;
+    this.serviceArea = created.serviceArea;
   }
 }

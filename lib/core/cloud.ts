@@ -8,6 +8,7 @@ import type { AssetBucketAttributes, AssetBucketSpec } from "./asset-bucket";
 import type { CdnAttributes, CdnSpec } from "./cdn";
 import type { ComputeGroupAttributes, ComputeGroupSpec } from "./compute-group";
 import type { DatabaseAttributes, DatabaseSpec } from "./database";
+import type { GlobalDomainAttributes, GlobalDomainSpec } from "./global-domain";
 import type { KubernetesClusterAttributes, KubernetesClusterSpec } from "./kubernetes-cluster";
 import type { LoadBalancerAttributes, LoadBalancerSpec } from "./load-balancer";
 import type { NetworkAttributes, NetworkSpec } from "./network";
@@ -45,6 +46,8 @@ export interface ICloud {
   createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
   createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes;
   createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;
+  /** The zone (created or existing), records and health checks of a `GlobalDomain` in this cloud's DNS service. */
+  createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes;
 
   /** How the bookstore's workloads reach this cloud's clusters, database secrets and load balancers. */
   readonly kubernetesAccess: IKubernetesAccess;

@@ -1,4 +1,5 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
+import { TENCENTCLOUD_DNS_CATALOG } from "./dns-catalog";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What Tencent Cloud offers the bookstore, as data; the Tencent Cloud adapters read nothing else. */
@@ -191,6 +192,7 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     uniqueness: "COS appends the account's APPID, so the name need only differ from the account's other buckets",
     noncurrentVersionRetentionDays: { min: 1, max: 3650 },
   },
+  dns: TENCENTCLOUD_DNS_CATALOG,
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",

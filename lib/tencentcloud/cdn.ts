@@ -1,11 +1,23 @@
 import { Construct } from "constructs";
 import { CdnDomain, CdnDomainHttpsConfig, CdnDomainRuleCache } from "../generated/tencentcloud/cdn-domain";
 import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { ServiceArea } from "../core/service-area";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
 import { certificateId } from "./load-balancer";
 
 const ONE_YEAR_SECONDS = 31536000;
+
+/**
+ * Where each `area` of Tencent Cloud CDN serves viewers; `mainland` and `global` need the
+ * domain's ICP filing.
+ * ref: https://www.tencentcloud.com/document/product/228/34015 (AddCdnDomain: Area)
+ */
+const SERVICE_AREAS: Readonly<Record<string, ServiceArea>> = Object.freeze({
+  mainland: ServiceArea.MAINLAND_CHINA,
+  overseas: ServiceArea.OUTSIDE_MAINLAND_CHINA,
+  global: ServiceArea.GLOBAL,
+});
 
 /**
  * A neutral path pattern as a Tencent CDN cache rule target:
@@ -68,7 +80,7 @@ export function createTencentcloudCdn(scope: Construct, spec: CdnSpec, catalog: 
   });
 
   const assetsCdnDomainName = spec.assets && spec.assetsDomain ? assetsDomain(scope, spec, spec.assetsDomain, area, certificate) : undefined;
-  return { cdnDomainName: domain.cname, assetsCdnDomainName };
+  return { cdnDomainName: domain.cname, assetsCdnDomainName, serviceArea: SERVICE_AREAS[area] };
 }
 
 /** HTTPS only for viewers: HTTP redirected, HTTP/2, OCSP stapling, HSTS for a year. */

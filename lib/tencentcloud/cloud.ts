@@ -9,6 +9,7 @@ import { CdnAttributes, CdnSpec } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
@@ -17,6 +18,7 @@ import { stackProvider } from "../core/stack-provider";
 import { createTencentcloudAssetBucket } from "./asset-bucket";
 import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
 import { createTencentcloudCache } from "./cache";
+import { createDnspodDomain } from "./dns";
 import { createTencentcloudCdn } from "./cdn";
 import { createTencentcloudComputeGroup } from "./compute-group";
 import { createTencentcloudDatabase } from "./database";
@@ -101,5 +103,9 @@ export class TencentcloudCloud implements ICloud {
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
     return createTencentcloudKubernetesCluster(scope, spec, this.catalog, this.region, this.kubernetesAccess);
+  }
+
+  public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {
+    return createDnspodDomain(scope, spec, this.catalog);
   }
 }

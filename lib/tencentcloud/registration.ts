@@ -21,6 +21,7 @@ export const TENCENTCLOUD_REGISTRATION = registerCloud({
     "tencentcloud_kms_key",
     "tencentcloud_ssm_secret",
     "tencentcloud_cos_bucket",
+    "tencentcloud_dnspod_domain_instance",
   ],
   // A placeholder in the format of a Tencent Cloud SSL Certificates ID; use your own.
   example: { region: "ap-guangzhou", certificateId: "Xa7dQ2mK" },

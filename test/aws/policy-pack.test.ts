@@ -126,6 +126,7 @@ describe("the AWS policy pack", () => {
     ["BKS-AWS-ACM-CREATE-BEFORE-DESTROY", (j) => all(j, "aws_acm_certificate").forEach((c) => delete c.lifecycle)],
     ["BKS-AWS-VPC-DEFAULT-SG", (j) => remove(j, "aws_default_security_group")],
     ["BKS-AWS-VPC-FLOW-LOGS", (j) => remove(j, "aws_flow_log")],
+    ["BKS-AWS-ROUTE53-QUERY-LOGS", (j) => ((j.resource as Blocks).aws_route53_zone = { Breakage: { name: "example.com" } })],
   ];
 
   test("the breakage table covers every rule", () => {

@@ -341,6 +341,11 @@ const CASES: RuleCase[] = [
 
   ["BKS-AWS-VPC-FLOW-LOGS", "aws_vpc", {}, C, { aws_flow_log: { f: { vpc_id: ref("aws_vpc.subject") } } }],
   ["BKS-AWS-VPC-FLOW-LOGS", "aws_vpc", {}, N, { aws_flow_log: { f: { vpc_id: ref("aws_vpc.other") } } }],
+
+  ["BKS-AWS-ROUTE53-QUERY-LOGS", "aws_route53_zone", { name: "example.com" }, C, { aws_route53_query_log: { q: { zone_id: "${aws_route53_zone.subject.zone_id}", cloudwatch_log_group_arn: "arn" } } }],
+  ["BKS-AWS-ROUTE53-QUERY-LOGS", "aws_route53_zone", { name: "example.com" }, N, { aws_route53_query_log: { q: { zone_id: "${aws_route53_zone.other.zone_id}", cloudwatch_log_group_arn: "arn" } } }],
+  ["BKS-AWS-ROUTE53-QUERY-LOGS", "aws_route53_zone", { name: "example.com" }, N],
+  ["BKS-AWS-ROUTE53-QUERY-LOGS", "aws_route53_zone", { name: "corp.internal", vpc: [{ vpc_id: "vpc-1" }] }, NA],
 ];
 
 describe("the AWS rules on hand-written blocks", () => {

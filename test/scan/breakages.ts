@@ -139,6 +139,8 @@ export const BREAKAGES: readonly Breakage[] = [
   // AWS: the network
   { check: "CKV2_AWS_11", rule: "BKS-AWS-VPC-FLOW-LOGS", pack: "aws", target: { type: "aws_vpc" }, breakIt: (_b, s) => delete s.resource.aws_flow_log },
   { check: "CKV2_AWS_12", rule: "BKS-AWS-VPC-DEFAULT-SG", pack: "aws", target: { type: "aws_vpc" }, breakIt: (_b, s) => delete s.resource.aws_default_security_group },
+  // AWS: a public hosted zone (the global domain's) without query logging
+  { check: "CKV2_AWS_39", rule: "BKS-AWS-ROUTE53-QUERY-LOGS", pack: "aws", target: { type: "aws_route53_zone", name: "Breakage" }, add: { name: "breakage.example.com" } },
   // AWS: the CDN
   { check: "CKV_AWS_305", rule: "BKS-AWS-CDN-ROOT-OBJECT", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (delete b.origin[0].custom_origin_config, (b.origin[0].s3_origin_config = { origin_access_identity: "" })) },
   { check: "CKV_AWS_86", rule: "BKS-AWS-CDN-LOGGING", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => delete b.logging_config },

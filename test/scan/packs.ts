@@ -11,8 +11,17 @@ export const PACKS: Readonly<Record<string, PolicyPack>> = {
   kubernetes: KUBERNETES_POLICY_PACK,
 };
 
-/** The pack a stack of the example app is checked with: `bookstore-<cloud>[-workloads]`. */
-export function packOfStack(stack: string): PolicyPack {
+/**
+ * The pack a stack of the example app is checked with: `bookstore-<cloud>[-workloads]`, or
+ * for `bookstore-global-dns` the pack of the cloud whose provider the stack requires (the
+ * authority's).
+ */
+export function packOfStack(stack: string, json?: Record<string, any>): PolicyPack {
+  if (stack === "bookstore-global-dns") {
+    const clouds = Object.keys(json?.terraform?.required_providers ?? {}).filter((name) => name in PACKS && name !== "kubernetes");
+    if (clouds.length !== 1) throw new Error(`${stack}: expected the one provider of its authority, found ${clouds.join(", ") || "none"}`);
+    return PACKS[clouds[0]];
+  }
   const match = /^bookstore-([a-z]+)(-workloads)?$/.exec(stack);
   if (!match) throw new Error(`not a stack of the example app: ${stack}`);
   const pack = PACKS[match[2] ? "kubernetes" : match[1]];

@@ -21,6 +21,8 @@ import {
   NetworkSpec,
   RedisVersion,
   applyCatalogOverrides,
+  GlobalDomainSpec,
+  ServiceArea,
 } from "../../lib";
 
 /**
@@ -98,11 +100,29 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     uniqueness: "names are shared by every fake account",
     noncurrentVersionRetentionDays: { min: 1, max: 365 },
   },
+  dns: {
+    service: "Fake DNS",
+    editions: {
+      basic: { title: "Fake Basic", minimumTtlSeconds: 300, weightedRecords: false, nameServers: [] },
+      pro: { title: "Fake Pro", minimumTtlSeconds: 10, weightedRecords: true, nameServers: ["ns1.fake.example", "ns2.fake.example"] },
+    },
+    defaultEdition: "basic",
+    maximumTtlSeconds: 86400,
+    weights: { min: 1, max: 100 },
+    lines: {
+      everywhere: { id: "everywhere", description: "every resolver no other line matches", side: ServiceArea.GLOBAL },
+      mainland: { id: "mainland", description: "mainland China", side: ServiceArea.MAINLAND_CHINA },
+      "isp-a": { id: "isp-a", description: "an ISP in mainland China", side: ServiceArea.MAINLAND_CHINA },
+      abroad: { id: "abroad", description: "outside mainland China", side: ServiceArea.OUTSIDE_MAINLAND_CHINA },
+    },
+    locations: { catchAll: "everywhere", mainlandChina: "mainland", outsideMainlandChina: "everywhere" },
+    healthChecks: { probesFrom: ServiceArea.OUTSIDE_MAINLAND_CHINA, intervalsSeconds: [10, 30], failureThreshold: { min: 1, max: 10 } },
+  },
 });
 
 /** One call the neutral constructs made on the cloud. */
 export interface RecordedCall {
-  readonly capability: "network" | "computeGroup" | "database" | "cache" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom" | "assetBucket" | "allowCdnReads";
+  readonly capability: "network" | "computeGroup" | "database" | "cache" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom" | "assetBucket" | "allowCdnReads" | "globalDomain";
   /** The construct that asked, e.g. `test/Shop/Database`. */
   readonly scopePath: string;
   readonly spec: unknown;
@@ -115,6 +135,8 @@ export interface RecordedCall {
 export class FakeCloud implements ICloud {
   public readonly catalog: CloudCatalog;
   public readonly calls: RecordedCall[] = [];
+  /** Where the CDNs this cloud creates serve viewers; a test may move them. */
+  public cdnServiceArea: ServiceArea = ServiceArea.OUTSIDE_MAINLAND_CHINA;
   public readonly certificate = {
     existing: (id: string) => CertificateSource.existing(this.name, id),
     issued: () => CertificateSource.issued(this.name),
@@ -210,7 +232,7 @@ export class FakeCloud implements ICloud {
   public createCdn(scope: Construct, spec: CdnSpec) {
     this.record("cdn", scope, spec);
     spec.assets?.allowCdnReads("cdn-1");
-    return { cdnDomainName: "cdn.fake", assetsCdnDomainName: spec.assetsDomain === undefined ? undefined : "assets-cdn.fake" };
+    return { cdnDomainName: "cdn.fake", assetsCdnDomainName: spec.assetsDomain === undefined ? undefined : "assets-cdn.fake", serviceArea: this.cdnServiceArea };
   }
 
   public createAssetBucket(scope: Construct, spec: AssetBucketSpec) {
@@ -231,5 +253,10 @@ export class FakeCloud implements ICloud {
       sourceCidrs: ["172.30.0.0/16"],
       workloadRoleId: spec.workloadIdentity ? "role-pods" : undefined,
     };
+  }
+
+  public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec) {
+    this.record("globalDomain", scope, spec);
+    return { nameServers: spec.createZone ? ["ns1.fake.example", "ns2.fake.example"] : undefined };
   }
 }

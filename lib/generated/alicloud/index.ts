@@ -3,6 +3,8 @@
 export * as albListener from './alb-listener';
 export * as albLoadBalancer from './alb-load-balancer';
 export * as albServerGroup from './alb-server-group';
+export * as alidnsDomain from './alidns-domain';
+export * as alidnsRecord from './alidns-record';
 export * as cdnDomainConfig from './cdn-domain-config';
 export * as cdnDomainNew from './cdn-domain-new';
 export * as csAutoscalingConfig from './cs-autoscaling-config';
@@ -52,6 +54,7 @@ export * as sslCertificatesServiceCertificate from './ssl-certificates-service-c
 export * as vpc from './vpc';
 export * as vswitch from './vswitch';
 export * as dataAlicloudAccount from './data-alicloud-account';
+export * as dataAlicloudAlidnsDomains from './data-alicloud-alidns-domains';
 export * as dataAlicloudCsClusterCredential from './data-alicloud-cs-cluster-credential';
 export * as dataAlicloudCsKubernetesVersion from './data-alicloud-cs-kubernetes-version';
 export * as dataAlicloudCsManagedKubernetesClusters from './data-alicloud-cs-managed-kubernetes-clusters';

@@ -3,6 +3,8 @@
 Object.defineProperty(exports, 'albListener', { get: function () { return require('./alb-listener'); } });
 Object.defineProperty(exports, 'albLoadBalancer', { get: function () { return require('./alb-load-balancer'); } });
 Object.defineProperty(exports, 'albServerGroup', { get: function () { return require('./alb-server-group'); } });
+Object.defineProperty(exports, 'alidnsDomain', { get: function () { return require('./alidns-domain'); } });
+Object.defineProperty(exports, 'alidnsRecord', { get: function () { return require('./alidns-record'); } });
 Object.defineProperty(exports, 'cdnDomainConfig', { get: function () { return require('./cdn-domain-config'); } });
 Object.defineProperty(exports, 'cdnDomainNew', { get: function () { return require('./cdn-domain-new'); } });
 Object.defineProperty(exports, 'csAutoscalingConfig', { get: function () { return require('./cs-autoscaling-config'); } });
@@ -52,6 +54,7 @@ Object.defineProperty(exports, 'sslCertificatesServiceCertificate', { get: funct
 Object.defineProperty(exports, 'vpc', { get: function () { return require('./vpc'); } });
 Object.defineProperty(exports, 'vswitch', { get: function () { return require('./vswitch'); } });
 Object.defineProperty(exports, 'dataAlicloudAccount', { get: function () { return require('./data-alicloud-account'); } });
+Object.defineProperty(exports, 'dataAlicloudAlidnsDomains', { get: function () { return require('./data-alicloud-alidns-domains'); } });
 Object.defineProperty(exports, 'dataAlicloudCsClusterCredential', { get: function () { return require('./data-alicloud-cs-cluster-credential'); } });
 Object.defineProperty(exports, 'dataAlicloudCsKubernetesVersion', { get: function () { return require('./data-alicloud-cs-kubernetes-version'); } });
 Object.defineProperty(exports, 'dataAlicloudCsManagedKubernetesClusters', { get: function () { return require('./data-alicloud-cs-managed-kubernetes-clusters'); } });

@@ -18,6 +18,8 @@ export * as clbRedirection from './clb-redirection';
 export * as clsLogset from './cls-logset';
 export * as clsTopic from './cls-topic';
 export * as cosBucket from './cos-bucket';
+export * as dnspodDomainInstance from './dnspod-domain-instance';
+export * as dnspodRecord from './dnspod-record';
 export * as eip from './eip';
 export * as instance from './instance';
 export * as kmsKey from './kms-key';

@@ -18,6 +18,8 @@ Object.defineProperty(exports, 'clbRedirection', { get: function () { return req
 Object.defineProperty(exports, 'clsLogset', { get: function () { return require('./cls-logset'); } });
 Object.defineProperty(exports, 'clsTopic', { get: function () { return require('./cls-topic'); } });
 Object.defineProperty(exports, 'cosBucket', { get: function () { return require('./cos-bucket'); } });
+Object.defineProperty(exports, 'dnspodDomainInstance', { get: function () { return require('./dnspod-domain-instance'); } });
+Object.defineProperty(exports, 'dnspodRecord', { get: function () { return require('./dnspod-record'); } });
 Object.defineProperty(exports, 'eip', { get: function () { return require('./eip'); } });
 Object.defineProperty(exports, 'instance', { get: function () { return require('./instance'); } });
 Object.defineProperty(exports, 'kmsKey', { get: function () { return require('./kms-key'); } });

@@ -52,6 +52,7 @@ import { S3Lifecycle } from "../rules/aws/s3-lifecycle";
 import { S3PublicAccessBlock } from "../rules/aws/s3-public-access-block";
 import { S3TlsOnly } from "../rules/aws/s3-tls-only";
 import { S3Versioning } from "../rules/aws/s3-versioning";
+import { Route53QueryLogs } from "../rules/aws/route53-query-logs";
 import { SecurityGroupDescriptions } from "../rules/aws/security-group-descriptions";
 import { TargetGroupHealthCheck } from "../rules/aws/target-group-health-check";
 import { UserDataNoSecrets } from "../rules/aws/user-data-no-secrets";
@@ -117,6 +118,7 @@ export const AWS_POLICY_PACK: PolicyPack = {
     S3PublicAccessBlock,
     S3TlsOnly,
     S3Versioning,
+    Route53QueryLogs,
     SecurityGroupDescriptions,
     TargetGroupHealthCheck,
     UserDataNoSecrets,

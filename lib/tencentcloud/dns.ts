@@ -1,0 +1,46 @@
+import { Construct } from "constructs";
+import { DnspodDomainInstance } from "../generated/tencentcloud/dnspod-domain-instance";
+import { DnspodRecord } from "../generated/tencentcloud/dnspod-record";
+import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
+import { DnsAnswerKind } from "../core/dns-routing";
+import { TencentcloudCatalog } from "./catalog";
+
+/**
+ * The domain's records in DNSPod: one CNAME per line, or per target with its `weight` on
+ * the enterprise plans (the core refuses weights on the others, and failover, for which
+ * DNSPod's monitoring has no resource here). A geo split puts mainland China on 默认,
+ * which every domain must have, and everyone else on 境外. The zone is a
+ * `tencentcloud_dnspod_domain_instance` (created, protected from destroy) or an existing
+ * domain of the account. DNSPod fixes the name servers of its paid plans, which the
+ * catalog lists; the free plan's differ per account and only the console names them.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/dnspod/resource_tc_dnspod_record.go
+ */
+export function createDnspodDomain(scope: Construct, spec: GlobalDomainSpec, catalog: TencentcloudCatalog): GlobalDomainAttributes {
+  let domain = spec.zone;
+  if (spec.createZone) {
+    const zone = new DnspodDomainInstance(scope, "Zone", {
+      domain: spec.zone,
+      remark: `${spec.domain} across clouds`,
+      // Its name servers are what the registrar delegates to.
+      lifecycle: { preventDestroy: true },
+    });
+    domain = zone.domain;
+  }
+  for (const route of spec.routes) {
+    for (const answer of route.records) {
+      const weighted = route.kind === DnsAnswerKind.WEIGHTED;
+      new DnspodRecord(scope, weighted ? `Record-${route.id}-${answer.id}` : `Record-${route.id}`, {
+        domain,
+        subDomain: spec.relativeName,
+        recordType: "CNAME",
+        recordLine: route.line,
+        value: answer.hostName,
+        ttl: spec.ttlSeconds,
+        weight: weighted ? answer.weight : undefined,
+        remark: `${route.id}: ${answer.id}`,
+      });
+    }
+  }
+  const fixed = catalog.dns.editions[spec.edition].nameServers;
+  return { nameServers: fixed.length > 0 ? [...fixed] : undefined };
+}

@@ -1,0 +1,300 @@
+import { Construct } from "constructs";
+import * as fc from "fast-check";
+import {
+  DnsAnswer,
+  DnsAnswerKind,
+  DnsAuthority,
+  DnsRouting,
+  DnsTarget,
+  DnsZone,
+  FailoverRole,
+  GlobalDomain,
+  GlobalDomainProps,
+  GlobalDomainSpec,
+  ICdn,
+  ICP_FILING_NUMBER,
+  IFrontDoor,
+  ServiceArea,
+} from "../../lib";
+import { FakeCloud } from "../support/fake-cloud";
+import { newStack } from "../support/synth";
+import { expectValidationError } from "../support/validation";
+
+// The neutral global domain on the recording fake cloud: what it asks the authority's
+// adapter for, and every refusal. The fake DNS service is shaped like Route 53 (a line for
+// mainland China, the catch-all for everyone else, health checkers outside the mainland),
+// with a basic edition (TTL 300 and up, no weights) and a pro one (10 and up, weights).
+
+const ICP = "浙ICP备12345678号";
+
+/** A front door of `cloud` whose CDN, `<name>.cdn.fake`, serves `area`. */
+function frontDoor(scope: Construct, name: string, cloud: FakeCloud, area: ServiceArea, domain = "shop.example.com"): IFrontDoor {
+  const cdn: ICdn = Object.assign(new Construct(scope, `Cdn-${name}`), { cloud, cdnDomainName: `${name}.cdn.fake`, serviceArea: area });
+  return { cloud, domain, cdn };
+}
+
+function setup() {
+  const { stack } = newStack();
+  const authority = new FakeCloud();
+  const outside = frontDoor(stack, "outside", new FakeCloud("fake-east-1", undefined, "west"), ServiceArea.OUTSIDE_MAINLAND_CHINA);
+  const mainland = frontDoor(stack, "mainland", new FakeCloud("fake-east-1", undefined, "east"), ServiceArea.MAINLAND_CHINA);
+  const mainland2 = frontDoor(stack, "mainland2", new FakeCloud("fake-east-1", undefined, "north"), ServiceArea.GLOBAL);
+  const props = (overrides: Partial<GlobalDomainProps> = {}): GlobalDomainProps => ({
+    authority: DnsAuthority.of({ cloud: authority }),
+    domain: "shop.example.com",
+    zone: DnsZone.create("example.com"),
+    routing: DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })),
+      elsewhere: DnsAnswer.target(DnsTarget.of(outside)),
+    }),
+    ...overrides,
+  });
+  const build = (overrides: Partial<GlobalDomainProps> = {}) => new GlobalDomain(stack, "Domain", props(overrides));
+  return { stack, authority, outside, mainland, mainland2, build, path: `${stack.node.path}/Domain` };
+}
+
+describe("a global domain", () => {
+  test("asks the authority for one CNAME per line of a geo split, the domain relative to its zone", () => {
+    // GIVEN a mainland front door and one outside
+    const { authority, build } = setup();
+    // WHEN the domain splits between them
+    const domain = build();
+    // THEN mainland China gets the mainland CDN on the mainland line, everyone else the other on the catch-all
+    const spec = authority.specOf<GlobalDomainSpec>("globalDomain");
+    expect(spec).toMatchObject({ domain: "shop.example.com", zone: "example.com", relativeName: "shop", createZone: true, edition: "basic" });
+    expect(spec.routes).toEqual([
+      { id: "mainland-china", line: "mainland", kind: DnsAnswerKind.SINGLE, records: [{ id: "east", hostName: "mainland.cdn.fake", weight: undefined, failoverRole: undefined, healthCheck: undefined }] },
+      { id: "elsewhere", line: "everywhere", kind: DnsAnswerKind.SINGLE, records: [{ id: "west", hostName: "outside.cdn.fake", weight: undefined, failoverRole: undefined, healthCheck: undefined }] },
+    ]);
+    expect(domain.nameServers).toEqual(["ns1.fake.example", "ns2.fake.example"]);
+    expect(domain.registrarStep).toMatch(/Delegate example\.com to Fake DNS: at its registrar, set the NS records to the name servers in the NameServers output/);
+  });
+
+  test("keeps answers for 60 seconds, or the edition's minimum where that is longer", () => {
+    expect(setup().build().ttlSeconds).toBe(300);
+    expect(setup().build({ authority: DnsAuthority.of({ cloud: new FakeCloud() }, { edition: "pro" }) }).ttlSeconds).toBe(60);
+    expect(setup().build({ ttlSeconds: 3600 }).ttlSeconds).toBe(3600);
+  });
+
+  test("asks for weighted records on an edition that weights them", () => {
+    const { authority, build, mainland, mainland2 } = setup();
+    build({
+      authority: DnsAuthority.of({ cloud: authority }, { edition: "pro" }),
+      routing: DnsRouting.everywhere(
+        DnsAnswer.weighted([
+          { target: DnsTarget.of(mainland, { icpFiling: ICP }), weight: 30 },
+          { target: DnsTarget.of(mainland2, { icpFiling: ICP }), weight: 70 },
+        ]),
+      ),
+    });
+    const [route] = authority.specOf<GlobalDomainSpec>("globalDomain").routes;
+    expect(route).toMatchObject({ id: "everyone", line: "everywhere", kind: DnsAnswerKind.WEIGHTED });
+    expect(route.records.map((r) => [r.id, r.hostName, r.weight])).toEqual([
+      ["east", "mainland.cdn.fake", 30],
+      ["north", "mainland2.cdn.fake", 70],
+    ]);
+  });
+
+  test("asks for a health check of a failover's primary only, on its CDN's host name", () => {
+    const { authority, build, outside, mainland } = setup();
+    build({
+      routing: DnsRouting.geoSplit({
+        mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })),
+        elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(outside), secondary: DnsTarget.of(mainland, { icpFiling: ICP }), healthCheckIntervalSeconds: 10 }),
+      }),
+    });
+    const elsewhere = authority.specOf<GlobalDomainSpec>("globalDomain").routes[1];
+    expect(elsewhere.kind).toBe(DnsAnswerKind.FAILOVER);
+    expect(elsewhere.records).toEqual([
+      { id: "primary", hostName: "outside.cdn.fake", weight: undefined, failoverRole: FailoverRole.PRIMARY, healthCheck: { hostName: "outside.cdn.fake", port: 443, intervalSeconds: 10, failureThreshold: 3 } },
+      { id: "secondary", hostName: "mainland.cdn.fake", weight: undefined, failoverRole: FailoverRole.SECONDARY, healthCheck: undefined },
+    ]);
+  });
+
+  test("asks for the authority's own lines, and the catch-all for everyone else", () => {
+    const { authority, build, mainland, outside } = setup();
+    build({
+      routing: DnsRouting.byLine({
+        lines: [
+          { line: "isp-a", answer: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })) },
+          { line: "abroad", answer: DnsAnswer.target(DnsTarget.of(outside)) },
+        ],
+        otherwise: DnsAnswer.target(DnsTarget.of(outside)),
+      }),
+    });
+    expect(authority.specOf<GlobalDomainSpec>("globalDomain").routes.map((r) => [r.id, r.line])).toEqual([
+      ["line-isp-a", "isp-a"],
+      ["line-abroad", "abroad"],
+      ["otherwise", "everywhere"],
+    ]);
+  });
+
+  test("takes an existing zone, which the registrar must delegate already", () => {
+    const { authority, build } = setup();
+    const domain = build({ zone: DnsZone.existing("example.com") });
+    expect(authority.specOf<GlobalDomainSpec>("globalDomain").createZone).toBe(false);
+    expect(domain.nameServers).toBeUndefined();
+    expect(domain.registrarStep).toMatch(/example\.com must already be delegated to Fake DNS: .*console lists for example\.com/);
+  });
+
+  test("numbers a second target of the same cloud in one answer", () => {
+    const { stack, authority, build, outside } = setup();
+    const sameCloud = frontDoor(stack, "outside2", outside.cloud as FakeCloud, ServiceArea.OUTSIDE_MAINLAND_CHINA);
+    build({
+      authority: DnsAuthority.of({ cloud: authority }, { edition: "pro" }),
+      routing: DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(outside), weight: 1 }, { target: DnsTarget.of(sameCloud), weight: 1 }])),
+    });
+    expect(authority.specOf<GlobalDomainSpec>("globalDomain").routes[0].records.map((r) => r.id)).toEqual(["west", "west-2"]);
+  });
+});
+
+describe("a global domain refuses", () => {
+  type Case = [string, (s: ReturnType<typeof setup>) => Partial<GlobalDomainProps>, string, unknown];
+  const target = (door: IFrontDoor, icpFiling?: string) => DnsTarget.of(door, { icpFiling });
+  const split = (mainlandChina: DnsAnswer | undefined, elsewhere: DnsAnswer | undefined) => DnsRouting.geoSplit({ mainlandChina: mainlandChina!, elsewhere: elsewhere! });
+  const cases: Case[] = [
+    ["no authority", () => ({ authority: undefined as unknown as DnsAuthority }), "authority", undefined],
+    ["an edition the service does not sell", (s) => ({ authority: DnsAuthority.of({ cloud: s.authority }, { edition: "gold" }) }), "authority.edition", "gold"],
+    ["a zone that is not a DnsZone", () => ({ zone: "example.com" as unknown as DnsZone }), "zone", "example.com"],
+    ["a zone that is no domain name", () => ({ zone: DnsZone.create("Example.COM") }), "zone", "Example.COM"],
+    ["a CNAME at the zone apex", () => ({ domain: "example.com" }), "domain", "example.com"],
+    ["a domain outside the zone", () => ({ domain: "shop.example.org" }), "domain", "shop.example.org"],
+    ["a TTL under the edition's minimum", () => ({ ttlSeconds: 299 }), "ttlSeconds", 299],
+    ["a TTL over the service's maximum", () => ({ ttlSeconds: 86401 }), "ttlSeconds", 86401],
+    ["a TTL that is not a whole number", () => ({ ttlSeconds: 600.5 }), "ttlSeconds", 600.5],
+    ["a routing that is not a DnsRouting", () => ({ routing: {} as DnsRouting }), "routing", {}],
+    ["a geo split without an answer for everyone else", (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), undefined) }), "routing.elsewhere", undefined],
+    ["a geo split without an answer for mainland China", (s) => ({ routing: split(undefined, DnsAnswer.target(target(s.outside))) }), "routing.mainlandChina", undefined],
+    ["one answer for everyone that is missing", () => ({ routing: DnsRouting.everywhere(undefined as unknown as DnsAnswer) }), "routing.answer", undefined],
+    [
+      "lines without an answer for everyone else",
+      (s) => ({ routing: DnsRouting.byLine({ lines: [{ line: "isp-a", answer: DnsAnswer.target(target(s.mainland, ICP)) }], otherwise: undefined as unknown as DnsAnswer }) }),
+      "routing.otherwise",
+      undefined,
+    ],
+    ["lines that are not a list", (s) => ({ routing: DnsRouting.byLine({ lines: "isp-a" as never, otherwise: DnsAnswer.target(target(s.outside)) }) }), "routing.lines", undefined],
+    [
+      "a line outside the service's enumeration",
+      (s) => ({ routing: DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(target(s.mainland, ICP)) }], otherwise: DnsAnswer.target(target(s.outside)) }) }),
+      "routing.lines[0].line",
+      "telecom",
+    ],
+    [
+      "the catch-all line among the lines",
+      (s) => ({ routing: DnsRouting.byLine({ lines: [{ line: "everywhere", answer: DnsAnswer.target(target(s.outside)) }], otherwise: DnsAnswer.target(target(s.outside)) }) }),
+      "routing.lines[0].line",
+      "everywhere",
+    ],
+    [
+      "a line given twice",
+      (s) => ({
+        routing: DnsRouting.byLine({
+          lines: [
+            { line: "abroad", answer: DnsAnswer.target(target(s.outside)) },
+            { line: "abroad", answer: DnsAnswer.target(target(s.outside)) },
+          ],
+          otherwise: DnsAnswer.target(target(s.outside)),
+        }),
+      }),
+      "routing.lines[1].line",
+      "abroad",
+    ],
+    ["a target that is not a DnsTarget", (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.target("cdn.example.net" as unknown as DnsTarget)) }), "routing.elsewhere.target", "cdn.example.net"],
+    [
+      "a front door without a CDN",
+      (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.target(target({ cloud: s.outside.cloud, domain: "shop.example.com" }))) }),
+      "routing.elsewhere.target",
+      "shop.example.com (west)",
+    ],
+    [
+      "a front door of another domain",
+      (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.target(target(frontDoor(s.stack, "other", new FakeCloud(), ServiceArea.OUTSIDE_MAINLAND_CHINA, "www.example.com")))) }),
+      "routing.elsewhere.target",
+      "www.example.com (fake)",
+    ],
+    ["a mainland target without an ICP filing", (s) => ({ routing: split(DnsAnswer.target(target(s.mainland)), DnsAnswer.target(target(s.outside))) }), "routing.mainlandChina.target.icpFiling", undefined],
+    ["a mainland target whose CDN serves only outside the mainland", (s) => ({ routing: split(DnsAnswer.target(target(s.outside, ICP)), DnsAnswer.target(target(s.outside))) }), "routing.mainlandChina.target", "west (outside-mainland-china)"],
+    ["a target elsewhere whose CDN serves the mainland without a filing", (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.target(target(s.mainland2))) }), "routing.elsewhere.target.icpFiling", undefined],
+    ["an ICP filing in no known form", (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, "ICP 12345678")), DnsAnswer.target(target(s.outside))) }), "routing.mainlandChina.target.icpFiling", "ICP 12345678"],
+    ["weights on an edition that has none", (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.weighted([{ target: target(s.outside), weight: 1 }, { target: target(s.mainland2, ICP), weight: 1 }])) }), "routing.elsewhere", "DnsAnswer.weighted"],
+    [
+      "one weighted target",
+      (s) => ({ authority: DnsAuthority.of({ cloud: s.authority }, { edition: "pro" }), routing: DnsRouting.everywhere(DnsAnswer.weighted([{ target: target(s.outside), weight: 1 }])) }),
+      "routing.answer.weighted",
+      1,
+    ],
+    [
+      "a weight outside the service's range",
+      (s) => ({ authority: DnsAuthority.of({ cloud: s.authority }, { edition: "pro" }), routing: DnsRouting.everywhere(DnsAnswer.weighted([{ target: target(s.outside), weight: 1 }, { target: target(s.mainland2, ICP), weight: 101 }])) }),
+      "routing.answer.weighted[1].weight",
+      101,
+    ],
+    [
+      "one front door twice in an answer",
+      (s) => ({ authority: DnsAuthority.of({ cloud: s.authority }, { edition: "pro" }), routing: DnsRouting.everywhere(DnsAnswer.weighted([{ target: target(s.outside), weight: 1 }, { target: target(s.outside), weight: 2 }])) }),
+      "routing.answer.weighted[1].target",
+      "shop.example.com",
+    ],
+    [
+      "a failover health-checked across the border (the mainland answer, checkers outside)",
+      (s) => ({ routing: split(DnsAnswer.failover({ primary: target(s.mainland2, ICP), secondary: target(s.mainland, ICP) }), DnsAnswer.target(target(s.outside))) }),
+      "routing.mainlandChina",
+      "DnsAnswer.failover",
+    ],
+    [
+      "a failover primary whose CDN serves only the mainland, probed from outside",
+      (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.failover({ primary: target(s.mainland, ICP), secondary: target(s.outside) })) }),
+      "routing.elsewhere.primary",
+      "east (mainland-china)",
+    ],
+    [
+      "a health-check interval the service does not offer",
+      (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.failover({ primary: target(s.outside), secondary: target(s.mainland, ICP), healthCheckIntervalSeconds: 20 })) }),
+      "routing.elsewhere.healthCheckIntervalSeconds",
+      20,
+    ],
+    [
+      "a failure threshold out of range",
+      (s) => ({ routing: split(DnsAnswer.target(target(s.mainland, ICP)), DnsAnswer.failover({ primary: target(s.outside), secondary: target(s.mainland, ICP), healthCheckFailureThreshold: 0 })) }),
+      "routing.elsewhere.healthCheckFailureThreshold",
+      0,
+    ],
+  ];
+
+  test.each(cases)("fails when given %s", (_name, overrides, field, value) => {
+    const s = setup();
+    expectValidationError(() => s.build(overrides(s)), { constructPath: s.path, field, value });
+  });
+
+  test("fails when the authority has no health checks and a failover is asked for", () => {
+    const s = setup();
+    const noChecks = new FakeCloud();
+    Object.defineProperty(noChecks, "catalog", { value: { ...noChecks.catalog, dns: { ...noChecks.catalog.dns, healthChecks: undefined } } });
+    expectValidationError(
+      () => s.build({ authority: DnsAuthority.of({ cloud: noChecks }), routing: DnsRouting.everywhere(DnsAnswer.failover({ primary: DnsTarget.of(s.outside), secondary: DnsTarget.of(s.mainland, { icpFiling: ICP }) })) }),
+      { constructPath: s.path, field: "routing.answer", value: "DnsAnswer.failover" },
+    );
+  });
+
+  test("names the edition that can weight records", () => {
+    const s = setup();
+    expect(() => s.build({ routing: DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(s.outside), weight: 1 }, { target: DnsTarget.of(s.mainland2, { icpFiling: ICP }), weight: 1 }])) })).toThrow(
+      /Fake Basic cannot weight records; Fake Pro can/,
+    );
+  });
+});
+
+describe("ICP filing numbers", () => {
+  const province = fc.constantFrom("京", "沪", "粤", "浙", "苏", "川");
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(""));
+
+  test("a filing (备, eight digits, optionally a site) or a licence (证, six digits) is taken", () => {
+    fc.assert(fc.property(province, digits(8), fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }), (p, d, site) => ICP_FILING_NUMBER.test(`${p}ICP备${d}号${site === undefined ? "" : `-${site}`}`)));
+    fc.assert(fc.property(province, digits(6), (p, d) => ICP_FILING_NUMBER.test(`${p}ICP证${d}号`)));
+  });
+
+  test("anything else is refused", () => {
+    fc.assert(fc.property(fc.string(), (text) => !ICP_FILING_NUMBER.test(text) || /ICP[备证]\d+号/.test(text)));
+    for (const wrong of ["ICP备12345678号", "浙ICP备1234567号", "浙ICP备12345678", "浙icp备12345678号", "浙ICP证1234567号", "AB ICP备12345678号"]) expect(ICP_FILING_NUMBER.test(wrong)).toBe(false);
+  });
+});

@@ -1,0 +1,351 @@
+import { App } from "cdktf";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import {
+  DnsAnswer,
+  DnsAuthority,
+  DnsRouting,
+  DnsTarget,
+  DnsZone,
+  GlobalDnsStack,
+  GlobalDnsStackProps,
+  ICloud,
+  IFrontDoor,
+  ServiceArea,
+} from "../lib";
+import { exampleCloud } from "../examples/bookstore-app";
+import { lightFrontDoor } from "./support/front-doors";
+import { dataSources, resources, TerraformJson } from "./support/synth";
+import { expectValidationError } from "./support/validation";
+
+// The global domain on each authority, with the real clouds' catalogs and adapters. The
+// front doors are light (test/support/front-doors.ts); test/example-app.test.ts holds the
+// split between the example's real bookstores.
+
+const ICP = "浙ICP备12345678号";
+const CLOUDS = { aws: exampleCloud("aws"), alicloud: exampleCloud("alicloud"), tencentcloud: exampleCloud("tencentcloud") };
+
+const frontDoor = lightFrontDoor;
+
+interface World {
+  app: App;
+  /** Outside mainland China (CloudFront-like). */
+  outside: IFrontDoor;
+  /** Mainland China only. */
+  mainland: IFrontDoor;
+  /** Both sides. */
+  global: IFrontDoor;
+}
+
+const outdirs: string[] = [];
+afterAll(() => {
+  for (const dir of outdirs) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function world(): World {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "global-dns-"));
+  outdirs.push(outdir);
+  const app = new App({ outdir });
+  return {
+    app,
+    outside: frontDoor(app, "outside", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA),
+    mainland: frontDoor(app, "mainland", CLOUDS.alicloud, ServiceArea.MAINLAND_CHINA),
+    global: frontDoor(app, "global", CLOUDS.tencentcloud, ServiceArea.GLOBAL),
+  };
+}
+
+/** The DNS stack of `props` on `w`, synthesized with the whole app (cross-stack references resolve only there). */
+function synthDns(w: World, props: GlobalDnsStackProps): TerraformJson {
+  const dns = new GlobalDnsStack(w.app, props);
+  w.app.synth();
+  return JSON.parse(fs.readFileSync(path.join(w.app.outdir, "stacks", dns.stack.node.id, "cdk.tf.json"), "utf8")) as TerraformJson;
+}
+
+const geoSplit = (w: World) =>
+  DnsRouting.geoSplit({
+    mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })),
+    elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)),
+  });
+
+const props = (w: World, cloud: ICloud, overrides: Partial<GlobalDnsStackProps> = {}): GlobalDnsStackProps => ({
+  authority: DnsAuthority.of({ cloud }),
+  domain: "shop.example.com",
+  zone: DnsZone.create("example.com"),
+  routing: geoSplit(w),
+  ...overrides,
+});
+
+/** Rows in a stable order: synthesized blocks come sorted by their Terraform names. */
+const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+/** The CNAME value that reads origin `name`'s CDN host name from its state. */
+const fromOrigin = (name: string) => expect.stringMatching(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-origin-${name}\\.outputs\\.`));
+
+describe.each([
+  ["aws", "aws_route53_record", "aws_route53_zone"],
+  ["alicloud", "alicloud_alidns_record", "alicloud_alidns_domain"],
+  ["tencentcloud", "tencentcloud_dnspod_record", "tencentcloud_dnspod_domain_instance"],
+] as const)("%s as the authority", (name, recordType, zoneType) => {
+  const cloud = CLOUDS[name];
+
+  test("writes the stack <name>-global-dns with only the authority's provider, reading each origin's state", () => {
+    const w = world();
+    const json = synthDns(w, props(w, cloud));
+    expect(Object.keys(json.terraform!.required_providers as object)).toEqual([name]);
+    expect(dataSources(json, "terraform_remote_state").map((d) => d.backend)).toEqual(["local", "local"]);
+    expect(resources(json, recordType).length).toBeGreaterThanOrEqual(2);
+  });
+
+  test("creates the zone, protected from destroy, and says what to set at the registrar", () => {
+    const w = world();
+    const json = synthDns(w, props(w, cloud));
+    const [zone] = resources(json, zoneType);
+    expect(zone.lifecycle).toEqual({ prevent_destroy: true });
+    expect(json.output!.RegistrarStep.value).toMatch(/^Delegate example\.com to .+: at its registrar, set the NS records to the name servers/);
+  });
+
+  test("adds records to an existing zone without creating it", () => {
+    const w = world();
+    const json = synthDns(w, props(w, cloud, { zone: DnsZone.existing("example.com") }));
+    expect(resources(json, zoneType)).toEqual([]);
+    expect(json.output!.RegistrarStep.value).toMatch(/^example\.com must already be delegated to /);
+  });
+
+  test("keeps its state in the authority's cloud, and reads a remote origin's state from that origin's backend", () => {
+    const w = world();
+    const remote = frontDoor(w.app, "remote", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA, { bucket: "acme-state-origin" });
+    const stateBucket = { aws: "acme-dns-state", alicloud: "acme-dns-state", tencentcloud: "acme-dns-state-1250000000" }[name];
+    const json = synthDns(w, props(w, cloud, { remoteState: { bucket: stateBucket }, routing: DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(remote)) }) }));
+    expect(Object.keys((json.terraform as { backend: object }).backend)).toEqual([{ aws: "s3", alicloud: "oss", tencentcloud: "cos" }[name]]);
+    const readers = Object.fromEntries(Object.entries(json.data!.terraform_remote_state).map(([id, block]) => [id, block.backend]));
+    expect(readers).toEqual({ "cross-stack-reference-input-origin-mainland": "local", "cross-stack-reference-input-origin-remote": "s3" });
+    expect(json.data!.terraform_remote_state["cross-stack-reference-input-origin-remote"].config).toMatchObject({ bucket: "acme-state-origin", key: "bookstore/origin-remote.tfstate" });
+  });
+
+  test("fails when given a TTL under the edition's minimum", () => {
+    const w = world();
+    const minimum = cloud.catalog.dns.editions[cloud.catalog.dns.defaultEdition].minimumTtlSeconds;
+    if (minimum === 0) {
+      expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { ttlSeconds: -1 })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "ttlSeconds", value: -1 });
+    } else {
+      expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { ttlSeconds: minimum - 1 })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "ttlSeconds", value: minimum - 1 });
+    }
+  });
+
+  test("fails when given a line outside its pinned enumeration", () => {
+    const w = world();
+    const routing = DnsRouting.byLine({ lines: [{ line: "mars", answer: DnsAnswer.target(DnsTarget.of(w.outside)) }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.lines[0].line", value: "mars" });
+  });
+
+  test("fails when the geo split has no answer for everyone outside mainland China", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: undefined as unknown as DnsAnswer });
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.elsewhere", value: undefined });
+  });
+
+  test("fails when a mainland target declares no ICP filing", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland)), elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina.target.icpFiling", value: undefined });
+  });
+
+  test("fails when given a CNAME at the zone apex", () => {
+    const w = world();
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { domain: "example.com" })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "domain", value: "example.com" });
+  });
+});
+
+describe("Route 53", () => {
+  test("splits by geolocation: country CN to the mainland front door, the default location to the other", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.aws));
+    const records = Object.fromEntries(resources(json, "aws_route53_record").map((r) => [r.set_identifier, r]));
+    expect(records["mainland-china"]).toMatchObject({ name: "shop.example.com", type: "CNAME", geolocation_routing_policy: { country: "CN" }, ttl: 60, records: [fromOrigin("mainland")] });
+    expect(records.elsewhere).toMatchObject({ name: "shop.example.com", type: "CNAME", geolocation_routing_policy: { country: "*" }, ttl: 60, records: [fromOrigin("outside")] });
+    expect(Object.keys(records).sort()).toEqual(["elsewhere", "mainland-china"]);
+  });
+
+  test("fails over outside the mainland with a TCP health check of the primary's CDN on 443, under a nested name", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })),
+      elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(w.mainland, { icpFiling: ICP }) }),
+    });
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    const [check] = resources(json, "aws_route53_health_check");
+    expect(check).toMatchObject({ type: "TCP", port: 443, request_interval: 30, failure_threshold: 3, fqdn: fromOrigin("outside") });
+    const byId = Object.fromEntries(resources(json, "aws_route53_record").map((r) => [`${r.name} ${r.set_identifier}`, r]));
+    expect(byId["shop.example.com elsewhere"]).toMatchObject({ geolocation_routing_policy: { country: "*" }, alias: { name: "_elsewhere.shop.example.com", evaluate_target_health: true } });
+    expect(byId["shop.example.com elsewhere"].ttl).toBeUndefined();
+    expect(byId["_elsewhere.shop.example.com primary"]).toMatchObject({ failover_routing_policy: { type: "PRIMARY" }, health_check_id: expect.stringContaining("aws_route53_health_check.") });
+    expect(byId["_elsewhere.shop.example.com secondary"]).toMatchObject({ failover_routing_policy: { type: "SECONDARY" }, records: [fromOrigin("mainland")] });
+    expect(byId["_elsewhere.shop.example.com secondary"].health_check_id).toBeUndefined();
+  });
+
+  test("weights the mainland front doors without health checks", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.weighted([
+        { target: DnsTarget.of(w.mainland, { icpFiling: ICP }), weight: 80 },
+        { target: DnsTarget.of(w.global, { icpFiling: ICP }), weight: 20 },
+      ]),
+      elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)),
+    });
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    const nested = resources(json, "aws_route53_record").filter((r) => r.name === "_mainland-china.shop.example.com");
+    expect(nested.map((r) => [r.set_identifier, r.weighted_routing_policy])).toEqual([
+      ["alicloud", { weight: 80 }],
+      ["tencentcloud", { weight: 20 }],
+    ]);
+    expect(resources(json, "aws_route53_health_check")).toEqual([]);
+  });
+
+  test("logs the queries of a zone it creates to an encrypted log group in us-east-1, kept a year", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.aws));
+    const [group] = resources(json, "aws_cloudwatch_log_group");
+    expect(group).toMatchObject({ name: "/aws/route53/example.com", retention_in_days: 365, provider: "aws.global", kms_key_id: expect.stringContaining("aws_kms_key.") });
+    expect(resources(json, "aws_kms_key")[0]).toMatchObject({ enable_key_rotation: true, provider: "aws.global" });
+    expect(resources(json, "aws_route53_query_log")).toHaveLength(1);
+    expect(json.output!.NameServers.value).toMatch(/aws_route53_zone\..*\.name_servers/);
+  });
+
+  test("fails when a failover primary's CDN serves only mainland China, which its health checkers cannot judge", () => {
+    const w = world();
+    const routing = DnsRouting.everywhere(DnsAnswer.failover({ primary: DnsTarget.of(w.mainland, { icpFiling: ICP }), secondary: DnsTarget.of(w.outside) }));
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.answer.primary", value: "alicloud (mainland-china)" });
+  });
+
+  test("fails when the mainland answer fails over: its health checkers stand outside mainland China", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.failover({ primary: DnsTarget.of(w.global, { icpFiling: ICP }), secondary: DnsTarget.of(w.mainland, { icpFiling: ICP }) }),
+      elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)),
+    });
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina", value: "DnsAnswer.failover" });
+  });
+});
+
+describe("Alibaba Cloud DNS", () => {
+  test("splits by line: mainland China on default, everyone else on oversea, TTL 600 on the free edition", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.alicloud));
+    expect(sorted(resources(json, "alicloud_alidns_record").map((r) => [r.rr, r.type, r.line, r.ttl]))).toEqual([
+      ["shop", "CNAME", "default", 600],
+      ["shop", "CNAME", "oversea", 600],
+    ]);
+    expect(json.output!.NameServers.value).toMatch(/alicloud_alidns_domain\..*\.dns_servers/);
+  });
+
+  test("reads an existing domain's name servers", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.alicloud, { zone: DnsZone.existing("example.com") }));
+    expect(dataSources(json, "alicloud_alidns_domains")).toEqual([expect.objectContaining({ domain_name_regex: "^example\\.com$" })]);
+    expect(resources(json, "alicloud_alidns_record")[0].domain_name).toBe("example.com");
+  });
+
+  test("takes an ISP line of its enumeration", () => {
+    const w = world();
+    const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    const json = synthDns(w, props(w, CLOUDS.alicloud, { routing }));
+    expect(resources(json, "alicloud_alidns_record").map((r) => r.line)).toEqual(["telecom", "default"]);
+  });
+
+  test.each(["free", "enterprise-ultimate"])("fails when given weights, on the %s edition too: the provider has no weight argument", (edition) => {
+    const w = world();
+    const routing = DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(w.outside), weight: 1 }, { target: DnsTarget.of(w.global, { icpFiling: ICP }), weight: 1 }]));
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.alicloud, { authority: DnsAuthority.of({ cloud: CLOUDS.alicloud }, { edition }), routing })), {
+      constructPath: "bookstore-global-dns/GlobalDomain",
+      field: "routing.answer",
+      value: "DnsAnswer.weighted",
+    });
+  });
+
+  test("fails when given a failover: it has no health checks", () => {
+    const w = world();
+    const routing = DnsRouting.everywhere(DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(w.global, { icpFiling: ICP }) }));
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.alicloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.answer", value: "DnsAnswer.failover" });
+  });
+
+  test("takes a 10-second TTL on the enterprise ultimate edition", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.alicloud, { authority: DnsAuthority.of({ cloud: CLOUDS.alicloud }, { edition: "enterprise-ultimate" }), ttlSeconds: 10 }));
+    expect(resources(json, "alicloud_alidns_record").map((r) => r.ttl)).toEqual([10, 10]);
+  });
+});
+
+describe("DNSPod", () => {
+  test("splits by line: mainland China on 默认, everyone else on 境外", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.tencentcloud));
+    expect(sorted(resources(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_type, r.record_line, r.ttl]))).toEqual(
+      sorted([
+        ["shop", "CNAME", "默认", 600],
+        ["shop", "CNAME", "境外", 600],
+      ]),
+    );
+    // The free plan's name servers differ per account: only the console names them.
+    expect(json.output!.NameServers).toBeUndefined();
+    expect(json.output!.RegistrarStep.value).toMatch(/DNSPod's console lists for example\.com/);
+  });
+
+  test("weights records on the enterprise plan, whose name servers it names", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.weighted([
+        { target: DnsTarget.of(w.mainland, { icpFiling: ICP }), weight: 60 },
+        { target: DnsTarget.of(w.global, { icpFiling: ICP }), weight: 40 },
+      ]),
+      elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)),
+    });
+    const json = synthDns(w, props(w, CLOUDS.tencentcloud, { authority: DnsAuthority.of({ cloud: CLOUDS.tencentcloud }, { edition: "enterprise" }), routing }));
+    expect(sorted(resources(json, "tencentcloud_dnspod_record").map((r) => [r.record_line, r.weight ?? null, r.ttl]))).toEqual(
+      sorted([
+        ["默认", 60, 60],
+        ["默认", 40, 60],
+        ["境外", null, 60],
+      ]),
+    );
+    expect(json.output!.NameServers.value).toEqual(["ns3.dnsv4.com", "ns4.dnsv4.com"]);
+  });
+
+  test("fails when given weights on the free plan, naming the plans that can", () => {
+    const w = world();
+    const routing = DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(w.outside), weight: 1 }, { target: DnsTarget.of(w.global, { icpFiling: ICP }), weight: 1 }]));
+    expect(() => new GlobalDnsStack(w.app, props(w, CLOUDS.tencentcloud, { routing }))).toThrow(/Free \(DP_FREE\) cannot weight records; Enterprise \(DP_EXPERT\) and Ultimate \(DP_ULTRA\) can/);
+  });
+
+  test("fails when given an English name for a line it names in Chinese", () => {
+    const w = world();
+    const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.tencentcloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.lines[0].line", value: "telecom" });
+  });
+});
+
+describe("the global DNS stack", () => {
+  test("warns when it keeps remote state but reads an origin's local state file", () => {
+    const w = world();
+    const dns = new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { remoteState: { bucket: "acme-dns-state" } }));
+    const warnings = dns.stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
+    expect(warnings).toEqual([expect.stringMatching(/reads origin-mainland's local state file/), expect.stringMatching(/reads origin-outside's local state file/)]);
+  });
+
+  test("does not warn when every state is local, in one working directory", () => {
+    const w = world();
+    const dns = new GlobalDnsStack(w.app, props(w, CLOUDS.aws));
+    expect(dns.stack.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
+  });
+
+  test("fails when a second global domain of the same name is built", () => {
+    const w = world();
+    new GlobalDnsStack(w.app, props(w, CLOUDS.aws));
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws)), { constructPath: "<root>", field: "name", value: "bookstore" });
+  });
+
+  test("fails when given no authority", () => {
+    const w = world();
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { authority: undefined as unknown as DnsAuthority })), { constructPath: "<root>", field: "authority", value: undefined });
+  });
+});
