@@ -8,6 +8,9 @@ import { Fn } from "../core/cdktf";
 /** Days an interrupted multipart upload's parts are kept before OSS deletes them. */
 const ABORT_INCOMPLETE_UPLOADS_DAYS = 7;
 
+/** What a writer of the bucket may do with its objects, by key: no listing, nothing of the bucket's settings. */
+export const OSS_OBJECT_ACTIONS = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"] as const;
+
 /** OSS's resource name of a bucket (`acs:oss:*:*:<bucket>`) and of its objects (`.../*`), for RAM and bucket policies. */
 export function ossResources(bucketName: string): { bucket: string; objects: string } {
   const bucket = `acs:oss:*:*:${bucketName}`;

@@ -7,7 +7,7 @@ import { EssScalinggroupVserverGroups } from "../generated/alicloud/ess-scalingg
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData, requireUserDataFits } from "../core/user-data";
-import { ossResources } from "./asset-bucket";
+import { OSS_OBJECT_ACTIONS, ossResources } from "./asset-bucket";
 import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
@@ -86,7 +86,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
       ...(acrImage ? acrPullStatements(acrImage) : []),
       ...(assets
         ? [
-            { Effect: "Allow", Action: ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], Resource: [assets.objects] },
+            { Effect: "Allow", Action: [...OSS_OBJECT_ACTIONS], Resource: [assets.objects] },
           ]
         : []),
     ],

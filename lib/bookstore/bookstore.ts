@@ -351,12 +351,12 @@ export class Bookstore extends Construct {
         name: `${name}-k8s`,
         ...clusterProps,
         // The pods read the database's credentials at run time with their own cloud identity.
-        workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database, cache: this.cache },
+        workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database, cache: this.cache, assetBucket: this.assets },
       }));
       // The bookstore's pods use the same database and cache as the web tier.
       this.database.allowConnectionsFrom(this.kubernetes);
       this.cache?.allowConnectionsFrom(this.kubernetes);
-      this.workloadEnvironment = applicationEnvironment({ cloud, containerPort: settings.containerPort, database: this.database, cache: this.cache });
+      this.workloadEnvironment = applicationEnvironment({ cloud, containerPort: settings.containerPort, database: this.database, cache: this.cache, assetBucket: this.assets });
     }
 
     this.outputs(name);

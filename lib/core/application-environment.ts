@@ -1,3 +1,4 @@
+import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
 import type { ICloud } from "./cloud";
 import type { IDatabase } from "./database";
@@ -15,6 +16,7 @@ export interface ApplicationResources {
   readonly containerPort: number;
   readonly database?: IDatabase;
   readonly cache?: ICache;
+  readonly assetBucket?: IAssetBucket;
 }
 
 /** Variables of the contract, in the order the README documents them. */
@@ -38,11 +40,14 @@ export const APPLICATION_VARIABLES = {
   cacheTls: "CACHE_TLS",
   /** The secret holding `{"password": ...}` (the AUTH token) in the cloud's secret store. */
   cacheCredentialsSecret: "CACHE_CREDENTIALS_SECRET",
+  /** The asset bucket's name: covers and static files are written there and served by the CDN. */
+  assetBucket: "ASSET_BUCKET",
+  assetBucketRegion: "ASSET_BUCKET_REGION",
 } as const;
 
 /** The contract's variables for the given resources; the same map reaches VMs and pods. */
 export function applicationEnvironment(resources: ApplicationResources): Record<string, string> {
-  const { cloud, database, cache } = resources;
+  const { cloud, database, cache, assetBucket } = resources;
   const v = APPLICATION_VARIABLES;
   const environment: Record<string, string> = { [v.cloud]: cloud.name, [v.region]: cloud.region, [v.port]: String(resources.containerPort) };
   for (const sdkVariable of cloud.catalog.runtimeEnvironment.regionVariables) environment[sdkVariable] = cloud.region;
@@ -64,6 +69,9 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.cacheTls]: String(connection.tls),
       [v.cacheCredentialsSecret]: connection.credentialsSecretId,
     });
+  }
+  if (assetBucket) {
+    Object.assign(environment, { [v.assetBucket]: assetBucket.bucketName, [v.assetBucketRegion]: assetBucket.region });
   }
   return environment;
 }

@@ -175,7 +175,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       }
       environment[key] = value;
     }
-    Object.assign(environment, applicationEnvironment({ cloud, containerPort, database: props.database, cache: props.cache }));
+    Object.assign(environment, applicationEnvironment({ cloud, containerPort, database: props.database, cache: props.cache, assetBucket: props.assetBucket }));
 
     requireUserDataFits(this, "environment", image, environment, limits.userData);
 

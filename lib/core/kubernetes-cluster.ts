@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import { contains, formatCidr, nonPublicOverlap, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
+import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
 import type { INetwork } from "./network";
@@ -100,6 +101,8 @@ export interface WorkloadIdentityProps {
   readonly database?: IDatabase;
   /** A cache whose password the pods read at run time from the cloud's secret store. */
   readonly cache?: ICache;
+  /** An asset bucket whose objects the pods read, write and delete (no listing, no settings). */
+  readonly assetBucket?: IAssetBucket;
 }
 
 /** A managed Kubernetes cluster with one autoscaled node pool in private subnets. */
@@ -209,6 +212,7 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
     if (workloadIdentity !== undefined) {
       requireSameCloud(this, "workloadIdentity.database", cloud, workloadIdentity.database);
       requireSameCloud(this, "workloadIdentity.cache", cloud, workloadIdentity.cache);
+      requireSameCloud(this, "workloadIdentity.assetBucket", cloud, workloadIdentity.assetBucket);
     }
 
     cloud.useProvidersIn(this);

@@ -66,17 +66,22 @@ export function instanceRole(
     }
   }
   if (props.assetBucket !== undefined) {
-    const policy = new CamPolicy(scope, "ReadWriteAssets", {
-      name: `${props.name}-read-write-assets`,
-      description: `Read and write the asset bucket's objects for ${props.name}`,
-      document: Fn.jsonencode({
-        version: "2.0",
-        statement: [{ effect: "allow", action: COS_OBJECT_ACTIONS, resource: [cosObjectsResource(props.region, props.assetBucket)] }],
-      }),
-    });
+    const policy = readWriteAssetsPolicy(scope, "ReadWriteAssets", { name: props.name, region: props.region, assetBucket: props.assetBucket });
     new CamRolePolicyAttachment(scope, "InstanceRoleAssetsPolicy", { roleId: role.id, policyId: policy.id });
   }
   return role;
+}
+
+/** A CAM policy that allows reading, writing and deleting one COS bucket's objects by key, and nothing else. */
+export function readWriteAssetsPolicy(scope: Construct, id: string, props: { name: string; region: string; assetBucket: TencentcloudAssetBucket }): CamPolicy {
+  return new CamPolicy(scope, id, {
+    name: `${props.name}-read-write-assets`,
+    description: `Read and write the asset bucket's objects for ${props.name}`,
+    document: Fn.jsonencode({
+      version: "2.0",
+      statement: [{ effect: "allow", action: COS_OBJECT_ACTIONS, resource: [cosObjectsResource(props.region, props.assetBucket)] }],
+    }),
+  });
 }
 
 /**

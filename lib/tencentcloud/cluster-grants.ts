@@ -8,7 +8,8 @@ import { KubernetesUserPermissions } from "../generated/tencentcloud/kubernetes-
 import { Fn } from "../core/cdktf";
 import { WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { isUnresolved, ValidationError } from "../core/validation";
-import { readSecretPolicy } from "./cam";
+import { readSecretPolicy, readWriteAssetsPolicy } from "./cam";
+import { tencentcloudAssetBucketOf } from "./asset-bucket";
 import { WORKLOAD_TOKEN_AUDIENCE } from "./kubernetes-access";
 
 /** TKE's predefined cluster-administrator role (a ClusterRoleBinding to cluster-admin). */
@@ -86,7 +87,7 @@ export function workloadRole(
   const { namespace, serviceAccountName, database } = props.identity;
   const role = new CamRole(scope, "WorkloadRole", {
     name: `${props.name}-pods`,
-    description: `Pods of ${props.name} (${namespace}/${serviceAccountName}): read the database credentials`,
+    description: `Pods of ${props.name} (${namespace}/${serviceAccountName}): read the data stores' credentials and the asset bucket's objects`,
     consoleLogin: false,
     document: Fn.jsonencode({
       version: "2.0",
@@ -127,6 +128,12 @@ export function workloadRole(
       short: "cache",
     });
     new CamRolePolicyAttachment(scope, "WorkloadRoleCachePolicy", { roleId: role.id, policyId: policy.id });
+  }
+  const assetBucket = props.identity.assetBucket;
+  if (assetBucket) {
+    const bucket = tencentcloudAssetBucketOf(scope, "workloadIdentity.assetBucket", assetBucket);
+    const policy = readWriteAssetsPolicy(scope, "WorkloadReadWriteAssets", { name: `${props.name}-pods`, region: props.region, assetBucket: bucket });
+    new CamRolePolicyAttachment(scope, "WorkloadRoleAssetsPolicy", { roleId: role.id, policyId: policy.id });
   }
   return { roleArn: `qcs::cam::uin/${account.ownerUin}:roleName/${role.name}`, providerId };
 }

@@ -99,12 +99,13 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
       expect(onlyResource(json, "alicloud_cs_managed_kubernetes").enable_rrsa).toBe(true);
     });
 
-    test("may read the database's credentials secret and nothing else", () => {
+    test("may read the database's and the cache's credentials secrets and the asset bucket's objects, and nothing else", () => {
       const policy = policyOf(json, "bookstore-k8s-pods-cn-hangzhou");
-      expect(policy).toContain('"Action" = ["kms:GetSecretValue"]');
-      expect(policy).toContain('"Resource" = ["acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.');
-      expect(policy.match(/"Action"/g)).toHaveLength(1);
-      expect(policy).not.toContain('"*"');
+      expect(policy).toContain('"Action" = ["kms:GetSecretValue"], "Resource" = ["acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Database_CredentialsSecret');
+      expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Cache_CredentialsSecret");
+      expect(policy).toContain('"Action" = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], "Resource" = ["acs:oss:*:*:');
+      expect(policy.match(/"Action"/g)).toHaveLength(2);
+      expect(policy).not.toMatch(/"\*"|oss:ListObjects|oss:PutBucket/);
     });
 
     test("reaches the pods as a projected STS token and the credentials SDKs' variables, with egress to the VPC endpoints only", () => {

@@ -134,6 +134,8 @@ describe("one application contract on both runtimes", () => {
       CACHE_PORT: "6379",
       CACHE_TLS: "true",
       CACHE_CREDENTIALS_SECRET: "cache-secret-1",
+      ASSET_BUCKET: bookstore.assets!.bucketName,
+      ASSET_BUCKET_REGION: "fake-east-1",
     });
   });
 

@@ -493,7 +493,7 @@ describe("the bookstore on Tencent Cloud", () => {
       );
     });
 
-    test("gives the bookstore's service account, and only it, a role that reads only the database's secret", () => {
+    test("gives the bookstore's service account, and only it, a role that reads only the database's and the cache's secrets and the asset bucket's objects", () => {
       const role = resourceAt(json, "tencentcloud_cam_role", "Kubernetes/WorkloadRole");
       const trust: string = role.document;
       expect(trust).toContain("name/sts:AssumeRoleWithWebIdentity");
@@ -506,6 +506,14 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(policy).toContain("secret/creatorUin/*/${tencentcloud_ssm_secret.Bookstore_Database_CredentialsSecret");
       expect(policy).not.toMatch(/"ssm:\*"|"\*"|kms:/);
       expect(resourceAt(json, "tencentcloud_cam_role_policy_attachment", "Kubernetes/WorkloadRolePolicy").role_id).toContain("WorkloadRole");
+      const cache: string = resourceAt(json, "tencentcloud_cam_policy", "Kubernetes/WorkloadReadCacheCredentials").document;
+      expect(cache).toContain("secret/creatorUin/*/${tencentcloud_ssm_secret.Bookstore_Cache_CredentialsSecret");
+      const assets: string = resourceAt(json, "tencentcloud_cam_policy", "Kubernetes/WorkloadReadWriteAssets").document;
+      expect(assets).toContain(':${tencentcloud_cos_bucket.Bookstore_Assets_F24C6A99.bucket}/*"]');
+      expect(assets).not.toMatch(/"name\/cos:\*"|GetBucket|PutBucket/);
+      for (const attachment of ["WorkloadRoleCachePolicy", "WorkloadRoleAssetsPolicy"]) {
+        expect(resourceAt(json, "tencentcloud_cam_role_policy_attachment", `Kubernetes/${attachment}`).role_id).toContain("WorkloadRole");
+      }
     });
   });
 
