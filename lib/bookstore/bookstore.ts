@@ -175,7 +175,7 @@ export interface BookstoreAssetBucketProps extends Omit<AssetBucketProps, "cloud
 }
 
 /** The Kubernetes cluster and the workloads on it: see `KubernetesClusterProps`. */
-export interface BookstoreKubernetesProps extends Omit<KubernetesClusterProps, "cloud" | "network" | "name" | "workloadIdentity"> {
+export interface BookstoreKubernetesProps extends Omit<KubernetesClusterProps, "cloud" | "network" | "name" | "workloadIdentity" | "loadBalancer"> {
   /** @default true */
   readonly enabled?: boolean;
   /**
@@ -352,6 +352,8 @@ export class Bookstore extends Construct {
         ...clusterProps,
         // The pods read the database's credentials at run time with their own cloud identity.
         workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database, cache: this.cache, assetBucket: this.assets },
+        // The pods join the load balancer's pod backend, when the runtime sends them requests.
+        loadBalancer: this.runtime.usesKubernetes ? this.loadBalancer : undefined,
       }));
       // The bookstore's pods use the same database and cache as the web tier.
       this.database.allowConnectionsFrom(this.kubernetes);

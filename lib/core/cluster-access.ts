@@ -40,7 +40,23 @@ export interface PodEntry {
    * TargetGroupBinding), created next to the Service with its own metadata.
    * @default none: the Service's annotations are the binding
    */
-  readonly binding?: { readonly apiVersion: string; readonly kind: string; readonly spec: Readonly<Record<string, unknown>> };
+  readonly binding?: {
+    readonly apiVersion: string;
+    readonly kind: string;
+    /**
+     * The object's name. A binding whose target cannot change in place (AWS: the target
+     * group ARN is immutable) is named after its target, so that a new target replaces it.
+     * @default the Service's name
+     */
+    readonly name?: string;
+    readonly spec: Readonly<Record<string, unknown>>;
+  };
+  /**
+   * Labels on the namespace the cloud's controller reads (e.g. one that makes it hold a
+   * rolling update until each new pod is healthy in the load balancer).
+   * @default none
+   */
+  readonly namespaceLabels?: Readonly<Record<string, string>>;
   /** Address ranges the load balancer connects from: the only pod ingress the NetworkPolicy allows. */
   readonly sourceCidrs: readonly string[];
   /**

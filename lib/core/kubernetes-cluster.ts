@@ -5,6 +5,7 @@ import { contains, formatCidr, nonPublicOverlap, overlaps, parseCidr, PRIVATE_RA
 import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
+import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
 import { isUnresolved, requireBoolean, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
@@ -89,6 +90,13 @@ export interface KubernetesClusterProps {
    * @default none
    */
   readonly workloadIdentity?: WorkloadIdentityProps;
+  /**
+   * The load balancer whose pod backend (`ILoadBalancer.podBackend`) the cluster's pods are
+   * registered into: the cluster lets that load balancer reach its pods, and lets its
+   * controller register them there and nowhere else, where the cloud scopes such rights.
+   * @default none: the cluster grants no load balancer anything
+   */
+  readonly loadBalancer?: ILoadBalancer;
 }
 
 /** The service account whose pods get a cloud identity, and what that identity may read. */
@@ -136,6 +144,8 @@ export interface KubernetesClusterSpec {
   readonly addOnVersions: Readonly<Record<string, string>>;
   readonly extendedSupport: boolean;
   readonly workloadIdentity?: WorkloadIdentityProps;
+  /** Validated: same cloud, and its runtime sends requests to pods. */
+  readonly loadBalancer?: ILoadBalancer;
 }
 
 export interface KubernetesClusterAttributes {
@@ -214,6 +224,11 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       requireSameCloud(this, "workloadIdentity.cache", cloud, workloadIdentity.cache);
       requireSameCloud(this, "workloadIdentity.assetBucket", cloud, workloadIdentity.assetBucket);
     }
+    const loadBalancer = props.loadBalancer;
+    requireSameCloud(this, "loadBalancer", cloud, loadBalancer);
+    if (loadBalancer !== undefined && !loadBalancer.runtime.usesKubernetes) {
+      throw new ValidationError(this, "loadBalancer", loadBalancer.node.path, "a load balancer whose runtime sends requests to pods (WebRuntime.kubernetes() or WebRuntime.weighted(...))");
+    }
 
     cloud.useProvidersIn(this);
     const created = cloud.createKubernetesCluster(this, {
@@ -229,6 +244,7 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       addOnVersions,
       extendedSupport,
       workloadIdentity,
+      loadBalancer,
     });
     this.workloadRoleId = created.workloadRoleId;
     this.clusterId = created.clusterId;

@@ -49,8 +49,9 @@ export class BookstoreWorkloads extends Construct {
     const s = props.settings;
     const labels = { app: APP };
     const identity = props.identity;
+    const entry = props.entry;
     const namespace = new NamespaceV1(this, "Namespace", {
-      metadata: { name: s.namespace, labels: { ...identity?.namespaceLabels, ...labels, "pod-security.kubernetes.io/enforce": "restricted" } },
+      metadata: { name: s.namespace, labels: { ...identity?.namespaceLabels, ...entry?.namespaceLabels, ...labels, "pod-security.kubernetes.io/enforce": "restricted" } },
     });
     this.namespace = s.namespace;
     const metadata = (name: string) => ({ name, namespace: namespace.metadata.name, labels });
@@ -130,7 +131,6 @@ export class BookstoreWorkloads extends Construct {
       lifecycle: { ignoreChanges: ["spec[0].replicas"] },
     });
 
-    const entry = props.entry;
     const reference = entry?.certificateReference;
     // Only a certificate's identifier, which the cloud's controller puts on its listener.
     const certificateSecret = reference
@@ -153,7 +153,7 @@ export class BookstoreWorkloads extends Construct {
         manifest: {
           apiVersion: entry.binding.apiVersion,
           kind: entry.binding.kind,
-          metadata: { name: APP, namespace: s.namespace, labels },
+          metadata: { name: entry.binding.name ?? APP, namespace: s.namespace, labels },
           spec: entry.binding.spec,
         },
         dependsOn: [service],
