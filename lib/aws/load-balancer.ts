@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
 import { Lb } from "@cdktf/provider-aws/lib/lb";
-import { LbListener } from "@cdktf/provider-aws/lib/lb-listener";
+import { LbListener, LbListenerDefaultAction } from "@cdktf/provider-aws/lib/lb-listener";
 import { LbTargetGroup } from "@cdktf/provider-aws/lib/lb-target-group";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
@@ -17,11 +17,14 @@ import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
 import { managedRulesWebAcl } from "./web-acl";
 import { securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
+import { WebRuntime } from "../core/web-runtime";
 
 /**
  * Internet-facing ALB in the public subnets: HTTPS with a TLS 1.2+ policy, HTTP
  * redirected to HTTPS, malformed headers dropped, deletion protected, access logs in
- * the stack's log bucket. Without a CDN in front it gets a web ACL of its own.
+ * the stack's log bucket. Without a CDN in front it gets a web ACL of its own. HTTPS goes
+ * to the VMs' instance target group, the pods' IP target group, or both by weight: the
+ * runtime changes the listener and the target groups, never the load balancer.
  */
 export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, catalog: AwsCatalog, region: string): LoadBalancerAttributes {
   const network = spec.network;
@@ -93,13 +96,11 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
     new Wafv2WebAclAssociation(scope, "WebAclAssociation", { resourceArn: loadBalancer.arn, webAclArn: webAcl.arn });
   }
 
-  const targetGroup = new LbTargetGroup(scope, "TargetGroup", {
-    namePrefix: "bks-",
+  // TLS ends at the load balancer; inside the network the targets speak HTTP.
+  const targetGroupProps = {
     vpcId: network.networkId,
     port: spec.targetPort,
-    // TLS ends at the load balancer; inside the network the targets speak HTTP.
     protocol: "HTTP",
-    targetType: "instance",
     deregistrationDelay: "30",
     healthCheck: {
       enabled: true,
@@ -112,7 +113,14 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
       unhealthyThreshold: 3,
     },
     lifecycle: { createBeforeDestroy: true },
-  });
+  };
+  const runtime = spec.runtime;
+  // The VMs, registered by instance by their autoscaling group.
+  const targetGroup = runtime.usesVms ? new LbTargetGroup(scope, "TargetGroup", { ...targetGroupProps, namePrefix: "bks-", targetType: "instance" }) : undefined;
+  // The pods, registered by IP by the AWS Load Balancer Controller's TargetGroupBinding;
+  // ALB nodes connect to them from the public subnets.
+  // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html#target-type
+  const podTargetGroup = runtime.usesKubernetes ? new LbTargetGroup(scope, "PodTargetGroup", { ...targetGroupProps, namePrefix: "bksp-", targetType: "ip" }) : undefined;
 
   new LbListener(scope, "HttpsListener", {
     loadBalancerArn: loadBalancer.arn,
@@ -120,7 +128,7 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
     protocol: "HTTPS",
     sslPolicy: catalog.aws.loadBalancerSslPolicy,
     certificateArn: certificateArn(scope, "certificate", spec.certificate, spec.domain, region),
-    defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+    defaultAction: [forwardAction(runtime, targetGroup, podTargetGroup)],
   });
   new LbListener(scope, "HttpListener", {
     loadBalancerArn: loadBalancer.arn,
@@ -129,5 +137,42 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
     defaultAction: [{ type: "redirect", redirect: { port: "443", protocol: "HTTPS", statusCode: "HTTP_301" } }],
   });
 
-  return { dnsName: loadBalancer.dnsName, securityGroupId: group.id, targetGroupId: targetGroup.arn };
+  return {
+    dnsName: loadBalancer.dnsName,
+    securityGroupId: group.id,
+    targetGroupId: targetGroup?.arn,
+    podBackend: podTargetGroup && {
+      loadBalancerId: loadBalancer.arn,
+      targetGroupId: podTargetGroup.arn,
+      targetPort: spec.targetPort,
+      healthCheckPath: spec.healthCheckPath,
+      weightPercent: runtime.kubernetesPercent,
+      sourceCidrs: network.publicSubnetCidrs,
+      details: { securityGroupId: group.id, vpcId: network.networkId },
+    },
+  };
+}
+
+/**
+ * Everything to the one target group in use, or, when both run, to each by its weight,
+ * without stickiness: each request picks afresh, so no client stays on the side it first
+ * reached (the application keeps no session in memory on either).
+ * ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html#forward-actions
+ */
+function forwardAction(runtime: WebRuntime, vms: LbTargetGroup | undefined, pods: LbTargetGroup | undefined): LbListenerDefaultAction {
+  if (vms && pods) {
+    return {
+      type: "forward",
+      forward: {
+        targetGroup: [
+          { arn: vms.arn, weight: runtime.vmsPercent },
+          { arn: pods.arn, weight: runtime.kubernetesPercent },
+        ],
+        stickiness: { enabled: false, duration: 1 },
+      },
+    };
+  }
+  const only = vms ?? pods;
+  if (!only) throw new Error("a load balancer runtime sends requests to VMs, pods or both");
+  return { type: "forward", targetGroupArn: only.arn };
 }
