@@ -7,13 +7,33 @@ export interface AwsCatalog extends CloudCatalog {
   readonly aws: AwsSpecifics;
 }
 
+/** A Helm chart the add-ons stack installs, and the service account its pods run as. */
+export interface HelmAddOnChart {
+  readonly repository: string;
+  readonly chart: string;
+  readonly namespace: string;
+  readonly serviceAccount: string;
+}
+
 /** AWS-only values the adapters set verbatim. */
 export interface AwsSpecifics {
   /** SSM public parameter holding the current Amazon Linux 2023 AMI; launch templates resolve it at launch. */
   readonly instanceImageParameter: string;
   readonly eksNodeAmiType: string;
-  /** EKS upgrade policy: STANDARD, or EXTENDED (billed extended support). */
-  readonly eksSupportType: string;
+  /** EKS upgrade policy by `kubernetes.extendedSupport`: STANDARD, or EXTENDED (billed extended support). */
+  readonly eksSupportTypes: { readonly standard: string; readonly extended: string };
+  /** The EKS access policy that makes a principal a cluster administrator (`kubernetes.administrators`). */
+  readonly eksClusterAdminPolicyArn: string;
+  /** Where the EKS Pod Identity agent serves credentials to pods (link-local, on every node). */
+  readonly eksPodIdentityAgent: { readonly cidr: string; readonly port: number };
+  /** The Helm charts of the add-ons installed through the cluster's API, and the service accounts they run as. */
+  readonly helmAddOns: {
+    readonly loadBalancerController: HelmAddOnChart;
+    readonly clusterAutoscaler: HelmAddOnChart & {
+      /** The autoscaler's image tag by Kubernetes minor version: its releases follow Kubernetes'. */
+      readonly imageTags: Readonly<Record<string, string>>;
+    };
+  };
   /** TLS policy of HTTPS listeners: TLS 1.2 and 1.3 only, forward secrecy. */
   readonly loadBalancerSslPolicy: string;
   readonly cloudFrontMinimumProtocolVersion: string;
@@ -186,8 +206,19 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     bucket: S3_BUCKET_NAME,
     lockTable: { pattern: "[A-Za-z0-9_.-]{3,}", maxLength: 255, description: "3 to 255 letters, digits, underscores, dots and hyphens" },
   },
-  // Filled in by the cluster adapter's add-ons (issue #12).
-  kubernetesAddOns: {},
+  // The add-ons the cluster adapter installs (lib/aws/add-ons/): EKS add-ons in the
+  // infrastructure stack, Helm charts in the add-ons stack. The first version is the default.
+  kubernetesAddOns: {
+    // ref: https://github.com/aws/eks-charts/releases (chart 3.x = controller v3.x; TargetGroupBinding elbv2.k8s.aws/v1beta1)
+    "aws-load-balancer-controller": { versions: ["3.5.0", "3.4.3"], source: "https://github.com/aws/eks-charts/releases (chart aws-load-balancer-controller)" },
+    // ref: https://github.com/kubernetes/autoscaler/releases (tags cluster-autoscaler-chart-*)
+    "cluster-autoscaler": { versions: ["9.59.0", "9.58.0"], source: "https://github.com/kubernetes/autoscaler/releases (tags cluster-autoscaler-chart-*)" },
+    // EKS community add-on; versions as `aws eks describe-addon-versions --addon-name metrics-server` lists them.
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html
+    "metrics-server": { versions: ["v0.8.0-eksbuild.6", "v0.8.0-eksbuild.2"], source: "https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html (aws eks describe-addon-versions --addon-name metrics-server)" },
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html
+    "eks-pod-identity-agent": { versions: ["v1.3.10-eksbuild.2", "v1.3.9-eksbuild.3"], source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (aws eks describe-addon-versions --addon-name eks-pod-identity-agent)" },
+  },
   runtimeEnvironment: { regionVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
   // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html ("Bucket names must be unique across
   // all AWS accounts in all the AWS Regions within a partition")
@@ -205,8 +236,30 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html
     eksNodeAmiType: "AL2023_x86_64_STANDARD",
-    // ref: https://docs.aws.amazon.com/eks/latest/userguide/view-upgrade-policy.html
-    eksSupportType: "STANDARD",
+    // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html
+    eksSupportTypes: { standard: "STANDARD", extended: "EXTENDED" },
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html
+    eksClusterAdminPolicyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (169.254.170.23 port 80, host network)
+    eksPodIdentityAgent: { cidr: "169.254.170.23/32", port: 80 },
+    helmAddOns: {
+      // ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/installation/
+      loadBalancerController: {
+        repository: "https://aws.github.io/eks-charts",
+        chart: "aws-load-balancer-controller",
+        namespace: "kube-system",
+        serviceAccount: "aws-load-balancer-controller",
+      },
+      // ref: https://github.com/kubernetes/autoscaler/tree/master/cluster-autoscaler/charts/cluster-autoscaler
+      // ref: https://github.com/kubernetes/autoscaler/tree/master/cluster-autoscaler#releases (one release line per Kubernetes minor)
+      clusterAutoscaler: {
+        repository: "https://kubernetes.github.io/autoscaler",
+        chart: "cluster-autoscaler",
+        namespace: "kube-system",
+        serviceAccount: "cluster-autoscaler",
+        imageTags: { "1.31": "v1.31.5", "1.32": "v1.32.7", "1.33": "v1.33.6", "1.34": "v1.34.5" },
+      },
+    },
     // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
     loadBalancerSslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
     // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html

@@ -49,7 +49,7 @@ export class AwsCloud implements ICloud {
   constructor(props: AwsCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(AWS_CATALOG, props.catalogOverrides);
-    this.kubernetesAccess = new AwsKubernetesAccess(this.catalog, (scope) => this.useProvidersIn(scope));
+    this.kubernetesAccess = new AwsKubernetesAccess(this.catalog, this.region, (scope) => this.useProvidersIn(scope));
   }
 
   public useProvidersIn(scope: IConstruct): void {

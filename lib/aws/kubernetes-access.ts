@@ -2,20 +2,25 @@ import { Construct } from "constructs";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
 import { Fn } from "../core/cdktf";
-import { IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity } from "../core/cluster-access";
+import { ANYWHERE_IPV4 } from "../core/cidr";
+import { ClusterReference, IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity } from "../core/cluster-access";
+import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
 
 /**
- * EKS for the workloads stack: the cluster and a short-lived token come from data
- * sources (read at plan time, when the cluster exists), the database password from the
- * secret RDS manages, and traffic enters through an ALB that the AWS Load Balancer
- * Controller creates for the Ingress.
+ * EKS for the add-ons and workloads stacks. The cluster and a short-lived token come from
+ * data sources, read at plan time when the cluster exists; the API server is private, so
+ * the deployer runs inside the VPC or from one of `kubernetes.privateApiAllowedCidrs`, as
+ * an IAM principal of `kubernetes.administrators`. Pods join the load balancer Terraform
+ * owns through a TargetGroupBinding of the AWS Load Balancer Controller, and get their
+ * AWS credentials from EKS Pod Identity.
  * ref: https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs#exec-plugins
- * ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/ingress/annotations/
+ * ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
  */
 export class AwsKubernetesAccess implements IKubernetesAccess {
   constructor(
     public readonly catalog: AwsCatalog,
+    private readonly region: string,
     private readonly useProvidersIn: (scope: Construct) => void,
   ) {}
 
@@ -26,12 +31,66 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
     return { host: data.endpoint, clusterCaCertificate: Fn.base64decode(data.certificateAuthority.get(0).data), token: auth.token };
   }
 
-  // Interim (issue #12 in progress): the cloud's binding and workload identity follow.
+  /**
+   * A ClusterIP Service and a TargetGroupBinding that registers its pods, by IP, into the
+   * load balancer's pod target group. The namespace label has the controller hold each
+   * rolling update until the new pods are healthy in the target group (pod readiness gate).
+   * ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/targetgroupbinding/spec/
+   * ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/pod_readiness_gate/
+   */
   public podEntry(props: PodEntryProps): PodEntry {
-    return { serviceType: "ClusterIP", serviceAnnotations: {}, sourceCidrs: props.backend.sourceCidrs };
+    const backend = props.backend;
+    const targetGroupArn = backend.targetGroupId;
+    const vpcId = backend.details?.vpcId;
+    return {
+      serviceType: "ClusterIP",
+      serviceAnnotations: {},
+      binding: {
+        apiVersion: "elbv2.k8s.aws/v1beta1",
+        kind: "TargetGroupBinding",
+        // The binding's target group ARN is immutable (the controller's webhook refuses a
+        // change): named after the target group's ID, a new target group replaces it.
+        name: `${props.serviceName}-${Fn.element(Fn.split("/", targetGroupArn), 2)}`,
+        spec: {
+          serviceRef: { name: props.serviceName, port: props.servicePort },
+          targetGroupARN: targetGroupArn,
+          targetType: "ip",
+          // Given, so the controller's webhook need not look them up.
+          ...(vpcId !== undefined ? { vpcID: vpcId } : {}),
+        },
+      },
+      namespaceLabels: { "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" },
+      sourceCidrs: backend.sourceCidrs,
+    };
   }
 
+  /**
+   * EKS Pod Identity: the association in the infrastructure stack names the service
+   * account, so it needs no annotation, and EKS's webhook gives the pods the credential
+   * variables and token themselves. The pods reach the Pod Identity agent on their node,
+   * and Secrets Manager's regional endpoint over HTTPS through the NAT gateways (the
+   * network has no VPC endpoints, and AWS's public ranges change, hence any address).
+   * ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-how-it-works.html
+   * ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html
+   */
   public podIdentity(_props: { readonly roleId: string }): PodIdentity {
-    return { serviceAccountAnnotations: {}, namespaceLabels: {}, environment: {}, egress: [] };
+    const agent = this.catalog.aws.eksPodIdentityAgent;
+    return {
+      serviceAccountAnnotations: {},
+      namespaceLabels: {},
+      environment: {},
+      egress: [
+        { cidrs: [agent.cidr], tcpPorts: [agent.port] },
+        { cidrs: [ANYWHERE_IPV4], tcpPorts: [443] },
+      ],
+    };
+  }
+
+  /** The Helm releases of the catalog's add-ons (the AWS Load Balancer Controller, the Cluster Autoscaler). */
+  public installAddOns(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>): void {
+    this.useProvidersIn(scope);
+    const data = new DataAwsEksCluster(scope, "Cluster", { name: cluster.name });
+    const context = { clusterName: cluster.name, kubernetesVersion: data.version, vpcId: data.vpcConfig.get(0).vpcId, region: this.region, catalog: this.catalog };
+    for (const addOn of AWS_ADD_ONS) addOn.inAddOnsStack?.(scope, context, versions[addOn.name]);
   }
 }

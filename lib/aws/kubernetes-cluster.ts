@@ -1,20 +1,29 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
+import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
+import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
+import { Token } from "../core/cdktf";
+import { KubernetesClusterAttributes, KubernetesClusterSpec, WorkloadIdentityProps } from "../core/kubernetes-cluster";
+import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
+import { podIdentityRole } from "./pod-identity";
 
 const LOG_RETENTION_DAYS = 365;
 
 /**
  * EKS with Kubernetes secrets encrypted by a rotating KMS key, every control-plane log
  * type on, a private API endpoint unless public CIDRs are named, and one managed node
- * group in the private subnets with no remote access.
+ * group in the private subnets with no remote access. Named administrators get access
+ * entries, named private networks reach the API endpoint on 443, the catalog's add-ons
+ * get their EKS add-on or their Pod Identity role, and the bookstore's service account a
+ * role that reads only the database's credentials.
  */
 export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec, catalog: AwsCatalog): KubernetesClusterAttributes {
   const secretsKey = new KmsKey(scope, "SecretsKey", {
@@ -48,10 +57,10 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     encryptionConfig: { resources: ["secrets"], provider: { keyArn: secretsKey.arn } },
     enabledClusterLogTypes: [...catalog.aws.eksControlPlaneLogTypes],
     accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
-    // Standard support only: left unset, the API puts the cluster on EXTENDED support,
-    // billed per hour once the version leaves standard support.
+    // Standard support unless extended support is asked for: left unset, the API puts the
+    // cluster on EXTENDED support, billed per hour once the version leaves standard support.
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html
-    upgradePolicy: { supportType: catalog.aws.eksSupportType },
+    upgradePolicy: { supportType: spec.extendedSupport ? catalog.aws.eksSupportTypes.extended : catalog.aws.eksSupportTypes.standard },
     dependsOn: [logGroup, ...clusterPolicies],
   });
 
@@ -67,12 +76,15 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
   });
 
+  grantAdministrators(scope, cluster, spec.administrators, catalog);
+  openPrivateApi(scope, cluster, spec.privateApiAllowedCidrs);
+
   const { role: nodeRole, attachments: nodePolicies } = serviceRole(scope, "NodeRole", {
     servicePrincipal: "ec2.amazonaws.com",
     namePrefix: `${spec.name}-node-`,
     managedPolicies: ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"],
   });
-  new EksNodeGroup(scope, "NodeGroup", {
+  const nodeGroup = new EksNodeGroup(scope, "NodeGroup", {
     clusterName: cluster.name,
     nodeGroupNamePrefix: `${spec.name}-`,
     nodeRoleArn: nodeRole.arn,
@@ -86,5 +98,90 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     dependsOn: nodePolicies,
   });
 
-  return { clusterId: cluster.name, endpoint: cluster.endpoint, securityGroupId: cluster.vpcConfig.clusterSecurityGroupId };
+
+  // Managed node groups' nodes (and so, with the VPC CNI, their pods) carry the cluster
+  // security group, which admits only itself: the load balancer's pod backend needs a way in.
+  // ref: https://docs.aws.amazon.com/eks/latest/userguide/sec-group-reqs.html
+  const backend = spec.loadBalancer?.podBackend;
+  if (spec.loadBalancer?.securityGroupId !== undefined && backend !== undefined) {
+    new VpcSecurityGroupIngressRule(scope, "IngressFromLoadBalancer", {
+      securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+      description: "The load balancer to the pods of its pod backend, on their port only",
+      ipProtocol: "tcp",
+      fromPort: backend.targetPort,
+      toPort: backend.targetPort,
+      referencedSecurityGroupId: spec.loadBalancer.securityGroupId,
+    });
+  }
+
+  const context = { cluster, clusterName: spec.name, nodeGroup, catalog, podTargetGroupArn: backend?.targetGroupId };
+  for (const addOn of AWS_ADD_ONS) addOn.inCluster?.(scope, context, spec.addOnVersions[addOn.name]);
+
+  const workloadRole = spec.workloadIdentity && workloadIdentityRole(scope, cluster, spec.name, spec.workloadIdentity);
+  return {
+    clusterId: cluster.name,
+    endpoint: cluster.endpoint,
+    securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+    workloadRoleId: workloadRole?.arn,
+  };
+}
+
+/**
+ * Each administrator gets an access entry and the cluster-admin access policy on the whole
+ * cluster (authentication mode API: access entries are the only way in besides the creator).
+ * ref: https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
+ * ref: https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html
+ */
+function grantAdministrators(scope: Construct, cluster: EksCluster, administrators: readonly string[], catalog: AwsCatalog): void {
+  administrators.forEach((principalArn, index) => {
+    // Named after the principal, so reordering the list replaces nothing.
+    const id = Token.isUnresolved(principalArn) ? `${index}` : principalArn.replace(/^arn:[^:]+:iam::/, "").replace(/[^A-Za-z0-9]+/g, "-");
+    const entry = new EksAccessEntry(scope, `Administrator-${id}`, { clusterName: cluster.name, principalArn, type: "STANDARD" });
+    new EksAccessPolicyAssociation(scope, `AdministratorPolicy-${id}`, {
+      clusterName: cluster.name,
+      principalArn: entry.principalArn,
+      policyArn: catalog.aws.eksClusterAdminPolicyArn,
+      accessScope: { type: "cluster" },
+    });
+  });
+}
+
+/**
+ * The private endpoint's network interfaces carry the cluster security group: each named
+ * private network may open HTTPS to the API server, nothing else.
+ * ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html#private-access
+ */
+function openPrivateApi(scope: Construct, cluster: EksCluster, cidrs: readonly string[]): void {
+  cidrs.forEach((cidr, index) => {
+    const id = Token.isUnresolved(cidr) ? `${index}` : cidr.replace(/[./]/g, "-");
+    new VpcSecurityGroupIngressRule(scope, `PrivateApiFrom-${id}`, {
+      securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+      description: "Kubernetes API (HTTPS) from a named private network",
+      ipProtocol: "tcp",
+      fromPort: 443,
+      toPort: 443,
+      cidrIpv4: cidr,
+    });
+  });
+}
+
+/**
+ * The role the bookstore's pods assume through EKS Pod Identity: it may read the
+ * database's credentials secret (the one RDS manages and rotates, encrypted with the
+ * Secrets Manager AWS managed key, which needs no KMS grant) and nothing else.
+ * ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html
+ * ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+ */
+function workloadIdentityRole(scope: Construct, cluster: EksCluster, clusterName: string, identity: WorkloadIdentityProps) {
+  const database = identity.database;
+  return podIdentityRole(scope, "WorkloadRole", {
+    cluster,
+    clusterName,
+    namespace: identity.namespace,
+    serviceAccount: identity.serviceAccountName,
+    namePrefix: `${clusterName}-workload-`,
+    statements: database
+      ? [{ Sid: "ReadTheDatabaseCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: database.connection.credentialsSecretId }]
+      : [],
+  }).role;
 }

@@ -1,0 +1,37 @@
+import { Construct } from "constructs";
+import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
+import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import { AwsCatalog } from "../catalog";
+
+/** What an add-on's part in the infrastructure stack knows of the cluster. */
+export interface AwsClusterContext {
+  readonly cluster: EksCluster;
+  /** The cluster's name as written (for IAM condition keys, which cannot be references). */
+  readonly clusterName: string;
+  /** Add-ons whose pods need a node to run wait for the node group. */
+  readonly nodeGroup: EksNodeGroup;
+  readonly catalog: AwsCatalog;
+  /** The IP target group of the load balancer's pod backend, where pods are registered; undefined when no load balancer sends the pods requests. */
+  readonly podTargetGroupArn?: string;
+}
+
+/** What an add-on's Helm release knows of the cluster: read by data sources of the add-ons stack. */
+export interface AwsHelmContext {
+  readonly clusterName: string;
+  /** The cluster's Kubernetes version (`1.33`), as the API reports it at plan time. */
+  readonly kubernetesVersion: string;
+  readonly vpcId: string;
+  readonly region: string;
+  readonly catalog: AwsCatalog;
+}
+
+/**
+ * One add-on of the EKS cluster, named as the catalog's `kubernetesAddOns` names it. An
+ * add-on has a part in the infrastructure stack (an EKS add-on, or the IAM role its pods
+ * assume through EKS Pod Identity), a Helm release in the add-ons stack, or both.
+ */
+export interface AwsAddOn {
+  readonly name: string;
+  inCluster?(scope: Construct, cluster: AwsClusterContext, version: string): void;
+  inAddOnsStack?(scope: Construct, cluster: AwsHelmContext, version: string): void;
+}
