@@ -34,6 +34,8 @@ export interface AwsSpecifics {
       readonly imageTags: Readonly<Record<string, string>>;
     };
   };
+  /** Host of an Amazon ECR private registry: `<account>.dkr.ecr.<region>.amazonaws.com`. */
+  readonly containerRegistryHostPattern: string;
   /** TLS policy of HTTPS listeners: TLS 1.2 and 1.3 only, forward secrecy. */
   readonly loadBalancerSslPolicy: string;
   readonly cloudFrontMinimumProtocolVersion: string;
@@ -260,6 +262,8 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
         imageTags: { "1.31": "v1.31.5", "1.32": "v1.32.7", "1.33": "v1.33.6", "1.34": "v1.34.5" },
       },
     },
+    // ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/Registries.html (aws_account_id.dkr.ecr.region.amazonaws.com)
+    containerRegistryHostPattern: "\\d{12}\\.dkr\\.ecr(?:-fips)?\\.[a-z]{2}(?:-gov)?-[a-z]+-\\d\\.amazonaws\\.com(?:\\.cn)?",
     // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/describe-ssl-policies.html
     loadBalancerSslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
     // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-viewer-protocols-ciphers.html

@@ -10,12 +10,13 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { ILoadBalancer } from "../core/load-balancer";
-import { containerUserData } from "../core/user-data";
+import { containerUserData, requireUserDataFits } from "../core/user-data";
 import { ValidationError } from "../core/validation";
 import { PolicyChecks } from "../policy/policy-checks";
 import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { awsAssetBucketOf } from "./asset-bucket";
 import { AwsCatalog } from "./catalog";
+import { ecrImage, ecrLoginCommands, ecrPullStatements } from "./container-registry";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
@@ -126,6 +127,18 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
       }),
     });
   }
+  // An image of the account's ECR registry: the role may pull that repository, and the boot
+  // script logs in before the container starts.
+  const ecr = ecrImage(spec.image, catalog);
+  const pullPolicy =
+    ecr &&
+    new IamRolePolicy(scope, "PullImage", {
+      role: role.id,
+      name: "pull-image",
+      policy: Fn.jsonencode({ Version: "2012-10-17", Statement: ecrPullStatements(ecr) }),
+    });
+  const beforeRun = ecr ? ecrLoginCommands(ecr) : [];
+  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, beforeRun);
   const profile = new IamInstanceProfile(scope, "InstanceProfile", { namePrefix: `${spec.name}-`, role: role.name });
 
   const launchTemplate = new LaunchTemplate(scope, "LaunchTemplate", {
@@ -144,7 +157,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
       },
     ],
     monitoring: { enabled: true },
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment)),
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, beforeRun)),
     updateDefaultVersion: true,
   });
 
@@ -160,6 +173,8 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     targetGroupArns: spec.loadBalancer?.targetGroupId ? [spec.loadBalancer.targetGroupId] : undefined,
     instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
     tag: [{ key: "Name", value: spec.name, propagateAtLaunch: true }],
+    // Instances log in to the registry at boot: the role must be able to pull by then.
+    dependsOn: pullPolicy ? [pullPolicy] : undefined,
   });
   new AutoscalingPolicy(scope, "CpuTargetTracking", {
     autoscalingGroupName: autoscalingGroup.name,
