@@ -12,7 +12,7 @@ const MANIFEST = path.join(__dirname, "stateful-resources.json");
 function currentAddresses(): Record<string, string[]> {
   // Every infrastructure stack of the example app.
   const outdir = exampleAppOutdir();
-  const stacks = fs.readdirSync(path.join(outdir, "stacks")).filter((stack) => !stack.endsWith("-workloads"));
+  const stacks = fs.readdirSync(path.join(outdir, "stacks")).filter((stack) => !/-(addons|workloads)$/.test(stack));
   return Object.fromEntries(stacks.map((stack) => [stack, statefulAddresses(JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")), STATEFUL_RESOURCE_TYPES)]));
 }
 

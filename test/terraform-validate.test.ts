@@ -46,7 +46,7 @@ describe(hasTerraform ? "terraform accepts every synthesized stack" : `terraform
     const names = stackDirs.map(([stack]) => stack);
     for (const cloud of Cloud.implemented) expect(names).toContain(`bookstore-${cloud}`);
     expect(names).toContain("bookstore-global-dns");
-    expect(names.filter((n) => !/^bookstore-(?:[a-z]+(-workloads)?|global-dns)$/.test(n))).toEqual([]);
+    expect(names.filter((n) => !/^bookstore-(?:[a-z]+(-addons|-workloads)?|global-dns)$/.test(n))).toEqual([]);
   });
 
   maybe("terraform validate reports nothing but the providers it cannot download", () => {

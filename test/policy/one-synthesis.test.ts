@@ -11,13 +11,13 @@ describe("policy checks and the written file share one synthesis", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "one-synthesis-"));
     const app = new App({ outdir });
     const cloud = exampleCloud("aws");
-    new BookstoreStacks(app, cloud, exampleProps(cloud));
+    const stacks = new BookstoreStacks(app, cloud, exampleProps(cloud));
     const toTerraform = jest.spyOn(TerraformStack.prototype, "toTerraform");
     try {
       // WHEN the app is synthesized
       app.synth();
       // THEN the JSON was built once per stack, and that is what was written
-      expect(toTerraform).toHaveBeenCalledTimes(2);
+      expect(toTerraform).toHaveBeenCalledTimes(stacks.stacks.length);
       const written = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "bookstore-aws", "cdk.tf.json"), "utf8"));
       expect(Object.keys(written.resource).length).toBeGreaterThan(10);
     } finally {

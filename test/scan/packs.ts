@@ -12,7 +12,7 @@ export const PACKS: Readonly<Record<string, PolicyPack>> = {
 };
 
 /**
- * The pack a stack of the example app is checked with: `bookstore-<cloud>[-workloads]`, or
+ * The pack a stack of the example app is checked with: `bookstore-<cloud>[-addons|-workloads]`, or
  * for `bookstore-global-dns` the pack of the cloud whose provider the stack requires (the
  * authority's).
  */
@@ -22,7 +22,7 @@ export function packOfStack(stack: string, json?: Record<string, any>): PolicyPa
     if (clouds.length !== 1) throw new Error(`${stack}: expected the one provider of its authority, found ${clouds.join(", ") || "none"}`);
     return PACKS[clouds[0]];
   }
-  const match = /^bookstore-([a-z]+)(-workloads)?$/.exec(stack);
+  const match = /^bookstore-([a-z]+)(-addons|-workloads)?$/.exec(stack);
   if (!match) throw new Error(`not a stack of the example app: ${stack}`);
   const pack = PACKS[match[2] ? "kubernetes" : match[1]];
   if (!pack) throw new Error(`no policy pack for ${stack}`);
