@@ -21,7 +21,7 @@ describe("remote state", () => {
         s3: { bucket: "acme-terraform-state", key: `shop/${stack.node.id}.tfstate`, region: "eu-central-1", encrypt: true, use_lockfile: true },
       });
     }
-    expect(stacks.stacks.map((s) => s.node.id)).toEqual(["bookstore-aws", "bookstore-aws-workloads"]);
+    expect(stacks.stacks.map((s) => s.node.id)).toEqual(["bookstore-aws", "bookstore-aws-addons", "bookstore-aws-workloads"]);
   });
 
   test("AWS: a named lock table locks with DynamoDB instead", () => {

@@ -23,6 +23,7 @@ import {
   PolicyChecks,
   RedisVersion,
   Tags,
+  WebRuntime,
 } from "../../lib";
 import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
@@ -49,6 +50,8 @@ function cluster(stack: TerraformStack, props: Partial<KubernetesClusterProps> =
   return new KubernetesCluster(stack, "K8s", { cloud: aws(), network: network(stack), ...props });
 }
 
+const ADMIN = "arn:aws:iam::123456789012:role/ci-deployer";
+const ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/shop/bookstore:1.4.2";
 const OTHER_REGION_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 
 /** [what is wrong, how to build it, construct path, field, value]. */
@@ -165,7 +168,7 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["an empty Kubernetes version", (s) => cluster(s, { version: "" }), "test/K8s", "version", ""],
   ["a tag value too long", (s) => Tags.of(s).add("team", "x".repeat(256)), "test", "tags.team", "x".repeat(256)],
   ["an empty tag key", (s) => Tags.of(s).add("", "x"), "test", "tags.", ""],
-  ["a bookstore whose image is latest", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { web: { image: "shop:latest" } })), "test/Shop/Web", "web.image", "shop:latest"],
+  ["a bookstore whose image is latest", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { web: { image: "shop:latest", runtime: WebRuntime.vms() } })), "test/Shop/Web", "web.image", "shop:latest"],
   ["a bookstore without a domain", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { domain: "" })), "test/Shop/LoadBalancer", "domain", ""],
   ["a bookstore whose database is too small", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { database: { storageGiB: 5 } })), "test/Shop/Database", "database.storageGiB", 5],
   ["a bookstore with too few zones", (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { network: { zones: 1 } })), "test/Shop/Network", "network.zones", 1],
@@ -188,7 +191,41 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a Tencent Cloud region for S3 state", (s) => aws().useRemoteState(s, { bucket: "acme-state", region: "ap-guangzhou" }), "test", "remoteState.region", "ap-guangzhou"],
   ["an EKS public access list over 40 CIDRs", (s) => cluster(s, { publicApiAllowedCidrs: Array.from({ length: 41 }, (_, i) => `203.0.${i}.0/24`) }), "test/K8s", "publicApiAllowedCidrs", Array.from({ length: 41 }, (_, i) => `203.0.${i}.0/24`)],
   ["a CloudFront path pattern over 255 characters", (s) => new Cdn(s, "Cdn", { cloud: aws(), origin: loadBalancer(s), staticPaths: [`/${"p".repeat(255)}`] }), "test/Cdn", "staticPaths[0]", `/${"p".repeat(255)}`],
-  ["an environment over EC2's 16 KB of user data", (s) => computeGroup(s, { environment: { BIG: "x".repeat(16384) } }), "test/Web", "environment", expect.stringMatching(/^1 variables making \d+ bytes of user data$/)],
+  ["an environment over EC2's 16 KB of user data", (s) => computeGroup(s, { environment: { BIG: "x".repeat(16384) } }), "test/Web", "environment", expect.stringMatching(/^\d+ variables making \d+ bytes of user data$/)],
+  [
+    "an environment that fits EC2's 16 KB only without the ECR login",
+    (s) => computeGroup(s, { image: ECR_IMAGE, environment: { BIG: "x".repeat(16100) } }),
+    "test/Web",
+    "environment",
+    expect.stringMatching(/^\d+ variables making \d+ bytes of user data$/),
+  ],
+  ["an administrator in Alibaba Cloud's RAM form", (s) => cluster(s, { administrators: ["acs:ram::123456789012:role/ci-deployer"] }), "test/K8s", "administrators[0]", "acs:ram::123456789012:role/ci-deployer"],
+  ["an administrator that is an IAM group", (s) => cluster(s, { administrators: ["arn:aws:iam::123456789012:group/admins"] }), "test/K8s", "administrators[0]", "arn:aws:iam::123456789012:group/admins"],
+  ["an administrator ARN without an account", (s) => cluster(s, { administrators: ["arn:aws:iam:::role/ci"] }), "test/K8s", "administrators[0]", "arn:aws:iam:::role/ci"],
+  ["the same administrator twice", (s) => cluster(s, { administrators: [ADMIN, ADMIN] }), "test/K8s", "administrators[1]", ADMIN],
+  ["a public range as a private API CIDR", (s) => cluster(s, { privateApiAllowedCidrs: ["203.0.113.0/24"] }), "test/K8s", "privateApiAllowedCidrs[0]", "203.0.113.0/24"],
+  ["the internet as a private API CIDR", (s) => cluster(s, { privateApiAllowedCidrs: ["0.0.0.0/0"] }), "test/K8s", "privateApiAllowedCidrs[0]", "0.0.0.0/0"],
+  ["more private API CIDRs than the catalog allows", (s) => cluster(s, { privateApiAllowedCidrs: Array.from({ length: 21 }, (_, i) => `10.${i}.0.0/16`) }), "test/K8s", "privateApiAllowedCidrs", Array.from({ length: 21 }, (_, i) => `10.${i}.0.0/16`)],
+  ["a metrics-server version the catalog lacks", (s) => cluster(s, { addOnVersions: { "metrics-server": "v0.1.0-eksbuild.1" } }), "test/K8s", "addOnVersions.metrics-server", "v0.1.0-eksbuild.1"],
+  ["a load balancer controller chart the catalog lacks", (s) => cluster(s, { addOnVersions: { "aws-load-balancer-controller": "1.0.0" } }), "test/K8s", "addOnVersions.aws-load-balancer-controller", "1.0.0"],
+  ["an add-on the library does not install on EKS", (s) => cluster(s, { addOnVersions: { karpenter: "1.0.0" } }), "test/K8s", "addOnVersions.karpenter", "karpenter"],
+  ["extended support that is no boolean", (s) => cluster(s, { extendedSupport: "yes" as unknown as boolean }), "test/K8s", "extendedSupport", "yes"],
+  [
+    "a cluster bound to a load balancer that sends the pods nothing",
+    (s) => new KubernetesCluster(s, "K8s", { cloud: aws(), network: network(s), loadBalancer: new LoadBalancer(s, "Lb", { cloud: aws(), network: s.node.findChild("Net") as Network, domain: "shop.example.com", runtime: WebRuntime.vms() }) }),
+    "test/K8s",
+    "loadBalancer",
+    "test/Lb",
+  ],
+  ["weights that add up to more than 100", (s) => loadBalancer(s, { runtime: WebRuntime.weighted({ vmsPercent: 90, kubernetesPercent: 20 }) }), "test/Lb", "runtime", "{ vmsPercent: 90, kubernetesPercent: 20 }"],
+  ["a fractional weight", (s) => loadBalancer(s, { runtime: WebRuntime.weighted({ vmsPercent: 89.5, kubernetesPercent: 10.5 }) }), "test/Lb", "runtime.vmsPercent", 89.5],
+  [
+    "pods as the web runtime with the cluster disabled",
+    (s) => new Bookstore(s, "Shop", bookstoreProps(aws(), { web: { image: "a/b:1", runtime: WebRuntime.kubernetes() }, kubernetes: { enabled: false } })),
+    "test/Shop",
+    "web.runtime",
+    "{ vmsPercent: 0, kubernetesPercent: 100 }",
+  ],
   ["port 22, where sshd listens", (s) => computeGroup(s, { containerPort: 22 }), "test/Web", "containerPort", 22],
   ["an AWS_SECRET_ACCESS_KEY in the environment", (s) => computeGroup(s, { environment: { AWS_SECRET_ACCESS_KEY: "x" } }), "test/Web", "environment.AWS_SECRET_ACCESS_KEY", "AWS_SECRET_ACCESS_KEY"],
   ["a dotted asset bucket (S3's TLS certificate does not cover it)", (s) => new AssetBucket(s, "Assets", { cloud: aws(), name: "acme.assets" }), "test/Assets", "name", "acme.assets"],

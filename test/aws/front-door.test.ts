@@ -1,0 +1,322 @@
+import { AWS_CATALOG, Cloud, WebRuntime } from "../../lib";
+import { AWS_ADD_ONS } from "../../lib/aws/add-ons";
+import { exampleProps } from "../../examples/bookstore-app";
+import { synthBookstore } from "../support/bookstore";
+import { dataSources, resources, TerraformJson } from "../support/synth";
+
+// Issue #12 on AWS: one ALB whose listener sends requests to VMs, pods or both by weight;
+// pods bound into it by a TargetGroupBinding; an EKS cluster its deployer can reach and
+// administer; the add-ons the workloads need; Pod Identity roles scoped to one job each.
+
+const aws = () => Cloud.aws({ region: "eu-central-1" });
+const withRuntime = (runtime: WebRuntime) => ({ web: { ...exampleProps(aws()).web, runtime } });
+const ADMIN = AWS_CATALOG.limits.clusterAdministrator.example;
+
+/** The blocks of a type whose construct path ends with `suffix`, metadata removed. */
+function byPath(json: TerraformJson, type: string, suffix: string): Record<string, any>[] {
+  return Object.values(json.resource?.[type] ?? {})
+    .filter((block: any) => String(block["//"]?.metadata?.path).endsWith(suffix))
+    .map(({ "//": _metadata, ...rest }: any) => rest);
+}
+
+function only(json: TerraformJson, type: string, suffix: string): Record<string, any> {
+  const found = byPath(json, type, suffix);
+  if (found.length !== 1) throw new Error(`expected one ${type} at */${suffix}, found ${found.length}`);
+  return found[0];
+}
+
+/** The inline policy of a Pod Identity role, as the Terraform expression that writes it. */
+const rolePolicy = (json: TerraformJson, role: string): string => only(json, "aws_iam_role_policy", `Kubernetes/${role}Policy`).policy;
+const trustPolicy = (json: TerraformJson, role: string): string => only(json, "aws_iam_role", `Kubernetes/${role}`).assume_role_policy;
+
+describe("AWS: one front door", () => {
+  let example: { json: TerraformJson; addOns?: TerraformJson; workloads?: TerraformJson };
+  beforeAll(() => {
+    // GIVEN the example bookstore on AWS (90% of requests on VMs, 10% on pods)
+    example = synthBookstore(aws());
+  });
+
+  describe("load balancer", () => {
+    test("splits HTTPS 90/10 between the VMs' instance target group and the pods' IP target group, without stickiness", () => {
+      const https = only(example.json, "aws_lb_listener", "LoadBalancer/HttpsListener");
+      expect(https.default_action).toEqual([
+        {
+          type: "forward",
+          forward: {
+            target_group: [
+              { arn: expect.stringContaining("aws_lb_target_group.Bookstore_LoadBalancer_TargetGroup_"), weight: 90 },
+              { arn: expect.stringContaining("aws_lb_target_group.Bookstore_LoadBalancer_PodTargetGroup_"), weight: 10 },
+            ],
+            stickiness: { enabled: false, duration: 1 },
+          },
+        },
+      ]);
+      expect(only(example.json, "aws_lb_target_group", "LoadBalancer/TargetGroup").target_type).toBe("instance");
+      expect(only(example.json, "aws_lb_target_group", "LoadBalancer/PodTargetGroup")).toEqual(
+        expect.objectContaining({ target_type: "ip", port: 8080, protocol: "HTTP", vpc_id: expect.stringContaining("aws_vpc.") }),
+      );
+    });
+
+    test.each([
+      ["VMs", WebRuntime.vms(), "TargetGroup", "PodTargetGroup"],
+      ["pods", WebRuntime.kubernetes(), "PodTargetGroup", "TargetGroup"],
+    ])("on %s alone, forwards everything to their target group and has no other", (_what, runtime, kept, absent) => {
+      const { json } = synthBookstore(aws(), withRuntime(runtime));
+      expect(only(json, "aws_lb_listener", "LoadBalancer/HttpsListener").default_action).toEqual([
+        { type: "forward", target_group_arn: expect.stringContaining(`aws_lb_target_group.Bookstore_LoadBalancer_${kept}_`) },
+      ]);
+      expect(byPath(json, "aws_lb_target_group", `LoadBalancer/${absent}`)).toEqual([]);
+      expect(resources(json, "aws_lb")).toHaveLength(1);
+    });
+
+    test("on pods alone, runs no VMs", () => {
+      const { json } = synthBookstore(aws(), withRuntime(WebRuntime.kubernetes()));
+      expect(resources(json, "aws_autoscaling_group")).toEqual([]);
+      expect(resources(json, "aws_launch_template")).toEqual([]);
+    });
+
+    test("lets the ALB reach the pods on their port only, through the cluster security group", () => {
+      expect(only(example.json, "aws_vpc_security_group_ingress_rule", "Kubernetes/IngressFromLoadBalancer")).toEqual(
+        expect.objectContaining({
+          security_group_id: expect.stringContaining("aws_eks_cluster.Bookstore_Kubernetes_"),
+          referenced_security_group_id: expect.stringContaining("aws_security_group.Bookstore_LoadBalancer_SecurityGroup_"),
+          ip_protocol: "tcp",
+          from_port: 8080,
+          to_port: 8080,
+        }),
+      );
+    });
+
+    test("on VMs alone, opens the cluster to no load balancer", () => {
+      const { json } = synthBookstore(aws(), withRuntime(WebRuntime.vms()));
+      expect(byPath(json, "aws_vpc_security_group_ingress_rule", "Kubernetes/IngressFromLoadBalancer")).toEqual([]);
+      expect(rolePolicy(json, "LoadBalancerControllerRole")).not.toMatch(/RegisterTargets/);
+    });
+  });
+
+  describe("the pods' binding", () => {
+    const binding = () => only(example.workloads!, "kubernetes_manifest", "Workloads/LoadBalancerBinding").manifest;
+
+    test("is a TargetGroupBinding of the ClusterIP Service into the pod target group, by IP, in the ALB's VPC", () => {
+      expect(binding()).toEqual(
+        expect.objectContaining({
+          apiVersion: "elbv2.k8s.aws/v1beta1",
+          kind: "TargetGroupBinding",
+          spec: {
+            serviceRef: { name: "bookstore", port: 80 },
+            targetGroupARN: expect.stringMatching(/terraform_remote_state.*PodTargetGroup.*arn/),
+            targetType: "ip",
+            vpcID: expect.stringMatching(/terraform_remote_state.*aws_vpc/),
+          },
+        }),
+      );
+      expect(resources(example.workloads!, "kubernetes_service_v1")).toEqual([expect.objectContaining({ spec: expect.objectContaining({ type: "ClusterIP" }) })]);
+    });
+
+    test("is named after its target group, whose ARN it may never change", () => {
+      expect(binding().metadata.name).toMatch(/^bookstore-\$\{element\(split\("\/", data\.terraform_remote_state\..*PodTargetGroup.*arn\), 2\)\}$/);
+    });
+
+    test("holds rolling updates until new pods are healthy in the target group (readiness gate)", () => {
+      expect(resources(example.workloads!, "kubernetes_namespace_v1")[0]).toEqual(
+        expect.objectContaining({ metadata: expect.objectContaining({ labels: expect.objectContaining({ "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled" }) }) }),
+      );
+    });
+
+    test("admits the pods' port only from the public subnets, where the ALB's nodes are", () => {
+      const policy = resources(example.workloads!, "kubernetes_network_policy_v1")[0] as any;
+      expect(policy.spec.ingress).toEqual([
+        { from: [{ ip_block: { cidr: "10.20.128.0/18" } }, { ip_block: { cidr: "10.20.192.0/18" } }], ports: [{ port: "8080", protocol: "TCP" }] },
+      ]);
+    });
+
+    test("creates no load balancer: no Ingress, no LoadBalancer Service, no aws_lb outside the infrastructure stack", () => {
+      for (const stack of [example.addOns!, example.workloads!]) {
+        expect(resources(stack, "kubernetes_ingress_v1")).toEqual([]);
+        expect(resources(stack, "aws_lb")).toEqual([]);
+        expect(resources(stack, "kubernetes_service_v1").filter((s: any) => s.spec?.type === "LoadBalancer")).toEqual([]);
+      }
+    });
+  });
+
+  describe("cluster access", () => {
+    test("makes each administrator a cluster admin through an access entry", () => {
+      expect(resources(example.json, "aws_eks_access_entry")).toEqual([expect.objectContaining({ principal_arn: ADMIN, type: "STANDARD" })]);
+      expect(resources(example.json, "aws_eks_access_policy_association")).toEqual([
+        expect.objectContaining({
+          policy_arn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+          access_scope: { type: "cluster" },
+          principal_arn: expect.stringContaining("aws_eks_access_entry."),
+        }),
+      ]);
+    });
+
+    test("names each administrator's entry after the principal, so reordering replaces nothing", () => {
+      const other = "arn:aws:iam::123456789012:user/alice";
+      const addresses = (administrators: string[]) => {
+        const { json } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, administrators } });
+        return Object.keys(json.resource!.aws_eks_access_entry).sort();
+      };
+      expect(addresses([ADMIN, other])).toEqual(addresses([other, ADMIN]));
+    });
+
+    test("opens HTTPS on the cluster security group to each named private network, nothing else", () => {
+      const rules = byPath(example.json, "aws_vpc_security_group_ingress_rule", "Kubernetes/PrivateApiFrom-10-100-0-0-24");
+      expect(rules).toEqual([
+        expect.objectContaining({
+          security_group_id: expect.stringMatching(/aws_eks_cluster\..*vpc_config\[0\]\.cluster_security_group_id/),
+          cidr_ipv4: "10.100.0.0/24",
+          ip_protocol: "tcp",
+          from_port: 443,
+          to_port: 443,
+        }),
+      ]);
+    });
+
+    test("goes on paid extended support only when asked", () => {
+      const { json } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, extendedSupport: true } });
+      expect(resources(json, "aws_eks_cluster")[0]).toEqual(expect.objectContaining({ upgrade_policy: { support_type: "EXTENDED" } }));
+    });
+
+    test("connects the add-ons and workloads stacks from data sources only", () => {
+      for (const stack of [example.addOns!, example.workloads!]) {
+        expect(dataSources(stack, "aws_eks_cluster_auth")).toEqual([{ name: "bookstore-k8s" }]);
+        expect(JSON.stringify(stack.provider!.kubernetes)).toMatch(/data\.aws_eks_cluster_auth\..*\.token/);
+      }
+      expect(JSON.stringify(example.addOns!.provider!.helm)).toMatch(/data\.aws_eks_cluster_auth\..*\.token/);
+    });
+  });
+
+  describe("add-ons", () => {
+    test("every add-on of the catalog has exactly one implementation, and no implementation lacks a catalog entry", () => {
+      expect(AWS_ADD_ONS.map((a) => a.name).sort()).toEqual(Object.keys(AWS_CATALOG.kubernetesAddOns).sort());
+    });
+
+    test("installs the Pod Identity agent and metrics-server as EKS add-ons at the catalog's default versions", () => {
+      const addOns = resources(example.json, "aws_eks_addon") as any[];
+      for (const name of ["eks-pod-identity-agent", "metrics-server"]) {
+        expect(addOns.filter((a) => a.addon_name === name)).toEqual([
+          expect.objectContaining({ addon_version: AWS_CATALOG.kubernetesAddOns[name].versions[0], resolve_conflicts_on_create: "OVERWRITE" }),
+        ]);
+      }
+      // metrics-server's pods need a node to run on before EKS reports it active.
+      expect(addOns.find((a) => a.addon_name === "metrics-server").depends_on).toEqual([expect.stringContaining("aws_eks_node_group.")]);
+    });
+
+    test("installs the load balancer controller and the cluster autoscaler with Helm, in the add-ons stack", () => {
+      const releases = resources(example.addOns!, "helm_release") as any[];
+      expect(releases.map((r) => [r.chart, r.repository, r.version, r.namespace]).sort()).toEqual([
+        ["aws-load-balancer-controller", "https://aws.github.io/eks-charts", AWS_CATALOG.kubernetesAddOns["aws-load-balancer-controller"].versions[0], "kube-system"],
+        ["cluster-autoscaler", "https://kubernetes.github.io/autoscaler", AWS_CATALOG.kubernetesAddOns["cluster-autoscaler"].versions[0], "kube-system"],
+      ]);
+      expect(resources(example.json, "helm_release")).toEqual([]);
+    });
+
+    test("takes the versions chosen in kubernetes.addOnVersions", () => {
+      const chosen = { "metrics-server": "v0.8.0-eksbuild.2", "cluster-autoscaler": "9.58.0" };
+      const { json, addOns } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, addOnVersions: chosen } });
+      expect((resources(json, "aws_eks_addon") as any[]).find((a) => a.addon_name === "metrics-server").addon_version).toBe("v0.8.0-eksbuild.2");
+      expect((resources(addOns!, "helm_release") as any[]).find((r) => r.chart === "cluster-autoscaler").version).toBe("9.58.0");
+    });
+
+    test("gives the load balancer controller its cluster, region and VPC, and switches off everything that would make a load balancer", () => {
+      const values: string = (resources(example.addOns!, "helm_release") as any[]).find((r) => r.chart === "aws-load-balancer-controller").values[0];
+      expect(values).toContain('"clusterName" = "bookstore-k8s"');
+      expect(values).toContain('"region" = "eu-central-1"');
+      expect(values).toMatch(/"vpcId" = data\.aws_eks_cluster\..*\.vpc_config\[0\]\.vpc_id/);
+      expect(values).toContain('"serviceAccount" = {"create" = true, "name" = "aws-load-balancer-controller"}');
+      for (const off of ["createIngressClassResource", "enableServiceMutatorWebhook", "enableBackendSecurityGroup"]) expect(values).toContain(`"${off}" = false`);
+      expect(values).toContain('"disableIngressClassAnnotation" = true');
+    });
+
+    test("runs the autoscaler image of the cluster's Kubernetes minor, for every version the catalog offers", () => {
+      const values: string = (resources(example.addOns!, "helm_release") as any[]).find((r) => r.chart === "cluster-autoscaler").values[0];
+      expect(values).toContain('"autoDiscovery" = {"clusterName" = "bookstore-k8s"}');
+      expect(values).toMatch(/\[data\.aws_eks_cluster\..*\.version\]/);
+      for (const version of AWS_CATALOG.kubernetesVersions) {
+        expect(values).toContain(`"${version}" = "${AWS_CATALOG.aws.helmAddOns.clusterAutoscaler.imageTags[version]}"`);
+        expect(AWS_CATALOG.aws.helmAddOns.clusterAutoscaler.imageTags[version]).toMatch(new RegExp(`^v${version.replace(".", "\\.")}\\.\\d+$`));
+      }
+    });
+  });
+
+  describe("Pod Identity roles", () => {
+    test.each([
+      ["LoadBalancerControllerRole", "kube-system", "aws-load-balancer-controller"],
+      ["ClusterAutoscalerRole", "kube-system", "cluster-autoscaler"],
+      ["WorkloadRole", "bookstore", "bookstore"],
+    ])("%s is trusted by EKS Pod Identity for %s/%s of this cluster only, and associated with it", (role, namespace, serviceAccount) => {
+      const trust = trustPolicy(example.json, role);
+      expect(trust).toContain('"Service" = "pods.eks.amazonaws.com"');
+      expect(trust).toContain('"Action" = ["sts:AssumeRole", "sts:TagSession"]');
+      expect(trust).toContain('"aws:RequestTag/eks-cluster-name" = "bookstore-k8s"');
+      expect(trust).toContain(`"aws:RequestTag/kubernetes-namespace" = "${namespace}"`);
+      expect(trust).toContain(`"aws:RequestTag/kubernetes-service-account" = "${serviceAccount}"`);
+      expect(only(example.json, "aws_eks_pod_identity_association", `Kubernetes/${role}Association`)).toEqual(
+        expect.objectContaining({ namespace, service_account: serviceAccount, role_arn: expect.stringContaining(`aws_iam_role.Bookstore_Kubernetes_${role}_`) }),
+      );
+    });
+
+    test("the load balancer controller may register targets into the pod target group alone, and create, change or delete nothing", () => {
+      const policy = rolePolicy(example.json, "LoadBalancerControllerRole");
+      expect(policy).toMatch(/"Action" = \["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"\], "Resource" = aws_lb_target_group\.Bookstore_LoadBalancer_PodTargetGroup_[0-9A-F]+\.arn/);
+      const actions = policy.match(/"[a-z0-9-]+:[A-Za-z]+"/g)!.map((a) => a.slice(1, -1));
+      expect(actions.filter((a) => !/:(Describe|RegisterTargets$|DeregisterTargets$)/.test(a))).toEqual([]);
+    });
+
+    test("the cluster autoscaler may resize or shrink only the Auto Scaling groups EKS tags for this cluster", () => {
+      const policy = rolePolicy(example.json, "ClusterAutoscalerRole");
+      expect(policy).toMatch(
+        /"Action" = \["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"\], "Resource" = "\*", "Condition" = \{"StringEquals" = \{"aws:ResourceTag\/k8s\.io\/cluster-autoscaler\/enabled" = "true", "aws:ResourceTag\/k8s\.io\/cluster-autoscaler\/bookstore-k8s" = "owned"\}\}/,
+      );
+      expect(policy).toMatch(/"Action" = \["eks:DescribeNodegroup"\], "Resource" = aws_eks_node_group\./);
+    });
+
+    test("the bookstore's pods may read the database's credentials secret and nothing else", () => {
+      expect(rolePolicy(example.json, "WorkloadRole")).toBe(
+        '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Sid" = "ReadTheDatabaseCredentialsOnly", "Effect" = "Allow", "Action" = ["secretsmanager:GetSecretValue"], "Resource" = aws_db_instance.Bookstore_Database_FFEC90C7.master_user_secret[0].secret_arn}]})}',
+      );
+    });
+
+    test("the pods need no service-account annotation, and may reach only the Pod Identity agent and HTTPS besides the database and DNS", () => {
+      const account = resources(example.workloads!, "kubernetes_service_account_v1")[0] as any;
+      expect(account.metadata.annotations ?? {}).toEqual({});
+      const egress = (resources(example.workloads!, "kubernetes_network_policy_v1")[0] as any).spec.egress;
+      expect(egress).toEqual(
+        expect.arrayContaining([
+          { to: [{ ip_block: { cidr: "169.254.170.23/32" } }], ports: [{ port: "80", protocol: "TCP" }] },
+          { to: [{ ip_block: { cidr: "0.0.0.0/0" } }], ports: [{ port: "443", protocol: "TCP" }] },
+        ]),
+      );
+      expect(egress).toHaveLength(4);
+    });
+  });
+
+  describe("VMs and the registry", () => {
+    const ecrImage = "123456789012.dkr.ecr.eu-west-1.amazonaws.com/shop/bookstore:1.4.2";
+
+    test("pull an ECR image: the instance role may pull that repository only, and the boot script logs in first", () => {
+      const { json } = synthBookstore(aws(), { web: { ...exampleProps(aws()).web, image: ecrImage } });
+      const policy: string = only(json, "aws_iam_role_policy", "Web/PullImage").policy;
+      expect(policy).toContain('"Action" = ["ecr:GetAuthorizationToken"], "Resource" = "*"');
+      expect(policy).toContain('"Resource" = "arn:aws:ecr:eu-west-1:123456789012:repository/shop/bookstore"');
+      const userData: string = resources(json, "aws_launch_template")[0].user_data as string;
+      const login = "aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com";
+      expect(userData).toContain(login);
+      expect(userData.indexOf(login)).toBeLessThan(userData.indexOf("docker run"));
+      expect(resources(json, "aws_autoscaling_group")[0]).toEqual(expect.objectContaining({ depends_on: [expect.stringContaining("aws_iam_role_policy.Bookstore_Web_PullImage_")] }));
+    });
+
+    test("pull an image from elsewhere with no registry permission and no login", () => {
+      expect(byPath(example.json, "aws_iam_role_policy", "Web/PullImage")).toEqual([]);
+      expect(resources(example.json, "aws_launch_template")[0].user_data).not.toContain("docker login");
+    });
+
+    test("get the one application contract, the SDK's region included", () => {
+      const userData = resources(example.json, "aws_launch_template")[0].user_data as string;
+      for (const line of ["CLOUD=aws", "CLOUD_REGION=eu-central-1", "AWS_REGION=eu-central-1", "AWS_DEFAULT_REGION=eu-central-1", "PORT=8080", "DB_USER=bookstoreadmin", "DB_CREDENTIALS_SECRET=${aws_db_instance."]) {
+        expect(userData).toContain(line);
+      }
+    });
+  });
+});
