@@ -27,6 +27,7 @@ const CLOUDS = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["alic
 const PACKAGES = {
   aws: { import: "@cdktf/provider-aws/lib", dir: path.join(ROOT, "node_modules", "@cdktf", "provider-aws", "lib") },
   kubernetes: { import: "@cdktf/provider-kubernetes/lib", dir: path.join(ROOT, "node_modules", "@cdktf", "provider-kubernetes", "lib") },
+  helm: { import: "@cdktf/provider-helm/lib", dir: path.join(ROOT, "node_modules", "@cdktf", "provider-helm", "lib") },
   random: { import: "@cdktf/provider-random/lib", dir: path.join(ROOT, "node_modules", "@cdktf", "provider-random", "lib") },
   alicloud: { import: "../../../lib/generated/alicloud", dir: path.join(ROOT, "lib", "generated", "alicloud") },
   tencentcloud: { import: "../../../lib/generated/tencentcloud", dir: path.join(ROOT, "lib", "generated", "tencentcloud") },

@@ -1,22 +1,23 @@
 // The benchmark's baseline: the AWS bookstore written by hand, straight-line, with the
 // providers' deep imports and no library. It emits the same stacks as the library's
-// example app on AWS (`bookstore-aws`, and `bookstore-aws-workloads` with the Kubernetes
-// objects), with the same resource types, arguments and counts; only the Terraform
-// names differ. bench/check-baseline.ts checks that before every benchmark run.
+// example app on AWS (`bookstore-aws`, `bookstore-aws-addons` with the Helm releases, and
+// `bookstore-aws-workloads` with the Kubernetes objects), with the same resource types,
+// arguments and counts; only the Terraform names differ. bench/check-baseline.ts checks that before every benchmark run.
 //
 // Run: node dist-bench/bench/baseline/aws-bookstore.js (CDKTF_OUTDIR picks the output).
 import { App, Fn, TerraformOutput, TerraformStack } from "cdktf";
 import { ConfigMapV1 } from "@cdktf/provider-kubernetes/lib/config-map-v1";
 import { DeploymentV1 } from "@cdktf/provider-kubernetes/lib/deployment-v1";
 import { HorizontalPodAutoscalerV2 } from "@cdktf/provider-kubernetes/lib/horizontal-pod-autoscaler-v2";
-import { IngressV1 } from "@cdktf/provider-kubernetes/lib/ingress-v1";
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { NetworkPolicyV1 } from "@cdktf/provider-kubernetes/lib/network-policy-v1";
 import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disruption-budget-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import { Release } from "@cdktf/provider-helm/lib/release";
 import { AcmCertificate } from "@cdktf/provider-aws/lib/acm-certificate";
 import { AcmCertificateValidation } from "@cdktf/provider-aws/lib/acm-certificate-validation";
 import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
@@ -27,18 +28,20 @@ import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group
 import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
-import { DataAwsSecretsmanagerSecretVersion } from "@cdktf/provider-aws/lib/data-aws-secretsmanager-secret-version";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
+import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
+import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { ElasticacheParameterGroup } from "@cdktf/provider-aws/lib/elasticache-parameter-group";
 import { ElasticacheReplicationGroup } from "@cdktf/provider-aws/lib/elasticache-replication-group";
 import { ElasticacheSubnetGroup } from "@cdktf/provider-aws/lib/elasticache-subnet-group";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -561,11 +564,9 @@ const alb = new Lb(stack, "lb", {
   dependsOn: [logBucketPolicy],
   tags,
 });
-const targetGroup = new LbTargetGroup(stack, "lb-target-group", {
-  namePrefix: "bks-",
+const targetGroupProps = {
   port: 8080,
   protocol: "HTTP",
-  targetType: "instance",
   vpcId: mainVpc.id,
   deregistrationDelay: "30",
   healthCheck: {
@@ -580,14 +581,28 @@ const targetGroup = new LbTargetGroup(stack, "lb-target-group", {
   },
   lifecycle: { createBeforeDestroy: true },
   tags,
-});
+};
+const targetGroup = new LbTargetGroup(stack, "lb-target-group", { ...targetGroupProps, namePrefix: "bks-", targetType: "instance" });
+const podTargetGroup = new LbTargetGroup(stack, "lb-pod-target-group", { ...targetGroupProps, namePrefix: "bksp-", targetType: "ip" });
 new LbListener(stack, "lb-https-listener", {
   loadBalancerArn: alb.arn,
   port: 443,
   protocol: "HTTPS",
   sslPolicy: "ELBSecurityPolicy-TLS13-1-2-2021-06",
   certificateArn: lbCertificateValidation.certificateArn,
-  defaultAction: [{ type: "forward", targetGroupArn: targetGroup.arn }],
+  // 90% of requests to the VMs, 10% to the pods, without stickiness.
+  defaultAction: [
+    {
+      type: "forward",
+      forward: {
+        targetGroup: [
+          { arn: targetGroup.arn, weight: 90 },
+          { arn: podTargetGroup.arn, weight: 10 },
+        ],
+        stickiness: { enabled: false, duration: 1 },
+      },
+    },
+  ],
   tags,
 });
 new LbListener(stack, "lb-http-listener", {
@@ -689,11 +704,16 @@ if command -v dnf >/dev/null; then dnf install -y docker; elif command -v yum >/
 systemctl enable --now docker
 install -m 0600 /dev/null /etc/bookstore.env
 cat > /etc/bookstore.env <<'BOOKSTORE_ENV'
+AWS_DEFAULT_REGION=eu-central-1
+AWS_REGION=eu-central-1
+CLOUD=aws
+CLOUD_REGION=eu-central-1
 DB_CREDENTIALS_SECRET=${dbSecretArn}
 DB_HOST=${db.address}
 DB_NAME=bookstore
 DB_PORT=3306
 DB_USER=bookstoreadmin
+PORT=8080
 BOOKSTORE_ENV
 docker run --detach --name bookstore --restart always --network host --env-file /etc/bookstore.env registry.example.com/bookstore:1.4.2
 `;
@@ -897,7 +917,7 @@ new EksAddon(stack, "k8s-vpc-cni", {
   resolveConflictsOnUpdate: "OVERWRITE",
   tags,
 });
-new EksNodeGroup(stack, "k8s-node-group", {
+const nodeGroup = new EksNodeGroup(stack, "k8s-node-group", {
   clusterName: cluster.name,
   nodeGroupNamePrefix: "bookstore-k8s-",
   nodeRoleArn: nodeRole.arn,
@@ -919,6 +939,160 @@ new VpcSecurityGroupIngressRule(stack, "cache-allow-from-k8s", {
   referencedSecurityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
   tags,
 });
+// Administrators, the private API network, the ALB's way in to the pods.
+const admin = new EksAccessEntry(stack, "k8s-admin", {
+  clusterName: cluster.name,
+  principalArn: "arn:aws:iam::123456789012:role/ci-deployer",
+  type: "STANDARD",
+  tags,
+});
+new EksAccessPolicyAssociation(stack, "k8s-admin-policy", {
+  clusterName: cluster.name,
+  principalArn: admin.principalArn,
+  policyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+  accessScope: { type: "cluster" },
+});
+new VpcSecurityGroupIngressRule(stack, "k8s-private-api", {
+  securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+  description: "Kubernetes API (HTTPS) from a named private network",
+  ipProtocol: "tcp",
+  fromPort: 443,
+  toPort: 443,
+  cidrIpv4: "10.100.0.0/24",
+  tags,
+});
+new VpcSecurityGroupIngressRule(stack, "k8s-ingress-from-lb", {
+  securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
+  description: "The load balancer to the pods of its pod backend, on their port only",
+  ipProtocol: "tcp",
+  fromPort: 8080,
+  toPort: 8080,
+  referencedSecurityGroupId: lbSecurityGroup.id,
+  tags,
+});
+
+// EKS add-ons, and the roles the add-ons' and the bookstore's pods assume through EKS Pod Identity.
+new EksAddon(stack, "k8s-pod-identity-agent", {
+  clusterName: cluster.name,
+  addonName: "eks-pod-identity-agent",
+  addonVersion: "v1.3.10-eksbuild.2",
+  resolveConflictsOnCreate: "OVERWRITE",
+  resolveConflictsOnUpdate: "OVERWRITE",
+  tags,
+});
+new EksAddon(stack, "k8s-metrics-server", {
+  clusterName: cluster.name,
+  addonName: "metrics-server",
+  addonVersion: "v0.8.0-eksbuild.6",
+  resolveConflictsOnCreate: "OVERWRITE",
+  resolveConflictsOnUpdate: "OVERWRITE",
+  dependsOn: [nodeGroup],
+  tags,
+});
+const podIdentityRole = (id: string, namePrefix: string, namespace: string, serviceAccount: string, statements: unknown[]) => {
+  const role = new IamRole(stack, id, {
+    namePrefix,
+    description: `EKS Pod Identity of ${namespace}/${serviceAccount} on bookstore-k8s`,
+    assumeRolePolicy: Fn.jsonencode({
+      Version: "2012-10-17",
+      Statement: [
+        {
+          Sid: "EksPodIdentityOfOneServiceAccount",
+          Effect: "Allow",
+          Principal: { Service: "pods.eks.amazonaws.com" },
+          Action: ["sts:AssumeRole", "sts:TagSession"],
+          Condition: {
+            StringEquals: {
+              "aws:RequestTag/eks-cluster-name": "bookstore-k8s",
+              "aws:RequestTag/kubernetes-namespace": namespace,
+              "aws:RequestTag/kubernetes-service-account": serviceAccount,
+            },
+          },
+        },
+      ],
+    }),
+    tags,
+  });
+  const policy = new IamRolePolicy(stack, `${id}-policy`, {
+    role: role.id,
+    name: "pod-identity",
+    policy: Fn.jsonencode({ Version: "2012-10-17", Statement: statements }),
+  });
+  new EksPodIdentityAssociation(stack, `${id}-association`, {
+    clusterName: cluster.name,
+    namespace,
+    serviceAccount,
+    roleArn: role.arn,
+    dependsOn: [policy],
+    tags,
+  });
+};
+podIdentityRole("k8s-lbc-role", "bookstore-k8s-lbc-", "kube-system", "aws-load-balancer-controller", [
+  {
+    Sid: "ReadOnly",
+    Effect: "Allow",
+    Action: [
+      "ec2:DescribeAccountAttributes",
+      "ec2:DescribeAddresses",
+      "ec2:DescribeAvailabilityZones",
+      "ec2:DescribeInstances",
+      "ec2:DescribeInternetGateways",
+      "ec2:DescribeNetworkInterfaces",
+      "ec2:DescribeRouteTables",
+      "ec2:DescribeSecurityGroups",
+      "ec2:DescribeSubnets",
+      "ec2:DescribeTags",
+      "ec2:DescribeVpcPeeringConnections",
+      "ec2:DescribeVpcs",
+      "elasticloadbalancing:DescribeListenerAttributes",
+      "elasticloadbalancing:DescribeListeners",
+      "elasticloadbalancing:DescribeLoadBalancerAttributes",
+      "elasticloadbalancing:DescribeLoadBalancers",
+      "elasticloadbalancing:DescribeRules",
+      "elasticloadbalancing:DescribeTags",
+      "elasticloadbalancing:DescribeTargetGroupAttributes",
+      "elasticloadbalancing:DescribeTargetGroups",
+      "elasticloadbalancing:DescribeTargetHealth",
+    ],
+    Resource: "*",
+  },
+  {
+    Sid: "RegisterPodsIntoThePodTargetGroupOnly",
+    Effect: "Allow",
+    Action: ["elasticloadbalancing:RegisterTargets", "elasticloadbalancing:DeregisterTargets"],
+    Resource: podTargetGroup.arn,
+  },
+]);
+podIdentityRole("k8s-autoscaler-role", "bookstore-k8s-ca-", "kube-system", "cluster-autoscaler", [
+  {
+    Sid: "Discover",
+    Effect: "Allow",
+    Action: [
+      "autoscaling:DescribeAutoScalingGroups",
+      "autoscaling:DescribeAutoScalingInstances",
+      "autoscaling:DescribeLaunchConfigurations",
+      "autoscaling:DescribeScalingActivities",
+      "autoscaling:DescribeTags",
+      "ec2:DescribeImages",
+      "ec2:DescribeInstanceTypes",
+      "ec2:DescribeLaunchTemplateVersions",
+      "ec2:GetInstanceTypesFromInstanceRequirements",
+    ],
+    Resource: "*",
+  },
+  { Sid: "ReadTheNodeGroup", Effect: "Allow", Action: ["eks:DescribeNodegroup"], Resource: nodeGroup.arn },
+  {
+    Sid: "ScaleOnlyThisClustersGroups",
+    Effect: "Allow",
+    Action: ["autoscaling:SetDesiredCapacity", "autoscaling:TerminateInstanceInAutoScalingGroup"],
+    Resource: "*",
+    Condition: { StringEquals: { "aws:ResourceTag/k8s.io/cluster-autoscaler/enabled": "true", "aws:ResourceTag/k8s.io/cluster-autoscaler/bookstore-k8s": "owned" } },
+  },
+]);
+podIdentityRole("k8s-workload-role", "bookstore-k8s-workload-", "bookstore", "bookstore", [
+  { Sid: "ReadTheDatabaseCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: dbSecretArn },
+]);
+
 new VpcSecurityGroupIngressRule(stack, "db-allow-from-k8s", {
   securityGroupId: dbSecurityGroup.id,
   description: "MySQL from bookstore-aws/Bookstore/Kubernetes",
@@ -947,11 +1121,67 @@ new TerraformOutput(stack, "cache-credentials-secret", { value: cacheSecret.arn,
 new TerraformOutput(stack, "kubernetes-cluster-id", { value: cluster.name, description: "The cluster, for the workloads stack" });
 new TerraformOutput(stack, "kubernetes-endpoint", { value: cluster.endpoint, description: "The cluster's API server" });
 
+// ==== the add-ons stack: Helm releases through the cluster's API ====
+// Its providers are configured from data sources, like the workloads stack's.
+const addOns = new TerraformStack(app, "bookstore-aws-addons");
+addOns.addDependency(stack);
+new AwsProvider(addOns, "aws", { region });
+const addOnsEks = new DataAwsEksCluster(addOns, "cluster", { name: "bookstore-k8s" });
+const addOnsAuth = new DataAwsEksClusterAuth(addOns, "cluster-auth", { name: "bookstore-k8s" });
+const addOnsConnection = {
+  host: addOnsEks.endpoint,
+  clusterCaCertificate: Fn.base64decode(addOnsEks.certificateAuthority.get(0).data),
+  token: addOnsAuth.token,
+};
+new KubernetesProvider(addOns, "kubernetes", addOnsConnection);
+new HelmProvider(addOns, "helm", { kubernetes: addOnsConnection });
+const addOnsCluster = new DataAwsEksCluster(addOns, "add-ons-cluster", { name: "bookstore-k8s" });
+new Release(addOns, "load-balancer-controller", {
+  name: "aws-load-balancer-controller",
+  repository: "https://aws.github.io/eks-charts",
+  chart: "aws-load-balancer-controller",
+  version: "3.5.0",
+  namespace: "kube-system",
+  values: [
+    Fn.jsonencode({
+      clusterName: "bookstore-k8s",
+      region,
+      vpcId: addOnsCluster.vpcConfig.get(0).vpcId,
+      serviceAccount: { create: true, name: "aws-load-balancer-controller" },
+      createIngressClassResource: false,
+      disableIngressClassAnnotation: true,
+      enableServiceMutatorWebhook: false,
+      enableBackendSecurityGroup: false,
+      keepTLSSecret: true,
+    }),
+  ],
+  wait: true,
+});
+new Release(addOns, "cluster-autoscaler", {
+  name: "cluster-autoscaler",
+  repository: "https://kubernetes.github.io/autoscaler",
+  chart: "cluster-autoscaler",
+  version: "9.59.0",
+  namespace: "kube-system",
+  values: [
+    Fn.jsonencode({
+      cloudProvider: "aws",
+      awsRegion: region,
+      autoDiscovery: { clusterName: "bookstore-k8s" },
+      rbac: { serviceAccount: { create: true, name: "cluster-autoscaler" } },
+      image: { tag: Fn.lookup({ "1.31": "v1.31.5", "1.32": "v1.32.7", "1.33": "v1.33.6", "1.34": "v1.34.5" }, addOnsCluster.version) },
+    }),
+  ],
+  wait: true,
+});
+
 // ==== the workloads stack: the bookstore's Kubernetes objects on the cluster ====
 // Its providers are configured from data sources and the infrastructure stack's outputs
-// (cdktf turns the references to the database into remote-state lookups).
+// (cdktf turns the references to the database and the load balancer into remote-state
+// lookups). No credential is copied: the pods read the database secret at run time with
+// EKS Pod Identity.
 const workloads = new TerraformStack(app, "bookstore-aws-workloads");
-workloads.addDependency(stack);
+workloads.addDependency(addOns);
 new AwsProvider(workloads, "aws", { region });
 const eks = new DataAwsEksCluster(workloads, "cluster", { name: "bookstore-k8s" });
 const eksAuth = new DataAwsEksClusterAuth(workloads, "cluster-auth", { name: "bookstore-k8s" });
@@ -960,22 +1190,27 @@ new KubernetesProvider(workloads, "kubernetes", {
   clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
   token: eksAuth.token,
 });
-const dbSecret = new DataAwsSecretsmanagerSecretVersion(workloads, "database-secret", { secretId: dbSecretArn });
 
 const labels = { app: "bookstore" };
 const namespace = new NamespaceV1(workloads, "namespace", {
-  metadata: { name: "bookstore", labels: { ...labels, "pod-security.kubernetes.io/enforce": "restricted" } },
+  metadata: { name: "bookstore", labels: { "elbv2.k8s.aws/pod-readiness-gate-inject": "enabled", ...labels, "pod-security.kubernetes.io/enforce": "restricted" } },
 });
 const meta = (name: string) => ({ name, namespace: namespace.metadata.name, labels });
-const serviceAccount = new ServiceAccountV1(workloads, "service-account", { metadata: meta("bookstore"), automountServiceAccountToken: false });
+const serviceAccount = new ServiceAccountV1(workloads, "service-account", { metadata: { ...meta("bookstore"), annotations: {} }, automountServiceAccountToken: false });
 const configMap = new ConfigMapV1(workloads, "config", {
   metadata: meta("bookstore-config"),
-  data: { DB_HOST: db.address, DB_PORT: "3306", DB_NAME: "bookstore", DB_CREDENTIALS_DIR: "/etc/bookstore/database", PORT: "8080" },
-});
-const dbCredentials = new SecretV1(workloads, "database-credentials", {
-  metadata: meta("bookstore-database"),
-  type: "Opaque",
-  data: { username: "bookstoreadmin", password: Fn.lookup(Fn.jsondecode(dbSecret.secretString), "password", "") },
+  data: {
+    AWS_DEFAULT_REGION: region,
+    AWS_REGION: region,
+    CLOUD: "aws",
+    CLOUD_REGION: region,
+    DB_CREDENTIALS_SECRET: dbSecretArn,
+    DB_HOST: db.address,
+    DB_NAME: "bookstore",
+    DB_PORT: "3306",
+    DB_USER: "bookstoreadmin",
+    PORT: "8080",
+  },
 });
 const probe = { httpGet: { path: "/healthz", port: "8080" }, periodSeconds: 10, timeoutSeconds: 3, failureThreshold: 3 };
 const securityContext = { runAsNonRoot: true, runAsUser: "10001", runAsGroup: "10001", seccompProfile: { type: "RuntimeDefault" } };
@@ -1011,48 +1246,29 @@ const deployment = new DeploymentV1(workloads, "deployment", {
               privileged: false,
               capabilities: { drop: ["ALL"] },
             },
-            volumeMount: [
-              { name: "database-credentials", mountPath: "/etc/bookstore/database", readOnly: true },
-              { name: "tmp", mountPath: "/tmp" },
-            ],
+            volumeMount: [{ name: "tmp", mountPath: "/tmp" }],
           },
         ],
-        volume: [
-          { name: "database-credentials", secret: { secretName: dbCredentials.metadata.name, defaultMode: "0400" } },
-          { name: "tmp", emptyDir: { sizeLimit: "64Mi" } },
-        ],
+        volume: [{ name: "tmp", emptyDir: { sizeLimit: "64Mi" } }],
       },
     },
   },
   lifecycle: { ignoreChanges: ["spec[0].replicas"] },
 });
 const service = new ServiceV1(workloads, "service", {
-  metadata: meta("bookstore"),
-  spec: { type: "ClusterIP", selector: labels, port: [{ name: "http", port: 80, targetPort: "8080" }] },
+  metadata: { ...meta("bookstore"), annotations: {} },
+  spec: { type: "ClusterIP", selector: labels, port: [{ name: "http", port: 80, targetPort: "8080", protocol: "TCP" }] },
+  waitForLoadBalancer: false,
 });
-new IngressV1(workloads, "ingress", {
-  metadata: {
-    ...meta("bookstore"),
-    annotations: {
-      "alb.ingress.kubernetes.io/scheme": "internet-facing",
-      "alb.ingress.kubernetes.io/target-type": "ip",
-      "alb.ingress.kubernetes.io/listen-ports": '[{"HTTP": 80}, {"HTTPS": 443}]',
-      "alb.ingress.kubernetes.io/ssl-redirect": "443",
-      "alb.ingress.kubernetes.io/ssl-policy": "ELBSecurityPolicy-TLS13-1-2-2021-06",
-      "alb.ingress.kubernetes.io/healthcheck-path": "/healthz",
-      "alb.ingress.kubernetes.io/load-balancer-attributes": "routing.http.drop_invalid_header_fields.enabled=true,deletion_protection.enabled=true",
-    },
+// The pods join the ALB's IP target group: no Ingress, no second load balancer.
+new Manifest(workloads, "target-group-binding", {
+  manifest: {
+    apiVersion: "elbv2.k8s.aws/v1beta1",
+    kind: "TargetGroupBinding",
+    metadata: { name: `bookstore-${Fn.element(Fn.split("/", podTargetGroup.arn), 2)}`, namespace: "bookstore", labels },
+    spec: { serviceRef: { name: "bookstore", port: 80 }, targetGroupARN: podTargetGroup.arn, targetType: "ip", vpcID: mainVpc.id },
   },
-  spec: {
-    ingressClassName: "alb",
-    tls: [{ hosts: [domain] }],
-    rule: [
-      {
-        host: domain,
-        http: { path: [{ path: "/", pathType: "Prefix", backend: { service: { name: service.metadata.name, port: { number: 80 } } } }] },
-      },
-    ],
-  },
+  dependsOn: [service],
 });
 new HorizontalPodAutoscalerV2(workloads, "autoscaler", {
   metadata: meta("bookstore"),
@@ -1083,6 +1299,9 @@ new NetworkPolicyV1(workloads, "network-policy", {
         to: [{ ipBlock: { cidr: "10.20.0.0/18" } }, { ipBlock: { cidr: "10.20.64.0/18" } }],
         ports: [{ port: "3306", protocol: "TCP" }],
       },
+      // The EKS Pod Identity agent, and Secrets Manager over HTTPS.
+      { to: [{ ipBlock: { cidr: "169.254.170.23/32" } }], ports: [{ port: "80", protocol: "TCP" }] },
+      { to: [{ ipBlock: { cidr: "0.0.0.0/0" } }], ports: [{ port: "443", protocol: "TCP" }] },
       {
         to: [{ namespaceSelector: { matchLabels: { "kubernetes.io/metadata.name": "kube-system" } }, podSelector: { matchLabels: { "k8s-app": "kube-dns" } } }],
         ports: [
