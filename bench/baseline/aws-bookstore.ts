@@ -1150,7 +1150,6 @@ new Release(addOns, "load-balancer-controller", {
       serviceAccount: { create: true, name: "aws-load-balancer-controller" },
       createIngressClassResource: false,
       disableIngressClassAnnotation: true,
-      enableServiceMutatorWebhook: false,
       enableBackendSecurityGroup: false,
       keepTLSSecret: true,
     }),

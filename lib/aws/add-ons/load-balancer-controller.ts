@@ -12,9 +12,11 @@ import { AwsAddOn } from "./add-on";
  * controller makes at start and while reconciling (the VPC's CIDRs for IP targets, the
  * target group's type and health), and RegisterTargets/DeregisterTargets on the pod
  * target group alone. An Ingress or a LoadBalancer Service would fail with AccessDenied
- * rather than open a second front door; the chart also makes no IngressClass, ignores the
- * legacy class annotation, leaves Services of type LoadBalancer alone and creates no shared
- * backend security group. The load balancer reaches the pods through a Terraform rule on
+ * rather than open a second front door: the chart's default webhook hands every new
+ * LoadBalancer Service to this controller (rather than to EKS's built-in cloud provider,
+ * which would make a Classic Load Balancer), and it may create none. The chart also makes
+ * no IngressClass, ignores the legacy class annotation and creates no shared backend
+ * security group. The load balancer reaches the pods through a Terraform rule on
  * the cluster's security group, so the binding needs no `networking` and the controller
  * no security-group rights.
  * ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/guide/targetgroupbinding/targetgroupbinding/
@@ -91,7 +93,6 @@ export const LOAD_BALANCER_CONTROLLER: AwsAddOn = {
           serviceAccount: { create: true, name: chart.serviceAccount },
           createIngressClassResource: false,
           disableIngressClassAnnotation: true,
-          enableServiceMutatorWebhook: false,
           enableBackendSecurityGroup: false,
           // The webhook's certificate survives upgrades instead of being generated anew each time.
           keepTLSSecret: true,
