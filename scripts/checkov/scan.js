@@ -6,8 +6,10 @@
  * Every failed check must be in scripts/checkov/accepted-findings.json, per check ID,
  * resource address and stack, with its reason; an entry that no longer matches a failed
  * check is reported as stale. Exit 1 on a finding not in the list, a stale entry, a
- * parsing error, or a stack in which checkov checked no resource at all (which would
- * mean it did not read the file, as its `terraform` framework does not).
+ * parsing error, or a stack in which checkov checked nothing at all, neither a resource nor
+ * a provider (which would mean it did not read the file, as its `terraform` framework does
+ * not). A stack whose resources checkov has no check for (the add-ons stack's
+ * `helm_release`s) still has its provider checked.
  *
  * Prints one line per stack (checkov's passed and failed, of those the accepted ones,
  * and the resources checked) and the Markdown table the README shows; exit 1 also when a
@@ -60,7 +62,7 @@ async function main() {
       }
     }
     if (r.summary.parsing_errors > 0) problems.push(`${r.stack}: checkov could not parse ${r.summary.parsing_errors} file(s)`);
-    if (r.resourcesChecked === 0) problems.push(`${r.stack}: checkov checked no resource of the ${r.resourceCount} in the stack`);
+    if (r.passed.length + r.failed.length === 0) problems.push(`${r.stack}: checkov checked nothing of the ${r.resourceCount} resources in the stack, nor its providers`);
     rows.push({ ...r, acceptedCount });
     console.log(
       `${r.stack}: ${r.passed.length} passed, ${r.failed.length} failed (${acceptedCount} accepted, ${r.failed.length - acceptedCount} not), ` +
