@@ -706,6 +706,10 @@ install -m 0600 /dev/null /etc/bookstore.env
 cat > /etc/bookstore.env <<'BOOKSTORE_ENV'
 AWS_DEFAULT_REGION=eu-central-1
 AWS_REGION=eu-central-1
+CACHE_CREDENTIALS_SECRET=${cacheSecret.arn}
+CACHE_HOST=${cache.primaryEndpointAddress}
+CACHE_PORT=6379
+CACHE_TLS=true
 CLOUD=aws
 CLOUD_REGION=eu-central-1
 DB_CREDENTIALS_SECRET=${dbSecretArn}
@@ -1090,7 +1094,7 @@ podIdentityRole("k8s-autoscaler-role", "bookstore-k8s-ca-", "kube-system", "clus
   },
 ]);
 podIdentityRole("k8s-workload-role", "bookstore-k8s-workload-", "bookstore", "bookstore", [
-  { Sid: "ReadTheDatabaseCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: dbSecretArn },
+  { Sid: "ReadTheDataStoresCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [dbSecretArn, cacheSecret.arn] },
 ]);
 
 new VpcSecurityGroupIngressRule(stack, "db-allow-from-k8s", {
@@ -1201,6 +1205,10 @@ const configMap = new ConfigMapV1(workloads, "config", {
   data: {
     AWS_DEFAULT_REGION: region,
     AWS_REGION: region,
+    CACHE_CREDENTIALS_SECRET: cacheSecret.arn,
+    CACHE_HOST: cache.primaryEndpointAddress,
+    CACHE_PORT: "6379",
+    CACHE_TLS: "true",
     CLOUD: "aws",
     CLOUD_REGION: region,
     DB_CREDENTIALS_SECRET: dbSecretArn,
@@ -1297,6 +1305,10 @@ new NetworkPolicyV1(workloads, "network-policy", {
       {
         to: [{ ipBlock: { cidr: "10.20.0.0/18" } }, { ipBlock: { cidr: "10.20.64.0/18" } }],
         ports: [{ port: "3306", protocol: "TCP" }],
+      },
+      {
+        to: [{ ipBlock: { cidr: "10.20.0.0/18" } }, { ipBlock: { cidr: "10.20.64.0/18" } }],
+        ports: [{ port: "6379", protocol: "TCP" }],
       },
       // The EKS Pod Identity agent, and Secrets Manager over HTTPS.
       { to: [{ ipBlock: { cidr: "169.254.170.23/32" } }], ports: [{ port: "80", protocol: "TCP" }] },

@@ -168,20 +168,20 @@ function openPrivateApi(scope: Construct, cluster: EksCluster, cidrs: readonly s
 /**
  * The role the bookstore's pods assume through EKS Pod Identity: it may read the
  * database's credentials secret (the one RDS manages and rotates, encrypted with the
- * Secrets Manager AWS managed key, which needs no KMS grant) and nothing else.
+ * Secrets Manager AWS managed key, which needs no KMS grant) and the cache's password
+ * secret (its key lets Secrets Manager decrypt it for whoever IAM lets read it), and
+ * nothing else.
  * ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html
  * ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
  */
 function workloadIdentityRole(scope: Construct, cluster: EksCluster, clusterName: string, identity: WorkloadIdentityProps) {
-  const database = identity.database;
+  const secrets = [identity.database, identity.cache].flatMap((store) => (store ? [store.connection.credentialsSecretId] : []));
   return podIdentityRole(scope, "WorkloadRole", {
     cluster,
     clusterName,
     namespace: identity.namespace,
     serviceAccount: identity.serviceAccountName,
     namePrefix: `${clusterName}-workload-`,
-    statements: database
-      ? [{ Sid: "ReadTheDatabaseCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: database.connection.credentialsSecretId }]
-      : [],
+    statements: secrets.length > 0 ? [{ Sid: "ReadTheDataStoresCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets }] : [],
   }).role;
 }

@@ -274,13 +274,18 @@ describe("AWS: one front door", () => {
       expect(policy).toMatch(/"Action" = \["eks:DescribeNodegroup"\], "Resource" = aws_eks_node_group\./);
     });
 
-    test("the bookstore's pods may read the database's credentials secret and nothing else", () => {
-      expect(rolePolicy(example.json, "WorkloadRole")).toBe(
-        '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Sid" = "ReadTheDatabaseCredentialsOnly", "Effect" = "Allow", "Action" = ["secretsmanager:GetSecretValue"], "Resource" = aws_db_instance.Bookstore_Database_FFEC90C7.master_user_secret[0].secret_arn}]})}',
+    test("the bookstore's pods may read the database's and the cache's credentials secrets and nothing else", () => {
+      expect(rolePolicy(example.json, "WorkloadRole")).toMatch(
+        /^\$\{jsonencode\(\{"Version" = "2012-10-17", "Statement" = \[\{"Sid" = "ReadTheDataStoresCredentialsOnly", "Effect" = "Allow", "Action" = \["secretsmanager:GetSecretValue"\], "Resource" = \[aws_db_instance\.Bookstore_Database_FFEC90C7\.master_user_secret\[0\]\.secret_arn, aws_secretsmanager_secret\.Bookstore_Cache_CredentialsSecret_[0-9A-F]+\.arn\]\}\]\}\)\}$/,
       );
     });
 
-    test("the pods need no service-account annotation, and may reach only the Pod Identity agent and HTTPS besides the database and DNS", () => {
+    test("without a cache, the bookstore's pods may read the database's secret alone", () => {
+      const { json } = synthBookstore(aws(), { cache: { enabled: false } });
+      expect(rolePolicy(json, "WorkloadRole")).toContain('"Resource" = [aws_db_instance.Bookstore_Database_FFEC90C7.master_user_secret[0].secret_arn]}');
+    });
+
+    test("the pods need no service-account annotation, and may reach only the Pod Identity agent and HTTPS besides the data stores and DNS", () => {
       const account = resources(example.workloads!, "kubernetes_service_account_v1")[0] as any;
       expect(account.metadata.annotations ?? {}).toEqual({});
       const egress = (resources(example.workloads!, "kubernetes_network_policy_v1")[0] as any).spec.egress;
@@ -290,7 +295,8 @@ describe("AWS: one front door", () => {
           { to: [{ ip_block: { cidr: "0.0.0.0/0" } }], ports: [{ port: "443", protocol: "TCP" }] },
         ]),
       );
-      expect(egress).toHaveLength(4);
+      // The database, the cache, the agent, HTTPS and DNS.
+      expect(egress).toHaveLength(5);
     });
   });
 
