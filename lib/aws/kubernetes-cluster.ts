@@ -13,7 +13,8 @@ import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
-import { podIdentityRole } from "./pod-identity";
+import { awsAssetBucketOf } from "./asset-bucket";
+import { podIdentityRole, PolicyStatement } from "./pod-identity";
 
 const LOG_RETENTION_DAYS = 365;
 
@@ -169,19 +170,31 @@ function openPrivateApi(scope: Construct, cluster: EksCluster, cidrs: readonly s
  * The role the bookstore's pods assume through EKS Pod Identity: it may read the
  * database's credentials secret (the one RDS manages and rotates, encrypted with the
  * Secrets Manager AWS managed key, which needs no KMS grant) and the cache's password
- * secret (its key lets Secrets Manager decrypt it for whoever IAM lets read it), and
- * nothing else.
+ * secret (its key lets Secrets Manager decrypt it for whoever IAM lets read it); read,
+ * write and delete the asset bucket's objects by key, with the bucket's key, as the VMs'
+ * role does (no listing, nothing of the bucket's settings); nothing else.
  * ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html
  * ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html
+ * ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingKMSEncryption.html (SSE-KMS: uploads need
+ * kms:GenerateDataKey, downloads and multipart uploads kms:Decrypt)
  */
 function workloadIdentityRole(scope: Construct, cluster: EksCluster, clusterName: string, identity: WorkloadIdentityProps) {
   const secrets = [identity.database, identity.cache].flatMap((store) => (store ? [store.connection.credentialsSecretId] : []));
+  const statements: PolicyStatement[] =
+    secrets.length > 0 ? [{ Sid: "ReadTheDataStoresCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets }] : [];
+  if (identity.assetBucket) {
+    const assets = awsAssetBucketOf(scope, "workloadIdentity.assetBucket", identity.assetBucket);
+    statements.push(
+      { Sid: "AssetObjectsOnly", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: `${assets.bucketArn}/*` },
+      { Sid: "AssetKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: assets.keyArn },
+    );
+  }
   return podIdentityRole(scope, "WorkloadRole", {
     cluster,
     clusterName,
     namespace: identity.namespace,
     serviceAccount: identity.serviceAccountName,
     namePrefix: `${clusterName}-workload-`,
-    statements: secrets.length > 0 ? [{ Sid: "ReadTheDataStoresCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets }] : [],
+    statements,
   }).role;
 }

@@ -274,9 +274,18 @@ describe("AWS: one front door", () => {
       expect(policy).toMatch(/"Action" = \["eks:DescribeNodegroup"\], "Resource" = aws_eks_node_group\./);
     });
 
-    test("the bookstore's pods may read the database's and the cache's credentials secrets and nothing else", () => {
+    test("the bookstore's pods may read the database's and the cache's secrets, and the asset bucket's objects by key, and nothing else", () => {
       expect(rolePolicy(example.json, "WorkloadRole")).toMatch(
-        /^\$\{jsonencode\(\{"Version" = "2012-10-17", "Statement" = \[\{"Sid" = "ReadTheDataStoresCredentialsOnly", "Effect" = "Allow", "Action" = \["secretsmanager:GetSecretValue"\], "Resource" = \[aws_db_instance\.Bookstore_Database_FFEC90C7\.master_user_secret\[0\]\.secret_arn, aws_secretsmanager_secret\.Bookstore_Cache_CredentialsSecret_[0-9A-F]+\.arn\]\}\]\}\)\}$/,
+        new RegExp(
+          "^" +
+            [
+              '\\$\\{jsonencode\\(\\{"Version" = "2012-10-17", "Statement" = \\[',
+              '\\{"Sid" = "ReadTheDataStoresCredentialsOnly", "Effect" = "Allow", "Action" = \\["secretsmanager:GetSecretValue"\\], "Resource" = \\[aws_db_instance\\.Bookstore_Database_FFEC90C7\\.master_user_secret\\[0\\]\\.secret_arn, aws_secretsmanager_secret\\.Bookstore_Cache_CredentialsSecret_[0-9A-F]+\\.arn\\]\\}, ',
+              '\\{"Sid" = "AssetObjectsOnly", "Effect" = "Allow", "Action" = \\["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"\\], "Resource" = "\\$\\{aws_s3_bucket\\.Bookstore_Assets_[0-9A-F]+\\.arn\\}/\\*"\\}, ',
+              '\\{"Sid" = "AssetKey", "Effect" = "Allow", "Action" = \\["kms:GenerateDataKey", "kms:Decrypt"\\], "Resource" = aws_kms_key\\.Bookstore_Assets_Key_[0-9A-F]+\\.arn\\}',
+              "\\]\\}\\)\\}$",
+            ].join(""),
+        ),
       );
     });
 
