@@ -5,11 +5,11 @@ import { App, TerraformStack } from "cdktf";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { Route53Record } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
-import { Cloud } from "../../lib";
-import { buildExampleApp, selectedClouds } from "../../examples/bookstore-app";
+import { BookstoreStacks, Cloud } from "../../lib";
+import { exampleCloud, exampleProps } from "../../examples/bookstore-app";
 import { drawStacks, Picture, readStacks, rendererVersion, writeDiagrams } from "../../scripts/diagram/render";
 import { StackInput } from "../../scripts/diagram/model";
-import { CLOUDS, RESOURCE_KINDS, RoleGroup, ROLES } from "../../scripts/diagram/roles";
+import { CLOUDS, RESOURCE_KINDS, Role, RoleGroup, ROLES } from "../../scripts/diagram/roles";
 import { exampleAppOutdir } from "../support/bookstore";
 import { readSvg, SvgPicture } from "./svg";
 
@@ -79,8 +79,9 @@ describe("the pictures of the example app", () => {
 
   test.each([...Cloud.implemented])("the %s picture holds no other cloud's resources", (cloud) => {
     const own = new Set(stacksOf(stacks, cloud).map((s) => s.name));
-    const titles = readSvg((pictures.get(cloud) as Picture).svg).nodes.map((n) => n.title.split("/")[0]);
-    expect(titles.filter((stack) => !own.has(stack))).toEqual([]);
+    // Besides its own, a cloud's picture shows only the DNS records that point at it.
+    const nodes = readSvg((pictures.get(cloud) as Picture).svg).nodes.filter((n) => RESOURCE_KINDS[n.title.split("/")[1]?.split(".")[0]]?.role !== Role.DNS_RECORD);
+    expect(nodes.map((n) => n.title.split("/")[0]).filter((stack) => !own.has(stack))).toEqual([]);
   });
 
   test("the deployment picture shows each cloud, and every front door and data store of every stack", () => {
@@ -89,20 +90,28 @@ describe("the pictures of the example app", () => {
     expectNamed(picture, frontDoorsAndDataStores(stacks));
   });
 
-  test("each CDN's arrow leads to the load balancer it reads its origin from", () => {
+  test("each CDN's arrow leads to the load balancer or the asset bucket it reads its origin from", () => {
     const picture = readSvg((pictures.get("deployment") as Picture).svg);
     for (const stack of stacks) {
       const resources = stack.json.resource ?? {};
       for (const [type, blocks] of Object.entries(resources)) {
         if (RESOURCE_KINDS[type]?.role !== "cdn") continue;
         for (const [name, block] of Object.entries(blocks)) {
-          // The load balancer whose address the CDN's arguments name.
+          // The load balancer or bucket whose address the CDN's arguments name (a CDN domain
+          // of its own serves the asset bucket where the CDN cannot route paths to it).
           const text = JSON.stringify(block);
-          const origins = Object.entries(resources)
-            .filter(([lbType]) => RESOURCE_KINDS[lbType]?.role === "load-balancer")
-            .flatMap(([lbType, lbs]) => Object.keys(lbs).filter((lb) => text.includes(`${lbType}.${lb}.`)).map((lb) => `${stack.name}/${lbType}.${lb}`));
-          expect(origins).toHaveLength(1);
-          expect(picture.edges).toContain(`${stack.name}/${type}.${name}->${origins[0]}`);
+          const named = (role: Role) =>
+            Object.entries(resources)
+              .filter(([otherType]) => RESOURCE_KINDS[otherType]?.role === role)
+              .flatMap(([otherType, others]) => Object.keys(others).filter((other) => text.includes(`${otherType}.${other}.`)).map((other) => `${stack.name}/${otherType}.${other}`));
+          const loadBalancers = named(Role.LOAD_BALANCER);
+          if (loadBalancers.length > 0) {
+            expect(loadBalancers).toHaveLength(1);
+            expect(picture.edges).toContain(`${stack.name}/${type}.${name}->${loadBalancers[0]}`);
+          } else {
+            // An asset domain of its own: its origin is a bucket (a log bucket's arrow is a dashed one).
+            expect(named(Role.BUCKET).some((bucket) => picture.edges.includes(`${stack.name}/${type}.${name}->${bucket}`))).toBe(true);
+          }
         }
       }
     }
@@ -137,7 +146,8 @@ describe("a global domain in the pictures", () => {
     try {
       const app = new App({ outdir });
       // AWS and one other cloud are enough, and cost half a synth.
-      const built = buildExampleApp(app, selectedClouds(["aws", Cloud.implemented.find((c) => c !== "aws")].join(",")));
+      // The shops alone, without the example's own global domain: this test draws its own.
+      const built = ["aws", Cloud.implemented.find((c) => c !== "aws") as string].map((name) => new BookstoreStacks(app, exampleCloud(name), exampleProps(exampleCloud(name))));
       clouds = built.map((b) => b.cloud.name);
       const dns = new TerraformStack(app, "bookstore-global-dns");
       new AwsProvider(dns, "aws", { region: "us-east-1" });
@@ -167,8 +177,8 @@ describe("a global domain in the pictures", () => {
       expect(node?.texts).toEqual(expect.arrayContaining(["DNS record", id]));
       expect(node?.texts.join(" ")).toContain(`geo ${id === "Mainland" ? "CN" : "*"}`);
       const targets = picture.edges.filter((e) => e.startsWith(`${node?.title}->`)).map((e) => e.split("->")[1]);
-      expect(targets).toEqual(cdnOf(picture, stack));
       expect(targets).toHaveLength(1);
+      expect(cdnOf(picture, stack)).toContain(targets[0]);
     }
   });
 
