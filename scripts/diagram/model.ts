@@ -173,7 +173,7 @@ export function buildDeployment(inputs: readonly StackInput[]): Deployment {
   });
   resources.sort((a, b) => compare(a.id, b.id));
 
-  const stackInfos = inputs.map((input) => stackInfo(input, resources.filter((r) => r.stack === input.name)));
+  const stackInfos = withReadClouds(inputs, inputs.map((input) => stackInfo(input, resources.filter((r) => r.stack === input.name))));
   return { stacks: stackInfos, resources, connections };
 }
 
@@ -313,6 +313,25 @@ function displayName(block: IndexedBlock): string {
   const below = block.path.slice(1);
   const name = below[below.length - 1] === "Resource" ? below.slice(0, -1) : below;
   return name.length > 0 ? name.join("/") : block.address;
+}
+
+/** The remote-state data source CDKTF writes for each stack a stack reads outputs of. */
+const CROSS_STACK_INPUT = "cross-stack-reference-input-";
+
+/**
+ * A stack with no cloud resource of its own (a workloads stack whose provider is only
+ * kubernetes) belongs to the cloud of the stack it reads its outputs from.
+ */
+function withReadClouds(inputs: readonly StackInput[], infos: StackInfo[]): StackInfo[] {
+  const byName = new Map(infos.map((info) => [info.name, info]));
+  return infos.map((info, index) => {
+    if (info.cloud !== undefined || info.global) return info;
+    const read = Object.keys(inputs[index].json.data?.terraform_remote_state ?? {})
+      .filter((name) => name.startsWith(CROSS_STACK_INPUT))
+      .map((name) => byName.get(name.slice(CROSS_STACK_INPUT.length)))
+      .find((other) => other?.cloud !== undefined);
+    return read === undefined ? info : { ...info, cloud: read.cloud, ...(read.region === undefined ? {} : { region: read.region }) };
+  });
 }
 
 function stackInfo(input: StackInput, resources: readonly DrawnResource[]): StackInfo {

@@ -191,6 +191,23 @@ describe("the table of what a picture draws", () => {
   });
 });
 
+describe("the cloud a stack belongs to", () => {
+  test("a stack with no cloud resource (a kubernetes-only workloads stack) belongs to the cloud it reads outputs from", () => {
+    // GIVEN the workloads stack without its cloud's provider and data sources (as on Tencent Cloud)
+    const [infrastructure, workloads] = shop();
+    const { aws: _aws, ...kubernetesOnly } = workloads.json.provider as Record<string, unknown>;
+    const bare: StackInput = { name: workloads.name, json: { ...workloads.json, provider: kubernetesOnly as StackInput["json"]["provider"], data: { terraform_remote_state: remoteState(infrastructure.name) } } };
+    // WHEN the deployment is modelled THEN it is drawn in the infrastructure stack's cloud and region
+    const info = buildDeployment([infrastructure, bare]).stacks.find((stack) => stack.name === workloads.name);
+    expect(info).toEqual(expect.objectContaining({ cloud: "aws", region: "eu-central-1" }));
+  });
+
+  test("a stack that reads no other stack and has no cloud resource belongs to none", () => {
+    const lone: StackInput = { name: "lone", json: { resource: { kubernetes_namespace_v1: { Ns: block("lone", "Ns") } } } };
+    expect(buildDeployment([lone]).stacks[0].cloud).toBeUndefined();
+  });
+});
+
 describe("the deployment model", () => {
   const deployment = buildDeployment([...shop(), globalDns()]);
   const s = "shop-aws";
