@@ -96,6 +96,7 @@ const PROVIDERS = [
     dataSources: [
       "alicloud_account",
       "alicloud_alidns_domains",
+      "alicloud_cr_ee_instances",
       "alicloud_cs_cluster_credential",
       "alicloud_cs_kubernetes_version",
       "alicloud_cs_managed_kubernetes_clusters",

@@ -5,8 +5,8 @@ import * as path from "path";
 import { mapInterpolations, requiredProviders, transformStack } from "../scripts/stand-ins";
 import { binaryName, cacheDir } from "../scripts/validate-providers";
 import { App } from "cdktf";
-import { DnsAnswer, DnsAuthority, DnsRouting, DnsTarget, DnsZone, GlobalDnsStack, ServiceArea } from "../lib";
-import { exampleCloud } from "../examples/bookstore-app";
+import { BookstoreStacks, DnsAnswer, DnsAuthority, DnsRouting, DnsTarget, DnsZone, GlobalDnsStack, ServiceArea } from "../lib";
+import { exampleCloud, exampleProps } from "../examples/bookstore-app";
 import { exampleAppOutdir } from "./support/bookstore";
 import { lightFrontDoor } from "./support/front-doors";
 
@@ -237,6 +237,38 @@ const anyBinary = BROKEN.some((b) => !skipReason(b));
   },
   300_000,
 );
+
+// The example's image is in no ACR instance; the same bookstore with an image of an ACR
+// Enterprise Edition instance (of the cluster's region, and of another) has the instance
+// lookup, an aliased provider and ACK's credential helper judged by the real provider.
+describe("the bookstore with an image in ACR Enterprise Edition", () => {
+  const broken = BROKEN[0];
+  const skip = skipReason(broken);
+  (skip ? test.skip : test)(
+    skip ? `passes the real alicloud provider (${skip})` : "passes the real alicloud provider: the instance lookups, the aliased provider and the credential helper",
+    () => {
+      const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-vp-acr-"));
+      try {
+        const app = new App({ outdir });
+        const images = { near: "near-registry.cn-hangzhou.cr.aliyuncs.com/shop/bookstore:1.4.2", far: "far-registry.cn-shanghai.cr.aliyuncs.com/shop/bookstore:1.4.2" };
+        const built = Object.entries(images).map(([name, image]) => {
+          const cloud = exampleCloud("alicloud");
+          const props = exampleProps(cloud);
+          return new BookstoreStacks(app, cloud, { ...props, name, web: { ...props.web, image } });
+        });
+        app.synth();
+        const ids = built.flatMap((stacks) => [stacks.infrastructure.node.id, stacks.workloads!.node.id]);
+        const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
+        const { status, out } = run(["--stacks", stacksDir(Object.fromEntries(ids.map((id) => [id, read(id)]))), "--no-build"]);
+        for (const id of ids) expect(out).toMatch(new RegExp(`${id}: [1-9][0-9]* blocks judged by the real provider .* 0 errors`));
+        expect(status).toBe(0);
+      } finally {
+        fs.rmSync(outdir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
+});
 
 // The example's global domain is on Route 53, whose provider cannot be had here; the same
 // domain on Alibaba Cloud DNS and DNSPod, with every kind of answer each can express, is

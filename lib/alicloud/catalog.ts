@@ -29,6 +29,13 @@ export interface AlicloudSpecifics {
   readonly rrsaTokenAudience: string;
   /** Where Alibaba Cloud's VPC endpoints of its own services (STS, KMS) resolve to. */
   readonly cloudServiceVpcEndpointCidr: string;
+  /**
+   * ACK's managed ACR credential helper (`managed-aliyun-acr-credential-helper`), which lets
+   * the nodes pull an ACR Enterprise Edition image for one service account: the image pull
+   * secret it keeps in each namespace it watches, how long before the temporary password
+   * expires it renews it, and the account-wide RAM role it works with.
+   */
+  readonly acrCredentialHelper: { readonly pullSecretName: string; readonly expiringThreshold: string; readonly serviceRoleName: string };
   /** Alibaba Cloud CLI the VMs install to sign in to an ACR Enterprise Edition instance with their RAM role. */
   readonly aliyunCli: { readonly version: string; readonly linuxAmd64Url: string };
   /** Control-plane components whose logs ACK ships to Simple Log Service. */
@@ -204,15 +211,21 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     bucket: OSS_BUCKET_NAME,
     lockTable: { pattern: "[A-Za-z_][A-Za-z0-9_]*", maxLength: 255, description: "letters, digits and underscores, starting with a letter or underscore" },
   },
-  // The add-on whose version the library pins: ACK's Terway, which ships the upstream
-  // project's release tags. ACK's metrics-server is installed with the cluster and its
-  // node autoscaler (cluster-autoscaler) runs in the managed control plane: ACK owns their
-  // versions and the provider's CreateCluster and autoscaling-config APIs take none.
+  // The add-ons whose versions the library pins: ACK's Terway, which ships the upstream
+  // project's release tags, and ACK's managed ACR credential helper. ACK's metrics-server
+  // is installed with the cluster and its node autoscaler (cluster-autoscaler) runs in the
+  // managed control plane: ACK owns their versions and the provider's CreateCluster and
+  // autoscaling-config APIs take none.
   // ref: https://github.com/AliyunContainerService/terway/releases
   // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-30-release-notes (Terway v1.9.0 or later)
   // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-36 (Terway v1.15.0 or later)
   kubernetesAddOns: {
     "terway-eniip": { versions: ["v1.17.5", "v1.16.6"], source: "https://github.com/AliyunContainerService/terway/releases (ACK's terway-eniip add-on)" },
+    // Installed only for an image in ACR Enterprise Edition (see acr-credential-helper.ts).
+    "managed-aliyun-acr-credential-helper": {
+      versions: ["v24.01.29.1-5318af4-aliyun"],
+      source: "https://www.alibabacloud.com/help/en/ack/product-overview/aliyun-acr-credential-helper (release history: the managed credential helper's latest release, May 2024)",
+    },
   },
   runtimeEnvironment: { regionVariables: ["ALIBABA_CLOUD_REGION_ID"] },
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions ("The name of a bucket must be
@@ -261,6 +274,11 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters
     // (least-privilege outbound: 100.64.0.0/10, "the CIDR block of Alibaba Cloud resources")
     cloudServiceVpcEndpointCidr: "100.64.0.0/10",
+    // ref: https://www.alibabacloud.com/help/en/acr/user-guide/non-secret-pulling-container-image (managed edition:
+    // expiringThreshold, default 15m; the RAM role the component uses: AliyunCSManagedAcrRole)
+    // The secret's name is not documented: it is the one the managed helper v24.01.29.1 creates and binds to the
+    // service accounts it serves, as ACK clusters show it and public manifests name it in imagePullSecrets.
+    acrCredentialHelper: { pullSecretName: "acr-credential-secret-aggregation", expiringThreshold: "15m", serviceRoleName: "AliyunCSManagedAcrRole" },
     // ref: https://github.com/aliyun/aliyun-cli/blob/v3.4.11/install.sh (aliyuncli.alicdn.com/aliyun-cli-linux-<version>-amd64.tgz)
     aliyunCli: { version: "3.4.11", linuxAmd64Url: "https://aliyuncli.alicdn.com/aliyun-cli-linux-3.4.11-amd64.tgz" },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/collect-control-plane-component-logs-of-ack-pro-clusters

@@ -37,7 +37,8 @@ const CCM = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-";
  *   ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/developer-reference/api-cs-2015-12-15-describeclusteruserkubeconfig (TemporaryDurationMinutes, 15 to 4320)
  *
  * Pods join the load balancer's vServer group through ACK's cloud controller manager
- * (`podEntry`) and read their secrets with RRSA (`podIdentity`).
+ * (`podEntry`) and read their secrets with RRSA (`podIdentity`); for an image in ACR
+ * Enterprise Edition they name the pull secret ACK's credential helper keeps for them.
  */
 export class AlicloudKubernetesAccess implements IKubernetesAccess {
   private readonly workloadRoles = new Map<string, AlicloudWorkloadRole>();
@@ -126,6 +127,8 @@ export class AlicloudKubernetesAccess implements IKubernetesAccess {
       },
       projectedToken: { audience: specifics.rrsaTokenAudience, path: TOKEN_FILE, expirationSeconds: TOKEN_SECONDS },
       egress: [{ cidrs: [specifics.cloudServiceVpcEndpointCidr], tcpPorts: [443] }],
+      // ACK's credential helper keeps these for an ACR Enterprise Edition image (acr-credential-helper.ts).
+      imagePullSecretNames: role.imagePullSecretNames,
     };
   }
 

@@ -8,6 +8,7 @@ import { KmsKey } from "../generated/alicloud/kms-key";
 import { overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
+import { ACR_CREDENTIAL_HELPER, installAcrCredentialHelper } from "./acr-credential-helper";
 import { AlicloudCatalog } from "./catalog";
 import { grantClusterAdministrators } from "./cluster-administrators";
 import { outboundAccessOf } from "./network";
@@ -32,7 +33,8 @@ const NETWORK_PLUGIN = "terway-eniip";
  *
  * Besides the cluster: the administrators' RBAC grants, the private networks' access to
  * the API server on its security group, the load balancer's access to the pods (Terway
- * ENI backends), and the workload identity's RAM role.
+ * ENI backends), the workload identity's RAM role, and, for a workload image in ACR
+ * Enterprise Edition, ACK's credential helper that lets the nodes pull it.
  * ref: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/cs_managed_kubernetes
  * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway
  */
@@ -196,8 +198,11 @@ export function createAlicloudKubernetesCluster(
 
   let workloadRoleId: string | undefined;
   if (spec.workloadIdentity) {
-    const role = createWorkloadRole(scope, cluster, { clusterName: spec.name, region, identity: spec.workloadIdentity, catalog });
-    onWorkloadRole(role);
+    const identity = spec.workloadIdentity;
+    const role = createWorkloadRole(scope, cluster, { clusterName: spec.name, region, identity, catalog });
+    // The nodes pull an ACR Enterprise Edition image for this service account only.
+    const imagePullSecretNames = installAcrCredentialHelper(scope, { clusterId: cluster.id, identity, version: spec.addOnVersions[ACR_CREDENTIAL_HELPER], region, catalog });
+    onWorkloadRole({ ...role, imagePullSecretNames });
     workloadRoleId = role.roleArn;
   }
 

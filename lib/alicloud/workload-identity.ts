@@ -9,6 +9,8 @@ import { ramName, RamStatement, serviceAccountRole } from "./ram";
 export interface AlicloudWorkloadRole {
   readonly roleArn: string;
   readonly oidcProviderArn: string;
+  /** The pull secrets ACK's credential helper keeps for the service account; undefined when it is not installed. */
+  readonly imagePullSecretNames?: readonly string[];
 }
 
 /**

@@ -350,8 +350,9 @@ export class Bookstore extends Construct {
         network: this.network,
         name: `${name}-k8s`,
         ...clusterProps,
-        // The pods read the database's credentials at run time with their own cloud identity.
-        workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database, cache: this.cache, assetBucket: this.assets },
+        // The pods read the database's credentials at run time with their own cloud identity,
+        // and pull their image from the cloud's registry where the cluster must be told of it.
+        workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database, cache: this.cache, assetBucket: this.assets, image: settings.image },
         // The pods join the load balancer's pod backend, when the runtime sends them requests.
         loadBalancer: this.runtime.usesKubernetes ? this.loadBalancer : undefined,
       }));

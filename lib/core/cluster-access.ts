@@ -102,6 +102,15 @@ export interface PodIdentity {
   readonly projectedToken?: { readonly audience: string; readonly path: string; readonly expirationSeconds: number };
   /** Where the pods must connect to get credentials and read secrets: each rule a set of ranges and TCP ports. */
   readonly egress: readonly { readonly cidrs: readonly string[]; readonly tcpPorts: readonly number[] }[];
+  /**
+   * Image pull secrets that the cloud's registry helper creates in the namespace and keeps
+   * fresh, and binds to the service account itself. The pods name them too, so that pods
+   * created before the helper bound them to the service account pull once they exist; and
+   * Terraform leaves the service account's own list to the helper. Names only, never a
+   * credential: the workloads stack creates no such secret.
+   * @default none: the nodes pull with their own permissions, or the image is public
+   */
+  readonly imagePullSecretNames?: readonly string[];
 }
 
 /** A reference to the cluster from another stack. */

@@ -7,6 +7,7 @@ import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
+import { requirePinnedImage } from "./container-image";
 import { ComputeSize, enumValues } from "./sizes";
 import { isUnresolved, requireBoolean, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
@@ -111,6 +112,14 @@ export interface WorkloadIdentityProps {
   readonly cache?: ICache;
   /** An asset bucket whose objects the pods read, write and delete (no listing, no settings). */
   readonly assetBucket?: IAssetBucket;
+  /**
+   * The container image the pods run, pinned by tag or digest. Where it is held by the
+   * cloud's own registry and the cluster must be told so before its nodes can pull it, the
+   * cluster lets this service account's pods pull it (on Alibaba Cloud: an ACR Enterprise
+   * Edition image, through ACK's credential helper); elsewhere it changes nothing.
+   * @default none: the nodes pull with their own permissions, or the image is public
+   */
+  readonly image?: string;
 }
 
 /** A managed Kubernetes cluster with one autoscaled node pool in private subnets. */
@@ -223,6 +232,7 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       requireSameCloud(this, "workloadIdentity.database", cloud, workloadIdentity.database);
       requireSameCloud(this, "workloadIdentity.cache", cloud, workloadIdentity.cache);
       requireSameCloud(this, "workloadIdentity.assetBucket", cloud, workloadIdentity.assetBucket);
+      if (workloadIdentity.image !== undefined) requirePinnedImage(this, "workloadIdentity.image", workloadIdentity.image);
     }
     const loadBalancer = props.loadBalancer;
     requireSameCloud(this, "loadBalancer", cloud, loadBalancer);

@@ -56,9 +56,13 @@ export class BookstoreWorkloads extends Construct {
     this.namespace = s.namespace;
     const metadata = (name: string) => ({ name, namespace: namespace.metadata.name, labels });
 
+    // Pull secrets a registry helper of the cloud creates and binds to the service account.
+    const pullSecrets = identity?.imagePullSecretNames ?? [];
     const serviceAccount = new ServiceAccountV1(this, "ServiceAccount", {
       metadata: { ...metadata(WORKLOAD_SERVICE_ACCOUNT), annotations: { ...identity?.serviceAccountAnnotations } },
       automountServiceAccountToken: s.mountServiceAccountToken,
+      // The helper owns the service account's pull secrets; an apply must not strip them.
+      lifecycle: pullSecrets.length > 0 ? { ignoreChanges: ["image_pull_secret"] } : undefined,
     });
     const token = identity?.projectedToken;
     const config = new ConfigMapV1(this, "Config", {
@@ -78,6 +82,10 @@ export class BookstoreWorkloads extends Construct {
           spec: {
             serviceAccountName: serviceAccount.metadata.name,
             automountServiceAccountToken: s.mountServiceAccountToken,
+            // A pod takes its service account's pull secrets only when it is created, and the
+            // helper may bind them after the first pods: naming them, the kubelet finds them
+            // on a later pull attempt.
+            imagePullSecrets: pullSecrets.length > 0 ? pullSecrets.map((name) => ({ name })) : undefined,
             securityContext: {
               runAsNonRoot: true,
               runAsUser: String(s.runAsUser),

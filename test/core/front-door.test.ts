@@ -9,6 +9,7 @@ import {
   BookstoreStacks,
   ComputeGroup,
   ComputeGroupSpec,
+  KubernetesCluster,
   KubernetesClusterSpec,
   LoadBalancer,
   LoadBalancerSpec,
@@ -149,6 +150,28 @@ describe("one application contract on both runtimes", () => {
     expect(identity.cache).toBe(bookstore.cache);
     expect(bookstore.kubernetes?.workloadRoleId).toBe("role-pods");
   });
+
+  test.each([
+    ["the web tier's, by default", undefined, IMAGE],
+    ["kubernetes.workloads.image, when the pods run another", "registry.example.com/bookstore-pods:2.0.0", "registry.example.com/bookstore-pods:2.0.0"],
+  ])("the workload identity names the image the pods run: %s", (_what, podImage, expected) => {
+    // GIVEN a bookstore, its pods' image given or not WHEN it is built
+    const cloud = new FakeCloud();
+    shop(cloud, newStack().stack, podImage ? { kubernetes: { workloads: { image: podImage } } } : {});
+    // THEN the cluster learns which image the service account's pods pull
+    expect(cloud.specOf<KubernetesClusterSpec>("kubernetesCluster").workloadIdentity!.image).toBe(expected);
+  });
+
+  test.each(["registry.example.com/bookstore:latest", "registry.example.com/bookstore"])("fails when a standalone cluster's workload identity names the unpinned image %s", (image) => {
+    const cloud = new FakeCloud();
+    const { stack } = newStack();
+    const network = new Network(stack, "Net", { cloud });
+    expectValidationError(() => new KubernetesCluster(stack, "K8s", { cloud, network, workloadIdentity: { namespace: "shop", serviceAccountName: "shop", image } }), {
+      constructPath: "test/K8s",
+      field: "workloadIdentity.image",
+      value: image,
+    });
+  });
 });
 
 describe("a cluster its deployer can use", () => {
@@ -269,5 +292,32 @@ describe("the stacks of a cloud with a cluster", () => {
     const workloads = read(stacks.workloads!);
     expect(resources(workloads, "kubernetes_secret_v1")).toEqual([]);
     expect(JSON.stringify(workloads)).not.toMatch(/password/i);
+  });
+
+  test("without a registry helper the pods name no pull secret and Terraform owns the service account whole", () => {
+    const workloads = read(stacks.workloads!);
+    expect(onlyResource(workloads, "kubernetes_deployment_v1").spec.template.spec.image_pull_secrets).toBeUndefined();
+    expect(onlyResource(workloads, "kubernetes_service_account_v1").lifecycle).toBeUndefined();
+  });
+
+  test("with a registry helper the pods name its pull secrets, and the service account's list is left to it", () => {
+    // GIVEN a cloud whose pod identity says a registry helper keeps a pull secret in the namespace
+    const cloud = new FakeCloud();
+    const access = cloud.kubernetesAccess;
+    Object.defineProperty(cloud, "kubernetesAccess", { value: { ...access, podIdentity: (props: { roleId: string }) => ({ ...access.podIdentity(props), imagePullSecretNames: ["fake-registry-pull"] }) } });
+    const helperOutdir = fs.mkdtempSync(path.join(os.tmpdir(), "front-door-helper-"));
+    try {
+      const app = new App({ outdir: helperOutdir });
+      const helped = new BookstoreStacks(app, cloud, { domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false });
+      // WHEN the stacks are synthesized
+      app.synth();
+      const workloads = JSON.parse(fs.readFileSync(path.join(helperOutdir, "stacks", helped.workloads!.node.id, "cdk.tf.json"), "utf8")) as TerraformJson;
+      // THEN the pods name the secret (a name only: the stack creates none) and an apply leaves the helper's binding alone
+      expect(onlyResource(workloads, "kubernetes_deployment_v1").spec.template.spec.image_pull_secrets).toEqual([{ name: "fake-registry-pull" }]);
+      expect(onlyResource(workloads, "kubernetes_service_account_v1").lifecycle).toEqual({ ignore_changes: ["image_pull_secret"] });
+      expect(resources(workloads, "kubernetes_secret_v1")).toEqual([]);
+    } finally {
+      fs.rmSync(helperOutdir, { recursive: true, force: true });
+    }
   });
 });

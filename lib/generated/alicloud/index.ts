@@ -55,6 +55,7 @@ export * as vpc from './vpc';
 export * as vswitch from './vswitch';
 export * as dataAlicloudAccount from './data-alicloud-account';
 export * as dataAlicloudAlidnsDomains from './data-alicloud-alidns-domains';
+export * as dataAlicloudCrEeInstances from './data-alicloud-cr-ee-instances';
 export * as dataAlicloudCsClusterCredential from './data-alicloud-cs-cluster-credential';
 export * as dataAlicloudCsKubernetesVersion from './data-alicloud-cs-kubernetes-version';
 export * as dataAlicloudCsManagedKubernetesClusters from './data-alicloud-cs-managed-kubernetes-clusters';

@@ -55,6 +55,7 @@ Object.defineProperty(exports, 'vpc', { get: function () { return require('./vpc
 Object.defineProperty(exports, 'vswitch', { get: function () { return require('./vswitch'); } });
 Object.defineProperty(exports, 'dataAlicloudAccount', { get: function () { return require('./data-alicloud-account'); } });
 Object.defineProperty(exports, 'dataAlicloudAlidnsDomains', { get: function () { return require('./data-alicloud-alidns-domains'); } });
+Object.defineProperty(exports, 'dataAlicloudCrEeInstances', { get: function () { return require('./data-alicloud-cr-ee-instances'); } });
 Object.defineProperty(exports, 'dataAlicloudCsClusterCredential', { get: function () { return require('./data-alicloud-cs-cluster-credential'); } });
 Object.defineProperty(exports, 'dataAlicloudCsKubernetesVersion', { get: function () { return require('./data-alicloud-cs-kubernetes-version'); } });
 Object.defineProperty(exports, 'dataAlicloudCsManagedKubernetesClusters', { get: function () { return require('./data-alicloud-cs-managed-kubernetes-clusters'); } });
