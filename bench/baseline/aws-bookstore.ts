@@ -24,6 +24,7 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
 import { CloudfrontCachePolicy } from "@cdktf/provider-aws/lib/cloudfront-cache-policy";
 import { CloudfrontDistribution } from "@cdktf/provider-aws/lib/cloudfront-distribution";
+import { CloudfrontOriginAccessControl } from "@cdktf/provider-aws/lib/cloudfront-origin-access-control";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsEc2ManagedPrefixList } from "@cdktf/provider-aws/lib/data-aws-ec2-managed-prefix-list";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
@@ -60,6 +61,7 @@ import { RouteTable } from "@cdktf/provider-aws/lib/route-table";
 import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-association";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
+import { S3BucketLoggingA } from "@cdktf/provider-aws/lib/s3-bucket-logging";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
 import { S3BucketPolicy } from "@cdktf/provider-aws/lib/s3-bucket-policy";
 import { S3BucketPublicAccessBlock } from "@cdktf/provider-aws/lib/s3-bucket-public-access-block";
@@ -94,6 +96,7 @@ const assumeRole = (service: string) =>
 
 new AwsProvider(stack, "aws", { region });
 const awsGlobal = new AwsProvider(stack, "aws-global", { alias: "global", region: "us-east-1" });
+new RandomProvider(stack, "random", {});
 
 // ==== the infrastructure stack ====
 
@@ -283,6 +286,61 @@ new S3BucketLifecycleConfiguration(stack, "log-bucket-lifecycle", {
     },
   ],
 });
+
+// ---- asset bucket (images and static files: CloudFront reads them, the web tier writes them) ----
+const assetAccount = new DataAwsCallerIdentity(stack, "asset-account").accountId;
+const assetPartition = new DataAwsPartition(stack, "asset-partition").partition;
+const assetNameSuffix = new Id(stack, "asset-bucket-name-suffix", { byteLength: 4 });
+const assetBucketName = `bookstore-assets-${assetNameSuffix.hex}`;
+// Its policy names the CDN, so it is set after the distribution (below).
+const assetKey = new KmsKey(stack, "asset-key", {
+  description: `Encrypts the objects of the asset bucket ${assetBucketName}`,
+  enableKeyRotation: true,
+  deletionWindowInDays: 30,
+  lifecycle: { preventDestroy: true },
+  tags,
+});
+const assetBucket = new S3Bucket(stack, "asset-bucket", {
+  bucket: assetBucketName,
+  forceDestroy: false,
+  lifecycle: { preventDestroy: true },
+  tags,
+});
+new S3BucketPublicAccessBlock(stack, "asset-bucket-public-access-block", {
+  bucket: assetBucket.id,
+  blockPublicAcls: true,
+  blockPublicPolicy: true,
+  ignorePublicAcls: true,
+  restrictPublicBuckets: true,
+});
+new S3BucketOwnershipControls(stack, "asset-bucket-ownership-controls", {
+  bucket: assetBucket.id,
+  rule: { objectOwnership: "BucketOwnerEnforced" },
+});
+new S3BucketServerSideEncryptionConfigurationA(stack, "asset-bucket-encryption", {
+  bucket: assetBucket.id,
+  rule: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "aws:kms", kmsMasterKeyId: assetKey.arn }, bucketKeyEnabled: true }],
+});
+const assetBucketVersioning = new S3BucketVersioningA(stack, "asset-bucket-versioning", {
+  bucket: assetBucket.id,
+  versioningConfiguration: { status: "Enabled" },
+});
+new S3BucketLifecycleConfiguration(stack, "asset-bucket-lifecycle", {
+  bucket: assetBucket.id,
+  rule: [
+    {
+      id: "old-versions-and-incomplete-uploads",
+      status: "Enabled",
+      filter: [{ prefix: "" }],
+      expiration: [{ expiredObjectDeleteMarker: true }],
+      noncurrentVersionExpiration: [{ noncurrentDays: 30 }],
+      abortIncompleteMultipartUpload: [{ daysAfterInitiation: 7 }],
+    },
+  ],
+  dependsOn: [assetBucketVersioning],
+});
+
+// The log bucket's policy: load balancer logs, TLS only, and the asset bucket's server access logs.
 const logBucketPolicy = new S3BucketPolicy(stack, "log-bucket-policy", {
   bucket: logBucket.id,
   policy: Fn.jsonencode({
@@ -303,8 +361,23 @@ const logBucketPolicy = new S3BucketPolicy(stack, "log-bucket-policy", {
         Resource: [logBucket.arn, `${logBucket.arn}/*`],
         Condition: { Bool: { "aws:SecureTransport": "false" } },
       },
+      {
+        Sid: "ServerAccessLogs1",
+        Effect: "Allow",
+        Principal: { Service: "logging.s3.amazonaws.com" },
+        Action: "s3:PutObject",
+        Resource: `${logBucket.arn}/s3/*`,
+        Condition: { ArnLike: { "aws:SourceArn": assetBucket.arn }, StringEquals: { "aws:SourceAccount": assetAccount } },
+      },
     ],
   }),
+});
+new S3BucketLoggingA(stack, "asset-bucket-access-logs", {
+  bucket: assetBucket.id,
+  targetBucket: logBucket.id,
+  targetPrefix: "s3/",
+  targetObjectKeyFormat: { partitionedPrefix: { partitionDateSource: "EventTime" } },
+  dependsOn: [logBucketPolicy],
 });
 
 // ---- security groups ----
@@ -364,7 +437,6 @@ const dbMonitoringPolicy = new IamRolePolicyAttachment(stack, "db-monitoring-pol
 const dbLogGroups = ["error", "slowquery"].map(
   (log) => new CloudwatchLogGroup(stack, `db-logs-${log}`, { name: `/aws/rds/instance/bookstore-db/${log}`, retentionInDays: 365, kmsKeyId: logKey.arn, tags }),
 );
-new RandomProvider(stack, "random", {});
 const finalSnapshotSuffix = new Id(stack, "db-final-snapshot-suffix", { byteLength: 4, keepers: { identifier: "bookstore-db" } });
 const db = new DbInstance(stack, "db", {
   identifier: "bookstore-db",
@@ -693,6 +765,17 @@ new IamRolePolicy(stack, "web-read-cache-credentials", {
     Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: cacheSecret.arn }],
   }),
 });
+new IamRolePolicy(stack, "web-read-write-assets", {
+  name: "read-write-assets",
+  role: webRole.id,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [
+      { Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: `${assetBucket.arn}/*` },
+      { Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: assetKey.arn },
+    ],
+  }),
+});
 const instanceProfile = new IamInstanceProfile(stack, "web-instance-profile", {
   namePrefix: "bookstore-web-",
   role: webRole.name,
@@ -704,6 +787,8 @@ if command -v dnf >/dev/null; then dnf install -y docker; elif command -v yum >/
 systemctl enable --now docker
 install -m 0600 /dev/null /etc/bookstore.env
 cat > /etc/bookstore.env <<'BOOKSTORE_ENV'
+ASSET_BUCKET=${assetBucket.bucket}
+ASSET_BUCKET_REGION=eu-central-1
 AWS_DEFAULT_REGION=eu-central-1
 AWS_REGION=eu-central-1
 CACHE_CREDENTIALS_SECRET=${cacheSecret.arn}
@@ -810,16 +895,23 @@ const staticCachePolicy = new CloudfrontCachePolicy(stack, "cdn-static-cache-pol
 const CACHING_DISABLED = "4135ea2d-6df8-44a3-9df3-4b5a84be39ad";
 const ALL_VIEWER_EXCEPT_HOST_HEADER = "216adef6-5c7f-47e4-b989-5492eafa07d3";
 const SECURITY_HEADERS = "67f7725c-6f97-4210-82d7-5512b31e9d03";
+// The static paths come from the asset bucket, which CloudFront reads with origin access control.
 const staticBehavior = (pathPattern: string) => ({
   pathPattern,
-  targetOriginId: "load-balancer",
+  targetOriginId: "asset-bucket",
   viewerProtocolPolicy: "redirect-to-https",
   allowedMethods: ["GET", "HEAD"],
   cachedMethods: ["GET", "HEAD"],
   compress: true,
   cachePolicyId: staticCachePolicy.id,
-  originRequestPolicyId: ALL_VIEWER_EXCEPT_HOST_HEADER,
   responseHeadersPolicyId: SECURITY_HEADERS,
+});
+const assetOriginAccess = new CloudfrontOriginAccessControl(stack, "cdn-asset-origin-access-control", {
+  name: "bookstore-cdn-assets",
+  description: `CloudFront signs its requests to the asset bucket of ${domain}`,
+  originAccessControlOriginType: "s3",
+  signingBehavior: "always",
+  signingProtocol: "sigv4",
 });
 const cdn = new CloudfrontDistribution(stack, "cdn", {
   enabled: true,
@@ -834,6 +926,7 @@ const cdn = new CloudfrontDistribution(stack, "cdn", {
       domainName: alb.dnsName,
       customOriginConfig: { httpPort: 80, httpsPort: 443, originProtocolPolicy: "https-only", originSslProtocols: ["TLSv1.2"] },
     },
+    { originId: "asset-bucket", domainName: assetBucket.bucketRegionalDomainName, originAccessControlId: assetOriginAccess.id },
   ],
   defaultCacheBehavior: {
     targetOriginId: "load-balancer",
@@ -856,6 +949,39 @@ const cdn = new CloudfrontDistribution(stack, "cdn", {
   // ACL-based logging needs the bucket's ownership controls first.
   dependsOn: [logBucketOwnership],
   tags,
+});
+// Only this distribution reads the asset bucket's objects, and decrypts them with its key.
+const fromCdn = { StringEquals: { "AWS:SourceArn": cdn.arn } };
+assetKey.policy = Fn.jsonencode({
+  Version: "2012-10-17",
+  Statement: [
+    { Sid: "AccountAdministersThroughIam", Effect: "Allow", Principal: { AWS: `arn:${assetPartition}:iam::${assetAccount}:root` }, Action: "kms:*", Resource: "*" },
+    { Sid: "CloudFrontDecrypts1", Effect: "Allow", Principal: { Service: "cloudfront.amazonaws.com" }, Action: "kms:Decrypt", Resource: "*", Condition: fromCdn },
+  ],
+});
+new S3BucketPolicy(stack, "asset-bucket-policy", {
+  bucket: assetBucket.id,
+  policy: Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [
+      {
+        Sid: "DenyInsecureTransport",
+        Effect: "Deny",
+        Principal: "*",
+        Action: "s3:*",
+        Resource: [assetBucket.arn, `${assetBucket.arn}/*`],
+        Condition: { Bool: { "aws:SecureTransport": "false" } },
+      },
+      {
+        Sid: "CloudFrontReadsObjects1",
+        Effect: "Allow",
+        Principal: { Service: "cloudfront.amazonaws.com" },
+        Action: "s3:GetObject",
+        Resource: `${assetBucket.arn}/*`,
+        Condition: fromCdn,
+      },
+    ],
+  }),
 });
 
 // ---- Kubernetes ----
@@ -1095,6 +1221,8 @@ podIdentityRole("k8s-autoscaler-role", "bookstore-k8s-ca-", "kube-system", "clus
 ]);
 podIdentityRole("k8s-workload-role", "bookstore-k8s-workload-", "bookstore", "bookstore", [
   { Sid: "ReadTheDataStoresCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: [dbSecretArn, cacheSecret.arn] },
+  { Sid: "AssetObjectsOnly", Effect: "Allow", Action: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:AbortMultipartUpload"], Resource: `${assetBucket.arn}/*` },
+  { Sid: "AssetKey", Effect: "Allow", Action: ["kms:GenerateDataKey", "kms:Decrypt"], Resource: assetKey.arn },
 ]);
 
 new VpcSecurityGroupIngressRule(stack, "db-allow-from-k8s", {
@@ -1110,11 +1238,11 @@ new VpcSecurityGroupIngressRule(stack, "db-allow-from-k8s", {
 // ---- outputs ----
 new TerraformOutput(stack, "cdn-domain-name", { value: cdn.domainName, description: `Point ${domain} here with a CNAME` });
 new TerraformOutput(stack, "cdn-certificate-validation-records", {
-  value: Fn.tolist(cdnCertificate.domainValidationOptions),
+  value: cdnCertificate.domainValidationOptions,
   description: `DNS records that prove ownership of ${domain} to ACM`,
 });
 new TerraformOutput(stack, "lb-certificate-validation-records", {
-  value: Fn.tolist(lbCertificate.domainValidationOptions),
+  value: lbCertificate.domainValidationOptions,
   description: `DNS records that prove ownership of ${domain} to ACM`,
 });
 new TerraformOutput(stack, "load-balancer-dns-name", { value: alb.dnsName, description: "Load balancer of bookstore" });
@@ -1122,6 +1250,10 @@ new TerraformOutput(stack, "database-host", { value: db.address, description: "M
 new TerraformOutput(stack, "database-credentials-secret", { value: dbSecretArn, description: "Where the database credentials are kept" });
 new TerraformOutput(stack, "cache-host", { value: cache.primaryEndpointAddress, description: "Cache host, reachable only from inside the network, over TLS" });
 new TerraformOutput(stack, "cache-credentials-secret", { value: cacheSecret.arn, description: "Where the cache's password is kept" });
+new TerraformOutput(stack, "asset-bucket-name", {
+  value: assetBucket.bucket,
+  description: "The private bucket for images and static files; the web tier may write to it",
+});
 new TerraformOutput(stack, "kubernetes-cluster-id", { value: cluster.name, description: "The cluster, for the workloads stack" });
 new TerraformOutput(stack, "kubernetes-endpoint", { value: cluster.endpoint, description: "The cluster's API server" });
 
@@ -1180,9 +1312,9 @@ new Release(addOns, "cluster-autoscaler", {
 
 // ==== the workloads stack: the bookstore's Kubernetes objects on the cluster ====
 // Its providers are configured from data sources and the infrastructure stack's outputs
-// (cdktf turns the references to the database and the load balancer into remote-state
-// lookups). No credential is copied: the pods read the database secret at run time with
-// EKS Pod Identity.
+// (cdktf turns the references to the database, the cache, the asset bucket and the load
+// balancer into remote-state lookups). No credential is copied: the pods read the
+// database's and the cache's secrets at run time with EKS Pod Identity.
 const workloads = new TerraformStack(app, "bookstore-aws-workloads");
 workloads.addDependency(addOns);
 new AwsProvider(workloads, "aws", { region });
@@ -1203,6 +1335,8 @@ const serviceAccount = new ServiceAccountV1(workloads, "service-account", { meta
 const configMap = new ConfigMapV1(workloads, "config", {
   metadata: meta("bookstore-config"),
   data: {
+    ASSET_BUCKET: assetBucket.bucket,
+    ASSET_BUCKET_REGION: region,
     AWS_DEFAULT_REGION: region,
     AWS_REGION: region,
     CACHE_CREDENTIALS_SECRET: cacheSecret.arn,
