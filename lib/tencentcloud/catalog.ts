@@ -1,5 +1,6 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
 import { TENCENTCLOUD_DNS_CATALOG } from "./dns-catalog";
+import { NETWORK_POLICY_ADD_ON, TKE_LATEST_AT_INSTALL } from "./network-policy-add-on";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What Tencent Cloud offers the bookstore, as data; the Tencent Cloud adapters read nothing else. */
@@ -170,8 +171,18 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       reservedSuffixes: [],
     },
   },
-  // Filled in by the cluster adapter's add-ons (issue #12).
-  kubernetesAddOns: {},
+  // The add-ons the cluster adapter installs through TKE's add-on API (InstallAddon). TKE's own
+  // cluster autoscaler and resource-metrics server need none. TKE publishes no version list of the
+  // NetworkPolicy add-on (GetTkeAppChartList gives only the newest), so its one entry is the newest
+  // at first install, read in the plan and kept after (lib/tencentcloud/network-policy-add-on.ts).
+  // ref: https://cloud.tencent.com/document/product/457/50841 (NetworkPolicy add-on)
+  // ref: https://cloud.tencent.com/document/api/457/94181 (InstallAddon: AddonVersion, the latest when not given)
+  kubernetesAddOns: {
+    [NETWORK_POLICY_ADD_ON]: {
+      versions: [TKE_LATEST_AT_INSTALL],
+      source: "TKE's add-on list (GetTkeAppChartList, data tencentcloud_kubernetes_charts): its newest version when first installed, kept after",
+    },
+  },
   runtimeEnvironment: { regionVariables: ["TENCENTCLOUD_REGION"] },
   // ref: https://www.tencentcloud.com/document/product/436/13312 (BucketName: lower-case letters, digits and hyphens, not
   // starting or ending with one; "<BucketName>-<APPID>.cos.<region>.myqcloud.com" at most 60 characters; the APPID makes
