@@ -33,6 +33,11 @@ export interface TencentcloudSpecifics {
   readonly certificateIdPattern: string;
   /** Where the CDN accelerates, per region of the origin: `mainland` or `overseas`. */
   readonly cdnAreaByRegion: Readonly<Record<string, string>>;
+  /**
+   * TCCLI and the SDK it runs on, installed by version on a VM whose image is in TCR
+   * Enterprise: the boot script logs Docker in with it and the VM's CAM role.
+   */
+  readonly tccli: { readonly version: string; readonly sdkVersion: string };
 }
 
 export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
@@ -236,5 +241,8 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       "ap-singapore": "overseas",
       "eu-frankfurt": "overseas",
     },
+    // ref: https://pypi.org/project/tccli/3.1.189.1/ (requires tencentcloud-sdk-python>=3.1.189)
+    // ref: https://pypi.org/project/tencentcloud-sdk-python/3.1.189/
+    tccli: { version: "3.1.189.1", sdkVersion: "3.1.189" },
   },
 });
