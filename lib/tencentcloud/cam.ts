@@ -5,6 +5,7 @@ import { CamRolePolicyAttachment } from "../generated/tencentcloud/cam-role-poli
 import { DataTencentcloudUserInfo } from "../generated/tencentcloud/data-tencentcloud-user-info";
 import { Fn } from "../core/cdktf";
 import { cosObjectsResource, TencentcloudAssetBucket } from "./asset-bucket";
+import { TcrInstance, tcrPullStatements } from "./registry";
 
 /**
  * COS actions that read, write and delete objects, multipart uploads included; nothing of
@@ -38,17 +39,22 @@ export interface ReadableSecret {
 
 /**
  * A CAM role the compute group's instances assume (through the instance metadata, so no
- * key is ever written to them; CKV_TC_13), allowed to read the given SSM secrets and to
- * read and write one COS bucket's objects, and nothing else: one policy per grant, so
- * adding one leaves the others as they are. Undefined when there is nothing to grant.
+ * key is ever written to them; CKV_TC_13), allowed to read the given SSM secrets, to
+ * read and write one COS bucket's objects and to pull the image from its TCR Enterprise
+ * instance, and nothing else: one policy per grant, so adding one leaves the others as
+ * they are. Undefined when there is nothing to grant.
  * ref: https://www.tencentcloud.com/document/product/598/19381 (roles for CVM)
  */
 export function instanceRole(
   scope: Construct,
-  props: { name: string; region: string; secrets: readonly ReadableSecret[]; assetBucket?: TencentcloudAssetBucket },
+  props: { name: string; region: string; secrets: readonly ReadableSecret[]; assetBucket?: TencentcloudAssetBucket; registry?: TcrInstance },
 ): CamRole | undefined {
-  if (props.secrets.length === 0 && props.assetBucket === undefined) return undefined;
-  const grants = [...props.secrets.map((secret) => `read the ${secret.what} credentials`), ...(props.assetBucket ? ["read and write the asset bucket's objects"] : [])];
+  if (props.secrets.length === 0 && props.assetBucket === undefined && props.registry === undefined) return undefined;
+  const grants = [
+    ...props.secrets.map((secret) => `read the ${secret.what} credentials`),
+    ...(props.assetBucket ? ["read and write the asset bucket's objects"] : []),
+    ...(props.registry ? ["pull the image"] : []),
+  ];
   const role = new CamRole(scope, "InstanceRole", {
     name: props.name,
     description: `Instances of ${props.name}: ${grants.join("; ")}`,
@@ -58,8 +64,8 @@ export function instanceRole(
       statement: [{ action: ["name/sts:AssumeRole"], effect: "allow", principal: { service: ["cvm.qcloud.com"] } }],
     }),
   });
-  if (props.secrets.length > 0) {
-    const account = new DataTencentcloudUserInfo(scope, "Account", {});
+  const account = props.secrets.length > 0 || props.registry ? new DataTencentcloudUserInfo(scope, "Account", {}) : undefined;
+  if (account) {
     for (const secret of props.secrets) {
       const policy = readSecretPolicy(scope, secret.policyId, { name: props.name, region: props.region, ownerUin: account.ownerUin, secretName: secret.secretName, what: secret.what, short: secret.short });
       new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId: role.id, policyId: policy.id });
@@ -68,6 +74,15 @@ export function instanceRole(
   if (props.assetBucket !== undefined) {
     const policy = readWriteAssetsPolicy(scope, "ReadWriteAssets", { name: props.name, region: props.region, assetBucket: props.assetBucket });
     new CamRolePolicyAttachment(scope, "InstanceRoleAssetsPolicy", { roleId: role.id, policyId: policy.id });
+  }
+  if (props.registry !== undefined && account) {
+    const policy = new CamPolicy(scope, "PullImage", {
+      name: `${props.name}-pull-image`,
+      description: `Pull ${props.registry.image.host}/${props.registry.image.namespace}/${props.registry.image.repository} for ${props.name}`,
+      document: Fn.jsonencode({ version: "2.0", statement: tcrPullStatements(props.registry, props.region, account.ownerUin) }),
+      lifecycle: { precondition: [props.registry.precondition] },
+    });
+    new CamRolePolicyAttachment(scope, "InstanceRoleRegistryPolicy", { roleId: role.id, policyId: policy.id });
   }
   return role;
 }

@@ -1,5 +1,6 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
 import { TENCENTCLOUD_DNS_CATALOG } from "./dns-catalog";
+import { NETWORK_POLICY_ADD_ON, TKE_LATEST_AT_INSTALL } from "./network-policy-add-on";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What Tencent Cloud offers the bookstore, as data; the Tencent Cloud adapters read nothing else. */
@@ -32,6 +33,11 @@ export interface TencentcloudSpecifics {
   readonly certificateIdPattern: string;
   /** Where the CDN accelerates, per region of the origin: `mainland` or `overseas`. */
   readonly cdnAreaByRegion: Readonly<Record<string, string>>;
+  /**
+   * TCCLI and the SDK it runs on, installed by version on a VM whose image is in TCR
+   * Enterprise: the boot script logs Docker in with it and the VM's CAM role.
+   */
+  readonly tccli: { readonly version: string; readonly sdkVersion: string };
 }
 
 export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
@@ -170,8 +176,18 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       reservedSuffixes: [],
     },
   },
-  // Filled in by the cluster adapter's add-ons (issue #12).
-  kubernetesAddOns: {},
+  // The add-ons the cluster adapter installs through TKE's add-on API (InstallAddon). TKE's own
+  // cluster autoscaler and resource-metrics server need none. TKE publishes no version list of the
+  // NetworkPolicy add-on (GetTkeAppChartList gives only the newest), so its one entry is the newest
+  // at first install, read in the plan and kept after (lib/tencentcloud/network-policy-add-on.ts).
+  // ref: https://cloud.tencent.com/document/product/457/50841 (NetworkPolicy add-on)
+  // ref: https://cloud.tencent.com/document/api/457/94181 (InstallAddon: AddonVersion, the latest when not given)
+  kubernetesAddOns: {
+    [NETWORK_POLICY_ADD_ON]: {
+      versions: [TKE_LATEST_AT_INSTALL],
+      source: "TKE's add-on list (GetTkeAppChartList, data tencentcloud_kubernetes_charts): its newest version when first installed, kept after",
+    },
+  },
   runtimeEnvironment: { regionVariables: ["TENCENTCLOUD_REGION"] },
   // ref: https://www.tencentcloud.com/document/product/436/13312 (BucketName: lower-case letters, digits and hyphens, not
   // starting or ending with one; "<BucketName>-<APPID>.cos.<region>.myqcloud.com" at most 60 characters; the APPID makes
@@ -225,5 +241,8 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       "ap-singapore": "overseas",
       "eu-frankfurt": "overseas",
     },
+    // ref: https://pypi.org/project/tccli/3.1.189.1/ (requires tencentcloud-sdk-python>=3.1.189)
+    // ref: https://pypi.org/project/tencentcloud-sdk-python/3.1.189/
+    tccli: { version: "3.1.189.1", sdkVersion: "3.1.189" },
   },
 });

@@ -2,14 +2,15 @@ import { Construct } from "constructs";
 import { AsScalingConfig } from "../generated/tencentcloud/as-scaling-config";
 import { AsScalingGroup } from "../generated/tencentcloud/as-scaling-group";
 import { DataTencentcloudImages } from "../generated/tencentcloud/data-tencentcloud-images";
-import { Fn } from "../core/cdktf";
+import { Annotations, Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { ValidationError } from "../core/validation";
-import { containerUserData } from "../core/user-data";
+import { containerUserData, requireUserDataFits } from "../core/user-data";
 import { tencentcloudAssetBucketOf } from "./asset-bucket";
 import { instanceRole, ReadableSecret } from "./cam";
 import { TencentcloudCatalog } from "./catalog";
 import { forwardingOf } from "./load-balancer";
+import { isTcrPersonalImage, tcrEnterpriseImage, tcrInstanceOf, tcrLoginLines } from "./registry";
 import { acceptRule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 
@@ -18,8 +19,9 @@ import { ANYWHERE_IPV4 } from "../core/cidr";
  * Launch configuration + scaling group in the private subnets. Instances have no public
  * address and no internet bandwidth (CKV_TC_2), cloud monitoring on (CKV_TC_3), their own
  * security group (CKV_TC_4), no password or key pair: the container is the only service.
- * With a database, a cache or an asset bucket, they assume a CAM role that may read the
- * credentials secrets and the bucket's objects only.
+ * With a database, a cache, an asset bucket or an image in TCR Enterprise, they assume a
+ * CAM role that may read the credentials secrets and the bucket's objects and pull that
+ * image only; the boot script logs Docker in to TCR with that role.
  * Behind a load balancer, instances that fail its health check are replaced.
  */
 export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: TencentcloudCatalog, region: string): ComputeGroupAttributes {
@@ -83,12 +85,24 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     ...(spec.database ? [{ policyId: "ReadDatabaseCredentials", attachmentId: "InstanceRolePolicy", what: "database", short: "db", secretName: spec.database.connection.credentialsSecretId }] : []),
     ...(spec.cache ? [{ policyId: "ReadCacheCredentials", attachmentId: "InstanceRoleCachePolicy", what: "cache", short: "cache", secretName: spec.cache.connection.credentialsSecretId }] : []),
   ];
+  // An image in TCR Enterprise is pulled with the role too: the boot script logs Docker in
+  // with a one-hour credential of that instance (TCR Personal has no such credential).
+  const tcrImage = tcrEnterpriseImage(spec.image);
+  const registry = tcrImage ? tcrInstanceOf(scope, tcrImage) : undefined;
   const role = instanceRole(scope, {
     name: spec.name,
     region,
     secrets,
     assetBucket: spec.assetBucket ? tencentcloudAssetBucketOf(scope, "assetBucket", spec.assetBucket) : undefined,
+    registry,
   });
+  if (isTcrPersonalImage(spec.image)) {
+    Annotations.of(scope).addWarning(
+      `web.image ${spec.image} is in TCR Personal, whose login is the account's own registry password: the VMs get no login and can pull only a public repository there. Use TCR Enterprise (the VMs log in with their CAM role) or a public image.`,
+    );
+  }
+  const registryLogin = registry ? tcrLoginLines(registry, region, catalog.tencentcloud.tccli) : [];
+  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin);
 
   const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {
     configurationName: spec.name,
@@ -103,7 +117,7 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     enhancedMonitorService: true,
     enhancedSecurityService: true,
     instanceNameSettings: { instanceName: spec.name },
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment)),
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin)),
   });
 
   const scalingGroup = new AsScalingGroup(scope, "Resource", {

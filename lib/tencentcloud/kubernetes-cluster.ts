@@ -9,6 +9,7 @@ import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kube
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
 import { grantAdministrators, workloadRole } from "./cluster-grants";
+import { installNetworkPolicyAddOn, NETWORK_POLICY_ADD_ON } from "./network-policy-add-on";
 import type { TencentcloudKubernetesAccess } from "./kubernetes-access";
 import { acceptRule, securityGroup } from "./security-group";
 
@@ -30,7 +31,9 @@ const NODE_SYSTEM_DISK_GIB = 50;
  * `enable_auto_scale` (no add-on to install); its cluster-wide settings are the
  * cluster's `node_pool_global_config`. Pod metrics for the HorizontalPodAutoscaler: TKE
  * serves the Resource Metrics API itself (hpa-metrics-server), so no metrics-server is
- * installed either. TKE has no extended support to choose (catalog capability false).
+ * installed either. NetworkPolicy: a GlobalRouter cluster enforces none until TKE's
+ * NetworkPolicy add-on is installed (`network-policy-add-on.ts`, version from
+ * `addOnVersions`). TKE has no extended support to choose (catalog capability false).
  * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_cluster.go (node_pool_global_config)
  * ref: https://www.tencentcloud.com/document/product/457/38857 (TKE implements the Resource Metrics API with hpa-metrics-server)
  */
@@ -158,6 +161,9 @@ export function createTencentcloudKubernetesCluster(
     clusterInternetSecurityGroup: publicApiGroupId,
     dependsOn: [nodePool],
   });
+
+  // The workloads' NetworkPolicy is enforced only with TKE's NetworkPolicy add-on.
+  installNetworkPolicyAddOn(scope, { clusterId: cluster.id, version: spec.addOnVersions[NETWORK_POLICY_ADD_ON], dependsOn: [nodePool] });
 
   grantAdministrators(scope, cluster.id, spec.administrators);
   const identity = spec.workloadIdentity ? workloadRole(scope, { name: spec.name, clusterId: cluster.id, region, identity: spec.workloadIdentity }) : undefined;

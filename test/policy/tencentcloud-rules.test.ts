@@ -4,8 +4,8 @@ import { C, expectEveryRuleCovered, expectRuleCase, N, RuleCase } from "../suppo
 // Every Tencent Cloud rule on hand-written blocks, no synth; test/tencentcloud/policy-pack.test.ts
 // checks the same rules against the synthesized bookstore.
 const RULES = TENCENTCLOUD_POLICY_PACK.rules;
-/** The library's own rules, where no scanner has one to mirror: checkov and KICS have no check of tencentcloud_redis_*, and checkov 3.3.30 none of COS. */
-const OWN_RULES = ["BKS-TC-REDIS-AUTH", "BKS-TC-REDIS-BACKUPS", "BKS-TC-REDIS-NO-PUBLIC-ADDRESS", "BKS-TC-REDIS-SSL", "BKS-TC-COS-ENCRYPTED", "BKS-TC-COS-PRIVATE", "BKS-TC-COS-VERSIONING"];
+/** The library's own rules, where no scanner has one to mirror: checkov and KICS have no check of tencentcloud_redis_* or TKE add-ons, and checkov 3.3.30 none of COS. */
+const OWN_RULES = ["BKS-TC-REDIS-AUTH", "BKS-TC-REDIS-BACKUPS", "BKS-TC-REDIS-NO-PUBLIC-ADDRESS", "BKS-TC-REDIS-SSL", "BKS-TC-COS-ENCRYPTED", "BKS-TC-COS-PRIVATE", "BKS-TC-COS-VERSIONING", "BKS-TC-TKE-NETWORK-POLICY"];
 const redisRef = (instance = "subject") => `\${tencentcloud_redis_instance.${instance}.id}`;
 const base64 = (text: string) => Buffer.from(text).toString("base64");
 const SECRET_ID = `AKID${"a1B2".repeat(8)}`;
@@ -124,6 +124,17 @@ const CASES: RuleCase[] = [
     tencentcloud_kubernetes_encryption_protection: { p: { cluster_id: "${tencentcloud_kubernetes_cluster.subject.id}", kms_configuration: { key_id: "" } } },
   }],
   ["BKS-TC-TKE-SECRETS-ENCRYPTION", "tencentcloud_kubernetes_cluster", {}, N],
+
+  ["BKS-TC-TKE-NETWORK-POLICY", "tencentcloud_kubernetes_cluster", {}, C, {
+    tencentcloud_kubernetes_addon: { np: { cluster_id: "${tencentcloud_kubernetes_cluster.subject.id}", addon_name: "networkpolicy" } },
+  }],
+  ["BKS-TC-TKE-NETWORK-POLICY", "tencentcloud_kubernetes_cluster", {}, N, {
+    tencentcloud_kubernetes_addon: { cos: { cluster_id: "${tencentcloud_kubernetes_cluster.subject.id}", addon_name: "cos" } },
+  }],
+  ["BKS-TC-TKE-NETWORK-POLICY", "tencentcloud_kubernetes_cluster", {}, N, {
+    tencentcloud_kubernetes_addon: { np: { cluster_id: "${tencentcloud_kubernetes_cluster.other.id}", addon_name: "networkpolicy" } },
+  }],
+  ["BKS-TC-TKE-NETWORK-POLICY", "tencentcloud_kubernetes_cluster", {}, N],
 
   ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_instance", { user_data_raw: "echo hello" }, C],
   ["BKS-TC-USER-DATA-SECRETS", "tencentcloud_instance", { user_data_raw: "export TENCENTCLOUD_SECRET_ID=x" }, N],

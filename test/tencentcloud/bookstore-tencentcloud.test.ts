@@ -477,8 +477,35 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(onlyResource(json, "tencentcloud_kubernetes_cluster").node_pool_global_config).toEqual([
         expect.objectContaining({ is_scale_in_enabled: true, skip_nodes_with_local_storage: false }),
       ]);
-      expect(tencentcloud().catalog.kubernetesAddOns).toEqual({});
+      expect(Object.keys(tencentcloud().catalog.kubernetesAddOns)).toEqual(["networkpolicy"]);
       expect(synthBookstore(tencentcloud()).addOns).toBeUndefined();
+    });
+
+    test("installs TKE's NetworkPolicy add-on once the nodes exist, so the workloads' NetworkPolicy is enforced", () => {
+      // GIVEN the example bookstore WHEN synthesized THEN the add-on is installed on the cluster after its node pool
+      const addOn = onlyResource(json, "tencentcloud_kubernetes_addon");
+      expect(addOn).toEqual(
+        expect.objectContaining({
+          cluster_id: expect.stringContaining("tencentcloud_kubernetes_cluster.Bookstore_Kubernetes"),
+          addon_name: "networkpolicy",
+          depends_on: [expect.stringContaining("tencentcloud_kubernetes_node_pool.Bookstore_Kubernetes_NodePool")],
+        }),
+      );
+      expect(addOn).not.toHaveProperty("raw_values");
+    });
+
+    test("installs the add-on's newest version in TKE's list at first install, and keeps it: the plan shows it, a later release does not upgrade it", () => {
+      const addOn = onlyResource(json, "tencentcloud_kubernetes_addon");
+      const charts = dataSources(json, "tencentcloud_kubernetes_charts");
+      expect(charts).toEqual([{ cluster_type: "tke", arch: "amd64" }]);
+      expect(addOn.addon_version).toMatch(/^\$\{one\(\[for chart in data\.tencentcloud_kubernetes_charts\.Bookstore_Kubernetes_AddOnCharts_\w+\.chart_list : chart\.latest_version if chart\.name == "networkpolicy"\]\)\}$/);
+      expect(addOn.lifecycle.ignore_changes).toEqual(["addon_version"]);
+    });
+
+    test("fails the plan, not the apply, when TKE's add-on list has no networkpolicy", () => {
+      const [precondition] = onlyResource(json, "tencentcloud_kubernetes_addon").lifecycle.precondition;
+      expect(precondition.condition).toMatch(/^\$\{contains\(data\.tencentcloud_kubernetes_charts\.Bookstore_Kubernetes_AddOnCharts_\w+\.chart_list\[\*\]\.name, "networkpolicy"\)\}$/);
+      expect(precondition.error_message).toContain("NetworkPolicy is not enforced");
     });
 
     test("registers the cluster's service-account issuer as a CAM OIDC provider with the pods' audience", () => {

@@ -46,8 +46,9 @@ describe("the Tencent Cloud policy pack", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of TENCENTCLOUD_POLICY_PACK.rules) {
       expect(rule.id).toMatch(/^BKS-TC-[A-Z0-9-]+$/);
-      // checkov and KICS have no check of tencentcloud_redis_* or COS buckets: those rules are the library's own.
-      expect(rule.mirrors.length > 0).toBe(!rule.id.startsWith("BKS-TC-REDIS-") && !rule.id.startsWith("BKS-TC-COS-"));
+      // checkov and KICS have no check of tencentcloud_redis_*, COS buckets or TKE add-ons: those rules are the library's own.
+      const own = rule.id.startsWith("BKS-TC-REDIS-") || rule.id.startsWith("BKS-TC-COS-") || rule.id === "BKS-TC-TKE-NETWORK-POLICY";
+      expect(rule.mirrors.length > 0).toBe(!own);
       for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV_TC_\d+|KICS [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/);
       expect(rule.explanation.length).toBeGreaterThan(20);
       expect(["error", "warning"]).toContain(rule.level);
@@ -100,6 +101,7 @@ describe("the Tencent Cloud policy pack", () => {
     ["BKS-TC-SG-PUBLIC-INGRESS", (j) => Object.assign(all(j, "tencentcloud_security_group_rule").find((r) => r.type === "ingress" && r.source_sgid)!, { cidr_ip: "0.0.0.0/0" })],
     ["BKS-TC-TKE-LOG-AGENT", (j) => (first(j, "tencentcloud_kubernetes_cluster").log_agent = { enabled: false })],
     ["BKS-TC-TKE-SECRETS-ENCRYPTION", (j) => remove(j, "tencentcloud_kubernetes_encryption_protection")],
+    ["BKS-TC-TKE-NETWORK-POLICY", (j) => remove(j, "tencentcloud_kubernetes_addon")],
     ["BKS-TC-VPC-FLOW-LOGS", (j) => remove(j, "tencentcloud_vpc_flow_log")],
     ["BKS-TC-NOT-DEFAULT-SG", (j) => (first(j, "tencentcloud_as_scaling_config").security_group_ids = [])],
     ["BKS-TC-COS-PRIVATE", (j) => (first(j, "tencentcloud_cos_bucket").acl = "public-read")],

@@ -102,6 +102,8 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a public range as a private API network", (s) => cluster(s, { privateApiAllowedCidrs: ["203.0.113.0/24"] }), "test/K8s", "privateApiAllowedCidrs[0]", "203.0.113.0/24"],
   ["the whole internet as a private API network", (s) => cluster(s, { privateApiAllowedCidrs: ["10.0.0.0/8", "0.0.0.0/0"] }), "test/K8s", "privateApiAllowedCidrs[1]", "0.0.0.0/0"],
   ["an add-on TKE's adapter does not install", (s) => cluster(s, { addOnVersions: { "metrics-server": "3.12.2" } }), "test/K8s", "addOnVersions.metrics-server", "metrics-server"],
+  ["a NetworkPolicy add-on version the catalog does not list", (s) => cluster(s, { addOnVersions: { networkpolicy: "1.0.0" } }), "test/K8s", "addOnVersions.networkpolicy", "1.0.0"],
+  ["ACK's network plugin as a TKE add-on", (s) => cluster(s, { addOnVersions: { "terway-eniip": "v1.17.5" } }), "test/K8s", "addOnVersions.terway-eniip", "terway-eniip"],
   ["extended support, which TKE does not offer", (s) => cluster(s, { extendedSupport: true }), "test/K8s", "extendedSupport", true],
   [
     "a weighted split between VMs and pods, which one CLB rule cannot hold (TKE owns its listener)",

@@ -23,6 +23,7 @@ export * as dnspodRecord from './dnspod-record';
 export * as eip from './eip';
 export * as instance from './instance';
 export * as kmsKey from './kms-key';
+export * as kubernetesAddon from './kubernetes-addon';
 export * as kubernetesAuthAttachment from './kubernetes-auth-attachment';
 export * as kubernetesCluster from './kubernetes-cluster';
 export * as kubernetesClusterEndpoint from './kubernetes-cluster-endpoint';
@@ -56,9 +57,11 @@ export * as dataTencentcloudAvailabilityZonesByProduct from './data-tencentcloud
 export * as dataTencentcloudCamRoles from './data-tencentcloud-cam-roles';
 export * as dataTencentcloudImages from './data-tencentcloud-images';
 export * as dataTencentcloudInstanceTypes from './data-tencentcloud-instance-types';
+export * as dataTencentcloudKubernetesCharts from './data-tencentcloud-kubernetes-charts';
 export * as dataTencentcloudKubernetesClusters from './data-tencentcloud-kubernetes-clusters';
 export * as dataTencentcloudMysqlZoneConfig from './data-tencentcloud-mysql-zone-config';
 export * as dataTencentcloudSsmSecretVersions from './data-tencentcloud-ssm-secret-versions';
+export * as dataTencentcloudTcrInstances from './data-tencentcloud-tcr-instances';
 export * as dataTencentcloudUserInfo from './data-tencentcloud-user-info';
 export * as provider from './provider';
 

@@ -23,6 +23,7 @@ Object.defineProperty(exports, 'dnspodRecord', { get: function () { return requi
 Object.defineProperty(exports, 'eip', { get: function () { return require('./eip'); } });
 Object.defineProperty(exports, 'instance', { get: function () { return require('./instance'); } });
 Object.defineProperty(exports, 'kmsKey', { get: function () { return require('./kms-key'); } });
+Object.defineProperty(exports, 'kubernetesAddon', { get: function () { return require('./kubernetes-addon'); } });
 Object.defineProperty(exports, 'kubernetesAuthAttachment', { get: function () { return require('./kubernetes-auth-attachment'); } });
 Object.defineProperty(exports, 'kubernetesCluster', { get: function () { return require('./kubernetes-cluster'); } });
 Object.defineProperty(exports, 'kubernetesClusterEndpoint', { get: function () { return require('./kubernetes-cluster-endpoint'); } });
@@ -56,9 +57,11 @@ Object.defineProperty(exports, 'dataTencentcloudAvailabilityZonesByProduct', { g
 Object.defineProperty(exports, 'dataTencentcloudCamRoles', { get: function () { return require('./data-tencentcloud-cam-roles'); } });
 Object.defineProperty(exports, 'dataTencentcloudImages', { get: function () { return require('./data-tencentcloud-images'); } });
 Object.defineProperty(exports, 'dataTencentcloudInstanceTypes', { get: function () { return require('./data-tencentcloud-instance-types'); } });
+Object.defineProperty(exports, 'dataTencentcloudKubernetesCharts', { get: function () { return require('./data-tencentcloud-kubernetes-charts'); } });
 Object.defineProperty(exports, 'dataTencentcloudKubernetesClusters', { get: function () { return require('./data-tencentcloud-kubernetes-clusters'); } });
 Object.defineProperty(exports, 'dataTencentcloudMysqlZoneConfig', { get: function () { return require('./data-tencentcloud-mysql-zone-config'); } });
 Object.defineProperty(exports, 'dataTencentcloudSsmSecretVersions', { get: function () { return require('./data-tencentcloud-ssm-secret-versions'); } });
+Object.defineProperty(exports, 'dataTencentcloudTcrInstances', { get: function () { return require('./data-tencentcloud-tcr-instances'); } });
 Object.defineProperty(exports, 'dataTencentcloudUserInfo', { get: function () { return require('./data-tencentcloud-user-info'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

@@ -18,6 +18,7 @@ import { RedisNoPublicAddress } from "../rules/tencentcloud/redis-no-public-addr
 import { RedisPasswordRequired } from "../rules/tencentcloud/redis-password-required";
 import { RedisSsl } from "../rules/tencentcloud/redis-ssl";
 import { TkeLogAgent } from "../rules/tencentcloud/tke-log-agent";
+import { TkeNetworkPolicy } from "../rules/tencentcloud/tke-network-policy";
 import { TkeNoPublicIp } from "../rules/tencentcloud/tke-no-public-ip";
 import { TkeSecretsEncryption } from "../rules/tencentcloud/tke-secrets-encryption";
 import { UserDataNoSecrets } from "../rules/tencentcloud/user-data-no-secrets";
@@ -50,6 +51,7 @@ export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
     RedisPasswordRequired,
     RedisSsl,
     TkeLogAgent,
+    TkeNetworkPolicy,
     TkeNoPublicIp,
     TkeSecretsEncryption,
     UserDataNoSecrets,
