@@ -4,12 +4,18 @@ import { OssBucketAcl } from "../generated/alicloud/oss-bucket-acl";
 import { OssBucketPublicAccessBlock } from "../generated/alicloud/oss-bucket-public-access-block";
 import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
 import { Fn } from "../core/cdktf";
+import type { RamStatement } from "./ram";
 
 /** Days an interrupted multipart upload's parts are kept before OSS deletes them. */
 const ABORT_INCOMPLETE_UPLOADS_DAYS = 7;
 
 /** What a writer of the bucket may do with its objects, by key: no listing, nothing of the bucket's settings. */
 export const OSS_OBJECT_ACTIONS = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"] as const;
+
+/** Reading, writing and deleting one bucket's objects by key; none without a bucket. */
+export function objectsStatements(bucket: { readonly bucketName: string } | undefined): RamStatement[] {
+  return bucket ? [{ Effect: "Allow", Action: [...OSS_OBJECT_ACTIONS], Resource: [ossResources(bucket.bucketName).objects] }] : [];
+}
 
 /** OSS's resource name of a bucket (`acs:oss:*:*:<bucket>`) and of its objects (`.../*`), for RAM and bucket policies. */
 export function ossResources(bucketName: string): { bucket: string; objects: string } {

@@ -7,11 +7,11 @@ import { EssScalinggroupVserverGroups } from "../generated/alicloud/ess-scalingg
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData, requireUserDataFits } from "../core/user-data";
-import { OSS_OBJECT_ACTIONS, ossResources } from "./asset-bucket";
+import { objectsStatements } from "./asset-bucket";
 import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
-import { instanceRole, ramName } from "./ram";
+import { instanceRole, ramName, readSecretsStatements } from "./ram";
 import { acrEnterpriseImage, acrLoginLines, acrPullStatements } from "./registry";
 import { rule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
@@ -75,20 +75,14 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
   // and delete the asset bucket's objects by key (no listing), pull their image from ACR
   // Enterprise Edition when it is there, and nothing else.
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements (OSS actions and resources)
-  const readableSecrets = [spec.database, spec.cache].flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
-  const assets = spec.assetBucket ? ossResources(spec.assetBucket.bucketName) : undefined;
   const acrImage = acrEnterpriseImage(spec.image);
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
     statements: [
-      ...(readableSecrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: readableSecrets }] : []),
+      ...readSecretsStatements(region, [spec.database, spec.cache]),
       ...(acrImage ? acrPullStatements(acrImage) : []),
-      ...(assets
-        ? [
-            { Effect: "Allow", Action: [...OSS_OBJECT_ACTIONS], Resource: [assets.objects] },
-          ]
-        : []),
+      ...objectsStatements(spec.assetBucket),
     ],
   });
   const registryLogin = acrImage ? acrLoginLines(acrImage, role.roleName, specifics.aliyunCli) : [];

@@ -22,6 +22,15 @@ export interface RamStatement {
   readonly Resource: string[];
 }
 
+/**
+ * Reading the credentials secrets of the given data stores (each a KMS secret), in one
+ * statement; none without a data store.
+ */
+export function readSecretsStatements(region: string, stores: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | undefined)[]): RamStatement[] {
+  const secrets = stores.flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
+  return secrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: secrets }] : [];
+}
+
 export interface RamRoleProps {
   readonly name: string;
   readonly description: string;

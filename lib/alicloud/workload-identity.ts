@@ -2,8 +2,8 @@ import { Construct } from "constructs";
 import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes";
 import { WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AlicloudCatalog } from "./catalog";
-import { OSS_OBJECT_ACTIONS, ossResources } from "./asset-bucket";
-import { ramName, RamStatement, serviceAccountRole } from "./ram";
+import { objectsStatements } from "./asset-bucket";
+import { ramName, RamStatement, readSecretsStatements, serviceAccountRole } from "./ram";
 
 /** The RAM role a service account's pods assume, and the OIDC provider their tokens come from. */
 export interface AlicloudWorkloadRole {
@@ -31,11 +31,7 @@ export function createWorkloadRole(
   const rrsa = cluster.rrsaMetadata.get(0);
   // The database's and the cache's credentials secrets, the asset bucket's objects by key
   // (as the web tier's VMs), and nothing else.
-  const readable = [identity.database, identity.cache].flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
-  const statements: RamStatement[] = [
-    ...(readable.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: readable }] : []),
-    ...(identity.assetBucket ? [{ Effect: "Allow", Action: [...OSS_OBJECT_ACTIONS], Resource: [ossResources(identity.assetBucket.bucketName).objects] }] : []),
-  ];
+  const statements: RamStatement[] = [...readSecretsStatements(region, [identity.database, identity.cache]), ...objectsStatements(identity.assetBucket)];
   const role = serviceAccountRole(scope, "WorkloadRole", {
     name: ramName(`${props.clusterName}-pods`, region),
     description: `Pods of ${identity.namespace}/${identity.serviceAccountName} on ${props.clusterName} in ${region}`,
