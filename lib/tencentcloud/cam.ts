@@ -66,10 +66,7 @@ export function instanceRole(
   });
   const account = props.secrets.length > 0 || props.registry ? new DataTencentcloudUserInfo(scope, "Account", {}) : undefined;
   if (account) {
-    for (const secret of props.secrets) {
-      const policy = readSecretPolicy(scope, secret.policyId, { name: props.name, region: props.region, ownerUin: account.ownerUin, secretName: secret.secretName, what: secret.what, short: secret.short });
-      new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId: role.id, policyId: policy.id });
-    }
+    grantSecretReads(scope, role.id, { name: props.name, region: props.region, ownerUin: account.ownerUin, secrets: props.secrets });
   }
   if (props.assetBucket !== undefined) {
     const policy = readWriteAssetsPolicy(scope, "ReadWriteAssets", { name: props.name, region: props.region, assetBucket: props.assetBucket });
@@ -99,18 +96,26 @@ export function readWriteAssetsPolicy(scope: Construct, id: string, props: { nam
   });
 }
 
+/** One policy per secret, each attached to the role: adding a secret leaves the others as they are. */
+export function grantSecretReads(scope: Construct, roleId: string, props: { name: string; region: string; ownerUin: string; secrets: readonly ReadableSecret[] }): void {
+  for (const secret of props.secrets) {
+    const policy = readSecretPolicy(scope, secret.policyId, { name: props.name, region: props.region, ownerUin: props.ownerUin, secretName: secret.secretName, what: secret.what, short: secret.short });
+    new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId, policyId: policy.id });
+  }
+}
+
 /**
  * A CAM policy that allows reading one SSM secret's value and nothing else. The secret is
  * encrypted with SSM's own key, so no KMS permission is needed.
  * ref: https://www.tencentcloud.com/document/product/1115/46166 (SSM resource description:
  * qcs::ssm:<region>:uin/<uin>:secret/creatorUin/<creator uin>/<secret name>)
  */
-export function readSecretPolicy(
+function readSecretPolicy(
   scope: Construct,
   id: string,
-  props: { name: string; region: string; ownerUin: string; secretName: string; what?: string; short?: string },
+  props: { name: string; region: string; ownerUin: string; secretName: string; what: string; short: string },
 ): CamPolicy {
-  const { what = "database", short = "db" } = props;
+  const { what, short } = props;
   return new CamPolicy(scope, id, {
     name: `${props.name}-read-${short}-credentials`,
     description: `Read the ${what} credentials of ${props.name}`,

@@ -8,7 +8,7 @@ import { KubernetesUserPermissions } from "../generated/tencentcloud/kubernetes-
 import { Fn } from "../core/cdktf";
 import { WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { isUnresolved, ValidationError } from "../core/validation";
-import { readSecretPolicy, readWriteAssetsPolicy } from "./cam";
+import { grantSecretReads, ReadableSecret, readWriteAssetsPolicy } from "./cam";
 import { tencentcloudAssetBucketOf } from "./asset-bucket";
 import { WORKLOAD_TOKEN_AUDIENCE } from "./kubernetes-access";
 
@@ -108,27 +108,12 @@ export function workloadRole(
     }),
     dependsOn: [auth],
   });
-  if (database) {
-    const policy = readSecretPolicy(scope, "WorkloadReadDatabaseCredentials", {
-      name: `${props.name}-pods`,
-      region: props.region,
-      ownerUin: account.ownerUin,
-      secretName: database.connection.credentialsSecretId,
-    });
-    new CamRolePolicyAttachment(scope, "WorkloadRolePolicy", { roleId: role.id, policyId: policy.id });
-  }
   const cache = props.identity.cache;
-  if (cache) {
-    const policy = readSecretPolicy(scope, "WorkloadReadCacheCredentials", {
-      name: `${props.name}-pods`,
-      region: props.region,
-      ownerUin: account.ownerUin,
-      secretName: cache.connection.credentialsSecretId,
-      what: "cache",
-      short: "cache",
-    });
-    new CamRolePolicyAttachment(scope, "WorkloadRoleCachePolicy", { roleId: role.id, policyId: policy.id });
-  }
+  const secrets: ReadableSecret[] = [
+    ...(database ? [{ policyId: "WorkloadReadDatabaseCredentials", attachmentId: "WorkloadRolePolicy", what: "database", short: "db", secretName: database.connection.credentialsSecretId }] : []),
+    ...(cache ? [{ policyId: "WorkloadReadCacheCredentials", attachmentId: "WorkloadRoleCachePolicy", what: "cache", short: "cache", secretName: cache.connection.credentialsSecretId }] : []),
+  ];
+  grantSecretReads(scope, role.id, { name: `${props.name}-pods`, region: props.region, ownerUin: account.ownerUin, secrets });
   const assetBucket = props.identity.assetBucket;
   if (assetBucket) {
     const bucket = tencentcloudAssetBucketOf(scope, "workloadIdentity.assetBucket", assetBucket);
