@@ -25,6 +25,7 @@ export * from "./core/tags";
 export * from "./core/validation";
 export * from "./core/cluster-access";
 export * from "./core/web-runtime";
+export * from "./core/registry-credentials";
 export * from "./core/application-environment";
 export * from "./kubernetes/workloads-props";
 export * from "./kubernetes/bookstore-workloads";

@@ -191,6 +191,9 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
       description: "a RAM role or user ARN",
       example: "acs:ram::1234567890123456:role/ci-deployer",
     },
+    // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createsecret
+    //   (SecretName: 1-192 of letters, digits and /_+=.@-, not starting with acs/)
+    secretName: { pattern: "(?!acs/)[A-Za-z0-9/_+=.@-]+", maxLength: 192, description: "letters, digits and / _ + = . @ -, not starting with acs/" },
   },
   // ref: https://www.alibabacloud.com/help/en/ecs/regions-and-zones
   // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (ecs.<family>.<size>)

@@ -189,6 +189,8 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
       description: "an IAM role or user ARN",
       example: "arn:aws:iam::123456789012:role/ci-deployer",
     },
+    // ref: https://docs.aws.amazon.com/secretsmanager/latest/apireference/API_CreateSecret.html (Name: 1-512 of letters, digits and /_+=.@-)
+    secretName: { pattern: "[A-Za-z0-9/_+=.@-]+", maxLength: 512, description: "letters, digits and / _ + = . @ -" },
   },
   // ref: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html
   // ref: https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html

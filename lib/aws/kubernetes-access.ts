@@ -3,7 +3,7 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
 import { Fn } from "../core/cdktf";
 import { ANYWHERE_IPV4 } from "../core/cidr";
-import { ClusterReference, IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity } from "../core/cluster-access";
+import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity } from "../core/cluster-access";
 import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
 
@@ -87,7 +87,7 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
   }
 
   /** The Helm releases of the catalog's add-ons (the AWS Load Balancer Controller, the Cluster Autoscaler). */
-  public installAddOns(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>): void {
+  public installAddOns(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>, _options: AddOnOptions): void {
     this.useProvidersIn(scope);
     const data = new DataAwsEksCluster(scope, "Cluster", { name: cluster.name });
     const context = { clusterName: cluster.name, kubernetesVersion: data.version, vpcId: data.vpcConfig.get(0).vpcId, region: this.region, catalog: this.catalog };

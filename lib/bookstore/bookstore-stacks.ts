@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack } from "../core/cdktf";
-import { BookstoreWorkloads, WORKLOAD_SERVICE } from "../kubernetes/bookstore-workloads";
+import { BookstoreWorkloads, REGISTRY_PULL_SECRET, WORKLOAD_SERVICE } from "../kubernetes/bookstore-workloads";
 import { ICloud } from "../core/cloud";
 import type { ICdn } from "../core/cdn";
 import type { IFrontDoor } from "../core/dns-routing";
@@ -87,11 +87,13 @@ export class BookstoreStacks implements IFrontDoor {
         new KubernetesProvider(stack, "kubernetes", connection);
         return { stack, connection };
       };
+      const registryCredentials = this.bookstore.registryCredentials;
+      const addOnOptions = { registryCredentials };
       let previous = this.infrastructure;
-      if (access.installAddOns) {
+      if (access.installAddOns && (access.needsAddOns?.(addOnOptions) ?? true)) {
         const { stack, connection } = connectedStack(`${stackName}-addons`, previous);
         new HelmProvider(stack, "helm", { kubernetes: connection });
-        access.installAddOns(new Construct(stack, "AddOns"), clusterReference, cluster.addOnVersions);
+        access.installAddOns(new Construct(stack, "AddOns"), clusterReference, cluster.addOnVersions, addOnOptions);
         if (policyChecks) PolicyChecks.of(stack).apply(KUBERNETES_POLICY_PACK);
         this.addOns = stack;
         previous = stack;
@@ -104,6 +106,14 @@ export class BookstoreStacks implements IFrontDoor {
         entry: backend ? access.podEntry({ backend, serviceName: WORKLOAD_SERVICE.name, servicePort: WORKLOAD_SERVICE.port }) : undefined,
         identity: cluster.workloadRoleId !== undefined ? access.podIdentity({ roleId: cluster.workloadRoleId }) : undefined,
         dataStores: [database.connection, ...(cache ? [cache.connection] : [])].map(({ port }) => ({ cidrs: network.privateSubnetCidrs, port })),
+        // The cluster validated that its cloud can make a pull secret of registry credentials.
+        registryPullSecret:
+          registryCredentials && access.registryPullSecret
+            ? {
+                name: REGISTRY_PULL_SECRET,
+                create: (scope, namespace) => access.registryPullSecret?.(scope, { namespace, name: REGISTRY_PULL_SECRET, credentials: registryCredentials, cluster: clusterReference }),
+              }
+            : undefined,
       });
       if (policyChecks) PolicyChecks.of(workloads).apply(KUBERNETES_POLICY_PACK);
       this.workloads = workloads;

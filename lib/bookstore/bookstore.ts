@@ -13,6 +13,7 @@ import { INetwork, Network, NetworkProps } from "../core/network";
 import { requireBoolean, ValidationError } from "../core/validation";
 import { Tags } from "../core/tags";
 import { WebRuntime } from "../core/web-runtime";
+import type { RegistryCredentials } from "../core/registry-credentials";
 import { applicationEnvironment, reservedApplicationVariables } from "../core/application-environment";
 import { WORKLOAD_SERVICE_ACCOUNT } from "../kubernetes/bookstore-workloads";
 import { resolveWorkloadSettings, ResolvedWorkloadSettings, WorkloadSettings } from "../kubernetes/workloads-props";
@@ -105,7 +106,13 @@ const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "d
 const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
 const CDN_FIELDS = fieldsOf("cdn", { name: "name" });
 const ASSETS_FIELDS = fieldsOf("assets", { namePrefix: "name" });
-const KUBERNETES_FIELDS = fieldsOf("kubernetes", { name: "name", network: "network.cidr", "network.cidr": "network.cidr" });
+const KUBERNETES_FIELDS = fieldsOf("kubernetes", {
+  name: "name",
+  network: "network.cidr",
+  "network.cidr": "network.cidr",
+  "workloadIdentity.registryCredentials": "web.registryCredentials",
+  "workloadIdentity.registryCredentials.secretName": "web.registryCredentials.secretName",
+});
 
 // The composition's props are the neutral constructs' props, less what the composition
 // wires itself (cloud, network, names, peers): each default and its doc live once, on the
@@ -120,7 +127,7 @@ export interface BookstoreNetworkProps extends Omit<NetworkProps, "cloud" | "nam
  * balancer.
  */
 export interface BookstoreWebProps
-  extends Pick<ComputeGroupProps, "image" | "size" | "minInstances" | "maxInstances" | "environment">,
+  extends Pick<ComputeGroupProps, "image" | "size" | "minInstances" | "maxInstances" | "environment" | "registryCredentials">,
     Pick<LoadBalancerProps, "healthCheckPath"> {
   /**
    * Where the web tier runs: `WebRuntime.vms()`, `WebRuntime.kubernetes()`, or
@@ -256,6 +263,8 @@ export class Bookstore extends Construct {
   public readonly domain: string;
   /** The tags on every taggable resource of the bookstore: `app` and the `tags` prop, checked. */
   public readonly tags: Readonly<Record<string, string>>;
+  /** The login to the image's private registry, for the pods too (`web.registryCredentials`). */
+  public readonly registryCredentials?: RegistryCredentials;
 
   constructor(scope: Construct, id: string, props: BookstoreProps) {
     super(scope, id);
@@ -318,6 +327,7 @@ export class Bookstore extends Construct {
         cache: this.cache,
         loadBalancer: this.loadBalancer,
         assetBucket: this.assets,
+        registryCredentials: props.web.registryCredentials,
       }));
     }
 
@@ -327,6 +337,7 @@ export class Bookstore extends Construct {
     }
 
     this.domain = props.domain;
+    this.registryCredentials = props.web.registryCredentials;
     if (clusterEnabled) {
       const { enabled: _enabled, workloads, ...clusterProps } = props.kubernetes ?? {};
       // A setting the workloads take from the web tier is named as the web tier's prop.
@@ -352,7 +363,17 @@ export class Bookstore extends Construct {
         ...clusterProps,
         // The pods read the database's credentials at run time with their own cloud identity,
         // and pull their image from the cloud's registry where the cluster must be told of it.
-        workloadIdentity: { namespace: settings.namespace, serviceAccountName: WORKLOAD_SERVICE_ACCOUNT, database: this.database, cache: this.cache, assetBucket: this.assets, image: settings.image },
+        // A private registry's login, kept in the secret store, reaches the pods as an image
+        // pull secret that the cluster's operator makes and refreshes.
+        workloadIdentity: {
+          namespace: settings.namespace,
+          serviceAccountName: WORKLOAD_SERVICE_ACCOUNT,
+          database: this.database,
+          cache: this.cache,
+          assetBucket: this.assets,
+          image: settings.image,
+          registryCredentials: props.web.registryCredentials,
+        },
         // The pods join the load balancer's pod backend, when the runtime sends them requests.
         loadBalancer: this.runtime.usesKubernetes ? this.loadBalancer : undefined,
       }));

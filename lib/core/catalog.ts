@@ -123,6 +123,8 @@ export interface CloudLimits {
   readonly maxPrivateApiCidrs: number;
   /** How the cloud names a principal that may administer a cluster (a role or user). */
   readonly clusterAdministrator: { readonly pattern: string; readonly description: string; readonly example: string };
+  /** The name of a secret in the cloud's secret store (`RegistryCredentials.fromSecret`). */
+  readonly secretName: NameRule;
 }
 
 export interface TagRules {

@@ -7,6 +7,7 @@
  */
 import { Construct } from "constructs";
 import type { PodBackend } from "./load-balancer";
+import type { RegistryCredentials } from "./registry-credentials";
 
 /** The kubernetes provider's connection settings. */
 export interface KubernetesConnection {
@@ -119,6 +120,26 @@ export interface ClusterReference {
   readonly clusterId: string;
 }
 
+/** What the add-ons stack installs besides the catalog's add-ons. */
+export interface AddOnOptions {
+  /**
+   * A registry login the cluster turns into an image pull secret
+   * (`IKubernetesAccess.registryPullSecret`): install the operator that does it.
+   */
+  readonly registryCredentials?: RegistryCredentials;
+}
+
+/** What the workloads ask for when they need an image pull secret from the secret store. */
+export interface RegistryPullSecretProps {
+  /** The namespace of the pods, and of the pull secret. */
+  readonly namespace: string;
+  /** The pull secret's name, which the pods name in `imagePullSecrets`. */
+  readonly name: string;
+  /** The secret of the secret store that holds the Docker config. */
+  readonly credentials: RegistryCredentials;
+  readonly cluster: ClusterReference;
+}
+
 /** The cluster contract one cloud implements for the workloads stack. */
 export interface IKubernetesAccess {
   /**
@@ -137,5 +158,23 @@ export interface IKubernetesAccess {
    * resources need the add-ons' CRDs at plan time. Absent where the cloud installs every
    * add-on through its own API in the infrastructure stack.
    */
-  installAddOns?(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>): void;
+  installAddOns?(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>, options: AddOnOptions): void;
+  /**
+   * Whether `installAddOns` has anything to install with these options: the add-ons stack
+   * is made only then.
+   * @default true when `installAddOns` exists
+   */
+  needsAddOns?(options: AddOnOptions): boolean;
+  /**
+   * Creates, in the workloads stack, the objects that have an operator in the cluster
+   * (installed by `installAddOns`, or by the cloud's API in the infrastructure stack) keep
+   * an image pull secret named `props.name` in the namespace, made from the secret store's
+   * Docker config and refreshed from it: custom resources that name the secret, never its
+   * value, so neither the configuration nor the state holds the password. The operator reads
+   * the secret with the identity the infrastructure stack granted for
+   * `workloadIdentity.registryCredentials`.
+   * Absent where the cloud's cluster has no such operator: registry credentials for pods
+   * are then refused at synth.
+   */
+  registryPullSecret?(scope: Construct, props: RegistryPullSecretProps): void;
 }

@@ -3,6 +3,7 @@ import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import type { IAssetBucket } from "./asset-bucket";
 import { requirePinnedImage } from "./container-image";
+import { RegistryCredentials, requireRegistryCredentials } from "./registry-credentials";
 import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
@@ -93,6 +94,13 @@ export interface ComputeGroupProps {
    * @default no bucket
    */
   readonly assetBucket?: IAssetBucket;
+  /**
+   * The login to the image's registry, for an image in a private registry other than the
+   * cloud's own: the instances' role may read that one secret, and the boot script pulls
+   * the image with it, kept in memory only (`/run`) and removed after the pull.
+   * @default none: the image is public or in the cloud's own registry
+   */
+  readonly registryCredentials?: RegistryCredentials;
 }
 
 /** An autoscaled group of VMs running the bookstore container in private subnets. */
@@ -118,6 +126,8 @@ export interface ComputeGroupSpec {
   readonly loadBalancer?: ILoadBalancer;
   /** The bucket whose objects the instances may read, write and delete. */
   readonly assetBucket?: IAssetBucket;
+  /** The secret holding the Docker config the boot script pulls the image with. */
+  readonly registryCredentials?: RegistryCredentials;
 }
 
 export interface ComputeGroupAttributes {
@@ -139,6 +149,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     requireSameCloud(this, "assetBucket", cloud, props.assetBucket);
 
     const image = requirePinnedImage(this, "image", props.image);
+    const registryCredentials = requireRegistryCredentials(this, "registryCredentials", props.registryCredentials, cloud);
     const containerPort = props.containerPort ?? 8080;
     requireNumberInRange(this, "containerPort", containerPort, { min: 1, max: 65535 });
     const limits = catalog.limits;
@@ -194,6 +205,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       cache: props.cache,
       loadBalancer: props.loadBalancer,
       assetBucket: props.assetBucket,
+      registryCredentials,
     });
     this.groupId = created.groupId;
     this.securityGroupId = created.securityGroupId;

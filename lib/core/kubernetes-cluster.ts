@@ -8,6 +8,7 @@ import type { IDatabase } from "./database";
 import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
 import { requirePinnedImage } from "./container-image";
+import { REGISTRY_CREDENTIALS_UNSUPPORTED, RegistryCredentials, requireRegistryCredentials } from "./registry-credentials";
 import { ComputeSize, enumValues } from "./sizes";
 import { isUnresolved, requireBoolean, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
@@ -120,6 +121,13 @@ export interface WorkloadIdentityProps {
    * @default none: the nodes pull with their own permissions, or the image is public
    */
   readonly image?: string;
+  /**
+   * The login to the image's registry, for an image in a private registry other than the
+   * cloud's own: the cluster's secret-sync operator (`IKubernetesAccess.registryPullSecret`)
+   * may read that one secret, to keep an image pull secret of it in the namespace.
+   * @default none: the image is public or in the cloud's own registry
+   */
+  readonly registryCredentials?: RegistryCredentials;
 }
 
 /** A managed Kubernetes cluster with one autoscaled node pool in private subnets. */
@@ -233,6 +241,10 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       requireSameCloud(this, "workloadIdentity.cache", cloud, workloadIdentity.cache);
       requireSameCloud(this, "workloadIdentity.assetBucket", cloud, workloadIdentity.assetBucket);
       if (workloadIdentity.image !== undefined) requirePinnedImage(this, "workloadIdentity.image", workloadIdentity.image);
+      requireRegistryCredentials(this, "workloadIdentity.registryCredentials", workloadIdentity.registryCredentials, cloud);
+      if (workloadIdentity.registryCredentials !== undefined && cloud.kubernetesAccess.registryPullSecret === undefined) {
+        throw new ValidationError(this, "workloadIdentity.registryCredentials", workloadIdentity.registryCredentials.secretName, `none on ${cloud.name}: ${REGISTRY_CREDENTIALS_UNSUPPORTED}`);
+      }
     }
     const loadBalancer = props.loadBalancer;
     requireSameCloud(this, "loadBalancer", cloud, loadBalancer);

@@ -18,6 +18,8 @@ export const WORKLOAD_SERVICE_ACCOUNT = APP;
 /** The Service the load balancer's binding registers the pods of. */
 export const WORKLOAD_SERVICE = { name: APP, port: 80 } as const;
 const SERVICE_PORT = WORKLOAD_SERVICE.port;
+/** The image pull secret the cluster's operator keeps from the registry login in the secret store. */
+export const REGISTRY_PULL_SECRET = `${APP}-registry`;
 
 export interface BookstoreWorkloadsProps {
   readonly settings: ResolvedWorkloadSettings;
@@ -29,6 +31,13 @@ export interface BookstoreWorkloadsProps {
   readonly identity?: PodIdentity;
   /** Where the data stores live (database, cache), each with its port: egress the pods get besides DNS and the cloud's APIs. */
   readonly dataStores: readonly { readonly cidrs: readonly string[]; readonly port: number }[];
+  /**
+   * An image pull secret made from the secret store by the cluster's operator: `create`
+   * adds, in this stack, the objects that have the operator keep the Secret `name` in the
+   * namespace (never its value), and the pods name it.
+   * @default none: the image is public or the nodes pull it with their own permissions
+   */
+  readonly registryPullSecret?: { readonly name: string; readonly create: (scope: Construct, namespace: string) => void };
 }
 
 /**
@@ -56,8 +65,12 @@ export class BookstoreWorkloads extends Construct {
     this.namespace = s.namespace;
     const metadata = (name: string) => ({ name, namespace: namespace.metadata.name, labels });
 
-    // Pull secrets a registry helper of the cloud creates and binds to the service account.
+    // Pull secrets a registry helper of the cloud creates and binds to the service account,
+    // and the one the secret-sync operator keeps from the registry login in the secret store.
     const pullSecrets = identity?.imagePullSecretNames ?? [];
+    const registryPullSecret = props.registryPullSecret;
+    if (registryPullSecret) registryPullSecret.create(new Construct(this, "RegistryPullSecret"), namespace.metadata.name);
+    const podPullSecrets = [...pullSecrets, ...(registryPullSecret ? [registryPullSecret.name] : [])];
     const serviceAccount = new ServiceAccountV1(this, "ServiceAccount", {
       metadata: { ...metadata(WORKLOAD_SERVICE_ACCOUNT), annotations: { ...identity?.serviceAccountAnnotations } },
       automountServiceAccountToken: s.mountServiceAccountToken,
@@ -85,7 +98,7 @@ export class BookstoreWorkloads extends Construct {
             // A pod takes its service account's pull secrets only when it is created, and the
             // helper may bind them after the first pods: naming them, the kubelet finds them
             // on a later pull attempt.
-            imagePullSecrets: pullSecrets.length > 0 ? pullSecrets.map((name) => ({ name })) : undefined,
+            imagePullSecrets: podPullSecrets.length > 0 ? podPullSecrets.map((name) => ({ name })) : undefined,
             securityContext: {
               runAsNonRoot: true,
               runAsUser: String(s.runAsUser),

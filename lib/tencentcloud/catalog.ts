@@ -151,6 +151,8 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       description: "a CAM role or sub-user, as qcs::cam::uin/<owner uin>:roleName/<role> or qcs::cam::uin/<owner uin>:uin/<sub-user uin>",
       example: "qcs::cam::uin/100000000001:roleName/ci-deployer",
     },
+    // ref: https://www.tencentcloud.com/document/product/1140/40520 (CreateSecret SecretName: up to 128 of letters, digits, - and _, starting with a letter or digit)
+    secretName: { pattern: "[A-Za-z0-9][A-Za-z0-9_-]*", maxLength: 128, description: "letters, digits, - and _, starting with a letter or digit" },
   },
   // ref: https://www.tencentcloud.com/document/product/213/6091 (regions ap-guangzhou, na-siliconvalley, ...; zones <region>-<n>)
   // ref: https://www.tencentcloud.com/document/product/213/11518 (instance types <FAMILY>.<SIZE><GiB>)

@@ -74,6 +74,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     maxPublicApiCidrs: 5,
     maxPrivateApiCidrs: 3,
     clusterAdministrator: { pattern: "fake:principal/[a-z-]+", description: "a fake principal", example: "fake:principal/ci" },
+    secretName: { pattern: "[a-z-]+", maxLength: 32, description: "lower-case letters and -" },
   },
   catalogRules: {
     regionPattern: "fake-[a-z]+-\\d",
