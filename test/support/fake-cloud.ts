@@ -1,5 +1,7 @@
 import { Construct, IConstruct } from "constructs";
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import {
+  AddOnOptions,
   AssetBucketSpec,
   CacheSize,
   CacheSpec,
@@ -157,8 +159,23 @@ export class FakeCloud implements ICloud {
       projectedToken: { audience: "sts.fake", path: "token", expirationSeconds: 3600 },
       egress: [{ cidrs: ["0.0.0.0/0"], tcpPorts: [443] }],
     }),
-    installAddOns: () => {},
+    installAddOns: (_scope, _cluster, _versions, options) => {
+      this.addOnOptions.push(options);
+    },
+    needsAddOns: () => true,
+    registryPullSecret: (scope, props) => {
+      new Manifest(scope, "FakeSecretSync", {
+        manifest: {
+          apiVersion: "fake.example.com/v1",
+          kind: "FakeSecretSync",
+          metadata: { name: props.name, namespace: props.namespace },
+          spec: { secretName: props.credentials.secretName, type: "kubernetes.io/dockerconfigjson", cluster: props.cluster.name },
+        },
+      });
+    },
   };
+  /** The options each `installAddOns` call was given. */
+  public readonly addOnOptions: AddOnOptions[] = [];
 
   constructor(
     public readonly region = "fake-east-1",
