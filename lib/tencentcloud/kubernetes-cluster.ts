@@ -7,6 +7,8 @@ import { KubernetesNodePool } from "../generated/tencentcloud/kubernetes-node-po
 import { ANYWHERE_IPV4, overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
+import { Annotations } from "../core/cdktf";
+import { isTcrPersonalImage, tcrEnterpriseImage } from "./registry";
 import { TencentcloudCatalog } from "./catalog";
 import { grantAdministrators, workloadRole } from "./cluster-grants";
 import { installNetworkPolicyAddOn, NETWORK_POLICY_ADD_ON } from "./network-policy-add-on";
@@ -166,6 +168,7 @@ export function createTencentcloudKubernetesCluster(
   installNetworkPolicyAddOn(scope, { clusterId: cluster.id, version: spec.addOnVersions[NETWORK_POLICY_ADD_ON], dependsOn: [nodePool] });
 
   grantAdministrators(scope, cluster.id, spec.administrators);
+  warnOfUnpullableImage(scope, spec.workloadIdentity?.image);
   const identity = spec.workloadIdentity ? workloadRole(scope, { name: spec.name, clusterId: cluster.id, region, identity: spec.workloadIdentity }) : undefined;
 
   // The workloads stack connects with the intranet kubeconfig this resource reads.
@@ -185,4 +188,22 @@ export function createTencentcloudKubernetesCluster(
     sourceCidrs: [specifics.kubernetesClusterCidr],
     workloadRoleId: identity?.roleArn,
   };
+}
+
+/**
+ * TKE's nodes get no login to TCR from this library: TKE's `tcr` add-on takes the registry's
+ * user name and password in its values (`imagePullSecretsCrs[].dockerPassword`), which
+ * through Terraform would put a long-term TCR token in the configuration and the state, and
+ * no operator here turns an SSM secret into a pull secret. The pods of a TCR image would
+ * stay in ImagePullBackOff, so synth says so and how to make it work.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_addon.md (the tcr add-on's values)
+ * ref: https://www.tencentcloud.com/document/product/457/38710 (TCR add-on: secret-free pulls for the cluster's nodes)
+ */
+function warnOfUnpullableImage(scope: Construct, image: string | undefined): void {
+  if (image === undefined) return;
+  const tcr = tcrEnterpriseImage(image) !== undefined || isTcrPersonalImage(image);
+  if (!tcr) return;
+  Annotations.of(scope).addWarning(
+    `kubernetes.workloads.image (by default web.image) ${image} is in TCR, and TKE's nodes get no login to it here (TKE's tcr add-on would put a long-term registry password in Terraform's state): install the TCR add-on for this cluster from the TKE console, as TCR's guide to secret-free pulls describes, before deploying the workloads stack, or the pods cannot pull it.`,
+  );
 }

@@ -1,4 +1,5 @@
-import { Bookstore, RegistryCredentials, WebRuntime } from "../../lib";
+import { Testing } from "cdktf";
+import { Bookstore, BookstoreStacks, RegistryCredentials, WebRuntime } from "../../lib";
 import { exampleCloud } from "../../examples/bookstore-app";
 import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
@@ -33,5 +34,24 @@ describe("Tencent Cloud: a private registry's login for the pods", () => {
     const cloud = exampleCloud("tencentcloud");
     const props = bookstoreProps(cloud);
     expect(() => new Bookstore(newStack().stack, "Shop", { ...props, web: { ...props.web, runtime: WebRuntime.vms(), registryCredentials: LOGIN }, kubernetes: { enabled: false } })).not.toThrow();
+  });
+});
+
+describe("Tencent Cloud: a TCR image for the pods", () => {
+  const warningsFor = (image: string) => {
+    const cloud = exampleCloud("tencentcloud");
+    const props = bookstoreProps(cloud);
+    const stacks = new BookstoreStacks(Testing.app(), cloud, { ...props, web: { ...props.web, image } });
+    return stacks.infrastructure.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
+  };
+
+  test.each([
+    ["TCR Enterprise", "shop-registry.tencentcloudcr.com/shop/bookstore:1.4.2", 1],
+    ["TCR Personal", "ccr.ccs.tencentyun.com/shop/bookstore:1.4.2", 1],
+    ["another registry", "registry.example.com/bookstore:1.4.2", 0],
+  ])("GIVEN an image in %s WHEN the cluster runs it THEN synth warns that TKE's nodes get no login, and what to do", (_where, image, count) => {
+    const warnings = warningsFor(image).filter((w) => w.includes("TKE's nodes get no login"));
+    expect(warnings).toHaveLength(count);
+    for (const warning of warnings) expect(warning).toMatch(/kubernetes\.workloads\.image \(by default web\.image\) .*install the TCR add-on/);
   });
 });
