@@ -12,7 +12,7 @@ import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
 import { instanceRole, ramName, readSecretsStatements } from "./ram";
-import { acrEnterpriseImage, acrLoginLines, acrPullStatements } from "./registry";
+import { acrEnterpriseImage, acrPullStatements, vmRegistryLines } from "./registry";
 import { rule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 
@@ -71,21 +71,29 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     });
   }
 
-  // The instances may read the database's and the cache's credentials secrets, read, write
-  // and delete the asset bucket's objects by key (no listing), pull their image from ACR
-  // Enterprise Edition when it is there, and nothing else.
+  // The instances may read the database's and the cache's credentials secrets (and the
+  // private registry's login, when given), read, write and delete the asset bucket's objects
+  // by key (no listing), pull their image from ACR Enterprise Edition when it is there, and
+  // nothing else.
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements (OSS actions and resources)
   const acrImage = acrEnterpriseImage(spec.image);
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
     statements: [
-      ...readSecretsStatements(region, [spec.database, spec.cache]),
+      ...readSecretsStatements(region, [spec.database, spec.cache, spec.registryCredentials?.secretName]),
       ...(acrImage ? acrPullStatements(acrImage) : []),
       ...objectsStatements(spec.assetBucket),
     ],
   });
-  const registryLogin = acrImage ? acrLoginLines(acrImage, role.roleName, specifics.aliyunCli) : [];
+  const registryLogin = vmRegistryLines({
+    image: spec.image,
+    acrImage,
+    registrySecretName: spec.registryCredentials?.secretName,
+    region,
+    roleName: role.roleName,
+    cli: specifics.aliyunCli,
+  });
   requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin);
 
   const image = new DataAlicloudImages(scope, "Image", {
