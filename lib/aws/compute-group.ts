@@ -31,7 +31,9 @@ const TARGET_CPU_PERCENT = 60;
  * Launch template + autoscaling group in the private subnets. Instances have no public
  * address, require IMDSv2 with a hop limit of 1, and encrypt their disks. The container
  * runs with the host's network so that it reaches IMDS (and so the instance role)
- * within that hop limit.
+ * within that hop limit. The role may pull an image of the account's ECR, or read the
+ * private registry's login given as `registryCredentials`; the boot script logs in or
+ * pulls with it before the container starts.
  */
 export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AwsCatalog, region: string): ComputeGroupAttributes {
   const network = spec.network;

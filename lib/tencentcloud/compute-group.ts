@@ -19,9 +19,10 @@ import { ANYWHERE_IPV4 } from "../core/cidr";
  * Launch configuration + scaling group in the private subnets. Instances have no public
  * address and no internet bandwidth (CKV_TC_2), cloud monitoring on (CKV_TC_3), their own
  * security group (CKV_TC_4), no password or key pair: the container is the only service.
- * With a database, a cache, an asset bucket or an image in TCR Enterprise, they assume a
- * CAM role that may read the credentials secrets and the bucket's objects and pull that
- * image only; the boot script logs Docker in to TCR with that role.
+ * With a database, a cache, an asset bucket, an image in TCR Enterprise or registry
+ * credentials, they assume a CAM role that may read the credentials secrets (the registry
+ * login's too) and the bucket's objects and pull that image only; the boot script logs
+ * Docker in to TCR, or pulls with the registry login, with that role.
  * Behind a load balancer, instances that fail its health check are replaced.
  */
 export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: TencentcloudCatalog, region: string): ComputeGroupAttributes {
