@@ -26,9 +26,9 @@ const TARGET_CPU_PERCENT = 60;
  * database's and the cache's credentials secrets, read and write the asset bucket's
  * objects (and pull the image, when it is held by an ACR Enterprise Edition instance: the
  * boot script then logs Docker in with that role; and read the private registry's login
- * given as `registryCredentials`, which the boot script pulls the image with). Egress is limited to HTTPS, Alibaba
- * Cloud's internal services (DNS, NTP, package mirrors), the database and the cache; ingress to the
- * container port from the load balancer only.
+ * given as `registryCredentials`, which the boot script pulls the image with). Egress is
+ * limited to HTTPS, Alibaba Cloud's internal services (DNS, NTP, package mirrors), the
+ * database and the cache; ingress to the container port from the load balancer only.
  */
 export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AlicloudCatalog, region: string): ComputeGroupAttributes {
   const network = spec.network;

@@ -59,8 +59,8 @@ export function ecrLoginCommands(ecr: EcrImage): string[] {
  * The ARN of a Secrets Manager secret of the account, by name: Secrets Manager appends a
  * hyphen and six random characters to the name, which `??????` matches exactly (`*` would
  * also match a longer name that starts alike).
- * ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_iam-policies.html
- *   (arn:aws:secretsmanager:<region>:<account>:secret:<name>-??????)
+ * ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/permissions_grant-limited-resources.html
+ *   (arn:aws:secretsmanager:<region>:<account-id-number>:secret:<name>-??????, and why not -*)
  */
 export function secretArnPattern(partition: string, region: string, account: string, secretName: string): string {
   return `arn:${partition}:secretsmanager:${region}:${account}:secret:${secretName}-??????`;
