@@ -12,7 +12,7 @@ import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
 import { instanceRole, ramName, readSecretsStatements } from "./ram";
-import { acrEnterpriseImage, acrLoginLines, acrPullStatements } from "./registry";
+import { acrEnterpriseImage, acrPullStatements, vmRegistryLines } from "./registry";
 import { rule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 
@@ -25,9 +25,10 @@ const TARGET_CPU_PERCENT = 60;
  * disk, the container started from user data, a RAM role that may read only the
  * database's and the cache's credentials secrets, read and write the asset bucket's
  * objects (and pull the image, when it is held by an ACR Enterprise Edition instance: the
- * boot script then logs Docker in with that role). Egress is limited to HTTPS, Alibaba
- * Cloud's internal services (DNS, NTP, package mirrors), the database and the cache; ingress to the
- * container port from the load balancer only.
+ * boot script then logs Docker in with that role; and read the private registry's login
+ * given as `registryCredentials`, which the boot script pulls the image with). Egress is
+ * limited to HTTPS, Alibaba Cloud's internal services (DNS, NTP, package mirrors), the
+ * database and the cache; ingress to the container port from the load balancer only.
  */
 export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AlicloudCatalog, region: string): ComputeGroupAttributes {
   const network = spec.network;
@@ -71,21 +72,29 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     });
   }
 
-  // The instances may read the database's and the cache's credentials secrets, read, write
-  // and delete the asset bucket's objects by key (no listing), pull their image from ACR
-  // Enterprise Edition when it is there, and nothing else.
+  // The instances may read the database's and the cache's credentials secrets (and the
+  // private registry's login, when given), read, write and delete the asset bucket's objects
+  // by key (no listing), pull their image from ACR Enterprise Edition when it is there, and
+  // nothing else.
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements (OSS actions and resources)
   const acrImage = acrEnterpriseImage(spec.image);
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
     statements: [
-      ...readSecretsStatements(region, [spec.database, spec.cache]),
+      ...readSecretsStatements(region, [spec.database, spec.cache, spec.registryCredentials?.secretName]),
       ...(acrImage ? acrPullStatements(acrImage) : []),
       ...objectsStatements(spec.assetBucket),
     ],
   });
-  const registryLogin = acrImage ? acrLoginLines(acrImage, role.roleName, specifics.aliyunCli) : [];
+  const registryLogin = vmRegistryLines({
+    image: spec.image,
+    acrImage,
+    registrySecretName: spec.registryCredentials?.secretName,
+    region,
+    roleName: role.roleName,
+    cli: specifics.aliyunCli,
+  });
   requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin);
 
   const image = new DataAlicloudImages(scope, "Image", {

@@ -23,12 +23,14 @@ export interface RamStatement {
 }
 
 /**
- * Reading the credentials secrets of the given data stores (each a KMS secret), in one
- * statement; none without a data store.
+ * Reading the given KMS secrets of the region, in one statement: a data store's credentials
+ * secret, or a secret by its name; none without a secret.
+ * ref: https://www.alibabacloud.com/help/en/kms/support/use-ram-to-control-access-to-kms-resources
+ *   (GetSecretValue: kms:GetSecretValue on acs:kms:${region}:${account}:secret/${secret-name})
  */
-export function readSecretsStatements(region: string, stores: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | undefined)[]): RamStatement[] {
-  const secrets = stores.flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
-  return secrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: secrets }] : [];
+export function readSecretsStatements(region: string, secrets: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | string | undefined)[]): RamStatement[] {
+  const resources = secrets.flatMap((secret) => (secret === undefined ? [] : [`acs:kms:${region}:*:secret/${typeof secret === "string" ? secret : secret.connection.credentialsSecretId}`]));
+  return resources.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: resources }] : [];
 }
 
 export interface RamRoleProps {

@@ -82,7 +82,7 @@ export class AwsCloud implements ICloud {
   }
 
   public createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes {
-    return createAwsComputeGroup(scope, spec, this.catalog);
+    return createAwsComputeGroup(scope, spec, this.catalog, this.region);
   }
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {

@@ -3,6 +3,9 @@ import { AutoscalingGroup } from "@cdktf/provider-aws/lib/autoscaling-group";
 import { ICustomTaggable } from "../core/taggable";
 import { AutoscalingPolicy } from "@cdktf/provider-aws/lib/autoscaling-policy";
 import { IamInstanceProfile } from "@cdktf/provider-aws/lib/iam-instance-profile";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { VpcSecurityGroupEgressRule } from "@cdktf/provider-aws/lib/vpc-security-group-egress-rule";
@@ -16,7 +19,7 @@ import { PolicyChecks } from "../policy/policy-checks";
 import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { awsAssetBucketOf } from "./asset-bucket";
 import { AwsCatalog } from "./catalog";
-import { ecrImage, ecrLoginCommands, ecrPullStatements } from "./container-registry";
+import { ecrImage, ecrLoginCommands, ecrPullStatements, registrySecretPullLines, secretArnPattern } from "./container-registry";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
@@ -28,9 +31,11 @@ const TARGET_CPU_PERCENT = 60;
  * Launch template + autoscaling group in the private subnets. Instances have no public
  * address, require IMDSv2 with a hop limit of 1, and encrypt their disks. The container
  * runs with the host's network so that it reaches IMDS (and so the instance role)
- * within that hop limit.
+ * within that hop limit. The role may pull an image of the account's ECR, or read the
+ * private registry's login given as `registryCredentials`; the boot script logs in or
+ * pulls with it before the container starts.
  */
-export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AwsCatalog): ComputeGroupAttributes {
+export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: AwsCatalog, region: string): ComputeGroupAttributes {
   const network = spec.network;
   const group = securityGroup(scope, "SecurityGroup", {
     vpcId: network.networkId,
@@ -88,27 +93,24 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     managedPolicies: ["AmazonSSMManagedInstanceCore"],
   });
   if (spec.database) {
-    new IamRolePolicy(scope, "ReadDatabaseCredentials", {
-      role: role.id,
-      name: "read-database-credentials",
-      policy: Fn.jsonencode({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: spec.database.connection.credentialsSecretId }],
-      }),
-    });
+    readSecretPolicy(scope, "ReadDatabaseCredentials", role, "read-database-credentials", spec.database.connection.credentialsSecretId);
   }
   if (spec.cache) {
     // The secret is encrypted with the cache's key, whose policy lets Secrets Manager
     // decrypt it for whoever IAM lets read it: this statement is all the role needs.
-    new IamRolePolicy(scope, "ReadCacheCredentials", {
-      role: role.id,
-      name: "read-cache-credentials",
-      policy: Fn.jsonencode({
-        Version: "2012-10-17",
-        Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: spec.cache.connection.credentialsSecretId }],
-      }),
-    });
+    readSecretPolicy(scope, "ReadCacheCredentials", role, "read-cache-credentials", spec.cache.connection.credentialsSecretId);
   }
+  // A private registry's login: the role may read that one secret of the stack's account and
+  // region, which the boot script pulls the image with.
+  const registrySecret = spec.registryCredentials
+    ? readSecretPolicy(
+        scope,
+        "ReadRegistryCredentials",
+        role,
+        "read-registry-credentials",
+        secretArnPattern(new DataAwsPartition(scope, "Partition").partition, region, new DataAwsCallerIdentity(scope, "Account").accountId, spec.registryCredentials.secretName),
+      )
+    : undefined;
   if (spec.assetBucket) {
     // Objects of this one bucket by key, and its key to encrypt and decrypt them: no
     // listing, nothing of the bucket's configuration, no other bucket.
@@ -137,8 +139,12 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
       name: "pull-image",
       policy: Fn.jsonencode({ Version: "2012-10-17", Statement: ecrPullStatements(ecr) }),
     });
-  const beforeRun = ecr ? ecrLoginCommands(ecr) : [];
+  const beforeRun = [
+    ...(ecr ? ecrLoginCommands(ecr) : []),
+    ...(spec.registryCredentials ? registrySecretPullLines(spec.image, spec.registryCredentials.secretName, region) : []),
+  ];
   requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, beforeRun);
+  const bootPolicies = [pullPolicy, registrySecret].filter((policy): policy is IamRolePolicy => policy !== undefined);
   const profile = new IamInstanceProfile(scope, "InstanceProfile", { namePrefix: `${spec.name}-`, role: role.name });
 
   const launchTemplate = new LaunchTemplate(scope, "LaunchTemplate", {
@@ -173,8 +179,8 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     targetGroupArns: spec.loadBalancer?.targetGroupId ? [spec.loadBalancer.targetGroupId] : undefined,
     instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
     tag: [{ key: "Name", value: spec.name, propagateAtLaunch: true }],
-    // Instances log in to the registry at boot: the role must be able to pull by then.
-    dependsOn: pullPolicy ? [pullPolicy] : undefined,
+    // Instances log in to the registry at boot: the role must be able to pull (and read the login) by then.
+    dependsOn: bootPolicies.length > 0 ? bootPolicies : undefined,
   });
   new AutoscalingPolicy(scope, "CpuTargetTracking", {
     autoscalingGroupName: autoscalingGroup.name,
@@ -187,6 +193,18 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
   });
 
   return { groupId: autoscalingGroup.name, securityGroupId: group.id };
+}
+
+/** An inline policy of the role that allows reading one Secrets Manager secret and nothing else. */
+function readSecretPolicy(scope: Construct, id: string, role: IamRole, name: string, secretArn: string): IamRolePolicy {
+  return new IamRolePolicy(scope, id, {
+    role: role.id,
+    name,
+    policy: Fn.jsonencode({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secretArn }],
+    }),
+  });
 }
 
 /** The security group an AWS load balancer sends from; every ALB has one. */

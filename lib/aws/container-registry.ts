@@ -1,4 +1,5 @@
 import { Token } from "../core/cdktf";
+import { privateRegistryPullLines } from "../core/user-data";
 import { AwsCatalog } from "./catalog";
 import { PolicyStatement } from "./pod-identity";
 
@@ -52,4 +53,29 @@ export function ecrPullStatements(ecr: EcrImage): PolicyStatement[] {
  */
 export function ecrLoginCommands(ecr: EcrImage): string[] {
   return [`aws ecr get-login-password --region ${ecr.region} | docker login --username AWS --password-stdin ${ecr.host}`];
+}
+
+/**
+ * The ARN of a Secrets Manager secret of the account, by name: Secrets Manager appends a
+ * hyphen and six random characters to the name, which `??????` matches exactly (`*` would
+ * also match a longer name that starts alike).
+ * ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/permissions_grant-limited-resources.html
+ *   (arn:aws:secretsmanager:<region>:<account-id-number>:secret:<name>-??????, and why not -*)
+ */
+export function secretArnPattern(partition: string, region: string, account: string, secretName: string): string {
+  return `arn:${partition}:secretsmanager:${region}:${account}:secret:${secretName}-??????`;
+}
+
+/**
+ * The boot script's pull with a private registry's Docker config, read from Secrets
+ * Manager with the instance role's credentials by the AWS CLI of Amazon Linux 2023 (the
+ * secret's text, `SecretString`), kept in /run for the pull only.
+ * ref: https://docs.aws.amazon.com/cli/latest/reference/secretsmanager/get-secret-value.html (--secret-id, SecretString;
+ *   secretsmanager:GetSecretValue, and kms:Decrypt when a customer managed key encrypts the secret)
+ */
+export function registrySecretPullLines(image: string, secretName: string, region: string): string[] {
+  return [
+    `# The image's registry login, read from Secrets Manager with this VM's role: in memory for the pull only.`,
+    ...privateRegistryPullLines(image, `aws secretsmanager get-secret-value --region ${region} --secret-id ${secretName} --query SecretString --output text`),
+  ];
 }

@@ -36,6 +36,30 @@ export function containerUserData(image: string, environment: Readonly<Record<st
   ].join("\n");
 }
 
+/** Where the boot script keeps a private registry's Docker config while it pulls: root's alone, in memory. */
+export const REGISTRY_CONFIG_DIR = "/run/bookstore-registry";
+
+/**
+ * Boot-script lines that pull the image with a private registry's Docker config, which
+ * `printConfig` (a shell pipeline run with the VM's role) prints from the secret store. The
+ * config is written with umask 077 into a directory of /run, a tmpfs (never on disk), only
+ * the pull reads it (`DOCKER_CONFIG`), and it is removed after the pull, or when the script
+ * stops on an error; `docker run` then finds the image locally. The lines hold no double
+ * quote or backslash, which the user data's Terraform string would read as syntax.
+ * ref: https://docs.docker.com/reference/cli/docker/#environment-variables (DOCKER_CONFIG: the client's config directory)
+ * ref: https://docs.docker.com/reference/cli/docker/container/run/#pull (docker run pulls only a missing image by default)
+ * ref: https://www.freedesktop.org/software/systemd/man/latest/file-hierarchy.html (/run: a tmpfs for runtime data)
+ */
+export function privateRegistryPullLines(image: string, printConfig: string): string[] {
+  const dir = REGISTRY_CONFIG_DIR;
+  return [
+    `trap 'rm -rf ${dir}' EXIT`,
+    `(umask 077 && mkdir ${dir} && ${printConfig} > ${dir}/config.json)`,
+    `DOCKER_CONFIG=${dir} docker pull ${image}`,
+    `rm -rf ${dir}`,
+  ];
+}
+
 /** True when a value can go on one env-file line: no newline, unless it is a reference. */
 export function isSingleLine(value: string): boolean {
   return Token.isUnresolved(value) || !/[\r\n]/.test(value);

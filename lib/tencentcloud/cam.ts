@@ -35,6 +35,12 @@ export interface ReadableSecret {
   /** Short form of `what` in the policy's name, e.g. `db`. */
   readonly short: string;
   readonly secretName: string;
+  /**
+   * The reader also lists the secret's versions, to read the newest: GetSecretValue takes a
+   * version, and only the cloud's own rotated secrets have the `SSM_Current` alias.
+   * @default false: the reader names the version
+   */
+  readonly listsVersions?: boolean;
 }
 
 /**
@@ -99,21 +105,32 @@ export function readWriteAssetsPolicy(scope: Construct, id: string, props: { nam
 /** One policy per secret, each attached to the role: adding a secret leaves the others as they are. */
 export function grantSecretReads(scope: Construct, roleId: string, props: { name: string; region: string; ownerUin: string; secrets: readonly ReadableSecret[] }): void {
   for (const secret of props.secrets) {
-    const policy = readSecretPolicy(scope, secret.policyId, { name: props.name, region: props.region, ownerUin: props.ownerUin, secretName: secret.secretName, what: secret.what, short: secret.short });
+    const policy = readSecretPolicy(scope, secret.policyId, {
+      name: props.name,
+      region: props.region,
+      ownerUin: props.ownerUin,
+      secretName: secret.secretName,
+      what: secret.what,
+      short: secret.short,
+      listsVersions: secret.listsVersions ?? false,
+    });
     new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId, policyId: policy.id });
   }
 }
 
 /**
- * A CAM policy that allows reading one SSM secret's value and nothing else. The secret is
- * encrypted with SSM's own key, so no KMS permission is needed.
+ * A CAM policy that allows reading one SSM secret's value (and listing its versions, when
+ * asked) and nothing else. The secret is encrypted with SSM's own key, so no KMS
+ * permission is needed.
  * ref: https://www.tencentcloud.com/document/product/1115/46166 (SSM resource description:
  * qcs::ssm:<region>:uin/<uin>:secret/creatorUin/<creator uin>/<secret name>)
+ * ref: https://www.tencentcloud.com/document/product/1078/38612 (GetSecretValue and ListSecretVersionIds authorize on that
+ *   one secret's resource)
  */
 function readSecretPolicy(
   scope: Construct,
   id: string,
-  props: { name: string; region: string; ownerUin: string; secretName: string; what: string; short: string },
+  props: { name: string; region: string; ownerUin: string; secretName: string; what: string; short: string; listsVersions: boolean },
 ): CamPolicy {
   const { what, short } = props;
   return new CamPolicy(scope, id, {
@@ -124,7 +141,7 @@ function readSecretPolicy(
       statement: [
         {
           effect: "allow",
-          action: ["ssm:GetSecretValue"],
+          action: props.listsVersions ? ["ssm:GetSecretValue", "ssm:ListSecretVersionIds"] : ["ssm:GetSecretValue"],
           resource: [`qcs::ssm:${props.region}:uin/${props.ownerUin}:secret/creatorUin/*/${props.secretName}`],
         },
       ],

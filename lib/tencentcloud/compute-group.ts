@@ -10,7 +10,7 @@ import { tencentcloudAssetBucketOf } from "./asset-bucket";
 import { instanceRole, ReadableSecret } from "./cam";
 import { TencentcloudCatalog } from "./catalog";
 import { forwardingOf } from "./load-balancer";
-import { isTcrPersonalImage, tcrEnterpriseImage, tcrInstanceOf, tcrLoginLines } from "./registry";
+import { isTcrPersonalImage, tcrEnterpriseImage, tcrInstanceOf, vmRegistryLines } from "./registry";
 import { acceptRule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 
@@ -19,9 +19,10 @@ import { ANYWHERE_IPV4 } from "../core/cidr";
  * Launch configuration + scaling group in the private subnets. Instances have no public
  * address and no internet bandwidth (CKV_TC_2), cloud monitoring on (CKV_TC_3), their own
  * security group (CKV_TC_4), no password or key pair: the container is the only service.
- * With a database, a cache, an asset bucket or an image in TCR Enterprise, they assume a
- * CAM role that may read the credentials secrets and the bucket's objects and pull that
- * image only; the boot script logs Docker in to TCR with that role.
+ * With a database, a cache, an asset bucket, an image in TCR Enterprise or registry
+ * credentials, they assume a CAM role that may read the credentials secrets (the registry
+ * login's too) and the bucket's objects and pull that image only; the boot script logs
+ * Docker in to TCR, or pulls with the registry login, with that role.
  * Behind a load balancer, instances that fail its health check are replaced.
  */
 export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGroupSpec, catalog: TencentcloudCatalog, region: string): ComputeGroupAttributes {
@@ -79,11 +80,15 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     instanceType: spec.instanceType,
   });
 
-  // The instances may read the database's and the cache's credentials secrets and the asset
-  // bucket's objects, and nothing else.
+  // The instances may read the database's and the cache's credentials secrets, the private
+  // registry's login when given, and the asset bucket's objects, and nothing else.
   const secrets: ReadableSecret[] = [
     ...(spec.database ? [{ policyId: "ReadDatabaseCredentials", attachmentId: "InstanceRolePolicy", what: "database", short: "db", secretName: spec.database.connection.credentialsSecretId }] : []),
     ...(spec.cache ? [{ policyId: "ReadCacheCredentials", attachmentId: "InstanceRoleCachePolicy", what: "cache", short: "cache", secretName: spec.cache.connection.credentialsSecretId }] : []),
+    // A private registry's login, which the boot script pulls the image with.
+    ...(spec.registryCredentials
+      ? [{ policyId: "ReadRegistryCredentials", attachmentId: "InstanceRoleRegistryCredentialsPolicy", what: "registry", short: "registry", secretName: spec.registryCredentials.secretName, listsVersions: true }]
+      : []),
   ];
   // An image in TCR Enterprise is pulled with the role too: the boot script logs Docker in
   // with a one-hour credential of that instance (TCR Personal has no such credential).
@@ -96,12 +101,12 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     assetBucket: spec.assetBucket ? tencentcloudAssetBucketOf(scope, "assetBucket", spec.assetBucket) : undefined,
     registry,
   });
-  if (isTcrPersonalImage(spec.image)) {
+  if (isTcrPersonalImage(spec.image) && spec.registryCredentials === undefined) {
     Annotations.of(scope).addWarning(
-      `web.image ${spec.image} is in TCR Personal, whose login is the account's own registry password: the VMs get no login and can pull only a public repository there. Use TCR Enterprise (the VMs log in with their CAM role) or a public image.`,
+      `web.image ${spec.image} is in TCR Personal, whose login is the account's own registry password: the VMs get no login and can pull only a public repository there. Use TCR Enterprise (the VMs log in with their CAM role), web.registryCredentials (that login, kept in SSM) or a public image.`,
     );
   }
-  const registryLogin = registry ? tcrLoginLines(registry, region, catalog.tencentcloud.tccli) : [];
+  const registryLogin = vmRegistryLines({ image: spec.image, instance: registry, registrySecretName: spec.registryCredentials?.secretName, region, cli: catalog.tencentcloud.tccli });
   requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin);
 
   const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { DataTencentcloudTcrInstances } from "../generated/tencentcloud/data-tencentcloud-tcr-instances";
 import { Token } from "../core/cdktf";
+import { privateRegistryPullLines } from "../core/user-data";
 import { TencentcloudSpecifics } from "./catalog";
 
 /** An image held by a TCR Enterprise instance, read from its reference. */
@@ -89,27 +90,96 @@ export function tcrPullStatements(instance: TcrInstance, region: string, ownerUi
 
 /** Reads one field of a JSON object from stdin. */
 const JSON_FIELD = "python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])'";
+/** Reads, from stdin, the field named third of the item of a list (named first) whose field named second is largest. */
+const NEWEST_ITEM_FIELD = "python3 -c 'import json,sys; print(max(json.load(sys.stdin)[sys.argv[1]], key=lambda v: v[sys.argv[2]])[sys.argv[3]])'";
+const TCCLI = "/opt/tccli/bin/tccli";
+
+/** Part of the boot script that runs TCCLI: a comment and its commands. */
+interface CliSection {
+  readonly comment: string;
+  readonly commands: readonly string[];
+}
+
+/**
+ * The sections' lines, TCCLI (pinned, with the SDK it runs on, in a virtual environment of
+ * its own) installed once, before the first section's commands.
+ * ref: https://pypi.org/project/tccli/ (the CLI and tencentcloud-sdk-python, installed by version)
+ */
+function withTccli(sections: readonly CliSection[], cli: TencentcloudSpecifics["tccli"]): string[] {
+  return sections.flatMap((section, index) => [
+    section.comment,
+    ...(index === 0
+      ? [
+          "if ! command -v python3 >/dev/null; then dnf install -y python3 || yum install -y python3; fi",
+          `python3 -m venv /opt/tccli && /opt/tccli/bin/pip install --quiet tccli==${cli.version} tencentcloud-sdk-python==${cli.sdkVersion}`,
+        ]
+      : []),
+    ...section.commands,
+  ]);
+}
+
+/**
+ * Logs Docker in to the image's TCR Enterprise instance with a one-hour access credential
+ * (`CreateInstanceToken`, `TokenType temp`), which `docker login` reads from stdin.
+ * ref: https://www.tencentcloud.com/document/product/1051/45154 (CreateInstanceToken: RegistryId, TokenType temp, valid one
+ *   hour; returns Username and Token)
+ */
+function tcrLoginSection(instance: TcrInstance, region: string): CliSection {
+  const token = "/run/bookstore-tcr-token.json";
+  return {
+    comment: `# Docker logs in to ${instance.image.host} with this VM's CAM role: a one-hour credential, stored nowhere.`,
+    commands: [
+      `(umask 077 && ${TCCLI} tcr CreateInstanceToken --use-cvm-role --region ${region} --RegistryId ${instance.registryId} --TokenType temp > ${token})`,
+      `${JSON_FIELD} Token < ${token} | docker login --username $(${JSON_FIELD} Username < ${token}) --password-stdin ${instance.image.host}`,
+      `rm -f ${token}`,
+    ],
+  };
+}
+
+/**
+ * Pulls the image with a private registry's Docker config, the text value (`SecretString`)
+ * of the newest version of an SSM secret of the stack's region, kept in /run for the pull
+ * only. GetSecretValue takes a version (`SSM_Current` names only the cloud's own rotated
+ * secrets), so the script lists the secret's versions and takes the one created last.
+ * ref: https://www.tencentcloud.com/document/product/1078/38647 (ListSecretVersionIds: SecretName; Versions[].VersionId, CreateTime)
+ * ref: https://www.tencentcloud.com/document/product/1078/38649 (GetSecretValue: SecretName and VersionId required; SecretString)
+ */
+function secretPullSection(image: string, secretName: string, region: string): CliSection {
+  const ssm = (operation: string) => `${TCCLI} ssm ${operation} --use-cvm-role --region ${region} --SecretName ${secretName}`;
+  return {
+    comment: "# The image's registry login, read from SSM with this VM's CAM role: in memory for the pull only.",
+    commands: [
+      `REGISTRY_SECRET_VERSION=$(${ssm("ListSecretVersionIds")} | ${NEWEST_ITEM_FIELD} Versions CreateTime VersionId)`,
+      ...privateRegistryPullLines(image, `${ssm("GetSecretValue")} --VersionId $REGISTRY_SECRET_VERSION | ${JSON_FIELD} SecretString`),
+    ],
+  };
+}
 
 /**
  * Boot-script lines that log Docker in to the image's TCR Enterprise instance with the
- * VM's CAM role: TCCLI (pinned, with the SDK it runs on, in a virtual environment of its
- * own) takes the role's temporary keys from the instance metadata (`--use-cvm-role`) and
- * asks for a one-hour access credential (`CreateInstanceToken`, `TokenType temp`), which
- * `docker login` reads from stdin. No password is stored anywhere. The lines hold no
- * double quote or backslash, which the user data's Terraform string would read as syntax.
+ * VM's CAM role: TCCLI (pinned) takes the role's temporary keys from the instance metadata
+ * (`--use-cvm-role`) and asks for a one-hour access credential, which `docker login` reads
+ * from stdin. No password is stored anywhere. The lines hold no double quote or backslash,
+ * which the user data's Terraform string would read as syntax.
  * ref: https://cloud.tencent.com/document/product/440/96291 (TCCLI credentials: instance role, tccli ... --use-cvm-role)
- * ref: https://www.tencentcloud.com/document/product/1051/45154 (CreateInstanceToken: RegistryId, TokenType temp, valid one
- *   hour; returns Username and Token)
- * ref: https://pypi.org/project/tccli/ (the CLI and tencentcloud-sdk-python, installed by version)
  */
 export function tcrLoginLines(instance: TcrInstance, region: string, cli: TencentcloudSpecifics["tccli"]): string[] {
-  const token = "/run/bookstore-tcr-token.json";
-  return [
-    `# Docker logs in to ${instance.image.host} with this VM's CAM role: a one-hour credential, stored nowhere.`,
-    "if ! command -v python3 >/dev/null; then dnf install -y python3 || yum install -y python3; fi",
-    `python3 -m venv /opt/tccli && /opt/tccli/bin/pip install --quiet tccli==${cli.version} tencentcloud-sdk-python==${cli.sdkVersion}`,
-    `(umask 077 && /opt/tccli/bin/tccli tcr CreateInstanceToken --use-cvm-role --region ${region} --RegistryId ${instance.registryId} --TokenType temp > ${token})`,
-    `${JSON_FIELD} Token < ${token} | docker login --username $(${JSON_FIELD} Username < ${token}) --password-stdin ${instance.image.host}`,
-    `rm -f ${token}`,
-  ];
+  return withTccli([tcrLoginSection(instance, region)], cli);
+}
+
+/**
+ * The VMs' boot-script lines for their image's registry: the login to a TCR Enterprise
+ * instance (`tcrLoginLines`) and the pull with a private registry's Docker config read from
+ * SSM with the VM's CAM role, each when it applies, with TCCLI installed once; none when
+ * neither does.
+ * ref: https://cloud.tencent.com/document/product/440/96291 (TCCLI credentials: instance role, tccli ... --use-cvm-role)
+ */
+export function vmRegistryLines(props: { image: string; instance?: TcrInstance; registrySecretName?: string; region: string; cli: TencentcloudSpecifics["tccli"] }): string[] {
+  return withTccli(
+    [
+      ...(props.instance ? [tcrLoginSection(props.instance, props.region)] : []),
+      ...(props.registrySecretName !== undefined ? [secretPullSection(props.image, props.registrySecretName, props.region)] : []),
+    ],
+    props.cli,
+  );
 }
