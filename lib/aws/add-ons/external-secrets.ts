@@ -45,8 +45,10 @@ export const EXTERNAL_SECRETS: AwsAddOn = {
           Effect: "Allow",
           Action: ["secretsmanager:GetSecretValue"],
           // A secret's ARN is its name, a hyphen and six random characters: `-??????`
-          // matches this secret (and a later one of the same name), never `<name>-more`.
-          // ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/auth-and-access_examples.html
+          // matches this secret (and one later made again with its name), never another
+          // secret whose name only starts with it, as `-*` would.
+          // ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html (the ARN's suffix)
+          // ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/permissions_grant-limited-resources.html (`-??????`)
           Resource: `arn:${partition}:secretsmanager:${region}:${account}:secret:${registryCredentials.secretName}-??????`,
         },
       ],
