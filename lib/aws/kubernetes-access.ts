@@ -116,6 +116,8 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
    * waits until the operator has made the Secret: a missing secret or a denied read fails
    * the apply rather than leaving the pods in ImagePullBackOff.
    * ref: https://external-secrets.io/latest/provider/aws-access/#eks-pod-identity-setup (a namespaced SecretStore, no auth section)
+   * ref: https://github.com/external-secrets/external-secrets/blob/v2.9.0/providers/v1/aws/auth/auth.go (constructCredsProvider:
+   * no auth, SecretStore or ClusterSecretStore alike, leaves the AWS SDK's default chain, which reads Pod Identity's credentials)
    * ref: https://external-secrets.io/latest/provider/aws-secrets-manager/
    * ref: https://external-secrets.io/latest/api/externalsecret/ (target.creationPolicy, target.template.type, refreshInterval)
    * ref: https://github.com/external-secrets/external-secrets/blob/v2.9.0/pkg/controllers/externalsecret/externalsecret_controller_template.go
