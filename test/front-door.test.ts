@@ -1,4 +1,4 @@
-import { Cloud, statefulAddresses, WebRuntime } from "../lib";
+import { Cloud, RegistryCredentials, statefulAddresses, WebRuntime } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 import { synthBookstore, TEST_CLOUDS } from "./support/bookstore";
 import { resources, TerraformJson } from "./support/synth";
@@ -73,6 +73,21 @@ describe.each(TEST_CLOUDS)("$name: one front door", ({ name, make }) => {
     }
     expect(Object.keys(workloads!.data ?? {}).filter((type) => SECRET_READS.test(type))).toEqual([]);
     expect(JSON.stringify(workloads)).not.toMatch(/password/i);
+  });
+
+  test("with a registry login for the pods, the workloads stack names its secret and holds no Secret, no read of the secret store, no Docker config", () => {
+    const cloud = make();
+    // Only where the cluster can make a pull secret; elsewhere the cluster refuses the login (tested with the validation).
+    if (cloud.kubernetesAccess.registryPullSecret === undefined) return;
+    const { workloads } = synthBookstore(cloud, { web: { ...exampleProps(cloud).web, registryCredentials: RegistryCredentials.fromSecret("bookstore-registry-login") } });
+    for (const secret of resources(workloads!, "kubernetes_secret_v1") as Record<string, any>[]) {
+      expect(JSON.stringify(secret.data ?? {})).not.toMatch(/\$\{|auths/);
+    }
+    const manifests = (resources(workloads!, "kubernetes_manifest") as Record<string, any>[]).map((m) => m.manifest);
+    expect(manifests.filter((m) => m.kind === "Secret")).toEqual([]);
+    expect(JSON.stringify(manifests)).toContain("bookstore-registry-login");
+    expect(Object.keys(workloads!.data ?? {}).filter((type) => SECRET_READS.test(type))).toEqual([]);
+    expect(JSON.stringify(workloads)).not.toMatch(/password|"auths"/i);
   });
 
   test("VMs and pods read the same application contract", () => {

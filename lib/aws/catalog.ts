@@ -33,6 +33,8 @@ export interface AwsSpecifics {
       /** The autoscaler's image tag by Kubernetes minor version: its releases follow Kubernetes'. */
       readonly imageTags: Readonly<Record<string, string>>;
     };
+    /** The External Secrets Operator, installed only when pods pull with registry credentials from Secrets Manager. */
+    readonly externalSecrets: HelmAddOnChart;
   };
   /** Host of an Amazon ECR private registry: `<account>.dkr.ecr.<region>.amazonaws.com`. */
   readonly containerRegistryHostPattern: string;
@@ -222,6 +224,11 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     "metrics-server": { versions: ["v0.8.0-eksbuild.6", "v0.8.0-eksbuild.2"], source: "https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html (aws eks describe-addon-versions --addon-name metrics-server)" },
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html
     "eks-pod-identity-agent": { versions: ["v1.3.10-eksbuild.2", "v1.3.9-eksbuild.3"], source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (aws eks describe-addon-versions --addon-name eks-pod-identity-agent)" },
+    // Installed only with registry credentials for the pods. Chart x.y.z = operator vx.y.z; both versions' CRDs serve
+    // external-secrets.io/v1 (v1beta1 is not served unless crds.unsafeServeV1Beta1).
+    // ref: https://github.com/external-secrets/external-secrets/releases (tags helm-chart-2.9.0, helm-chart-2.8.0)
+    // ref: https://github.com/external-secrets/external-secrets/blob/helm-chart-2.9.0/deploy/crds/bundle.yaml
+    "external-secrets": { versions: ["2.9.0", "2.8.0"], source: "https://github.com/external-secrets/external-secrets/releases (tags helm-chart-*)" },
   },
   runtimeEnvironment: { regionVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
   // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html ("Bucket names must be unique across
@@ -262,6 +269,14 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
         namespace: "kube-system",
         serviceAccount: "cluster-autoscaler",
         imageTags: { "1.31": "v1.31.5", "1.32": "v1.32.7", "1.33": "v1.33.6", "1.34": "v1.34.5" },
+      },
+      // ref: https://external-secrets.io/latest/introduction/getting-started/ (helm repo https://charts.external-secrets.io)
+      // ref: https://external-secrets.io/latest/provider/aws-access/#eks-pod-identity-setup (namespace and service account external-secrets)
+      externalSecrets: {
+        repository: "https://charts.external-secrets.io",
+        chart: "external-secrets",
+        namespace: "external-secrets",
+        serviceAccount: "external-secrets",
       },
     },
     // ref: https://docs.aws.amazon.com/AmazonECR/latest/userguide/Registries.html (aws_account_id.dkr.ecr.region.amazonaws.com)

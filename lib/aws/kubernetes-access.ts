@@ -1,9 +1,10 @@
 import { Construct } from "constructs";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
+import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Fn } from "../core/cdktf";
 import { ANYWHERE_IPV4 } from "../core/cidr";
-import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity } from "../core/cluster-access";
+import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
 import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
 
@@ -86,11 +87,69 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
     };
   }
 
-  /** The Helm releases of the catalog's add-ons (the AWS Load Balancer Controller, the Cluster Autoscaler). */
-  public installAddOns(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>, _options: AddOnOptions): void {
+  /**
+   * The Helm releases of the catalog's add-ons (the AWS Load Balancer Controller, the
+   * Cluster Autoscaler, and the External Secrets Operator when the pods pull with registry
+   * credentials).
+   */
+  public installAddOns(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>, options: AddOnOptions): void {
     this.useProvidersIn(scope);
     const data = new DataAwsEksCluster(scope, "Cluster", { name: cluster.name });
-    const context = { clusterName: cluster.name, kubernetesVersion: data.version, vpcId: data.vpcConfig.get(0).vpcId, region: this.region, catalog: this.catalog };
+    const context = {
+      clusterName: cluster.name,
+      kubernetesVersion: data.version,
+      vpcId: data.vpcConfig.get(0).vpcId,
+      region: this.region,
+      catalog: this.catalog,
+      registryCredentials: options.registryCredentials,
+    };
     for (const addOn of AWS_ADD_ONS) addOn.inAddOnsStack?.(scope, context, versions[addOn.name]);
+  }
+
+  /**
+   * A SecretStore for Secrets Manager in the stack's region, with no `auth`, so the
+   * External Secrets Operator reads with its controller's EKS Pod Identity role (which may
+   * read only this secret), and an ExternalSecret that has the operator write the secret's
+   * value, a Docker config, as the `.dockerconfigjson` key of the `kubernetes.io/dockerconfigjson`
+   * Secret `props.name`, owned by the ExternalSecret and read again every hour. Neither
+   * object holds the value, so neither Terraform's configuration nor its state does. Apply
+   * waits until the operator has made the Secret: a missing secret or a denied read fails
+   * the apply rather than leaving the pods in ImagePullBackOff.
+   * ref: https://external-secrets.io/latest/provider/aws-access/#eks-pod-identity-setup (a namespaced SecretStore, no auth section)
+   * ref: https://github.com/external-secrets/external-secrets/blob/v2.9.0/providers/v1/aws/auth/auth.go (constructCredsProvider:
+   * no auth, SecretStore or ClusterSecretStore alike, leaves the AWS SDK's default chain, which reads Pod Identity's credentials)
+   * ref: https://external-secrets.io/latest/provider/aws-secrets-manager/
+   * ref: https://external-secrets.io/latest/api/externalsecret/ (target.creationPolicy, target.template.type, refreshInterval)
+   * ref: https://github.com/external-secrets/external-secrets/blob/v2.9.0/pkg/controllers/externalsecret/externalsecret_controller_template.go
+   * (a template with a type and no data keeps the fetched keys as they are)
+   * ref: https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest#wait
+   */
+  public registryPullSecret(scope: Construct, props: RegistryPullSecretProps): void {
+    const apiVersion = "external-secrets.io/v1";
+    const metadata = { name: props.name, namespace: props.namespace };
+    const store = new Manifest(scope, "SecretStore", {
+      manifest: {
+        apiVersion,
+        kind: "SecretStore",
+        metadata,
+        spec: { provider: { aws: { service: "SecretsManager", region: this.region } } },
+      },
+    });
+    new Manifest(scope, "ExternalSecret", {
+      manifest: {
+        apiVersion,
+        kind: "ExternalSecret",
+        metadata,
+        spec: {
+          // Written as the API's own default is, one hour.
+          refreshInterval: "1h0m0s",
+          secretStoreRef: { kind: "SecretStore", name: props.name },
+          target: { name: props.name, creationPolicy: "Owner", template: { type: "kubernetes.io/dockerconfigjson" } },
+          data: [{ secretKey: ".dockerconfigjson", remoteRef: { key: props.credentials.secretName } }],
+        },
+      },
+      wait: { condition: [{ type: "Ready", status: "True" }] },
+      dependsOn: [store],
+    });
   }
 }

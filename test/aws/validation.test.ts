@@ -209,6 +209,7 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["a metrics-server version the catalog lacks", (s) => cluster(s, { addOnVersions: { "metrics-server": "v0.1.0-eksbuild.1" } }), "test/K8s", "addOnVersions.metrics-server", "v0.1.0-eksbuild.1"],
   ["a load balancer controller chart the catalog lacks", (s) => cluster(s, { addOnVersions: { "aws-load-balancer-controller": "1.0.0" } }), "test/K8s", "addOnVersions.aws-load-balancer-controller", "1.0.0"],
   ["an add-on the library does not install on EKS", (s) => cluster(s, { addOnVersions: { karpenter: "1.0.0" } }), "test/K8s", "addOnVersions.karpenter", "karpenter"],
+  ["an External Secrets chart whose CRDs do not serve external-secrets.io/v1", (s) => cluster(s, { addOnVersions: { "external-secrets": "0.9.20" } }), "test/K8s", "addOnVersions.external-secrets", "0.9.20"],
   ["extended support that is no boolean", (s) => cluster(s, { extendedSupport: "yes" as unknown as boolean }), "test/K8s", "extendedSupport", "yes"],
   [
     "a cluster bound to a load balancer that sends the pods nothing",

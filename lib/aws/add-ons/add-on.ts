@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import type { RegistryCredentials } from "../../core/registry-credentials";
 import { AwsCatalog } from "../catalog";
 
 /** What an add-on's part in the infrastructure stack knows of the cluster. */
@@ -13,6 +14,8 @@ export interface AwsClusterContext {
   readonly catalog: AwsCatalog;
   /** The IP target group of the load balancer's pod backend, where pods are registered; undefined when no load balancer sends the pods requests. */
   readonly podTargetGroupArn?: string;
+  /** The registry login the cluster's secret-sync operator may read (`workloadIdentity.registryCredentials`); undefined when the pods need none. */
+  readonly registryCredentials?: RegistryCredentials;
 }
 
 /** What an add-on's Helm release knows of the cluster: read by data sources of the add-ons stack. */
@@ -23,6 +26,8 @@ export interface AwsHelmContext {
   readonly vpcId: string;
   readonly region: string;
   readonly catalog: AwsCatalog;
+  /** The registry login the operator turns into an image pull secret (`AddOnOptions.registryCredentials`); undefined when the pods need none. */
+  readonly registryCredentials?: RegistryCredentials;
 }
 
 /**
