@@ -27,7 +27,15 @@ export interface RamStatement {
  * statement; none without a data store.
  */
 export function readSecretsStatements(region: string, stores: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | undefined)[]): RamStatement[] {
-  const secrets = stores.flatMap((store) => (store ? [`acs:kms:${region}:*:secret/${store.connection.credentialsSecretId}`] : []));
+  return readNamedSecretsStatements(
+    region,
+    stores.flatMap((store) => (store ? [store.connection.credentialsSecretId] : [])),
+  );
+}
+
+/** Reading the KMS secrets of these names (in the region, of any account), in one statement; none without a name. */
+export function readNamedSecretsStatements(region: string, secretNames: readonly string[]): RamStatement[] {
+  const secrets = secretNames.map((name) => `acs:kms:${region}:*:secret/${name}`);
   return secrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: secrets }] : [];
 }
 
