@@ -36,6 +36,22 @@ export interface AlicloudSpecifics {
    * expires it renews it, and the account-wide RAM role it works with.
    */
   readonly acrCredentialHelper: { readonly pullSecretName: string; readonly expiringThreshold: string; readonly serviceRoleName: string };
+  /**
+   * ack-secret-manager, Alibaba's operator that keeps a Kubernetes Secret made from a KMS
+   * Secrets Manager secret (the pods' image pull secret for a registry other than ACR): its
+   * Helm chart in ACK's marketplace repository of the cluster's region (`{region}` is
+   * replaced), the release's namespace and service account (the subject its RRSA role
+   * trusts), and how often it reads every synced secret again (a Go duration: the operator
+   * has one interval for every secret, no per-object one). The chart's version is the
+   * catalog's `kubernetesAddOns["ack-secret-manager"]`.
+   */
+  readonly secretSync: {
+    readonly repositoryPattern: string;
+    readonly chart: string;
+    readonly namespace: string;
+    readonly serviceAccount: string;
+    readonly pollingInterval: string;
+  };
   /** Alibaba Cloud CLI the VMs install to sign in to an ACR Enterprise Edition instance with their RAM role. */
   readonly aliyunCli: { readonly version: string; readonly linuxAmd64Url: string };
   /** Control-plane components whose logs ACK ships to Simple Log Service. */
@@ -215,7 +231,8 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     lockTable: { pattern: "[A-Za-z_][A-Za-z0-9_]*", maxLength: 255, description: "letters, digits and underscores, starting with a letter or underscore" },
   },
   // The add-ons whose versions the library pins: ACK's Terway, which ships the upstream
-  // project's release tags, and ACK's managed ACR credential helper. ACK's metrics-server
+  // project's release tags, ACK's managed ACR credential helper, and the ack-secret-manager
+  // chart of ACK's marketplace (a Helm release of the add-ons stack). ACK's metrics-server
   // is installed with the cluster and its node autoscaler (cluster-autoscaler) runs in the
   // managed control plane: ACK owns their versions and the provider's CreateCluster and
   // autoscaling-config APIs take none.
@@ -228,6 +245,16 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     "managed-aliyun-acr-credential-helper": {
       versions: ["v24.01.29.1-5318af4-aliyun"],
       source: "https://www.alibabacloud.com/help/en/ack/product-overview/aliyun-acr-credential-helper (release history: the managed credential helper's latest release, May 2024)",
+    },
+    // Installed only for registry credentials (web.registryCredentials, see registry-sync.ts). The marketplace
+    // publishes no release list: 0.5.12 is the chart a public Terraform configuration installs from the
+    // marketplace's regional repository; the chart's source (values, CRDs) is the GitHub repository's
+    // charts/ack-secret-manager, 0.5.8 at its last stored commit.
+    // ref: https://github.com/AliyunContainerService/ack-secret-manager/tree/master/charts/ack-secret-manager
+    "ack-secret-manager": {
+      versions: ["0.5.12"],
+      source:
+        "ACK marketplace chart ack-secret-manager (https://aliacs-k8s-ap-southeast-1.oss-ap-southeast-1.aliyuncs.com/app/charts-incubator/ack-secret-manager-0.5.12.tgz, as installed by a public Terraform configuration; source: https://github.com/AliyunContainerService/ack-secret-manager)",
     },
   },
   runtimeEnvironment: { regionVariables: ["ALIBABA_CLOUD_REGION_ID"] },
@@ -282,6 +309,19 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     // The secret's name is not documented: it is the one the managed helper v24.01.29.1 creates and binds to the
     // service accounts it serves, as ACK clusters show it and public manifests name it in imagePullSecrets.
     acrCredentialHelper: { pullSecretName: "acr-credential-secret-aggregation", expiringThreshold: "15m", serviceRoleName: "AliyunCSManagedAcrRole" },
+    // ACK's marketplace charts are served per region from the ACK bucket of that region
+    // (aliacs-k8s-<region>/app/charts-incubator/, public configurations for cn-hangzhou,
+    // ap-southeast-1 and eu-central-1 name it); the chart installs into kube-system with a
+    // service account of its own name, and polls every 120 s by default.
+    // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/integrate-kms-secrets-into-ack (marketplace install, command.pollingInterval)
+    // ref: https://github.com/AliyunContainerService/ack-secret-manager/blob/master/charts/ack-secret-manager/values.yaml
+    secretSync: {
+      repositoryPattern: "https://aliacs-k8s-{region}.oss-{region}.aliyuncs.com/app/charts-incubator/",
+      chart: "ack-secret-manager",
+      namespace: "kube-system",
+      serviceAccount: "ack-secret-manager",
+      pollingInterval: "120s",
+    },
     // ref: https://github.com/aliyun/aliyun-cli/blob/v3.4.11/install.sh (aliyuncli.alicdn.com/aliyun-cli-linux-<version>-amd64.tgz)
     aliyunCli: { version: "3.4.11", linuxAmd64Url: "https://aliyuncli.alicdn.com/aliyun-cli-linux-3.4.11-amd64.tgz" },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/collect-control-plane-component-logs-of-ack-pro-clusters

@@ -100,7 +100,7 @@ export class AlicloudCloud implements ICloud {
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
-    return createAlicloudKubernetesCluster(scope, spec, this.catalog, this.region, (role) => this.kubernetesAccess.registerWorkloadRole(role));
+    return createAlicloudKubernetesCluster(scope, spec, this.catalog, this.region, this.kubernetesAccess);
   }
 
   public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {

@@ -2,8 +2,19 @@ import { Construct } from "constructs";
 import { DataAlicloudCsClusterCredential } from "../generated/alicloud/data-alicloud-cs-cluster-credential";
 import { DataAlicloudCsManagedKubernetesClusters } from "../generated/alicloud/data-alicloud-cs-managed-kubernetes-clusters";
 import { Fn } from "../core/cdktf";
-import { IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity, PROJECTED_TOKEN_DIR } from "../core/cluster-access";
+import {
+  AddOnOptions,
+  ClusterReference,
+  IKubernetesAccess,
+  KubernetesConnection,
+  PodEntry,
+  PodEntryProps,
+  PodIdentity,
+  PROJECTED_TOKEN_DIR,
+  RegistryPullSecretProps,
+} from "../core/cluster-access";
 import { AlicloudCatalog } from "./catalog";
+import { installSecretSync, SECRET_SYNC, secretSyncManifests, SecretSyncRole } from "./registry-sync";
 import { AlicloudWorkloadRole } from "./workload-identity";
 
 /** Minutes the workloads stack's client certificate lives: one plan and apply. */
@@ -38,10 +49,13 @@ const CCM = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-";
  *
  * Pods join the load balancer's vServer group through ACK's cloud controller manager
  * (`podEntry`) and read their secrets with RRSA (`podIdentity`); for an image in ACR
- * Enterprise Edition they name the pull secret ACK's credential helper keeps for them.
+ * Enterprise Edition they name the pull secret ACK's credential helper keeps for them, and
+ * for any other private registry the one ack-secret-manager keeps from the secret store
+ * (`registryPullSecret`, with the operator in the add-ons stack: `installAddOns`).
  */
 export class AlicloudKubernetesAccess implements IKubernetesAccess {
   private readonly workloadRoles = new Map<string, AlicloudWorkloadRole>();
+  private readonly secretSyncRoles = new Map<string, SecretSyncRole>();
 
   constructor(
     public readonly catalog: AlicloudCatalog,
@@ -132,8 +146,40 @@ export class AlicloudKubernetesAccess implements IKubernetesAccess {
     };
   }
 
+  /**
+   * The add-ons stack exists on ACK only for registry credentials: ACK installs every other
+   * add-on through its own API in the infrastructure stack.
+   */
+  public needsAddOns(options: AddOnOptions): boolean {
+    return options.registryCredentials !== undefined;
+  }
+
+  /** ack-secret-manager's Helm release, for registry credentials only (registry-sync.ts). */
+  public installAddOns(scope: Construct, _cluster: ClusterReference, versions: Readonly<Record<string, string>>, options: AddOnOptions): void {
+    if (options.registryCredentials === undefined) return;
+    installSecretSync(scope, { version: versions[SECRET_SYNC], region: this.region, catalog: this.catalog });
+  }
+
+  /**
+   * The SecretStore and ExternalSecret that have ack-secret-manager keep the pull secret
+   * (registry-sync.ts), with the operator's RRSA role and the cluster's OIDC provider as
+   * the infrastructure stack made and outputs them.
+   */
+  public registryPullSecret(scope: Construct, props: RegistryPullSecretProps): void {
+    const role = this.secretSyncRoles.get(props.cluster.clusterId);
+    if (!role) {
+      throw new Error(`alicloud: the cluster ${props.cluster.name} was built without workloadIdentity.registryCredentials, so no role may read ${props.credentials.secretName}`);
+    }
+    secretSyncManifests(scope, props, role);
+  }
+
   /** Records a cluster's workload role, which `podIdentity` is later asked for by its ARN. */
   public registerWorkloadRole(role: AlicloudWorkloadRole): void {
     this.workloadRoles.set(role.roleArn, role);
+  }
+
+  /** Records the RRSA role of a cluster's ack-secret-manager, which `registryPullSecret` is later asked for by the cluster's ID. */
+  public registerSecretSyncRole(clusterId: string, role: SecretSyncRole): void {
+    this.secretSyncRoles.set(clusterId, role);
   }
 }

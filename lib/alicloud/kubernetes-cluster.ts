@@ -13,8 +13,17 @@ import { AlicloudCatalog } from "./catalog";
 import { grantClusterAdministrators } from "./cluster-administrators";
 import { outboundAccessOf } from "./network";
 import { onPodBackendPorts } from "./pod-backends";
+import { createSecretSyncRole, SecretSyncRole } from "./registry-sync";
 import { rule } from "./security-group";
 import { AlicloudWorkloadRole, createWorkloadRole } from "./workload-identity";
+
+/** Where the cluster adapter hands the RRSA roles it made, for the workloads stack. */
+export interface AlicloudClusterRoles {
+  /** The pods' workload role, asked for later by its ARN (`podIdentity`). */
+  registerWorkloadRole(role: AlicloudWorkloadRole): void;
+  /** The role of ack-secret-manager, asked for later by the cluster's ID (`registryPullSecret`). */
+  registerSecretSyncRole(clusterId: string, role: SecretSyncRole): void;
+}
 
 const NODE_SYSTEM_DISK_GIB = 120;
 const CONTROL_PLANE_LOG_TTL_DAYS = "365";
@@ -33,8 +42,9 @@ const NETWORK_PLUGIN = "terway-eniip";
  *
  * Besides the cluster: the administrators' RBAC grants, the private networks' access to
  * the API server on its security group, the load balancer's access to the pods (Terway
- * ENI backends), the workload identity's RAM role, and, for a workload image in ACR
- * Enterprise Edition, ACK's credential helper that lets the nodes pull it.
+ * ENI backends), the workload identity's RAM role, for a workload image in ACR
+ * Enterprise Edition, ACK's credential helper that lets the nodes pull it, and, for
+ * registry credentials, the RRSA role of ack-secret-manager that reads them.
  * ref: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/cs_managed_kubernetes
  * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway
  */
@@ -43,7 +53,7 @@ export function createAlicloudKubernetesCluster(
   spec: KubernetesClusterSpec,
   catalog: AlicloudCatalog,
   region: string,
-  onWorkloadRole: (role: AlicloudWorkloadRole) => void,
+  roles: AlicloudClusterRoles,
 ): KubernetesClusterAttributes {
   const specifics = catalog.alicloud;
   if (spec.publicApiAllowedCidrs.length > 0) {
@@ -196,18 +206,26 @@ export function createAlicloudKubernetesCluster(
     });
   });
 
+  // Read once: each read of an attribute is a new token, and the workloads stack asks for
+  // the ack-secret-manager role by this very string.
+  const clusterId = cluster.id;
   let workloadRoleId: string | undefined;
   if (spec.workloadIdentity) {
     const identity = spec.workloadIdentity;
     const role = createWorkloadRole(scope, cluster, { clusterName: spec.name, region, identity, catalog });
     // The nodes pull an ACR Enterprise Edition image for this service account only.
     const imagePullSecretNames = installAcrCredentialHelper(scope, { clusterId: cluster.id, identity, version: spec.addOnVersions[ACR_CREDENTIAL_HELPER], region, catalog });
-    onWorkloadRole({ ...role, imagePullSecretNames });
+    roles.registerWorkloadRole({ ...role, imagePullSecretNames });
     workloadRoleId = role.roleArn;
+    // The operator that turns the registry login into the pods' pull secret reads it, and nothing else.
+    if (identity.registryCredentials !== undefined) {
+      const secretName = identity.registryCredentials.secretName;
+      roles.registerSecretSyncRole(clusterId, createSecretSyncRole(scope, cluster, { clusterName: spec.name, region, secretName, catalog }));
+    }
   }
 
   return {
-    clusterId: cluster.id,
+    clusterId,
     endpoint: cluster.connections.lookup("api_server_intranet"),
     securityGroupId: cluster.securityGroupId,
     workloadRoleId,

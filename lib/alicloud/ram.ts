@@ -29,8 +29,16 @@ export interface RamStatement {
  *   (GetSecretValue: kms:GetSecretValue on acs:kms:${region}:${account}:secret/${secret-name})
  */
 export function readSecretsStatements(region: string, secrets: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | string | undefined)[]): RamStatement[] {
-  const resources = secrets.flatMap((secret) => (secret === undefined ? [] : [`acs:kms:${region}:*:secret/${typeof secret === "string" ? secret : secret.connection.credentialsSecretId}`]));
-  return resources.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: resources }] : [];
+  return readNamedSecretsStatements(
+    region,
+    secrets.flatMap((secret) => (secret === undefined ? [] : [typeof secret === "string" ? secret : secret.connection.credentialsSecretId])),
+  );
+}
+
+/** Reading the KMS secrets of these names (in the region, of any account), in one statement; none without a name. */
+export function readNamedSecretsStatements(region: string, secretNames: readonly string[]): RamStatement[] {
+  const secrets = secretNames.map((name) => `acs:kms:${region}:*:secret/${name}`);
+  return secrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: secrets }] : [];
 }
 
 export interface RamRoleProps {
