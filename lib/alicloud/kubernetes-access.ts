@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { DataAlicloudCsClusterCredential } from "../generated/alicloud/data-alicloud-cs-cluster-credential";
 import { DataAlicloudCsManagedKubernetesClusters } from "../generated/alicloud/data-alicloud-cs-managed-kubernetes-clusters";
-import { Fn } from "../core/cdktf";
+import { Fn, ITerraformDependable } from "../core/cdktf";
 import {
   AddOnOptions,
   ClusterReference,
@@ -165,12 +165,12 @@ export class AlicloudKubernetesAccess implements IKubernetesAccess {
    * (registry-sync.ts), with the operator's RRSA role and the cluster's OIDC provider as
    * the infrastructure stack made and outputs them.
    */
-  public registryPullSecret(scope: Construct, props: RegistryPullSecretProps): void {
+  public registryPullSecret(scope: Construct, props: RegistryPullSecretProps): readonly ITerraformDependable[] {
     const role = this.secretSyncRoles.get(props.cluster.clusterId);
     if (!role) {
       throw new Error(`alicloud: the cluster ${props.cluster.name} was built without workloadIdentity.registryCredentials, so no role may read ${props.credentials.secretName}`);
     }
-    secretSyncManifests(scope, props, role);
+    return secretSyncManifests(scope, props, role);
   }
 
   /** Records a cluster's workload role, which `podIdentity` is later asked for by its ARN. */

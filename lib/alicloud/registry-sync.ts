@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes";
-import { Fn } from "../core/cdktf";
+import { Fn, ITerraformDependable } from "../core/cdktf";
 import { RegistryPullSecretProps } from "../core/cluster-access";
 import { AlicloudCatalog } from "./catalog";
 import { ramName, readNamedSecretsStatements, serviceAccountRole } from "./ram";
@@ -109,7 +109,7 @@ export function installSecretSync(scope: Construct, props: { readonly version: s
  * ref: https://github.com/AliyunContainerService/ack-secret-manager/blob/master/pkg/backend/provider/kms/kms_service.go (the value under data[].name, unparsed without jmesPath)
  * ref: https://kubernetes.io/docs/concepts/configuration/secret/#docker-config-secrets
  */
-export function secretSyncManifests(scope: Construct, props: RegistryPullSecretProps, role: SecretSyncRole): void {
+export function secretSyncManifests(scope: Construct, props: RegistryPullSecretProps, role: SecretSyncRole): readonly ITerraformDependable[] {
   const metadata = { name: props.name, namespace: props.namespace };
   const store = new Manifest(scope, "SecretStore", {
     manifest: {
@@ -119,7 +119,7 @@ export function secretSyncManifests(scope: Construct, props: RegistryPullSecretP
       spec: { KMS: { KMSAuth: { ramRoleARN: role.roleArn, oidcProviderARN: role.oidcProviderArn } } },
     },
   });
-  new Manifest(scope, "ExternalSecret", {
+  const externalSecret = new Manifest(scope, "ExternalSecret", {
     manifest: {
       apiVersion: API_VERSION,
       kind: "ExternalSecret",
@@ -132,4 +132,5 @@ export function secretSyncManifests(scope: Construct, props: RegistryPullSecretP
     },
     dependsOn: [store],
   });
+  return [externalSecret];
 }

@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
-import { Fn } from "../core/cdktf";
+import { Fn, ITerraformDependable } from "../core/cdktf";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
 import { AWS_ADD_ONS } from "./add-ons";
@@ -124,7 +124,7 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
    * (a template with a type and no data keeps the fetched keys as they are)
    * ref: https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs/resources/manifest#wait
    */
-  public registryPullSecret(scope: Construct, props: RegistryPullSecretProps): void {
+  public registryPullSecret(scope: Construct, props: RegistryPullSecretProps): readonly ITerraformDependable[] {
     const apiVersion = "external-secrets.io/v1";
     const metadata = { name: props.name, namespace: props.namespace };
     const store = new Manifest(scope, "SecretStore", {
@@ -135,7 +135,7 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
         spec: { provider: { aws: { service: "SecretsManager", region: this.region } } },
       },
     });
-    new Manifest(scope, "ExternalSecret", {
+    const externalSecret = new Manifest(scope, "ExternalSecret", {
       manifest: {
         apiVersion,
         kind: "ExternalSecret",
@@ -151,5 +151,6 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
       wait: { condition: [{ type: "Ready", status: "True" }] },
       dependsOn: [store],
     });
+    return [externalSecret];
   }
 }

@@ -111,7 +111,7 @@ export class BookstoreStacks implements IFrontDoor {
           registryCredentials && access.registryPullSecret
             ? {
                 name: REGISTRY_PULL_SECRET,
-                create: (scope, namespace) => access.registryPullSecret?.(scope, { namespace, name: REGISTRY_PULL_SECRET, credentials: registryCredentials, cluster: clusterReference }),
+                create: (scope, namespace) => access.registryPullSecret?.(scope, { namespace, name: REGISTRY_PULL_SECRET, credentials: registryCredentials, cluster: clusterReference }) ?? [],
               }
             : undefined,
       });

@@ -6,6 +6,7 @@
  * cloud branches.
  */
 import { Construct } from "constructs";
+import type { ITerraformDependable } from "./cdktf";
 import type { PodBackend } from "./load-balancer";
 import type { RegistryCredentials } from "./registry-credentials";
 
@@ -175,6 +176,8 @@ export interface IKubernetesAccess {
    * `workloadIdentity.registryCredentials`.
    * Absent where the cloud's cluster has no such operator: registry credentials for pods
    * are then refused at synth.
+   * @returns what the pods wait for: the object whose apply ends when the pull secret
+   *   exists, where the cloud's operator reports it, so that no pod starts without it
    */
-  registryPullSecret?(scope: Construct, props: RegistryPullSecretProps): void;
+  registryPullSecret?(scope: Construct, props: RegistryPullSecretProps): readonly ITerraformDependable[];
 }

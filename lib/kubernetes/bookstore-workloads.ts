@@ -9,6 +9,7 @@ import { PodDisruptionBudgetV1 } from "@cdktf/provider-kubernetes/lib/pod-disrup
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
+import type { ITerraformDependable } from "../core/cdktf";
 import { PodEntry, PodIdentity, PROJECTED_TOKEN_DIR } from "../core/cluster-access";
 import { ResolvedWorkloadSettings } from "./workloads-props";
 
@@ -37,7 +38,7 @@ export interface BookstoreWorkloadsProps {
    * namespace (never its value), and the pods name it.
    * @default none: the image is public or the nodes pull it with their own permissions
    */
-  readonly registryPullSecret?: { readonly name: string; readonly create: (scope: Construct, namespace: string) => void };
+  readonly registryPullSecret?: { readonly name: string; readonly create: (scope: Construct, namespace: string) => readonly ITerraformDependable[] };
 }
 
 /**
@@ -69,7 +70,8 @@ export class BookstoreWorkloads extends Construct {
     // and the one the secret-sync operator keeps from the registry login in the secret store.
     const pullSecrets = identity?.imagePullSecretNames ?? [];
     const registryPullSecret = props.registryPullSecret;
-    if (registryPullSecret) registryPullSecret.create(new Construct(this, "RegistryPullSecret"), namespace.metadata.name);
+    // The pods wait for the operator's objects, so their first pull finds the secret.
+    const pullSecretReady = registryPullSecret ? registryPullSecret.create(new Construct(this, "RegistryPullSecret"), namespace.metadata.name) : [];
     const podPullSecrets = [...pullSecrets, ...(registryPullSecret ? [registryPullSecret.name] : [])];
     const serviceAccount = new ServiceAccountV1(this, "ServiceAccount", {
       metadata: { ...metadata(WORKLOAD_SERVICE_ACCOUNT), annotations: { ...identity?.serviceAccountAnnotations } },
@@ -150,6 +152,7 @@ export class BookstoreWorkloads extends Construct {
       },
       // The autoscaler owns the replica count once the Deployment exists.
       lifecycle: { ignoreChanges: ["spec[0].replicas"] },
+      dependsOn: pullSecretReady.length > 0 ? [...pullSecretReady] : undefined,
     });
 
     const reference = entry?.certificateReference;

@@ -119,9 +119,10 @@ describe("AWS: registry credentials for the pods through the External Secrets Op
       expect(block.depends_on).toEqual([expect.stringContaining("kubernetes_manifest.")]);
     });
 
-    test("the Deployment's pods name the pull secret", () => {
+    test("the Deployment's pods name the pull secret, and start only once the operator has made it", () => {
       const [deployment] = resources(withLogin.workloads!, "kubernetes_deployment_v1") as any[];
       expect(deployment.spec.template.spec.image_pull_secrets).toEqual([{ name: "bookstore-registry" }]);
+      expect(deployment.depends_on).toEqual([expect.stringMatching(/^kubernetes_manifest\.\w*ExternalSecret\w*$/)]);
     });
 
     test("holds no Secret, no read of the secret store and no Docker config", () => {

@@ -69,7 +69,10 @@ describe("the workloads stack names a pull secret the cluster's operator keeps",
     const sync = syncs[0];
     expect(sync).toEqual(expect.objectContaining({ kind: "FakeSecretSync", metadata: expect.objectContaining({ name: "bookstore-registry", namespace: expect.stringContaining("kubernetes_namespace_v1") }) }));
     expect(sync.spec.secretName).toBe("shop-registry");
-    expect(onlyResource(workloads, "kubernetes_deployment_v1").spec.template.spec.image_pull_secrets).toEqual([{ name: "bookstore-registry" }]);
+    const deployment = onlyResource(workloads, "kubernetes_deployment_v1");
+    expect(deployment.spec.template.spec.image_pull_secrets).toEqual([{ name: "bookstore-registry" }]);
+    // The pods wait for what the cloud says ends when the pull secret exists.
+    expect(deployment.depends_on).toEqual([expect.stringMatching(/^kubernetes_manifest\.\w*FakeSecretSync\w*$/)]);
     // A name, never a credential: the stack makes no Secret of its own.
     expect(resources(workloads, "kubernetes_secret_v1")).toEqual([]);
   });
@@ -83,6 +86,7 @@ describe("the workloads stack names a pull secret the cluster's operator keeps",
     expect(without.addOnOptions).toEqual([{ registryCredentials: undefined }]);
     expect(resources(workloads, "kubernetes_manifest").filter((m) => (m as { manifest: { kind: string } }).manifest.kind === "FakeSecretSync")).toEqual([]);
     expect(onlyResource(workloads, "kubernetes_deployment_v1").spec.template.spec.image_pull_secrets).toBeUndefined();
+    expect(onlyResource(workloads, "kubernetes_deployment_v1").depends_on).toBeUndefined();
   });
 
   test("a cloud whose add-ons need nothing without credentials gets no add-ons stack", () => {

@@ -163,7 +163,7 @@ export class FakeCloud implements ICloud {
       this.addOnOptions.push(options);
     },
     needsAddOns: () => true,
-    registryPullSecret: (scope, props) => {
+    registryPullSecret: (scope, props) => [
       new Manifest(scope, "FakeSecretSync", {
         manifest: {
           apiVersion: "fake.example.com/v1",
@@ -171,8 +171,8 @@ export class FakeCloud implements ICloud {
           metadata: { name: props.name, namespace: props.namespace },
           spec: { secretName: props.credentials.secretName, type: "kubernetes.io/dockerconfigjson", cluster: props.cluster.name },
         },
-      });
-    },
+      }),
+    ],
   };
   /** The options each `installAddOns` call was given. */
   public readonly addOnOptions: AddOnOptions[] = [];
