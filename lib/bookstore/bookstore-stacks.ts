@@ -41,7 +41,8 @@ export class BookstoreStacks implements IFrontDoor {
    * The stack holding the cluster add-ons that Terraform installs through the cluster's
    * API (Helm charts), deployed before the workloads, whose custom resources need the
    * add-ons' CRDs at plan time. Undefined without a cluster, or where the cloud installs
-   * every add-on through its own API in the infrastructure stack.
+   * every add-on through its own API in the infrastructure stack, or needs none for these
+   * props (`IKubernetesAccess.needsAddOns`: e.g. an operator wanted only for `web.registryCredentials`).
    */
   public readonly addOns?: TerraformStack;
   /**
