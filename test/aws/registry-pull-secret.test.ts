@@ -75,6 +75,11 @@ describe("AWS: registry credentials for the pods through the External Secrets Op
       expect(values).toContain('"serviceAccount" = {"create" = true, "name" = "external-secrets"}');
     });
 
+    test("gives no namespace's edit or admin binding the right to make a store that reads with the operator's role", () => {
+      const [release] = (resources(withLogin.addOns!, "helm_release") as any[]).filter((r) => r.chart === "external-secrets");
+      expect(release.values[0]).toContain('"rbac" = {"aggregateToEdit" = false, "aggregateToAdmin" = false}');
+    });
+
     test("takes the chart version chosen in kubernetes.addOnVersions", () => {
       const { addOns } = synthBookstore(aws(), {
         web: { ...exampleProps(aws()).web, registryCredentials: RegistryCredentials.fromSecret(SECRET) },

@@ -70,6 +70,13 @@ export const EXTERNAL_SECRETS: AwsAddOn = {
           installCRDs: true,
           // The Pod Identity association names this service account: no annotation needed.
           serviceAccount: { create: true, name: chart.serviceAccount },
+          // A SecretStore without `auth` reads with the controller's own role, so whoever may
+          // create one may read the registry login: the chart would give that right to every
+          // `edit` and `admin` binding of every namespace; it stays with cluster administrators
+          // (the `view` aggregation, read-only, stays).
+          // ref: https://github.com/external-secrets/external-secrets/blob/helm-chart-2.9.0/deploy/charts/external-secrets/values.yaml (rbac.aggregateToEdit, rbac.aggregateToAdmin)
+          // ref: https://github.com/external-secrets/external-secrets/blob/helm-chart-2.9.0/deploy/charts/external-secrets/templates/rbac.yaml (the -edit role: create/patch/update secretstores and externalsecrets)
+          rbac: { aggregateToEdit: false, aggregateToAdmin: false },
           // The chart's suggested requests; its containers already run non-root, read-only,
           // without privilege escalation or capabilities, with RuntimeDefault seccomp.
           resources: { requests: { cpu: "10m", memory: "32Mi" } },
