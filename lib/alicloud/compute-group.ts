@@ -13,6 +13,7 @@ import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
 import { instanceRole, ramName, readSecretsStatements } from "./ram";
 import { acrEnterpriseImage, acrPullStatements, vmRegistryLines } from "./registry";
+import { refuseCredentialsForOwnRegistry } from "../core/registry-credentials";
 import { rule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 
@@ -78,6 +79,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
   // nothing else.
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements (OSS actions and resources)
   const acrImage = acrEnterpriseImage(spec.image);
+  if (acrImage) refuseCredentialsForOwnRegistry(scope, spec.image, spec.registryCredentials, "ACR Enterprise Edition");
   const role = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,

@@ -15,6 +15,7 @@ import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group"
 import { ILoadBalancer } from "../core/load-balancer";
 import { containerUserData, requireUserDataFits } from "../core/user-data";
 import { ValidationError } from "../core/validation";
+import { refuseCredentialsForOwnRegistry } from "../core/registry-credentials";
 import { PolicyChecks } from "../policy/policy-checks";
 import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { awsAssetBucketOf } from "./asset-bucket";
@@ -132,6 +133,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
   // An image of the account's ECR registry: the role may pull that repository, and the boot
   // script logs in before the container starts.
   const ecr = ecrImage(spec.image, catalog);
+  if (ecr) refuseCredentialsForOwnRegistry(scope, spec.image, spec.registryCredentials, "Amazon ECR");
   const pullPolicy =
     ecr &&
     new IamRolePolicy(scope, "PullImage", {

@@ -48,3 +48,19 @@ export function requireRegistryCredentials(scope: IConstruct, field: string, cre
 /** Why a cloud without `IKubernetesAccess.registryPullSecret` refuses registry credentials for its pods. */
 export const REGISTRY_CREDENTIALS_UNSUPPORTED =
   "its cluster has no operator here that turns a secret of the secret store into an image pull secret, and the library never puts a registry password in Terraform's configuration or state; run the web tier on VMs only (kubernetes.enabled false) or use an image the nodes can pull (public, or in the cloud's own registry where the nodes pull it)";
+
+/**
+ * Refuses registry credentials for an image in the cloud's own registry, which the VMs pull
+ * with their role: the boot script pulls with the secret's Docker config alone, so the
+ * role's login would not count for that pull. Called by a cloud adapter that knows the
+ * image is in its registry (`registry` names it, e.g. the registry's product name).
+ */
+export function refuseCredentialsForOwnRegistry(scope: IConstruct, image: string, credentials: RegistryCredentials | undefined, registry: string): void {
+  if (credentials === undefined) return;
+  throw new ValidationError(
+    scope,
+    "registryCredentials",
+    credentials.secretName,
+    `none for ${image}: an image in ${registry} is pulled with the instances' own role, and a login read from the secret store would stand in for that role's`,
+  );
+}

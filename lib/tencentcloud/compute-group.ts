@@ -5,6 +5,7 @@ import { DataTencentcloudImages } from "../generated/tencentcloud/data-tencentcl
 import { Annotations, Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { ValidationError } from "../core/validation";
+import { refuseCredentialsForOwnRegistry } from "../core/registry-credentials";
 import { containerUserData, requireUserDataFits } from "../core/user-data";
 import { tencentcloudAssetBucketOf } from "./asset-bucket";
 import { instanceRole, ReadableSecret } from "./cam";
@@ -93,6 +94,7 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
   // An image in TCR Enterprise is pulled with the role too: the boot script logs Docker in
   // with a one-hour credential of that instance (TCR Personal has no such credential).
   const tcrImage = tcrEnterpriseImage(spec.image);
+  if (tcrImage) refuseCredentialsForOwnRegistry(scope, spec.image, spec.registryCredentials, "TCR Enterprise");
   const registry = tcrImage ? tcrInstanceOf(scope, tcrImage) : undefined;
   const role = instanceRole(scope, {
     name: spec.name,
