@@ -15,6 +15,16 @@ export function ramName(name: string, region: string): string {
   return `${name.replace(/_/g, "-").slice(0, RAM_ROLE_NAME_MAX_LENGTH - region.length - 1).replace(/-+$/, "")}-${region}`;
 }
 
+/**
+ * A RAM name "<name>-<suffix>-<region>" that keeps the suffix whole and shortens the name
+ * instead, so that roles of one resource told apart by their suffix never share a name
+ * however long the resource's name is.
+ */
+export function ramNameWithSuffix(name: string, suffix: string, region: string): string {
+  const room = RAM_ROLE_NAME_MAX_LENGTH - region.length - suffix.length - 2;
+  return ramName(`${name.replace(/_/g, "-").slice(0, room).replace(/-+$/, "")}-${suffix}`, region);
+}
+
 /** One statement of a RAM policy. */
 export interface RamStatement {
   readonly Effect: string;

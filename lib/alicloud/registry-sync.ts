@@ -5,7 +5,7 @@ import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes
 import { Fn, ITerraformDependable } from "../core/cdktf";
 import { RegistryPullSecretProps } from "../core/cluster-access";
 import { AlicloudCatalog } from "./catalog";
-import { ramName, readNamedSecretsStatements, serviceAccountRole } from "./ram";
+import { ramNameWithSuffix, readNamedSecretsStatements, serviceAccountRole } from "./ram";
 
 /** ack-secret-manager: its key in the catalog's `kubernetesAddOns`. */
 export const SECRET_SYNC = "ack-secret-manager";
@@ -50,7 +50,8 @@ export function createSecretSyncRole(
   const sync = props.catalog.alicloud.secretSync;
   const rrsa = cluster.rrsaMetadata.get(0);
   const role = serviceAccountRole(scope, "RegistrySyncRole", {
-    name: ramName(`${props.clusterName}-registry-sync`, props.region),
+    // Its suffix kept whole: a long cluster name must not make it the pods' role's name.
+    name: ramNameWithSuffix(props.clusterName, "registry-sync", props.region),
     description: `${sync.chart} on ${props.clusterName} in ${props.region}: reads the registry login ${props.secretName}`,
     // The secret is encrypted with KMS's default service key, which needs no grant of its own.
     statements: readNamedSecretsStatements(props.region, [props.secretName]),

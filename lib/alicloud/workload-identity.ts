@@ -3,7 +3,7 @@ import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes
 import { WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AlicloudCatalog } from "./catalog";
 import { objectsStatements } from "./asset-bucket";
-import { ramName, RamStatement, readSecretsStatements, serviceAccountRole } from "./ram";
+import { ramNameWithSuffix, RamStatement, readSecretsStatements, serviceAccountRole } from "./ram";
 
 /** The RAM role a service account's pods assume, and the OIDC provider their tokens come from. */
 export interface AlicloudWorkloadRole {
@@ -33,7 +33,9 @@ export function createWorkloadRole(
   // (as the web tier's VMs), and nothing else.
   const statements: RamStatement[] = [...readSecretsStatements(region, [identity.database, identity.cache]), ...objectsStatements(identity.assetBucket)];
   const role = serviceAccountRole(scope, "WorkloadRole", {
-    name: ramName(`${props.clusterName}-pods`, region),
+    // Its suffix kept whole: cut from the end, a long cluster name gave it the VMs' role's
+    // name (the shop's name, cut the same way), and the second role failed to create.
+    name: ramNameWithSuffix(props.clusterName, "pods", region),
     description: `Pods of ${identity.namespace}/${identity.serviceAccountName} on ${props.clusterName} in ${region}`,
     statements,
     oidcProviderArn: rrsa.ramOidcProviderArn,

@@ -66,6 +66,20 @@ describe("Alibaba Cloud: the pods pull from a private registry with a pull secre
     });
   });
 
+  test.each([
+    ["cn-hangzhou", 40],
+    ["ap-southeast-1", 50],
+  ])("GIVEN a long shop name in %s (%i characters) THEN every RAM role still has a name of its own, the operator's ending in -registry-sync-<region>", (region, length) => {
+    const name = `s${"a".repeat(length - 1)}`;
+    const props = bookstoreProps(alicloud(region));
+    const long = synthBookstore(alicloud(region), { name, web: { ...props.web, registryCredentials: RegistryCredentials.fromSecret(SECRET) } }).json;
+    const names = (resources(long, "alicloud_ram_role") as any[]).map((role) => role.role_name);
+    expect(names.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(names).size).toBe(names.length);
+    for (const roleName of names) expect(roleName.length).toBeLessThanOrEqual(64);
+    expect(names).toContainEqual(expect.stringMatching(new RegExp(`^s[a-z-]+-registry-sync-${region}$`)));
+  });
+
   describe("the add-ons stack", () => {
     test("is bookstore-alicloud-addons, with the operator's Helm release at the catalog's pinned version from ACK's marketplace repository of the region", () => {
       const release = onlyResource(addOns, "helm_release");
