@@ -182,6 +182,17 @@ describe("with the cloud's own registry too", () => {
     expect(build).toThrow(new RegExp(`invalid web\\.registryCredentials "${SECRET.replace(/[/]/g, "\\/")}"; allowed: none for .*${registry}`));
   });
 
+  test.each([
+    ["alicloud", "alicloud_ram_role_policy_attachment"],
+    ["tencentcloud", "tencentcloud_cam_role_policy_attachment"],
+  ])("%s: no instance starts before its role may read the login (the launch configuration waits for every grant of the role)", (name, attachmentType) => {
+    const cloud = CLOUDS[name].make();
+    const json = synthBookstore(cloud, onVms(cloud, { registryCredentials: RegistryCredentials.fromSecret(SECRET) })).json;
+    const attachments = Object.keys(json.resource?.[attachmentType] ?? {}).filter((key) => key.includes("Web_"));
+    expect(attachments.length).toBeGreaterThan(0);
+    expect([...onlyResource(json, CLOUDS[name].launch).depends_on].sort()).toEqual(attachments.map((key) => `${attachmentType}.${key}`).sort());
+  });
+
   test("Tencent Cloud: an image in TCR Personal draws no warning once its login is in SSM", () => {
     const cloud = CLOUDS.tencentcloud.make();
     const warningsWith = (registryCredentials?: RegistryCredentials) => {

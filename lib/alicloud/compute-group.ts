@@ -80,7 +80,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/authorization-syntax-and-elements (OSS actions and resources)
   const acrImage = acrEnterpriseImage(spec.image);
   if (acrImage) refuseCredentialsForOwnRegistry(scope, spec.image, spec.registryCredentials, "ACR Enterprise Edition");
-  const role = instanceRole(scope, "InstanceRole", {
+  const { role, granted } = instanceRole(scope, "InstanceRole", {
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
     statements: [
@@ -130,6 +130,9 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     instanceType: spec.instanceType,
     securityGroupIds: [group.id],
     roleName: role.roleName,
+    // The boot script reads secrets and logs in to registries with the role: its grants
+    // must be in force before an instance of this configuration starts.
+    dependsOn: granted.length > 0 ? [...granted] : undefined,
     // No internet_max_bandwidth_out: instances get no public address; they go out through the NAT gateway.
     systemDiskCategory: "cloud_essd",
     systemDiskSize: spec.rootVolumeGiB,

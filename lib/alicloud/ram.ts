@@ -64,7 +64,7 @@ export interface RamRoleProps {
  * two regions gets two roles.
  * ref: https://www.alibabacloud.com/help/en/ecs/user-guide/attach-an-instance-ram-role-to-an-ecs-instance
  */
-export function instanceRole(scope: Construct, id: string, props: RamRoleProps): RamRole {
+export function instanceRole(scope: Construct, id: string, props: RamRoleProps): RoleWithGrants {
   return roleWithPolicy(scope, id, props, [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { Service: ["ecs.aliyuncs.com"] } }]);
 }
 
@@ -87,10 +87,17 @@ export function serviceAccountRole(
       Principal: { Federated: [props.oidcProviderArn] },
       Condition: { StringEquals: { "oidc:aud": props.audience, "oidc:iss": props.issuerUrl, "oidc:sub": props.subject } },
     },
-  ]);
+  ]).role;
 }
 
-function roleWithPolicy(scope: Construct, id: string, props: RamRoleProps, trust: Record<string, unknown>[]): RamRole {
+/** A role, and its policy's attachment: what whoever uses the grants at once (an instance's boot) waits for. */
+export interface RoleWithGrants {
+  readonly role: RamRole;
+  /** The policy's attachment, none without statements. */
+  readonly granted: readonly RamRolePolicyAttachment[];
+}
+
+function roleWithPolicy(scope: Construct, id: string, props: RamRoleProps, trust: Record<string, unknown>[]): RoleWithGrants {
   const role = new RamRole(scope, id, {
     roleName: props.name,
     description: props.description,
@@ -104,7 +111,8 @@ function roleWithPolicy(scope: Construct, id: string, props: RamRoleProps, trust
       policyDocument: Fn.jsonencode({ Version: "1", Statement: props.statements }),
       force: true,
     });
-    new RamRolePolicyAttachment(scope, `${id}PolicyAttachment`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" });
+    const attachment = new RamRolePolicyAttachment(scope, `${id}PolicyAttachment`, { roleName: role.roleName, policyName: policy.policyName, policyType: "Custom" });
+    return { role, granted: [attachment] };
   }
-  return role;
+  return { role, granted: [] };
 }

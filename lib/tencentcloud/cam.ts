@@ -48,13 +48,14 @@ export interface ReadableSecret {
  * key is ever written to them; CKV_TC_13), allowed to read the given SSM secrets, to
  * read and write one COS bucket's objects and to pull the image from its TCR Enterprise
  * instance, and nothing else: one policy per grant, so adding one leaves the others as
- * they are. Undefined when there is nothing to grant.
+ * they are, with the policies' attachments, which instances that use the grants at boot
+ * wait for. Undefined when there is nothing to grant.
  * ref: https://www.tencentcloud.com/document/product/598/19381 (roles for CVM)
  */
 export function instanceRole(
   scope: Construct,
   props: { name: string; region: string; secrets: readonly ReadableSecret[]; assetBucket?: TencentcloudAssetBucket; registry?: TcrInstance },
-): CamRole | undefined {
+): { readonly role: CamRole; readonly granted: readonly CamRolePolicyAttachment[] } | undefined {
   if (props.secrets.length === 0 && props.assetBucket === undefined && props.registry === undefined) return undefined;
   const grants = [
     ...props.secrets.map((secret) => `read the ${secret.what} credentials`),
@@ -70,13 +71,14 @@ export function instanceRole(
       statement: [{ action: ["name/sts:AssumeRole"], effect: "allow", principal: { service: ["cvm.qcloud.com"] } }],
     }),
   });
+  const granted: CamRolePolicyAttachment[] = [];
   const account = props.secrets.length > 0 || props.registry ? new DataTencentcloudUserInfo(scope, "Account", {}) : undefined;
   if (account) {
-    grantSecretReads(scope, role.id, { name: props.name, region: props.region, ownerUin: account.ownerUin, secrets: props.secrets });
+    granted.push(...grantSecretReads(scope, role.id, { name: props.name, region: props.region, ownerUin: account.ownerUin, secrets: props.secrets }));
   }
   if (props.assetBucket !== undefined) {
     const policy = readWriteAssetsPolicy(scope, "ReadWriteAssets", { name: props.name, region: props.region, assetBucket: props.assetBucket });
-    new CamRolePolicyAttachment(scope, "InstanceRoleAssetsPolicy", { roleId: role.id, policyId: policy.id });
+    granted.push(new CamRolePolicyAttachment(scope, "InstanceRoleAssetsPolicy", { roleId: role.id, policyId: policy.id }));
   }
   if (props.registry !== undefined && account) {
     const policy = new CamPolicy(scope, "PullImage", {
@@ -85,9 +87,9 @@ export function instanceRole(
       document: Fn.jsonencode({ version: "2.0", statement: tcrPullStatements(props.registry, props.region, account.ownerUin) }),
       lifecycle: { precondition: [props.registry.precondition] },
     });
-    new CamRolePolicyAttachment(scope, "InstanceRoleRegistryPolicy", { roleId: role.id, policyId: policy.id });
+    granted.push(new CamRolePolicyAttachment(scope, "InstanceRoleRegistryPolicy", { roleId: role.id, policyId: policy.id }));
   }
-  return role;
+  return { role, granted };
 }
 
 /** A CAM policy that allows reading, writing and deleting one COS bucket's objects by key, and nothing else. */
@@ -103,8 +105,8 @@ export function readWriteAssetsPolicy(scope: Construct, id: string, props: { nam
 }
 
 /** One policy per secret, each attached to the role: adding a secret leaves the others as they are. */
-export function grantSecretReads(scope: Construct, roleId: string, props: { name: string; region: string; ownerUin: string; secrets: readonly ReadableSecret[] }): void {
-  for (const secret of props.secrets) {
+export function grantSecretReads(scope: Construct, roleId: string, props: { name: string; region: string; ownerUin: string; secrets: readonly ReadableSecret[] }): CamRolePolicyAttachment[] {
+  return props.secrets.map((secret) => {
     const policy = readSecretPolicy(scope, secret.policyId, {
       name: props.name,
       region: props.region,
@@ -114,8 +116,8 @@ export function grantSecretReads(scope: Construct, roleId: string, props: { name
       short: secret.short,
       listsVersions: secret.listsVersions ?? false,
     });
-    new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId, policyId: policy.id });
-  }
+    return new CamRolePolicyAttachment(scope, secret.attachmentId, { roleId, policyId: policy.id });
+  });
 }
 
 /**

@@ -118,7 +118,10 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     systemDiskType: catalog.tencentcloud.systemDiskType,
     systemDiskSize: spec.rootVolumeGiB,
     securityGroupIds: [group.id],
-    camRoleName: role?.name,
+    camRoleName: role?.role.name,
+    // The boot script reads secrets and logs in to TCR with the role: its grants must be in
+    // force before an instance of this configuration starts.
+    dependsOn: role && role.granted.length > 0 ? [...role.granted] : undefined,
     publicIpAssigned: false,
     internetMaxBandwidthOut: 0,
     enhancedMonitorService: true,
