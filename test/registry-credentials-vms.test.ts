@@ -286,35 +286,56 @@ describe("bad registryCredentials", () => {
 });
 
 describe("the login's lines, for any secret name the cloud takes", () => {
-  /** Names in a cloud's form, drawn from its characters and filtered by its whole rule. */
+  /** Names in a cloud's form: mostly its own characters, some of any printable ASCII, filtered by its whole rule. */
   const names = (cloud: ICloud) => {
     const rule = cloud.catalog.limits.secretName;
     const whole = new RegExp(`^(?:${rule.pattern})$`);
-    return fc.stringMatching(/^[A-Za-z0-9/_+=.@-]{1,40}$/).filter((name) => whole.test(name) && name.length <= rule.maxLength);
+    return fc
+      .oneof(fc.stringMatching(/^[A-Za-z0-9/_+=.@-]{1,40}$/), fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 8 }))
+      .filter((name) => whole.test(name) && name.length <= rule.maxLength);
   };
-  const clean = (lines: string[]) => {
+  /** What a shell reads specially inside an unquoted word (or that ends it). */
+  const SHELL_SPECIAL = /[\s"'\\$`;&|<>(){}*?[\]!~#%]/;
+  const clean = (name: string) => (lines: string[]) => {
     const script = lines.join("\n");
     expect(script).not.toMatch(/["\\]/);
     expect(script).not.toMatch(/[$%]\{/);
-    // Nothing the shell would expand or split in the name: it is one word of the command.
+    // The name is one word of the command that reads the secret: nothing the shell would
+    // expand, glob or split.
+    expect(name).not.toMatch(SHELL_SPECIAL);
+    const tokens = lines.flatMap((line) => line.split(/\s+/));
+    const named = tokens.flatMap((token, i) => (token === "--secret-id" || token === "--SecretName" ? [tokens[i + 1]] : []));
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.every((word) => word === name)).toBe(true);
     expect(lines.filter((line) => line.includes("docker pull"))).toEqual([`DOCKER_CONFIG=${REGISTRY_CONFIG_DIR} docker pull ${IMAGE}`]);
   };
 
+  test.each(NAMES)("%s: the catalog's rule takes no name the shell would read specially", (name) => {
+    const rule = CLOUDS[name].make().catalog.limits.secretName;
+    const whole = new RegExp(`^(?:${rule.pattern})$`);
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 12 }), (candidate) => {
+        if (whole.test(candidate)) expect(candidate).not.toMatch(SHELL_SPECIAL);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test("AWS", () => {
-    fc.assert(fc.property(names(CLOUDS.aws.make()), (name) => clean(registrySecretPullLines(IMAGE, name, "eu-central-1"))));
+    fc.assert(fc.property(names(CLOUDS.aws.make()), (name) => clean(name)(registrySecretPullLines(IMAGE, name, "eu-central-1"))));
   });
 
   test("Alibaba Cloud, with and without the ACR login", () => {
     const acrImage = acrEnterpriseImage("shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/bookstore:1.4.2");
     fc.assert(
       fc.property(names(CLOUDS.alicloud.make()), fc.boolean(), (name, withAcr) =>
-        clean(alicloudRegistryLines({ image: IMAGE, acrImage: withAcr ? acrImage : undefined, registrySecretName: name, region: "cn-hangzhou", roleName: "bookstore-web-cn-hangzhou", cli: ALICLOUD_CATALOG.alicloud.aliyunCli })),
+        clean(name)(alicloudRegistryLines({ image: IMAGE, acrImage: withAcr ? acrImage : undefined, registrySecretName: name, region: "cn-hangzhou", roleName: "bookstore-web-cn-hangzhou", cli: ALICLOUD_CATALOG.alicloud.aliyunCli })),
       ),
     );
   });
 
   test("Tencent Cloud", () => {
-    fc.assert(fc.property(names(CLOUDS.tencentcloud.make()), (name) => clean(tencentcloudRegistryLines({ image: IMAGE, registrySecretName: name, region: "ap-guangzhou", cli: TENCENTCLOUD_CATALOG.tencentcloud.tccli }))));
+    fc.assert(fc.property(names(CLOUDS.tencentcloud.make()), (name) => clean(name)(tencentcloudRegistryLines({ image: IMAGE, registrySecretName: name, region: "ap-guangzhou", cli: TENCENTCLOUD_CATALOG.tencentcloud.tccli }))));
   });
 
   test("no login, no lines", () => {
