@@ -204,6 +204,6 @@ function warnOfUnpullableImage(scope: Construct, image: string | undefined): voi
   const tcr = tcrEnterpriseImage(image) !== undefined || isTcrPersonalImage(image);
   if (!tcr) return;
   Annotations.of(scope).addWarning(
-    `kubernetes.workloads.image (by default web.image) ${image} is in TCR, and TKE's nodes get no login to it here (TKE's tcr add-on would put a long-term registry password in Terraform's state): install the TCR add-on for this cluster from the TKE console, as TCR's guide to secret-free pulls describes, before deploying the workloads stack, or the pods cannot pull it.`,
+    `kubernetes.workloads.image (by default web.image) ${image} is in TCR, and TKE's nodes get no login to it here (TKE's tcr add-on would put a long-term registry password in Terraform's state): install the TCR add-on for this cluster from the TKE console, as TCR's guide to secret-free pulls describes, before deploying the workloads stack, or the pods cannot pull it unless its repository is public.`,
   );
 }
