@@ -3,6 +3,7 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { Fn } from "../../core/cdktf";
+import { secretArnPattern } from "../container-registry";
 import { podIdentityRole } from "../pod-identity";
 import { AwsAddOn } from "./add-on";
 
@@ -44,12 +45,9 @@ export const EXTERNAL_SECRETS: AwsAddOn = {
           Sid: "ReadTheRegistryLoginOnly",
           Effect: "Allow",
           Action: ["secretsmanager:GetSecretValue"],
-          // A secret's ARN is its name, a hyphen and six random characters: `-??????`
-          // matches this secret (and one later made again with its name), never another
-          // secret whose name only starts with it, as `-*` would.
-          // ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/reference_iam-permissions.html (the ARN's suffix)
-          // ref: https://docs.aws.amazon.com/secretsmanager/latest/userguide/permissions_grant-limited-resources.html (`-??????`)
-          Resource: `arn:${partition}:secretsmanager:${region}:${account}:secret:${registryCredentials.secretName}-??????`,
+          // This secret only (and one later made again with its name), never another whose
+          // name merely starts with it.
+          Resource: secretArnPattern(partition, region, account, registryCredentials.secretName),
         },
       ],
     });
