@@ -114,21 +114,12 @@ function secretPullSection(image: string, secretName: string, region: string): C
 }
 
 /**
- * Boot-script lines that log Docker in to the image's instance with the VM's RAM role: the
- * Alibaba Cloud CLI (pinned) takes the role's STS token from the instance metadata, looks
- * the instance's ID up by its name and asks for a temporary password, which `docker login`
- * reads from stdin. No password is stored anywhere. The lines hold no double quote or
+ * The VMs' boot-script lines for their image's registry, run with the VM's RAM role (the
+ * pinned Alibaba Cloud CLI takes the role's STS token from the instance metadata): the
+ * login to an ACR Enterprise Edition instance, or the pull with a private registry's
+ * Docker config read from KMS Secrets Manager, with the CLI installed once; none when
+ * neither applies. No password is stored anywhere. The lines hold no double quote or
  * backslash, which the user data's Terraform string would read as syntax.
- */
-export function acrLoginLines(image: AcrEnterpriseImage, roleName: string, cli: AlicloudSpecifics["aliyunCli"]): string[] {
-  return withAliyunCli([acrLoginSection(image)], roleName, cli);
-}
-
-/**
- * The VMs' boot-script lines for their image's registry: the login to an ACR Enterprise
- * Edition instance (`acrLoginLines`) and the pull with a private registry's Docker config
- * read from KMS Secrets Manager, each when it applies, with the CLI installed once; none
- * when neither does.
  */
 export function vmRegistryLines(props: {
   image: string;

@@ -156,22 +156,12 @@ function secretPullSection(image: string, secretName: string, region: string): C
 }
 
 /**
- * Boot-script lines that log Docker in to the image's TCR Enterprise instance with the
- * VM's CAM role: TCCLI (pinned) takes the role's temporary keys from the instance metadata
- * (`--use-cvm-role`) and asks for a one-hour access credential, which `docker login` reads
- * from stdin. No password is stored anywhere. The lines hold no double quote or backslash,
- * which the user data's Terraform string would read as syntax.
- * ref: https://cloud.tencent.com/document/product/440/96291 (TCCLI credentials: instance role, tccli ... --use-cvm-role)
- */
-export function tcrLoginLines(instance: TcrInstance, region: string, cli: TencentcloudSpecifics["tccli"]): string[] {
-  return withTccli([tcrLoginSection(instance, region)], cli);
-}
-
-/**
- * The VMs' boot-script lines for their image's registry: the login to a TCR Enterprise
- * instance (`tcrLoginLines`) and the pull with a private registry's Docker config read from
- * SSM with the VM's CAM role, each when it applies, with TCCLI installed once; none when
- * neither does.
+ * The VMs' boot-script lines for their image's registry, run with the VM's CAM role (the
+ * pinned TCCLI takes the role's temporary keys from the instance metadata,
+ * `--use-cvm-role`): the login to a TCR Enterprise instance with a one-hour credential, or
+ * the pull with a private registry's Docker config read from SSM, with TCCLI installed
+ * once; none when neither applies. No password is stored anywhere. The lines hold no
+ * double quote or backslash, which the user data's Terraform string would read as syntax.
  * ref: https://cloud.tencent.com/document/product/440/96291 (TCCLI credentials: instance role, tccli ... --use-cvm-role)
  */
 export function vmRegistryLines(props: { image: string; instance?: TcrInstance; registrySecretName?: string; region: string; cli: TencentcloudSpecifics["tccli"] }): string[] {

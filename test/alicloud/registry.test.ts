@@ -2,7 +2,7 @@ import * as fc from "fast-check";
 import { Cloud, WebRuntime } from "../../lib";
 import { ALICLOUD_CATALOG } from "../../lib/alicloud/catalog";
 import { vmBackendWeight } from "../../lib/alicloud/load-balancer";
-import { acrEnterpriseImage, acrLoginLines } from "../../lib/alicloud/registry";
+import { acrEnterpriseImage, vmRegistryLines } from "../../lib/alicloud/registry";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
 import { onlyResource, resources, TerraformJson } from "../support/synth";
 
@@ -28,7 +28,7 @@ describe("ACR Enterprise Edition images", () => {
   });
 
   test("logs in without a double quote or backslash, which the user data's Terraform string would read as syntax", () => {
-    const lines = acrLoginLines(acrEnterpriseImage(ACR_IMAGE)!, "bookstore-web-cn-hangzhou", ALICLOUD_CATALOG.alicloud.aliyunCli);
+    const lines = vmRegistryLines({ image: ACR_IMAGE, acrImage: acrEnterpriseImage(ACR_IMAGE)!, region: "cn-hangzhou", roleName: "bookstore-web-cn-hangzhou", cli: ALICLOUD_CATALOG.alicloud.aliyunCli });
     expect(lines.join("\n")).not.toMatch(/["\\]/);
     expect(lines.join("\n")).not.toMatch(/[$%]\{/);
     expect(lines).toEqual(

@@ -2,7 +2,7 @@ import { Testing } from "cdktf";
 import * as fc from "fast-check";
 import { BookstoreStacks, Cloud, WebRuntime } from "../../lib";
 import { TENCENTCLOUD_CATALOG } from "../../lib/tencentcloud/catalog";
-import { isTcrPersonalImage, TcrInstance, tcrEnterpriseImage, tcrLoginLines } from "../../lib/tencentcloud/registry";
+import { isTcrPersonalImage, TcrInstance, tcrEnterpriseImage, vmRegistryLines } from "../../lib/tencentcloud/registry";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
 import { dataSources, onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
 
@@ -60,7 +60,7 @@ describe("TCR Enterprise images", () => {
       precondition: { condition: "true", errorMessage: "" },
     };
     // WHEN the boot script's lines are written
-    const lines = tcrLoginLines(instance, "ap-guangzhou", TENCENTCLOUD_CATALOG.tencentcloud.tccli);
+    const lines = vmRegistryLines({ image: TCR_IMAGE, instance, region: "ap-guangzhou", cli: TENCENTCLOUD_CATALOG.tencentcloud.tccli });
     // THEN the Terraform string around them stays valid, the CLI is pinned and the credential is never kept
     expect(lines.join("\n")).not.toMatch(/["\\]/);
     expect(lines.join("\n")).not.toMatch(/[$%]\{/);
