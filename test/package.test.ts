@@ -54,7 +54,8 @@ describe("the npm package", () => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-pack-"));
     const env = { ...process.env, CHECKPOINT_DISABLE: "1", npm_config_loglevel: "error" };
     const packArgs = ["pack", "--json", "--pack-destination", workDir, ...(builtLibraryIsFresh() ? ["--ignore-scripts"] : [])];
-    const packed = JSON.parse(execFileSync("npm", packArgs, { cwd: REPO, env, encoding: "utf8" }));
+    // stderr piped too: prepack's build output would land in the middle of the test results.
+    const packed = JSON.parse(execFileSync("npm", packArgs, { cwd: REPO, env, encoding: "utf8", stdio: "pipe" }));
     tarball = path.join(workDir, packed[0].filename);
     project = path.join(workDir, "project");
     fs.mkdirSync(project);

@@ -208,7 +208,6 @@ const skipReason = (b: BrokenOnPurpose) =>
 
 describe.each(BROKEN.map((b) => [b.provider, b] as const))("the real %s provider", (_, broken) => {
   const skip = skipReason(broken);
-  if (skip) console.warn(`validate-providers.test.ts (${broken.provider}) ${skip}`);
   (skip ? test.skip : test)(
     skip ? `refuses ${broken.what} (${skip})` : `refuses ${broken.what}, with its own message`,
     () => {
