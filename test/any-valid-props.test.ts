@@ -3,6 +3,7 @@ import { BookstoreStacks, CacheSize, ComputeSize, DatabaseSize, enumValues, IClo
 import { newStack, synthJson } from "./support/synth";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
+import { propertyRuns } from "./support/property-budget";
 
 /** Props a user may legally write for `cloud`, drawn from its catalog. */
 function validProps(cloud: ICloud) {
@@ -57,7 +58,7 @@ describe.each(TEST_CLOUDS)("$name: any valid props synthesize", ({ make }) => {
         const json = synthJson(stacks.infrastructure);
         expect(Object.keys(json.resource ?? {}).length).toBeGreaterThan(10);
       }),
-      { numRuns: 5 },
+      { numRuns: propertyRuns(20) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { BookstoreStacks, BookstoreStacksProps, ICloud, validateAgainstSchemas, 
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { alicloudRemovedAttributes, committedSchema } from "./support/schemas";
+import { propertyRuns } from "./support/property-budget";
 
 // Random junk in one prop at a time, on every cloud: the bookstore either refuses it with
 // a ValidationError that names that prop, or builds stacks that pass the policy packs
@@ -147,8 +148,8 @@ describe.each(TEST_CLOUDS)("$name: junk in any prop", ({ make }) => {
           fs.rmSync(outdir, { recursive: true, force: true });
         }
       }),
-      // Modest: it runs on every cloud in every `npm test`; JUNK_PROPS_RUNS=500 searches harder.
-      { numRuns: Number(process.env.JUNK_PROPS_RUNS ?? 12) },
+      // Modest: it synthesizes on every cloud in every `npm test`; FULL=1 searches ten times as far.
+      { numRuns: propertyRuns(40) },
     );
   });
 });

@@ -10,6 +10,7 @@ import { vmRegistryLines as tencentcloudRegistryLines } from "../lib/tencentclou
 import { bookstoreProps, synthBookstore } from "./support/bookstore";
 import { newStack, onlyResource, resourceAt, resources, synthJson, TerraformJson } from "./support/synth";
 import { expectValidationError } from "./support/validation";
+import { propertyRuns } from "./support/property-budget";
 
 // The VMs pull their image from a private registry with a login kept in the cloud's secret
 // store (`web.registryCredentials`): the instance role may read that one secret, the boot
@@ -317,7 +318,7 @@ describe("the login's lines, for any secret name the cloud takes", () => {
       fc.property(fc.string({ unit: "grapheme-ascii", minLength: 1, maxLength: 12 }), (candidate) => {
         if (whole.test(candidate)) expect(candidate).not.toMatch(SHELL_SPECIAL);
       }),
-      { numRuns: 500 },
+      { numRuns: propertyRuns(500) },
     );
   });
 

@@ -4,6 +4,7 @@ import { Bookstore, BookstoreProps, Cache, CacheProps, CacheSize, CacheSpec, Com
 import { FakeCloud } from "../support/fake-cloud";
 import { newStack } from "../support/synth";
 import { expectValidationError } from "../support/validation";
+import { propertyRuns } from "../support/property-budget";
 
 // The neutral cache on a recording fake cloud: what it validates, what it resolves
 // through the catalog, and how the composition wires it. No adapter runs.
@@ -60,7 +61,7 @@ describe("Cache", () => {
         cache(cloud, newStack().stack, { backupRetentionDays: days });
         expect(cloud.specOf<CacheSpec>("cache").backupRetentionDays).toBe(days);
       }),
-      { numRuns: 8 },
+      { numRuns: propertyRuns(8) },
     );
   });
 

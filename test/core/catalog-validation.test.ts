@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { applyCatalogOverrides, CacheSize, CatalogOverrides, CLOUD_REGISTRATIONS, ComputeSize, DatabaseSize, MysqlVersion, requireValidCatalog, ValidationError } from "../../lib";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 import { expectValidationError } from "../support/validation";
+import { propertyRuns } from "../support/property-budget";
 
 describe("catalog overrides are checked like the shipped catalog", () => {
   test.each(IMPLEMENTED_CATALOGS)("%s: the shipped catalog passes its own rules", (_cloud, catalog) => {
@@ -102,7 +103,7 @@ describe("junk in catalog overrides (property)", () => {
           }
           expect(() => requireValidCatalog(created.catalog)).not.toThrow();
         }),
-        { numRuns: 200 },
+        { numRuns: propertyRuns(200) },
       );
     },
   );

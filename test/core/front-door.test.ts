@@ -22,6 +22,7 @@ import {
 import { FakeCloud } from "../support/fake-cloud";
 import { newStack, onlyResource, resources, TerraformJson } from "../support/synth";
 import { expectValidationError } from "../support/validation";
+import { propertyRuns } from "../support/property-budget";
 
 // One front door (issue #12) on the recording fake cloud: where the web tier runs, what the
 // load balancer and the cluster are asked for, and what the workloads stack holds. No
@@ -109,7 +110,7 @@ describe("where the web tier runs", () => {
         if (valid) expect(build).not.toThrow();
         else expect(build).toThrow(/web\.runtime/);
       }),
-      { numRuns: 40 },
+      { numRuns: propertyRuns(40) },
     );
   });
 });
@@ -233,7 +234,7 @@ describe("a cluster its deployer can use", () => {
         if (inside) expect(build).not.toThrow();
         else expect(build).toThrow(/privateApiAllowedCidrs\[0\]/);
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 });

@@ -7,6 +7,7 @@ import { Bookstore, BookstoreProps, BookstoreStacks, ComputeGroupSpec, Kubernete
 import { FakeCloud } from "../support/fake-cloud";
 import { newStack, onlyResource, resources, TerraformJson } from "../support/synth";
 import { expectValidationError } from "../support/validation";
+import { propertyRuns } from "../support/property-budget";
 
 // A private registry's login kept in the secret store (issue #12), on the recording fake
 // cloud: what the VMs and the cluster are asked for, what the workloads stack holds, and
@@ -139,7 +140,7 @@ describe("bad registry credentials are refused, named as the user wrote them", (
         if (taken) expect(build).not.toThrow();
         else expect(build).toThrow(/web\.registryCredentials\.secretName/);
       }),
-      { numRuns: 60 },
+      { numRuns: propertyRuns(60) },
     );
   });
 });

@@ -3,6 +3,7 @@ import { ConnectionKind, buildDeployment, Deployment, StackInput } from "../../s
 import { referencesIn } from "../../scripts/diagram/references";
 import { CLOUDS, literal, RESOURCE_KINDS, Role, RoleGroup, ROLES, roleOf } from "../../scripts/diagram/roles";
 import { cloudView, deploymentView, toDot, viewsOf } from "../../scripts/diagram/dot";
+import { propertyRuns } from "../support/property-budget";
 
 // Small hand-written stacks in the shape cdktf synthesizes, so the model's rules are
 // checked one by one; test/diagram/pictures.test.ts draws the real example app.
@@ -356,7 +357,7 @@ describe("the deployment model", () => {
       fc.property(fc.shuffledSubarray(stacks, { minLength: stacks.length, maxLength: stacks.length }), (shuffled) => {
         expect(sorted(buildDeployment(shuffled))).toEqual(expected);
       }),
-      { numRuns: 20 },
+      { numRuns: propertyRuns(20) },
     );
   });
 });
