@@ -76,8 +76,31 @@ interface Run extends Sample {
   stacks: number;
 }
 
-/** Runs one program as a whole process into a fresh output folder. */
+/** How often a run that failed is tried again before the bench gives up. */
+const RETRIES = 2;
+/** Runs that failed and were tried again, for RESULTS.md: a loaded machine shows up here, not as a missing section. */
+const retried: string[] = [];
+
+/**
+ * Runs one program as a whole process into a fresh output folder. A run that fails is
+ * tried again (up to RETRIES times, each failure logged and listed in RESULTS.md): on a
+ * loaded 2-core machine a warm-up once failed where a second try passed, and one such
+ * failure used to end the whole bench.
+ */
 function runProgram(program: Program): Run {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return runProgramOnce(program);
+    } catch (error) {
+      if (attempt >= RETRIES) throw error;
+      const reason = String((error as Error).message).split("\n").filter(Boolean).slice(-3).join(" / ");
+      retried.push(`${program.label}: ${reason.slice(0, 300)}`);
+      log(`  ${program.label} failed (try ${attempt + 1} of ${RETRIES + 1}); trying again: ${reason.slice(0, 300)}`);
+    }
+  }
+}
+
+function runProgramOnce(program: Program): Run {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-bench-out-"));
   try {
     program.before?.();
@@ -317,6 +340,7 @@ function main(): void {
     `- Runs: npx cdktf synth / npm run synth / bare ${CLI_RUNS} alternating rounds, synth ${RUNS} alternating rounds (after one warm-up run of each), scaling ${SCALE_RUNS} rounds per point, npm test / typecheck ${TOOL_RUNS}`,
     `- Every number is a whole process (\`node <script>\`, or the command named, including Node's startup and module loading), median (min–max); wall time in seconds, peak memory in MiB from ${memorySource()}`,
     `- Load average (1/5/15 min) at start ${loadBefore.map((l) => l.toFixed(2)).join("/")}, at end ${loadAfter.map((l) => l.toFixed(2)).join("/")}`,
+    `- Failed runs tried again (up to ${RETRIES} more tries each): ${retried.length === 0 ? "none" : retried.map((r) => `\`${r}\``).join("; ")}`,
     "",
   );
   md.push(
