@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { Construct, RootConstruct } from "constructs";
 import { AWS_CATALOG } from "../../lib/aws/catalog";
-import { NameRule } from "../../lib/core/catalog";
-import { nameFromId, requireValidName, satisfiesNameRule } from "../../lib/core/names";
+import { BucketNameRule, NameRule } from "../../lib/core/catalog";
+import { describeBucketNameRule, nameFromId, requireValidName, satisfiesBucketNameRule, satisfiesNameRule } from "../../lib/core/names";
 import { ValidationError } from "../../lib/core/validation";
 import { Lazy, Token } from "../../lib/core/cdktf";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
@@ -101,5 +101,61 @@ describe("nameFromId", () => {
     ["", ""],
   ])("turns %j into %j", (id, name) => {
     expect(nameFromId(id)).toBe(name);
+  });
+});
+
+describe("satisfiesBucketNameRule", () => {
+  // A rule shaped like S3's: dots allowed inside, two reserved prefixes, one reserved suffix.
+  const rule: BucketNameRule = {
+    pattern: "[a-z0-9][a-z0-9.-]*[a-z0-9]",
+    maxLength: 63,
+    description: "lower-case letters, digits, dots and hyphens",
+    reservedPrefixes: ["xn--", "sthree-"],
+    reservedSuffixes: ["s3alias"],
+  };
+
+  test.each([
+    ["shop-assets", true, "a plain name"],
+    ["192.168.10.40", false, "an IP address's form, every group of several digits"],
+    ["1.2.3.4", false, "an IP address's form, every group of one digit"],
+    ["x1.2.3.4", true, "an IP address's form after a letter"],
+    ["1.2.3.4-a", true, "an IP address's form before more characters"],
+    ["1.2.3", true, "three groups of digits"],
+    ["shop..assets", false, "two dots in a row"],
+    ["shop.assets", true, "one dot"],
+    ["xn--shop", false, "the first reserved prefix"],
+    ["sthree-shop", false, "the second reserved prefix"],
+    ["shopxn--a", true, "a reserved prefix inside the name"],
+    ["shop-s3alias", false, "the reserved suffix"],
+    ["s3aliasshop", true, "the reserved suffix at the start"],
+    ["Shop", false, "a name the pattern refuses"],
+    ["a".repeat(64), false, "a name over the length"],
+  ])("%j is %s: %s", (name, expected) => {
+    expect(satisfiesBucketNameRule(name, rule)).toBe(expected);
+  });
+
+  test("takes a name where the cloud reserves no prefix or suffix", () => {
+    expect(satisfiesBucketNameRule("shop", { ...rule, reservedPrefixes: [], reservedSuffixes: [] })).toBe(true);
+  });
+
+  test("refuses what is not a string", () => {
+    expect(satisfiesBucketNameRule(42 as unknown as string, rule)).toBe(false);
+    expect(satisfiesBucketNameRule(undefined as unknown as string, rule)).toBe(false);
+  });
+
+  test("every name it takes satisfies the plain name rule too (property)", () => {
+    fc.assert(fc.property(fc.stringMatching(/^[a-z0-9.-]{0,70}$/), (name) => !satisfiesBucketNameRule(name, rule) || satisfiesNameRule(name, rule)));
+  });
+});
+
+describe("describeBucketNameRule", () => {
+  test("names the rule, its length and what the cloud reserves", () => {
+    const rule: BucketNameRule = { pattern: "[a-z]+", maxLength: 63, description: "lower-case letters", reservedPrefixes: ["xn--", "sthree-"], reservedSuffixes: ["-s3alias"] };
+    expect(describeBucketNameRule(rule, "AWS")).toBe("lower-case letters, at most 63 characters; not xn--..., sthree-..., ...-s3alias, which AWS reserves");
+  });
+
+  test("says nothing of reserved names where the cloud reserves none", () => {
+    const rule: BucketNameRule = { pattern: "[a-z]+", maxLength: 50, description: "lower-case letters", reservedPrefixes: [], reservedSuffixes: [] };
+    expect(describeBucketNameRule(rule, "Tencent Cloud")).toBe("lower-case letters, at most 50 characters");
   });
 });
