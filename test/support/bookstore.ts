@@ -35,11 +35,68 @@ export function bookstoreProps(cloud: ICloud, overrides: Partial<Omit<BookstoreP
   return { ...exampleProps(cloud), ...overrides, cloud };
 }
 
+export interface SynthesizedBookstore {
+  json: TerraformJson;
+  addOns?: TerraformJson;
+  workloads?: TerraformJson;
+}
+
+/**
+ * The props of one synthesis as a key, or undefined when they cannot be told apart by
+ * their data: a function, a cycle, or a cloud whose catalog is not its registered one.
+ * Class instances (WebRuntime, RegistryCredentials, ...) count with their class name.
+ */
+function configurationKey(cloud: ICloud, overrides: object): string | undefined {
+  if (cloud.catalog !== Cloud.byName(cloud.name, cloud.region).catalog) return undefined;
+  const seen = new Set<object>();
+  const encode = (value: unknown): string | undefined => {
+    if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return undefined;
+    if (value === undefined) return "u";
+    if (typeof value === "number" && !Number.isFinite(value)) return `n:${String(value)}`;
+    if (value === null || typeof value !== "object") return JSON.stringify(value);
+    if (seen.has(value)) return undefined;
+    seen.add(value);
+    const parts: string[] = [];
+    const entries = Array.isArray(value) ? value.map((v, i) => [String(i), v] as const) : Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]] as const);
+    for (const [k, v] of entries) {
+      const encoded = encode(v);
+      if (encoded === undefined) return undefined;
+      parts.push(`${JSON.stringify(k)}:${encoded}`);
+    }
+    seen.delete(value);
+    return `${Array.isArray(value) ? "A" : (Object.getPrototypeOf(value)?.constructor?.name ?? "null")}{${parts.join(",")}}`;
+  };
+  const encoded = encode(overrides);
+  return encoded === undefined ? undefined : `${cloud.name}|${cloud.region}|${encoded}`;
+}
+
+/** Syntheses of this worker, by configuration: each configuration is synthesized once per test file's module registry. */
+const syntheses = new Map<string, SynthesizedBookstore>();
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
 /**
  * The example bookstore on one cloud, synthesized as `cdktf synth` would: the whole app,
  * so cross-stack references between the infrastructure and workloads stacks resolve.
+ * Tests that ask for the same configuration share one synthesis; what they get is frozen,
+ * so no test can change what another reads (copy it with structuredClone to alter it).
  */
-export function synthBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">> = {}): { json: TerraformJson; addOns?: TerraformJson; workloads?: TerraformJson } {
+export function synthBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">> = {}): SynthesizedBookstore {
+  const key = configurationKey(cloud, overrides);
+  const known = key === undefined ? undefined : syntheses.get(key);
+  if (known) return known;
+  const synthesized = deepFreeze(synthesizeBookstore(cloud, overrides));
+  if (key !== undefined) syntheses.set(key, synthesized);
+  return synthesized;
+}
+
+function synthesizeBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">>): SynthesizedBookstore {
   const cached = process.env[EXAMPLE_OUTDIR_VARIABLE];
   if (cached && Object.keys(overrides).length === 0 && isExampleCloud(cloud)) {
     // The example app, synthesized once for the run by the global setup.
