@@ -41,19 +41,36 @@ export interface SynthesizedBookstore {
   workloads?: TerraformJson;
 }
 
+/** The cloud as the registry makes it for its name and region, or undefined for any other (a fake, a subclass, catalog overrides). */
+function isRegisteredCloud(cloud: ICloud): boolean {
+  let registered: ICloud;
+  try {
+    registered = Cloud.byName(cloud.name, cloud.region);
+  } catch {
+    return false;
+  }
+  return Object.getPrototypeOf(cloud) === Object.getPrototypeOf(registered) && cloud.catalog === registered.catalog;
+}
+
+/** Objects whose state is not in their own enumerable properties, so their data would not tell two apart. */
+const OPAQUE_OBJECTS = [Map, Set, WeakMap, WeakSet, Date, RegExp, Promise, ArrayBuffer];
+
 /**
  * The props of one synthesis as a key, or undefined when they cannot be told apart by
- * their data: a function, a cycle, or a cloud whose catalog is not its registered one.
+ * their data: a function, a cycle, an object that keeps its state elsewhere (a Map, a
+ * Set, a Date, ...), or a cloud other than the registry's for its name and region.
  * Class instances (WebRuntime, RegistryCredentials, ...) count with their class name.
  */
 function configurationKey(cloud: ICloud, overrides: object): string | undefined {
-  if (cloud.catalog !== Cloud.byName(cloud.name, cloud.region).catalog) return undefined;
+  if (!isRegisteredCloud(cloud)) return undefined;
   const seen = new Set<object>();
   const encode = (value: unknown): string | undefined => {
     if (typeof value === "function" || typeof value === "symbol" || typeof value === "bigint") return undefined;
     if (value === undefined) return "u";
     if (typeof value === "number" && !Number.isFinite(value)) return `n:${String(value)}`;
     if (value === null || typeof value !== "object") return JSON.stringify(value);
+    if (OPAQUE_OBJECTS.some((kind) => value instanceof kind) || ArrayBuffer.isView(value)) return undefined;
+    if (Object.getOwnPropertySymbols(value).length > 0) return undefined;
     if (seen.has(value)) return undefined;
     seen.add(value);
     const parts: string[] = [];
