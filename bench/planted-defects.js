@@ -7,9 +7,12 @@
 //   --against=REF   BENCH_DEFECTS_AGAINST  a commit whose suite judges the same defects
 //   --only=ID,ID    BENCH_DEFECTS_ONLY     just these defects
 //   --out=FILE      BENCH_DEFECTS_OUT      where the Markdown goes (bench/PLANTED-DEFECTS.md)
+//   --seed=N        BENCH_FC_SEED          the seed of every property test, in both suites (fixed by default)
 //
-// Every file is restored after its run, also when the run fails. A defect whose text is no
-// longer found where it is planted stops the script: the list has to follow the code.
+// Every file is restored after its run, also when the run fails or the script is stopped
+// (SIGINT, SIGTERM); it refuses to start while lib/ has uncommitted changes, so that
+// `git checkout lib/` is always a safe way back. A defect whose text is no longer found
+// where it is planted stops the script: the list has to follow the code.
 const { execFileSync, spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
@@ -24,6 +27,11 @@ function option(name, env, fallback) {
 const AGAINST = option("against", "BENCH_DEFECTS_AGAINST", "");
 const ONLY = option("only", "BENCH_DEFECTS_ONLY", "").split(",").filter(Boolean);
 const OUT = path.resolve(option("out", "BENCH_DEFECTS_OUT", path.join(REPO, "bench", "PLANTED-DEFECTS.md")));
+const SEED = Number(option("seed", "BENCH_FC_SEED", "20261207"));
+if (!Number.isInteger(SEED)) throw new Error("--seed / BENCH_FC_SEED must be a whole number");
+const FIXED_SEED = path.join(__dirname, "fixed-seed.js");
+/** What a run that failed before any test could report is counted as, in either suite. */
+const WHOLE_RUN_FAILED = "(the whole run failed before any test ran: the global setup's synthesis refused the stacks)";
 
 /** [id, what, edits]; each edit replaces `from` (found exactly `count` times, 1 by default) by `to`. */
 const DEFECTS = [
@@ -85,27 +93,43 @@ const git = (...args) => execFileSync("git", args, { cwd: REPO, encoding: "utf8"
 function worktreeOf(ref) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-defects-"));
   git("worktree", "add", "--detach", dir, ref);
-  fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+  try {
+    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
+  } catch (error) {
+    git("worktree", "remove", "--force", dir);
+    throw error;
+  }
   return dir;
+}
+
+/** Files changed by a planted defect, with their text before it: restored after each run, and on SIGINT or SIGTERM. */
+const planted = new Map();
+function restorePlanted() {
+  for (const [file, text] of planted) fs.writeFileSync(file, text);
+  planted.clear();
+}
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.on(signal, () => {
+    restorePlanted();
+    process.exit(130);
+  });
 }
 
 const occurrences = (text, part) => text.split(part).length - 1;
 
 /** Plants the defect in `tree`, runs the suite, restores the files; the failing tests' full names. */
 function judge(tree, defect) {
-  const originals = new Map();
   try {
     for (const edit of defect.edits) {
       const file = path.join(tree, edit.file);
-      const text = originals.get(file) ?? fs.readFileSync(file, "utf8");
-      originals.set(file, text);
+      if (!planted.has(file)) planted.set(file, fs.readFileSync(file, "utf8"));
       const found = occurrences(fs.readFileSync(file, "utf8"), edit.from);
       if (found !== (edit.count ?? 1)) throw new Error(`${defect.id}: ${JSON.stringify(edit.from)} is found ${found} times in ${edit.file} of ${tree}, not ${edit.count ?? 1}: update bench/planted-defects.js`);
       fs.writeFileSync(file, fs.readFileSync(file, "utf8").split(edit.from).join(edit.to));
     }
     return runSuite(tree);
   } finally {
-    for (const [file, text] of originals) fs.writeFileSync(file, text);
+    restorePlanted();
   }
 }
 
@@ -115,14 +139,20 @@ function runSuite(tree) {
   const started = Date.now();
   // dist/lib is older than the planted edit, so the package test rebuilds it; skip it
   // here (it proves packaging, not the adapters) to keep each run short.
-  spawnSync("npx", ["jest", "--json", `--outputFile=${results}`, "--testPathIgnorePatterns=/node_modules/", "--testPathIgnorePatterns=test/package\\.test\\.ts"], {
-    cwd: tree,
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, CHECKPOINT_DISABLE: "1" },
-  });
+  const { FULL: _full, ...env } = process.env;
+  const run = spawnSync(
+    "npx",
+    ["jest", "--json", `--outputFile=${results}`, `--setupFilesAfterEnv=${FIXED_SEED}`, "--testPathIgnorePatterns=/node_modules/", "--testPathIgnorePatterns=test/package\\.test\\.ts"],
+    { cwd: tree, encoding: "utf8", maxBuffer: 64 * 1024 * 1024, env: { ...env, CHECKPOINT_DISABLE: "1", BENCH_FC_SEED: String(SEED) } },
+  );
   try {
-    if (!fs.existsSync(results)) throw new Error(`jest wrote no results in ${tree}`);
+    if (!fs.existsSync(results)) {
+      // Jest's global setup synthesizes the example app; a defect that its policy checks
+      // refuse stops the run there, before any test: caught, by the whole suite.
+      const output = `${run.stdout ?? ""}\n${run.stderr ?? ""}`;
+      if (run.status !== 0 && /globalSetup|global-setup/.test(output)) return { failing: [WHOLE_RUN_FAILED], detail: output.trim().split("\n").find((l) => /Error/.test(l)) ?? "", wallMs: Date.now() - started };
+      throw new Error(`jest wrote no results in ${tree} (exit ${run.status}):\n${output.slice(-3000)}`);
+    }
     const json = JSON.parse(fs.readFileSync(results, "utf8"));
     const failing = json.testResults.flatMap((file) => {
       const rel = path.relative(tree, file.name);
@@ -137,6 +167,9 @@ function runSuite(tree) {
 }
 
 function main() {
+  const unknown = ONLY.filter((id) => !DEFECTS.some((d) => d.id === id));
+  if (unknown.length > 0) throw new Error(`--only: no defect ${unknown.join(", ")}; the defects are ${DEFECTS.map((d) => d.id).join(", ")}`);
+  if (git("status", "--porcelain", "--", "lib") !== "") throw new Error("lib/ has uncommitted changes: commit or stash them first, since defects are planted in lib/ and `git checkout lib/` must stay a safe way back");
   const chosen = DEFECTS.filter((d) => ONLY.length === 0 || ONLY.includes(d.id));
   const head = git("rev-parse", "--short", "HEAD");
   const suites = [{ label: `this checkout (${head})`, tree: REPO }];
@@ -177,15 +210,16 @@ function report(suites, rows, started) {
   const md = [
     "# Planted defects: does the suite catch them?",
     "",
-    `Written by \`npm run bench:defects\` (bench/planted-defects.js) on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC. One defect at a time is planted in lib/, the whole suite runs (without the package test, which proves packaging), and the failing tests are counted.${old ? ` The same defect is planted in ${old.label} and judged by that suite; *kept* says whether every test that failed there fails here too.` : ""}`,
+    `Written by \`npm run bench:defects\` (bench/planted-defects.js) on ${started.toISOString().slice(0, 16).replace("T", " ")} UTC. One defect at a time is planted in lib/, the whole suite runs (without the package test, which proves packaging; every property test seeded with ${SEED}), and the failing tests are counted; a run that the global setup's synthesis already refuses counts as one failure of the whole suite.${old ? ` The same defect is planted in ${old.label} and judged by that suite; *kept* says whether every test that failed there fails here too.` : ""}`,
     "",
     `| defect | failing tests, ${current.label} |${old ? ` failing tests, ${old.label} | kept |` : ""} first failing tests here |`,
     `| --- | --- |${old ? " --- | --- |" : ""} --- |`,
   ];
   for (const { defect, verdicts } of rows) {
     const [now, then] = verdicts;
-    const kept = then ? (then.failing.every((t) => now.failing.includes(t)) ? "yes" : `**no**: ${then.failing.filter((t) => !now.failing.includes(t)).slice(0, 3).join("; ")}`) : "";
-    const first = now.failing.slice(0, 2).map((t) => `\`${t.replace(/`/g, "'").replace(/\|/g, "\\|").slice(0, 160)}\``).join("<br>") || "**none: not caught**";
+    const cell = (t) => t.replace(/`/g, "'").replace(/\|/g, "\\|").slice(0, 160);
+    const kept = then ? (then.failing.every((t) => now.failing.includes(t)) ? "yes" : `**no**: ${then.failing.filter((t) => !now.failing.includes(t)).slice(0, 3).map(cell).join("; ")}`) : "";
+    const first = [...now.failing.slice(0, 2).map((t) => `\`${cell(t)}\``), ...(now.detail ? [cell(now.detail.trim())] : [])].join("<br>") || "**none: not caught**";
     md.push(`| ${defect.what} | ${now.failing.length} |${then ? ` ${then.failing.length} | ${kept} |` : ""} ${first} |`);
   }
   md.push("", "Where each defect is planted: bench/planted-defects.js (`DEFECTS`).");
