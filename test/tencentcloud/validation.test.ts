@@ -15,8 +15,10 @@ import {
   LoadBalancerProps,
   Network,
   NetworkProps,
+  ValidationError,
   WebRuntime,
 } from "../../lib";
+import { Lazy, Token } from "../../lib/core/cdktf";
 import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
 import { expectValidationError } from "../support/validation";
@@ -148,6 +150,21 @@ describe("Tencent Cloud: bad props are refused at synth time", () => {
     expect(() => new AssetBucket(newStack().stack, "Fits", { cloud: tencentcloud(), name: "a".repeat(19) })).not.toThrow();
     expect(() => new AssetBucket(newStack().stack, "Beijing", { cloud: tencentcloud("ap-beijing"), name: "a".repeat(21) })).not.toThrow();
     expect(() => new AssetBucket(newStack().stack, "TooLong", { cloud: tencentcloud(), name: "a".repeat(20) })).toThrow(/\(COS appends it\), at most 19 characters .*\{name\}-1250000000\.cos\.\{region\}\.myqcloud\.com is at most 60 characters.*need only differ from the account's other buckets/);
+  });
+
+  test("fails when a cluster administrator is only known later, saying the grant is keyed at synth time", () => {
+    // GIVEN an administrator that would resolve to a well-formed sub-user, but only at synth
+    const later = Token.asString(Lazy.stringValue({ produce: () => "qcs::cam::uin/100000000001:uin/100000000002" }));
+    // WHEN the cluster is built THEN the refusal says why a token cannot be taken, not that its form is wrong
+    let caught: unknown;
+    try {
+      cluster(newStack().stack, { administrators: [later] });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ValidationError);
+    expect((caught as ValidationError).field).toBe("administrators[0]");
+    expect((caught as ValidationError).allowed).toBe("a literal CAM principal: the grant is keyed by the principal's UIN or role name at synth time");
   });
 
   test("a long shop name is shortened to fit COS's host name", () => {
