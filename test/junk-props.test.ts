@@ -75,7 +75,8 @@ const STRING_PROPS: JunkProp[] = [
   prop("kubernetes.workloads.image", workloads("image")),
   prop("kubernetes.workloads.healthCheckPath", workloads("healthCheckPath")),
   prop("web.environment", (props, value) => group("web", "environment")(props, { [value]: "x" })),
-  prop("web.environment.SHOP_MODE", (props, value) => group("web", "environment")(props, { SHOP_MODE: value })),
+  // A value too long for the VMs' user data is refused as web.environment, the whole that is over the cloud's limit.
+  prop("web.environment.SHOP_MODE", (props, value) => group("web", "environment")(props, { SHOP_MODE: value }), ["web.environment"]),
   prop("kubernetes.workloads.environment", (props, value) => workloads("environment")(props, { [value]: "x" })),
   prop("tags", (props, value) => (props.tags = { [value]: "x" })),
   prop("tags.team", (props, value) => (props.tags = { team: value })),
