@@ -217,6 +217,18 @@ describe("the README's deploy commands", () => {
     expectDependencyOrder(run.applied);
   }, TEST_TIMEOUT_MS);
 
+  test("the shipped CI workflow deploys a cloud's stacks with one command that the CLI accepts", async () => {
+    // GIVEN the deploy command of examples/ci/github-actions.yml, for the AWS job of its matrix
+    const workflow = fs.readFileSync(path.join(REPO, "examples", "ci", "github-actions.yml"), "utf8");
+    const commands = [...workflow.matchAll(/^\s*npx cdktf deploy (.+)$/gm)].map((m) => m[1]);
+    expect(commands).toEqual(['"bookstore-${{ matrix.cloud }}*" --auto-approve --skip-synth']);
+    const pattern = commands[0].split("${{ matrix.cloud }}").join("aws").split(" ")[0].replace(/^"(.*)"$/, "$1");
+    // WHEN it runs THEN it applies the infrastructure, the add-ons and the workloads, in that order
+    const run = await deploy([pattern]);
+    expectAccepted(run);
+    expect(run.applied).toEqual(["bookstore-aws", "bookstore-aws-addons", "bookstore-aws-workloads"]);
+  }, TEST_TIMEOUT_MS);
+
   test(`${readmeForm(EVERYTHING)} applies every stack of the example app, each after its dependencies`, async () => {
     const run = await deploy(EVERYTHING);
     expectAccepted(run);
