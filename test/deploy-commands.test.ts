@@ -80,8 +80,17 @@ function cliEnvironment(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** Runs `cdktf deploy <stackPatterns>` on the synthesized app; resolves when the CLI exits. */
+/** Runs of the CLI, by their patterns: each command runs once (a run costs the CLI's ~2 s of CPU). */
+const runs = new Map<string, Promise<CliRun>>();
+
+/** `cdktf deploy <stackPatterns>` on the synthesized app, run once per set of patterns; resolves when the CLI exits. */
 function deploy(stackPatterns: readonly string[]): Promise<CliRun> {
+  const key = JSON.stringify(stackPatterns);
+  if (!runs.has(key)) runs.set(key, runCli(stackPatterns));
+  return runs.get(key)!;
+}
+
+function runCli(stackPatterns: readonly string[]): Promise<CliRun> {
   const log = path.join(work, `calls-${Date.now()}-${Math.random().toString(36).slice(2)}.jsonl`);
   const args = ["deploy", ...stackPatterns, "--skip-synth", "--output", outdir, "--auto-approve"];
   return new Promise((resolve, reject) => {
@@ -204,10 +213,10 @@ describe("the README's deploy commands", () => {
     expect(run.applied).toEqual(["bookstore-tencentcloud", "bookstore-tencentcloud-workloads"]);
   }, TEST_TIMEOUT_MS);
 
-  test("the global DNS stack is refused alone: it reads every bookstore's infrastructure stack", async () => {
+  test("the global DNS stack depends on every bookstore's infrastructure stack, so it cannot be deployed alone", () => {
+    // The CLI's refusal of a stack named without its dependencies is shown above for the add-ons stack.
     expect([...dependenciesOf("bookstore-global-dns")].sort()).toEqual(["bookstore-alicloud", "bookstore-aws", "bookstore-tencentcloud"]);
-    expectRefused(await deploy(["bookstore-global-dns"]), ["bookstore-alicloud", "bookstore-aws", "bookstore-tencentcloud"]);
-  }, TEST_TIMEOUT_MS);
+  });
 
   test(`${readmeForm(GLOBAL_DNS)} applies the global DNS stack last, after the infrastructure stacks it reads`, async () => {
     const run = await deploy(GLOBAL_DNS);
@@ -223,7 +232,8 @@ describe("the README's deploy commands", () => {
     const commands = [...workflow.matchAll(/^\s*npx cdktf deploy (.+)$/gm)].map((m) => m[1]);
     expect(commands).toEqual(['"bookstore-${{ matrix.cloud }}*" --auto-approve --skip-synth']);
     const pattern = commands[0].split("${{ matrix.cloud }}").join("aws").split(" ")[0].replace(/^"(.*)"$/, "$1");
-    // WHEN it runs THEN it applies the infrastructure, the add-ons and the workloads, in that order
+    // WHEN it runs (the README's AWS command is the same, so that run counts for both)
+    // THEN it applies the infrastructure, the add-ons and the workloads, in that order
     const run = await deploy([pattern]);
     expectAccepted(run);
     expect(run.applied).toEqual(["bookstore-aws", "bookstore-aws-addons", "bookstore-aws-workloads"]);
