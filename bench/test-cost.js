@@ -168,7 +168,8 @@ function summary(runs) {
 
 function main() {
   const head = git("rev-parse", "--short", "HEAD");
-  const dirty = git("status", "--porcelain", "--untracked-files=no") !== "";
+  // The report this script writes does not count as a change to the suite.
+  const dirty = git("status", "--porcelain", "--untracked-files=no", "--", ".", `:!${path.relative(REPO, OUT)}`) !== "";
   const suites = [{ label: `this checkout (${head}${dirty ? ", with uncommitted changes" : ""})`, tree: REPO, runs: [] }];
   let worktree;
   if (AGAINST) {
