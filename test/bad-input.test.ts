@@ -216,6 +216,8 @@ function wrongFieldRows(cloud: ICloud): Row[] {
     ["only an instance maximum, below the default minimum", { web: { image: "registry.example.com/bookstore:1.4.2", minInstances: undefined, maxInstances: 1 } }, `${SHOP}/Web`, "web.maxInstances", 1],
     ["a name with a slash, before any stack is made of it", { name: "shop/1" }, "", "name", "shop/1"],
     ["a name too long for the cloud", { name: "s".repeat(cloud.catalog.names.maxLength) }, "", "name", "s".repeat(cloud.catalog.names.maxLength)],
+    ["the same private API range twice", { kubernetes: { privateApiAllowedCidrs: ["10.100.0.0/24", "10.100.0.0/24"] } }, `${SHOP}/Kubernetes`, "kubernetes.privateApiAllowedCidrs[1]", "10.100.0.0/24"],
+    ["a private API range inside another entry", { kubernetes: { privateApiAllowedCidrs: ["10.100.0.0/16", "10.100.1.0/24"] } }, `${SHOP}/Kubernetes`, "kubernetes.privateApiAllowedCidrs[1]", "10.100.1.0/24"],
   ];
 }
 

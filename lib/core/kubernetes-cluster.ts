@@ -280,12 +280,21 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
     if (!Array.isArray(cidrs) || cidrs.length > max) {
       throw new ValidationError(this, "privateApiAllowedCidrs", cidrs, `a list of at most ${max} private CIDRs on ${this.cloud.name}`);
     }
-    cidrs.forEach((text, index) => {
-      if (isUnresolved(text)) return;
+    const parsed = cidrs.map((text, index) => {
+      if (isUnresolved(text)) return undefined;
       const cidr = typeof text === "string" ? parseCidr(text) : undefined;
       const privateRange = cidr && PRIVATE_API_RANGES.find((range) => contains(range, cidr));
       if (!cidr || !privateRange) {
         throw new ValidationError(this, `privateApiAllowedCidrs[${index}]`, text, "a private IPv4 range in CIDR notation inside 10.0.0.0/8, 172.16.0.0/12, 192.168.0.0/16 or 100.64.0.0/10, e.g. 10.100.0.0/24; public addresses go in publicApiAllowedCidrs");
+      }
+      return cidr;
+    });
+    // As for the public list: an entry overlapping another adds nothing, and the adapters
+    // name a rule after its range, so the same range twice would clash as a construct ID.
+    parsed.forEach((cidr, index) => {
+      const other = cidr ? parsed.findIndex((earlier, j) => j < index && earlier !== undefined && overlaps(earlier, cidr)) : -1;
+      if (other >= 0) {
+        throw new ValidationError(this, `privateApiAllowedCidrs[${index}]`, cidrs[index], `a range that overlaps no other entry; it overlaps privateApiAllowedCidrs[${other}] (${cidrs[other]})`);
       }
     });
     return cidrs;
