@@ -9,7 +9,13 @@ export const MIN_ZONES = 2;
 export function requireKnownRegion(scope: IConstruct, field: string, region: string, catalog: CloudCatalog): void {
   // Own keys only: "constructor" or "toString" is no region, though `in` finds them on the prototype.
   if (!Object.hasOwn(catalog.regions, region)) {
-    throw new ValidationError(scope, field, region, `a ${catalog.cloud} region in the catalog: ${Object.keys(catalog.regions).join(", ")}`);
+    const article = /^[aeiou]/i.test(catalog.cloud) ? "an" : "a";
+    throw new ValidationError(
+      scope,
+      field,
+      region,
+      `${article} ${catalog.cloud} region in the catalog: ${Object.keys(catalog.regions).join(", ")} (another region of the cloud can be added with catalogOverrides.regions)`,
+    );
   }
 }
 

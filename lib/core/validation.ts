@@ -71,7 +71,9 @@ export function requireNumberInRange(
   const unit = range.unit ? ` ${range.unit}` : "";
   const wholeNumber = range.integer === false ? "a number" : "a whole number";
   if (typeof value !== "number" || Number.isNaN(value) || (range.integer !== false && !Number.isInteger(value)) || value < range.min || value > range.max) {
-    throw new ValidationError(scope, field, value, `${wholeNumber} from ${range.min} to ${range.max}${unit}`);
+    // A range of one value ("from 2 to 2 zones") reads better as that value.
+    const values = range.min === range.max ? `exactly ${range.min}` : `${wholeNumber} from ${range.min} to ${range.max}`;
+    throw new ValidationError(scope, field, value, `${values}${unit}`);
   }
 }
 

@@ -34,8 +34,20 @@ describe("requireKnownRegion", () => {
     expect(refusal(() => requireKnownRegion(scope, "cloud.region", region, catalog))).toEqual({
       field: "cloud.region",
       value: region,
-      allowed: "a testcloud region in the catalog: north-1, south-1",
+      allowed: "a testcloud region in the catalog: north-1, south-1 (another region of the cloud can be added with catalogOverrides.regions)",
     });
+  });
+});
+
+describe("requireKnownRegion's wording", () => {
+  test.each([
+    ["aws", "an aws region"],
+    ["alicloud", "an alicloud region"],
+    ["Ecloud", "an Ecloud region"],
+    ["tencentcloud", "a tencentcloud region"],
+  ])("names the cloud %s with its article: %s", (cloud, start) => {
+    const { allowed } = refusal(() => requireKnownRegion(scope, "region", "west-1", { ...catalog, cloud } as unknown as CloudCatalog));
+    expect(allowed.startsWith(`${start} in the catalog: north-1, south-1`)).toBe(true);
   });
 });
 
@@ -68,10 +80,10 @@ describe("resolveZones", () => {
       "west-1",
       undefined,
       undefined,
-      { field: "region", value: "west-1", allowed: "a testcloud region in the catalog: north-1, south-1" },
+      { field: "region", value: "west-1", allowed: "a testcloud region in the catalog: north-1, south-1 (another region of the cloud can be added with catalogOverrides.regions)" },
     ],
     ["one zone is asked for", "north-1", 1, undefined, { field: "zones", value: 1, allowed: "a whole number from 2 to 3 zones (north-1 has 3)" }],
-    ["more zones than the region has", "south-1", 3, undefined, { field: "zones", value: 3, allowed: "a whole number from 2 to 2 zones (south-1 has 2)" }],
+    ["more zones than the region has", "south-1", 3, undefined, { field: "zones", value: 3, allowed: "exactly 2 zones (south-1 has 2)" }],
     ["a fraction of zones", "north-1", 2.5, undefined, { field: "zones", value: 2.5, allowed: "a whole number from 2 to 3 zones (north-1 has 3)" }],
     [
       "one zone is named",

@@ -130,6 +130,8 @@ describe("requireNumberInRange", () => {
     ["a number as a string", "3", { ...range, integer: false }, "a number from 2 to 6"],
     ["outside a range of any number", 6.5, { ...range, integer: false }, "a number from 2 to 6"],
     ["outside the range, with a unit", 1, { ...range, unit: "zones (eu-west-1 has 6)" }, "a whole number from 2 to 6 zones (eu-west-1 has 6)"],
+    ["outside a range of one value, named as that value", 6, { min: 7, max: 7, unit: "days" }, "exactly 7 days"],
+    ["outside a range of one value, without a unit", 8, { min: 7, max: 7 }, "exactly 7"],
   ])("fails when given %s", (_case, value, givenRange, allowed) => {
     const error = refusal(() => requireNumberInRange(scope, "zones", value as number, givenRange));
     expect({ field: error.field, value: error.value, allowed: error.allowed }).toEqual({ field: "zones", value, allowed });
