@@ -13,17 +13,12 @@
 // (SIGINT, SIGTERM); it refuses to start while lib/ has uncommitted changes, so that
 // `git checkout lib/` is always a safe way back. A defect whose text is no longer found
 // where it is planted stops the script: the list has to follow the code.
-const { execFileSync, spawnSync } = require("child_process");
+const { spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
+const { REPO, option, git, worktreeOf, removeWorktree } = require("./checkouts");
 
-const REPO = path.resolve(__dirname, "..");
-
-function option(name, env, fallback) {
-  const flag = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
-  return flag ? flag.slice(name.length + 3) : (process.env[env] ?? fallback);
-}
 const AGAINST = option("against", "BENCH_DEFECTS_AGAINST", "");
 const ONLY = option("only", "BENCH_DEFECTS_ONLY", "").split(",").filter(Boolean);
 const OUT = path.resolve(option("out", "BENCH_DEFECTS_OUT", path.join(REPO, "bench", "PLANTED-DEFECTS.md")));
@@ -88,19 +83,6 @@ const DEFECTS = [
 ];
 
 const log = (line = "") => console.log(line);
-const git = (...args) => execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
-
-function worktreeOf(ref) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-defects-"));
-  git("worktree", "add", "--detach", dir, ref);
-  try {
-    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-  } catch (error) {
-    git("worktree", "remove", "--force", dir);
-    throw error;
-  }
-  return dir;
-}
 
 /** Files changed by a planted defect, with their text before it: restored after each run, and on SIGINT or SIGTERM. */
 const planted = new Map();
@@ -191,8 +173,7 @@ function main() {
     }
   } finally {
     if (worktree) {
-      git("worktree", "remove", "--force", worktree);
-      fs.rmSync(worktree, { recursive: true, force: true });
+      removeWorktree(worktree);
     }
   }
   fs.writeFileSync(OUT, report(suites, rows, started));

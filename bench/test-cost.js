@@ -16,39 +16,20 @@ const { execFileSync, spawnSync } = require("child_process");
 const fs = require("fs");
 const os = require("os");
 const path = require("path");
-
-const REPO = path.resolve(__dirname, "..");
+const { REPO, option, git, worktreeOf, removeWorktree } = require("./checkouts");
 const PROBE = path.join(__dirname, "test-cpu-probe.js");
 
-function option(name, env, fallback) {
-  const flag = process.argv.slice(2).find((a) => a.startsWith(`--${name}=`));
-  return flag ? flag.slice(name.length + 3) : (process.env[env] ?? fallback);
-}
 const RUNS = Number(option("runs", "BENCH_TEST_RUNS", "1"));
 if (!Number.isInteger(RUNS) || RUNS < 1) throw new Error("--runs / BENCH_TEST_RUNS must be a whole number >= 1");
 const AGAINST = option("against", "BENCH_TEST_AGAINST", "");
 const OUT = path.resolve(option("out", "BENCH_TEST_OUT", path.join(REPO, "bench", "TEST-COST.md")));
 
 const log = (line = "") => console.log(line);
-const git = (...args) => execFileSync("git", args, { cwd: REPO, encoding: "utf8" }).trim();
 const clockTicks = () => {
   const r = spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" });
   return r.status === 0 ? r.stdout.trim() : "100";
 };
 const hasGnuTime = () => fs.existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0;
-
-/** A checkout of `ref` beside this one, with this checkout's node_modules; removed by the caller. */
-function worktreeOf(ref) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-suite-"));
-  git("worktree", "add", "--detach", dir, ref);
-  try {
-    fs.symlinkSync(path.join(REPO, "node_modules"), path.join(dir, "node_modules"), "dir");
-  } catch (error) {
-    git("worktree", "remove", "--force", dir);
-    throw error;
-  }
-  return dir;
-}
 
 /** Builds the library in `tree` as .ci/run does before the tests (unmeasured). */
 function buildLibrary(tree) {
@@ -195,8 +176,7 @@ function main() {
     }
   } finally {
     if (worktree) {
-      git("worktree", "remove", "--force", worktree);
-      fs.rmSync(worktree, { recursive: true, force: true });
+      removeWorktree(worktree);
     }
   }
   const loadAfter = os.loadavg();
