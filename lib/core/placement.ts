@@ -1,6 +1,6 @@
 import { IConstruct } from "constructs";
 import { CloudCatalog } from "./catalog";
-import { requireNumberInRange, ValidationError } from "./validation";
+import { requireNumberInRange, ValidationError, withArticle } from "./validation";
 
 /** The bookstore spreads over at least two zones so that one zone's outage leaves it running. */
 export const MIN_ZONES = 2;
@@ -9,12 +9,11 @@ export const MIN_ZONES = 2;
 export function requireKnownRegion(scope: IConstruct, field: string, region: string, catalog: CloudCatalog): void {
   // Own keys only: "constructor" or "toString" is no region, though `in` finds them on the prototype.
   if (!Object.hasOwn(catalog.regions, region)) {
-    const article = /^[aeiou]/i.test(catalog.cloud) ? "an" : "a";
     throw new ValidationError(
       scope,
       field,
       region,
-      `${article} ${catalog.cloud} region in the catalog: ${Object.keys(catalog.regions).join(", ")} (another region of the cloud can be added with catalogOverrides.regions)`,
+      `${withArticle(catalog.cloud)} region in the catalog: ${Object.keys(catalog.regions).join(", ")} (another region of the cloud can be added with catalogOverrides.regions)`,
     );
   }
 }

@@ -1,7 +1,7 @@
 import { IConstruct } from "constructs";
 import type { CloudCatalog } from "./catalog";
 import { describeBucketNameRule, satisfiesBucketNameRule, satisfiesNameRule } from "./names";
-import { ValidationError } from "./validation";
+import { ValidationError, withArticle } from "./validation";
 
 /**
  * Where a stack keeps its Terraform state: a bucket in the stack's own cloud, so each
@@ -78,7 +78,7 @@ export function requireValidRemoteState(scope: IConstruct, props: RemoteStatePro
     );
   }
   if (props.region !== undefined && !(typeof props.region === "string" && new RegExp(`^(?:${catalog.catalogRules.regionPattern})$`).test(props.region))) {
-    throw new ValidationError(scope, "remoteState.region", props.region, `${/^[aeiou]/i.test(catalog.cloud) ? "an" : "a"} ${catalog.cloud} region name in lower case, e.g. ${Object.keys(catalog.regions)[0]}`);
+    throw new ValidationError(scope, "remoteState.region", props.region, `${withArticle(catalog.cloud)} region name in lower case, e.g. ${Object.keys(catalog.regions)[0]}`);
   }
   if (props.lockTable !== undefined) {
     if (rules.lockTable === undefined) {

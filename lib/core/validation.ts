@@ -60,6 +60,11 @@ export function isUnresolved(value: unknown): boolean {
   return Token.isUnresolved(value);
 }
 
+/** A noun with its indefinite article, for error messages: "an aws region", "a tencentcloud region" (by its first letter). */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? "an" : "a"} ${noun}`;
+}
+
 /** Refuses a number outside [min, max] or not a whole number when `integer` is set. */
 export function requireNumberInRange(
   scope: IConstruct,

@@ -1,17 +1,6 @@
 import { Construct, RootConstruct } from "constructs";
 import { Lazy, Token } from "../../lib/core/cdktf";
-import {
-  isUnresolved,
-  requireBoolean,
-  requireEnvironmentVariableName,
-  requireNonEmpty,
-  requireNonSecretEnvironmentVariableName,
-  requireNumberInRange,
-  requireOneOf,
-  requireOrderedRange,
-  requireUrlPath,
-  ValidationError,
-} from "../../lib/core/validation";
+import { isUnresolved, requireBoolean, requireEnvironmentVariableName, requireNonEmpty, requireNonSecretEnvironmentVariableName, requireNumberInRange, requireOneOf, requireOrderedRange, requireUrlPath, ValidationError, withArticle } from "../../lib/core/validation";
 
 // The guards need a construct only for its path: a bare tree, no app, no synth.
 const root = new RootConstruct();
@@ -315,5 +304,16 @@ describe("requireNonSecretEnvironmentVariableName", () => {
       allowed:
         "a name that does not announce a secret (*_PASSWORD, *_SECRET, *_TOKEN, *_API_KEY, ...): environment values are readable in user data and ConfigMaps; keep secrets in the cloud's secret store",
     });
+  });
+});
+
+describe("withArticle", () => {
+  test.each([
+    ["aws", "an aws"],
+    ["Ecloud", "an Ecloud"],
+    ["tencentcloud", "a tencentcloud"],
+    ["unicloud", "an unicloud"],
+  ])("%s takes %j", (noun, expected) => {
+    expect(withArticle(noun)).toBe(expected);
   });
 });
