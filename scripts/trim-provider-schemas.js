@@ -28,7 +28,7 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
-const { cacheDir, binaryName, devOverridesConfig } = require("./validate-providers");
+const { cacheDir, providerBinary, devOverridesConfig } = require("./validate-providers");
 
 // ---------------------------------------------------------------------------
 // Data: what the bookstore uses of each provider.
@@ -223,7 +223,7 @@ function schemaFromBinaries(providers, env = process.env) {
 }
 
 function binaryOf(spec, env = process.env) {
-  return path.join(cacheDir(env), "providers", binaryName(spec.source.split("/")[1], spec.version));
+  return providerBinary(cacheDir(env), spec.source, spec.version);
 }
 
 function trim(schema, spec) {

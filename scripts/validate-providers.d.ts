@@ -6,6 +6,8 @@ export const GO_MODULES: Readonly<Record<string, string>>;
 export function cacheDir(env?: NodeJS.ProcessEnv): string;
 /** "terraform-provider-<type>_v<version>", the binary's name in <cache>/providers. */
 export function binaryName(type: string, version: string): string;
+/** Where source@version ("aliyun/alicloud", "1.289.0") sits in <cache>/providers, a Terraform filesystem mirror (unpacked layout). */
+export function providerBinary(cache: string, source: string, version: string): string;
 /** Writes below `work` a CLI config taking each provider (source -> binary) from its binary via dev_overrides; returns its path. */
 export function devOverridesConfig(work: string, binaries: Readonly<Record<string, string>>): string;
 /** The command line; returns the exit status. */

@@ -12,8 +12,11 @@
  *     --keep        keep the temporary working directory and print its path
  *
  * For each provider a stack requires (exact version from required_providers):
- *   1. the binary <cache>/providers/terraform-provider-<type>_v<version>, where <cache> is
- *      $BOOKSTORE_TOOLS_CACHE or ~/.cache/multicloud-bookstore, outside the repository;
+ *   1. the binary in <cache>/providers, a Terraform filesystem mirror
+ *      (registry.terraform.io/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>),
+ *      where <cache> is $BOOKSTORE_TOOLS_CACHE or ~/.cache/multicloud-bookstore, outside
+ *      the repository; built there from the provider's source at its tag (README,
+ *      "Provider binaries"), since no registry serves providers here;
  *   2. else `go install <module>@v<version>` into the cache (reused next time). The Go
  *      module proxy may refuse a provider's module (it answers 403 for several): the
  *      refusal is printed on one line and the provider's blocks are only checked
@@ -100,6 +103,24 @@ function binaryName(type, version) {
   return `terraform-provider-${type}_v${version}`;
 }
 
+/** Terraform's name for this machine's platform, e.g. linux_amd64. */
+function platform() {
+  const arch = { x64: "amd64", arm64: "arm64", ia32: "386", arm: "arm" }[process.arch] || process.arch;
+  return `${process.platform}_${arch}`;
+}
+
+/**
+ * Where the binary of source@version sits in the cache's providers folder, a Terraform
+ * filesystem mirror (unpacked layout), so the same folder can also serve `terraform init
+ * -plugin-dir` or a `filesystem_mirror` block.
+ * ref: https://developer.hashicorp.com/terraform/cli/config/config-file#filesystem_mirror
+ * (HOSTNAME/NAMESPACE/TYPE/VERSION/TARGET/ for the unpacked layout)
+ */
+function providerBinary(cache, source, version) {
+  const [namespace, type] = source.split("/");
+  return path.join(cache, "providers", "registry.terraform.io", namespace, type, version, platform(), binaryName(type, version));
+}
+
 function isExecutable(file) {
   try {
     fs.accessSync(file, fs.constants.X_OK);
@@ -165,15 +186,16 @@ function goBuildInModule(module, version, command, out, env) {
 function obtainProvider(source, version, { cache, build, env, log }) {
   const type = source.split("/")[1];
   if (!/^\d+\.\d+\.\d+$/.test(version || "")) return { why: `version "${version}" is not an exact pin, so no single binary can be named` };
-  const file = path.join(cache, "providers", binaryName(type, version));
+  const file = providerBinary(cache, source, version);
   if (isExecutable(file)) return { path: file };
+  const sourceBuild = `build it from its source at tag v${version} into ${file} (README: "Provider binaries")`;
   const module = GO_MODULES[source];
   if (!module) return { why: `no Go module is known for ${source}` };
-  if (!build) return { why: `${file} is absent and building was turned off (--no-build)` };
+  if (!build) return { why: `${file} is absent and building was turned off (--no-build); ${sourceBuild}` };
   log(`building ${source} ${version}: go install ${module}@v${version} (the first build takes many minutes)`);
   const gobin = path.join(cache, "gobin", `${type}-${version}`);
   const installed = goInstall(`${module}@v${version}`, gobin, env);
-  if (!installed.ok) return { why: installed.why };
+  if (!installed.ok) return { why: `${installed.why}; ${sourceBuild}` };
   const built = path.join(gobin, `terraform-provider-${type}`);
   if (!isExecutable(built)) return { why: `go install succeeded but wrote no ${built}` };
   fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -336,6 +358,6 @@ function main(argv = process.argv.slice(2), env = process.env, log = console.log
   return failures ? 1 : 0;
 }
 
-module.exports = { GO_MODULES, cacheDir, binaryName, devOverridesConfig, main };
+module.exports = { GO_MODULES, cacheDir, binaryName, providerBinary, devOverridesConfig, main };
 
 if (require.main === module) process.exitCode = main();
