@@ -14,6 +14,7 @@ module.exports = {
     "<rootDir>/test/core/validation.test.ts",
     "<rootDir>/test/core/placement.test.ts",
     "<rootDir>/test/core/container-image.test.ts",
+    "<rootDir>/test/core/support-window.test.ts",
     "<rootDir>/test/policy/evaluate.test.ts",
     "<rootDir>/test/policy/stack-view.test.ts",
     "<rootDir>/test/policy/rule.test.ts",

@@ -41,6 +41,7 @@ export default {
     "lib/core/validation.ts",
     "lib/core/placement.ts",
     "lib/core/container-image.ts",
+    "lib/core/support-window.ts",
     "lib/policy/evaluate.ts",
     "lib/policy/stack-view.ts",
     "lib/policy/rule.ts",

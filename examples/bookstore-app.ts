@@ -14,7 +14,6 @@ import {
   ICloud,
   includesMainlandChina,
   includesOutsideMainlandChina,
-  MysqlVersion,
   ServiceArea,
   WebRuntime,
 } from "../lib";
@@ -36,7 +35,8 @@ export const EXAMPLE_PROPS: BookstoreStacksProps = {
     minInstances: 2,
     maxInstances: 6,
   },
-  database: { version: MysqlVersion.V8_0, size: DatabaseSize.SMALL, storageGiB: 50, highlyAvailable: true, backupRetentionDays: 7 },
+  // No version: each cloud's default MySQL (8.4 on AWS, where 8.0 is past standard support; 8.0 elsewhere).
+  database: { size: DatabaseSize.SMALL, storageGiB: 50, highlyAvailable: true, backupRetentionDays: 7 },
   cdn: { staticPaths: ["/static/*", "/covers/*"] },
   // The CI runners' subnet, reached over a VPN, may call the private API server.
   kubernetes: { nodeSize: ComputeSize.LARGE, minNodes: 2, maxNodes: 5, privateApiAllowedCidrs: ["10.100.0.0/24"] },

@@ -72,6 +72,8 @@ export interface AlicloudSpecifics {
   readonly rdsSqlCollectorRetentionDays: number;
 }
 
+const ACK_VERSIONS = "https://www.alibabacloud.com/help/en/ack/product-overview/release-notes-for-kubernetes-versions";
+
 const MAINLAND = "cn-hangzhou";
 const INTERNATIONAL = "ap-southeast-1";
 
@@ -108,6 +110,13 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   mysqlVersions: {
     [MysqlVersion.V8_0]: "8.0",
   },
+  defaultMysqlVersion: MysqlVersion.V8_0,
+  // The lifecycle table (updated 2026-03-28) gives MySQL 8.0 no end-of-support date on
+  // ApsaraDB RDS ("/"): past the community's end of life it keeps fixing severe issues,
+  // and instances "remain available for purchase and use".
+  mysqlSupport: {
+    [MysqlVersion.V8_0]: { ref: "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/major-version-lifecycle-description", checkedOn: "2026-12-07" },
+  },
   // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/primary-apsaradb-rds-for-mysql-instance-types
   // General-purpose High-availability classes (the Basic Edition equivalent is in
   // `rdsBasicEditionClasses`); ESSD PL1 storage from 20 to 32,000 GB in steps of 5 GB.
@@ -140,8 +149,21 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // ref: https://www.alibabacloud.com/help/en/ack/product-overview/support-for-kubernetes-versions
   // Neutral minor versions, as on the other clouds; `ackVersions` maps each to the
   // x.y.z-aliyun.n string ACK's API takes.
-  kubernetesVersions: ["1.33", "1.34", "1.35"],
-  defaultKubernetesVersion: "1.34",
+  // 1.33 (to 2026-05-31) and 1.34 (to 2026-09-30) are past ACK's support.
+  kubernetesVersions: ["1.35", "1.36"],
+  defaultKubernetesVersion: "1.36",
+  // "In version 1.31 and later, ACK provides support for all Kubernetes versions for one
+  // year"; ACK sells no extended support.
+  // ref: https://www.alibabacloud.com/help/en/ack/product-overview/release-notes-for-kubernetes-versions (updated 2026-10-06)
+  kubernetesSupport: {
+    "1.35": { standardSupportEnds: "2027-02-28", ref: ACK_VERSIONS, checkedOn: "2026-12-07" },
+    "1.36": { standardSupportEnds: "2027-05-30", ref: ACK_VERSIONS, checkedOn: "2026-12-07" },
+  },
+  serviceNames: { kubernetes: "ACK Kubernetes", mysql: "ApsaraDB RDS for MySQL" },
+  pastStandardSupport: {
+    kubernetes: "ACK no longer supports it; upgrade the cluster",
+    mysql: "ApsaraDB RDS fixes only severe issues; upgrade the database",
+  },
   // ref: https://www.alibabacloud.com/help/en/vpc/user-guide/plan-networks (VPC /8 to /28, vSwitch /16 to /29)
   // Kept to /16../24 as on AWS: smaller networks leave no room for nodes and NAT.
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 29 },
@@ -280,10 +302,10 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
       "mysql.n4.large.2c": "mysql.n4.large.1",
     },
     // ref: https://www.alibabacloud.com/help/en/ack/product-overview/release-notes-for-kubernetes-versions
+    // ref: https://www.alibabacloud.com/help/en/ack/product-overview/kubernetes-1-36-release-notes (1.36.1-aliyun.1)
     ackVersions: {
-      "1.33": "1.33.1-aliyun.1",
-      "1.34": "1.34.1-aliyun.1",
       "1.35": "1.35.1-aliyun.1",
+      "1.36": "1.36.1-aliyun.1",
     },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-kms-to-encrypt-kubernetes-secrets
     ackClusterSpec: "ack.pro.small",

@@ -68,6 +68,9 @@ export interface AwsSpecifics {
 // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html (3 to 63 characters; reserved prefixes
 // and suffixes). Dots are refused too: S3's virtual-hosted-style HTTPS endpoints, which the S3 backend and CloudFront's
 // S3 origins use, hold a wildcard certificate that covers no dotted name.
+const EKS_CALENDAR = "https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html";
+const RDS_MYSQL_CALENDAR = "https://docs.aws.amazon.com/AmazonRDS/latest/MySQLReleaseNotes/mysql-release-calendar.html";
+
 const S3_BUCKET_NAME = {
   pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]",
   maxLength: 63,
@@ -102,6 +105,17 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     [MysqlVersion.V8_0]: "8.0",
     [MysqlVersion.V8_4]: "8.4",
   },
+  // 8.0 left RDS standard support on 2026-07-31; a new 8.0 database is enrolled in (billed)
+  // RDS Extended Support, so the default is 8.4.
+  defaultMysqlVersion: MysqlVersion.V8_4,
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/MySQLReleaseNotes/mysql-release-calendar.html (RDS end of standard
+  // support; Extended Support up to three years past it, billed from the day after)
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-overview.html ("You can create new databases
+  // with major engine versions that have reached the RDS end of standard support date")
+  mysqlSupport: {
+    [MysqlVersion.V8_0]: { standardSupportEnds: "2026-07-31", extendedSupportEnds: "2029-07-31", ref: RDS_MYSQL_CALENDAR, checkedOn: "2026-12-07" },
+    [MysqlVersion.V8_4]: { standardSupportEnds: "2029-07-31", extendedSupportEnds: "2032-07-31", ref: RDS_MYSQL_CALENDAR, checkedOn: "2026-12-07" },
+  },
   // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Storage.html (gp3: 20 to 65,536 GiB for MySQL)
   // Performance Insights needs db.t4g.medium or larger, so no smaller class is listed.
   databaseSizes: {
@@ -132,9 +146,31 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
       description: "lower-case letters, digits and single hyphens, starting with a letter and not ending with a hyphen",
     },
   },
+  // The versions a new cluster can be created at on 2026-12-07: standard or extended
+  // support ("You can create new Amazon EKS clusters on any version offered in standard or
+  // extended support"; 1.31's extended support ended on 2026-11-26).
   // ref: https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html
-  kubernetesVersions: ["1.31", "1.32", "1.33", "1.34"],
-  defaultKubernetesVersion: "1.33",
+  kubernetesVersions: ["1.32", "1.33", "1.34", "1.35", "1.36"],
+  defaultKubernetesVersion: "1.36",
+  // Standard support is 14 months from the EKS release, extended support 12 more, billed
+  // from the first day past standard support. Dates of 1.32 to 1.34 as the EKS user guide's
+  // release calendar lists them; 1.35 (released 2026-01-28) and 1.36 (2026-06-02) by that rule.
+  // ref: https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (Amazon EKS Kubernetes release calendar)
+  kubernetesSupport: {
+    "1.32": { standardSupportEnds: "2026-03-23", extendedSupportEnds: "2027-03-23", ref: EKS_CALENDAR, checkedOn: "2026-12-07" },
+    "1.33": { standardSupportEnds: "2026-07-29", extendedSupportEnds: "2027-07-29", ref: EKS_CALENDAR, checkedOn: "2026-12-07" },
+    "1.34": { standardSupportEnds: "2026-12-02", extendedSupportEnds: "2027-12-02", ref: EKS_CALENDAR, checkedOn: "2026-12-07" },
+    "1.35": { standardSupportEnds: "2027-03-27", extendedSupportEnds: "2028-03-27", ref: EKS_CALENDAR, checkedOn: "2026-12-07" },
+    "1.36": { standardSupportEnds: "2027-08-02", extendedSupportEnds: "2028-08-02", ref: EKS_CALENDAR, checkedOn: "2026-12-07" },
+  },
+  serviceNames: { kubernetes: "EKS Kubernetes", mysql: "RDS for MySQL" },
+  // ref: https://docs.aws.amazon.com/eks/latest/userguide/kubernetes-versions.html (billing for extended support
+  // starts the day standard support ends; with the STANDARD upgrade policy EKS upgrades the cluster instead)
+  // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/extended-support-overview.html
+  pastStandardSupport: {
+    kubernetes: "EKS bills extended support while kubernetes.extendedSupport is true, and otherwise upgrades the cluster",
+    mysql: "RDS enrolls the database in RDS Extended Support, billed per vCPU-hour, until it is upgraded",
+  },
   // ref: https://docs.aws.amazon.com/vpc/latest/userguide/vpc-cidr-blocks.html (VPC /16 to /28, subnet /28 at the smallest)
   // Networks smaller than /24 leave no room for Kubernetes pods, which take VPC addresses on EKS.
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
@@ -268,7 +304,8 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
         chart: "cluster-autoscaler",
         namespace: "kube-system",
         serviceAccount: "cluster-autoscaler",
-        imageTags: { "1.31": "v1.31.5", "1.32": "v1.32.7", "1.33": "v1.33.6", "1.34": "v1.34.5" },
+        // ref: https://github.com/kubernetes/autoscaler/releases (tags cluster-autoscaler-1.35.1, cluster-autoscaler-1.36.1)
+        imageTags: { "1.32": "v1.32.7", "1.33": "v1.33.6", "1.34": "v1.34.5", "1.35": "v1.35.1", "1.36": "v1.36.1" },
       },
       // ref: https://external-secrets.io/latest/introduction/getting-started/ (helm repo https://charts.external-secrets.io)
       // ref: https://external-secrets.io/latest/provider/aws-access/#eks-pod-identity-setup (namespace and service account external-secrets)

@@ -1,6 +1,7 @@
 import { requireValidCatalogEntries } from "./catalog-validation";
 import type { DnsServiceCatalog } from "./dns-catalog";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "./sizes";
+import type { SupportWindow } from "./support-window";
 
 /**
  * What one cloud offers, as data. Each cloud folder holds one frozen `CloudCatalog`;
@@ -20,6 +21,13 @@ export interface CloudCatalog {
    * to another one.
    */
   readonly mysqlVersions: Readonly<Partial<Record<MysqlVersion, string>>>;
+  /** The MySQL version used when none is given: one of `mysqlVersions`, in standard support on the day its window was checked. */
+  readonly defaultMysqlVersion: MysqlVersion;
+  /**
+   * Support window of each version of `mysqlVersions`, as the cloud publishes it. A version
+   * past all support is refused at synth; one past standard support, or near its end, warned of.
+   */
+  readonly mysqlSupport: Readonly<Partial<Record<MysqlVersion, SupportWindow>>>;
   /** Neutral database sizes to the cloud's instance classes and their storage limits. */
   readonly databaseSizes: Readonly<Record<DatabaseSize, DatabaseClass>>;
   /** Backup retention the cloud accepts; the library's own floor of 7 days applies on top. */
@@ -28,8 +36,18 @@ export interface CloudCatalog {
   readonly cache: CacheCatalog;
   /** Kubernetes minor versions the managed service offers, oldest first. */
   readonly kubernetesVersions: readonly string[];
-  /** The version used when none is given; one of `kubernetesVersions`. */
+  /** The version used when none is given: one of `kubernetesVersions`, in standard support on the day its window was checked. */
   readonly defaultKubernetesVersion: string;
+  /**
+   * Support window of each version of `kubernetesVersions`, as the managed service publishes
+   * it. A version past all support is refused at synth; one past standard support, or near
+   * its end, warned of.
+   */
+  readonly kubernetesSupport: Readonly<Record<string, SupportWindow>>;
+  /** The cloud's names for its managed services, as messages name them. */
+  readonly serviceNames: { readonly kubernetes: string; readonly mysql: string };
+  /** What the cloud does with a version past its standard support, in a few words for the warning. */
+  readonly pastStandardSupport: { readonly kubernetes: string; readonly mysql: string };
   /** Limits on the network's address plan. */
   readonly network: NetworkLimits;
   /** The rule every `name` prop must satisfy on this cloud. */

@@ -5,6 +5,7 @@ import type { INetwork } from "./network";
 import { DatabaseSize, enumValues, MysqlVersion } from "./sizes";
 import { MYSQL_RESERVED_WORDS, MYSQL_SYSTEM_SCHEMAS } from "./mysql-names";
 import { requireValidName } from "./names";
+import { judgeSupport } from "./support-window";
 import { requireBoolean, requireNumberInRange, requireOneOf, ValidationError } from "./validation";
 
 /** The library keeps at least a week of backups, stricter than any scanner's floor. */
@@ -22,7 +23,7 @@ export interface DatabaseProps {
   readonly name?: string;
   /**
    * MySQL major version.
-   * @default MysqlVersion.V8_0
+   * @default the catalog's default version for the cloud (MysqlVersion.V8_4 where the cloud offers it)
    */
   readonly version?: MysqlVersion;
   /**
@@ -114,10 +115,21 @@ export class Database extends CloudResource implements IDatabase {
     const { cloud } = props;
     const catalog = cloud.catalog;
 
-    const version = props.version ?? MysqlVersion.V8_0;
+    const version = props.version ?? catalog.defaultMysqlVersion;
     const offered = Object.keys(catalog.mysqlVersions);
     if (!offered.includes(version)) {
       throw new ValidationError(this, "version", version, `a MySQL version ${catalog.cloud} offers: ${offered.join(", ")}`);
+    }
+    const window = catalog.mysqlSupport[version];
+    if (window !== undefined) {
+      judgeSupport(this, {
+        field: "version",
+        product: catalog.serviceNames.mysql,
+        version,
+        window,
+        windows: catalog.mysqlSupport as Readonly<Record<string, typeof window>>,
+        pastStandardAdvice: catalog.pastStandardSupport.mysql,
+      });
     }
     const size = props.size ?? DatabaseSize.SMALL;
     requireOneOf(this, "size", size, enumValues(DatabaseSize));

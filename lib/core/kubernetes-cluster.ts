@@ -10,6 +10,7 @@ import type { INetwork } from "./network";
 import { requirePinnedImage } from "./container-image";
 import { REGISTRY_CREDENTIALS_UNSUPPORTED, RegistryCredentials, requireRegistryCredentials } from "./registry-credentials";
 import { ComputeSize, enumValues } from "./sizes";
+import { judgeSupport } from "./support-window";
 import { isUnresolved, requireBoolean, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 
 /** The node size when none is given. */
@@ -195,6 +196,17 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
     const catalog = cloud.catalog;
     this.version = props.version ?? catalog.defaultKubernetesVersion;
     requireOneOf(this, "version", this.version, catalog.kubernetesVersions);
+    const window = catalog.kubernetesSupport[this.version];
+    if (window !== undefined) {
+      judgeSupport(this, {
+        field: "version",
+        product: catalog.serviceNames.kubernetes,
+        version: this.version,
+        window,
+        windows: catalog.kubernetesSupport,
+        pastStandardAdvice: catalog.pastStandardSupport.kubernetes,
+      });
+    }
     const nodeSize = props.nodeSize ?? DEFAULT_NODE_SIZE;
     requireOneOf(this, "nodeSize", nodeSize, enumValues(ComputeSize));
     const minNodes = props.minNodes ?? 2;

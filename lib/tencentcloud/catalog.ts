@@ -40,6 +40,10 @@ export interface TencentcloudSpecifics {
   readonly tccli: { readonly version: string; readonly sdkVersion: string };
 }
 
+const TKE_VERSIONS = "https://www.tencentcloud.com/document/product/457/47894";
+// The provider's list of the engine versions CDB takes; Tencent's documents announce no end of support for 8.0 or 8.4.
+const CDB_VERSIONS = "https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/extension_mysql.go";
+
 export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   cloud: "tencentcloud",
   // ref: https://www.tencentcloud.com/document/product/213/6091 (regions and availability zones)
@@ -63,6 +67,14 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   mysqlVersions: {
     [MysqlVersion.V8_0]: "8.0",
     [MysqlVersion.V8_4]: "8.4",
+  },
+  // 8.0 stays the default: Tencent has announced no end for it, and a new default would
+  // upgrade every existing database in place (the provider switches engine versions at once).
+  defaultMysqlVersion: MysqlVersion.V8_0,
+  // No end of support announced for either version (none found on 2026-12-07).
+  mysqlSupport: {
+    [MysqlVersion.V8_0]: { ref: CDB_VERSIONS, checkedOn: "2026-12-07" },
+    [MysqlVersion.V8_4]: { ref: CDB_VERSIONS, checkedOn: "2026-12-07" },
   },
   // ref: https://www.tencentcloud.com/document/product/236/7270 (dual-node specifications)
   // `instanceClass` is the instance's memory in MB (`mem_size`); the CPU follows from it.
@@ -91,8 +103,23 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     name: { pattern: "[A-Za-z0-9_-]+", maxLength: 60, description: "letters, digits, hyphens and underscores" },
   },
   // ref: https://www.tencentcloud.com/document/product/457/9315 (TKE Kubernetes version maintenance)
-  kubernetesVersions: ["1.28", "1.30", "1.32"],
-  defaultKubernetesVersion: "1.30",
+  // TKE releases even minors only. 1.28 and 1.30 are past their end of service.
+  kubernetesVersions: ["1.32", "1.34"],
+  defaultKubernetesVersion: "1.34",
+  // TKE's policy: end of maintenance (no new clusters) 18 months after TKE's release, which
+  // comes about 3 months after the upstream one; end of service 9 months after that. TKE's
+  // own calendar table could not be read here (2026-12-07), so the days are worked out by
+  // that rule: 1.32 (upstream 2024-12-11), 1.34 (upstream 2025-08-27, TKE notes of 2025-12-15).
+  // ref: https://www.tencentcloud.com/document/product/457/47894 (TKE Kubernetes version maintenance mechanism)
+  kubernetesSupport: {
+    "1.32": { standardSupportEnds: "2026-09-30", extendedSupportEnds: "2027-06-30", ref: TKE_VERSIONS, checkedOn: "2026-12-07" },
+    "1.34": { standardSupportEnds: "2027-06-15", extendedSupportEnds: "2028-03-15", ref: TKE_VERSIONS, checkedOn: "2026-12-07" },
+  },
+  serviceNames: { kubernetes: "TKE Kubernetes", mysql: "TencentDB for MySQL" },
+  pastStandardSupport: {
+    kubernetes: "TKE creates no new cluster at it and fixes only severe issues until its end of service; upgrade the cluster",
+    mysql: "upgrade the database",
+  },
   // ref: https://www.tencentcloud.com/document/product/215/31815 (VPC /12 to /28, subnets down to /29)
   // Networks smaller than /24 leave no room for the bookstore's subnets and node IPs; a /28
   // subnet keeps a few usable addresses after Tencent reserves three per subnet.
@@ -219,7 +246,8 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     // ref: https://www.tencentcloud.com/document/product/457/46750 (TKE public images)
     kubernetesNodeOs: "tlinux3.1x86_64",
     // ref: https://www.tencentcloud.com/document/product/457/9315
-    kubernetesClusterVersions: { "1.28": "1.28.3", "1.30": "1.30.0", "1.32": "1.32.2" },
+    // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_cluster_available_extra_args_test.go (cluster_version "1.34.1")
+    kubernetesClusterVersions: { "1.32": "1.32.2", "1.34": "1.34.1" },
     // ref: https://www.tencentcloud.com/document/product/457/36138 (GlobalRouter CIDRs must not overlap the VPC)
     // 172.16.0.0/12 is outside every 10.x network the bookstore plans by default.
     kubernetesClusterCidr: "172.20.0.0/16",

@@ -310,7 +310,7 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(cluster).toEqual(
         expect.objectContaining({
           slb_internet_enabled: false,
-          version: "1.34.1-aliyun.1",
+          version: "1.36.1-aliyun.1",
           cluster_spec: "ack.pro.small",
           encryption_provider_key: expect.stringContaining("alicloud_kms_key."),
           audit_log_config: { enabled: true },
@@ -324,11 +324,11 @@ describe("the bookstore on Alibaba Cloud", () => {
       // THEN the cluster's precondition looks the catalog's version up in ACK's own list
       const cluster = onlyResource(json, "alicloud_cs_managed_kubernetes");
       const [offered] = Object.keys(json.data?.alicloud_cs_kubernetes_version ?? {});
-      expect(dataSources(json, "alicloud_cs_kubernetes_version")).toEqual([{ cluster_type: "ManagedKubernetes", kubernetes_version: "1.34.1-aliyun.1" }]);
+      expect(dataSources(json, "alicloud_cs_kubernetes_version")).toEqual([{ cluster_type: "ManagedKubernetes", kubernetes_version: "1.36.1-aliyun.1" }]);
       expect(cluster.lifecycle.precondition).toEqual([
         {
-          condition: `\${contains(data.alicloud_cs_kubernetes_version.${offered}.metadata[*].version, "1.34.1-aliyun.1")}`,
-          error_message: expect.stringContaining("ACK does not create clusters of version 1.34.1-aliyun.1"),
+          condition: `\${contains(data.alicloud_cs_kubernetes_version.${offered}.metadata[*].version, "1.36.1-aliyun.1")}`,
+          error_message: expect.stringContaining("ACK does not create clusters of version 1.36.1-aliyun.1"),
         },
       ]);
     });

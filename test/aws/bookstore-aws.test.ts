@@ -136,7 +136,7 @@ describe("the bookstore on AWS", () => {
       expect(db).toEqual(
         expect.objectContaining({
           engine: "mysql",
-          engine_version: "8.0",
+          engine_version: "8.4",
           storage_encrypted: true,
           publicly_accessible: false,
           deletion_protection: true,
@@ -165,7 +165,7 @@ describe("the bookstore on AWS", () => {
 
     test("requires TLS through its parameter group", () => {
       const group = onlyResource(json, "aws_db_parameter_group");
-      expect(group.family).toBe("mysql8.0");
+      expect(group.family).toBe("mysql8.4");
       expect(group.parameter).toEqual(expect.arrayContaining([{ name: "require_secure_transport", value: "1" }]));
     });
 

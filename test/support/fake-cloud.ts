@@ -36,6 +36,8 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
   regions: { "fake-east-1": { zones: ["fake-east-1a", "fake-east-1b", "fake-east-1c"] }, "fake-west-1": { zones: ["fake-west-1a", "fake-west-1b"] } },
   computeSizes: { [ComputeSize.SMALL]: "fake.small", [ComputeSize.MEDIUM]: "fake.medium", [ComputeSize.LARGE]: "fake.large", [ComputeSize.XLARGE]: "fake.xlarge" },
   mysqlVersions: { [MysqlVersion.V8_0]: "fake-mysql-8.0" },
+  defaultMysqlVersion: MysqlVersion.V8_0,
+  mysqlSupport: { [MysqlVersion.V8_0]: { standardSupportEnds: "2030-12-31", ref: "https://fake.example/mysql-calendar", checkedOn: "2026-12-07" } },
   databaseSizes: {
     [DatabaseSize.SMALL]: { instanceClass: "fake.db.small", storageGiB: { min: 10, max: 1000, stepGiB: 5 } },
     [DatabaseSize.MEDIUM]: { instanceClass: "fake.db.medium", storageGiB: { min: 50, max: 2000, stepGiB: 10 } },
@@ -50,6 +52,12 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
   },
   kubernetesVersions: ["1.32", "1.33"],
   defaultKubernetesVersion: "1.32",
+  kubernetesSupport: {
+    "1.32": { standardSupportEnds: "2030-06-30", extendedSupportEnds: "2031-06-30", ref: "https://fake.example/kubernetes-calendar", checkedOn: "2026-12-07" },
+    "1.33": { standardSupportEnds: "2030-12-31", extendedSupportEnds: "2031-12-31", ref: "https://fake.example/kubernetes-calendar", checkedOn: "2026-12-07" },
+  },
+  serviceNames: { kubernetes: "Fake Kubernetes", mysql: "Fake MySQL" },
+  pastStandardSupport: { kubernetes: "the fake cloud upgrades it", mysql: "the fake cloud upgrades it" },
   network: { prefixLength: { min: 16, max: 24 }, smallestSubnetPrefixLength: 28 },
   names: { pattern: "[a-z](?:[a-z0-9-]*[a-z0-9])?", maxLength: 30, description: "lower-case letters, digits and hyphens" },
   capabilities: { issuesCertificates: true, restrictsOriginToCdn: true, cdnSharesLoadBalancerCertificate: false, weightedWebRuntimes: true, kubernetesExtendedSupport: true, cdnRoutesPathsToBucket: true },

@@ -417,7 +417,7 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(cluster).toEqual(
         expect.objectContaining({
           cluster_deploy_type: "MANAGED_CLUSTER",
-          cluster_version: "1.30.0",
+          cluster_version: "1.34.1",
           cluster_cidr: "172.20.0.0/16",
           service_cidr: "172.21.0.0/20",
           log_agent: { enabled: true },
