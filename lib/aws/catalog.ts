@@ -24,6 +24,8 @@ export interface AwsSpecifics {
   readonly eksSupportTypes: { readonly standard: string; readonly extended: string };
   /** The EKS access policy that makes a principal a cluster administrator (`kubernetes.administrators`). */
   readonly eksClusterAdminPolicyArn: string;
+  /** The IAM path of service-linked roles, which EKS gives no access entry (`kubernetes.administrators`). */
+  readonly serviceLinkedRolePath: string;
   /** Where the EKS Pod Identity agent serves credentials to pods (link-local, on every node). */
   readonly eksPodIdentityAgent: { readonly cidr: string; readonly port: number };
   /** The Helm charts of the add-ons installed through the cluster's API, and the service accounts they run as. */
@@ -251,6 +253,9 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     eksSupportTypes: { standard: "STANDARD", extended: "EXTENDED" },
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html
     eksClusterAdminPolicyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html ("Access entries do not support
+    // service linked roles ... arn:aws:iam::*:role/aws-service-role/*")
+    serviceLinkedRolePath: "aws-service-role/",
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (169.254.170.23 port 80, host network)
     eksPodIdentityAgent: { cidr: "169.254.170.23/32", port: 80 },
     helmAddOns: {

@@ -1,7 +1,5 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
-import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
@@ -11,6 +9,7 @@ import { Token } from "../core/cdktf";
 import { KubernetesClusterAttributes, KubernetesClusterSpec, WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
+import { EKS_ACCESS, grantAdministrators, requireAwsAdministrators } from "./cluster-administrators";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
 import { awsAssetBucketOf } from "./asset-bucket";
@@ -27,6 +26,8 @@ const LOG_RETENTION_DAYS = 365;
  * role that reads only the database's credentials.
  */
 export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec, catalog: AwsCatalog): KubernetesClusterAttributes {
+  const nodeRolePrefix = `${spec.name}-node-`;
+  requireAwsAdministrators(scope, spec.administrators, nodeRolePrefix, catalog);
   const secretsKey = new KmsKey(scope, "SecretsKey", {
     description: `Encrypts Kubernetes secrets of ${spec.name}`,
     enableKeyRotation: true,
@@ -57,12 +58,14 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     },
     encryptionConfig: { resources: ["secrets"], provider: { keyArn: secretsKey.arn } },
     enabledClusterLogTypes: [...catalog.aws.eksControlPlaneLogTypes],
-    accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+    // Access entries only, none for whoever created the cluster (see EKS_ACCESS).
+    accessConfig: EKS_ACCESS.accessConfig,
     // Standard support unless extended support is asked for: left unset, the API puts the
     // cluster on EXTENDED support, billed per hour once the version leaves standard support.
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html
     upgradePolicy: { supportType: spec.extendedSupport ? catalog.aws.eksSupportTypes.extended : catalog.aws.eksSupportTypes.standard },
     dependsOn: [logGroup, ...clusterPolicies],
+    lifecycle: EKS_ACCESS.lifecycle,
   });
 
   // The VPC CNI enforces NetworkPolicy objects only when asked to; the workloads rely on it.
@@ -82,7 +85,7 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
 
   const { role: nodeRole, attachments: nodePolicies } = serviceRole(scope, "NodeRole", {
     servicePrincipal: "ec2.amazonaws.com",
-    namePrefix: `${spec.name}-node-`,
+    namePrefix: nodeRolePrefix,
     managedPolicies: ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"],
   });
   const nodeGroup = new EksNodeGroup(scope, "NodeGroup", {
@@ -125,26 +128,6 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
     workloadRoleId: workloadRole?.arn,
   };
-}
-
-/**
- * Each administrator gets an access entry and the cluster-admin access policy on the whole
- * cluster (authentication mode API: access entries are the only way in besides the creator).
- * ref: https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
- * ref: https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html
- */
-function grantAdministrators(scope: Construct, cluster: EksCluster, administrators: readonly string[], catalog: AwsCatalog): void {
-  administrators.forEach((principalArn, index) => {
-    // Named after the principal, so reordering the list replaces nothing.
-    const id = Token.isUnresolved(principalArn) ? `${index}` : principalArn.replace(/^arn:[^:]+:iam::/, "").replace(/[^A-Za-z0-9]+/g, "-");
-    const entry = new EksAccessEntry(scope, `Administrator-${id}`, { clusterName: cluster.name, principalArn, type: "STANDARD" });
-    new EksAccessPolicyAssociation(scope, `AdministratorPolicy-${id}`, {
-      clusterName: cluster.name,
-      principalArn: entry.principalArn,
-      policyArn: catalog.aws.eksClusterAdminPolicyArn,
-      accessScope: { type: "cluster" },
-    });
-  });
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Cloud, MysqlVersion } from "../../lib";
+import { exampleProps } from "../../examples/bookstore-app";
 import { synthBookstore } from "../support/bookstore";
 import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
@@ -379,7 +380,7 @@ describe("the bookstore on AWS", () => {
     });
 
     test("opens the API endpoint only to the given CIDRs", () => {
-      const open = synthBookstore(aws(), { kubernetes: { publicApiAllowedCidrs: ["203.0.113.0/24"] } }).json;
+      const open = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, publicApiAllowedCidrs: ["203.0.113.0/24"] } }).json;
       expect(onlyResource(open, "aws_eks_cluster").vpc_config).toEqual(
         expect.objectContaining({ endpoint_public_access: true, public_access_cidrs: ["203.0.113.0/24"] }),
       );

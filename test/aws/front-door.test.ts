@@ -151,6 +151,23 @@ describe("AWS: one front door", () => {
       ]);
     });
 
+    test("gives the cluster's creator no access of its own, and never replaces a cluster created when it got some (#23)", () => {
+      // The deployer (the example's ci-deployer) is an administrator like any other: its entry
+      // is Terraform's, so EKS's own entry for the creator would clash with it (409).
+      const cluster = only(example.json, "aws_eks_cluster", "Kubernetes/Resource");
+      expect(cluster.access_config).toEqual({ authentication_mode: "API", bootstrap_cluster_creator_admin_permissions: false });
+      // The provider replaces the cluster when this flag changes; ignored, an existing cluster keeps its creator's entry.
+      expect(cluster.lifecycle).toEqual({ ignore_changes: ["access_config[0].bootstrap_cluster_creator_admin_permissions"] });
+    });
+
+    test("the add-ons and workloads stacks reach the API as an administrator: the principal whose credentials they run with, listed", () => {
+      // Their token is aws_eks_cluster_auth's, signed with the stack's own AWS credentials (the
+      // deployer's), and the example lists that deployer: the one access entry is for it.
+      expect(exampleProps(aws()).kubernetes!.administrators).toEqual([ADMIN]);
+      expect(resources(example.json, "aws_eks_access_entry").map((e: any) => e.principal_arn)).toEqual([ADMIN]);
+      for (const stack of [example.addOns!, example.workloads!]) expect(stack.provider!.aws).toBeDefined();
+    });
+
     test("names each administrator's entry after the principal, so reordering replaces nothing", () => {
       const other = "arn:aws:iam::123456789012:user/alice";
       const addresses = (administrators: string[]) => {
