@@ -4,6 +4,7 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Token } from "../core/cdktf";
 import { KubernetesClusterAttributes, KubernetesClusterSpec, WorkloadIdentityProps } from "../core/kubernetes-cluster";
@@ -88,6 +89,7 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     namePrefix: nodeRolePrefix,
     managedPolicies: ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"],
   });
+  const nodeLaunchTemplate = nodeTemplate(scope, spec.name, catalog);
   const nodeGroup = new EksNodeGroup(scope, "NodeGroup", {
     clusterName: cluster.name,
     nodeGroupNamePrefix: `${spec.name}-`,
@@ -95,6 +97,8 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     subnetIds: [...spec.network.privateSubnetIds],
     instanceTypes: [spec.nodeInstanceType],
     amiType: catalog.aws.eksNodeAmiType,
+    // A new version rolls the nodes, at most one unavailable at a time (updateConfig).
+    launchTemplate: { id: nodeLaunchTemplate.id, version: nodeLaunchTemplate.latestVersion.toString() },
     scalingConfig: { minSize: spec.minNodes, maxSize: spec.maxNodes, desiredSize: spec.minNodes },
     updateConfig: { maxUnavailable: 1 },
     // The cluster autoscaler owns the desired size once running.
@@ -128,6 +132,41 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
     workloadRoleId: workloadRole?.arn,
   };
+}
+
+/**
+ * The nodes' launch template, for what EKS's own template leaves to the account or opens:
+ * an encrypted gp3 root volume (whatever the account's EBS default), and IMDSv2 required
+ * with a hop limit of 1, so that no pod outside the host network gets the node role's
+ * credentials (EKS's own template sets the limit to 2 for pods that read instance
+ * metadata). The pods that call AWS get their credentials from EKS Pod Identity and are
+ * told their region (and the load balancer controller its VPC), so none needs the metadata
+ * service; the node's own agents (vpc-cni's aws-node, kube-proxy, the Pod Identity agent)
+ * run in the host network, within the one hop.
+ *
+ * It holds only what a managed node group takes from a template: no AMI (the node group's
+ * `amiType` picks EKS's and EKS merges its bootstrap user data), no instance profile (the
+ * node role), no instance type (the node group's), no subnet, no security group (EKS then
+ * adds the cluster security group, which the load balancer's rule to the pods relies on).
+ * ref: https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html (prohibited settings; hop limit; security groups)
+ * ref: https://docs.aws.amazon.com/whitepapers/latest/security-practices-multi-tenant-saas-applications-eks/restrict-the-use-of-host-networking-and-block-access-to-instance-metadata-service.html
+ * (IMDSv2 with a hop limit of 1 rejects pods' requests unless they use the host network)
+ * ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/installation/ (region and VPC given
+ * instead of instance metadata)
+ */
+function nodeTemplate(scope: Construct, clusterName: string, catalog: AwsCatalog): LaunchTemplate {
+  const volume = catalog.aws.eksNodeRootVolume;
+  return new LaunchTemplate(scope, "NodeLaunchTemplate", {
+    namePrefix: `${clusterName}-node-`,
+    description: `Nodes of EKS cluster ${clusterName}: encrypted root volume, IMDSv2 with hop limit 1`,
+    metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+    blockDeviceMappings: [
+      {
+        deviceName: volume.deviceName,
+        ebs: { volumeSize: volume.sizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+      },
+    ],
+  });
 }
 
 /**

@@ -72,7 +72,7 @@ describe("AWS: one front door", () => {
     test("on pods alone, runs no VMs", () => {
       const { json } = synthBookstore(aws(), withRuntime(WebRuntime.kubernetes()));
       expect(resources(json, "aws_autoscaling_group")).toEqual([]);
-      expect(resources(json, "aws_launch_template")).toEqual([]);
+      expect(byPath(json, "aws_launch_template", "Web/LaunchTemplate")).toEqual([]);
     });
 
     test("lets the ALB reach the pods on their port only, through the cluster security group", () => {
@@ -334,7 +334,7 @@ describe("AWS: one front door", () => {
       const policy: string = only(json, "aws_iam_role_policy", "Web/PullImage").policy;
       expect(policy).toContain('"Action" = ["ecr:GetAuthorizationToken"], "Resource" = "*"');
       expect(policy).toContain('"Resource" = "arn:aws:ecr:eu-west-1:123456789012:repository/shop/bookstore"');
-      const userData: string = resources(json, "aws_launch_template")[0].user_data as string;
+      const userData: string = only(json, "aws_launch_template", "Web/LaunchTemplate").user_data;
       const login = "aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com";
       expect(userData).toContain(login);
       expect(userData.indexOf(login)).toBeLessThan(userData.indexOf("docker run"));
@@ -343,11 +343,11 @@ describe("AWS: one front door", () => {
 
     test("pull an image from elsewhere with no registry permission and no login", () => {
       expect(byPath(example.json, "aws_iam_role_policy", "Web/PullImage")).toEqual([]);
-      expect(resources(example.json, "aws_launch_template")[0].user_data).not.toContain("docker login");
+      expect(only(example.json, "aws_launch_template", "Web/LaunchTemplate").user_data).not.toContain("docker login");
     });
 
     test("get the one application contract, the SDK's region included", () => {
-      const userData = resources(example.json, "aws_launch_template")[0].user_data as string;
+      const userData: string = only(example.json, "aws_launch_template", "Web/LaunchTemplate").user_data;
       for (const line of ["CLOUD=aws", "CLOUD_REGION=eu-central-1", "AWS_REGION=eu-central-1", "AWS_DEFAULT_REGION=eu-central-1", "PORT=8080", "DB_USER=bookstoreadmin", "DB_CREDENTIALS_SECRET=${aws_db_instance."]) {
         expect(userData).toContain(line);
       }
