@@ -113,6 +113,16 @@ describe("AWS: one front door", () => {
       expect(resources(example.workloads!, "kubernetes_service_v1")).toEqual([expect.objectContaining({ spec: expect.objectContaining({ type: "ClusterIP" }) })]);
     });
 
+    test("on VMs with the cluster on, the pods run unbound and the controller installed: the runbook's first step of a move (#23)", () => {
+      // The pods' share is the listener's weight (infrastructure stack), their registration the
+      // binding (workloads stack, applied after): staged first, the pods are running before a weight exists.
+      const staged = synthBookstore(aws(), withRuntime(WebRuntime.vms()));
+      expect(byPath(staged.json, "aws_lb_target_group", "LoadBalancer/PodTargetGroup")).toEqual([]);
+      expect(byPath(staged.workloads!, "kubernetes_manifest", "Workloads/LoadBalancerBinding")).toEqual([]);
+      expect(resources(staged.workloads!, "kubernetes_deployment_v1")).toHaveLength(1);
+      expect(resources(staged.addOns!, "helm_release").map((r: any) => r.chart)).toContain("aws-load-balancer-controller");
+    });
+
     test("is named after its target group, whose ARN it may never change", () => {
       expect(binding().metadata.name).toMatch(/^bookstore-\$\{element\(split\("\/", data\.terraform_remote_state\..*PodTargetGroup.*arn\), 2\)\}$/);
     });
