@@ -66,7 +66,8 @@ export function exampleCloud(name: string): ICloud {
 
 /**
  * The example props for one cloud: its own certificate where it cannot issue one, the
- * catalog's example principal as the CI deployer that administers the cluster, and the
+ * catalog's example principal as the CI deployer that administers the cluster (on AWS the
+ * only way in: EKS gives whoever created the cluster no access of its own), and the
  * shop half-way through a move from VMs to the cluster (10% of requests on pods) where
  * the load balancer can split by weight, else on the cluster alone.
  */

@@ -52,7 +52,8 @@ describe.each(TEST_CLOUDS)("$name: any valid props synthesize", ({ make }) => {
           database: { version: p.version, size: p.dbSize, storageGiB, highlyAvailable: p.highlyAvailable, backupRetentionDays: p.backupRetentionDays },
           cdn: { ...base.cdn, enabled: p.cdn },
           cache: p.cache,
-          kubernetes: { version: p.kubernetesVersion, minNodes: p.minNodes, maxNodes: p.minNodes + 2 },
+          // The example's administrators stay: EKS gives the creator no access of its own.
+          kubernetes: { administrators: base.kubernetes?.administrators, version: p.kubernetesVersion, minNodes: p.minNodes, maxNodes: p.minNodes + 2 },
         });
         // Synth runs the policy checks: an ERROR finding would throw here.
         const json = synthJson(stacks.infrastructure);

@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode, maxAssetBucketNameLength } from "../lib";
+import { AwsCatalog, Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode, maxAssetBucketNameLength } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { newStack } from "./support/synth";
@@ -221,6 +221,26 @@ function wrongFieldRows(cloud: ICloud): Row[] {
   ];
 }
 
+/**
+ * Cluster administrators: one that is no principal at all, on every cloud; and those EKS
+ * refuses or grants itself (#23), where the catalog has an `aws` section: none at all (the
+ * creator gets no access of its own), a service-linked role, the cluster's own node role
+ * (EKS makes its entry; the example's cluster is bookstore-k8s).
+ */
+function administratorRows(cloud: ICloud): Row[] {
+  const rows: Row[] = [["a number as a cluster administrator", { kubernetes: { administrators: [7 as unknown as string] } }, `${SHOP}/Kubernetes`, "kubernetes.administrators[0]", 7]];
+  const eks = (cloud.catalog as Partial<AwsCatalog>).aws;
+  if (eks === undefined) return rows;
+  const serviceLinked = `arn:aws:iam::123456789012:role/${eks.serviceLinkedRolePath}eks.amazonaws.com/AWSServiceRoleForAmazonEKS`;
+  const nodeRole = "arn:aws:iam::123456789012:role/bookstore-k8s-node-2026120712000000000000000a";
+  return [
+    ...rows,
+    ["no cluster administrator, where the creator gets no access of its own", { kubernetes: { administrators: [] } }, `${SHOP}/Kubernetes`, "kubernetes.administrators", []],
+    ["a service-linked role as a cluster administrator", { kubernetes: { administrators: [serviceLinked] } }, `${SHOP}/Kubernetes`, "kubernetes.administrators[0]", serviceLinked],
+    ["the cluster's own node role as a cluster administrator", { kubernetes: { administrators: [cloud.catalog.limits.clusterAdministrator.example, nodeRole] } }, `${SHOP}/Kubernetes`, "kubernetes.administrators[1]", nodeRole],
+  ];
+}
+
 function cacheRows(cloud: ICloud): Row[] {
   const cache = cloud.catalog.cache;
   const names = cloud.catalog.names;
@@ -290,6 +310,7 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
   test.each(setRows(cloud))("fails when given %s as public API CIDRs", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(workloadRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(wrongFieldRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
+  test.each(administratorRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(cacheRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(remoteStateRows(cloud))("fails when remote state has %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
 

@@ -20,10 +20,14 @@ export interface AwsSpecifics {
   /** SSM public parameter holding the current Amazon Linux 2023 AMI; launch templates resolve it at launch. */
   readonly instanceImageParameter: string;
   readonly eksNodeAmiType: string;
+  /** The nodes' root volume, in their launch template: the EKS AMI's root device and EKS's own default size. */
+  readonly eksNodeRootVolume: { readonly deviceName: string; readonly sizeGiB: number };
   /** EKS upgrade policy by `kubernetes.extendedSupport`: STANDARD, or EXTENDED (billed extended support). */
   readonly eksSupportTypes: { readonly standard: string; readonly extended: string };
   /** The EKS access policy that makes a principal a cluster administrator (`kubernetes.administrators`). */
   readonly eksClusterAdminPolicyArn: string;
+  /** The IAM path of service-linked roles, which EKS gives no access entry (`kubernetes.administrators`). */
+  readonly serviceLinkedRolePath: string;
   /** Where the EKS Pod Identity agent serves credentials to pods (link-local, on every node). */
   readonly eksPodIdentityAgent: { readonly cidr: string; readonly port: number };
   /** The Helm charts of the add-ons installed through the cluster's API, and the service accounts they run as. */
@@ -283,10 +287,18 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_Nodegroup.html
     eksNodeAmiType: "AL2023_x86_64_STANDARD",
+    // ref: https://github.com/awslabs/amazon-eks-ami/blob/main/templates/al2023/template.json (the AL2023 EKS AMI's
+    // root device /dev/xvda, 20 GiB)
+    // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html (diskSize: 20 GiB by default for
+    // Linux; with a launch template the size is the template's)
+    eksNodeRootVolume: { deviceName: "/dev/xvda", sizeGiB: 20 },
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html
     eksSupportTypes: { standard: "STANDARD", extended: "EXTENDED" },
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html
     eksClusterAdminPolicyArn: "arn:aws:eks::aws:cluster-access-policy/AmazonEKSClusterAdminPolicy",
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/creating-access-entries.html ("Access entries do not support
+    // service linked roles ... arn:aws:iam::*:role/aws-service-role/*")
+    serviceLinkedRolePath: "aws-service-role/",
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (169.254.170.23 port 80, host network)
     eksPodIdentityAgent: { cidr: "169.254.170.23/32", port: 80 },
     helmAddOns: {

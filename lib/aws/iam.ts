@@ -8,6 +8,15 @@ export function managedPolicyArn(name: string): string {
 }
 
 /**
+ * The `name_prefix` a role gets for `prefix`: IAM role names take 64 characters and
+ * Terraform appends 26, so at most 38 are kept.
+ * ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html (role name: 64 characters)
+ */
+export function roleNamePrefix(prefix: string): string {
+  return prefix.slice(0, 38);
+}
+
+/**
  * A role that one AWS service may assume, with AWS managed policies attached. Each
  * attachment is its own resource, so adding one never replaces the role.
  */
@@ -16,7 +25,7 @@ export function serviceRole(scope: Construct, id: string, props: { servicePrinci
   attachments: IamRolePolicyAttachment[];
 } {
   const role = new IamRole(scope, id, {
-    namePrefix: props.namePrefix.slice(0, 38),
+    namePrefix: roleNamePrefix(props.namePrefix),
     assumeRolePolicy: JSON.stringify({
       Version: "2012-10-17",
       Statement: [{ Effect: "Allow", Principal: { Service: props.servicePrincipal }, Action: "sts:AssumeRole" }],

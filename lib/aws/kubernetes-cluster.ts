@@ -1,16 +1,16 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { EksAccessEntry } from "@cdktf/provider-aws/lib/eks-access-entry";
-import { EksAccessPolicyAssociation } from "@cdktf/provider-aws/lib/eks-access-policy-association";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
+import { LaunchTemplate } from "@cdktf/provider-aws/lib/launch-template";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { Token } from "../core/cdktf";
 import { KubernetesClusterAttributes, KubernetesClusterSpec, WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
+import { EKS_ACCESS, grantAdministrators, requireAwsAdministrators } from "./cluster-administrators";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
 import { awsAssetBucketOf } from "./asset-bucket";
@@ -27,6 +27,8 @@ const LOG_RETENTION_DAYS = 365;
  * role that reads only the database's credentials.
  */
 export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec, catalog: AwsCatalog): KubernetesClusterAttributes {
+  const nodeRolePrefix = `${spec.name}-node-`;
+  requireAwsAdministrators(scope, spec.administrators, nodeRolePrefix, catalog);
   const secretsKey = new KmsKey(scope, "SecretsKey", {
     description: `Encrypts Kubernetes secrets of ${spec.name}`,
     enableKeyRotation: true,
@@ -57,12 +59,14 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     },
     encryptionConfig: { resources: ["secrets"], provider: { keyArn: secretsKey.arn } },
     enabledClusterLogTypes: [...catalog.aws.eksControlPlaneLogTypes],
-    accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+    // Access entries only, none for whoever created the cluster (see EKS_ACCESS).
+    accessConfig: EKS_ACCESS.accessConfig,
     // Standard support unless extended support is asked for: left unset, the API puts the
     // cluster on EXTENDED support, billed per hour once the version leaves standard support.
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_UpgradePolicyRequest.html
     upgradePolicy: { supportType: spec.extendedSupport ? catalog.aws.eksSupportTypes.extended : catalog.aws.eksSupportTypes.standard },
     dependsOn: [logGroup, ...clusterPolicies],
+    lifecycle: EKS_ACCESS.lifecycle,
   });
 
   // The VPC CNI enforces NetworkPolicy objects only when asked to; the workloads rely on it.
@@ -82,9 +86,10 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
 
   const { role: nodeRole, attachments: nodePolicies } = serviceRole(scope, "NodeRole", {
     servicePrincipal: "ec2.amazonaws.com",
-    namePrefix: `${spec.name}-node-`,
+    namePrefix: nodeRolePrefix,
     managedPolicies: ["AmazonEKSWorkerNodePolicy", "AmazonEKS_CNI_Policy", "AmazonEC2ContainerRegistryReadOnly", "AmazonSSMManagedInstanceCore"],
   });
+  const nodeLaunchTemplate = nodeTemplate(scope, spec.name, catalog);
   const nodeGroup = new EksNodeGroup(scope, "NodeGroup", {
     clusterName: cluster.name,
     nodeGroupNamePrefix: `${spec.name}-`,
@@ -92,6 +97,8 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     subnetIds: [...spec.network.privateSubnetIds],
     instanceTypes: [spec.nodeInstanceType],
     amiType: catalog.aws.eksNodeAmiType,
+    // A new version rolls the nodes, at most one unavailable at a time (updateConfig).
+    launchTemplate: { id: nodeLaunchTemplate.id, version: nodeLaunchTemplate.latestVersion.toString() },
     scalingConfig: { minSize: spec.minNodes, maxSize: spec.maxNodes, desiredSize: spec.minNodes },
     updateConfig: { maxUnavailable: 1 },
     // The cluster autoscaler owns the desired size once running.
@@ -128,22 +135,37 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
 }
 
 /**
- * Each administrator gets an access entry and the cluster-admin access policy on the whole
- * cluster (authentication mode API: access entries are the only way in besides the creator).
- * ref: https://docs.aws.amazon.com/eks/latest/userguide/access-entries.html
- * ref: https://docs.aws.amazon.com/eks/latest/userguide/access-policy-permissions.html
+ * The nodes' launch template, for what EKS's own template leaves to the account or opens:
+ * an encrypted gp3 root volume (whatever the account's EBS default), and IMDSv2 required
+ * with a hop limit of 1, so that no pod outside the host network gets the node role's
+ * credentials (EKS's own template sets the limit to 2 for pods that read instance
+ * metadata). The pods that call AWS get their credentials from EKS Pod Identity and are
+ * told their region (and the load balancer controller its VPC), so none needs the metadata
+ * service; the node's own agents (vpc-cni's aws-node, kube-proxy, the Pod Identity agent)
+ * run in the host network, within the one hop.
+ *
+ * It holds only what a managed node group takes from a template: no AMI (the node group's
+ * `amiType` picks EKS's and EKS merges its bootstrap user data), no instance profile (the
+ * node role), no instance type (the node group's), no subnet, no security group (EKS then
+ * adds the cluster security group, which the load balancer's rule to the pods relies on).
+ * ref: https://docs.aws.amazon.com/eks/latest/userguide/launch-templates.html (prohibited settings; hop limit; security groups)
+ * ref: https://docs.aws.amazon.com/whitepapers/latest/security-practices-multi-tenant-saas-applications-eks/restrict-the-use-of-host-networking-and-block-access-to-instance-metadata-service.html
+ * (IMDSv2 with a hop limit of 1 rejects pods' requests unless they use the host network)
+ * ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/installation/ (region and VPC given
+ * instead of instance metadata)
  */
-function grantAdministrators(scope: Construct, cluster: EksCluster, administrators: readonly string[], catalog: AwsCatalog): void {
-  administrators.forEach((principalArn, index) => {
-    // Named after the principal, so reordering the list replaces nothing.
-    const id = Token.isUnresolved(principalArn) ? `${index}` : principalArn.replace(/^arn:[^:]+:iam::/, "").replace(/[^A-Za-z0-9]+/g, "-");
-    const entry = new EksAccessEntry(scope, `Administrator-${id}`, { clusterName: cluster.name, principalArn, type: "STANDARD" });
-    new EksAccessPolicyAssociation(scope, `AdministratorPolicy-${id}`, {
-      clusterName: cluster.name,
-      principalArn: entry.principalArn,
-      policyArn: catalog.aws.eksClusterAdminPolicyArn,
-      accessScope: { type: "cluster" },
-    });
+function nodeTemplate(scope: Construct, clusterName: string, catalog: AwsCatalog): LaunchTemplate {
+  const volume = catalog.aws.eksNodeRootVolume;
+  return new LaunchTemplate(scope, "NodeLaunchTemplate", {
+    namePrefix: `${clusterName}-node-`,
+    description: `Nodes of EKS cluster ${clusterName}: encrypted root volume, IMDSv2 with hop limit 1`,
+    metadataOptions: { httpEndpoint: "enabled", httpTokens: "required", httpPutResponseHopLimit: 1, instanceMetadataTags: "disabled" },
+    blockDeviceMappings: [
+      {
+        deviceName: volume.deviceName,
+        ebs: { volumeSize: volume.sizeGiB, volumeType: "gp3", encrypted: "true", deleteOnTermination: "true" },
+      },
+    ],
   });
 }
 

@@ -67,11 +67,13 @@ export interface KubernetesClusterProps {
    */
   readonly privateApiAllowedCidrs?: string[];
   /**
-   * Cloud principals that administer the cluster besides whoever creates it, in the cloud's
-   * own form (see the cloud catalog's `limits.clusterAdministrator`): IAM role or user ARNs
-   * on AWS, RAM role or user ARNs on Alibaba Cloud, CAM roles or sub-users on Tencent Cloud.
-   * A CI principal that runs `cdktf deploy` for the workloads belongs here.
-   * @default [] (only the creator)
+   * Cloud principals that administer the cluster, in the cloud's own form (see the cloud
+   * catalog's `limits.clusterAdministrator`): IAM role or user ARNs on AWS, RAM role or user
+   * ARNs on Alibaba Cloud, CAM roles or sub-users on Tencent Cloud. A CI principal that runs
+   * `cdktf deploy` for the workloads belongs here. Whether the cluster's creator administers
+   * it unlisted is the cloud's: on AWS it does not (EKS is told to give it nothing), so there
+   * the list must name at least the deployer.
+   * @default [] (the creator alone, where the cloud grants it; refused on AWS)
    */
   readonly administrators?: string[];
   /**

@@ -1,4 +1,5 @@
 import { Cloud, MysqlVersion } from "../../lib";
+import { exampleProps } from "../../examples/bookstore-app";
 import { synthBookstore } from "../support/bookstore";
 import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
@@ -74,7 +75,7 @@ describe("the bookstore on AWS", () => {
 
   describe("compute group", () => {
     test("requires IMDSv2 with a hop limit of 1, no public address and encrypted disks", () => {
-      const template = onlyResource(json, "aws_launch_template");
+      const template = resourceAt(json, "aws_launch_template", "Web/LaunchTemplate");
       expect(template.metadata_options).toEqual(expect.objectContaining({ http_tokens: "required", http_put_response_hop_limit: 1 }));
       expect(template.network_interfaces).toEqual([expect.objectContaining({ associate_public_ip_address: "false" })]);
       expect(template.block_device_mappings.every((m: any) => m.ebs.encrypted === "true")).toBe(true);
@@ -82,7 +83,7 @@ describe("the bookstore on AWS", () => {
     });
 
     test("runs the pinned container image with the database connection but no password", () => {
-      const userData: string = onlyResource(json, "aws_launch_template").user_data;
+      const userData: string = resourceAt(json, "aws_launch_template", "Web/LaunchTemplate").user_data;
       expect(userData).toContain("docker run");
       expect(userData).toContain("registry.example.com/bookstore:1.4.2");
       expect(userData).toContain("DB_HOST=${aws_db_instance.");
@@ -379,10 +380,31 @@ describe("the bookstore on AWS", () => {
     });
 
     test("opens the API endpoint only to the given CIDRs", () => {
-      const open = synthBookstore(aws(), { kubernetes: { publicApiAllowedCidrs: ["203.0.113.0/24"] } }).json;
+      const open = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, publicApiAllowedCidrs: ["203.0.113.0/24"] } }).json;
       expect(onlyResource(open, "aws_eks_cluster").vpc_config).toEqual(
         expect.objectContaining({ endpoint_public_access: true, public_access_cidrs: ["203.0.113.0/24"] }),
       );
+    });
+
+    test("launches the nodes from a template of its own: an encrypted gp3 root volume, IMDSv2 with a hop limit of 1 (#24)", () => {
+      const template = resourceAt(json, "aws_launch_template", "Kubernetes/NodeLaunchTemplate");
+      expect(template.metadata_options).toEqual({ http_endpoint: "enabled", http_tokens: "required", http_put_response_hop_limit: 1, instance_metadata_tags: "disabled" });
+      expect(template.block_device_mappings).toEqual([{ device_name: "/dev/xvda", ebs: { volume_size: 20, volume_type: "gp3", encrypted: "true", delete_on_termination: "true" } }]);
+      const nodes = onlyResource(json, "aws_eks_node_group");
+      expect(nodes.launch_template).toEqual({ id: expect.stringMatching(/^\$\{aws_launch_template\.Bookstore_Kubernetes_NodeLaunchTemplate_\w+\.id\}$/), version: expect.stringContaining(".latest_version}") });
+    });
+
+    test("puts nothing in the nodes' template that a managed node group refuses or sets itself", () => {
+      // No instance profile, subnet or shutdown behaviour (refused); no AMI, so the node group's AMI type
+      // stands and EKS merges its own bootstrap user data; no instance type, key or security group, so the
+      // node group's instance type and the cluster security group (the ALB's rule to the pods) apply.
+      const template = resourceAt(json, "aws_launch_template", "Kubernetes/NodeLaunchTemplate");
+      for (const refused of ["iam_instance_profile", "network_interfaces", "instance_initiated_shutdown_behavior", "hibernation_options", "image_id", "user_data", "instance_type", "key_name", "vpc_security_group_ids", "security_group_names"]) {
+        expect({ [refused]: template[refused] }).toEqual({ [refused]: undefined });
+      }
+      const nodes = onlyResource(json, "aws_eks_node_group");
+      expect(nodes.ami_type).toBe("AL2023_x86_64_STANDARD");
+      expect(nodes.disk_size).toBeUndefined();
     });
 
     test("runs a managed node group in the private subnets without remote access", () => {

@@ -72,7 +72,7 @@ describe("AWS: one front door", () => {
     test("on pods alone, runs no VMs", () => {
       const { json } = synthBookstore(aws(), withRuntime(WebRuntime.kubernetes()));
       expect(resources(json, "aws_autoscaling_group")).toEqual([]);
-      expect(resources(json, "aws_launch_template")).toEqual([]);
+      expect(byPath(json, "aws_launch_template", "Web/LaunchTemplate")).toEqual([]);
     });
 
     test("lets the ALB reach the pods on their port only, through the cluster security group", () => {
@@ -113,6 +113,16 @@ describe("AWS: one front door", () => {
       expect(resources(example.workloads!, "kubernetes_service_v1")).toEqual([expect.objectContaining({ spec: expect.objectContaining({ type: "ClusterIP" }) })]);
     });
 
+    test("on VMs with the cluster on, the pods run unbound and the controller installed: the runbook's first step of a move (#23)", () => {
+      // The pods' share is the listener's weight (infrastructure stack), their registration the
+      // binding (workloads stack, applied after): staged first, the pods are running before a weight exists.
+      const staged = synthBookstore(aws(), withRuntime(WebRuntime.vms()));
+      expect(byPath(staged.json, "aws_lb_target_group", "LoadBalancer/PodTargetGroup")).toEqual([]);
+      expect(byPath(staged.workloads!, "kubernetes_manifest", "Workloads/LoadBalancerBinding")).toEqual([]);
+      expect(resources(staged.workloads!, "kubernetes_deployment_v1")).toHaveLength(1);
+      expect(resources(staged.addOns!, "helm_release").map((r: any) => r.chart)).toContain("aws-load-balancer-controller");
+    });
+
     test("is named after its target group, whose ARN it may never change", () => {
       expect(binding().metadata.name).toMatch(/^bookstore-\$\{element\(split\("\/", data\.terraform_remote_state\..*PodTargetGroup.*arn\), 2\)\}$/);
     });
@@ -149,6 +159,23 @@ describe("AWS: one front door", () => {
           principal_arn: expect.stringContaining("aws_eks_access_entry."),
         }),
       ]);
+    });
+
+    test("gives the cluster's creator no access of its own, and never replaces a cluster created when it got some (#23)", () => {
+      // The deployer (the example's ci-deployer) is an administrator like any other: its entry
+      // is Terraform's, so EKS's own entry for the creator would clash with it (409).
+      const cluster = only(example.json, "aws_eks_cluster", "Kubernetes/Resource");
+      expect(cluster.access_config).toEqual({ authentication_mode: "API", bootstrap_cluster_creator_admin_permissions: false });
+      // The provider replaces the cluster when this flag changes; ignored, an existing cluster keeps its creator's entry.
+      expect(cluster.lifecycle).toEqual({ ignore_changes: ["access_config[0].bootstrap_cluster_creator_admin_permissions"] });
+    });
+
+    test("the add-ons and workloads stacks reach the API as an administrator: the principal whose credentials they run with, listed", () => {
+      // Their token is aws_eks_cluster_auth's, signed with the stack's own AWS credentials (the
+      // deployer's), and the example lists that deployer: the one access entry is for it.
+      expect(exampleProps(aws()).kubernetes!.administrators).toEqual([ADMIN]);
+      expect(resources(example.json, "aws_eks_access_entry").map((e: any) => e.principal_arn)).toEqual([ADMIN]);
+      for (const stack of [example.addOns!, example.workloads!]) expect(stack.provider!.aws).toBeDefined();
     });
 
     test("names each administrator's entry after the principal, so reordering replaces nothing", () => {
@@ -317,7 +344,7 @@ describe("AWS: one front door", () => {
       const policy: string = only(json, "aws_iam_role_policy", "Web/PullImage").policy;
       expect(policy).toContain('"Action" = ["ecr:GetAuthorizationToken"], "Resource" = "*"');
       expect(policy).toContain('"Resource" = "arn:aws:ecr:eu-west-1:123456789012:repository/shop/bookstore"');
-      const userData: string = resources(json, "aws_launch_template")[0].user_data as string;
+      const userData: string = only(json, "aws_launch_template", "Web/LaunchTemplate").user_data;
       const login = "aws ecr get-login-password --region eu-west-1 | docker login --username AWS --password-stdin 123456789012.dkr.ecr.eu-west-1.amazonaws.com";
       expect(userData).toContain(login);
       expect(userData.indexOf(login)).toBeLessThan(userData.indexOf("docker run"));
@@ -326,11 +353,11 @@ describe("AWS: one front door", () => {
 
     test("pull an image from elsewhere with no registry permission and no login", () => {
       expect(byPath(example.json, "aws_iam_role_policy", "Web/PullImage")).toEqual([]);
-      expect(resources(example.json, "aws_launch_template")[0].user_data).not.toContain("docker login");
+      expect(only(example.json, "aws_launch_template", "Web/LaunchTemplate").user_data).not.toContain("docker login");
     });
 
     test("get the one application contract, the SDK's region included", () => {
-      const userData = resources(example.json, "aws_launch_template")[0].user_data as string;
+      const userData: string = only(example.json, "aws_launch_template", "Web/LaunchTemplate").user_data;
       for (const line of ["CLOUD=aws", "CLOUD_REGION=eu-central-1", "AWS_REGION=eu-central-1", "AWS_DEFAULT_REGION=eu-central-1", "PORT=8080", "DB_USER=bookstoreadmin", "DB_CREDENTIALS_SECRET=${aws_db_instance."]) {
         expect(userData).toContain(line);
       }

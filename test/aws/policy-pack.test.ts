@@ -23,6 +23,8 @@ type Blocks = Record<string, Record<string, any>>;
 const first = (json: TerraformJson, type: string): Record<string, any> => Object.values((json.resource as Blocks)[type])[0];
 const all = (json: TerraformJson, type: string): Record<string, any>[] => Object.values((json.resource as Blocks)[type] ?? {});
 const remove = (json: TerraformJson, type: string) => delete (json.resource as Blocks)[type];
+/** The VMs' launch template (the nodes' is the cluster's, `Bookstore_Kubernetes_NodeLaunchTemplate`). */
+const vmTemplate = (json: TerraformJson): Record<string, any> => Object.entries((json.resource as Blocks).aws_launch_template).find(([name]) => name.startsWith("Bookstore_Web_"))![1];
 /** The asset bucket's block of a type (its name starts with the construct path's `Bookstore_Assets`). */
 const assets = (json: TerraformJson, type: string): Record<string, any> => Object.entries((json.resource as Blocks)[type]).find(([name]) => name.startsWith("Bookstore_Assets"))![1];
 const removeAssets = (json: TerraformJson, type: string) => {
@@ -110,10 +112,10 @@ describe("the AWS policy pack", () => {
     // Fires on the default bookstore once its documented suppression is left out.
     ["BKS-AWS-SG-PUBLIC-EGRESS", () => undefined],
     ["BKS-AWS-SG-DESCRIPTIONS", (j) => delete first(j, "aws_security_group").description],
-    ["BKS-AWS-EC2-IMDSV2", (j) => (first(j, "aws_launch_template").metadata_options.http_tokens = "optional")],
-    ["BKS-AWS-EC2-NO-PUBLIC-IP", (j) => (first(j, "aws_launch_template").network_interfaces[0].associate_public_ip_address = "true")],
-    ["BKS-AWS-EC2-ENCRYPTED-VOLUMES", (j) => (first(j, "aws_launch_template").block_device_mappings[0].ebs.encrypted = "false")],
-    ["BKS-AWS-EC2-USER-DATA-SECRETS", (j) => (first(j, "aws_launch_template").user_data = "export PASSWORD=hunter2\npassword = hunter2")],
+    ["BKS-AWS-EC2-IMDSV2", (j) => (vmTemplate(j).metadata_options.http_tokens = "optional")],
+    ["BKS-AWS-EC2-NO-PUBLIC-IP", (j) => (vmTemplate(j).network_interfaces[0].associate_public_ip_address = "true")],
+    ["BKS-AWS-EC2-ENCRYPTED-VOLUMES", (j) => (vmTemplate(j).block_device_mappings[0].ebs.encrypted = "false")],
+    ["BKS-AWS-EC2-USER-DATA-SECRETS", (j) => (vmTemplate(j).user_data = "export PASSWORD=hunter2\npassword = hunter2")],
     ["BKS-AWS-ASG-LAUNCH-TEMPLATE", (j) => delete first(j, "aws_autoscaling_group").launch_template],
     ["BKS-AWS-ASG-ELB-HEALTH", (j) => (first(j, "aws_autoscaling_group").health_check_type = "EC2")],
     ["BKS-AWS-KMS-ROTATION", (j) => (first(j, "aws_kms_key").enable_key_rotation = false)],

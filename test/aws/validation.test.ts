@@ -26,7 +26,7 @@ import {
   WebRuntime,
 } from "../../lib";
 import { bookstoreProps } from "../support/bookstore";
-import { newStack } from "../support/synth";
+import { newStack, synthJson } from "../support/synth";
 import { expectValidationError } from "../support/validation";
 
 const aws = (region = "eu-central-1") => Cloud.aws({ region });
@@ -51,6 +51,9 @@ function cluster(stack: TerraformStack, props: Partial<KubernetesClusterProps> =
 }
 
 const ADMIN = "arn:aws:iam::123456789012:role/ci-deployer";
+// The EKS service-linked role, and the node role Terraform names for the cluster "k8s" (prefix, 18 digits, 8 hex digits).
+const SERVICE_LINKED_ROLE = "arn:aws:iam::123456789012:role/aws-service-role/eks.amazonaws.com/AWSServiceRoleForAmazonEKS";
+const K8S_NODE_ROLE = "arn:aws:iam::123456789012:role/k8s-node-2026120712000000000000000a";
 const ECR_IMAGE = "123456789012.dkr.ecr.eu-central-1.amazonaws.com/shop/bookstore:1.4.2";
 const OTHER_REGION_ARN = "arn:aws:acm:eu-west-1:123456789012:certificate/11111111-2222-3333-4444-555555555555";
 
@@ -203,6 +206,10 @@ const BAD_INPUTS: [string, (stack: TerraformStack) => unknown, string, string, u
   ["an administrator that is an IAM group", (s) => cluster(s, { administrators: ["arn:aws:iam::123456789012:group/admins"] }), "test/K8s", "administrators[0]", "arn:aws:iam::123456789012:group/admins"],
   ["an administrator ARN without an account", (s) => cluster(s, { administrators: ["arn:aws:iam:::role/ci"] }), "test/K8s", "administrators[0]", "arn:aws:iam:::role/ci"],
   ["the same administrator twice", (s) => cluster(s, { administrators: [ADMIN, ADMIN] }), "test/K8s", "administrators[1]", ADMIN],
+  // EKS gives the creator no access entry (#23): nobody could use the Kubernetes API.
+  ["no administrator at all", (s) => cluster(s, {}), "test/K8s", "administrators", []],
+  ["a service-linked role as an administrator", (s) => cluster(s, { administrators: [ADMIN, SERVICE_LINKED_ROLE] }), "test/K8s", "administrators[1]", SERVICE_LINKED_ROLE],
+  ["the cluster's own node role, whose entry EKS makes itself", (s) => cluster(s, { administrators: [K8S_NODE_ROLE] }), "test/K8s", "administrators[0]", K8S_NODE_ROLE],
   ["a public range as a private API CIDR", (s) => cluster(s, { privateApiAllowedCidrs: ["203.0.113.0/24"] }), "test/K8s", "privateApiAllowedCidrs[0]", "203.0.113.0/24"],
   ["the internet as a private API CIDR", (s) => cluster(s, { privateApiAllowedCidrs: ["0.0.0.0/0"] }), "test/K8s", "privateApiAllowedCidrs[0]", "0.0.0.0/0"],
   ["more private API CIDRs than the catalog allows", (s) => cluster(s, { privateApiAllowedCidrs: Array.from({ length: 21 }, (_, i) => `10.${i}.0.0/16`) }), "test/K8s", "privateApiAllowedCidrs", Array.from({ length: 21 }, (_, i) => `10.${i}.0.0/16`)],
@@ -254,6 +261,16 @@ describe("bad props are refused at synth time", () => {
   test("good props build without error", () => {
     const { stack } = newStack();
     expect(() => new Bookstore(stack, "Shop", bookstoreProps(aws()))).not.toThrow();
+  });
+
+  test("administrators that only look like the node role or a service-linked role are kept", () => {
+    // GIVEN roles whose names share the node role's prefix, or the service-linked path's words, but are neither
+    const lookalikes = ["arn:aws:iam::123456789012:role/k8s-node-admins", "arn:aws:iam::123456789012:role/ops/aws-service-role-admins", "arn:aws:iam::123456789012:user/k8s-node-2026120712000000000000000a"];
+    const { stack } = newStack();
+    // WHEN the cluster is built THEN each gets its access entry
+    cluster(stack, { administrators: lookalikes });
+    const entries = synthJson(stack).resource!.aws_eks_access_entry as Record<string, { principal_arn: string }>;
+    expect(Object.values(entries).map((e) => e.principal_arn)).toEqual(lookalikes);
   });
 
   test("a refused asset bucket name says that S3 names are shared by every AWS account", () => {

@@ -111,14 +111,14 @@ export const BREAKAGES: readonly Breakage[] = [
     reportedOn: { type: "aws_autoscaling_attachment", name: "Breakage" },
   },
   { check: "CKV_AWS_315", rule: "BKS-AWS-ASG-LAUNCH-TEMPLATE", pack: "aws", target: { type: "aws_autoscaling_group" }, breakIt: (b) => (delete b.launch_template, (b.launch_configuration = "bookstore-web")) },
-  { check: "CKV_AWS_79", rule: "BKS-AWS-EC2-IMDSV2", pack: "aws", target: { type: "aws_launch_template" }, breakIt: (b) => (b.metadata_options.http_tokens = "optional") },
-  { check: "CKV_AWS_341", rule: "BKS-AWS-EC2-IMDSV2", pack: "aws", target: { type: "aws_launch_template" }, breakIt: (b) => (b.metadata_options.http_put_response_hop_limit = 2) },
-  { check: "CKV_AWS_88", rule: "BKS-AWS-EC2-NO-PUBLIC-IP", pack: "aws", target: { type: "aws_launch_template" }, breakIt: (b) => (b.network_interfaces[0].associate_public_ip_address = "true") },
+  { check: "CKV_AWS_79", rule: "BKS-AWS-EC2-IMDSV2", pack: "aws", target: { type: "aws_launch_template", name: "Bookstore_Web_LaunchTemplate" }, breakIt: (b) => (b.metadata_options.http_tokens = "optional") },
+  { check: "CKV_AWS_341", rule: "BKS-AWS-EC2-IMDSV2", pack: "aws", target: { type: "aws_launch_template", name: "Bookstore_Web_LaunchTemplate" }, breakIt: (b) => (b.metadata_options.http_put_response_hop_limit = 2) },
+  { check: "CKV_AWS_88", rule: "BKS-AWS-EC2-NO-PUBLIC-IP", pack: "aws", target: { type: "aws_launch_template", name: "Bookstore_Web_LaunchTemplate" }, breakIt: (b) => (b.network_interfaces[0].associate_public_ip_address = "true") },
   {
     check: "CKV_AWS_46",
     rule: "BKS-AWS-EC2-USER-DATA-SECRETS",
     pack: "aws",
-    target: { type: "aws_launch_template" },
+    target: { type: "aws_launch_template", name: "Bookstore_Web_LaunchTemplate" },
     // AWS's documented example key pair, as a careless script would export it.
     breakIt: (b) => (b.user_data = "#!/bin/bash\nexport AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE\nexport AWS_SECRET_ACCESS_KEY=wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY\n"),
   },
