@@ -56,8 +56,11 @@ export interface AlicloudSpecifics {
   readonly aliyunCli: { readonly version: string; readonly linuxAmd64Url: string };
   /** Control-plane components whose logs ACK ships to Simple Log Service. */
   readonly ackControlPlaneLogComponents: readonly string[];
-  /** CLB (SLB) instance specification: performance-guaranteed, the smallest. */
-  readonly slbSpec: string;
+  /**
+   * CLB (SLB) instance metering of a pay-as-you-go CLB (`instance_charge_type`): pay-by-LCU, the only
+   * one sold to new instances; such a CLB takes no instance specification.
+   */
+  readonly slbInstanceChargeType: string;
   /** Predefined CLB TLS policy of HTTPS listeners: TLS 1.2 only, ECDHE ciphers. */
   readonly slbTlsCipherPolicy: string;
   /** Source of the traffic a CLB layer-7 listener and its health checks send to backends. */
@@ -326,8 +329,18 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     aliyunCli: { version: "3.4.11", linuxAmd64Url: "https://aliyuncli.alicdn.com/aliyun-cli-linux-3.4.11-amd64.tgz" },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/collect-control-plane-component-logs-of-ack-pro-clusters
     ackControlPlaneLogComponents: ["apiserver", "kcm", "scheduler", "ccm"],
-    // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/product-overview/high-performance-clb-instances
-    slbSpec: "slb.s2.small",
+    // Pay-by-specification CLBs (a load_balancer_spec such as slb.s2.small, and no charge type, which the
+    // API reads as PayBySpec) are no longer sold: checked 2026-12-07, "Starting at 00:00:00 on June 1, 2025
+    // (UTC+8), you can no longer purchase new pay-by-specification CLB instances" (help.aliyun.com's English
+    // page dates it January 1, 2026 for the China site; both are past). Pay-by-LCU takes no specification and
+    // scales with use (up to 1,000,000 connections, 100,000 CPS, 50,000 QPS per instance).
+    // ref: https://www.alibabacloud.com/help/doc-detail/127268.htm (Modify the configurations of a pay-as-you-go instance)
+    // ref: https://help.aliyun.com/en/slb/classic-load-balancer/product-overview/modify-the-configurations-of-pay-as-you-go-clb-instances
+    // ref: https://www.alibabacloud.com/help/en/server-load-balancer/latest/createloadbalancer-2 (pay-as-you-go CLBs: pay-by-LCU only;
+    //   PayByCLCU needs InternetChargeType paybytraffic)
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_slb_load_balancer.go
+    //   (instance_charge_type: PayBySpec or PayByCLCU; load_balancer_spec is sent as LoadBalancerSpec whenever set)
+    slbInstanceChargeType: "PayByCLCU",
     // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/add-an-https-listener
     slbTlsCipherPolicy: "tls_cipher_policy_1_2_strict",
     // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/configure-security-groups-for-backend-servers

@@ -207,6 +207,15 @@ describe("the bookstore on Alibaba Cloud", () => {
       );
     });
 
+    test("is pay-as-you-go by LCU, with no instance specification (pay-by-specification is no longer sold)", () => {
+      const clb = onlyResource(json, "alicloud_slb_load_balancer");
+      expect(clb).toEqual(expect.objectContaining({ payment_type: "PayAsYouGo", instance_charge_type: "PayByCLCU", internet_charge_type: "PayByTraffic" }));
+      // The provider sends a set load_balancer_spec (or the deprecated specification) to CreateLoadBalancer.
+      expect(clb.load_balancer_spec).toBeUndefined();
+      expect(clb.specification).toBeUndefined();
+      expect(clb.bandwidth).toBeUndefined();
+    });
+
     test("serves HTTPS with the CAS certificate and a TLS 1.2-only policy, and health-checks the targets", () => {
       const https = (resources(json, "alicloud_slb_listener") as any[]).find((l) => l.protocol === "https");
       expect(https).toEqual(
