@@ -239,11 +239,24 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // is installed with the cluster and its node autoscaler (cluster-autoscaler) runs in the
   // managed control plane: ACK owns their versions and the provider's CreateCluster and
   // autoscaling-config APIs take none.
-  // ref: https://github.com/AliyunContainerService/terway/releases
+  // Terway, checked 2026-12-07 against the project's release tags (each v* tag publishes a GitHub release by
+  // its release workflow): v1.17.5 (2026-07-08, branch release-1.17) is the newest, v1.16.6 (2026-01-04) the
+  // newest of 1.16; v1.16.4 (2025-12-09) was followed by v1.16.5, v1.16.6, v1.17.1, v1.17.2 and v1.17.5, so a
+  // list that ends at v1.16.4 (pkg.go.dev's page of that version) is stale. Which of them ACK's add-on list
+  // offers in a region is not published outside the console and the DescribeAddons API: not checked against a
+  // live account. A version ACK does not offer fails CreateCluster at apply; kubernetes.addOnVersions picks the
+  // other entry.
+  // ref: https://github.com/AliyunContainerService/terway/releases/tag/v1.17.5
+  // ref: https://github.com/AliyunContainerService/terway/releases/tag/v1.16.6
+  // ref: https://github.com/AliyunContainerService/terway/blob/v1.17.5/.github/workflows/release.yml (a release per v* tag)
   // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-30-release-notes (Terway v1.9.0 or later)
   // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-36 (Terway v1.15.0 or later)
   kubernetesAddOns: {
-    "terway-eniip": { versions: ["v1.17.5", "v1.16.6"], source: "https://github.com/AliyunContainerService/terway/releases (ACK's terway-eniip add-on)" },
+    "terway-eniip": {
+      versions: ["v1.17.5", "v1.16.6"],
+      source:
+        "https://github.com/AliyunContainerService/terway/releases (tags v1.17.5 of 2026-07-08 and v1.16.6 of 2026-01-04, checked 2026-12-07; ACK's terway-eniip add-on ships these tags, its regional offer not checked against a live account)",
+    },
     // Installed only for an image in ACR Enterprise Edition (see acr-credential-helper.ts).
     "managed-aliyun-acr-credential-helper": {
       versions: ["v24.01.29.1-5318af4-aliyun"],
