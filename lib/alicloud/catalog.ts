@@ -11,6 +11,11 @@ export interface AlicloudCatalog extends CloudCatalog {
 export interface AlicloudSpecifics {
   /** `alicloud_images` filter for the instances' image: the newest Alibaba Cloud Linux 3, x86_64. */
   readonly instanceImageNameRegex: string;
+  /**
+   * Boot-script lines that install Docker CE on that image (the script then enables and starts
+   * `docker`): Alibaba Cloud Linux 3's own repositories hold no Docker, so its `docker` package is not it.
+   */
+  readonly dockerInstallCommands: readonly string[];
   /** RDS MySQL engine versions that can be created today; a neutral version mapped to another is refused. */
   readonly rdsMysqlEngineVersions: readonly string[];
   /** RDS High-availability Edition class -> the Basic Edition class of the same size (used when not highly available). */
@@ -288,6 +293,24 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",
+    // Docker CE on Alibaba Cloud Linux 3 as Alibaba's own automation installs it (OOS template
+    // ACS::ECS::InstallDockerCE, its "Alibaba Cloud Linux 3" branch): Docker's CentOS repository from
+    // Alibaba's mirror, and dnf-plugin-releasever-adapter from the image's alinux3-plus repository, which
+    // makes dnf read the repository's $releasever as the CentOS 8 it is built for (Alibaba Cloud Linux 3
+    // reports 3). The repository file is fetched over HTTPS from mirrors.aliyun.com (the template uses the
+    // plain-HTTP VPC mirror): its packages and signing key come over HTTPS through the NAT gateway, which
+    // the instances' egress admits (443); alinux3-plus is the image's own repository on the VPC mirror,
+    // inside the internal-services range. The distribution's `dnf install -y docker` installs no Docker CE
+    // (issue #23; on this RHEL 8-compatible distribution the name is at most podman's Docker emulation), so
+    // `systemctl enable --now docker` found no docker service and `set -e` stopped the boot.
+    // ref: https://github.com/aliyun/oos-templates/blob/1f285891e27b960d738f8c6d00f5de860d00fffe/CloudProductActions/ECS/YAML/ACS::ECS::InstallDockerCE.yml
+    // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
+    // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/internal-service-addresses (the VPC mirror)
+    dockerInstallCommands: [
+      "dnf config-manager --add-repo=https://mirrors.aliyun.com/docker-ce/linux/centos/docker-ce.repo",
+      "dnf -y install dnf-plugin-releasever-adapter --repo alinux3-plus",
+      "dnf -y install docker-ce",
+    ],
     // Checked by the database adapter, so a catalog override cannot name an engine RDS lacks.
     rdsMysqlEngineVersions: ["5.7", "8.0"],
     rdsBasicEditionClasses: {

@@ -86,6 +86,24 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(userData).not.toMatch(/password|random_password/i);
     });
 
+    test("installs Docker CE from Docker's repository on Alibaba Cloud Linux 3 before it starts docker, not the distribution's docker package", () => {
+      // GIVEN the image the VMs boot: Alibaba Cloud Linux 3
+      expect(dataSources(json, "alicloud_images")).toEqual([expect.objectContaining({ name_regex: "^aliyun_3_x64_20G_alibase_.*" })]);
+      // WHEN the boot script is read line by line (a Terraform string: its newlines are written \n)
+      const userData: string = onlyResource(json, "alicloud_ess_scaling_configuration").user_data;
+      const lines = userData.replace(/^\$\{base64encode\("/, "").replace(/"\)\}$/, "").split("\\n");
+      // THEN Docker CE comes from Docker's CentOS repository on Alibaba's mirror over HTTPS, with the
+      // adapter that maps the distribution's release to the repository's, all under set -e
+      const install = [
+        "dnf config-manager --add-repo=https://mirrors.aliyun.com/docker-ce/linux/centos/docker-ce.repo",
+        "dnf -y install dnf-plugin-releasever-adapter --repo alinux3-plus",
+        "dnf -y install docker-ce",
+      ];
+      expect(lines.slice(0, 6)).toEqual(["#!/bin/bash", "set -euo pipefail", ...install, "systemctl enable --now docker"]);
+      expect(userData).not.toContain("install -y docker;");
+      expect(userData).not.toContain("docker.io");
+    });
+
     test("sits in the private vSwitches, joins the load balancer's server group and scales on CPU", () => {
       const group = onlyResource(json, "alicloud_ess_scaling_group");
       expect(group.vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
