@@ -28,6 +28,12 @@ export interface AlicloudSpecifics {
   readonly ackServiceCidrs: readonly string[];
   /** Configuration of ACK's Terway add-on (`terway-eniip`): shared ENIs, NetworkPolicy enforced. */
   readonly terwayConfig: Readonly<Record<string, string>>;
+  /**
+   * ACK's system node pool: a fixed number of nodes (no autoscaling) across the zones, where the
+   * cluster's own add-ons (CoreDNS, metrics-server) schedule, and the instance types it may use,
+   * in order of preference.
+   */
+  readonly ackSystemNodePool: { readonly instanceTypes: readonly string[]; readonly nodeCount: number };
   /** Port of ACK's API server on its internal endpoint. */
   readonly ackApiServerPort: number;
   /** The audience ACK's RRSA tokens must carry for STS's AssumeRoleWithOIDC. */
@@ -335,6 +341,23 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-network-policies
     // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/cs_managed_kubernetes.html.markdown (addons terway-eniip config NetworkPolicy, ENITrunking, IPVlan)
     terwayConfig: { NetworkPolicy: "true", ENITrunking: "false", IPVlan: "false" },
+    // Nodes of a node pool that ACK's node autoscaler scales carry the label k8s.aliyun.com=true; a
+    // component that must not run there declares the required node affinity k8s.aliyun.com NotIn ["true"]
+    // and runs in a node pool without autoscaling (ACK's guide; ACK's own add-on manifests, e.g. its NGINX
+    // Ingress controller, carry that affinity; issue #23 reports CoreDNS and metrics-server among such
+    // components, which this library could not confirm in ACK's documentation). So the cluster always has
+    // such a pool: two nodes (CoreDNS wants at least two replicas, on different nodes and zones), of the
+    // smallest general-purpose types ACK takes as nodes (4 vCPUs: it refuses fewer, e.g. ecs.g6.large),
+    // which Terway's shared-ENI mode also takes (more than 11 pods per node). Checked 2026-12-07.
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/auto-scaling-of-nodes
+    //   (components with unsupported scheduling policies: a node pool with node scaling disabled, affinity
+    //   k8s.aliyun.com NotIn ["true"])
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-coredns-for-high-availability
+    //   (at least 2 CoreDNS pods, spread over nodes and zones)
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/select-ecs-instances-to-create-the-master-and-worker-nodes-of-an-ack-cluster
+    //   (instance types with fewer than 4 vCPUs are not supported; Terway shared ENI: more than 11 pods per node)
+    // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (c7/g7 xlarge: 4 vCPUs)
+    ackSystemNodePool: { instanceTypes: ["ecs.c7.xlarge", "ecs.g7.xlarge"], nodeCount: 2 },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters (TCP 6443, API server)
     ackApiServerPort: 6443,
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services

@@ -1,6 +1,6 @@
 import { Cloud, PROJECTED_TOKEN_DIR } from "../../lib";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resources, TerraformJson } from "../support/synth";
+import { dataSources, onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
 
 const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
 const kubernetes = (overrides: object) => ({ kubernetes: { ...bookstoreProps(alicloud()).kubernetes, ...overrides } });
@@ -42,7 +42,7 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
       expect(onlyResource(json, "alicloud_cs_autoscaling_config")).toEqual(
         expect.objectContaining({ cluster_id: expect.stringContaining("alicloud_cs_managed_kubernetes."), scaler_type: "cluster-autoscaler", scale_down_enabled: true }),
       );
-      expect(onlyResource(json, "alicloud_cs_kubernetes_node_pool").scaling_config).toEqual(expect.objectContaining({ enable: true }));
+      expect(resourceAt(json, "alicloud_cs_kubernetes_node_pool", "Kubernetes/NodePool").scaling_config).toEqual(expect.objectContaining({ enable: true }));
     });
   });
 
