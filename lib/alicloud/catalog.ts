@@ -65,6 +65,8 @@ export interface AlicloudSpecifics {
   };
   /** Alibaba Cloud CLI the VMs install to sign in to an ACR Enterprise Edition instance with their RAM role. */
   readonly aliyunCli: { readonly version: string; readonly linuxAmd64Url: string };
+  /** The form of a KMS instance's ID (`Cloud.alicloud({ kmsInstanceId })`), which keeps the stack's secrets. */
+  readonly kmsInstanceId: { readonly pattern: string; readonly description: string; readonly example: string };
   /** Control-plane components whose logs ACK ships to Simple Log Service. */
   readonly ackControlPlaneLogComponents: readonly string[];
   /**
@@ -386,6 +388,16 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     // ref: https://github.com/aliyun/aliyun-cli/blob/v3.4.11/install.sh (aliyuncli.alicdn.com/aliyun-cli-linux-<version>-amd64.tgz)
     aliyunCli: { version: "3.4.11", linuxAmd64Url: "https://aliyuncli.alicdn.com/aliyun-cli-linux-3.4.11-amd64.tgz" },
+    // KMS instance IDs: "kst-", a region code and more lower-case letters and digits (KMS's API examples
+    // kst-bjj62d8f5e0sgtx8h****, kst-hzz62ee817bvyyr5x****, an instance ARN's kst-phzz64c9f84eo32dbs****:
+    // 21 or 22 characters after the prefix); the bounds here are looser, against a typo, not a format change.
+    // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createsecret (DKMSInstanceId)
+    // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-listkmsinstances (KmsInstanceArn)
+    kmsInstanceId: {
+      pattern: "kst-[a-z0-9]{12,40}",
+      description: "kst- followed by 12 to 40 lower-case letters and digits",
+      example: "kst-hzz62ee817bvyyr5xabcd",
+    },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/collect-control-plane-component-logs-of-ack-pro-clusters
     ackControlPlaneLogComponents: ["apiserver", "kcm", "scheduler", "ccm"],
     // Pay-by-specification CLBs (a load_balancer_spec such as slb.s2.small, and no charge type, which the

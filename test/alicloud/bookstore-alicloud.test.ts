@@ -2,7 +2,7 @@ import { Cloud } from "../../lib";
 import { synthBookstore } from "../support/bookstore";
 import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const rulesOf = (json: TerraformJson, group: string) => resources(json, "alicloud_security_group_rule").filter((r: any) => String(r.security_group_id).includes(group)) as any[];
 
 describe("the bookstore on Alibaba Cloud", () => {
@@ -346,7 +346,7 @@ describe("the bookstore on Alibaba Cloud", () => {
         }),
       );
       expect(cluster.control_plane_log_components.length).toBeGreaterThan(0);
-      expect(onlyResource(json, "alicloud_kms_key").automatic_rotation).toBe("Enabled");
+      expect(resourceAt(json, "alicloud_kms_key", "Kubernetes/SecretsKey").automatic_rotation).toBe("Enabled");
     });
 
     test("refuses at plan a catalog patch version ACK no longer offers", () => {

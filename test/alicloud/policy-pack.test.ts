@@ -7,7 +7,7 @@ type Blocks = Record<string, Record<string, any>>;
 
 /** The default bookstore's JSON as the policy sees it (construct paths kept). */
 function stackJson(overrides: Record<string, unknown> = {}): TerraformJson {
-  const cloud = Cloud.alicloud({ region: "cn-hangzhou" });
+  const cloud = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
   const stacks = new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
   return stacks.infrastructure.toTerraform();
 }
