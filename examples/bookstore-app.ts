@@ -59,9 +59,13 @@ export function selectedClouds(setting: string | undefined): ICloud[] {
   return [...new Set(selected)].map((name) => exampleCloud(name));
 }
 
-/** The cloud of that name as the example app builds it: in its registration's example region. */
+/**
+ * The cloud of that name as the example app builds it: in its registration's example region,
+ * with the registration's example settings (placeholders, such as Alibaba Cloud's KMS instance).
+ */
 export function exampleCloud(name: string): ICloud {
-  return Cloud.byName(name, Cloud.registrationNamed(name).example.region);
+  const { create, example } = Cloud.registrationNamed(name);
+  return create({ ...example.cloudProps, region: example.region });
 }
 
 /**

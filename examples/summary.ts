@@ -78,9 +78,15 @@ function wrap(items: readonly string[], width: number): string[] {
   return lines.map((l, i) => (i < lines.length - 1 ? `${l},` : l));
 }
 
-/** A line for each cloud built with the example's placeholder certificate, which must be replaced before a deploy. */
-export function placeholderNotes(registrations: readonly { readonly name: string; readonly example: { readonly certificateId?: string } }[]): string[] {
-  return registrations
-    .filter((r) => r.example.certificateId !== undefined)
-    .map((r) => `note: ${r.name}'s certificate "${r.example.certificateId}" is a placeholder: set your own (lib/${r.name}/registration.ts)`);
+/**
+ * A line for each cloud built with the example's placeholder certificate, and for each placeholder
+ * setting of a cloud's entry point (e.g. Alibaba Cloud's KMS instance), which must be replaced before a deploy.
+ */
+export function placeholderNotes(
+  registrations: readonly { readonly name: string; readonly example: { readonly certificateId?: string; readonly cloudProps?: object } }[],
+): string[] {
+  return registrations.flatMap((r) => [
+    ...(r.example.certificateId !== undefined ? [`note: ${r.name}'s certificate "${r.example.certificateId}" is a placeholder: set your own (lib/${r.name}/registration.ts)`] : []),
+    ...Object.entries(r.example.cloudProps ?? {}).map(([setting, value]) => `note: ${r.name}'s ${setting} ${JSON.stringify(value)} is a placeholder: set your own (lib/${r.name}/registration.ts)`),
+  ]);
 }

@@ -48,6 +48,12 @@ export interface CloudRegistration<Name extends string = string, Props extends C
      * @default none: the cloud issues the certificate
      */
     readonly certificateId?: string;
+    /**
+     * Settings of the cloud's entry point besides its region that a bookstore needs there
+     * (e.g. Alibaba Cloud's KMS instance), as placeholders in their real format; use your own.
+     * @default none: the region is all the cloud needs
+     */
+    readonly cloudProps?: Omit<Props, "region">;
   };
 }
 

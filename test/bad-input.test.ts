@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { AwsCatalog, Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode, maxAssetBucketNameLength } from "../lib";
+import { AwsCatalog, Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, Cloud, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode, maxAssetBucketNameLength } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { newStack } from "./support/synth";
@@ -342,4 +342,16 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
       value: NaN,
     });
   });
+});
+
+// Settings of the Alibaba Cloud entry point itself: refused where they are given (Cloud.alicloud), or,
+// when one a construct needs is missing, as the construct's `cloud` prop.
+describe("alicloud: the cloud's own settings are refused by the prop the user wrote", () => {
+  const region = Cloud.registrationNamed("alicloud").example.region;
+  test.each<[string, () => unknown, string, string, unknown]>([
+    ["no KMS instance while the database keeps its credentials", () => build(Cloud.alicloud({ region }), {}), "bookstore-alicloud/Bookstore/Database", "cloud.kmsInstanceId", undefined],
+    ["a key ID as the KMS instance", () => Cloud.alicloud({ region, kmsInstanceId: "key-hzz62ee817bvyyr5xabcd" }), "Cloud.alicloud", "kmsInstanceId", "key-hzz62ee817bvyyr5xabcd"],
+    ["a KMS instance in upper case", () => Cloud.alicloud({ region, kmsInstanceId: "KST-HZZ62EE817BVYYR5XABCD" }), "Cloud.alicloud", "kmsInstanceId", "KST-HZZ62EE817BVYYR5XABCD"],
+    ["an empty KMS instance", () => Cloud.alicloud({ region, kmsInstanceId: "" }), "Cloud.alicloud", "kmsInstanceId", ""],
+  ])("fails when given %s", (_what, make, constructPath, field, value) => expectValidationError(make, { constructPath, field, value }));
 });

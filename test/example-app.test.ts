@@ -30,8 +30,13 @@ describe("the example app", () => {
   test("says which clouds were built with the example's placeholder certificate", () => {
     const notes = placeholderNotes(CLOUD_REGISTRATIONS);
     const withPlaceholder = CLOUD_REGISTRATIONS.filter((r) => r.example.certificateId !== undefined);
-    expect(notes).toHaveLength(withPlaceholder.length);
+    const settings = CLOUD_REGISTRATIONS.flatMap((r) => Object.keys(r.example.cloudProps ?? {}));
+    expect(notes).toHaveLength(withPlaceholder.length + settings.length);
     for (const r of withPlaceholder) expect(notes.join("\n")).toContain(`${r.name}'s certificate "${r.example.certificateId}" is a placeholder`);
+  });
+
+  test("says which cloud settings are the example's placeholders (Alibaba Cloud's KMS instance)", () => {
+    expect(placeholderNotes(CLOUD_REGISTRATIONS)).toContain('note: alicloud\'s kmsInstanceId "kst-hzz00000000000000000" is a placeholder: set your own (lib/alicloud/registration.ts)');
   });
 
   test("a stale stack folder is removed, unless it holds Terraform state", () => {

@@ -40,7 +40,7 @@ const CLOUDS: Record<
     added: ["aws_iam_role_policy Web/ReadRegistryCredentials", "data.aws_caller_identity Web/Account", "data.aws_partition Web/Partition"],
   },
   alicloud: {
-    make: () => Cloud.alicloud({ region: "cn-hangzhou" }),
+    make: () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" }),
     launch: "alicloud_ess_scaling_configuration",
     readCommand: `aliyun --profile bookstore kms GetSecretValue --region cn-hangzhou --SecretName ${SECRET} | python3 -c 'import json,sys; v=json.load(sys.stdin)[sys.argv[1]]; print(v[0][sys.argv[2]] if len(sys.argv) > 2 else v)' SecretData`,
     // The grant joins the role's one policy (see below): no resource of its own.

@@ -11,6 +11,11 @@ export interface AlicloudCatalog extends CloudCatalog {
 export interface AlicloudSpecifics {
   /** `alicloud_images` filter for the instances' image: the newest Alibaba Cloud Linux 3, x86_64. */
   readonly instanceImageNameRegex: string;
+  /**
+   * Boot-script lines that install Docker CE on that image (the script then enables and starts
+   * `docker`): Alibaba Cloud Linux 3's own repositories hold no Docker, so its `docker` package is not it.
+   */
+  readonly dockerInstallCommands: readonly string[];
   /** RDS MySQL engine versions that can be created today; a neutral version mapped to another is refused. */
   readonly rdsMysqlEngineVersions: readonly string[];
   /** RDS High-availability Edition class -> the Basic Edition class of the same size (used when not highly available). */
@@ -23,6 +28,12 @@ export interface AlicloudSpecifics {
   readonly ackServiceCidrs: readonly string[];
   /** Configuration of ACK's Terway add-on (`terway-eniip`): shared ENIs, NetworkPolicy enforced. */
   readonly terwayConfig: Readonly<Record<string, string>>;
+  /**
+   * ACK's system node pool: a fixed number of nodes (no autoscaling) across the zones, where the
+   * cluster's own add-ons (CoreDNS, metrics-server) schedule, and the instance types it may use,
+   * in order of preference.
+   */
+  readonly ackSystemNodePool: { readonly instanceTypes: readonly string[]; readonly nodeCount: number };
   /** Port of ACK's API server on its internal endpoint. */
   readonly ackApiServerPort: number;
   /** The audience ACK's RRSA tokens must carry for STS's AssumeRoleWithOIDC. */
@@ -54,10 +65,15 @@ export interface AlicloudSpecifics {
   };
   /** Alibaba Cloud CLI the VMs install to sign in to an ACR Enterprise Edition instance with their RAM role. */
   readonly aliyunCli: { readonly version: string; readonly linuxAmd64Url: string };
+  /** The form of a KMS instance's ID (`Cloud.alicloud({ kmsInstanceId })`), which keeps the stack's secrets. */
+  readonly kmsInstanceId: { readonly pattern: string; readonly description: string; readonly example: string };
   /** Control-plane components whose logs ACK ships to Simple Log Service. */
   readonly ackControlPlaneLogComponents: readonly string[];
-  /** CLB (SLB) instance specification: performance-guaranteed, the smallest. */
-  readonly slbSpec: string;
+  /**
+   * CLB (SLB) instance metering of a pay-as-you-go CLB (`instance_charge_type`): pay-by-LCU, the only
+   * one sold to new instances; such a CLB takes no instance specification.
+   */
+  readonly slbInstanceChargeType: string;
   /** Predefined CLB TLS policy of HTTPS listeners: TLS 1.2 only, ECDHE ciphers. */
   readonly slbTlsCipherPolicy: string;
   /** Source of the traffic a CLB layer-7 listener and its health checks send to backends. */
@@ -258,11 +274,24 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   // is installed with the cluster and its node autoscaler (cluster-autoscaler) runs in the
   // managed control plane: ACK owns their versions and the provider's CreateCluster and
   // autoscaling-config APIs take none.
-  // ref: https://github.com/AliyunContainerService/terway/releases
+  // Terway, checked 2026-12-07 against the project's release tags (each v* tag publishes a GitHub release by
+  // its release workflow): v1.17.5 (2026-07-08, branch release-1.17) is the newest, v1.16.6 (2026-01-04) the
+  // newest of 1.16; v1.16.4 (2025-12-09) was followed by v1.16.5, v1.16.6, v1.17.1, v1.17.2 and v1.17.5, so a
+  // list that ends at v1.16.4 (pkg.go.dev's page of that version) is stale. Which of them ACK's add-on list
+  // offers in a region is not published outside the console and the DescribeAddons API: not checked against a
+  // live account. A version ACK does not offer fails CreateCluster at apply; kubernetes.addOnVersions picks the
+  // other entry.
+  // ref: https://github.com/AliyunContainerService/terway/releases/tag/v1.17.5
+  // ref: https://github.com/AliyunContainerService/terway/releases/tag/v1.16.6
+  // ref: https://github.com/AliyunContainerService/terway/blob/v1.17.5/.github/workflows/release.yml (a release per v* tag)
   // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-30-release-notes (Terway v1.9.0 or later)
   // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/kubernetes-1-36 (Terway v1.15.0 or later)
   kubernetesAddOns: {
-    "terway-eniip": { versions: ["v1.17.5", "v1.16.6"], source: "https://github.com/AliyunContainerService/terway/releases (ACK's terway-eniip add-on)" },
+    "terway-eniip": {
+      versions: ["v1.17.5", "v1.16.6"],
+      source:
+        "https://github.com/AliyunContainerService/terway/releases (tags v1.17.5 of 2026-07-08 and v1.16.6 of 2026-01-04, checked 2026-12-07; ACK's terway-eniip add-on ships these tags, its regional offer not checked against a live account)",
+    },
     // Installed only for an image in ACR Enterprise Edition (see acr-credential-helper.ts).
     "managed-aliyun-acr-credential-helper": {
       versions: ["v24.01.29.1-5318af4-aliyun"],
@@ -294,6 +323,24 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",
+    // Docker CE on Alibaba Cloud Linux 3 as Alibaba's own automation installs it (OOS template
+    // ACS::ECS::InstallDockerCE, its "Alibaba Cloud Linux 3" branch): Docker's CentOS repository from
+    // Alibaba's mirror, and dnf-plugin-releasever-adapter from the image's alinux3-plus repository, which
+    // makes dnf read the repository's $releasever as the CentOS 8 it is built for (Alibaba Cloud Linux 3
+    // reports 3). The repository file is fetched over HTTPS from mirrors.aliyun.com (the template uses the
+    // plain-HTTP VPC mirror): its packages and signing key come over HTTPS through the NAT gateway, which
+    // the instances' egress admits (443); alinux3-plus is the image's own repository on the VPC mirror,
+    // inside the internal-services range. The distribution's `dnf install -y docker` installs no Docker CE
+    // (issue #23; on this RHEL 8-compatible distribution the name is at most podman's Docker emulation), so
+    // `systemctl enable --now docker` found no docker service and `set -e` stopped the boot.
+    // ref: https://github.com/aliyun/oos-templates/blob/1f285891e27b960d738f8c6d00f5de860d00fffe/CloudProductActions/ECS/YAML/ACS::ECS::InstallDockerCE.yml
+    // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
+    // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/internal-service-addresses (the VPC mirror)
+    dockerInstallCommands: [
+      "dnf config-manager --add-repo=https://mirrors.aliyun.com/docker-ce/linux/centos/docker-ce.repo",
+      "dnf -y install dnf-plugin-releasever-adapter --repo alinux3-plus",
+      "dnf -y install docker-ce",
+    ],
     // Checked by the database adapter, so a catalog override cannot name an engine RDS lacks.
     rdsMysqlEngineVersions: ["5.7", "8.0"],
     rdsBasicEditionClasses: {
@@ -318,6 +365,23 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-network-policies
     // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/cs_managed_kubernetes.html.markdown (addons terway-eniip config NetworkPolicy, ENITrunking, IPVlan)
     terwayConfig: { NetworkPolicy: "true", ENITrunking: "false", IPVlan: "false" },
+    // Nodes of a node pool that ACK's node autoscaler scales carry the label k8s.aliyun.com=true; a
+    // component that must not run there declares the required node affinity k8s.aliyun.com NotIn ["true"]
+    // and runs in a node pool without autoscaling (ACK's guide; ACK's own add-on manifests, e.g. its NGINX
+    // Ingress controller, carry that affinity; issue #23 reports CoreDNS and metrics-server among such
+    // components, which this library could not confirm in ACK's documentation). So the cluster always has
+    // such a pool: two nodes (CoreDNS wants at least two replicas, on different nodes and zones), of the
+    // smallest general-purpose types ACK takes as nodes (4 vCPUs: it refuses fewer, e.g. ecs.g6.large),
+    // which Terway's shared-ENI mode also takes (more than 11 pods per node). Checked 2026-12-07.
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/auto-scaling-of-nodes
+    //   (components with unsupported scheduling policies: a node pool with node scaling disabled, affinity
+    //   k8s.aliyun.com NotIn ["true"])
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-coredns-for-high-availability
+    //   (at least 2 CoreDNS pods, spread over nodes and zones)
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/select-ecs-instances-to-create-the-master-and-worker-nodes-of-an-ack-cluster
+    //   (instance types with fewer than 4 vCPUs are not supported; Terway shared ENI: more than 11 pods per node)
+    // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (c7/g7 xlarge: 4 vCPUs)
+    ackSystemNodePool: { instanceTypes: ["ecs.c7.xlarge", "ecs.g7.xlarge"], nodeCount: 2 },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters (TCP 6443, API server)
     ackApiServerPort: 6443,
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services
@@ -346,10 +410,30 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     // ref: https://github.com/aliyun/aliyun-cli/blob/v3.4.11/install.sh (aliyuncli.alicdn.com/aliyun-cli-linux-<version>-amd64.tgz)
     aliyunCli: { version: "3.4.11", linuxAmd64Url: "https://aliyuncli.alicdn.com/aliyun-cli-linux-3.4.11-amd64.tgz" },
+    // KMS instance IDs: "kst-", a region code and more lower-case letters and digits (KMS's API examples
+    // kst-bjj62d8f5e0sgtx8h****, kst-hzz62ee817bvyyr5x****, an instance ARN's kst-phzz64c9f84eo32dbs****:
+    // 21 or 22 characters after the prefix); the bounds here are looser, against a typo, not a format change.
+    // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createsecret (DKMSInstanceId)
+    // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-listkmsinstances (KmsInstanceArn)
+    kmsInstanceId: {
+      pattern: "kst-[a-z0-9]{12,40}",
+      description: "kst- followed by 12 to 40 lower-case letters and digits",
+      example: "kst-hzz62ee817bvyyr5xabcd",
+    },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/collect-control-plane-component-logs-of-ack-pro-clusters
     ackControlPlaneLogComponents: ["apiserver", "kcm", "scheduler", "ccm"],
-    // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/product-overview/high-performance-clb-instances
-    slbSpec: "slb.s2.small",
+    // Pay-by-specification CLBs (a load_balancer_spec such as slb.s2.small, and no charge type, which the
+    // API reads as PayBySpec) are no longer sold: checked 2026-12-07, "Starting at 00:00:00 on June 1, 2025
+    // (UTC+8), you can no longer purchase new pay-by-specification CLB instances" (help.aliyun.com's English
+    // page dates it January 1, 2026 for the China site; both are past). Pay-by-LCU takes no specification and
+    // scales with use (up to 1,000,000 connections, 100,000 CPS, 50,000 QPS per instance).
+    // ref: https://www.alibabacloud.com/help/doc-detail/127268.htm (Modify the configurations of a pay-as-you-go instance)
+    // ref: https://help.aliyun.com/en/slb/classic-load-balancer/product-overview/modify-the-configurations-of-pay-as-you-go-clb-instances
+    // ref: https://www.alibabacloud.com/help/en/server-load-balancer/latest/createloadbalancer-2 (pay-as-you-go CLBs: pay-by-LCU only;
+    //   PayByCLCU needs InternetChargeType paybytraffic)
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_slb_load_balancer.go
+    //   (instance_charge_type: PayBySpec or PayByCLCU; load_balancer_spec is sent as LoadBalancerSpec whenever set)
+    slbInstanceChargeType: "PayByCLCU",
     // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/add-an-https-listener
     slbTlsCipherPolicy: "tls_cipher_policy_1_2_strict",
     // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/configure-security-groups-for-backend-servers

@@ -14,6 +14,7 @@ import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kube
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
 import { RemoteStateProps } from "../core/remote-state";
+import { isUnresolved, ValidationError } from "../core/validation";
 import { stackProvider } from "../core/stack-provider";
 import { createAlicloudAssetBucket } from "./asset-bucket";
 import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
@@ -26,10 +27,22 @@ import { AlicloudKubernetesAccess } from "./kubernetes-access";
 import { createAlicloudKubernetesCluster } from "./kubernetes-cluster";
 import { createAlicloudLoadBalancer } from "./load-balancer";
 import { createAlicloudNetwork } from "./network";
+import { AlicloudSecretStore } from "./secrets";
 import { useOssState } from "./state-backend";
 
-/** The Alibaba Cloud region, e.g. `cn-hangzhou`: one of the catalog's regions. */
-export type AlicloudCloudProps = CloudProps;
+/** The Alibaba Cloud region, e.g. `cn-hangzhou` (one of the catalog's regions), and the KMS instance of its secrets. */
+export interface AlicloudCloudProps extends CloudProps {
+  /**
+   * The KMS instance (`kst-...`, KMS 3.0, of the region and a software key management type)
+   * that keeps the stack's secrets: the database's and the cache's credentials, each encrypted
+   * by a key the stack creates in that instance. Alibaba Cloud's KMS keeps secrets only in a KMS
+   * instance, which is bought (by subscription) in the KMS console, outside Terraform. Read when
+   * a secret is created: changing it later moves no secret.
+   * @default none: a bookstore (or a `Database` or `Cache` of one's own), which keeps a
+   *   secret, is refused at synth as `cloud.kmsInstanceId`; a stack with neither needs none
+   */
+  readonly kmsInstanceId?: string;
+}
 
 const PROVIDER_ID = "alicloud";
 
@@ -47,10 +60,13 @@ export class AlicloudCloud implements ICloud {
 
   /** The cluster contract for the workloads stack (lib/kubernetes). */
   public readonly kubernetesAccess: AlicloudKubernetesAccess;
+  /** The KMS instance that keeps the stack's secrets (`AlicloudCloudProps.kmsInstanceId`). */
+  public readonly kmsInstanceId?: string;
 
   constructor(props: AlicloudCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(ALICLOUD_CATALOG, props.catalogOverrides);
+    this.kmsInstanceId = requireKmsInstanceId(props.kmsInstanceId, this.catalog);
     this.kubernetesAccess = new AlicloudKubernetesAccess(this.catalog, this.region, (scope) => this.useProvidersIn(scope));
   }
 
@@ -80,11 +96,15 @@ export class AlicloudCloud implements ICloud {
   }
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
-    return createAlicloudDatabase(scope, spec, this.catalog);
+    return createAlicloudDatabase(scope, spec, this.catalog, this.secretStore());
   }
 
   public createCache(scope: Construct, spec: CacheSpec): CacheAttributes {
-    return createAlicloudCache(scope, spec);
+    return createAlicloudCache(scope, spec, this.secretStore());
+  }
+
+  private secretStore(): AlicloudSecretStore {
+    return { kmsInstanceId: this.kmsInstanceId, region: this.region, catalog: this.catalog };
   }
 
   public createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes {
@@ -106,4 +126,14 @@ export class AlicloudCloud implements ICloud {
   public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {
     return createAlidnsDomain(scope, spec);
   }
+}
+
+/** The KMS instance ID as given, when it has the form of one (or is known only at apply); refused otherwise. */
+function requireKmsInstanceId(kmsInstanceId: string | undefined, catalog: AlicloudCatalog): string | undefined {
+  if (kmsInstanceId === undefined || isUnresolved(kmsInstanceId)) return kmsInstanceId;
+  const rule = catalog.alicloud.kmsInstanceId;
+  if (typeof kmsInstanceId !== "string" || !new RegExp(`^(?:${rule.pattern})$`).test(kmsInstanceId)) {
+    throw new ValidationError("Cloud.alicloud", "kmsInstanceId", kmsInstanceId, `a KMS instance ID: ${rule.description}, e.g. ${rule.example}`);
+  }
+  return kmsInstanceId;
 }

@@ -97,7 +97,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     roleName: role.roleName,
     cli: specifics.aliyunCli,
   });
-  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin);
+  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin, specifics.dockerInstallCommands);
 
   const image = new DataAlicloudImages(scope, "Image", {
     nameRegex: specifics.instanceImageNameRegex,
@@ -139,7 +139,8 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     systemDiskEncrypted: true,
     // Security Center agent on every instance.
     securityEnhancementStrategy: "Active",
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin)),
+    // Docker CE from the catalog's lines: the image's own repositories hold no Docker.
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin, specifics.dockerInstallCommands)),
     active: true,
     enable: true,
     forceDelete: true,

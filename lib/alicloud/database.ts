@@ -3,7 +3,6 @@ import { DbAccountPrivilege } from "../generated/alicloud/db-account-privilege";
 import { DbBackupPolicy } from "../generated/alicloud/db-backup-policy";
 import { DbDatabase } from "../generated/alicloud/db-database";
 import { DbInstance } from "../generated/alicloud/db-instance";
-import { KmsSecret } from "../generated/alicloud/kms-secret";
 import { RdsAccount } from "../generated/alicloud/rds-account";
 import { Fn, Lazy } from "../core/cdktf";
 import { INetworkPeer } from "../core/cloud";
@@ -11,6 +10,7 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { isUnresolved, ValidationError } from "../core/validation";
 import { AlicloudCatalog } from "./catalog";
+import { AlicloudSecretStore, credentialsSecret } from "./secrets";
 
 const MYSQL_PORT = 3306;
 // RDS passwords: 8 to 32 characters from three of upper, lower, digits and these specials.
@@ -22,9 +22,10 @@ const PASSWORD_SPECIALS = "!@#$%^&*()_+-=";
  * available): ESSD storage, TLS on, TDE on, SQL audit kept 180 days, minor versions
  * upgraded automatically, deletion protected, backed up for `backupRetentionDays`.
  * Only the private vSwitches are in the IP whitelist; peers are added by their security
- * group. The account's password is generated and kept in a KMS secret.
+ * group. The account's password is generated and kept in a KMS secret of the cloud's KMS
+ * instance (see `credentialsSecret`).
  */
-export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, catalog: AlicloudCatalog): DatabaseAttributes {
+export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, catalog: AlicloudCatalog, secrets: AlicloudSecretStore): DatabaseAttributes {
   const specifics = catalog.alicloud;
   if (!isUnresolved(spec.engineVersion) && !specifics.rdsMysqlEngineVersions.includes(spec.engineVersion)) {
     throw new ValidationError(
@@ -104,14 +105,16 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
 
   // The password is stored only here (and, unavoidably, in the Terraform state);
   // instances read it from KMS Secrets Manager at start.
-  const secret = new KmsSecret(scope, "CredentialsSecret", {
-    secretName: `${spec.name}-credentials`,
-    description: `MySQL credentials of ${spec.name}`,
-    secretDataType: "text",
-    secretData: Fn.jsonencode({ username: spec.username, password: password.result }),
-    versionId: "v1",
-    recoveryWindowInDays: 30,
-  });
+  const credentialsSecretId = credentialsSecret(
+    scope,
+    {
+      secretName: `${spec.name}-credentials`,
+      description: `MySQL credentials of ${spec.name}`,
+      secretData: Fn.jsonencode({ username: spec.username, password: password.result }),
+      owner: "the database",
+    },
+    secrets,
+  );
 
   return {
     connection: {
@@ -119,7 +122,7 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
       port: MYSQL_PORT,
       databaseName: spec.databaseName,
       username: spec.username,
-      credentialsSecretId: secret.secretName,
+      credentialsSecretId,
     },
     allowConnectionsFrom(peer: INetworkPeer): void {
       // RDS admits the members of each security group associated with it.

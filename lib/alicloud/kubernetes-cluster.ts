@@ -36,9 +36,10 @@ const NETWORK_PLUGIN = "terway-eniip";
  * vSwitches; the private ones are /18 or larger per zone), a service range that overlaps
  * no vSwitch, an internal API server only, Kubernetes secrets encrypted with a rotating
  * KMS key, control-plane and audit logs to Simple Log Service, RRSA for pod identities.
- * One node pool in the private vSwitches: autoscaled by ACK's cluster-autoscaler,
- * auto-repaired (CKV_ALI_31), no public address, encrypted ESSD system disk, IMDS tokens
- * required.
+ * Two node pools in the private vSwitches, auto-repaired (CKV_ALI_31), with no public
+ * address, an encrypted ESSD system disk and IMDS tokens required: the workloads' pool,
+ * autoscaled by ACK's cluster-autoscaler, and a fixed-size system pool where ACK's own
+ * components run (they avoid autoscaled nodes).
  *
  * Besides the cluster: the administrators' RBAC grants, the private networks' access to
  * the API server on its security group, the load balancer's access to the pods (Terway
@@ -160,23 +161,46 @@ export function createAlicloudKubernetesCluster(
     skipNodesWithSystemPods: true,
   });
 
-  new CsKubernetesNodePool(scope, "NodePool", {
+  // What every node of the cluster shares: private vSwitches, Alibaba Cloud Linux 3, no public
+  // address (no internet_max_bandwidth_out), an encrypted ESSD system disk, IMDS tokens required,
+  // auto-repair, and the wait for outbound access (nodes join only if they reach the internet while
+  // bootstrapping).
+  const node = {
     clusterId: cluster.id,
-    nodePoolName: `${spec.name}-np`,
     vswitchIds: [...spec.network.privateSubnetIds],
-    instanceTypes: [spec.nodeInstanceType],
     imageType: "AliyunLinux3",
-    // No internet_max_bandwidth_out: nodes get no public address.
     systemDiskCategory: "cloud_essd",
     systemDiskSize: NODE_SYSTEM_DISK_GIB,
     systemDiskEncrypted: true,
     installCloudMonitor: true,
     instanceMetadataOptions: { httpTokens: "required" },
-    // The cluster autoscaler owns the size between these bounds.
-    scalingConfig: { enable: true, minSize: spec.minNodes, maxSize: spec.maxNodes, type: "cpu" },
     management: { enable: true, autoRepair: true, autoUpgrade: true, autoVulFix: true, maxUnavailable: 1 },
-    // Nodes join the cluster only if they reach the internet while bootstrapping.
     dependsOn: outboundAccessOf(spec.network),
+  };
+
+  // The workloads' pool: the cluster autoscaler owns its size between these bounds.
+  new CsKubernetesNodePool(scope, "NodePool", {
+    ...node,
+    nodePoolName: `${spec.name}-np`,
+    instanceTypes: [spec.nodeInstanceType],
+    scalingConfig: { enable: true, minSize: spec.minNodes, maxSize: spec.maxNodes, type: "cpu" },
+  });
+
+  // The system pool: ACK labels autoscaled nodes k8s.aliyun.com=true, and components that avoid that
+  // label (issue #23: CoreDNS and metrics-server, and with them cluster DNS and the workloads'
+  // HorizontalPodAutoscaler) need nodes that are not autoscaled. A fixed size
+  // (desired_size, no scaling_config), spread over the zones (BALANCE); no taint, as ACK's components
+  // tolerate none of ours. See the catalog's ackSystemNodePool for the sources.
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_cs_kubernetes_node_pool.go
+  //   (desired_size: a string, conflicts with instances and node_count; multi_az_policy PRIORITY, COST_OPTIMIZED or BALANCE)
+  const system = specifics.ackSystemNodePool;
+  new CsKubernetesNodePool(scope, "SystemNodePool", {
+    ...node,
+    // "-sys" keeps the name within ACK's 63 characters (the catalog's names leave 4).
+    nodePoolName: `${spec.name}-sys`,
+    instanceTypes: [...system.instanceTypes],
+    desiredSize: String(system.nodeCount),
+    multiAzPolicy: "BALANCE",
   });
 
   grantClusterAdministrators(scope, cluster.id, spec.administrators);

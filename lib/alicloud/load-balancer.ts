@@ -77,8 +77,11 @@ export function createAlicloudLoadBalancer(scope: Construct, spec: LoadBalancerS
     loadBalancerName: spec.name,
     addressType: "internet",
     addressIpVersion: "ipv4",
-    loadBalancerSpec: specifics.slbSpec,
+    // Pay-as-you-go, metered by LCU: the only metering sold to a new CLB. No load_balancer_spec: a
+    // pay-by-LCU CLB has none, and the provider would send one as LoadBalancerSpec (it only hides the
+    // difference in plans). Pay-by-LCU bills internet traffic by volume.
     paymentType: "PayAsYouGo",
+    instanceChargeType: specifics.slbInstanceChargeType,
     internetChargeType: "PayByTraffic",
     // Primary and standby in the network's first two zones: one zone's outage keeps it up.
     masterZoneId: zones[0],

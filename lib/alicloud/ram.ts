@@ -3,6 +3,7 @@ import { RamPolicy } from "../generated/alicloud/ram-policy";
 import { RamRole } from "../generated/alicloud/ram-role";
 import { RamRolePolicyAttachment } from "../generated/alicloud/ram-role-policy-attachment";
 import { Fn } from "../core/cdktf";
+import { credentialsKeyArnOf } from "./secrets";
 
 /** RAM role names: 1 to 64 letters, digits, periods and hyphens. */
 const RAM_ROLE_NAME_MAX_LENGTH = 64;
@@ -33,16 +34,20 @@ export interface RamStatement {
 }
 
 /**
- * Reading the given KMS secrets of the region, in one statement: a data store's credentials
- * secret, or a secret by its name; none without a secret.
+ * Reading the given KMS secrets of the region: a data store's credentials secret, or a secret
+ * by its name; none without a secret. A secret this library made is encrypted by a key of its
+ * own, which GetSecretValue decrypts with the caller's rights: the reader may also
+ * `kms:Decrypt` with that key (and no other). A secret named by the user (a registry's login)
+ * is encrypted by a key the library does not know: its reader is granted no key.
  * ref: https://www.alibabacloud.com/help/en/kms/support/use-ram-to-control-access-to-kms-resources
  *   (GetSecretValue: kms:GetSecretValue on acs:kms:${region}:${account}:secret/${secret-name})
+ * ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-getsecretvalue
+ *   (a secret protected by a key the user specified needs the caller's kms:Decrypt on that key)
  */
 export function readSecretsStatements(region: string, secrets: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | string | undefined)[]): RamStatement[] {
-  return readNamedSecretsStatements(
-    region,
-    secrets.flatMap((secret) => (secret === undefined ? [] : [typeof secret === "string" ? secret : secret.connection.credentialsSecretId])),
-  );
+  const names = secrets.flatMap((secret) => (secret === undefined ? [] : [typeof secret === "string" ? secret : secret.connection.credentialsSecretId]));
+  const keys = names.flatMap((name) => credentialsKeyArnOf(name) ?? []);
+  return [...readNamedSecretsStatements(region, names), ...(keys.length > 0 ? [{ Effect: "Allow", Action: ["kms:Decrypt"], Resource: keys }] : [])];
 }
 
 /** Reading the KMS secrets of these names (in the region, of any account), in one statement; none without a name. */

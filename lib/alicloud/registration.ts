@@ -25,6 +25,7 @@ export const ALICLOUD_REGISTRATION = registerCloud({
     "random_id",
     "alicloud_alidns_domain",
   ],
-  // A placeholder in the format of an Alibaba Cloud Certificate Management Service ID; use your own.
-  example: { region: "cn-hangzhou", certificateId: "14368012" },
+  // Placeholders in the format of an Alibaba Cloud Certificate Management Service ID and of a
+  // KMS instance ID (the catalog's kmsInstanceId rule); use your own.
+  example: { region: "cn-hangzhou", certificateId: "14368012", cloudProps: { kmsInstanceId: "kst-hzz00000000000000000" } },
 });

@@ -16,8 +16,8 @@ export interface AlicloudWorkloadRole {
 /**
  * The RAM role of the workload identity's service account (ACK RRSA, enabled on the
  * cluster): only tokens of this cluster's OIDC provider, for STS's audience and this
- * service account, may assume it, and it may read only the database's credentials secret.
- * The secret is encrypted with KMS's default service key, which needs no grant of its own.
+ * service account, may assume it, and it may read only the database's and the cache's
+ * credentials secrets (and decrypt with the keys that encrypt them, see `readSecretsStatements`).
  * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services
  * ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_cs_managed_kubernetes.go (rrsa_metadata: rrsa_oidc_issuer_url, ram_oidc_provider_arn)
  * ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-getsecretvalue (kms:GetSecretValue)

@@ -100,8 +100,10 @@ const fieldsOf =
     return `${group}.${childField}`;
   };
 const NETWORK_FIELDS = fieldsOf("network", { name: "name", region: "region" });
-const DATABASE_FIELDS = fieldsOf("database", { name: "name" });
-const CACHE_FIELDS = fieldsOf("cache", { name: "name" });
+// The data stores take the bookstore's own `cloud`: a refusal of one of its settings (e.g.
+// `cloud.kmsInstanceId`) is the top-level prop's.
+const DATABASE_FIELDS = fieldsOf("database", { name: "name", cloud: "cloud" });
+const CACHE_FIELDS = fieldsOf("cache", { name: "name", cloud: "cloud" });
 const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled", runtime: "web.runtime" });
 const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
 const CDN_FIELDS = fieldsOf("cdn", { name: "name" });

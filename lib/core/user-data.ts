@@ -7,16 +7,33 @@ import { ValidationError } from "./validation";
 const UNRESOLVED_VALUE_BYTES = 256;
 
 /**
+ * The boot script's Docker installation unless a cloud's adapter names its own: the
+ * distribution's `docker` package (dnf, yum or apt), which holds Docker itself on Amazon
+ * Linux 2023 and Debian/Ubuntu. A distribution whose `docker` package is something else
+ * (Alibaba Cloud Linux 3 has no Docker in its own repositories) needs its cloud's lines.
+ */
+export const DISTRIBUTION_DOCKER_INSTALL: readonly string[] = [
+  "if command -v dnf >/dev/null; then dnf install -y docker; elif command -v yum >/dev/null; then yum install -y docker; else apt-get update && apt-get install -y docker.io; fi",
+];
+
+/**
  * A boot script that installs Docker and runs one container with the host's network.
  *
  * The environment goes into an env file written from a quoted heredoc, so no value is
  * ever interpreted by the shell; values may be Terraform references, resolved at apply.
- * Works on the Linux images the clouds' catalogs name (dnf, yum or apt).
  *
  * @param beforeRun shell lines a cloud adapter runs once Docker is up and before the
  *   container starts, e.g. a login to the cloud's own registry with the VM's role
+ * @param installDocker shell lines that install Docker (its service is then enabled and
+ *   started), from the cloud's catalog where the image needs its own; they run under
+ *   `set -euo pipefail`, so a failed step stops the boot
  */
-export function containerUserData(image: string, environment: Readonly<Record<string, string>>, beforeRun: readonly string[] = []): string {
+export function containerUserData(
+  image: string,
+  environment: Readonly<Record<string, string>>,
+  beforeRun: readonly string[] = [],
+  installDocker: readonly string[] = DISTRIBUTION_DOCKER_INSTALL,
+): string {
   const envLines = Object.entries(environment)
     // A plain code-point order: localeCompare would load ICU collation data for nothing.
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -24,7 +41,7 @@ export function containerUserData(image: string, environment: Readonly<Record<st
   return [
     "#!/bin/bash",
     "set -euo pipefail",
-    "if command -v dnf >/dev/null; then dnf install -y docker; elif command -v yum >/dev/null; then yum install -y docker; else apt-get update && apt-get install -y docker.io; fi",
+    ...installDocker,
     "systemctl enable --now docker",
     "install -m 0600 /dev/null /etc/bookstore.env",
     "cat > /etc/bookstore.env <<'BOOKSTORE_ENV'",
@@ -91,9 +108,15 @@ export function requireUserDataFits(
   environment: Readonly<Record<string, string>>,
   limit: CloudLimits["userData"],
   beforeRun: readonly string[] = [],
+  installDocker: readonly string[] = DISTRIBUTION_DOCKER_INSTALL,
 ): void {
   const estimate = (value: string) => (Token.isUnresolved(value) ? "x".repeat(UNRESOLVED_VALUE_BYTES) : value);
-  const script = containerUserData(estimate(image), Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, estimate(value)])), beforeRun.map((line) => (Token.isUnresolved(line) ? line + "x".repeat(UNRESOLVED_VALUE_BYTES) : line)));
+  const script = containerUserData(
+    estimate(image),
+    Object.fromEntries(Object.entries(environment).map(([key, value]) => [key, estimate(value)])),
+    beforeRun.map((line) => (Token.isUnresolved(line) ? line + "x".repeat(UNRESOLVED_VALUE_BYTES) : line)),
+    installDocker,
+  );
   const rawBytes = Buffer.byteLength(script, "utf8");
   const bytes = limit.measuredAfterBase64 ? 4 * Math.ceil(rawBytes / 3) : rawBytes;
   if (bytes > limit.maxBytes) {

@@ -2,7 +2,7 @@ import { Cloud } from "../../lib";
 import { synthBookstore } from "../support/bookstore";
 import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const rulesOf = (json: TerraformJson, group: string) => resources(json, "alicloud_security_group_rule").filter((r: any) => String(r.security_group_id).includes(group)) as any[];
 
 describe("the bookstore on Alibaba Cloud", () => {
@@ -57,14 +57,16 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect((resources(json, "alicloud_snat_entry") as any[]).map((e) => e.source_cidr).sort()).toEqual(["10.20.0.0/18", "10.20.64.0/18"]);
     });
 
-    test.each(["alicloud_ess_scaling_group", "alicloud_cs_managed_kubernetes", "alicloud_cs_kubernetes_node_pool"])(
-      "creates %s only once the SNAT entries give the private vSwitches the internet",
-      (type) => {
-        const snat = Object.keys(json.resource?.alicloud_snat_entry ?? {}).map((name) => `alicloud_snat_entry.${name}`);
-        expect(snat).toHaveLength(2);
-        expect((onlyResource(json, type) as any).depends_on).toEqual(expect.arrayContaining(snat));
-      },
-    );
+    test.each([
+      ["alicloud_ess_scaling_group", "Web/Resource"],
+      ["alicloud_cs_managed_kubernetes", "Kubernetes/Resource"],
+      ["alicloud_cs_kubernetes_node_pool", "Kubernetes/NodePool"],
+      ["alicloud_cs_kubernetes_node_pool", "Kubernetes/SystemNodePool"],
+    ])("creates %s %s only once the SNAT entries give the private vSwitches the internet", (type, path) => {
+      const snat = Object.keys(json.resource?.alicloud_snat_entry ?? {}).map((name) => `alicloud_snat_entry.${name}`);
+      expect(snat).toHaveLength(2);
+      expect(resourceAt(json, type, path).depends_on).toEqual(expect.arrayContaining(snat));
+    });
   });
 
   describe("compute group", () => {
@@ -84,6 +86,24 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(userData).toContain("DB_HOST=${alicloud_db_instance.");
       expect(userData).toContain("DB_CREDENTIALS_SECRET=${alicloud_kms_secret.");
       expect(userData).not.toMatch(/password|random_password/i);
+    });
+
+    test("installs Docker CE from Docker's repository on Alibaba Cloud Linux 3 before it starts docker, not the distribution's docker package", () => {
+      // GIVEN the image the VMs boot: Alibaba Cloud Linux 3
+      expect(dataSources(json, "alicloud_images")).toEqual([expect.objectContaining({ name_regex: "^aliyun_3_x64_20G_alibase_.*" })]);
+      // WHEN the boot script is read line by line (a Terraform string: its newlines are written \n)
+      const userData: string = onlyResource(json, "alicloud_ess_scaling_configuration").user_data;
+      const lines = userData.replace(/^\$\{base64encode\("/, "").replace(/"\)\}$/, "").split("\\n");
+      // THEN Docker CE comes from Docker's CentOS repository on Alibaba's mirror over HTTPS, with the
+      // adapter that maps the distribution's release to the repository's, all under set -e
+      const install = [
+        "dnf config-manager --add-repo=https://mirrors.aliyun.com/docker-ce/linux/centos/docker-ce.repo",
+        "dnf -y install dnf-plugin-releasever-adapter --repo alinux3-plus",
+        "dnf -y install docker-ce",
+      ];
+      expect(lines.slice(0, 6)).toEqual(["#!/bin/bash", "set -euo pipefail", ...install, "systemctl enable --now docker"]);
+      expect(userData).not.toContain("install -y docker;");
+      expect(userData).not.toContain("docker.io");
     });
 
     test("sits in the private vSwitches, joins the load balancer's server group and scales on CPU", () => {
@@ -207,6 +227,15 @@ describe("the bookstore on Alibaba Cloud", () => {
       );
     });
 
+    test("is pay-as-you-go by LCU, with no instance specification (pay-by-specification is no longer sold)", () => {
+      const clb = onlyResource(json, "alicloud_slb_load_balancer");
+      expect(clb).toEqual(expect.objectContaining({ payment_type: "PayAsYouGo", instance_charge_type: "PayByCLCU", internet_charge_type: "PayByTraffic" }));
+      // The provider sends a set load_balancer_spec (or the deprecated specification) to CreateLoadBalancer.
+      expect(clb.load_balancer_spec).toBeUndefined();
+      expect(clb.specification).toBeUndefined();
+      expect(clb.bandwidth).toBeUndefined();
+    });
+
     test("serves HTTPS with the CAS certificate and a TLS 1.2-only policy, and health-checks the targets", () => {
       const https = (resources(json, "alicloud_slb_listener") as any[]).find((l) => l.protocol === "https");
       expect(https).toEqual(
@@ -317,7 +346,7 @@ describe("the bookstore on Alibaba Cloud", () => {
         }),
       );
       expect(cluster.control_plane_log_components.length).toBeGreaterThan(0);
-      expect(onlyResource(json, "alicloud_kms_key").automatic_rotation).toBe("Enabled");
+      expect(resourceAt(json, "alicloud_kms_key", "Kubernetes/SecretsKey").automatic_rotation).toBe("Enabled");
     });
 
     test("refuses at plan a catalog patch version ACK no longer offers", () => {
@@ -343,13 +372,48 @@ describe("the bookstore on Alibaba Cloud", () => {
     });
 
     test("runs an auto-repaired, autoscaled node pool in the private vSwitches without public addresses", () => {
-      const pool = onlyResource(json, "alicloud_cs_kubernetes_node_pool");
+      const pool = resourceAt(json, "alicloud_cs_kubernetes_node_pool", "Kubernetes/NodePool");
+      expect(pool.node_pool_name).toBe("bookstore-k8s-np");
       expect(pool.management).toEqual(expect.objectContaining({ enable: true, auto_repair: true }));
       expect(pool.scaling_config).toEqual(expect.objectContaining({ enable: true, min_size: 2, max_size: 5 }));
       expect(pool).toEqual(expect.objectContaining({ system_disk_encrypted: true, instance_types: ["ecs.g7.large"] }));
       expect(pool.instance_metadata_options).toEqual({ http_tokens: "required" });
       expect(pool.internet_max_bandwidth_out).toBeUndefined();
       expect(pool.vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+    });
+
+    test("runs a fixed-size system node pool of two 4-vCPU nodes across the zones, not autoscaled, so ACK's components have nodes without k8s.aliyun.com=true", () => {
+      // GIVEN the two node pools of the example cluster
+      expect(resources(json, "alicloud_cs_kubernetes_node_pool")).toHaveLength(2);
+      const system = resourceAt(json, "alicloud_cs_kubernetes_node_pool", "Kubernetes/SystemNodePool");
+      // THEN the system pool keeps two nodes of the smallest types ACK takes, balanced over both private vSwitches
+      expect(system).toEqual(
+        expect.objectContaining({
+          node_pool_name: "bookstore-k8s-sys",
+          cluster_id: expect.stringContaining("alicloud_cs_managed_kubernetes.Bookstore_Kubernetes_"),
+          desired_size: "2",
+          multi_az_policy: "BALANCE",
+          instance_types: ["ecs.c7.xlarge", "ecs.g7.xlarge"],
+          image_type: "AliyunLinux3",
+          system_disk_encrypted: true,
+          instance_metadata_options: { http_tokens: "required" },
+          management: expect.objectContaining({ enable: true, auto_repair: true }),
+        }),
+      );
+      // AND nothing scales it: no scaling_config, so ACK never labels its nodes as autoscaled
+      expect(system.scaling_config).toBeUndefined();
+      // AND no taint keeps ACK's components off it, and it has no public address
+      expect(system.taints).toBeUndefined();
+      expect(system.internet_max_bandwidth_out).toBeUndefined();
+      expect(system.vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+    });
+
+    test("keeps the workload node pool's address and autoscaling when the system pool is added", () => {
+      // The workload pool's construct ID is unchanged, so its Terraform address (and its nodes) stay.
+      expect(Object.keys(json.resource?.alicloud_cs_kubernetes_node_pool ?? {}).sort()).toEqual([
+        expect.stringMatching(/^Bookstore_Kubernetes_NodePool_[0-9A-F]{8}$/),
+        expect.stringMatching(/^Bookstore_Kubernetes_SystemNodePool_[0-9A-F]{8}$/),
+      ]);
     });
 
     test("reports the internal API endpoint", () => {

@@ -2,7 +2,7 @@ import { Cache, CacheSize, Cloud, Network, RedisVersion } from "../../lib";
 import { synthBookstore } from "../support/bookstore";
 import { newStack, onlyResource, resourceAt, resources, synthJson, TerraformJson } from "../support/synth";
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 
 describe("the bookstore's cache on Alibaba Cloud", () => {
   let json: TerraformJson;

@@ -1,8 +1,8 @@
 import { Cloud, PROJECTED_TOKEN_DIR } from "../../lib";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resources, TerraformJson } from "../support/synth";
+import { dataSources, onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const kubernetes = (overrides: object) => ({ kubernetes: { ...bookstoreProps(alicloud()).kubernetes, ...overrides } });
 const policyOf = (json: TerraformJson, name: string): string => (resources(json, "alicloud_ram_policy") as any[]).find((p) => p.policy_name === name).policy_document;
 
@@ -42,7 +42,7 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
       expect(onlyResource(json, "alicloud_cs_autoscaling_config")).toEqual(
         expect.objectContaining({ cluster_id: expect.stringContaining("alicloud_cs_managed_kubernetes."), scaler_type: "cluster-autoscaler", scale_down_enabled: true }),
       );
-      expect(onlyResource(json, "alicloud_cs_kubernetes_node_pool").scaling_config).toEqual(expect.objectContaining({ enable: true }));
+      expect(resourceAt(json, "alicloud_cs_kubernetes_node_pool", "Kubernetes/NodePool").scaling_config).toEqual(expect.objectContaining({ enable: true }));
     });
   });
 
@@ -99,12 +99,14 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
       expect(onlyResource(json, "alicloud_cs_managed_kubernetes").enable_rrsa).toBe(true);
     });
 
-    test("may read the database's and the cache's credentials secrets and the asset bucket's objects, and nothing else", () => {
+    test("may read the database's and the cache's credentials secrets (decrypting with their keys only) and the asset bucket's objects, and nothing else", () => {
       const policy = policyOf(json, "bookstore-k8s-pods-cn-hangzhou");
       expect(policy).toContain('"Action" = ["kms:GetSecretValue"], "Resource" = ["acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Database_CredentialsSecret');
       expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Cache_CredentialsSecret");
+      // (references inside jsonencode are HCL expressions, unquoted)
+      expect(policy).toMatch(/"Action" = \["kms:Decrypt"\], "Resource" = \[alicloud_kms_key\.Bookstore_Database_CredentialsKey_\w+\.arn, alicloud_kms_key\.Bookstore_Cache_CredentialsKey_\w+\.arn\]\}/);
       expect(policy).toContain('"Action" = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], "Resource" = ["acs:oss:*:*:');
-      expect(policy.match(/"Action"/g)).toHaveLength(2);
+      expect(policy.match(/"Action"/g)).toHaveLength(3);
       expect(policy).not.toMatch(/"\*"|oss:ListObjects|oss:PutBucket/);
     });
 

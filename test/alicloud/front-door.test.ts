@@ -2,7 +2,7 @@ import { Cloud, WebRuntime } from "../../lib";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
 import { onlyResource, resources, TerraformJson } from "../support/synth";
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const CCM = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-";
 const onRuntime = (runtime: WebRuntime) => synthBookstore(alicloud(), { web: { ...bookstoreProps(alicloud()).web, runtime } });
 const addresses = (json: TerraformJson, type: string) => Object.keys(json.resource?.[type] ?? {}).sort();

@@ -7,7 +7,7 @@ type Blocks = Record<string, Record<string, any>>;
 
 /** The default bookstore's JSON as the policy sees it (construct paths kept). */
 function stackJson(overrides: Record<string, unknown> = {}): TerraformJson {
-  const cloud = Cloud.alicloud({ region: "cn-hangzhou" });
+  const cloud = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
   const stacks = new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
   return stacks.infrastructure.toTerraform();
 }
@@ -60,6 +60,7 @@ describe("the Alibaba Cloud policy pack", () => {
     ["a public API server", (j) => (first(j, "alicloud_cs_managed_kubernetes").slb_internet_enabled = true), "BKS-ALI-ACK-PRIVATE-API"],
     ["plain-text Kubernetes secrets", (j) => delete first(j, "alicloud_cs_managed_kubernetes").encryption_provider_key, "BKS-ALI-ACK-SECRETS-ENCRYPTION"],
     ["a node pool without auto repair", (j) => (first(j, "alicloud_cs_kubernetes_node_pool").management = { enable: true, auto_repair: false }), "BKS-ALI-ACK-AUTO-REPAIR"],
+    ["a system node pool without auto repair", (j) => (Object.values((j.resource as Blocks).alicloud_cs_kubernetes_node_pool).find((p) => p.node_pool_name.endsWith("-sys")).management.auto_repair = false), "BKS-ALI-ACK-AUTO-REPAIR"],
     ["a key that never rotates", (j) => (first(j, "alicloud_kms_key").automatic_rotation = "Disabled"), "BKS-ALI-KMS-ROTATION"],
     ["a public cache whitelist", (j) => (first(j, "alicloud_kvstore_instance").security_ips = ["0.0.0.0/0"]), "BKS-ALI-REDIS-WHITELIST"],
     ["a cache without TLS", (j) => (first(j, "alicloud_kvstore_instance").ssl_enable = "Disable"), "BKS-ALI-REDIS-SSL"],

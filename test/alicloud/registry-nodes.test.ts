@@ -6,7 +6,7 @@ import { dataSources, onlyResource, resources, TerraformJson } from "../support/
 // Issue #12, item 4 on Alibaba Cloud: the cluster's nodes pull the shop's image from ACR
 // Enterprise Edition through ACK's managed credential helper.
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const ACR_IMAGE = "shop-registry.cn-hangzhou.cr.aliyuncs.com/shop/bookstore:1.4.2";
 const HELPER = "managed-aliyun-acr-credential-helper";
 const PULL_SECRET = "acr-credential-secret-aggregation";

@@ -12,7 +12,7 @@ import { newStack, onlyResource, resources, synthJson, TerraformJson } from "../
 const SECRET = "shop/registry-login";
 const PULL_SECRET = "bookstore-registry";
 const CHART = ALICLOUD_CATALOG.kubernetesAddOns["ack-secret-manager"].versions[0];
-const alicloud = (region = "cn-hangzhou") => Cloud.alicloud({ region });
+const alicloud = (region = "cn-hangzhou") => Cloud.alicloud({ region, kmsInstanceId: "kst-hzz00000000000000000" });
 
 /** The example bookstore whose web tier (VMs and pods) logs in to its registry with the secret. */
 function withRegistryLogin(region = "cn-hangzhou"): { json: TerraformJson; addOns?: TerraformJson; workloads?: TerraformJson } {

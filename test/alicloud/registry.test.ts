@@ -6,7 +6,7 @@ import { acrEnterpriseImage, vmRegistryLines } from "../../lib/alicloud/registry
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
 import { onlyResource, resources, TerraformJson } from "../support/synth";
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const ACR_IMAGE = "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/bookstore:1.4.2";
 
 describe("ACR Enterprise Edition images", () => {

@@ -3,7 +3,7 @@ import { BookstoreStacks, Cloud, ValidationError } from "../../lib";
 import { exampleProps } from "../../examples/bookstore-app";
 
 function stacksWith(overrides: Record<string, unknown>) {
-  const cloud = Cloud.alicloud({ region: "cn-hangzhou" });
+  const cloud = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
   return new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
 }
 

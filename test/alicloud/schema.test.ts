@@ -3,7 +3,7 @@ import { bookstoreProps, synthBookstore } from "../support/bookstore";
 import { alicloudRemovedAttributes, committedSchema } from "../support/schemas";
 import { TerraformJson } from "../support/synth";
 
-const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou" });
+const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 
 // Every alicloud_* block (and the provider block) against the committed provider schema:
 // known type, known attributes, every required one, no computed-only one, none removed.

@@ -24,7 +24,7 @@ import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
 import { expectValidationError } from "../support/validation";
 
-const alicloud = (region = "cn-hangzhou") => Cloud.alicloud({ region });
+const alicloud = (region = "cn-hangzhou") => Cloud.alicloud({ region, kmsInstanceId: "kst-hzz00000000000000000" });
 const CERTIFICATE = alicloud().certificate.existing("14368012");
 
 function network(stack: TerraformStack, props: Partial<NetworkProps> = {}): Network {
@@ -131,7 +131,7 @@ describe("bad props for Alibaba Cloud are refused at synth time", () => {
 
   test("MySQL 8.4 can be mapped on purpose through a catalog override", () => {
     const { stack } = newStack();
-    const cloud = Cloud.alicloud({ region: "cn-hangzhou", catalogOverrides: { mysqlVersions: { [MysqlVersion.V8_4]: "8.0" } } });
+    const cloud = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000", catalogOverrides: { mysqlVersions: { [MysqlVersion.V8_4]: "8.0" } } });
     expect(() => new Database(stack, "Db", { cloud, network: new Network(stack, "Net", { cloud }), version: MysqlVersion.V8_4 })).not.toThrow();
   });
 });

@@ -25,9 +25,19 @@ export function exampleAppOutdir(): string {
   return outdir;
 }
 
-/** True for a cloud exactly as the example app builds it: its region, its catalog without overrides. */
+/**
+ * A cloud's own settings of plain value, e.g. its name, its region and Alibaba Cloud's KMS
+ * instance: two clouds of one registration and catalog synthesize alike only when these match.
+ */
+function cloudSettings(cloud: ICloud): string {
+  const plain = Object.entries(cloud).filter(([, value]) => value === undefined || ["string", "number", "boolean"].includes(typeof value));
+  return JSON.stringify(plain.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+}
+
+/** True for a cloud exactly as the example app builds it: its region and settings, its catalog without overrides. */
 function isExampleCloud(cloud: ICloud): boolean {
-  return cloud.region === Cloud.registrationOf(cloud).example.region && cloud.catalog === Cloud.byName(cloud.name, cloud.region).catalog;
+  const example = exampleCloud(cloud.name);
+  return cloud.region === example.region && cloud.catalog === example.catalog && cloudSettings(cloud) === cloudSettings(example);
 }
 
 /** The example bookstore's props with some replaced. */
@@ -84,7 +94,7 @@ function configurationKey(cloud: ICloud, overrides: object): string | undefined 
     return `${Array.isArray(value) ? "A" : (Object.getPrototypeOf(value)?.constructor?.name ?? "null")}{${parts.join(",")}}`;
   };
   const encoded = encode(overrides);
-  return encoded === undefined ? undefined : `${cloud.name}|${cloud.region}|${encoded}`;
+  return encoded === undefined ? undefined : `${cloudSettings(cloud)}|${encoded}`;
 }
 
 /** Syntheses of this worker, by configuration: each configuration is synthesized once per test file's module registry. */
