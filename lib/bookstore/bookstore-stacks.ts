@@ -6,13 +6,14 @@ import { BookstoreWorkloads, REGISTRY_PULL_SECRET, WORKLOAD_SERVICE } from "../k
 import { ICloud } from "../core/cloud";
 import type { ICdn } from "../core/cdn";
 import type { IFrontDoor } from "../core/dns-routing";
-import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
+import { REMOTE_STATE_PROP_SHAPE, RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
 import { KUBERNETES_POLICY_PACK } from "../policy/packs/kubernetes";
 import { Cloud } from "../clouds";
 import { Tags } from "../core/tags";
 import { requireBoolean, ValidationError } from "../core/validation";
-import { Bookstore, BookstoreProps, requireValidBookstoreName } from "./bookstore";
+import { Bookstore, BOOKSTORE_PROP_SHAPE, BookstoreProps, requireValidBookstoreName } from "./bookstore";
+import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
 
 export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
   /**
@@ -28,6 +29,16 @@ export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
    */
   readonly remoteState?: RemoteStateProps;
 }
+
+/** The bookstore's props without its cloud, and the stacks' own. */
+const BOOKSTORE_STACKS_PROP_SHAPE: PropShape = {
+  what: "the bookstore's stacks",
+  keys: propKeys<BookstoreStacksProps>()([
+    "name", "domain", "certificate", "network", "web", "database", "cache", "loadBalancer", "cdn", "assets", "kubernetes", "tags", "policyChecks", "remoteState",
+  ]),
+  nested: { ...BOOKSTORE_PROP_SHAPE.nested, remoteState: REMOTE_STATE_PROP_SHAPE },
+  tolerated: ["cloud"],
+};
 
 /**
  * The bookstore's stacks on one cloud: `<name>-<cloud>` (e.g. `bookstore-aws`), one
@@ -54,6 +65,13 @@ export class BookstoreStacks implements IFrontDoor {
   public readonly bookstore: Bookstore;
 
   constructor(app: Construct, cloud: ICloud, props: BookstoreStacksProps) {
+    requireKnownProps(`BookstoreStacks (${cloud.name})`, "", props, BOOKSTORE_STACKS_PROP_SHAPE);
+    // A BookstoreProps object may be passed as it is; its cloud, which the second argument
+    // overrides, must then be the same cloud and region, or the call is confused.
+    const given = (props as { cloud?: Partial<ICloud> }).cloud;
+    if (given !== undefined && (given?.name !== cloud.name || given?.region !== cloud.region)) {
+      throw new ValidationError(`BookstoreStacks (${cloud.name})`, "cloud", `${given?.name} ${given?.region}`, `no cloud among the props, or ${cloud.name} ${cloud.region}, the second argument`);
+    }
     const name = requireValidBookstoreName(app, props.name ?? "bookstore", cloud);
     const stackName = `${name}-${cloud.name}`;
     if (app.node.tryFindChild(stackName) !== undefined) {

@@ -8,6 +8,7 @@ import { ComputeGroup, ComputeGroupProps, IComputeGroup } from "../core/compute-
 import { Database, DatabaseProps, IDatabase } from "../core/database";
 import { DEFAULT_NODE_SIZE, IKubernetesCluster, KubernetesCluster, KubernetesClusterProps } from "../core/kubernetes-cluster";
 import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } from "../core/load-balancer";
+import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
 import { requireValidName, satisfiesNameRule } from "../core/names";
 import { INetwork, Network, NetworkProps } from "../core/network";
 import { requireBoolean, ValidationError } from "../core/validation";
@@ -235,6 +236,49 @@ export interface BookstoreProps {
   readonly tags?: Readonly<Record<string, string>>;
 }
 
+/** The workloads' settings as `kubernetes.workloads` takes them. */
+const WORKLOAD_SETTINGS_SHAPE: PropShape = {
+  what: "the workloads",
+  keys: propKeys<WorkloadSettings>()([
+    "image", "containerPort", "healthCheckPath", "namespace", "minReplicas", "maxReplicas", "minAvailable", "targetCpuPercent",
+    "cpuRequestMillicores", "cpuLimitMillicores", "memoryRequestMiB", "memoryLimitMiB", "runAsUser", "writableRootFilesystem",
+    "mountServiceAccountToken", "environment",
+  ]),
+};
+
+/**
+ * Every prop of `BookstoreProps`, at every level a plain object is given, so that a
+ * misspelled prop is refused with its path (see `requireKnownProps`). Free-form maps
+ * (`tags`, environments, `addOnVersions`) and objects made by the library's own factories
+ * (`certificate`, `web.runtime`, `web.registryCredentials`) are not looked into.
+ */
+export const BOOKSTORE_PROP_SHAPE: PropShape = {
+  what: "the bookstore",
+  keys: propKeys<BookstoreProps>()(["cloud", "name", "domain", "certificate", "network", "web", "database", "cache", "loadBalancer", "cdn", "assets", "kubernetes", "tags"]),
+  nested: {
+    network: { what: "the network", keys: propKeys<BookstoreNetworkProps>()(["cidr", "zones", "zoneNames"]) },
+    web: {
+      what: "the web tier",
+      keys: propKeys<BookstoreWebProps>()(["image", "size", "minInstances", "maxInstances", "environment", "registryCredentials", "healthCheckPath", "runtime", "port"]),
+    },
+    database: {
+      what: "the database",
+      keys: propKeys<BookstoreDatabaseProps>()(["version", "size", "storageGiB", "highlyAvailable", "backupRetentionDays", "deletionProtection", "databaseName", "username"]),
+    },
+    cache: { what: "the cache", keys: propKeys<BookstoreCacheProps>()(["enabled", "size", "engineVersion", "highlyAvailable", "backupRetentionDays", "deletionProtection"]) },
+    loadBalancer: { what: "the load balancer", keys: propKeys<BookstoreLoadBalancerProps>()(["deletionProtection", "idleTimeoutSeconds"]) },
+    cdn: { what: "the CDN", keys: propKeys<BookstoreCdnProps>()(["enabled", "staticPaths", "staticCacheTtlSeconds", "certificate", "assetsDomain"]) },
+    assets: { what: "the asset bucket", keys: propKeys<BookstoreAssetBucketProps>()(["enabled", "name", "noncurrentVersionRetentionDays", "deletionProtection"]) },
+    kubernetes: {
+      what: "the Kubernetes cluster",
+      keys: propKeys<BookstoreKubernetesProps>()([
+        "enabled", "version", "nodeSize", "minNodes", "maxNodes", "publicApiAllowedCidrs", "privateApiAllowedCidrs", "administrators", "addOnVersions", "extendedSupport", "workloads",
+      ]),
+      nested: { workloads: WORKLOAD_SETTINGS_SHAPE },
+    },
+  },
+};
+
 /**
  * The online bookstore on one cloud: network, database, cache, load balancer, web tier,
  * CDN and Kubernetes cluster, wired together. Written only against the neutral
@@ -270,6 +314,8 @@ export class Bookstore extends Construct {
 
   constructor(scope: Construct, id: string, props: BookstoreProps) {
     super(scope, id);
+    // Before anything else, so that a misspelled prop is named as such, not as a missing one.
+    requireKnownProps(this, "", props, BOOKSTORE_PROP_SHAPE);
     const { cloud } = props;
     this.cloud = cloud;
     const name = requireValidBookstoreName(this, props.name ?? "bookstore", cloud);

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { Annotations, LocalBackend, TerraformBackend, TerraformOutput, TerraformStack } from "../core/cdktf";
 import { GlobalDomain, GlobalDomainProps } from "../core/global-domain";
-import { RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
+import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
+import { REMOTE_STATE_PROP_SHAPE, RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
 import { Tags } from "../core/tags";
 import { requireBoolean, ValidationError } from "../core/validation";
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
@@ -27,6 +28,13 @@ export interface GlobalDnsStackProps extends GlobalDomainProps {
   readonly remoteState?: RemoteStateProps;
 }
 
+/** Every prop of `GlobalDnsStackProps`, for `requireKnownProps`. */
+const GLOBAL_DNS_STACK_PROP_SHAPE: PropShape = {
+  what: "the global DNS stack",
+  keys: propKeys<GlobalDnsStackProps>()(["authority", "domain", "zone", "routing", "ttlSeconds", "name", "policyChecks", "remoteState"]),
+  nested: { remoteState: REMOTE_STATE_PROP_SHAPE },
+};
+
 /** True when the stack keeps its state anywhere but a local file. */
 function hasRemoteState(stack: TerraformStack): boolean {
   return stack.node.children.some((child) => child instanceof TerraformBackend && !(child instanceof LocalBackend));
@@ -44,6 +52,7 @@ export class GlobalDnsStack {
   public readonly globalDomain: GlobalDomain;
 
   constructor(app: Construct, props: GlobalDnsStackProps) {
+    requireKnownProps("GlobalDnsStack", "", props, GLOBAL_DNS_STACK_PROP_SHAPE);
     const cloud = props.authority?.cloud;
     if (cloud === undefined) {
       throw new ValidationError(app, "authority", props.authority, "DnsAuthority.of(<the deployment whose cloud's DNS holds the zone>)");

@@ -5,6 +5,7 @@ import { ICloud, ICloudScoped } from "./cloud";
 import { useRandomProvider } from "./generated-password";
 import { describeBucketNameRule, nameFromId, satisfiesBucketNameRule } from "./names";
 import { isUnresolved, requireBoolean, requireNumberInRange, ValidationError } from "./validation";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 /** Days a replaced or deleted object's old version is kept, unless the props say otherwise. */
 export const DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS = 30;
@@ -44,6 +45,12 @@ export interface AssetBucketProps {
    */
   readonly deletionProtection?: boolean;
 }
+
+/** Every prop of `AssetBucketProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const ASSET_BUCKET_PROP_SHAPE: PropShape = {
+  what: "the asset bucket",
+  keys: propKeys<AssetBucketProps>()(["cloud", "name", "namePrefix", "noncurrentVersionRetentionDays", "deletionProtection"]),
+};
 
 /**
  * A private bucket for the shop's images and static files: never public, encrypted,
@@ -127,6 +134,7 @@ export class AssetBucket extends Construct implements IAssetBucket {
 
   constructor(scope: Construct, id: string, props: AssetBucketProps) {
     super(scope, id);
+    requireKnownProps(this, "", props, ASSET_BUCKET_PROP_SHAPE);
     const { cloud } = props;
     this.cloud = cloud;
     this.region = cloud.region;

@@ -6,6 +6,7 @@ import type { INetwork } from "./network";
 import { requireValidName } from "./names";
 import { CacheSize, enumValues, RedisVersion } from "./sizes";
 import { requireBoolean, requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 export interface CacheProps {
   readonly cloud: ICloud;
@@ -47,6 +48,12 @@ export interface CacheProps {
    */
   readonly deletionProtection?: boolean;
 }
+
+/** Every prop of `CacheProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const CACHE_PROP_SHAPE: PropShape = {
+  what: "the cache",
+  keys: propKeys<CacheProps>()(["cloud", "network", "name", "size", "engineVersion", "highlyAvailable", "backupRetentionDays", "deletionProtection"]),
+};
 
 /** How the application reaches the cache. Holds no password. */
 export interface CacheConnection {
@@ -97,6 +104,7 @@ export class Cache extends CloudResource implements ICache {
 
   constructor(scope: Construct, id: string, props: CacheProps) {
     super(scope, id, props);
+    requireKnownProps(this, "", props, CACHE_PROP_SHAPE);
     const { cloud } = props;
     const cache = cloud.catalog.cache;
     requireValidName(this, "name", this.name, cache.name);

@@ -5,6 +5,7 @@ import { ILoadBalancer, requireDomainName } from "./load-balancer";
 import { nameFromId, requireValidName } from "./names";
 import type { ServiceArea } from "./service-area";
 import { requireNumberInRange, ValidationError } from "./validation";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 // "/static/*", "/covers/*", "*.css": a path pattern as the CDNs here understand it.
 const PATH_PATTERN = /^(?:\/[\w\-.~%/]*\*?|\*\.[\w]+)$/;
@@ -69,6 +70,12 @@ export interface CdnProps {
   readonly assetsDomain?: string;
 }
 
+/** Every prop of `CdnProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const CDN_PROP_SHAPE: PropShape = {
+  what: "the CDN",
+  keys: propKeys<CdnProps>()(["cloud", "origin", "name", "staticPaths", "staticCacheTtlSeconds", "certificate", "assets", "assetsDomain"]),
+};
+
 /** A CDN serving the load balancer's domain, HTTPS only. */
 export interface ICdn extends ICloudScoped {
   /** The CDN's own host name: point the public domain at it with a CNAME. */
@@ -113,6 +120,7 @@ export class Cdn extends Construct implements ICdn {
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
+    requireKnownProps(this, "", props, CDN_PROP_SHAPE);
     const { cloud } = props;
     this.cloud = cloud;
     const name = requireValidName(this, "name", props.name ?? nameFromId(id), cloud.catalog.names);

@@ -19,6 +19,7 @@ import {
   requireOrderedRange,
   ValidationError,
 } from "./validation";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 /** Most instances one group may hold; a guard against a typo that would cost a fortune. */
 export const MAX_INSTANCES = 100;
@@ -103,6 +104,12 @@ export interface ComputeGroupProps {
   readonly registryCredentials?: RegistryCredentials;
 }
 
+/** Every prop of `ComputeGroupProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const COMPUTE_GROUP_PROP_SHAPE: PropShape = {
+  what: "the web tier's VMs",
+  keys: propKeys<ComputeGroupProps>()(["cloud", "network", "name", "image", "containerPort", "size", "minInstances", "maxInstances", "rootVolumeGiB", "environment", "database", "cache", "loadBalancer", "assetBucket", "registryCredentials"]),
+};
+
 /** An autoscaled group of VMs running the bookstore container in private subnets. */
 export interface IComputeGroup extends INetworkPeer {
   readonly name: string;
@@ -141,6 +148,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
 
   constructor(scope: Construct, id: string, props: ComputeGroupProps) {
     super(scope, id, props);
+    requireKnownProps(this, "", props, COMPUTE_GROUP_PROP_SHAPE);
     const { cloud } = props;
     const catalog = cloud.catalog;
     requireSameCloud(this, "database", cloud, props.database);

@@ -7,6 +7,7 @@ import { MYSQL_RESERVED_WORDS, MYSQL_SYSTEM_SCHEMAS } from "./mysql-names";
 import { requireValidName } from "./names";
 import { judgeSupport } from "./support-window";
 import { requireBoolean, requireNumberInRange, requireOneOf, ValidationError } from "./validation";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 /** The library keeps at least a week of backups, stricter than any scanner's floor. */
 export const MIN_BACKUP_RETENTION_DAYS = 7;
@@ -68,6 +69,12 @@ export interface DatabaseProps {
   readonly username?: string;
 }
 
+/** Every prop of `DatabaseProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const DATABASE_PROP_SHAPE: PropShape = {
+  what: "the database",
+  keys: propKeys<DatabaseProps>()(["cloud", "network", "name", "version", "size", "storageGiB", "highlyAvailable", "backupRetentionDays", "deletionProtection", "databaseName", "username"]),
+};
+
 /** How the application reaches the database. Holds no password. */
 export interface DatabaseConnection {
   readonly host: string;
@@ -112,6 +119,7 @@ export class Database extends CloudResource implements IDatabase {
 
   constructor(scope: Construct, id: string, props: DatabaseProps) {
     super(scope, id, props);
+    requireKnownProps(this, "", props, DATABASE_PROP_SHAPE);
     const { cloud } = props;
     const catalog = cloud.catalog;
 

@@ -6,6 +6,7 @@ import { requireDomainName } from "./load-balancer";
 import { ServiceArea } from "./service-area";
 import { requireNumberInRange, ValidationError } from "./validation";
 import { requireRoutableAnswer } from "./global-domain-checks";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 export interface DnsAuthorityOptions {
   /**
@@ -80,6 +81,12 @@ export interface GlobalDomainProps {
    */
   readonly ttlSeconds?: number;
 }
+
+/** Every prop of `GlobalDomainProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const GLOBAL_DOMAIN_PROP_SHAPE: PropShape = {
+  what: "the global domain",
+  keys: propKeys<GlobalDomainProps>()(["authority", "domain", "zone", "routing", "ttlSeconds"]),
+};
 
 /** A health check of a failover's primary, as the authority's adapter creates it. */
 export interface DnsHealthCheckSpec {
@@ -160,6 +167,7 @@ export class GlobalDomain extends Construct {
 
   constructor(scope: Construct, id: string, props: GlobalDomainProps) {
     super(scope, id);
+    requireKnownProps(this, "", props, GLOBAL_DOMAIN_PROP_SHAPE);
     const authority = props.authority;
     if (!(authority instanceof DnsAuthority) || authority.cloud === undefined) {
       throw new ValidationError(this, "authority", authority, "DnsAuthority.of(<the deployment whose cloud's DNS holds the zone>)");

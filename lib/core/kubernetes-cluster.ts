@@ -12,6 +12,7 @@ import { REGISTRY_CREDENTIALS_UNSUPPORTED, RegistryCredentials, requireRegistryC
 import { ComputeSize, enumValues } from "./sizes";
 import { judgeSupport } from "./support-window";
 import { isUnresolved, requireBoolean, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 /** The node size when none is given. */
 export const DEFAULT_NODE_SIZE = ComputeSize.MEDIUM;
@@ -104,6 +105,18 @@ export interface KubernetesClusterProps {
   readonly loadBalancer?: ILoadBalancer;
 }
 
+/** Every prop of `KubernetesClusterProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const KUBERNETES_CLUSTER_PROP_SHAPE: PropShape = {
+  what: "the Kubernetes cluster",
+  keys: propKeys<KubernetesClusterProps>()(["cloud", "network", "name", "version", "nodeSize", "minNodes", "maxNodes", "publicApiAllowedCidrs", "privateApiAllowedCidrs", "administrators", "addOnVersions", "extendedSupport", "workloadIdentity", "loadBalancer"]),
+  nested: {
+    workloadIdentity: {
+      what: "the workload identity",
+      keys: propKeys<WorkloadIdentityProps>()(["namespace", "serviceAccountName", "database", "cache", "assetBucket", "image", "registryCredentials"]),
+    },
+  },
+};
+
 /** The service account whose pods get a cloud identity, and what that identity may read. */
 export interface WorkloadIdentityProps {
   /** Namespace of the service account. */
@@ -194,6 +207,7 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
 
   constructor(scope: Construct, id: string, props: KubernetesClusterProps) {
     super(scope, id, props);
+    requireKnownProps(this, "", props, KUBERNETES_CLUSTER_PROP_SHAPE);
     const { cloud } = props;
     const catalog = cloud.catalog;
     this.version = props.version ?? catalog.defaultKubernetesVersion;

@@ -4,6 +4,7 @@ import { CertificateSource, ICloud, ICloudScoped, requireUsableCertificate } fro
 import type { INetwork } from "./network";
 import { isUnresolved, requireBoolean, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 import { WebRuntime } from "./web-runtime";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -87,6 +88,12 @@ export interface LoadBalancerProps {
   readonly runtime?: WebRuntime;
 }
 
+/** Every prop of `LoadBalancerProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const LOAD_BALANCER_PROP_SHAPE: PropShape = {
+  what: "the load balancer",
+  keys: propKeys<LoadBalancerProps>()(["cloud", "network", "name", "domain", "certificate", "targetPort", "healthCheckPath", "clients", "deletionProtection", "idleTimeoutSeconds", "runtime"]),
+};
+
 /**
  * Where the cluster's pods are registered into the load balancer Terraform owns, so that no
  * Kubernetes object creates a second, internet-facing load balancer. What each field names
@@ -168,6 +175,7 @@ export class LoadBalancer extends CloudResource implements ILoadBalancer {
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {
     super(scope, id, props);
+    requireKnownProps(this, "", props, LOAD_BALANCER_PROP_SHAPE);
     const { cloud } = props;
     const limits = cloud.catalog.limits;
     const reservedPrefix = limits.loadBalancerNameReservedPrefixes.find((prefix) => this.name.startsWith(prefix));

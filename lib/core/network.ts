@@ -4,6 +4,7 @@ import { ICloud, ICloudScoped } from "./cloud";
 import { formatCidr, isPrivate, parseCidr, planSubnets } from "./cidr";
 import { resolveZones } from "./placement";
 import { ValidationError } from "./validation";
+import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 export interface NetworkProps {
   /** The cloud to create the network in. */
@@ -30,6 +31,12 @@ export interface NetworkProps {
    */
   readonly zoneNames?: string[];
 }
+
+/** Every prop of `NetworkProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
+export const NETWORK_PROP_SHAPE: PropShape = {
+  what: "the network",
+  keys: propKeys<NetworkProps>()(["cloud", "name", "cidr", "zones", "zoneNames"]),
+};
 
 /** A private network with public and private subnets in two or more zones. */
 export interface INetwork extends ICloudScoped {
@@ -74,6 +81,7 @@ export class Network extends CloudResource implements INetwork {
 
   constructor(scope: Construct, id: string, props: NetworkProps) {
     super(scope, id, props);
+    requireKnownProps(this, "", props, NETWORK_PROP_SHAPE);
     const { cloud } = props;
     const catalog = cloud.catalog;
     this.cidr = props.cidr ?? "10.0.0.0/16";

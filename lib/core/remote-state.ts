@@ -1,6 +1,7 @@
 import { IConstruct } from "constructs";
 import type { CloudCatalog } from "./catalog";
 import { describeBucketNameRule, satisfiesBucketNameRule, satisfiesNameRule } from "./names";
+import { PropShape, propKeys } from "./known-props";
 import { ValidationError, withArticle } from "./validation";
 
 /**
@@ -30,6 +31,12 @@ export interface RemoteStateProps {
   /** Alibaba Cloud: the Tablestore instance endpoint of `lockTable`. @default none */
   readonly lockEndpoint?: string;
 }
+
+/** Every prop of `RemoteStateProps`, for `requireKnownProps`. */
+export const REMOTE_STATE_PROP_SHAPE: PropShape = {
+  what: "the remote state",
+  keys: propKeys<RemoteStateProps>()(["bucket", "prefix", "region", "lockTable", "lockEndpoint"]),
+};
 
 /** The environment variables `RemoteState.fromEnvironment` reads for a cloud, e.g. for `aws`: BOOKSTORE_STATE_BUCKET_AWS. */
 export function remoteStateVariables(cloudName: string): Record<keyof RemoteStateProps, string> {
