@@ -3,6 +3,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { Cloud } from "../../lib";
+import { TENCENTCLOUD_CATALOG } from "../../lib/tencentcloud/catalog";
 import { EXEC_API_VERSION, TKE_CREDENTIAL_PROGRAM } from "../../lib/tencentcloud/cluster-credential";
 import { synthBookstore } from "../support/bookstore";
 import { TerraformJson } from "../support/synth";
@@ -131,6 +132,15 @@ describe("TKE's client certificate for the workloads stack", () => {
     expect(keyless.status).not.toBe(0);
     expect(keyless.stderr).toContain("has no client-certificate-data");
     expect(`${missing.stdout}${refused.stdout}${keyless.stdout}`).toBe("");
+  });
+
+  test("the README's runbook and the CI workflow install the catalog's TCCLI on the machine that runs Terraform", () => {
+    const { version, sdkVersion } = TENCENTCLOUD_CATALOG.tencentcloud.tccli;
+    const install = `tccli==${version} tencentcloud-sdk-python==${sdkVersion}`;
+    const repo = path.join(__dirname, "..", "..");
+    expect(fs.readFileSync(path.join(repo, "README.md"), "utf8").replace(/\n\s*/g, " ")).toContain(`pip install ${install}`);
+    const workflow = fs.readFileSync(path.join(repo, "examples", "ci", "github-actions.yml"), "utf8");
+    expect(workflow.split(`pip install --quiet ${install}`)).toHaveLength(3); // the plan job and the deploy job
   });
 
   const withTools = has("kubectl") && has("openssl") ? describe : describe.skip;
