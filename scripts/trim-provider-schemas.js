@@ -71,6 +71,7 @@ const PROVIDERS = [
       "alicloud_log_project",
       "alicloud_log_store",
       "alicloud_nat_gateway",
+      "alicloud_oos_parameter",
       "alicloud_oss_bucket",
       "alicloud_oss_bucket_acl",
       "alicloud_oss_bucket_public_access_block",
@@ -106,6 +107,7 @@ const PROVIDERS = [
       "alicloud_instance_types",
       "alicloud_kms_keys",
       "alicloud_kms_secret_versions",
+      "alicloud_oos_parameters",
       "alicloud_ram_roles",
       "alicloud_ram_users",
       "alicloud_vpcs",
@@ -174,6 +176,7 @@ const PROVIDERS = [
     dataSources: [
       "tencentcloud_availability_zones_by_product",
       "tencentcloud_cam_roles",
+      "tencentcloud_cdn_domains",
       "tencentcloud_images",
       "tencentcloud_instance_types",
       "tencentcloud_kubernetes_charts",

@@ -101,10 +101,28 @@ describe("the example's one domain across clouds", () => {
   test("sends everyone else to AWS, failing over to the first mainland front door (Tencent Cloud, in the registry's order) while CloudFront's edge does not answer", () => {
     const json = dnsStack();
     const elsewhere = Object.fromEntries(records(json).filter((r) => r.name === "_elsewhere.shop.example.com").map((r) => [r.set_identifier, r]));
-    expect(elsewhere.primary.records[0]).toMatch(/cross-stack-reference-input-bookstore-aws\..*aws_cloudfront_distribution/);
-    expect(elsewhere.secondary.records[0]).toMatch(/cross-stack-reference-input-bookstore-tencentcloud\..*tencentcloud_cdn_domain/);
+    expect(elsewhere.primary.records[0]).toMatch(/^\$\{data\.aws_ssm_parameter\.GlobalDomain_HostNameOf-bookstore-aws-Bookstore-Cdn_HostName_\w+\.insecure_value\}$/);
+    expect(elsewhere.secondary.records[0]).toMatch(/^\$\{data\.tencentcloud_cdn_domains\.GlobalDomain_HostNameOf-bookstore-tencentcloud-Bookstore-Cdn_CdnDomain_\w+\.domain_list\[0\]\.cname\}$/);
     expect(records(json).find((r) => r.set_identifier === "elsewhere")).toMatchObject({ geolocation_routing_policy: { country: "*" } });
     expect(Object.keys(json.resource.aws_route53_health_check)).toHaveLength(1);
+  });
+
+  test("reads no infrastructure stack's state: only the records each bookstore publishes, or the CDN itself, with each cloud's provider", () => {
+    const json = dnsStack();
+    expect(json.data.terraform_remote_state).toBeUndefined();
+    expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|cross-stack-reference/);
+    expect(Object.keys(json.data).filter((type) => !type.startsWith("aws_caller") && type !== "aws_partition").sort()).toEqual(["alicloud_oos_parameters", "aws_ssm_parameter", "tencentcloud_cdn_domains"]);
+    // What each bookstore publishes holds its CDN's host name and nothing else.
+    const infrastructure = (cloud: string) => JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "stacks", `bookstore-${cloud}`, "cdk.tf.json"), "utf8"));
+    expect(Object.values(infrastructure("aws").resource.aws_ssm_parameter).map((p: any) => p.insecure_value)).toEqual(["${aws_cloudfront_distribution.Bookstore_Cdn_BBAD0543.domain_name}"]);
+    expect(Object.values(infrastructure("alicloud").resource.alicloud_oos_parameter).map((p: any) => p.value)).toEqual(["${alicloud_cdn_domain_new.Bookstore_Cdn_BBAD0543.cname}"]);
+    // No bookstore outputs anything for the DNS stack any more.
+    for (const cloud of ["aws", "alicloud", "tencentcloud"]) expect(Object.keys(infrastructure(cloud).output).filter((o) => /cdn|cloudfront/i.test(o) && o.startsWith("cross-stack-output-"))).toEqual([]);
+  });
+
+  test("is deployed after the infrastructure stacks whose front doors it answers with", () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "manifest.json"), "utf8"));
+    expect([...manifest.stacks["bookstore-global-dns"].dependencies].sort()).toEqual(["bookstore-alicloud", "bookstore-aws", "bookstore-tencentcloud"]);
   });
 
   test.each([["aws"], ["alicloud"], ["alicloud,tencentcloud"]])("is not built for %s: nothing to split", (clouds) => {

@@ -10,6 +10,7 @@ import {
   DnsZone,
   GlobalDnsStack,
   GlobalDnsStackProps,
+  Cloud,
   ICloud,
   IFrontDoor,
   ServiceArea,
@@ -79,8 +80,8 @@ const props = (w: World, cloud: ICloud, overrides: Partial<GlobalDnsStackProps> 
 /** Rows in a stable order: synthesized blocks come sorted by their Terraform names. */
 const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
-/** The CNAME value that reads origin `name`'s CDN host name from its state. */
-const fromOrigin = (name: string) => expect.stringMatching(new RegExp(`^\\$\\{data\\.terraform_remote_state\\.cross-stack-reference-input-origin-${name}\\.outputs\\.`));
+/** The CNAME value that reads origin `name`'s CDN host name with a data source of the DNS stack (its cloud's published record or its CDN). */
+const fromOrigin = (name: string) => expect.stringMatching(new RegExp(`^\\$\\{data\\.[a-z_]+\\.GlobalDomain_HostNameOf-origin-${name}-Cdn_[\\w-]+\\.[\\w.\\[\\]]+\\}$`));
 
 describe.each([
   ["aws", "aws_route53_record", "aws_route53_zone"],
@@ -89,12 +90,14 @@ describe.each([
 ] as const)("%s as the authority", (name, recordType, zoneType) => {
   const cloud = CLOUDS[name];
 
-  test("writes the stack <name>-global-dns with only the authority's provider, reading each origin's state", () => {
+  test("writes the stack <name>-global-dns, reading each origin's host name with the origin cloud's provider, never the origin's state", () => {
     const w = world();
     const json = synthDns(w, props(w, cloud));
-    expect(Object.keys(json.terraform!.required_providers as object)).toEqual([name]);
-    expect(dataSources(json, "terraform_remote_state").map((d) => d.backend)).toEqual(["local", "local"]);
+    // The geo split's origins are on AWS (outside) and Alibaba Cloud (mainland).
+    expect(Object.keys(json.terraform!.required_providers as object).sort()).toEqual([...new Set([name, "aws", "alicloud"])].sort());
+    expect(json.data?.terraform_remote_state).toBeUndefined();
     expect(resources(json, recordType).length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(json.resource)).not.toMatch(/terraform_remote_state|cross-stack/);
   });
 
   test("creates the zone, protected from destroy, and says what to set at the registrar", () => {
@@ -112,15 +115,14 @@ describe.each([
     expect(json.output!.RegistrarStep.value).toMatch(/^example\.com must already be delegated to /);
   });
 
-  test("keeps its state in the authority's cloud, and reads a remote origin's state from that origin's backend", () => {
+  test("keeps its state in the authority's cloud, and reads no origin's state, local or remote", () => {
     const w = world();
     const remote = frontDoor(w.app, "remote", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA, { bucket: "acme-state-origin" });
     const stateBucket = { aws: "acme-dns-state", alicloud: "acme-dns-state", tencentcloud: "acme-dns-state-1250000000" }[name];
     const json = synthDns(w, props(w, cloud, { remoteState: { bucket: stateBucket }, routing: DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(remote)) }) }));
     expect(Object.keys((json.terraform as { backend: object }).backend)).toEqual([{ aws: "s3", alicloud: "oss", tencentcloud: "cos" }[name]]);
-    const readers = Object.fromEntries(Object.entries(json.data!.terraform_remote_state).map(([id, block]) => [id, block.backend]));
-    expect(readers).toEqual({ "cross-stack-reference-input-origin-mainland": "local", "cross-stack-reference-input-origin-remote": "s3" });
-    expect(json.data!.terraform_remote_state["cross-stack-reference-input-origin-remote"].config).toMatchObject({ bucket: "acme-state-origin", key: "bookstore/origin-remote.tfstate" });
+    expect(json.data?.terraform_remote_state).toBeUndefined();
+    expect(JSON.stringify(json)).not.toContain("acme-state-origin");
   });
 
   test("fails when given a TTL under the edition's minimum", () => {
@@ -325,16 +327,15 @@ describe("DNSPod", () => {
 });
 
 describe("the global DNS stack", () => {
-  test("warns when it keeps remote state but reads an origin's local state file", () => {
-    const w = world();
-    const dns = new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { remoteState: { bucket: "acme-dns-state" } }));
-    const warnings = dns.stack.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data));
-    expect(warnings).toEqual([expect.stringMatching(/reads origin-mainland's local state file/), expect.stringMatching(/reads origin-outside's local state file/)]);
-  });
-
-  test("does not warn when every state is local, in one working directory", () => {
+  test("depends on the stack of every front door it answers with, so cdktf deploys those first", () => {
     const w = world();
     const dns = new GlobalDnsStack(w.app, props(w, CLOUDS.aws));
+    expect(dns.stack.dependencies.map((stack) => stack.node.id).sort()).toEqual(["origin-mainland", "origin-outside"]);
+  });
+
+  test("has nothing to warn of when its state is remote and an origin's is local: it reads no origin's state", () => {
+    const w = world();
+    const dns = new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { remoteState: { bucket: "acme-dns-state" } }));
     expect(dns.stack.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
   });
 
@@ -347,5 +348,78 @@ describe("the global DNS stack", () => {
   test("fails when given no authority", () => {
     const w = world();
     expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { authority: undefined as unknown as DnsAuthority })), { constructPath: "<root>", field: "authority", value: undefined });
+  });
+});
+
+describe("reading each front door's host name", () => {
+  /** The synthesized JSON of another stack of the app `synthDns` wrote. */
+  const stackJson = (w: World, stack: string) => JSON.parse(fs.readFileSync(path.join(w.app.outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as TerraformJson;
+  const everywhere = (target: IFrontDoor, icpFiling?: string) => DnsRouting.everywhere(DnsAnswer.target(DnsTarget.of(target, { icpFiling })));
+
+  test("AWS: the origin publishes its CDN's host name in an SSM String parameter, which the DNS stack reads in the origin's region", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.tencentcloud, { routing: everywhere(w.outside) }));
+    const published = resources(stackJson(w, "origin-outside"), "aws_ssm_parameter");
+    expect(published).toEqual([expect.objectContaining({ name: "/front-doors/origin-outside/Cdn/host-name", type: "String", insecure_value: "${random_id.HostId.hex}.cdn.example.net" })]);
+    const [read] = dataSources(json, "aws_ssm_parameter");
+    expect(read).toEqual({ name: "/front-doors/origin-outside/Cdn/host-name", region: "eu-central-1" });
+    expect(resources(json, "tencentcloud_dnspod_record")[0].value).toMatch(/^\$\{data\.aws_ssm_parameter\.[\w-]+\.insecure_value\}$/);
+    expect(json.provider!.aws).toEqual([{ region: "eu-central-1" }]);
+  });
+
+  test("Alibaba Cloud: the origin publishes it in an OOS String parameter, which the DNS stack reads by its exact name, stopping the plan when it is missing", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing: everywhere(w.mainland, ICP) }));
+    expect(resources(stackJson(w, "origin-mainland"), "alicloud_oos_parameter")).toEqual([
+      expect.objectContaining({ parameter_name: "front-doors/origin-mainland/Cdn/host-name", type: "String", value: "${random_id.HostId.hex}.cdn.example.net" }),
+    ]);
+    const [read] = dataSources(json, "alicloud_oos_parameters");
+    expect(read).toMatchObject({ ids: ["front-doors/origin-mainland/Cdn/host-name"], enable_details: true });
+    expect((read as any).lifecycle.postcondition[0]).toEqual({ condition: "${length(self.parameters) == 1}", error_message: expect.stringContaining("deploy the stack that creates its CDN first") });
+    expect(resources(json, "aws_route53_record")[0].records).toEqual([expect.stringMatching(/^\$\{data\.alicloud_oos_parameters\.[\w-]+\.parameters\[0\]\.value\}$/)]);
+  });
+
+  test("Tencent Cloud: nothing is published; the DNS stack finds the CDN by the domain it accelerates, stopping the plan when it is missing", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing: everywhere(w.global, ICP) }));
+    expect(Object.keys(stackJson(w, "origin-global").resource ?? {})).toEqual(["random_id"]);
+    const [read] = dataSources(json, "tencentcloud_cdn_domains");
+    expect(read).toMatchObject({ domain: "shop.example.com" });
+    expect((read as any).lifecycle.postcondition[0]).toEqual({ condition: "${length(self.domain_list) == 1}", error_message: expect.stringContaining("has no domain shop.example.com") });
+    expect(resources(json, "aws_route53_record")[0].records).toEqual([expect.stringMatching(/^\$\{data\.tencentcloud_cdn_domains\.[\w-]+\.domain_list\[0\]\.cname\}$/)]);
+  });
+
+  test("reads a front door once, though a failover answers with it twice (its record and its health check)", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })),
+      elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(w.mainland, { icpFiling: ICP }) }),
+    });
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    expect(dataSources(json, "aws_ssm_parameter")).toHaveLength(1);
+    expect(dataSources(json, "alicloud_oos_parameters")).toHaveLength(1);
+    const [check] = resources(json, "aws_route53_health_check");
+    const primary = resources(json, "aws_route53_record").find((r) => r.set_identifier === "primary") as { records: string[] };
+    expect(check.fqdn).toBe(primary.records[0]);
+  });
+
+  test("reads a front door in another region than the authority's of the same cloud with a provider of that region (Alibaba Cloud)", () => {
+    const w = world();
+    const shanghai = frontDoor(w.app, "shanghai", Cloud.alicloud({ region: "cn-shanghai" }), ServiceArea.MAINLAND_CHINA);
+    const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(shanghai, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    const json = synthDns(w, props(w, CLOUDS.alicloud, { routing }));
+    // Alibaba Cloud's provider takes no region per data source: an aliased one for cn-shanghai.
+    expect(json.provider!.alicloud).toEqual([{ region: "cn-hangzhou" }, { alias: "cn-shanghai", region: "cn-shanghai" }]);
+    expect(dataSources(json, "alicloud_oos_parameters")[0]).toMatchObject({ provider: "alicloud.cn-shanghai" });
+  });
+
+  test("reads a front door in another region than the authority's of the same cloud with the region argument (AWS)", () => {
+    const w = world();
+    const virginia = frontDoor(w.app, "virginia", Cloud.aws({ region: "us-east-1" }), ServiceArea.OUTSIDE_MAINLAND_CHINA);
+    const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(virginia)) });
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    // AWS's provider 6 takes the region per data source: the authority's eu-central-1 provider reads us-east-1.
+    expect(json.provider!.aws).toEqual([{ region: "eu-central-1" }, { alias: "global", region: "us-east-1" }]);
+    expect(dataSources(json, "aws_ssm_parameter")[0]).toEqual({ name: "/front-doors/origin-virginia/Cdn/host-name", region: "us-east-1" });
   });
 });

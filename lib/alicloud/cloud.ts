@@ -5,7 +5,7 @@ import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
 import { CacheAttributes, CacheSpec } from "../core/cache";
 import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
-import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { CdnAttributes, CdnHostNameSpec, CdnSpec, ICdnHostNameSource } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
@@ -21,6 +21,7 @@ import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
 import { createAlicloudCache } from "./cache";
 import { createAlidnsDomain } from "./dns";
 import { createAlicloudCdn } from "./cdn";
+import { publishCdnHostName } from "./cdn-host-name";
 import { createAlicloudComputeGroup } from "./compute-group";
 import { createAlicloudDatabase } from "./database";
 import { AlicloudKubernetesAccess } from "./kubernetes-access";
@@ -113,6 +114,10 @@ export class AlicloudCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
     return createAlicloudCdn(scope, spec, this.catalog, this.region);
+  }
+
+  public shareCdnHostName(scope: Construct, cdn: CdnHostNameSpec): ICdnHostNameSource {
+    return publishCdnHostName(scope, cdn.hostName, this);
   }
 
   public createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes {

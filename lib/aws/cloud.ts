@@ -5,7 +5,7 @@ import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
 import { CacheAttributes, CacheSpec } from "../core/cache";
 import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
-import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { CdnAttributes, CdnHostNameSpec, CdnSpec, ICdnHostNameSource } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
@@ -19,6 +19,7 @@ import { createAwsAssetBucket } from "./asset-bucket";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
 import { createAwsCache } from "./cache";
 import { createAwsCdn } from "./cdn";
+import { publishCdnHostName } from "./cdn-host-name";
 import { createAwsComputeGroup } from "./compute-group";
 import { createAwsDatabase } from "./database";
 import { createRoute53Domain } from "./dns";
@@ -99,6 +100,10 @@ export class AwsCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
     return createAwsCdn(scope, spec, this.catalog, this.region, this.globalProvider(scope));
+  }
+
+  public shareCdnHostName(scope: Construct, cdn: CdnHostNameSpec): ICdnHostNameSource {
+    return publishCdnHostName(scope, cdn.hostName, this.region);
   }
 
   public createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes {

@@ -103,7 +103,9 @@ export class BookstoreStacks implements IFrontDoor {
         stack.addDependency(after);
         useRemoteState(stack);
         const connection = access.connect(new Construct(stack, "ClusterAccess"), clusterReference);
-        new KubernetesProvider(stack, "kubernetes", connection);
+        const { exec, ...settings } = connection;
+        // The kubernetes provider takes its exec plugin as a block (a list of one), helm as an object.
+        new KubernetesProvider(stack, "kubernetes", { ...settings, exec: exec && [{ ...exec, args: [...exec.args] }] });
         return { stack, connection };
       };
       const registryCredentials = this.bookstore.registryCredentials;
@@ -111,7 +113,8 @@ export class BookstoreStacks implements IFrontDoor {
       let previous = this.infrastructure;
       if (access.installAddOns && (access.needsAddOns?.(addOnOptions) ?? true)) {
         const { stack, connection } = connectedStack(`${stackName}-addons`, previous);
-        new HelmProvider(stack, "helm", { kubernetes: connection });
+        const { exec, ...settings } = connection;
+        new HelmProvider(stack, "helm", { kubernetes: { ...settings, exec: exec && { ...exec, args: [...exec.args] } } });
         access.installAddOns(new Construct(stack, "AddOns"), clusterReference, cluster.addOnVersions, addOnOptions);
         if (policyChecks) PolicyChecks.of(stack).apply(KUBERNETES_POLICY_PACK);
         this.addOns = stack;

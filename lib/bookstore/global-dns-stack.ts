@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { Annotations, LocalBackend, TerraformBackend, TerraformOutput, TerraformStack } from "../core/cdktf";
+import { TerraformOutput, TerraformStack } from "../core/cdktf";
 import { GlobalDomain, GlobalDomainProps } from "../core/global-domain";
 import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
 import { REMOTE_STATE_PROP_SHAPE, RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
@@ -35,17 +35,13 @@ const GLOBAL_DNS_STACK_PROP_SHAPE: PropShape = {
   nested: { remoteState: REMOTE_STATE_PROP_SHAPE },
 };
 
-/** True when the stack keeps its state anywhere but a local file. */
-function hasRemoteState(stack: TerraformStack): boolean {
-  return stack.node.children.some((child) => child instanceof TerraformBackend && !(child instanceof LocalBackend));
-}
-
 /**
  * One domain across the clouds' bookstores, in a stack of its own, `<name>-global-dns`,
- * whose state lives in the authoritative cloud. It reads each target's CDN host name from
- * that bookstore's stack: CDKTF turns the reference into a `terraform_remote_state` of the
- * origin stack's backend (S3, OSS, COS or a local file), so plan needs read access to
- * every origin's state, and the origins are deployed first.
+ * whose state lives in the authoritative cloud. It reads each target's CDN host name with
+ * that cloud's provider, from what the bookstore's stack publishes (an SSM parameter, an
+ * OOS parameter) or from the CDN itself (Tencent Cloud): never from the bookstore's state,
+ * which holds its secrets, so plan needs read access to those records, not to any state.
+ * It depends on the bookstores' infrastructure stacks, so they are deployed first.
  */
 export class GlobalDnsStack {
   public readonly stack: TerraformStack;
@@ -76,28 +72,5 @@ export class GlobalDnsStack {
       new TerraformOutput(this.stack, "NameServers", { value: domain.nameServers, description: `The NS records of ${domain.zone} at its registrar` });
     }
     new TerraformOutput(this.stack, "RegistrarStep", { value: domain.registrarStep, description: "What to do at the registrar, once" });
-    this.warnOfLocalOrigins(props);
-  }
-
-  /**
-   * A remote stack that reads a local origin's state reads a file on the machine that
-   * synthesized it: that works nowhere else (a CI runner), so say so at synth.
-   */
-  private warnOfLocalOrigins(props: GlobalDnsStackProps): void {
-    if (!hasRemoteState(this.stack)) return;
-    const origins = new Set<TerraformStack>();
-    for (const route of props.routing.routes) {
-      for (const entry of route.answer?.entries ?? []) {
-        const cdn = entry.target?.frontDoor?.cdn;
-        if (cdn !== undefined) origins.add(TerraformStack.of(cdn));
-      }
-    }
-    for (const origin of origins) {
-      if (!hasRemoteState(origin)) {
-        Annotations.of(this.stack).addWarning(
-          `${this.stack.node.id} keeps its state remotely but reads ${origin.node.id}'s local state file (terraform.${origin.node.id}.tfstate in the directory synth ran in): give ${origin.node.id} remote state too, or deploy every stack from that one working directory`,
-        );
-      }
-    }
   }
 }

@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { TerraformStack } from "./cdktf";
 import type { IAssetBucket } from "./asset-bucket";
 import { CertificateSource, ICloud, ICloudScoped, requireSameCloud, requireUsableCertificate } from "./cloud";
 import { ILoadBalancer, requireDomainName } from "./load-balancer";
@@ -76,10 +77,30 @@ export const CDN_PROP_SHAPE: PropShape = {
   keys: propKeys<CdnProps>()(["cloud", "origin", "name", "staticPaths", "staticCacheTtlSeconds", "certificate", "assets", "assetsDomain"]),
 };
 
+/**
+ * How a stack other than the CDN's reads the CDN's host name: through the cloud's own API,
+ * or from a record the cloud's adapter publishes next to the CDN that holds the host name
+ * and nothing else, never from the CDN stack's state, which holds that stack's secrets.
+ * ref: https://developer.hashicorp.com/terraform/language/state/remote-state-data#alternative-ways-to-share-data-between-configurations
+ */
+export interface ICdnHostNameSource {
+  /**
+   * Creates in `scope`, a construct of another stack, the data source that reads the host
+   * name (and the cloud's provider it needs there); returns the host name.
+   */
+  readIn(scope: Construct): string;
+}
+
 /** A CDN serving the load balancer's domain, HTTPS only. */
 export interface ICdn extends ICloudScoped {
-  /** The CDN's own host name: point the public domain at it with a CNAME. */
+  /** The CDN's own host name, in its own stack: point the public domain at it with a CNAME. */
   readonly cdnDomainName: string;
+  /**
+   * The CDN's host name for a construct of any stack: `cdnDomainName` in the CDN's own
+   * stack; in another, read there by a data source (`ICdnHostNameSource`), never through
+   * a cross-stack reference, which would make that stack read the CDN stack's state.
+   */
+  hostNameIn(scope: Construct): string;
   /**
    * The domain viewers fetch the asset bucket's objects from: the origin's own domain where
    * the CDN routes the static paths to the bucket, else `assetsDomain`. Undefined without a bucket.
@@ -111,12 +132,53 @@ export interface CdnAttributes {
   readonly serviceArea: ServiceArea;
 }
 
+/**
+ * The path that names a CDN's published host name: its stack's name, then its construct
+ * path below the stack, each segment cut to letters, digits, `_` and `-`
+ * (`["bookstore-aws", "Bookstore", "Cdn"]`). Adapters join it by their record's rules.
+ */
+export function hostNameRecordPath(cdn: Construct): string[] {
+  const stack = TerraformStack.of(cdn);
+  const below = cdn.node.path.slice(stack.node.path.length + 1).split("/");
+  return [stack.node.id, ...below].map((segment) => segment.replace(/[^A-Za-z0-9_-]/g, "-"));
+}
+
+/** What a cloud shares of a CDN for other stacks (`ICloud.shareCdnHostName`). */
+export interface CdnHostNameSpec {
+  /** The CDN's host name, in the CDN's stack. */
+  readonly hostName: string;
+  /** The domain the CDN accelerates. */
+  readonly domain: string;
+}
+
+/** Reads one CDN's host name in another stack, once per scope. */
+class CdnHostNameReader extends Construct {
+  public readonly hostName: string;
+
+  constructor(scope: Construct, id: string, source: ICdnHostNameSource) {
+    super(scope, id);
+    this.hostName = source.readIn(this);
+  }
+}
+
+/**
+ * `ICdn.hostNameIn` for any CDN: its own host name in its own stack; in another, what
+ * `source` reads there, read once per scope.
+ */
+export function cdnHostNameIn(cdn: Construct & { readonly cdnDomainName: string }, source: ICdnHostNameSource, scope: Construct): string {
+  if (TerraformStack.of(scope) === TerraformStack.of(cdn)) return cdn.cdnDomainName;
+  const id = `HostNameOf-${hostNameRecordPath(cdn).join("-")}`;
+  const known = scope.node.tryFindChild(id);
+  return (known instanceof CdnHostNameReader ? known : new CdnHostNameReader(scope, id, source)).hostName;
+}
+
 export class Cdn extends Construct implements ICdn {
   public readonly cloud: ICloud;
   public readonly cdnDomainName: string;
   public readonly assetsDomain?: string;
   public readonly assetsCdnDomainName?: string;
   public readonly serviceArea: ServiceArea;
+  private readonly hostNameSource: ICdnHostNameSource;
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
@@ -181,8 +243,13 @@ export class Cdn extends Construct implements ICdn {
       assetsDomain,
     });
     this.cdnDomainName = created.cdnDomainName;
+    this.hostNameSource = cloud.shareCdnHostName(this, { hostName: created.cdnDomainName, domain: props.origin.domain });
     this.assetsDomain = assets === undefined ? undefined : (assetsDomain ?? props.origin.domain);
     this.assetsCdnDomainName = created.assetsCdnDomainName;
     this.serviceArea = created.serviceArea;
+  }
+
+  public hostNameIn(scope: Construct): string {
+    return cdnHostNameIn(this, this.hostNameSource, scope);
   }
 }

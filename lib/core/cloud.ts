@@ -5,7 +5,7 @@ import type { RemoteStateProps } from "./remote-state";
 import { ValidationError } from "./validation";
 import type { CacheAttributes, CacheSpec } from "./cache";
 import type { AssetBucketAttributes, AssetBucketSpec } from "./asset-bucket";
-import type { CdnAttributes, CdnSpec } from "./cdn";
+import type { CdnAttributes, CdnHostNameSpec, CdnSpec, ICdnHostNameSource } from "./cdn";
 import type { ComputeGroupAttributes, ComputeGroupSpec } from "./compute-group";
 import type { DatabaseAttributes, DatabaseSpec } from "./database";
 import type { GlobalDomainAttributes, GlobalDomainSpec } from "./global-domain";
@@ -44,6 +44,12 @@ export interface ICloud {
   createCache(scope: Construct, spec: CacheSpec): CacheAttributes;
   createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes;
   createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
+  /**
+   * How other stacks read a CDN's host name without reading its stack's state: publishes it
+   * in `scope` (the CDN construct) where the cloud needs a record for that, and returns how
+   * to read it (`ICdn.hostNameIn`).
+   */
+  shareCdnHostName(scope: Construct, cdn: CdnHostNameSpec): ICdnHostNameSource;
   createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes;
   createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;
   /** The zone (created or existing), records and health checks of a `GlobalDomain` in this cloud's DNS service. */

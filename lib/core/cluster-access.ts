@@ -10,6 +10,19 @@ import type { ITerraformDependable } from "./cdktf";
 import type { PodBackend } from "./load-balancer";
 import type { RegistryCredentials } from "./registry-credentials";
 
+/**
+ * A command the kubernetes and helm providers run when they connect, at plan and at apply,
+ * which prints an ExecCredential (`client.authentication.k8s.io`): what it prints is kept
+ * in no configuration, output or state.
+ * ref: https://kubernetes.io/docs/reference/access-authn-authz/authentication/#client-go-credential-plugins
+ */
+export interface KubernetesExecCredential {
+  /** E.g. `client.authentication.k8s.io/v1`. */
+  readonly apiVersion: string;
+  readonly command: string;
+  readonly args: readonly string[];
+}
+
 /** The kubernetes provider's connection settings. */
 export interface KubernetesConnection {
   readonly host: string;
@@ -17,9 +30,11 @@ export interface KubernetesConnection {
   readonly clusterCaCertificate: string;
   /** A bearer token, or... */
   readonly token?: string;
-  /** ...a client certificate and key (PEM). */
+  /** ...a client certificate and key (PEM), or... */
   readonly clientCertificate?: string;
   readonly clientKey?: string;
+  /** ...a command that prints either when the provider connects. */
+  readonly exec?: KubernetesExecCredential;
 }
 
 /** The folder a projected token for the cloud's STS is mounted in; the token file is `PodIdentity.projectedToken.path` inside it. */
@@ -146,7 +161,9 @@ export interface IKubernetesAccess {
   /**
    * Connection settings for the kubernetes (and helm) provider, built only from data
    * sources or the infrastructure stack's outputs: never from resources of the same stack,
-   * which do not exist yet when Terraform configures providers.
+   * which do not exist yet when Terraform configures providers. A credential (token,
+   * client key) is read in `scope`'s stack, never taken from an output of another stack:
+   * an output would put it in every state that reads it.
    */
   connect(scope: Construct, cluster: ClusterReference): KubernetesConnection;
   /** How the pods are registered into the load balancer's pod backend. */

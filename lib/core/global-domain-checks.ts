@@ -1,4 +1,5 @@
 import { IConstruct } from "constructs";
+import type { ICdn } from "./cdn";
 import type { DnsEdition, DnsServiceCatalog } from "./dns-catalog";
 import { DnsAnswer, DnsAnswerKind, DnsTarget, FailoverRole, IFrontDoor } from "./dns-routing";
 import type { DnsRecordSpec } from "./global-domain";
@@ -38,6 +39,8 @@ export interface AnswerCheck {
   readonly edition: DnsEdition;
   /** True for the answer every viewer no other route matches gets. */
   readonly catchAll: boolean;
+  /** A target CDN's host name where the records are written. */
+  readonly hostNameOf: (cdn: ICdn) => string;
 }
 
 /**
@@ -79,11 +82,12 @@ export function requireRoutableAnswer(scope: IConstruct, check: AnswerCheck): Dn
     const base = entry.role !== undefined ? entry.role.toLowerCase() : frontDoor.cloud.name;
     const seen = (ids.get(base) ?? 0) + 1;
     ids.set(base, seen);
+    const hostName = check.hostNameOf(cdn);
     const healthCheck =
       entry.role === FailoverRole.PRIMARY && answer.healthCheck !== undefined
-        ? { hostName: cdn.cdnDomainName, port: HEALTH_CHECK_PORT, intervalSeconds: answer.healthCheck.intervalSeconds, failureThreshold: answer.healthCheck.failureThreshold }
+        ? { hostName, port: HEALTH_CHECK_PORT, intervalSeconds: answer.healthCheck.intervalSeconds, failureThreshold: answer.healthCheck.failureThreshold }
         : undefined;
-    return { id: seen === 1 ? base : `${base}-${seen}`, hostName: cdn.cdnDomainName, weight: entry.weight, failoverRole: entry.role, healthCheck };
+    return { id: seen === 1 ? base : `${base}-${seen}`, hostName, weight: entry.weight, failoverRole: entry.role, healthCheck };
   });
 }
 

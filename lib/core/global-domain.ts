@@ -1,4 +1,6 @@
 import { Construct } from "constructs";
+import { TerraformStack } from "./cdktf";
+import type { ICdn } from "./cdn";
 import type { ICloud } from "./cloud";
 import type { DnsEdition, DnsServiceCatalog } from "./dns-catalog";
 import { DnsAnswerKind, DnsRouteLocation, DnsRouting, FailoverRole } from "./dns-routing";
@@ -204,9 +206,11 @@ export class GlobalDomain extends Construct {
     });
     this.ttlSeconds = ttlSeconds;
 
+    // The authority's provider first: reading a target of the same cloud in another region
+    // then takes a provider of its own instead of claiming the stack's default one.
+    cloud.useProvidersIn(this);
     const routes = this.resolveRoutes(props.routing, dns, editionEntry);
 
-    cloud.useProvidersIn(this);
     const created = cloud.createGlobalDomain(this, {
       domain,
       zone,
@@ -240,9 +244,30 @@ export class GlobalDomain extends Construct {
         throw new ValidationError(this, route.location === DnsRouteLocation.LINE ? field.replace(/\.answer$/, ".line") : field, route.line ?? line, `a line no other answer uses: ${earlier} answers ${JSON.stringify(line)} already`);
       }
       usedLines.set(line, field);
-      const records = requireRoutableAnswer(this, { field, answer: route.answer, side, domain: this.domain, dns, edition, catchAll: route.location === DnsRouteLocation.CATCH_ALL });
+      const records = requireRoutableAnswer(this, {
+        field,
+        answer: route.answer,
+        side,
+        domain: this.domain,
+        dns,
+        edition,
+        catchAll: route.location === DnsRouteLocation.CATCH_ALL,
+        hostNameOf: (cdn) => this.hostNameOf(cdn),
+      });
       return { id, line, kind: route.answer!.kind, records };
     });
+  }
+
+  /**
+   * A target CDN's host name, read in this stack from what its cloud publishes or from the
+   * cloud's API (`ICdn.hostNameIn`), never from the CDN stack's state, which holds that
+   * stack's secrets. The stack still depends on the CDN's, so cdktf deploys it after.
+   */
+  private hostNameOf(cdn: ICdn): string {
+    const own = TerraformStack.of(this);
+    const origin = TerraformStack.of(cdn);
+    if (origin !== own && !own.dependencies.includes(origin)) own.addDependency(origin);
+    return cdn.hostNameIn(this);
   }
 
   private resolveLocation(location: DnsRouteLocation, line: string | undefined, field: string, dns: DnsServiceCatalog): { line: string; side: ServiceArea; id: string } {

@@ -5,7 +5,7 @@ import { CloudProps } from "../cloud-registration";
 import { applyCatalogOverrides } from "../core/catalog";
 import { CacheAttributes, CacheSpec } from "../core/cache";
 import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
-import { CdnAttributes, CdnSpec } from "../core/cdn";
+import { CdnAttributes, CdnHostNameSpec, CdnSpec, ICdnHostNameSource } from "../core/cdn";
 import { CertificateSource, ICertificateFactory, ICloud } from "../core/cloud";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
@@ -20,6 +20,7 @@ import { TENCENTCLOUD_CATALOG, TencentcloudCatalog } from "./catalog";
 import { createTencentcloudCache } from "./cache";
 import { createDnspodDomain } from "./dns";
 import { createTencentcloudCdn } from "./cdn";
+import { cdnDomainHostName } from "./cdn-host-name";
 import { createTencentcloudComputeGroup } from "./compute-group";
 import { createTencentcloudDatabase } from "./database";
 import { TencentcloudKubernetesAccess } from "./kubernetes-access";
@@ -95,6 +96,11 @@ export class TencentcloudCloud implements ICloud {
 
   public createCdn(scope: Construct, spec: CdnSpec): CdnAttributes {
     return createTencentcloudCdn(scope, spec, this.catalog, this.region);
+  }
+
+  /** Nothing to publish: other stacks find the CDN by the domain it accelerates. */
+  public shareCdnHostName(_scope: Construct, cdn: CdnHostNameSpec): ICdnHostNameSource {
+    return cdnDomainHostName(cdn.domain, this);
   }
 
   public createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes {

@@ -1,5 +1,4 @@
 import { Construct } from "constructs";
-import { Fn } from "../core/cdktf";
 import {
   ClusterReference,
   IKubernetesAccess,
@@ -10,6 +9,7 @@ import {
   PROJECTED_TOKEN_DIR,
 } from "../core/cluster-access";
 import { ANYWHERE_IPV4 } from "../core/cidr";
+import { tkeClusterCredential } from "./cluster-credential";
 
 /**
  * The audience of the pods' projected token: the client ID the cluster's CAM OIDC
@@ -22,28 +22,24 @@ const TOKEN_FILE = "token";
 /** The Secret TKE reads the SSL Certificates ID from, under the key `qcloud_cert_id`. */
 const CERTIFICATE_SECRET = "bookstore-certificate";
 
-/** What the cluster adapter leaves for the workloads stack, all in the infrastructure stack. */
+/** What the cluster adapter leaves for the workloads stack, all in the infrastructure stack, none of it a credential. */
 interface RegisteredCluster {
   /** The intranet endpoint's address (`tencentcloud_kubernetes_cluster_endpoint.pgw_endpoint`). */
   readonly privateEndpoint: string;
-  /** The intranet kubeconfig (`tencentcloud_kubernetes_cluster_endpoint.kube_config_intranet`). */
-  readonly intranetKubeconfig: string;
+  /** PEM of the cluster's CA (`tencentcloud_kubernetes_cluster.certification_authority`), a public certificate. */
+  readonly certificateAuthority: string;
 }
 
 /**
  * TKE for the workloads stack.
  *
- * connect: from the infrastructure stack's `tencentcloud_kubernetes_cluster_endpoint`
- * (read through `terraform_remote_state`), which asks TKE only for the intranet kubeconfig
- * once the intranet endpoint is open. The data source `tencentcloud_kubernetes_clusters`
- * is not used: provider 1.83.25 asks it for the public kubeconfig first and fails the
- * whole read when that fails, and on a retry of the intranet one stores the result in the
- * wrong variable, so on a private cluster it may fail or come back empty.
- * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/data_source_tc_kubernetes_clusters_extension.go
- * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_cluster_endpoint.go (kube_config_intranet when cluster_intranet)
- * The kubeconfig is the one TKE issues to the CAM identity that applied the infrastructure
- * stack (an X.509 client certificate): run both stacks as the same CI principal, from
- * inside the VPC or a network named in `kubernetes.privateApiAllowedCidrs`.
+ * connect: the intranet endpoint's address and the cluster's CA from the infrastructure
+ * stack's outputs (through `terraform_remote_state`; neither is a secret), and the client
+ * certificate from TKE itself when the providers connect (`cluster-credential.ts`: TCCLI
+ * asked by an exec plugin), so that no stack's outputs or state carry it. Run the stack as
+ * a CAM identity of `kubernetes.administrators`, from inside the VPC or a network named in
+ * `kubernetes.privateApiAllowedCidrs`, with TCCLI installed.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_cluster.go (certification_authority, from DescribeClusterSecurity)
  */
 export class TencentcloudKubernetesAccess implements IKubernetesAccess {
   private readonly clusters = new Map<string, RegisteredCluster>();
@@ -61,20 +57,17 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
     this.workloadRoles.set(roleId, { providerId });
   }
 
-  /** Needs no Tencent Cloud provider in the workloads stack: everything is read from the infrastructure stack. */
+  /** Needs no Tencent Cloud provider in the workloads stack: the exec plugin asks TKE with TCCLI. */
   public connect(_scope: Construct, cluster: ClusterReference): KubernetesConnection {
     const registered = this.clusters.get(cluster.clusterId);
     if (registered === undefined) {
       throw new Error(`tencentcloud: connect() needs a cluster built with this Cloud.tencentcloud(...); ${cluster.name} was not`);
     }
-    const kubeconfig = Fn.yamldecode(registered.intranetKubeconfig);
-    const field = (path: (string | number)[]) => Fn.lookupNested(kubeconfig, path) as string;
     return {
       // The intranet endpoint's address; the client speaks https because a CA is given.
       host: registered.privateEndpoint,
-      clusterCaCertificate: Fn.base64decode(field(["clusters", 0, "cluster", "certificate-authority-data"])),
-      clientCertificate: Fn.base64decode(field(["users", 0, "user", "client-certificate-data"])),
-      clientKey: Fn.base64decode(field(["users", 0, "user", "client-key-data"])),
+      clusterCaCertificate: registered.certificateAuthority,
+      exec: tkeClusterCredential({ region: this.region, clusterId: cluster.clusterId }),
     };
   }
 

@@ -171,10 +171,11 @@ export function createTencentcloudKubernetesCluster(
   warnOfUnpullableImage(scope, spec.workloadIdentity?.image);
   const identity = spec.workloadIdentity ? workloadRole(scope, { name: spec.name, clusterId: cluster.id, region, identity: spec.workloadIdentity }) : undefined;
 
-  // The workloads stack connects with the intranet kubeconfig this resource reads.
+  // The workloads stack connects to the intranet endpoint, trusting the cluster's CA; its
+  // client certificate it asks TKE for itself (kubernetes-access.ts), never from here.
   // One token for the ID, so the workloads stack's reference finds this registration.
   const clusterId = cluster.id;
-  access.registerCluster(clusterId, { privateEndpoint: endpoint.pgwEndpoint, intranetKubeconfig: endpoint.kubeConfigIntranet });
+  access.registerCluster(clusterId, { privateEndpoint: endpoint.pgwEndpoint, certificateAuthority: cluster.certificationAuthority });
   if (identity) access.registerWorkloadRole(identity.roleArn, identity.providerId);
 
   // GlobalRouter pods reach the VPC from their own addresses (TKE's ip-masq-agent leaves

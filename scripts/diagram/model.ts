@@ -10,7 +10,8 @@
  * - A connection is a reference, from a drawn resource or one of its parts, to another
  *   drawn resource or one of its parts: `${aws_lb.X.dns_name}` in a CDN's origin. Across
  *   stacks through `terraform_remote_state` outputs; through data sources that read a
- *   resource of their own type by its arguments (`data.aws_eks_cluster` by `name`); and
+ *   resource of their own type, or of the singular of theirs, by its arguments
+ *   (`data.aws_eks_cluster` by `name`, `data.tencentcloud_cdn_domains` by `domain`); and
  *   through the provider block a resource is created with (the kubernetes provider of a
  *   workloads stack reads its cluster, so the pods run on that cluster).
  * - A connection points from the viewer's side to the data's (roles.ts `tier`): DNS ->
@@ -127,9 +128,14 @@ export function buildDeployment(inputs: readonly StackInput[]): Deployment {
       if (own !== undefined) return [own];
       if (!target.isData) return [];
       // A data source reads what its own references lead to, or a resource of its type
-      // with the same arguments (data.aws_eks_cluster { name } reads aws_eks_cluster { name }).
+      // with the same arguments (data.aws_eks_cluster { name } reads aws_eks_cluster { name }):
+      // the drawn resource that owns it, or what that resource refers to (a parameter that
+      // publishes a CDN's host name leads to the CDN).
       const read = referencesIn(target.block).flatMap((r) => resolve(stack, r));
-      const same = sameArguments(target, drawnOrOwned(blocks, owners, target.type)).map((b) => owners.get(key(b.stack, b.address)) as string);
+      const same = sameArguments(target, readableBy(blocks, target.type)).flatMap((b) => {
+        const owner = owners.get(key(b.stack, b.address));
+        return owner !== undefined ? [owner] : referencesIn(b.block).flatMap((r) => resolve(b.stack, r));
+      });
       return [...read, ...same];
     } finally {
       resolving.delete(visit);
@@ -248,16 +254,24 @@ function isPrefix(prefix: readonly string[], path: readonly string[]): boolean {
   return prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 }
 
-/** Resource blocks of a type that are drawn or part of a drawn resource. */
-function drawnOrOwned(blocks: Map<string, IndexedBlock>, owners: Map<string, string>, type: string): IndexedBlock[] {
-  return [...blocks.values()].filter((b) => !b.isData && b.type === type && owners.has(key(b.stack, b.address)));
+/**
+ * Resource blocks of the type a data source reads: its own (`data.aws_eks_cluster`), or the
+ * singular of a list data source's (`data.tencentcloud_cdn_domains` reads `tencentcloud_cdn_domain`).
+ */
+function readableBy(blocks: Map<string, IndexedBlock>, type: string): IndexedBlock[] {
+  const types = type.endsWith("s") ? [type, type.slice(0, -1)] : [type];
+  return [...blocks.values()].filter((b) => !b.isData && types.includes(b.type));
 }
 
-/** The resources whose literal arguments include every literal argument of the data source (at least one). */
+/**
+ * The one resource that has a literal argument of the data source (at least one) and
+ * agrees with it on each it has: a data source's own arguments (`region`, `enable_details`)
+ * are not the resource's.
+ */
 function sameArguments(data: IndexedBlock, candidates: readonly IndexedBlock[]): IndexedBlock[] {
   const literals = Object.entries(data.block).filter(([name, value]) => name !== "//" && (typeof value === "string" || typeof value === "number") && !String(value).includes("${"));
   if (literals.length === 0) return [];
-  const matches = candidates.filter((c) => literals.every(([name, value]) => c.block[name] === value));
+  const matches = candidates.filter((c) => literals.some(([name]) => name in c.block) && literals.every(([name, value]) => !(name in c.block) || c.block[name] === value));
   return matches.length === 1 ? matches : [];
 }
 

@@ -1,6 +1,8 @@
+import { TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import * as fc from "fast-check";
 import {
+  cdnHostNameIn,
   DnsAnswer,
   DnsAnswerKind,
   DnsAuthority,
@@ -29,7 +31,9 @@ const ICP = "浙ICP备12345678号";
 
 /** A front door of `cloud` whose CDN, `<name>.cdn.fake`, serves `area`. */
 function frontDoor(scope: Construct, name: string, cloud: FakeCloud, area: ServiceArea, domain = "shop.example.com"): IFrontDoor {
-  const cdn: ICdn = Object.assign(new Construct(scope, `Cdn-${name}`), { cloud, cdnDomainName: `${name}.cdn.fake`, serviceArea: area });
+  const construct = new Construct(scope, `Cdn-${name}`);
+  const source = cloud.shareCdnHostName(construct, { hostName: `${name}.cdn.fake`, domain });
+  const cdn: ICdn = Object.assign(construct, { cloud, cdnDomainName: `${name}.cdn.fake`, serviceArea: area, hostNameIn: (s: Construct) => cdnHostNameIn(cdn, source, s) });
   return { cloud, domain, cdn };
 }
 
@@ -135,6 +139,35 @@ describe("a global domain", () => {
     expect(authority.specOf<GlobalDomainSpec>("globalDomain").createZone).toBe(false);
     expect(domain.nameServers).toBeUndefined();
     expect(domain.registrarStep).toMatch(/example\.com must already be delegated to Fake DNS: .*console lists for example\.com/);
+  });
+
+  test("reads a front door of another stack through its cloud's shared host name, never a cross-stack reference, and depends on that stack", () => {
+    // GIVEN front doors whose CDNs are in a stack of their own
+    const { app, stack } = newStack("dns");
+    const origin = new TerraformStack(app, "origin");
+    const authority = new FakeCloud();
+    const outside = frontDoor(origin, "outside", new FakeCloud("fake-east-1", undefined, "west"), ServiceArea.OUTSIDE_MAINLAND_CHINA);
+    const mainland = frontDoor(origin, "mainland", new FakeCloud("fake-east-1", undefined, "east"), ServiceArea.MAINLAND_CHINA);
+    // WHEN a global domain in another stack answers with them, the primary twice (record and health check)
+    new GlobalDomain(stack, "Domain", {
+      authority: DnsAuthority.of({ cloud: authority }),
+      domain: "shop.example.com",
+      zone: DnsZone.create("example.com"),
+      routing: DnsRouting.geoSplit({
+        mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })),
+        elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(outside), secondary: DnsTarget.of(mainland, { icpFiling: ICP }) }),
+      }),
+    });
+    // THEN each host name is what the front door's cloud reads in the DNS stack, read once per front door there
+    const [mainlandRoute, elsewhere] = authority.specOf<GlobalDomainSpec>("globalDomain").routes;
+    expect(mainlandRoute.records[0].hostName).toBe("shared.mainland.cdn.fake");
+    expect(elsewhere.records.map((r) => [r.hostName, r.healthCheck?.hostName])).toEqual([
+      ["shared.outside.cdn.fake", "shared.outside.cdn.fake"],
+      ["shared.mainland.cdn.fake", undefined],
+    ]);
+    expect(stack.node.findAll().filter((c) => c.node.id.startsWith("HostNameOf-")).map((c) => c.node.id)).toEqual(["HostNameOf-origin-Cdn-mainland", "HostNameOf-origin-Cdn-outside"]);
+    // AND the DNS stack is deployed after the origin's
+    expect(stack.dependencies).toEqual([origin]);
   });
 
   test("numbers a second target of the same cloud in one answer", () => {

@@ -94,12 +94,12 @@ describe("catalog resolution", () => {
 });
 
 describe("wiring order of the composition", () => {
-  test("network, database, cache, asset bucket, load balancer, web tier, CDN (which may read the bucket), cluster; then the database and the cache open to the web tier and the cluster", () => {
+  test("network, database, cache, asset bucket, load balancer, web tier, CDN (which may read the bucket) and how other stacks read its host name, cluster; then the database and the cache open to the web tier and the cluster", () => {
     // GIVEN a fake cloud WHEN the bookstore is composed
     const cloud = new FakeCloud();
     shop(cloud, newStack().stack);
     // THEN every capability is created once, dependencies first
-    expect(cloud.order).toEqual(["network", "database", "cache", "assetBucket", "loadBalancer", "computeGroup", "allowConnectionsFrom", "allowConnectionsFrom", "cdn", "allowCdnReads", "kubernetesCluster", "allowConnectionsFrom", "allowConnectionsFrom"]);
+    expect(cloud.order).toEqual(["network", "database", "cache", "assetBucket", "loadBalancer", "computeGroup", "allowConnectionsFrom", "allowConnectionsFrom", "cdn", "allowCdnReads", "cdnHostName", "kubernetesCluster", "allowConnectionsFrom", "allowConnectionsFrom"]);
     const peers = cloud.calls.filter((call) => call.capability === "allowConnectionsFrom").map((call) => [call.scopePath, call.spec]);
     // The cluster also names the pod range its pods connect from, where the cloud keeps pod addresses.
     const web = { peer: "test/Shop/Web", securityGroupId: "sg-web", sourceCidrs: undefined };

@@ -319,6 +319,41 @@ describe("the deployment model", () => {
     expect(twins.connections).toEqual([]);
   });
 
+  test("a record points at a CDN it reads by a data source: a list data source of the CDN's type, or a published parameter that refers to the CDN", () => {
+    const o = "origin";
+    const d = "dns";
+    const model = buildDeployment([
+      {
+        name: o,
+        json: {
+          resource: {
+            // Two CDN domains of one construct: a part of that construct (the parameter) belongs to neither.
+            tencentcloud_cdn_domain: { Cdn: block(o, "Shop/Cdn/Resource", { domain: "shop.example.com" }), Assets: block(o, "Shop/Cdn/AssetsDomain", { domain: "static.shop.example.com" }) },
+            alicloud_oos_parameter: { P: block(o, "Shop/Cdn/HostNameParameter", { parameter_name: "front-doors/origin/Shop/Cdn/host-name", type: "String", value: "${tencentcloud_cdn_domain.Cdn.cname}" }) },
+          },
+        },
+      },
+      {
+        name: d,
+        json: {
+          data: {
+            tencentcloud_cdn_domains: { ByDomain: block(d, "Domain/HostNameOf/CdnDomain", { domain: "shop.example.com" }) },
+            alicloud_oos_parameters: { ByName: block(d, "Domain/HostNameOf/HostName", { ids: ["front-doors/origin/Shop/Cdn/host-name"], parameter_name: "front-doors/origin/Shop/Cdn/host-name", enable_details: true }) },
+          },
+          resource: {
+            aws_route53_record: {
+              Direct: block(d, "Domain/Direct", { name: "shop.example.com", records: ["${data.tencentcloud_cdn_domains.ByDomain.domain_list[0].cname}"] }),
+              Published: block(d, "Domain/Published", { name: "www.example.com", records: ["${data.alicloud_oos_parameters.ByName.parameters[0].value}"] }),
+            },
+          },
+        },
+      },
+    ]);
+    expect(edge(model, id(d, "aws_route53_record.Direct"), id(o, "tencentcloud_cdn_domain.Cdn"))?.kind).toBe(ConnectionKind.REQUEST);
+    expect(edge(model, id(d, "aws_route53_record.Published"), id(o, "tencentcloud_cdn_domain.Cdn"))?.kind).toBe(ConnectionKind.REQUEST);
+    expect(model.connections.some((c) => c.to === id(o, "tencentcloud_cdn_domain.Assets"))).toBe(false);
+  });
+
   test("of two stacks with the same output, the remote state's backend picks the one read", () => {
     const output = "cross-stack-output-aws_cloudfront_distributionCdndomain_name";
     const [first] = shop("aws");

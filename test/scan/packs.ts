@@ -13,13 +13,13 @@ export const PACKS: Readonly<Record<string, PolicyPack>> = {
 
 /**
  * The pack a stack of the example app is checked with: `bookstore-<cloud>[-addons|-workloads]`, or
- * for `bookstore-global-dns` the pack of the cloud whose provider the stack requires (the
- * authority's).
+ * for `bookstore-global-dns` the pack of the cloud whose resources the stack creates (the
+ * authority's; the other clouds' providers only read the front doors' host names).
  */
 export function packOfStack(stack: string, json?: Record<string, any>): PolicyPack {
   if (stack === "bookstore-global-dns") {
-    const clouds = Object.keys(json?.terraform?.required_providers ?? {}).filter((name) => name in PACKS && name !== "kubernetes");
-    if (clouds.length !== 1) throw new Error(`${stack}: expected the one provider of its authority, found ${clouds.join(", ") || "none"}`);
+    const clouds = [...new Set(Object.keys(json?.resource ?? {}).map((type) => type.split("_")[0]))].filter((name) => name in PACKS && name !== "kubernetes");
+    if (clouds.length !== 1) throw new Error(`${stack}: expected the resources of its authority's cloud alone, found ${clouds.join(", ") || "none"}`);
     return PACKS[clouds[0]];
   }
   const match = /^bookstore-([a-z]+)(-addons|-workloads)?$/.exec(stack);

@@ -6,6 +6,7 @@ import {
   CacheSize,
   CacheSpec,
   CatalogOverrides,
+  CdnHostNameSpec,
   CdnSpec,
   CertificateSource,
   CloudCatalog,
@@ -133,7 +134,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
 
 /** One call the neutral constructs made on the cloud. */
 export interface RecordedCall {
-  readonly capability: "network" | "computeGroup" | "database" | "cache" | "loadBalancer" | "cdn" | "kubernetesCluster" | "allowConnectionsFrom" | "assetBucket" | "allowCdnReads" | "globalDomain";
+  readonly capability: "network" | "computeGroup" | "database" | "cache" | "loadBalancer" | "cdn" | "cdnHostName" | "kubernetesCluster" | "allowConnectionsFrom" | "assetBucket" | "allowCdnReads" | "globalDomain";
   /** The construct that asked, e.g. `test/Shop/Database`. */
   readonly scopePath: string;
   readonly spec: unknown;
@@ -259,6 +260,12 @@ export class FakeCloud implements ICloud {
     this.record("cdn", scope, spec);
     spec.assets?.allowCdnReads("cdn-1");
     return { cdnDomainName: "cdn.fake", assetsCdnDomainName: spec.assetsDomain === undefined ? undefined : "assets-cdn.fake", serviceArea: this.cdnServiceArea };
+  }
+
+  /** Publishes nothing; another stack "reads" the host name as a literal `shared.<host name>`. */
+  public shareCdnHostName(scope: Construct, cdn: CdnHostNameSpec) {
+    this.record("cdnHostName", scope, cdn);
+    return { readIn: () => `shared.${cdn.hostName}` };
   }
 
   public createAssetBucket(scope: Construct, spec: AssetBucketSpec) {

@@ -593,11 +593,22 @@ describe("the bookstore's workloads on TKE", () => {
     expect(volume.projected[0].sources[0].service_account_token).toEqual(expect.objectContaining({ audience: "sts.cloud.tencent.com", path: "token" }));
   });
 
-  test("connect with the intranet kubeconfig of the infrastructure stack's endpoint, never the clusters data source", () => {
+  test("connect to the intranet endpoint with the cluster's CA, and a client certificate asked for when connecting, never read from the infrastructure stack", () => {
     const provider = workloads.provider!.kubernetes[0];
     expect(provider.host).toContain("cross-stack-output-tencentcloud_kubernetes_cluster_endpointBookstore_Kubernetes_Endpoint");
-    expect(provider.client_certificate).toContain("kube_config_intranet");
+    expect(provider.cluster_ca_certificate).toContain("certification_authority");
+    expect(provider).not.toHaveProperty("client_certificate");
+    expect(provider).not.toHaveProperty("client_key");
+    expect((provider.exec as any[])[0].args).toContain("ap-guangzhou");
+    // Not the clusters data source either, which would keep the kubeconfigs and the cluster's password in this stack's state.
     expect(Object.keys(workloads.data ?? {})).toEqual(["terraform_remote_state"]);
+  });
+
+  test("leave the kubeconfig out of every output of the infrastructure stack", () => {
+    const infrastructure = synthBookstore(tencentcloud()).json;
+    const values = Object.values(infrastructure.output ?? {}).map((output) => String(output.value));
+    expect(values.filter((value) => /kube_config|client_key|\.password\b/.test(value))).toEqual([]);
+    expect(values).toContainEqual(expect.stringContaining("certification_authority"));
   });
 
   test("admit the CLB's sources on the application port only", () => {

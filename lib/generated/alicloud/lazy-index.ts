@@ -32,6 +32,7 @@ Object.defineProperty(exports, 'kvstoreInstance', { get: function () { return re
 Object.defineProperty(exports, 'logProject', { get: function () { return require('./log-project'); } });
 Object.defineProperty(exports, 'logStore', { get: function () { return require('./log-store'); } });
 Object.defineProperty(exports, 'natGateway', { get: function () { return require('./nat-gateway'); } });
+Object.defineProperty(exports, 'oosParameter', { get: function () { return require('./oos-parameter'); } });
 Object.defineProperty(exports, 'ossBucket', { get: function () { return require('./oss-bucket'); } });
 Object.defineProperty(exports, 'ossBucketAcl', { get: function () { return require('./oss-bucket-acl'); } });
 Object.defineProperty(exports, 'ossBucketPublicAccessBlock', { get: function () { return require('./oss-bucket-public-access-block'); } });
@@ -65,6 +66,7 @@ Object.defineProperty(exports, 'dataAlicloudImages', { get: function () { return
 Object.defineProperty(exports, 'dataAlicloudInstanceTypes', { get: function () { return require('./data-alicloud-instance-types'); } });
 Object.defineProperty(exports, 'dataAlicloudKmsKeys', { get: function () { return require('./data-alicloud-kms-keys'); } });
 Object.defineProperty(exports, 'dataAlicloudKmsSecretVersions', { get: function () { return require('./data-alicloud-kms-secret-versions'); } });
+Object.defineProperty(exports, 'dataAlicloudOosParameters', { get: function () { return require('./data-alicloud-oos-parameters'); } });
 Object.defineProperty(exports, 'dataAlicloudRamRoles', { get: function () { return require('./data-alicloud-ram-roles'); } });
 Object.defineProperty(exports, 'dataAlicloudRamUsers', { get: function () { return require('./data-alicloud-ram-users'); } });
 Object.defineProperty(exports, 'dataAlicloudVpcs', { get: function () { return require('./data-alicloud-vpcs'); } });

@@ -55,6 +55,7 @@ export * as vpc from './vpc';
 export * as vpcFlowLog from './vpc-flow-log';
 export * as dataTencentcloudAvailabilityZonesByProduct from './data-tencentcloud-availability-zones-by-product';
 export * as dataTencentcloudCamRoles from './data-tencentcloud-cam-roles';
+export * as dataTencentcloudCdnDomains from './data-tencentcloud-cdn-domains';
 export * as dataTencentcloudImages from './data-tencentcloud-images';
 export * as dataTencentcloudInstanceTypes from './data-tencentcloud-instance-types';
 export * as dataTencentcloudKubernetesCharts from './data-tencentcloud-kubernetes-charts';

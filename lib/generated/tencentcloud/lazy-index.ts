@@ -55,6 +55,7 @@ Object.defineProperty(exports, 'vpc', { get: function () { return require('./vpc
 Object.defineProperty(exports, 'vpcFlowLog', { get: function () { return require('./vpc-flow-log'); } });
 Object.defineProperty(exports, 'dataTencentcloudAvailabilityZonesByProduct', { get: function () { return require('./data-tencentcloud-availability-zones-by-product'); } });
 Object.defineProperty(exports, 'dataTencentcloudCamRoles', { get: function () { return require('./data-tencentcloud-cam-roles'); } });
+Object.defineProperty(exports, 'dataTencentcloudCdnDomains', { get: function () { return require('./data-tencentcloud-cdn-domains'); } });
 Object.defineProperty(exports, 'dataTencentcloudImages', { get: function () { return require('./data-tencentcloud-images'); } });
 Object.defineProperty(exports, 'dataTencentcloudInstanceTypes', { get: function () { return require('./data-tencentcloud-instance-types'); } });
 Object.defineProperty(exports, 'dataTencentcloudKubernetesCharts', { get: function () { return require('./data-tencentcloud-kubernetes-charts'); } });
