@@ -6,6 +6,7 @@ import { App } from "../lib/core/cdktf";
 import { buildExample, EXAMPLE_ICP_FILING, ExampleSettingError, selectedClouds } from "./bookstore-app";
 import { removeStaleStacks } from "./stacks-folder";
 import { formatSummary, placeholderNotes, summarizeStack } from "./summary";
+import { runByCdktfCli, warningLines } from "./warnings";
 import { writeDiagrams } from "../scripts/diagram/render";
 
 // Entry point of `cdktf synth` (cdktf.json) and `npm run synth`, both through
@@ -31,6 +32,7 @@ const stacks = [
   ...(globalDns ? [{ cloud: globalDns.globalDomain.cloud.name, stackName: globalDns.stack.node.id, stack: globalDns.stack }] : []),
 ];
 console.log(formatSummary(stacks.map((s) => summarizeStack(app.outdir, s))));
+if (!runByCdktfCli()) for (const line of warningLines(stacks.map((s) => s.stack))) console.log(line);
 for (const note of placeholderNotes(bookstores.map((b) => Cloud.registrationOf(b.cloud)))) console.log(note);
 if (globalDns) console.log(`note: ${globalDns.stack.node.id}'s ICP filing "${EXAMPLE_ICP_FILING}" is a placeholder: set your domain's own (examples/bookstore-app.ts)`);
 for (const kept of removeStaleStacks(app.outdir, stacks.map((s) => s.stackName))) {

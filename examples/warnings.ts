@@ -1,0 +1,19 @@
+import { IConstruct } from "constructs";
+
+/**
+ * The synth's warnings (`Annotations.of(...).addWarning`), one line each, as the cdktf CLI
+ * prints them (`WARN [path]: message`) after its own synth. `npm run synth` runs the app
+ * without the CLI, which would otherwise keep them in the manifest unseen.
+ */
+export function warningLines(stacks: readonly IConstruct[]): string[] {
+  return stacks.flatMap((stack) =>
+    stack.node
+      .findAll()
+      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => `warning: [${construct.node.path}] ${String(entry.data)}`)),
+  );
+}
+
+/** True when the cdktf CLI runs the app: it prints the warnings itself, from the manifest. */
+export function runByCdktfCli(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CDKTF_OUTDIR !== undefined || env.CDKTF_CONTEXT_JSON !== undefined;
+}
