@@ -11,7 +11,7 @@ import { objectsStatements } from "./asset-bucket";
 import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
-import { instanceRole, ramName, readSecretsStatements } from "./ram";
+import { instanceRole, ramName, readSecretsStatements, deployingAccountId } from "./ram";
 import { acrEnterpriseImage, acrPullStatements, vmRegistryLines } from "./registry";
 import { refuseCredentialsForOwnRegistry } from "../core/registry-credentials";
 import { rule, securityGroup } from "./security-group";
@@ -84,7 +84,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     name: ramName(spec.name, region),
     description: `Instances of ${spec.name} in ${region}`,
     statements: [
-      ...readSecretsStatements(region, [spec.database, spec.cache, spec.registryCredentials?.secretName]),
+      ...readSecretsStatements(region, deployingAccountId(scope), [spec.database, spec.cache, spec.registryCredentials?.secretName]),
       ...(acrImage ? acrPullStatements(acrImage) : []),
       ...objectsStatements(spec.assetBucket),
     ],

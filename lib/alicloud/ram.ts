@@ -2,7 +2,8 @@ import { Construct } from "constructs";
 import { RamPolicy } from "../generated/alicloud/ram-policy";
 import { RamRole } from "../generated/alicloud/ram-role";
 import { RamRolePolicyAttachment } from "../generated/alicloud/ram-role-policy-attachment";
-import { Fn } from "../core/cdktf";
+import { DataAlicloudAccount } from "../generated/alicloud/data-alicloud-account";
+import { Fn, TerraformStack } from "../core/cdktf";
 import { credentialsKeyArnOf } from "./secrets";
 
 /** RAM role names: 1 to 64 letters, digits, periods and hyphens. */
@@ -44,16 +45,27 @@ export interface RamStatement {
  * ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-getsecretvalue
  *   (a secret protected by a key the user specified needs the caller's kms:Decrypt on that key)
  */
-export function readSecretsStatements(region: string, secrets: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | string | undefined)[]): RamStatement[] {
+export function readSecretsStatements(region: string, account: string, secrets: readonly ({ readonly connection: { readonly credentialsSecretId: string } } | string | undefined)[]): RamStatement[] {
   const names = secrets.flatMap((secret) => (secret === undefined ? [] : [typeof secret === "string" ? secret : secret.connection.credentialsSecretId]));
   const keys = names.flatMap((name) => credentialsKeyArnOf(name) ?? []);
-  return [...readNamedSecretsStatements(region, names), ...(keys.length > 0 ? [{ Effect: "Allow", Action: ["kms:Decrypt"], Resource: keys }] : [])];
+  return [...readNamedSecretsStatements(region, account, names), ...(keys.length > 0 ? [{ Effect: "Allow", Action: ["kms:Decrypt"], Resource: keys }] : [])];
 }
 
-/** Reading the KMS secrets of these names (in the region, of any account), in one statement; none without a name. */
-export function readNamedSecretsStatements(region: string, secretNames: readonly string[]): RamStatement[] {
-  const secrets = secretNames.map((name) => `acs:kms:${region}:*:secret/${name}`);
+/**
+ * Reading the KMS secrets of these names in the region and account, in one statement; none
+ * without a name. The account is named, not `*`, so the grant reaches no other account's
+ * secret of the same name.
+ */
+export function readNamedSecretsStatements(region: string, account: string, secretNames: readonly string[]): RamStatement[] {
+  const secrets = secretNames.map((name) => `acs:kms:${region}:${account}:secret/${name}`);
   return secrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: secrets }] : [];
+}
+
+/** The ID of the account the stack is applied in, read once per stack (`alicloud_account`). */
+export function deployingAccountId(scope: Construct): string {
+  const stack = TerraformStack.of(scope);
+  const existing = stack.node.tryFindChild("DeployingAlicloudAccount");
+  return (existing instanceof DataAlicloudAccount ? existing : new DataAlicloudAccount(stack, "DeployingAlicloudAccount", {})).id;
 }
 
 export interface RamRoleProps {

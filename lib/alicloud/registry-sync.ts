@@ -5,7 +5,7 @@ import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes
 import { Fn, ITerraformDependable } from "../core/cdktf";
 import { RegistryPullSecretProps } from "../core/cluster-access";
 import { AlicloudCatalog } from "./catalog";
-import { ramNameWithSuffix, readNamedSecretsStatements, serviceAccountRole } from "./ram";
+import { ramNameWithSuffix, readNamedSecretsStatements, serviceAccountRole, deployingAccountId } from "./ram";
 
 /** ack-secret-manager: its key in the catalog's `kubernetesAddOns`. */
 export const SECRET_SYNC = "ack-secret-manager";
@@ -54,7 +54,7 @@ export function createSecretSyncRole(
     name: ramNameWithSuffix(props.clusterName, "registry-sync", props.region),
     description: `${sync.chart} on ${props.clusterName} in ${props.region}: reads the registry login ${props.secretName}`,
     // The secret is encrypted with KMS's default service key, which needs no grant of its own.
-    statements: readNamedSecretsStatements(props.region, [props.secretName]),
+    statements: readNamedSecretsStatements(props.region, deployingAccountId(scope), [props.secretName]),
     oidcProviderArn: rrsa.ramOidcProviderArn,
     issuerUrl: rrsa.rrsaOidcIssuerUrl,
     audience: props.catalog.alicloud.rrsaTokenAudience,

@@ -3,7 +3,7 @@ import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes
 import { WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AlicloudCatalog } from "./catalog";
 import { objectsStatements } from "./asset-bucket";
-import { ramNameWithSuffix, RamStatement, readSecretsStatements, serviceAccountRole } from "./ram";
+import { ramNameWithSuffix, RamStatement, readSecretsStatements, serviceAccountRole, deployingAccountId } from "./ram";
 
 /** The RAM role a service account's pods assume, and the OIDC provider their tokens come from. */
 export interface AlicloudWorkloadRole {
@@ -31,7 +31,7 @@ export function createWorkloadRole(
   const rrsa = cluster.rrsaMetadata.get(0);
   // The database's and the cache's credentials secrets, the asset bucket's objects by key
   // (as the web tier's VMs), and nothing else.
-  const statements: RamStatement[] = [...readSecretsStatements(region, [identity.database, identity.cache]), ...objectsStatements(identity.assetBucket)];
+  const statements: RamStatement[] = [...readSecretsStatements(region, deployingAccountId(scope), [identity.database, identity.cache]), ...objectsStatements(identity.assetBucket)];
   const role = serviceAccountRole(scope, "WorkloadRole", {
     // Its suffix kept whole: cut from the end, a long cluster name gave it the VMs' role's
     // name (the shop's name, cut the same way), and the second role failed to create.

@@ -137,7 +137,7 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(policy).toContain("kms:GetSecretValue");
       // No registry permission for an image outside ACR.
       expect(policy).not.toContain("cr:");
-      expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.");
+      expect(policy).toContain("acs:kms:cn-hangzhou:${data.alicloud_account.DeployingAlicloudAccount.id}:secret/${alicloud_kms_secret.");
       expect(policy).toContain('"Action" = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], "Resource" = ["acs:oss:*:*:${alicloud_oss_bucket.Bookstore_Assets_F24C6A99.bucket}/*"]');
       expect(policy).not.toMatch(/"Resource"\s*=\s*\["\*"\]|"oss:\*"|oss:ListObjects|oss:PutBucket/);
     });

@@ -60,8 +60,8 @@ describe("the bookstore's cache on Alibaba Cloud", () => {
       expect.objectContaining({ secret_name: "bookstore-cache-credentials", secret_data: expect.stringContaining("random_password.Bookstore_Cache_Password"), recovery_window_in_days: 30 }),
     );
     const policy: string = webPolicy(json);
-    expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Cache_CredentialsSecret");
-    expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Database_CredentialsSecret");
+    expect(policy).toContain("acs:kms:cn-hangzhou:${data.alicloud_account.DeployingAlicloudAccount.id}:secret/${alicloud_kms_secret.Bookstore_Cache_CredentialsSecret");
+    expect(policy).toContain("acs:kms:cn-hangzhou:${data.alicloud_account.DeployingAlicloudAccount.id}:secret/${alicloud_kms_secret.Bookstore_Database_CredentialsSecret");
     expect(json.output?.Bookstore_CacheHost_D70B88E6?.value).toContain("alicloud_kvstore_instance.Bookstore_Cache_D4090C79.connection_domain");
   });
 

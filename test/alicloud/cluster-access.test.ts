@@ -101,8 +101,8 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
 
     test("may read the database's and the cache's credentials secrets (decrypting with their keys only) and the asset bucket's objects, and nothing else", () => {
       const policy = policyOf(json, "bookstore-k8s-pods-cn-hangzhou");
-      expect(policy).toContain('"Action" = ["kms:GetSecretValue"], "Resource" = ["acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Database_CredentialsSecret');
-      expect(policy).toContain("acs:kms:cn-hangzhou:*:secret/${alicloud_kms_secret.Bookstore_Cache_CredentialsSecret");
+      expect(policy).toContain('"Action" = ["kms:GetSecretValue"], "Resource" = ["acs:kms:cn-hangzhou:${data.alicloud_account.DeployingAlicloudAccount.id}:secret/${alicloud_kms_secret.Bookstore_Database_CredentialsSecret');
+      expect(policy).toContain("acs:kms:cn-hangzhou:${data.alicloud_account.DeployingAlicloudAccount.id}:secret/${alicloud_kms_secret.Bookstore_Cache_CredentialsSecret");
       // (references inside jsonencode are HCL expressions, unquoted)
       expect(policy).toMatch(/"Action" = \["kms:Decrypt"\], "Resource" = \[alicloud_kms_key\.Bookstore_Database_CredentialsKey_\w+\.arn, alicloud_kms_key\.Bookstore_Cache_CredentialsKey_\w+\.arn\]\}/);
       expect(policy).toContain('"Action" = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"], "Resource" = ["acs:oss:*:*:');

@@ -49,7 +49,7 @@ describe("Alibaba Cloud: the pods pull from a private registry with a pull secre
     test("may read that one secret and nothing else", () => {
       const policy = (resources(json, "alicloud_ram_policy") as any[]).find((p) => p.policy_name === "bookstore-k8s-registry-sync-cn-hangzhou").policy_document;
       expect(policy).toBe(
-        `\${jsonencode({"Version" = "1", "Statement" = [{"Effect" = "Allow", "Action" = ["kms:GetSecretValue"], "Resource" = ["acs:kms:cn-hangzhou:*:secret/${SECRET}"]}]})}`,
+        `\${jsonencode({"Version" = "1", "Statement" = [{"Effect" = "Allow", "Action" = ["kms:GetSecretValue"], "Resource" = ["acs:kms:cn-hangzhou:\${data.alicloud_account.DeployingAlicloudAccount.id}:secret/${SECRET}"]}]})}`,
       );
       const attachments = (resources(json, "alicloud_ram_role_policy_attachment") as any[]).filter((a) => String(a.role_name).includes("RegistrySyncRole"));
       expect(attachments).toEqual([expect.objectContaining({ policy_type: "Custom", policy_name: expect.stringContaining("RegistrySyncRolePolicy") })]);
@@ -62,7 +62,7 @@ describe("Alibaba Cloud: the pods pull from a private registry with a pull secre
       expect(pods[0].policy_document).not.toContain(SECRET);
       const vms = policies.filter((p) => p.policy_name.includes("-web-"));
       expect(vms).toHaveLength(1);
-      expect(vms[0].policy_document).toContain(`acs:kms:cn-hangzhou:*:secret/${SECRET}`);
+      expect(vms[0].policy_document).toContain(`acs:kms:cn-hangzhou:\${data.alicloud_account.DeployingAlicloudAccount.id}:secret/${SECRET}`);
     });
   });
 
