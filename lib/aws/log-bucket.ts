@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from "constructs";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { S3Bucket } from "@cdktf/provider-aws/lib/s3-bucket";
 import { S3BucketLifecycleConfiguration } from "@cdktf/provider-aws/lib/s3-bucket-lifecycle-configuration";
 import { S3BucketOwnershipControls } from "@cdktf/provider-aws/lib/s3-bucket-ownership-controls";
@@ -87,7 +88,11 @@ export class AwsLogBucket extends Construct {
         Effect: "Allow",
         Principal: { AWS: `arn:aws:iam::${elbLogDeliveryAccount}:root` },
         Action: "s3:PutObject",
-        Resource: `${this.bucket.arn}/${LOG_PREFIXES.loadBalancer}/AWSLogs/*`,
+        // This account's load balancers only: the delivery account writes for every ALB of
+        // the region, so the account's own AWSLogs/<account-id>/ folder is the whole grant.
+        // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html
+        // ("arn:aws:s3:::amzn-s3-demo-logging-bucket/logging-prefix/AWSLogs/aws-account-id/*")
+        Resource: `${this.bucket.arn}/${LOG_PREFIXES.loadBalancer}/AWSLogs/${new DataAwsCallerIdentity(this, "Account").accountId}/*`,
       },
       {
         Sid: "DenyInsecureTransport",
