@@ -350,7 +350,7 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
       how: "file through an Alibaba Cloud China site account (the international site takes no filings) or its GoChina ICP Filing Assistant; a filing made with another provider must add Alibaba Cloud",
       ref: "https://www.alibabacloud.com/help/en/icp-filing/product-overview/what-is-an-icp-filing",
       checkedOn: "2026-12-07",
-      prop: "DnsTarget.of(stacks, { icpFiling }) for a global domain",
+      prop: "DnsTarget.of(stacks, { icpFiling })",
     },
     {
       id: "ack-activation-and-roles",

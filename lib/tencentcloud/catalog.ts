@@ -321,7 +321,7 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       how: "obtain the domain's ICP filing from MIIT before the first deploy",
       ref: "https://intl.cloud.tencent.com/document/product/228/32981",
       checkedOn: "2026-12-07",
-      prop: "DnsTarget.of(stacks, { icpFiling }) for a global domain",
+      prop: "DnsTarget.of(stacks, { icpFiling })",
     },
     {
       id: "tcr-private-network-access",
