@@ -25,7 +25,6 @@ import {
   applyCatalogOverrides,
   GlobalDomainSpec,
   ServiceArea,
-  AppFeature,
 } from "../../lib";
 
 /**
@@ -130,12 +129,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     locations: { catchAll: "everywhere", mainlandChina: "mainland", outsideMainlandChina: "everywhere" },
     healthChecks: { probesFrom: ServiceArea.OUTSIDE_MAINLAND_CHINA, intervalsSeconds: [10, 30], failureThreshold: { min: 1, max: 10 } },
   },
-  // One prerequisite per feature the selection can see, so a test knows which feature picked which.
-  prerequisites: [
-    { id: "fake-account", what: "the fake account opened", when: [AppFeature.ALWAYS], how: "sign up", ref: "https://fake.example/account", checkedOn: "2026-12-07" },
-    { id: "fake-cdn", what: "the fake CDN activated", when: [AppFeature.CDN], how: "activate it", ref: "https://fake.example/cdn", checkedOn: "2026-12-07" },
-    { id: "fake-east-filing", what: "a filing for fake-east-1", when: [AppFeature.ALWAYS], regions: ["fake-east-1"], how: "file", ref: "https://fake.example/filing", checkedOn: "2026-12-07" },
-  ],
+  prerequisites: [],
 });
 
 /** One call the neutral constructs made on the cloud. */
