@@ -3,9 +3,9 @@ import * as fs from "fs";
 import * as path from "path";
 import { Cloud, ValidationError } from "../lib";
 import { App } from "../lib/core/cdktf";
-import { buildExample, EXAMPLE_ICP_FILING, ExampleSettingError, selectedClouds } from "./bookstore-app";
+import { buildExample, EXAMPLE_ICP_FILING, ExampleSettingError, exampleProps, selectedClouds } from "./bookstore-app";
 import { removeStaleStacks } from "./stacks-folder";
-import { formatSummary, placeholderNotes, summarizeStack } from "./summary";
+import { appPrerequisites, bookstoreUsage, formatPrerequisites, formatSummary, globalDomainUsage, placeholderNotes, summarizeStack } from "./summary";
 import { runByCdktfCli, warningLines } from "./warnings";
 import { writeDiagrams } from "../scripts/diagram/render";
 
@@ -35,6 +35,9 @@ console.log(formatSummary(stacks.map((s) => summarizeStack(app.outdir, s))));
 if (!runByCdktfCli()) for (const line of warningLines(stacks.map((s) => s.stack))) console.log(line);
 for (const note of placeholderNotes(bookstores.map((b) => Cloud.registrationOf(b.cloud)))) console.log(note);
 if (globalDns) console.log(`note: ${globalDns.stack.node.id}'s ICP filing "${EXAMPLE_ICP_FILING}" is a placeholder: set your domain's own (examples/bookstore-app.ts)`);
+// The account prerequisites of what was built: each bookstore with the props it was built with, and the global domain's zone.
+const usages = [...bookstores.map((b) => ({ cloud: b.cloud, usage: bookstoreUsage(b, exampleProps(b.cloud)) })), ...(globalDns ? [globalDomainUsage(globalDns)] : [])];
+for (const line of formatPrerequisites(appPrerequisites(usages))) console.log(line);
 for (const kept of removeStaleStacks(app.outdir, stacks.map((s) => s.stackName))) {
   console.log(`note: ${kept} is from an earlier synth and holds Terraform state; it was left in place`);
 }

@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import * as path from "path";
+import { AccountPrerequisite, AppFeature, AppUsage, BookstoreStacks, BookstoreStacksProps, CertificateSource, GlobalDnsStack, ICloud, prerequisitesFor } from "../lib";
 
 interface StackJson {
   resource?: Record<string, Record<string, { "//"?: { metadata?: { path?: string } } }>>;
@@ -89,4 +90,75 @@ export function placeholderNotes(
     ...(r.example.certificateId !== undefined ? [`note: ${r.name}'s certificate "${r.example.certificateId}" is a placeholder: set your own (lib/${r.name}/registration.ts)`] : []),
     ...Object.entries(r.example.cloudProps ?? {}).map(([setting, value]) => `note: ${r.name}'s ${setting} ${JSON.stringify(value)} is a placeholder: set your own (lib/${r.name}/registration.ts)`),
   ]);
+}
+
+/**
+ * What one bookstore uses, as its cloud's account prerequisites care: from what it built, and
+ * from its props for what the built constructs do not say (the VMs' image, where certificates come from).
+ */
+export function bookstoreUsage(stacks: BookstoreStacks, props: BookstoreStacksProps): AppUsage {
+  const { bookstore, cloud } = stacks;
+  const issued = (source: CertificateSource | undefined) => source === undefined || source.isIssued;
+  // As the bookstore defaults it: the CDN serves the load balancer's certificate where the cloud's CDN can, else one issued for it.
+  const cdnCertificate = props.cdn?.certificate ?? (cloud.catalog.capabilities.cdnSharesLoadBalancerCertificate ? props.certificate : undefined);
+  const uses: [AppFeature, boolean][] = [
+    [AppFeature.VMS, bookstore.web !== undefined],
+    [AppFeature.KUBERNETES, bookstore.kubernetes !== undefined],
+    // Every bookstore has a database, whose credentials are in the cloud's secret store.
+    [AppFeature.DATABASE, true],
+    [AppFeature.SECRETS, true],
+    [AppFeature.ASSETS, bookstore.assets !== undefined],
+    [AppFeature.CDN, bookstore.cdn !== undefined],
+    [AppFeature.CDN_ASSETS, bookstore.cdn?.assetsDomain !== undefined],
+    [AppFeature.ISSUED_CERTIFICATE, issued(props.certificate) || (bookstore.cdn !== undefined && issued(cdnCertificate))],
+  ];
+  return {
+    region: cloud.region,
+    features: uses.filter(([, used]) => used).map(([feature]) => feature),
+    vmImage: bookstore.web !== undefined ? props.web.image : undefined,
+    podImage: bookstore.workloadSettings?.image,
+  };
+}
+
+/** What a global domain uses of its authority's cloud. */
+export function globalDomainUsage(globalDns: GlobalDnsStack): { readonly cloud: ICloud; readonly usage: AppUsage } {
+  const cloud = globalDns.globalDomain.cloud;
+  return { cloud, usage: { region: cloud.region, features: [AppFeature.GLOBAL_DOMAIN] } };
+}
+
+/** The account prerequisites one cloud's part of the app needs. */
+export interface CloudPrerequisites {
+  readonly cloud: string;
+  readonly prerequisites: readonly AccountPrerequisite[];
+}
+
+/**
+ * The account prerequisites of each cloud the app uses, for everything built on it (a
+ * cloud may hold a bookstore and a global domain's zone), each once, in its catalog's order.
+ */
+export function appPrerequisites(parts: readonly { readonly cloud: ICloud; readonly usage: AppUsage }[]): CloudPrerequisites[] {
+  const clouds = [...new Map(parts.map(({ cloud }) => [cloud.name, cloud])).values()];
+  return clouds.map((cloud) => {
+    const needed = new Set(parts.filter((part) => part.cloud.name === cloud.name).flatMap(({ usage }) => prerequisitesFor(cloud.catalog.prerequisites, usage)));
+    return { cloud: cloud.name, prerequisites: cloud.catalog.prerequisites.filter((p) => needed.has(p)) };
+  });
+}
+
+/** Widest line of the prerequisites' list. */
+const PREREQUISITES_WIDTH = 100;
+
+/**
+ * A few lines after the synth's table: per cloud, the ids of the prerequisites its part of
+ * the app needs; the README's runbook of that cloud says what each is and how to do it.
+ */
+export function formatPrerequisites(clouds: readonly CloudPrerequisites[]): string[] {
+  const shown = clouds.filter((c) => c.prerequisites.length > 0);
+  if (shown.length === 0) return [];
+  const column = Math.max(...shown.map((c) => c.cloud.length)) + 2;
+  return [
+    "Before the first deploy, once per account (README, the cloud's deploy runbook, says how):",
+    ...shown.flatMap(({ cloud, prerequisites }) =>
+      wrap(prerequisites.map((p) => p.id), PREREQUISITES_WIDTH - 2 - column).map((part, i) => `  ${(i === 0 ? cloud : "").padEnd(column)}${part}`),
+    ),
+  ];
 }

@@ -27,6 +27,7 @@ export * from "./core/cluster-access";
 export * from "./core/web-runtime";
 export * from "./core/registry-credentials";
 export * from "./core/support-window";
+export * from "./core/prerequisites";
 export * from "./core/application-environment";
 export * from "./kubernetes/workloads-props";
 export * from "./kubernetes/bookstore-workloads";

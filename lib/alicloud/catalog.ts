@@ -1,5 +1,6 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
 import { ALICLOUD_DNS_CATALOG } from "./dns-catalog";
+import { AppFeature } from "../core/prerequisites";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What Alibaba Cloud offers the bookstore, as data; the Alibaba Cloud adapters read nothing else. */
@@ -92,6 +93,13 @@ const ACK_VERSIONS = "https://www.alibabacloud.com/help/en/ack/product-overview/
 
 const MAINLAND = "cn-hangzhou";
 const INTERNATIONAL = "ap-southeast-1";
+
+/** The catalog's regions in the Chinese mainland: those whose CDN scope is `domestic` (`cdnScopes`). */
+const MAINLAND_REGIONS = ["cn-hangzhou", "cn-shanghai", "cn-beijing", "cn-shenzhen"];
+
+// An ACR Enterprise Edition instance's host: <instance name>-registry[-vpc].<region>.cr.aliyuncs.com, as registry.ts reads it.
+// ref: https://www.alibabacloud.com/help/en/acr/product-overview/terms (addresses of container images)
+const ACR_ENTERPRISE_HOST = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?-registry(?:-vpc)?\\.[a-z0-9-]+\\.cr\\.aliyuncs\\.com";
 
 // ref: https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions (3 to 63 lower-case letters, digits and hyphens)
 const OSS_BUCKET_NAME = {
@@ -320,6 +328,146 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     noncurrentVersionRetentionDays: { min: 1, max: 3650 },
   },
   dns: ALICLOUD_DNS_CATALOG,
+  // Service activations have data sources in provider 1.289.0 (alicloud_ack_service, alicloud_kms_service,
+  // alicloud_oss_service, alicloud_log_service, alicloud_cdn_service) that open a service for good ("The service
+  // can not closed once it is opened"): account-wide, so no stack runs them; a one-off configuration may.
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/tree/v1.289.0/website/docs/d
+  prerequisites: [
+    {
+      id: "identity-verification",
+      what: "the account's identity verification, without which Alibaba Cloud's international site sells no service deployed in the Chinese mainland",
+      when: [AppFeature.ALWAYS],
+      regions: MAINLAND_REGIONS,
+      how: "Account Center, identity verification (an enterprise's is reviewed by hand, in about 3 business days)",
+      ref: "https://www.alibabacloud.com/help/en/account/account-verification-faqs",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "icp-filing",
+      what: "an ICP filing of the shop's domain and the asset domain with Alibaba Cloud as a service provider: a domain that resolves to Alibaba Cloud servers in the Chinese mainland (the CLB, the mainland CDN) without one is blocked",
+      when: [AppFeature.ALWAYS],
+      regions: MAINLAND_REGIONS,
+      how: "file through an Alibaba Cloud China site account (the international site takes no filings) or its GoChina ICP Filing Assistant; a filing made with another provider must add Alibaba Cloud",
+      ref: "https://www.alibabacloud.com/help/en/icp-filing/product-overview/what-is-an-icp-filing",
+      checkedOn: "2026-12-07",
+      prop: "DnsTarget.of(stacks, { icpFiling })",
+    },
+    {
+      id: "ack-activation-and-roles",
+      what: "ACK activated and its quick-authorization roles granted (AliyunCSDefaultRole, AliyunCSManagedKubernetesRole, AliyunCSManagedNetworkRole, AliyunCSManagedCsiRole, AliyunCSKubernetesAuditRole and the others ACK lists), which ACK assumes to build the cluster",
+      when: [AppFeature.KUBERNETES],
+      how: "open the ACK console with the account and accept its RAM Quick Authorization (ACK Pro is activated there, or by data \"alicloud_ack_service\" { enable = \"On\", type = \"propayasgo\" })",
+      ref: "https://www.alibabacloud.com/help/en/container-service-for-kubernetes/latest/ack-default-roles",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "ack-security-role",
+      what: "AliyunCSManagedSecurityRole granted to ACK: the cluster encrypts its Secrets with a KMS key, which ACK uses through this role",
+      when: [AppFeature.KUBERNETES],
+      how: "accept the authorization ACK's console prompts for when Secret encryption is first enabled, or grant the role on RAM's Quick Authorization page",
+      ref: "https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-kms-to-encrypt-kubernetes-secrets",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "ack-autoscaler-role",
+      what: "AliyunCSManagedAutoScalerRole granted to ACK, an optional role the node autoscaler of a managed cluster uses (alicloud_cs_autoscaling_config)",
+      when: [AppFeature.KUBERNETES],
+      how: "ACK console, the cluster's Node Pools, Enable next to Node Scaling: follow its authorization prompt once per account",
+      ref: "https://www.alibabacloud.com/help/en/container-service-for-kubernetes/latest/registered-clusters-auto-scaling",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "ess-service-linked-role",
+      what: "Auto Scaling's service-linked role AliyunServiceRoleForAutoScaling, which the account's first scaling group needs created by hand",
+      when: [AppFeature.VMS],
+      how: "aliyun resourcemanager CreateServiceLinkedRole --ServiceName ess.aliyuncs.com (or the Auto Scaling console's prompt)",
+      ref: "https://www.alibabacloud.com/help/en/auto-scaling/getting-started/manage-the-service-linked-role-for-auto-scaling",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "rds-tde-kms-role",
+      what: "RDS authorized to call KMS for TDE: the role AliyunRDSInstanceEncryptionDefaultRole, trusted by RDS, with the policy AliyunRDSInstanceEncryptionRolePolicy",
+      when: [AppFeature.DATABASE],
+      how: "in the RAM console, create the policy and the role as the page writes them, with the account itself",
+      ref: "https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/authorize-apsaradb-rds-for-mysql-to-access-kms",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "kms-instance",
+      what: "KMS activated and a software key management instance in the stack's region, with room for two more keys and two more secrets per bookstore: KMS keeps a secret only in an instance",
+      when: [AppFeature.SECRETS],
+      how: "buy the instance (subscription) in the KMS console and pass its ID (kst-...)",
+      ref: "https://www.alibabacloud.com/help/en/kms/key-management-service/getting-started/purchase-and-enable-a-kms-instance",
+      checkedOn: "2026-12-07",
+      prop: "Cloud.alicloud({ kmsInstanceId })",
+    },
+    {
+      id: "oss-activation",
+      what: "OSS activated, for the asset bucket",
+      when: [AppFeature.ASSETS],
+      how: "the OSS console's activation, or data \"alicloud_oss_service\" { enable = \"On\" }",
+      ref: "https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/d/oss_service.html.markdown",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "sls-activation",
+      what: "Simple Log Service activated: ACK ships the cluster's control-plane and audit logs to a project in the account",
+      when: [AppFeature.KUBERNETES],
+      how: "the SLS console's activation, or data \"alicloud_log_service\" { enable = \"On\" }",
+      ref: "https://www.alibabacloud.com/help/en/log-service/latest/openslsservice",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "cdn-activation",
+      what: "Alibaba Cloud CDN activated before its first domain",
+      when: [AppFeature.CDN],
+      how: "the CDN console's activation (pay by traffic), or data \"alicloud_cdn_service\" { enable = \"On\", internet_charge_type = \"PayByTraffic\" }",
+      ref: "https://www.alibabacloud.com/help/doc-detail/122181.html",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "cdn-domain-ownership",
+      what: "the ownership of the shop's root domain proved to Alibaba Cloud CDN, which it asks for the first time the account adds a domain under it",
+      when: [AppFeature.CDN],
+      how: "CDN console, Add Domain Name: create the TXT record it shows (host verification) at the domain's DNS service and click Verify",
+      ref: "https://www.alibabacloud.com/help/en/cdn/getting-started/verify-domain-name-ownership",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "cdn-private-oss-role",
+      what: "CDN allowed to read private OSS buckets (AliyunCDNAccessingPrivateOSSRole, read-only on every bucket of the account), for the asset domain's private origin",
+      when: [AppFeature.CDN_ASSETS],
+      how: "CDN console, a domain's origin settings, private OSS bucket access: grant the authorization the first time",
+      ref: "https://alibabacloud.com/help/en/cdn/user-guide/grant-alibaba-cloud-cdn-access-permissions-on-private-oss-buckets",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "acr-network-access",
+      what: "the ACR Enterprise Edition instance holding the image reachable: a new instance admits no traffic until its access lists allow the shop's VPC (VPC access) or the NAT gateway's EIP (internet access)",
+      when: [AppFeature.REGISTRY],
+      imageHostPattern: ACR_ENTERPRISE_HOST,
+      how: "ACR console, the instance's Access Control: add the VPC and a vSwitch after the first deploy of the network, or the EIP",
+      ref: "https://www.alibabacloud.com/help/en/acr/user-guide/network-access-control-overview",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "acr-credential-helper-role",
+      what: "AliyunCSManagedAcrRole granted to ACK, the role its managed credential helper pulls the pods' image from ACR Enterprise Edition with (the plan stops, naming it, while it is missing)",
+      when: [AppFeature.CLUSTER_REGISTRY],
+      imageHostPattern: ACR_ENTERPRISE_HOST,
+      how: "authorize the optional role from ACK's default roles page (RAM Quick Authorization)",
+      ref: "https://www.alibabacloud.com/help/en/acr/user-guide/non-secret-pulling-container-image",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "alidns-zone",
+      what: "the global domain's zone answered by Alibaba Cloud DNS: a domain registered elsewhere is added to Public Authoritative Resolution and its registrar's DNS servers changed; one another account added first is recovered (Domain Name Recovery deletes its records)",
+      when: [AppFeature.GLOBAL_DOMAIN],
+      how: "at the registrar, set the DNS servers the global DNS stack's NameServers output names",
+      ref: "https://www.alibabacloud.com/help/en/dns/domain-management",
+      checkedOn: "2026-12-07",
+    },
+  ],
   alicloud: {
     // ref: https://www.alibabacloud.com/help/en/alinux/product-overview/release-notes-for-alibaba-cloud-linux-3
     instanceImageNameRegex: "^aliyun_3_x64_20G_alibase_.*",

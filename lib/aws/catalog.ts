@@ -1,5 +1,6 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
 import { AWS_DNS_CATALOG } from "./dns-catalog";
+import { AppFeature } from "../core/prerequisites";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What AWS offers the bookstore, as data; the AWS adapters read nothing else. */
@@ -282,6 +283,40 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     noncurrentVersionRetentionDays: { min: 1, max: 3650 },
   },
   dns: AWS_DNS_CATALOG,
+  // Not prerequisites: the service-linked roles of EKS, EKS node groups, Elastic Load Balancing,
+  // Auto Scaling and RDS, which each service creates on first use when the deployer may
+  // iam:CreateServiceLinkedRole ("You don't need to manually create the AWSServiceRoleForElasticLoadBalancing
+  // role"; EKS's likewise), checked 2026-12-07.
+  // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-service-linked-roles.html
+  // ref: https://docs.aws.amazon.com/eks/latest/userguide/using-service-linked-roles-eks.html
+  prerequisites: [
+    {
+      // AWS documents no such step; CloudFront's API answers a new account's first distribution with it,
+      // as the provider's own acceptance tests met it (CreateDistributionWithTags, 403 AccessDenied).
+      id: "cloudfront-account-verification",
+      what: "CloudFront takes distributions from the account: a new account's first one may be refused with AccessDenied \"Your account must be verified before you can add new CloudFront resources. To verify your account, please contact AWS Support\"",
+      when: [AppFeature.CDN],
+      how: "open an AWS Support case (Account and billing) asking to verify the account for CloudFront, quoting that message; then deploy again",
+      ref: "https://github.com/hashicorp/terraform-provider-aws/pull/36663",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "acm-dns-validation",
+      what: "the CNAME records that prove the domain to ACM, in the domain's DNS zone, before the certificate issues (the first apply waits for them), and kept there for ACM's renewals",
+      when: [AppFeature.ISSUED_CERTIFICATE],
+      how: "create the records of the infrastructure stack's ...CertificateValidationRecords outputs in the zone that answers for the domain while the first apply waits",
+      ref: "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "route53-delegation",
+      what: "the global domain's zone delegated to Route 53: the registrar's NS records are the hosted zone's four name servers",
+      when: [AppFeature.GLOBAL_DOMAIN],
+      how: "at the zone's registrar, set the NS records to the global DNS stack's NameServers output (a zone it creates) or to the existing hosted zone's name servers",
+      ref: "https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/GetInfoAboutHostedZone.html",
+      checkedOn: "2026-12-07",
+    },
+  ],
   aws: {
     // ref: https://docs.aws.amazon.com/linux/al2023/ug/ec2.html#launch-via-aws-cli
     instanceImageParameter: "/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-default-x86_64",

@@ -1,5 +1,6 @@
 import { requireValidCatalogEntries } from "./catalog-validation";
 import type { DnsServiceCatalog } from "./dns-catalog";
+import type { AccountPrerequisite } from "./prerequisites";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "./sizes";
 import type { SupportWindow } from "./support-window";
 
@@ -72,6 +73,13 @@ export interface CloudCatalog {
   readonly assetBucket: AssetBucketRules;
   /** The cloud's authoritative DNS service, for a `GlobalDomain` it holds the zone of. */
   readonly dns: DnsServiceCatalog;
+  /**
+   * What an account must have before the first deploy that the stacks do not create (services
+   * activated, service roles authorized, a KMS instance, a domain's ownership proved), each
+   * with the features that need it, its reference and the day it was checked.
+   * `prerequisitesFor` picks those an app needs; the README's runbook lists them all.
+   */
+  readonly prerequisites: readonly AccountPrerequisite[];
 }
 
 /** One add-on of the managed cluster, installed by Terraform. */

@@ -1,5 +1,6 @@
 import { CloudCatalog, deepFreeze } from "../core/catalog";
 import { TENCENTCLOUD_DNS_CATALOG } from "./dns-catalog";
+import { AppFeature } from "../core/prerequisites";
 import { NETWORK_POLICY_ADD_ON, TKE_LATEST_AT_INSTALL } from "./network-policy-add-on";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
@@ -41,6 +42,13 @@ export interface TencentcloudSpecifics {
 }
 
 const TKE_VERSIONS = "https://www.tencentcloud.com/document/product/457/47894";
+
+/** The catalog's regions in the Chinese mainland: those whose CDN area is `mainland` (`cdnAreaByRegion`). */
+const MAINLAND_REGIONS = ["ap-guangzhou", "ap-shanghai", "ap-beijing"];
+
+// A TCR Enterprise instance's host: <instance name>.tencentcloudcr.com, as registry.ts reads it.
+// ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_addon.md
+const TCR_ENTERPRISE_HOST = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.tencentcloudcr\\.com";
 // The provider's list of the engine versions CDB takes; Tencent's documents announce no end of support for 8.0 or 8.4.
 const CDB_VERSIONS = "https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/extension_mysql.go";
 
@@ -238,6 +246,110 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     noncurrentVersionRetentionDays: { min: 1, max: 3650 },
   },
   dns: TENCENTCLOUD_DNS_CATALOG,
+  // Dropped after checking: IPAMDofTKE_QCSRole (ENI permissions for TKE's VPC-CNI mode; the cluster runs
+  // GlobalRouter, networkType "GR"); an Auto Scaling service role (none found in AS's or TKE's documents).
+  prerequisites: [
+    {
+      id: "tke-service-role",
+      what: "TKE's service role TKE_QCSRole granted, with its preset policies QcloudAccessForTKERole and QcloudAccessForTKERoleInOpsManagement, through which TKE operates the cluster's CVMs, CLBs, CBS disks and CLS logs",
+      when: [AppFeature.KUBERNETES],
+      how: "open the TKE console's Cluster page with the account: its Service Authorization window leads to CAM, Grant",
+      ref: "https://www.tencentcloud.com/document/product/457/37808",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "kms-activation",
+      what: "KMS activated: SSM encrypts every secret with a KMS key, and the cluster encrypts its Secrets with a KMS key of its own",
+      when: [AppFeature.SECRETS, AppFeature.KUBERNETES],
+      how: "SSM console: the KMS link of its instructions, Activate Now",
+      ref: "https://intl.cloud.tencent.com/document/product/1078/38600",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "ssm-service-role",
+      what: "SSM's service role SSM_QCSRole granted (policy QcloudAccessForSSMRole), through which SSM uses KMS for every tencentcloud_ssm_secret",
+      when: [AppFeature.SECRETS],
+      how: "SSM console: the CAM link of its instructions, Grant",
+      ref: "https://intl.cloud.tencent.com/document/product/1078/38600",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "cls-activation",
+      what: "CLS activated: the network's flow logs and the CLB's access logs are written to CLS",
+      when: [AppFeature.ALWAYS],
+      how: "the CLS console's activation, or resource \"tencentcloud_cls_open_service_operation\" in a one-off configuration (OpenClsService)",
+      ref: "https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cls/resource_tc_cls_open_service_operation.go",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "clb-log-set",
+      what: "the region's CLB log set, clb_logset, of which CLS keeps one per account and region: where the account has one already, the stack must own it before its first apply",
+      when: [AppFeature.ALWAYS],
+      how: "terraform import the existing log set's ID into the infrastructure stack's tencentcloud_clb_log_set before the first apply",
+      ref: "https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/clb/resource_tc_clb_log_set.go",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "cdn-activation",
+      what: "Tencent Cloud CDN activated before its first domain (billed by hourly traffic by default)",
+      when: [AppFeature.CDN],
+      how: "CDN console: read and agree to the Terms of Service, Activate CDN",
+      ref: "https://www.tencentcloud.com/document/product/228/32978",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "cdn-domain-ownership",
+      what: "the ownership of the shop's root domain proved to Tencent Cloud CDN, which it asks for the first time a domain under it is connected",
+      when: [AppFeature.CDN],
+      how: "a TXT record _cdnauth.<root domain> with the value CDN's console shows (or data \"tencentcloud_cdn_domain_verifier\" reads), then Verify",
+      ref: "https://www.tencentcloud.com/document/product/228/42693",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "cdn-cos-authorization",
+      what: "CDN authorized to read COS, so that origin-pull authentication reaches the private asset bucket with CDN's service identity",
+      when: [AppFeature.CDN_ASSETS],
+      how: "grant the CDN service authorization the console asks for the first time origin-pull authentication is turned on for a COS origin",
+      ref: "https://www.tencentcloud.com/document/product/436/18669",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "icp-filing",
+      what: "an ICP filing of the shop's domain and the asset domain: Tencent Cloud CDN accelerates a domain in the Chinese mainland or globally only with one",
+      when: [AppFeature.CDN],
+      regions: MAINLAND_REGIONS,
+      how: "obtain the domain's ICP filing from MIIT before the first deploy",
+      ref: "https://intl.cloud.tencent.com/document/product/228/32981",
+      checkedOn: "2026-12-07",
+      prop: "DnsTarget.of(stacks, { icpFiling })",
+    },
+    {
+      id: "tcr-private-network-access",
+      what: "the TCR Enterprise instance holding the image reachable from the shop's VPC: a private network access link to a subnet of the VPC, which needs Private DNS activated",
+      when: [AppFeature.REGISTRY],
+      imageHostPattern: TCR_ENTERPRISE_HOST,
+      how: "TCR console, Access Control, Private Network Access, Create: the VPC and a subnet, after the network's first deploy",
+      ref: "https://intl.cloud.tencent.com/document/product/1051/35492",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "tcr-tke-addon",
+      what: "TKE's tcr add-on on the cluster, so that its nodes pull the pods' image from the Enterprise instance without an ImagePullSecret; the library installs none, since its values hold the registry's password",
+      when: [AppFeature.CLUSTER_REGISTRY],
+      imageHostPattern: TCR_ENTERPRISE_HOST,
+      how: "TKE console, the cluster's add-ons: install tcr for the instance",
+      ref: "https://intl.cloud.tencent.com/document/product/457/38710",
+      checkedOn: "2026-12-07",
+    },
+    {
+      id: "dnspod-zone",
+      what: "the global domain's zone answered by DNSPod: one another DNSPod account added first must be retrieved (ownership verified) before this account can hold it, and the registrar's NS records must be DNSPod's",
+      when: [AppFeature.GLOBAL_DOMAIN],
+      how: "DNSPod console, add the domain (retrieve it when told it is taken), then set the name servers the console lists at the registrar",
+      ref: "https://docs.dnspod.cn/dns/domain-retrieval-question",
+      checkedOn: "2026-12-07",
+    },
+  ],
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",

@@ -130,6 +130,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     locations: { catchAll: "everywhere", mainlandChina: "mainland", outsideMainlandChina: "everywhere" },
     healthChecks: { probesFrom: ServiceArea.OUTSIDE_MAINLAND_CHINA, intervalsSeconds: [10, 30], failureThreshold: { min: 1, max: 10 } },
   },
+  prerequisites: [],
 });
 
 /** One call the neutral constructs made on the cloud. */
