@@ -133,6 +133,10 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8", "0.0.0.0"] }, N],
   ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["0.0.0.0/0"] }, N],
   ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["::/0"] }, N],
+  // The internet without 0.0.0.0/0 (issue #24): two halves, or one of them.
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["0.0.0.0/1", "128.0.0.0/1"] }, N],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8", "128.0.0.0/1"] }, N],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8", "203.0.113.7"] }, C],
 
   ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Enabled", sql_collector_config_value: 180 }, C],
   ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Enabled", sql_collector_config_value: "365" }, C],
@@ -163,6 +167,9 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", type: "egress" }), NA],
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "10.0.0.0/8" }), NA],
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", ip_protocol: "udp" }), NA],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "128.0.0.0/1" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: undefined, ipv6_cidr_ip: "::/0" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "203.0.113.0/24" }), NA],
 
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "https" }, C],
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "on", forward_port: 443 }, C],
@@ -193,6 +200,7 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", {}, C],
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["10.0.0.0/18", "0.0.0.0/0"] }, N],
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["0.0.0.0"] }, N],
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["0.0.0.0/1", "128.0.0.0/1"] }, N],
 
   ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", { vpc_auth_mode: "Open" }, C],
   ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", {}, C],

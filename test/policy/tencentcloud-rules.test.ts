@@ -91,6 +91,11 @@ const CASES: RuleCase[] = [
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["DROP#0.0.0.0/0#ALL#ALL", "accept#0.0.0.0/0#80#TCP"] }, N],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["DROP#0.0.0.0/0#ALL#ALL", "ACCEPT#10.0.0.0/8#22#TCP"] }, C],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", {}, C],
+  // The internet without 0.0.0.0/0 (issue #24).
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "128.0.0.0/1" }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", { ingress: [{ action: "ACCEPT", cidr_block: "0.0.0.0/1" }, { action: "ACCEPT", cidr_block: "128.0.0.0/1" }] }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["ACCEPT#0.0.0.0/1#22#TCP"] }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "203.0.113.0/24" }, C],
 
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { orderly_security_groups: ["sg-1"] }, C],
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { security_groups: ["sg-1"] }, C],

@@ -6,6 +6,8 @@
 // claimed (each rule says why): CKV_AWS_8, CKV_AWS_259, CKV2_AWS_72, CKV_ALI_7, CKV_ALI_26,
 // CKV_ALI_32, CKV_K8S_23, CKV_K8S_31, CKV_K8S_38, CKV_K8S_40.
 
+import { publicIpv4Blocks } from "../support/public-blocks";
+
 type Json = Record<string, any>;
 
 export interface Breakage {
@@ -293,5 +295,60 @@ export const BREAKAGES: readonly Breakage[] = [
     pack: "kubernetes",
     target: { type: "kubernetes_deployment_v1" },
     breakIt: (d) => (container(d).env = [{ name: "DB_PASSWORD", value_from: { secret_key_ref: { name: "database", key: "password" } } }]),
+  },
+];
+
+/**
+ * A way around a rule that compared literals (issue #24): the same opening written so that
+ * no `0.0.0.0/0` or `true` appears. The rule must flag it. checkov is run on it too (with
+ * `npm run scan`) and must raise exactly `checkov` of the IDs the rule mirrors: most
+ * bypasses are the gap the rule closes, and checkov passes them.
+ */
+export interface Bypass {
+  /** What is planted, for the test's name. */
+  readonly what: string;
+  readonly rule: string;
+  readonly pack: string;
+  readonly target: { type: string; name?: string };
+  readonly breakIt?: (block: Json, stack: Json) => void;
+  readonly add?: Json;
+  /** The IDs the rule mirrors that checkov raises on the target all the same; none when absent. */
+  readonly checkov?: readonly string[];
+}
+
+/** The internet without 0.0.0.0/0: its two halves. */
+const HALVES = ["0.0.0.0/1", "128.0.0.0/1"];
+const sshFrom = (cidrs: string[]): Json => ({ type: "ingress", security_group_id: "sg-0123456789abcdef0", protocol: "tcp", from_port: 22, to_port: 22, cidr_blocks: cidrs, description: "breakage" });
+
+export const BYPASSES: readonly Bypass[] = [
+  { what: "SSH from the two halves of IPv4 in one rule", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_security_group_rule", name: "Breakage" }, add: sshFrom(HALVES) },
+  { what: "SSH from one half of IPv4", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" }, add: { ...publicIngress(22), cidr_ipv4: "128.0.0.0/1" } },
+  { what: "HTTPS from 40 blocks covering 99.5 % of public IPv4", rule: "BKS-AWS-SG-PUBLIC-INGRESS", pack: "aws", target: { type: "aws_security_group_rule", name: "Breakage" }, add: { ...sshFrom(publicIpv4Blocks().slice(0, 40)), from_port: 443, to_port: 443 } },
+  // CKV_AWS_39 refuses any public endpoint; CKV_AWS_38, which reads the CIDRs, passes these.
+  {
+    what: "a public EKS endpoint open to the two halves of IPv4",
+    rule: "BKS-AWS-EKS-ENDPOINT",
+    pack: "aws",
+    target: { type: "aws_eks_cluster" },
+    breakIt: (b) => ((b.vpc_config.endpoint_public_access = true), (b.vpc_config.public_access_cidrs = HALVES)),
+    checkov: ["CKV_AWS_39"],
+  },
+  {
+    what: "a public EKS endpoint open to 40 blocks covering 99.5 % of public IPv4",
+    rule: "BKS-AWS-EKS-ENDPOINT",
+    pack: "aws",
+    target: { type: "aws_eks_cluster" },
+    breakIt: (b) => ((b.vpc_config.endpoint_public_access = true), (b.vpc_config.public_access_cidrs = publicIpv4Blocks().slice(0, 40))),
+    checkov: ["CKV_AWS_39"],
+  },
+  { what: "a database whitelist of the two halves of IPv4", rule: "BKS-ALI-RDS-WHITELIST", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.security_ips = HALVES) },
+  { what: "a cache whitelist of the two halves of IPv4", rule: "BKS-ALI-REDIS-WHITELIST", pack: "alicloud", target: { type: "alicloud_kvstore_instance" }, breakIt: (b) => (b.security_ips = [...b.security_ips, ...HALVES]) },
+  { what: "SSH from one half of IPv4", rule: "BKS-ALI-SG-ADMIN-PORTS", pack: "alicloud", target: { type: "alicloud_security_group_rule", name: "Breakage" }, add: { ...aliIngress(22), cidr_ip: "128.0.0.0/1" } },
+  {
+    what: "HTTPS accepted from the two halves of IPv4",
+    rule: "BKS-TC-SG-PUBLIC-INGRESS",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_security_group_rule_set", name: "Breakage" },
+    add: { security_group_id: "sg-breakage", ingress: HALVES.map((cidr) => ({ action: "ACCEPT", cidr_block: cidr, protocol: "TCP", port: "443", description: "breakage" })) },
   },
 ];
