@@ -77,6 +77,10 @@ const CASES: RuleCase[] = [
 
   ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: true }, C],
   ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: false }, N],
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: true, transit_encryption_mode: "required" }, C],
+  // "preferred" accepts plain-text clients too: TLS offered is not TLS enforced (issue #24).
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: true, transit_encryption_mode: "preferred" }, N],
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: "true", transit_encryption_mode: "" }, N],
   ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", {}, N],
 
   ["BKS-AWS-CACHE-AUTH", "aws_elasticache_replication_group", { transit_encryption_enabled: true, auth_token: "${random_password.p.result}" }, C],

@@ -341,6 +341,7 @@ export const BYPASSES: readonly Bypass[] = [
     breakIt: (b) => ((b.vpc_config.endpoint_public_access = true), (b.vpc_config.public_access_cidrs = publicIpv4Blocks().slice(0, 40))),
     checkov: ["CKV_AWS_39"],
   },
+  { what: "a cache whose TLS is only preferred", rule: "BKS-AWS-CACHE-TLS", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => (b.transit_encryption_mode = "preferred") },
   { what: "a database whitelist of the two halves of IPv4", rule: "BKS-ALI-RDS-WHITELIST", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.security_ips = HALVES) },
   { what: "a cache whitelist of the two halves of IPv4", rule: "BKS-ALI-REDIS-WHITELIST", pack: "alicloud", target: { type: "alicloud_kvstore_instance" }, breakIt: (b) => (b.security_ips = [...b.security_ips, ...HALVES]) },
   { what: "SSH from one half of IPv4", rule: "BKS-ALI-SG-ADMIN-PORTS", pack: "alicloud", target: { type: "alicloud_security_group_rule", name: "Breakage" }, add: { ...aliIngress(22), cidr_ip: "128.0.0.0/1" } },
