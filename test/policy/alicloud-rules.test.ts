@@ -20,6 +20,7 @@ const OWN_RULES = [
   // CKV_ALI_6 asks for a customer master key, which the bookstore's OSS bucket does not use.
   "BKS-ALI-OSS-ENCRYPTED",
   "BKS-ALI-OSS-TLS-ONLY",
+  "BKS-ALI-RAM-TRUST",
   "BKS-ALI-RDS-DELETION-PROTECTION",
   "BKS-ALI-REDIS-AUTH",
   "BKS-ALI-REDIS-RELEASE-PROTECTION",
@@ -46,6 +47,8 @@ const cdnCase = (expected: Compliance, certificate: unknown, ...configs: Record<
 ];
 const CERTIFICATE_ON = { server_certificate_status: "on" };
 
+const ramDocument = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "1", Statement: statements });
+const ASSUME = { Effect: "Allow", Action: "sts:AssumeRole" };
 const sgRule = (config: Record<string, unknown>): Record<string, unknown> => ({ type: "ingress", ip_protocol: "tcp", cidr_ip: "0.0.0.0/0", ...config });
 
 const ossAcl = (acl: string) => ({ alicloud_oss_bucket_acl: { a: { bucket: "${alicloud_oss_bucket.subject.bucket}", acl } } });
@@ -201,6 +204,19 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["10.0.0.0/18", "0.0.0.0/0"] }, N],
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["0.0.0.0"] }, N],
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["0.0.0.0/1", "128.0.0.0/1"] }, N],
+
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: ramDocument({ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: ["acs:kms:cn-hangzhou:*:secret/db"] }) }, C],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: ramDocument({ Effect: "Allow", Action: "*", Resource: "*" }) }, N],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { document: ramDocument({ Effect: "Allow", Action: ["ram:*"], Resource: ["*"] }) }, N],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: '${jsonencode({"Version" = "1", "Statement" = [{"Effect" = "Allow", "Action" = ["oss:*"], "Resource" = ["*"]}]})}' }, N],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: ramDocument({ Effect: "Allow", Action: ["oss:*"], Resource: ["acs:oss:*:*:bucket/*"] }) }, C],
+
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { Service: ["ecs.aliyuncs.com"] } }) }, C],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { RAM: ["acs:ram::1234567890123456:root"] } }) }, C],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { RAM: ["acs:ram::*:root"] }, Condition: { StringEquals: { "acs:SourceAccount": "1234567890123456" } } }) }, C],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { RAM: ["acs:ram::*:root"] } }) }, N],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { document: ramDocument({ ...ASSUME, Principal: { RAM: "*" } }) }, N],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: "*" }) }, N],
 
   ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", { vpc_auth_mode: "Open" }, C],
   ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", {}, C],

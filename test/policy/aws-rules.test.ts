@@ -17,6 +17,9 @@ const ALL_LOGS = ["api", "audit", "authenticator", "controllerManager", "schedul
 /** The internet written without 0.0.0.0/0 (issue #24): its two halves, and 40 blocks that cover 99.5 % of it. */
 const HALVES = ["0.0.0.0/1", "128.0.0.0/1"];
 const FORTY_BLOCKS = publicIpv4Blocks().slice(0, 40);
+/** A policy document as JSON text, or as the jsonencode CDKTF writes when it holds references. */
+const policy = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const ASSUME = { Effect: "Allow", Action: "sts:AssumeRole" };
 const publicRule = (config: Record<string, unknown>) => ({ cidr_ipv4: "0.0.0.0/0", ip_protocol: "tcp", ...config });
 const sgIngress = (ingress: Record<string, unknown>) => ({ ingress: [{ protocol: "tcp", cidr_blocks: ["0.0.0.0/0"], ...ingress }] });
 const withParameter = (name: string, value: unknown) => ({
@@ -161,6 +164,31 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-EKS-SECRETS-ENCRYPTION", "aws_eks_cluster", { encryption_config: { resources: [], provider: { key_arn: "k" } } }, N],
   ["BKS-AWS-EKS-SECRETS-ENCRYPTION", "aws_eks_cluster", { encryption_config: { resources: ["secrets"], provider: {} } }, N],
   ["BKS-AWS-EKS-SECRETS-ENCRYPTION", "aws_eks_cluster", { encryption_config: { provider: { key_arn: "k" } } }, N],
+
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: policy({ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: "arn:aws:secretsmanager:eu-central-1:111122223333:secret:db-AbCdEf" }) }, C],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_policy", { policy: policy({ Effect: "Allow", Action: ["ec2:DescribeInstances"], Resource: "*" }, { Effect: "Deny", Action: "*", Resource: "*" }) }, C],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: policy({ Effect: "Allow", Action: "*", Resource: "*" }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_user_policy", { policy: policy({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::b" }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_group_policy", { policy: policy({ Effect: "Allow", Action: "iam:*", Resource: "*" }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_policy", { policy: policy({ Effect: "Allow", Action: ["s3:*"], Resource: ["*"] }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_policy", { policy: policy({ Effect: "Allow", NotAction: ["iam:*"], Resource: "*" }) }, N],
+  // The jsonencode form, which checkov's CKV_AWS_62 and CKV_AWS_63 do not read.
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}]})}' }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role", { inline_policy: [{ name: "p", policy: policy({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) }] }, C],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role", { inline_policy: [{ name: "p", policy: policy({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }] }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { Service: "ec2.amazonaws.com" } }) }, NA],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: "${data.aws_iam_policy_document.p.json}" }, NA],
+
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { Service: "ec2.amazonaws.com" } }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: "arn:aws:iam::111122223333:root" } }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: "*" }, Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: "*" } }) }, N],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: ["arn:aws:iam::111122223333:root", "*"] } }) }, N],
+  // checkov's CKV_AWS_60 passes this form: it looks for the AWS key.
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: "*" }) }, N],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: '${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = "sts:AssumeRole", "Principal" = {"AWS" = "*"}}]})}' }, N],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: "${data.aws_iam_policy_document.trust.json}" }, NA],
 
   ["BKS-AWS-KMS-ROTATION", "aws_kms_key", { enable_key_rotation: true }, C],
   ["BKS-AWS-KMS-ROTATION", "aws_kms_key", { enable_key_rotation: false }, N],
