@@ -138,7 +138,9 @@ describe("checkov and the policy packs' claims", () => {
       expect({ check, reportedOn, flaggedUnbroken: already }).toEqual({ check, reportedOn, flaggedUnbroken: accepted });
     });
 
-    test.each(BYPASSES.map((b) => [b.what, b.checkov ?? [], b] as const))("checkov on %s raises exactly %j of the rule's IDs", (_what, expected, b: Bypass) => {
+    // Only rules that mirror checkov IDs: for the others (RAM, CAM, Tair) checkov has no check to raise.
+    const withCheckovIds = BYPASSES.filter((b) => checkovIds(PACKS[b.pack].rules.find((r) => r.id === b.rule)!).length > 0);
+    test.each(withCheckovIds.map((b) => [b.rule, b.what, b.checkov ?? [], b] as const))("checkov on %s's bypass, %s, raises exactly %j of the rule's IDs", (_rule, _what, expected, b: Bypass) => {
       const { address } = broken(exampleStacks()[STACK_OF_PACK[b.pack]], b);
       const rule = PACKS[b.pack].rules.find((r) => r.id === b.rule)!;
       const raised = checkovIds(rule).filter((id) => flaggedByCase.get(b)!.includes(`${id} ${address}`));
