@@ -8,7 +8,8 @@ import type { IDatabase } from "./database";
  * application contract. It names where things are, never a secret: credentials are read
  * at run time from the cloud's secret store with the runtime's own cloud identity (the
  * VMs' instance role, the pods' workload identity), so a rotated password is followed and
- * no copy of it exists outside the secret store.
+ * no copy of it exists outside the secret store. The user's own variables beside it are held
+ * to the same: a value that looks like a credential is refused (lib/core/secret-values.ts).
  */
 export interface ApplicationResources {
   readonly cloud: ICloud;

@@ -13,6 +13,7 @@ import { applicationEnvironment, reservedApplicationVariables } from "./applicat
 import { isUserDataValue, requireUserDataFits } from "./user-data";
 import {
   requireEnvironmentVariableName,
+  requireNonSecretEnvironmentValue,
   requireNonSecretEnvironmentVariableName,
   requireNumberInRange,
   requireOneOf,
@@ -186,6 +187,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       if (typeof value !== "string") {
         throw new ValidationError(this, `environment.${key}`, value, "a string value");
       }
+      requireNonSecretEnvironmentValue(this, `environment.${key}`, key, value);
       if (reserved.includes(key)) {
         throw new ValidationError(this, `environment.${key}`, value, `a name other than ${reserved.join(", ")}, which the application environment sets`);
       }

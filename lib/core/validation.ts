@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { Token } from "./cdktf";
+import { secretInValue } from "./secret-values";
 
 /**
  * Thrown at synth time for props that cannot work.
@@ -167,6 +168,26 @@ export function requireNonSecretEnvironmentVariableName(scope: IConstruct, field
       field,
       name,
       "a name that does not announce a secret (*_PASSWORD, *_SECRET, *_TOKEN, *_API_KEY, ...): environment values are readable in user data and ConfigMaps; keep secrets in the cloud's secret store",
+    );
+  }
+}
+
+/**
+ * Refuses an environment value that looks like a credential, whatever its name: a URL with a
+ * password, a key or token of a vendor's documented format, any literal under a name only a
+ * secret has (`DB_PASS`), a generated-looking value under a secret-like name (`SIGNING_KEY`).
+ * See lib/core/secret-values.ts. The error shows the value with the secret part masked, so
+ * the refusal does not leak it into a CI log. Unresolved tokens are skipped.
+ */
+export function requireNonSecretEnvironmentValue(scope: IConstruct, field: string, name: string, value: string): void {
+  if (typeof value !== "string" || isUnresolved(value)) return;
+  const found = secretInValue(name, value);
+  if (found) {
+    throw new ValidationError(
+      scope,
+      field,
+      found.redacted,
+      `a value that is no credential (this one looks like ${found.what}): environment values are readable in user data and ConfigMaps; keep the credential in the cloud's secret store and pass where it is, as DB_CREDENTIALS_SECRET does`,
     );
   }
 }

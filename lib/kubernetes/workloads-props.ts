@@ -7,6 +7,7 @@ import {
   isUnresolved,
   requireBoolean,
   requireEnvironmentVariableName,
+  requireNonSecretEnvironmentValue,
   requireNonSecretEnvironmentVariableName,
   requireNumberInRange,
   requireOrderedRange,
@@ -145,6 +146,7 @@ export function resolveWorkloadSettings(
     if (typeof value !== "string") {
       throw new ValidationError(scope, keyField, value, "a string value");
     }
+    requireNonSecretEnvironmentValue(scope, keyField, key, value);
     if (hasTerraformTemplateSequence(value)) {
       throw new ValidationError(scope, keyField, value, "a value without ${ or %{, which Terraform would read as its template syntax");
     }

@@ -71,8 +71,15 @@ export function isTrue(value: unknown): boolean {
   return value === true || value === "true";
 }
 
-/** CIDR arguments that open a rule to the whole internet. */
+/**
+ * The literal ways of writing "the whole internet". Rules no longer compare against these:
+ * `0.0.0.0/1` plus `128.0.0.0/1` means the same, so they judge the addresses covered
+ * through `admitsInternet`.
+ * @deprecated use `admitsInternet(cidrs)`, which judges what a list covers, not how it is written
+ */
 export const ANYWHERE_CIDRS: readonly string[] = ["0.0.0.0/0", "0.0.0.0", "::/0"];
+
+export { admitsInternet } from "./address-coverage";
 
 /**
  * Rules that one argument of one resource type must satisfy: the many scanner checks of

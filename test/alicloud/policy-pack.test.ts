@@ -81,6 +81,8 @@ describe("the Alibaba Cloud policy pack", () => {
     ["an unversioned asset bucket", (j) => delete first(j, "alicloud_oss_bucket").versioning, "BKS-ALI-OSS-VERSIONING"],
     ["an unencrypted asset bucket", (j) => delete first(j, "alicloud_oss_bucket").server_side_encryption_rule, "BKS-ALI-OSS-ENCRYPTED"],
     ["an asset bucket open to HTTP", (j) => delete first(j, "alicloud_oss_bucket").policy, "BKS-ALI-OSS-TLS-ONLY"],
+    ["a RAM policy granting every action", (j) => (first(j, "alicloud_ram_policy").policy_document = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] })), "BKS-ALI-RAM-WILDCARDS"],
+    ["a RAM role any account may assume", (j) => (first(j, "alicloud_ram_role").assume_role_policy_document = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: ["acs:ram::*:root"] } }] })), "BKS-ALI-RAM-TRUST"],
   ])("fails when given %s", (_what, breakIt, ruleId) => {
     // GIVEN the default bookstore WHEN one setting is broken THEN exactly its rule reports it
     breakIt(json);

@@ -119,6 +119,8 @@ describe("the AWS policy pack", () => {
     ["BKS-AWS-ASG-LAUNCH-TEMPLATE", (j) => delete first(j, "aws_autoscaling_group").launch_template],
     ["BKS-AWS-ASG-ELB-HEALTH", (j) => (first(j, "aws_autoscaling_group").health_check_type = "EC2")],
     ["BKS-AWS-KMS-ROTATION", (j) => (first(j, "aws_kms_key").enable_key_rotation = false)],
+    ["BKS-AWS-IAM-WILDCARDS", (j) => (first(j, "aws_iam_role_policy").policy = '${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}]})}')],
+    ["BKS-AWS-IAM-TRUST", (j) => (first(j, "aws_iam_role").assume_role_policy = JSON.stringify({ Statement: [{ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" }] }))],
     ["BKS-AWS-CACHE-ENCRYPTED", (j) => (first(j, "aws_elasticache_replication_group").at_rest_encryption_enabled = "false")],
     ["BKS-AWS-CACHE-CMK", (j) => delete first(j, "aws_elasticache_replication_group").kms_key_id],
     ["BKS-AWS-CACHE-TLS", (j) => (first(j, "aws_elasticache_replication_group").transit_encryption_enabled = false)],

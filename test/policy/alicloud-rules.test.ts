@@ -20,6 +20,7 @@ const OWN_RULES = [
   // CKV_ALI_6 asks for a customer master key, which the bookstore's OSS bucket does not use.
   "BKS-ALI-OSS-ENCRYPTED",
   "BKS-ALI-OSS-TLS-ONLY",
+  "BKS-ALI-RAM-TRUST",
   "BKS-ALI-RDS-DELETION-PROTECTION",
   "BKS-ALI-REDIS-AUTH",
   "BKS-ALI-REDIS-RELEASE-PROTECTION",
@@ -46,6 +47,8 @@ const cdnCase = (expected: Compliance, certificate: unknown, ...configs: Record<
 ];
 const CERTIFICATE_ON = { server_certificate_status: "on" };
 
+const ramDocument = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "1", Statement: statements });
+const ASSUME = { Effect: "Allow", Action: "sts:AssumeRole" };
 const sgRule = (config: Record<string, unknown>): Record<string, unknown> => ({ type: "ingress", ip_protocol: "tcp", cidr_ip: "0.0.0.0/0", ...config });
 
 const ossAcl = (acl: string) => ({ alicloud_oss_bucket_acl: { a: { bucket: "${alicloud_oss_bucket.subject.bucket}", acl } } });
@@ -133,6 +136,10 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8", "0.0.0.0"] }, N],
   ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["0.0.0.0/0"] }, N],
   ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["::/0"] }, N],
+  // The internet without 0.0.0.0/0 (issue #24): two halves, or one of them.
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["0.0.0.0/1", "128.0.0.0/1"] }, N],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8", "128.0.0.0/1"] }, N],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8", "203.0.113.7"] }, C],
 
   ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Enabled", sql_collector_config_value: 180 }, C],
   ["BKS-ALI-RDS-SQL-AUDIT", "alicloud_db_instance", { sql_collector_status: "Enabled", sql_collector_config_value: "365" }, C],
@@ -163,6 +170,9 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", type: "egress" }), NA],
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "10.0.0.0/8" }), NA],
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", ip_protocol: "udp" }), NA],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "128.0.0.0/1" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: undefined, ipv6_cidr_ip: "::/0" }), N],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "203.0.113.0/24" }), NA],
 
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "https" }, C],
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "on", forward_port: 443 }, C],
@@ -193,6 +203,20 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", {}, C],
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["10.0.0.0/18", "0.0.0.0/0"] }, N],
   ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["0.0.0.0"] }, N],
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["0.0.0.0/1", "128.0.0.0/1"] }, N],
+
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: ramDocument({ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: ["acs:kms:cn-hangzhou:*:secret/db"] }) }, C],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: ramDocument({ Effect: "Allow", Action: "*", Resource: "*" }) }, N],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { document: ramDocument({ Effect: "Allow", Action: ["ram:*"], Resource: ["*"] }) }, N],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: '${jsonencode({"Version" = "1", "Statement" = [{"Effect" = "Allow", "Action" = ["oss:*"], "Resource" = ["*"]}]})}' }, N],
+  ["BKS-ALI-RAM-WILDCARDS", "alicloud_ram_policy", { policy_document: ramDocument({ Effect: "Allow", Action: ["oss:*"], Resource: ["acs:oss:*:*:bucket/*"] }) }, C],
+
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { Service: ["ecs.aliyuncs.com"] } }) }, C],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { RAM: ["acs:ram::1234567890123456:root"] } }) }, C],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { RAM: ["acs:ram::*:root"] }, Condition: { StringEquals: { "acs:SourceAccount": "1234567890123456" } } }) }, C],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: { RAM: ["acs:ram::*:root"] } }) }, N],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { document: ramDocument({ ...ASSUME, Principal: { RAM: "*" } }) }, N],
+  ["BKS-ALI-RAM-TRUST", "alicloud_ram_role", { assume_role_policy_document: ramDocument({ ...ASSUME, Principal: "*" }) }, N],
 
   ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", { vpc_auth_mode: "Open" }, C],
   ["BKS-ALI-REDIS-AUTH", "alicloud_kvstore_instance", {}, C],

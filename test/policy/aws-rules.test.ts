@@ -1,6 +1,7 @@
 import { AWS_POLICY_PACK } from "../../lib/policy/packs/aws";
 import { PolicyLevel } from "../../lib/policy/rule";
 import { C, expectEveryRuleCovered, expectRuleCase, N, NA, RuleCase } from "../support/rule-cases";
+import { publicIpv4Blocks } from "../support/public-blocks";
 
 // Every AWS rule on hand-written blocks, no synth; test/policy/aws-pack.test.ts checks
 // the same rules against the synthesized bookstore.
@@ -13,6 +14,12 @@ const ref = (address: string) => `\${${address}.id}`;
 const s3Origin = { domain_name: "b.s3.amazonaws.com", origin_id: "s3" };
 const customOrigin = (config: Record<string, unknown>) => ({ domain_name: "shop.example.com", origin_id: "lb", custom_origin_config: config });
 const ALL_LOGS = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
+/** The internet written without 0.0.0.0/0 (issue #24): its two halves, and 40 blocks that cover 99.5 % of it. */
+const HALVES = ["0.0.0.0/1", "128.0.0.0/1"];
+const FORTY_BLOCKS = publicIpv4Blocks().slice(0, 40);
+/** A policy document as JSON text, or as the jsonencode CDKTF writes when it holds references. */
+const policy = (...statements: Record<string, unknown>[]) => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const ASSUME = { Effect: "Allow", Action: "sts:AssumeRole" };
 const publicRule = (config: Record<string, unknown>) => ({ cidr_ipv4: "0.0.0.0/0", ip_protocol: "tcp", ...config });
 const sgIngress = (ingress: Record<string, unknown>) => ({ ingress: [{ protocol: "tcp", cidr_blocks: ["0.0.0.0/0"], ...ingress }] });
 const withParameter = (name: string, value: unknown) => ({
@@ -73,6 +80,10 @@ const CASES: RuleCase[] = [
 
   ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: true }, C],
   ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: false }, N],
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: true, transit_encryption_mode: "required" }, C],
+  // "preferred" accepts plain-text clients too: TLS offered is not TLS enforced (issue #24).
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: true, transit_encryption_mode: "preferred" }, N],
+  ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", { transit_encryption_enabled: "true", transit_encryption_mode: "" }, N],
   ["BKS-AWS-CACHE-TLS", "aws_elasticache_replication_group", {}, N],
 
   ["BKS-AWS-CACHE-AUTH", "aws_elasticache_replication_group", { transit_encryption_enabled: true, auth_token: "${random_password.p.result}" }, C],
@@ -144,11 +155,40 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-EKS-ENDPOINT", "aws_eks_cluster", { vpc_config: {} }, N],
   ["BKS-AWS-EKS-ENDPOINT", "aws_eks_cluster", { vpc_config: { endpoint_public_access: "true", public_access_cidrs: ["203.0.113.0/24", "0.0.0.0/0"] } }, N],
   ["BKS-AWS-EKS-ENDPOINT", "aws_eks_cluster", { vpc_config: { endpoint_public_access: true, public_access_cidrs: [] } }, N],
+  ["BKS-AWS-EKS-ENDPOINT", "aws_eks_cluster", { vpc_config: { endpoint_public_access: true, public_access_cidrs: HALVES } }, N],
+  ["BKS-AWS-EKS-ENDPOINT", "aws_eks_cluster", { vpc_config: { endpoint_public_access: true, public_access_cidrs: FORTY_BLOCKS } }, N],
+  ["BKS-AWS-EKS-ENDPOINT", "aws_eks_cluster", { vpc_config: { endpoint_public_access: true, public_access_cidrs: ["11.0.0.0/8", "203.0.113.0/24"] } }, N],
+  ["BKS-AWS-EKS-ENDPOINT", "aws_eks_cluster", { vpc_config: { endpoint_public_access: true, public_access_cidrs: ["11.0.0.0/8"] } }, C],
 
   ["BKS-AWS-EKS-SECRETS-ENCRYPTION", "aws_eks_cluster", { encryption_config: { resources: ["secrets"], provider: { key_arn: "k" } } }, C],
   ["BKS-AWS-EKS-SECRETS-ENCRYPTION", "aws_eks_cluster", { encryption_config: { resources: [], provider: { key_arn: "k" } } }, N],
   ["BKS-AWS-EKS-SECRETS-ENCRYPTION", "aws_eks_cluster", { encryption_config: { resources: ["secrets"], provider: {} } }, N],
   ["BKS-AWS-EKS-SECRETS-ENCRYPTION", "aws_eks_cluster", { encryption_config: { provider: { key_arn: "k" } } }, N],
+
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: policy({ Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: "arn:aws:secretsmanager:eu-central-1:111122223333:secret:db-AbCdEf" }) }, C],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_policy", { policy: policy({ Effect: "Allow", Action: ["ec2:DescribeInstances"], Resource: "*" }, { Effect: "Deny", Action: "*", Resource: "*" }) }, C],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: policy({ Effect: "Allow", Action: "*", Resource: "*" }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_user_policy", { policy: policy({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::b" }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_group_policy", { policy: policy({ Effect: "Allow", Action: "iam:*", Resource: "*" }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_policy", { policy: policy({ Effect: "Allow", Action: ["s3:*"], Resource: ["*"] }) }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_policy", { policy: policy({ Effect: "Allow", NotAction: ["iam:*"], Resource: "*" }) }, N],
+  // The jsonencode form, which checkov's CKV_AWS_62 and CKV_AWS_63 do not read.
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}]})}' }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role", { inline_policy: [{ name: "p", policy: policy({ Effect: "Allow", Action: "s3:GetObject", Resource: "*" }) }] }, C],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role", { inline_policy: [{ name: "p", policy: policy({ Effect: "Allow", Action: "s3:*", Resource: "*" }) }] }, N],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { Service: "ec2.amazonaws.com" } }) }, NA],
+  ["BKS-AWS-IAM-WILDCARDS", "aws_iam_role_policy", { policy: "${data.aws_iam_policy_document.p.json}" }, NA],
+
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { Service: "ec2.amazonaws.com" } }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: "arn:aws:iam::111122223333:root" } }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: "*" }, Condition: { StringEquals: { "aws:PrincipalOrgID": "o-abc123" } } }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ Effect: "Deny", Action: "sts:AssumeRole", Principal: "*" }) }, C],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: "*" } }) }, N],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: { AWS: ["arn:aws:iam::111122223333:root", "*"] } }) }, N],
+  // checkov's CKV_AWS_60 passes this form: it looks for the AWS key.
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: policy({ ...ASSUME, Principal: "*" }) }, N],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: '${jsonencode({"Statement" = [{"Effect" = "Allow", "Action" = "sts:AssumeRole", "Principal" = {"AWS" = "*"}}]})}' }, N],
+  ["BKS-AWS-IAM-TRUST", "aws_iam_role", { assume_role_policy: "${data.aws_iam_policy_document.trust.json}" }, NA],
 
   ["BKS-AWS-KMS-ROTATION", "aws_kms_key", { enable_key_rotation: true }, C],
   ["BKS-AWS-KMS-ROTATION", "aws_kms_key", { enable_key_rotation: false }, N],
@@ -205,6 +245,10 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group_rule", { type: "ingress", protocol: "tcp", from_port: 22, to_port: 22, cidr_blocks: ["0.0.0.0/0"] }, N],
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group_rule", { type: "ingress", protocol: "tcp", from_port: 3389, to_port: 3389, ipv6_cidr_blocks: ["::/0"] }, N],
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group_rule", { type: "egress", protocol: "tcp", from_port: 22, to_port: 22, cidr_blocks: ["0.0.0.0/0"] }, C],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group_rule", { type: "ingress", protocol: "tcp", from_port: 22, to_port: 22, cidr_blocks: HALVES }, N],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", publicRule({ cidr_ipv4: "128.0.0.0/1", from_port: 22, to_port: 22 }), N],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", { cidr_ipv6: "2000::/3", ip_protocol: "tcp", from_port: 22, to_port: 22 }, N],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", publicRule({ cidr_ipv4: "203.0.113.0/24", from_port: 22, to_port: 22 }), C],
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group", sgIngress({ from_port: 443, to_port: 443 }), C],
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group", sgIngress({ from_port: 0, to_port: 65535 }), N],
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group", sgIngress({ from_port: 22, to_port: 22, cidr_blocks: [], ipv6_cidr_blocks: ["::/0"] }), N],
@@ -220,12 +264,17 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_security_group", { egress: [{ cidr_blocks: ["10.0.0.0/8"] }] }, C],
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_security_group", { egress: [{ cidr_blocks: ["10.0.0.0/8"] }, { cidr_blocks: ["0.0.0.0/0"] }] }, N],
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_security_group", { egress: { ipv6_cidr_blocks: ["::/0"] } }, N],
+  ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_security_group_rule", { type: "egress", cidr_blocks: HALVES }, N],
+  ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", { cidr_ipv4: "203.0.113.0/24" }, C],
 
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", { cidr_ipv4: "10.0.0.0/8", from_port: 443, to_port: 443 }, C],
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", publicRule({ from_port: 443, to_port: 443 }), N],
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group_rule", { type: "ingress", from_port: 443, to_port: 443, ipv6_cidr_blocks: ["::/0"] }, N],
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group", sgIngress({ from_port: 443, to_port: 443 }), N],
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group", {}, C],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group_rule", { type: "ingress", from_port: 443, to_port: 443, cidr_blocks: FORTY_BLOCKS }, N],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group", sgIngress({ from_port: 443, to_port: 443, cidr_blocks: HALVES }), N],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group_rule", { type: "ingress", from_port: 443, to_port: 443, cidr_blocks: ["203.0.113.0/24", "198.51.100.0/24"] }, C],
 
   ["BKS-AWS-RDS-BACKUPS", "aws_db_instance", { backup_retention_period: 7 }, C],
   ["BKS-AWS-RDS-BACKUPS", "aws_db_instance", { backup_retention_period: 35 }, C],

@@ -5,12 +5,28 @@ import { C, expectEveryRuleCovered, expectRuleCase, N, RuleCase } from "../suppo
 // checks the same rules against the synthesized bookstore.
 const RULES = TENCENTCLOUD_POLICY_PACK.rules;
 /** The library's own rules, where no scanner has one to mirror: checkov and KICS have no check of tencentcloud_redis_* or TKE add-ons, and checkov 3.3.30 none of COS. */
-const OWN_RULES = ["BKS-TC-REDIS-AUTH", "BKS-TC-REDIS-BACKUPS", "BKS-TC-REDIS-NO-PUBLIC-ADDRESS", "BKS-TC-REDIS-SSL", "BKS-TC-COS-ENCRYPTED", "BKS-TC-COS-PRIVATE", "BKS-TC-COS-VERSIONING", "BKS-TC-TKE-NETWORK-POLICY"];
+const OWN_RULES = ["BKS-TC-CAM-TRUST", "BKS-TC-CAM-WILDCARDS", "BKS-TC-REDIS-AUTH", "BKS-TC-REDIS-BACKUPS", "BKS-TC-REDIS-NO-PUBLIC-ADDRESS", "BKS-TC-REDIS-SSL", "BKS-TC-COS-ENCRYPTED", "BKS-TC-COS-PRIVATE", "BKS-TC-COS-VERSIONING", "BKS-TC-TKE-NETWORK-POLICY"];
 const redisRef = (instance = "subject") => `\${tencentcloud_redis_instance.${instance}.id}`;
 const base64 = (text: string) => Buffer.from(text).toString("base64");
 const SECRET_ID = `AKID${"a1B2".repeat(8)}`;
 
+const camDocument = (...statement: Record<string, unknown>[]) => JSON.stringify({ version: "2.0", statement });
+const ASSUME = { effect: "allow", action: ["name/sts:AssumeRole"] };
+
 const CASES: RuleCase[] = [
+  ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "allow", action: ["name/cos:GetObject"], resource: ["qcs::cos:ap-guangzhou:uid/1250000000:b/*"] }) }, C],
+  ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "allow", action: ["*"], resource: ["*"] }) }, N],
+  ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "allow", action: ["name/cam:*"], resource: ["*"] }) }, N],
+  ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: '${jsonencode({"version" = "2.0", "statement" = [{"effect" = "allow", "action" = ["cos:*"], "resource" = ["*"]}]})}' }, N],
+  ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "deny", action: ["*"], resource: ["*"] }) }, C],
+
+  ["BKS-TC-CAM-TRUST", "tencentcloud_cam_role", { document: camDocument({ ...ASSUME, principal: { service: ["cvm.qcloud.com"] } }) }, C],
+  ["BKS-TC-CAM-TRUST", "tencentcloud_cam_role", { document: camDocument({ ...ASSUME, principal: { qcs: ["qcs::cam::uin/100000000001:root"] } }) }, C],
+  ["BKS-TC-CAM-TRUST", "tencentcloud_cam_role", { document: camDocument({ ...ASSUME, principal: { qcs: ["qcs::cam::anyone:anyone"] } }) }, N],
+  ["BKS-TC-CAM-TRUST", "tencentcloud_cam_role", { document: camDocument({ ...ASSUME, principal: { qcs: ["qcs::cam::uin/*:root"] } }) }, N],
+  ["BKS-TC-CAM-TRUST", "tencentcloud_cam_role", { document: camDocument({ ...ASSUME, principal: "*" }) }, N],
+  ["BKS-TC-CAM-TRUST", "tencentcloud_cam_role", { document: camDocument({ ...ASSUME, principal: "*", condition: { ip_equal: { "qcs:ip": ["203.0.113.0/24"] } } }) }, C],
+
   ["BKS-TC-COS-PRIVATE", "tencentcloud_cos_bucket", { acl: "private" }, C],
   ["BKS-TC-COS-PRIVATE", "tencentcloud_cos_bucket", {}, C],
   ["BKS-TC-COS-PRIVATE", "tencentcloud_cos_bucket", { acl: "public-read" }, N],
@@ -91,6 +107,11 @@ const CASES: RuleCase[] = [
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["DROP#0.0.0.0/0#ALL#ALL", "accept#0.0.0.0/0#80#TCP"] }, N],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["DROP#0.0.0.0/0#ALL#ALL", "ACCEPT#10.0.0.0/8#22#TCP"] }, C],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", {}, C],
+  // The internet without 0.0.0.0/0 (issue #24).
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "128.0.0.0/1" }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", { ingress: [{ action: "ACCEPT", cidr_block: "0.0.0.0/1" }, { action: "ACCEPT", cidr_block: "128.0.0.0/1" }] }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["ACCEPT#0.0.0.0/1#22#TCP"] }, N],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "203.0.113.0/24" }, C],
 
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { orderly_security_groups: ["sg-1"] }, C],
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { security_groups: ["sg-1"] }, C],

@@ -6,6 +6,8 @@
 // claimed (each rule says why): CKV_AWS_8, CKV_AWS_259, CKV2_AWS_72, CKV_ALI_7, CKV_ALI_26,
 // CKV_ALI_32, CKV_K8S_23, CKV_K8S_31, CKV_K8S_38, CKV_K8S_40.
 
+import { publicIpv4Blocks } from "../support/public-blocks";
+
 type Json = Record<string, any>;
 
 export interface Breakage {
@@ -58,6 +60,10 @@ const aliIngress = (port: number): Json => ({
   security_group_id: "sg-breakage",
   description: "breakage",
 });
+/** A policy document as JSON text: checkov reads policies only in that form. */
+const policyJson = (...statements: Json[]): string => JSON.stringify({ Version: "2012-10-17", Statement: statements });
+const WEB_POLICY = { type: "aws_iam_role_policy", name: "Bookstore_Web_ReadCacheCredentials" };
+const WEB_ROLE = { type: "aws_iam_role", name: "Bookstore_Web_InstanceRole" };
 const tencentInstance = (extra: Json): Json => ({
   instance_name: "breakage",
   availability_zone: "ap-guangzhou-3",
@@ -193,6 +199,11 @@ export const BREAKAGES: readonly Breakage[] = [
   { check: "CKV_AWS_38", rule: "BKS-AWS-EKS-ENDPOINT", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => ((b.vpc_config.endpoint_public_access = true), (b.vpc_config.public_access_cidrs = ["0.0.0.0/0"])) },
   { check: "CKV_AWS_58", rule: "BKS-AWS-EKS-SECRETS-ENCRYPTION", pack: "aws", target: { type: "aws_eks_cluster" }, breakIt: (b) => delete b.encryption_config },
   { check: "CKV_AWS_100", rule: "BKS-AWS-EKS-NODE-REMOTE-ACCESS", pack: "aws", target: { type: "aws_eks_node_group" }, breakIt: (b) => (b.remote_access = { ec2_ssh_key: "bookstore" }) },
+  // AWS: IAM
+  { check: "CKV_AWS_62", rule: "BKS-AWS-IAM-WILDCARDS", pack: "aws", target: WEB_POLICY, breakIt: (b) => (b.policy = policyJson({ Effect: "Allow", Action: "*", Resource: "*" })) },
+  { check: "CKV_AWS_63", rule: "BKS-AWS-IAM-WILDCARDS", pack: "aws", target: WEB_POLICY, breakIt: (b) => (b.policy = policyJson({ Effect: "Allow", Action: "*", Resource: "arn:aws:s3:::bookstore-assets/*" })) },
+  { check: "CKV2_AWS_40", rule: "BKS-AWS-IAM-WILDCARDS", pack: "aws", target: WEB_POLICY, breakIt: (b) => (b.policy = policyJson({ Effect: "Allow", Action: "iam:*", Resource: "*" })) },
+  { check: "CKV_AWS_60", rule: "BKS-AWS-IAM-TRUST", pack: "aws", target: WEB_ROLE, breakIt: (b) => (b.assume_role_policy = policyJson({ Effect: "Allow", Principal: { AWS: "*" }, Action: "sts:AssumeRole" })) },
   { check: "CKV_AWS_7", rule: "BKS-AWS-KMS-ROTATION", pack: "aws", target: { type: "aws_kms_key" }, breakIt: (b) => (b.enable_key_rotation = false) },
   // AWS: the cache
   { check: "CKV_AWS_29", rule: "BKS-AWS-CACHE-ENCRYPTED", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => (b.at_rest_encryption_enabled = "false") },
@@ -293,5 +304,98 @@ export const BREAKAGES: readonly Breakage[] = [
     pack: "kubernetes",
     target: { type: "kubernetes_deployment_v1" },
     breakIt: (d) => (container(d).env = [{ name: "DB_PASSWORD", value_from: { secret_key_ref: { name: "database", key: "password" } } }]),
+  },
+];
+
+/**
+ * A way around a rule that compared literals (issue #24): the same opening written so that
+ * no `0.0.0.0/0` or `true` appears. The rule must flag it. checkov is run on it too (with
+ * `npm run scan`) and must raise exactly `checkov` of the IDs the rule mirrors: most
+ * bypasses are the gap the rule closes, and checkov passes them.
+ */
+export interface Bypass {
+  /** What is planted, for the test's name. */
+  readonly what: string;
+  readonly rule: string;
+  readonly pack: string;
+  readonly target: { type: string; name?: string };
+  readonly breakIt?: (block: Json, stack: Json) => void;
+  readonly add?: Json;
+  /** The IDs the rule mirrors that checkov raises on the target all the same; none when absent. */
+  readonly checkov?: readonly string[];
+}
+
+/** The internet without 0.0.0.0/0: its two halves. */
+const HALVES = ["0.0.0.0/1", "128.0.0.0/1"];
+const sshFrom = (cidrs: string[]): Json => ({ type: "ingress", security_group_id: "sg-0123456789abcdef0", protocol: "tcp", from_port: 22, to_port: 22, cidr_blocks: cidrs, description: "breakage" });
+
+export const BYPASSES: readonly Bypass[] = [
+  { what: "SSH from the two halves of IPv4 in one rule", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_security_group_rule", name: "Breakage" }, add: sshFrom(HALVES) },
+  { what: "SSH from one half of IPv4", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" }, add: { ...publicIngress(22), cidr_ipv4: "128.0.0.0/1" } },
+  { what: "HTTPS from 40 blocks covering 99.5 % of public IPv4", rule: "BKS-AWS-SG-PUBLIC-INGRESS", pack: "aws", target: { type: "aws_security_group_rule", name: "Breakage" }, add: { ...sshFrom(publicIpv4Blocks().slice(0, 40)), from_port: 443, to_port: 443 } },
+  // CKV_AWS_39 refuses any public endpoint; CKV_AWS_38, which reads the CIDRs, passes these.
+  {
+    what: "a public EKS endpoint open to the two halves of IPv4",
+    rule: "BKS-AWS-EKS-ENDPOINT",
+    pack: "aws",
+    target: { type: "aws_eks_cluster" },
+    breakIt: (b) => ((b.vpc_config.endpoint_public_access = true), (b.vpc_config.public_access_cidrs = HALVES)),
+    checkov: ["CKV_AWS_39"],
+  },
+  {
+    what: "a public EKS endpoint open to 40 blocks covering 99.5 % of public IPv4",
+    rule: "BKS-AWS-EKS-ENDPOINT",
+    pack: "aws",
+    target: { type: "aws_eks_cluster" },
+    breakIt: (b) => ((b.vpc_config.endpoint_public_access = true), (b.vpc_config.public_access_cidrs = publicIpv4Blocks().slice(0, 40))),
+    checkov: ["CKV_AWS_39"],
+  },
+  { what: "a cache whose TLS is only preferred", rule: "BKS-AWS-CACHE-TLS", pack: "aws", target: { type: "aws_elasticache_replication_group" }, breakIt: (b) => (b.transit_encryption_mode = "preferred") },
+  // IAM, RAM and CAM wildcards the scanners pass: checkov reads IAM documents only as JSON
+  // text (CDKTF writes jsonencode when one holds references), CKV_AWS_60 only the AWS key,
+  // and it has no check of RAM or CAM documents.
+  { what: "Principal * on the web role's trust policy", rule: "BKS-AWS-IAM-TRUST", pack: "aws", target: WEB_ROLE, breakIt: (b) => (b.assume_role_policy = policyJson({ Effect: "Allow", Principal: "*", Action: "sts:AssumeRole" })) },
+  { what: "every S3 action on every resource", rule: "BKS-AWS-IAM-WILDCARDS", pack: "aws", target: WEB_POLICY, breakIt: (b) => (b.policy = policyJson({ Effect: "Allow", Action: ["s3:*"], Resource: "*" })) },
+  { what: "all but IAM on every resource (NotAction)", rule: "BKS-AWS-IAM-WILDCARDS", pack: "aws", target: WEB_POLICY, breakIt: (b) => (b.policy = policyJson({ Effect: "Allow", NotAction: "iam:*", Resource: "*" })) },
+  // CKV2_AWS_40, a graph check, reads the jsonencode form; CKV_AWS_62 and CKV_AWS_63 do not.
+  {
+    what: "every action on every resource, written as CDKTF's jsonencode",
+    rule: "BKS-AWS-IAM-WILDCARDS",
+    pack: "aws",
+    target: WEB_POLICY,
+    breakIt: (b) => (b.policy = '${jsonencode({"Version" = "2012-10-17", "Statement" = [{"Effect" = "Allow", "Action" = "*", "Resource" = "*"}]})}'),
+    checkov: ["CKV2_AWS_40"],
+  },
+  { what: "every action on every resource in the web tier's RAM policy", rule: "BKS-ALI-RAM-WILDCARDS", pack: "alicloud", target: { type: "alicloud_ram_policy", name: "Bookstore_Web" }, breakIt: (b) => (b.policy_document = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "*", Resource: "*" }] })) },
+  {
+    what: "a RAM trust policy open to every account",
+    rule: "BKS-ALI-RAM-TRUST",
+    pack: "alicloud",
+    target: { type: "alicloud_ram_role", name: "Bookstore_Web" },
+    breakIt: (b) => (b.assume_role_policy_document = JSON.stringify({ Version: "1", Statement: [{ Effect: "Allow", Action: "sts:AssumeRole", Principal: { RAM: ["acs:ram::*:root"] } }] })),
+  },
+  {
+    what: "every CAM action on every resource",
+    rule: "BKS-TC-CAM-WILDCARDS",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_cam_policy", name: "Bookstore_Kubernetes_WorkloadReadCacheCredentials" },
+    breakIt: (b) => (b.document = JSON.stringify({ version: "2.0", statement: [{ effect: "allow", action: ["name/cam:*"], resource: ["*"] }] })),
+  },
+  {
+    what: "a CAM trust policy open to anyone",
+    rule: "BKS-TC-CAM-TRUST",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_cam_role" },
+    breakIt: (b) => (b.document = JSON.stringify({ version: "2.0", statement: [{ effect: "allow", action: ["name/sts:AssumeRole"], principal: { qcs: ["qcs::cam::anyone:anyone"] } }] })),
+  },
+  { what: "a database whitelist of the two halves of IPv4", rule: "BKS-ALI-RDS-WHITELIST", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.security_ips = HALVES) },
+  { what: "a cache whitelist of the two halves of IPv4", rule: "BKS-ALI-REDIS-WHITELIST", pack: "alicloud", target: { type: "alicloud_kvstore_instance" }, breakIt: (b) => (b.security_ips = [...b.security_ips, ...HALVES]) },
+  { what: "SSH from one half of IPv4", rule: "BKS-ALI-SG-ADMIN-PORTS", pack: "alicloud", target: { type: "alicloud_security_group_rule", name: "Breakage" }, add: { ...aliIngress(22), cidr_ip: "128.0.0.0/1" } },
+  {
+    what: "HTTPS accepted from the two halves of IPv4",
+    rule: "BKS-TC-SG-PUBLIC-INGRESS",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_security_group_rule_set", name: "Breakage" },
+    add: { security_group_id: "sg-breakage", ingress: HALVES.map((cidr) => ({ action: "ACCEPT", cidr_block: cidr, protocol: "TCP", port: "443", description: "breakage" })) },
   },
 ];

@@ -46,8 +46,8 @@ describe("the Tencent Cloud policy pack", () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const rule of TENCENTCLOUD_POLICY_PACK.rules) {
       expect(rule.id).toMatch(/^BKS-TC-[A-Z0-9-]+$/);
-      // checkov and KICS have no check of tencentcloud_redis_*, COS buckets or TKE add-ons: those rules are the library's own.
-      const own = rule.id.startsWith("BKS-TC-REDIS-") || rule.id.startsWith("BKS-TC-COS-") || rule.id === "BKS-TC-TKE-NETWORK-POLICY";
+      // checkov and KICS have no check of tencentcloud_redis_*, COS buckets, TKE add-ons or CAM documents: those rules are the library's own.
+      const own = rule.id.startsWith("BKS-TC-REDIS-") || rule.id.startsWith("BKS-TC-COS-") || rule.id.startsWith("BKS-TC-CAM-") || rule.id === "BKS-TC-TKE-NETWORK-POLICY";
       expect(rule.mirrors.length > 0).toBe(!own);
       for (const mirrored of rule.mirrors) expect(mirrored).toMatch(/^(CKV_TC_\d+|KICS [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/);
       expect(rule.explanation.length).toBeGreaterThan(20);
@@ -112,6 +112,8 @@ describe("the Tencent Cloud policy pack", () => {
     ["BKS-TC-REDIS-AUTH", (j) => Object.assign(first(j, "tencentcloud_redis_instance"), { no_auth: true, password: undefined })],
     ["BKS-TC-REDIS-SSL", (j) => (first(j, "tencentcloud_redis_ssl").ssl_config = "disabled")],
     ["BKS-TC-REDIS-BACKUPS", (j) => remove(j, "tencentcloud_redis_backup_config")],
+    ["BKS-TC-CAM-WILDCARDS", (j) => (first(j, "tencentcloud_cam_policy").document = JSON.stringify({ version: "2.0", statement: [{ effect: "allow", action: ["*"], resource: ["*"] }] }))],
+    ["BKS-TC-CAM-TRUST", (j) => (first(j, "tencentcloud_cam_role").document = JSON.stringify({ version: "2.0", statement: [{ effect: "allow", action: ["name/sts:AssumeRole"], principal: "*" }] }))],
   ];
 
   test("the breakage table covers every rule", () => {

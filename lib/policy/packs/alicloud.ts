@@ -10,6 +10,8 @@ import { OssEncrypted } from "../rules/alicloud/oss-encrypted";
 import { OssPrivate } from "../rules/alicloud/oss-private";
 import { OssTlsOnly } from "../rules/alicloud/oss-tls-only";
 import { OssVersioning } from "../rules/alicloud/oss-versioning";
+import { RamTrustAnyone } from "../rules/alicloud/ram-trust-anyone";
+import { RamWildcardActions } from "../rules/alicloud/ram-wildcard-actions";
 import { RdsDeletionProtection } from "../rules/alicloud/rds-deletion-protection";
 import { RdsMinorUpgrades } from "../rules/alicloud/rds-minor-upgrades";
 import { RdsNoPublicWhitelist } from "../rules/alicloud/rds-security-ips";
@@ -28,7 +30,7 @@ import { PolicyPack } from "../policy-checks";
 
 /**
  * Every Alibaba Cloud rule: the Alibaba section of the scanner rules (checkov CKV_ALI_*,
- * KICS), plus the library's own where no scanner has one (CLB listeners, CDN, ACK API,
+ * KICS), plus the library's own where no scanner has one (CLB listeners, CDN, ACK API, RAM trust policies,
  * the Tair / Redis cache, OSS encryption and TLS).
  */
 export const ALICLOUD_POLICY_PACK: PolicyPack = {
@@ -47,6 +49,8 @@ export const ALICLOUD_POLICY_PACK: PolicyPack = {
     OssPrivate,
     OssTlsOnly,
     OssVersioning,
+    RamTrustAnyone,
+    RamWildcardActions,
     RdsDeletionProtection,
     RdsMinorUpgrades,
     RdsNoPublicWhitelist,

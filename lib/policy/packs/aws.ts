@@ -23,6 +23,8 @@ import { EksControlPlaneLogs } from "../rules/aws/eks-control-plane-logs";
 import { EksNodeGroupNoRemoteAccess } from "../rules/aws/eks-node-group-no-remote-access";
 import { EksPrivateEndpoint } from "../rules/aws/eks-private-endpoint";
 import { EksSecretsEncryption } from "../rules/aws/eks-secrets-encryption";
+import { IamTrustAnyone } from "../rules/aws/iam-trust-anyone";
+import { IamWildcardActions } from "../rules/aws/iam-wildcard-actions";
 import { KmsKeyRotation } from "../rules/aws/kms-key-rotation";
 import { LaunchTemplateEncryptedVolumes } from "../rules/aws/launch-template-encrypted-volumes";
 import { LaunchTemplateImdsv2 } from "../rules/aws/launch-template-imdsv2";
@@ -89,6 +91,8 @@ export const AWS_POLICY_PACK: PolicyPack = {
     EksNodeGroupNoRemoteAccess,
     EksPrivateEndpoint,
     EksSecretsEncryption,
+    IamTrustAnyone,
+    IamWildcardActions,
     KmsKeyRotation,
     LaunchTemplateEncryptedVolumes,
     LaunchTemplateImdsv2,

@@ -1,6 +1,8 @@
 import { PolicyPack } from "../policy-checks";
 import { ClbAccessLogs } from "../rules/tencentcloud/clb-access-logs";
 import { ClbListenerProtocol } from "../rules/tencentcloud/clb-listener-protocol";
+import { CamTrustAnyone } from "../rules/tencentcloud/cam-trust-anyone";
+import { CamWildcardActions } from "../rules/tencentcloud/cam-wildcard-actions";
 import { CosEncrypted } from "../rules/tencentcloud/cos-encrypted";
 import { CosPrivate } from "../rules/tencentcloud/cos-private";
 import { CosVersioning } from "../rules/tencentcloud/cos-versioning";
@@ -26,7 +28,7 @@ import { VpcFlowLogs } from "../rules/tencentcloud/vpc-flow-logs";
 
 /**
  * Every Tencent Cloud rule; mirrors the Tencent section of the scanner rules (checkov
- * CKV_TC_*, KICS), plus the library's own where no scanner has one (the Redis cache, COS
+ * CKV_TC_*, KICS), plus the library's own where no scanner has one (CAM policies, the Redis cache, COS
  * buckets).
  */
 export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
@@ -34,6 +36,8 @@ export const TENCENTCLOUD_POLICY_PACK: PolicyPack = {
   rules: [
     ClbAccessLogs,
     ClbListenerProtocol,
+    CamTrustAnyone,
+    CamWildcardActions,
     CosEncrypted,
     CosPrivate,
     CosVersioning,

@@ -1,4 +1,4 @@
-import { ANYWHERE_CIDRS } from "../../rule";
+import { admitsInternet } from "../../rule";
 import { redisSetting } from "./selectors";
 
 // checkov and KICS have no check of alicloud_kvstore_instance: the library's own rule,
@@ -6,6 +6,6 @@ import { redisSetting } from "./selectors";
 export const RedisNoPublicWhitelist = redisSetting(
   "BKS-ALI-REDIS-WHITELIST",
   [],
-  "A Tair (Redis) instance's IP whitelist (security_ips) must not hold 0.0.0.0 or 0.0.0.0/0.",
-  (c) => !(c.security_ips ?? []).some((ip: unknown) => ANYWHERE_CIDRS.includes(String(ip))),
+  "A Tair (Redis) instance's IP whitelist (security_ips) must not admit the internet: 0.0.0.0, 0.0.0.0/0, or blocks that add up to more than a /8 of public addresses.",
+  (c) => !admitsInternet(c.security_ips ?? []),
 );
