@@ -21,6 +21,8 @@ export const CONFIGURE_ALIYUN_CREDENTIALS: PinnedAction = Object.freeze({
   commit: "b347e60e64028a4d567a8f31ca42e1b0706c3c99",
   released: "2025-06-04",
   ref: "https://github.com/aliyun/configure-aliyun-credentials-action/blob/v1.0.7/action.yml",
+  inputs: ["role-to-assume", "oidc-provider-arn", "role-session-name", "role-session-expiration"],
+  requiredInputs: [],
 });
 
 /** Alibaba Cloud: a RAM role trusting a RAM OIDC identity provider for GitHub, assumed by Alibaba Cloud's action. */

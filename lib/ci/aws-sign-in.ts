@@ -16,6 +16,8 @@ export const CONFIGURE_AWS_CREDENTIALS: PinnedAction = Object.freeze({
   commit: "e6de054238d6b7531b4efff3b6587d9aade6a06c",
   released: "2026-07-22",
   ref: "https://github.com/aws-actions/configure-aws-credentials/blob/v6.2.3/action.yml",
+  inputs: ["role-to-assume", "aws-region", "role-session-name", "role-duration-seconds"],
+  requiredInputs: ["aws-region"],
 });
 
 /** AWS: an IAM role trusting GitHub's OIDC provider, assumed by the official action. */

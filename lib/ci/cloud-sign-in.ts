@@ -20,6 +20,10 @@ export interface PinnedAction {
   readonly released: string;
   /** Where the inputs the workflow passes were checked. */
   readonly ref: string;
+  /** The inputs the generated workflow passes, each declared in the action's `action.yml` at that commit. */
+  readonly inputs: readonly string[];
+  /** The inputs `action.yml` marks `required: true`. */
+  readonly requiredInputs: readonly string[];
 }
 
 /** `uses:` for a pinned action: the commit, and the release in a comment after it. */
@@ -74,6 +78,21 @@ export interface CloudSignIn {
   variables(access: Access): SignInVariable[];
   /** The steps that sign in for `request.access`. */
   steps(request: SignInRequest): WorkflowStep[];
+  /**
+   * Where a cloud has no action to sign in with, the step runs this package's
+   * `multicloud-bookstore-ci sign-in <cloud>`, which calls this with the step's options.
+   * @default none: the steps use an action
+   */
+  readonly command?: SignInCommand;
+}
+
+/** `multicloud-bookstore-ci sign-in <cloud> --<option> <value>...`, run inside a job. */
+export interface SignInCommand {
+  /** The options it takes, each `--<name> <value>`; all are required unless listed in `optional`. */
+  readonly options: readonly string[];
+  readonly optional: readonly string[];
+  /** Signs in, exporting the credentials to the job's next steps; rejects with a `SignInError`. */
+  run(options: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void>;
 }
 
 /** The repository variable holding a cloud's role for one kind of access, e.g. `AWS_DEPLOY_ROLE_ARN`. */

@@ -13,3 +13,11 @@ export class DeliveryPlanError extends Error {
     this.name = "DeliveryPlanError";
   }
 }
+
+/** A step of a sign-in failed; the message says which and why, never a secret. */
+export class SignInError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SignInError";
+  }
+}

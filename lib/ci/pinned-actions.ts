@@ -15,6 +15,8 @@ export const CHECKOUT: PinnedAction = Object.freeze({
   commit: "3d3c42e5aac5ba805825da76410c181273ba90b1",
   released: "2026-07-17",
   ref: "https://github.com/actions/checkout/blob/v7.0.1/action.yml",
+  inputs: ["persist-credentials"],
+  requiredInputs: [],
 });
 
 /**
@@ -27,6 +29,8 @@ export const SETUP_NODE: PinnedAction = Object.freeze({
   commit: "820762786026740c76f36085b0efc47a31fe5020",
   released: "2026-07-13",
   ref: "https://github.com/actions/setup-node/blob/v7.0.0/action.yml",
+  inputs: ["node-version", "package-manager-cache"],
+  requiredInputs: [],
 });
 
 /**
@@ -39,4 +43,6 @@ export const SETUP_TERRAFORM: PinnedAction = Object.freeze({
   commit: "dfe3c3f87815947d99a8997f908cb6525fc44e9e",
   released: "2026-05-12",
   ref: "https://github.com/hashicorp/setup-terraform/blob/v4.0.1/action.yml",
+  inputs: ["terraform_version", "terraform_wrapper"],
+  requiredInputs: [],
 });

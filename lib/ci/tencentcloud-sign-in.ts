@@ -1,4 +1,5 @@
 import { Access, CloudSignIn, roleVariable, variableExpression } from "./cloud-sign-in";
+import { signInToTencentcloud } from "./tencentcloud-web-identity";
 
 /** The repository variable holding the name of the CAM OIDC identity provider that trusts GitHub. */
 export const TENCENTCLOUD_OIDC_PROVIDER_VARIABLE = "TENCENTCLOUD_OIDC_PROVIDER_ID";
@@ -18,6 +19,21 @@ export const TENCENTCLOUD_SIGN_IN: CloudSignIn = Object.freeze<CloudSignIn>({
     { name: roleVariable("tencentcloud", access), holds: `the ARN of the CAM role for ${access} (qcs::cam::uin/<account>:roleName/<name>)` },
     { name: TENCENTCLOUD_OIDC_PROVIDER_VARIABLE, holds: "the name of the CAM OIDC identity provider for https://token.actions.githubusercontent.com (CreateOIDCConfig's Name)" },
   ],
+  command: {
+    options: ["role-arn", "provider-id", "session-name", "region", "duration-seconds"],
+    optional: ["duration-seconds"],
+    run: async (options, env, log) => {
+      await signInToTencentcloud({
+        roleArn: options["role-arn"],
+        providerId: options["provider-id"],
+        sessionName: options["session-name"],
+        region: options.region,
+        durationSeconds: options["duration-seconds"] === undefined ? undefined : Number(options["duration-seconds"]),
+        env,
+        log,
+      });
+    },
+  },
   steps: ({ access, region, sessionName, sessionSeconds }) => [
     {
       name: `Tencent Cloud credentials (CAM OIDC, STS AssumeRoleWithWebIdentity, ${access} role)`,

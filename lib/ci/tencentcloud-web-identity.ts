@@ -1,5 +1,6 @@
 import * as fs from "fs";
 import { randomBytes } from "crypto";
+import { SignInError } from "./errors";
 
 /**
  * Tencent Cloud's sign-in from a GitHub Actions job, as CAM's OIDC role SSO documents it:
@@ -49,14 +50,6 @@ export interface TencentcloudCredentials {
   readonly TENCENTCLOUD_SECRET_ID: string;
   readonly TENCENTCLOUD_SECRET_KEY: string;
   readonly TENCENTCLOUD_SECURITY_TOKEN: string;
-}
-
-/** A step of the sign-in failed; the message says which and why, never a secret. */
-export class SignInError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "SignInError";
-  }
 }
 
 function required(env: NodeJS.ProcessEnv, name: string, why: string): string {

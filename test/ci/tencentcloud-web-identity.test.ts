@@ -3,7 +3,8 @@ import * as http from "http";
 import { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
-import { signInToTencentcloud, SignInError } from "../../lib/ci/tencentcloud-web-identity";
+import { SignInError } from "../../lib/ci/errors";
+import { signInToTencentcloud } from "../../lib/ci/tencentcloud-web-identity";
 
 // The Tencent Cloud sign-in against stand-ins for GitHub's OIDC token endpoint and
 // Tencent Cloud STS on loopback: what is asked of each, what reaches the next steps
