@@ -8,8 +8,9 @@ import { parseYaml } from "../ci/support";
  * job's `run:` steps, in order, as GitHub's runner runs them (`bash --noprofile --norc -eo
  * pipefail <script>`, the job stopping at the first step that fails), in a project folder
  * laid out as a user's (node_modules/.bin/cdktf: the real CLI; multicloud-bookstore-ci:
- * this package's, bundled from lib/ci), with the workflow's, the job's and the step's
- * environment, `${{ vars.X }}` and `${{ inputs.X }}` replaced by the values given.
+ * this package's, bundled from lib/ci; npx: a shim that runs them), with the workflow's,
+ * the job's and the step's environment, `${{ vars.X }}` and `${{ inputs.X }}` replaced by
+ * the values given.
  * terraform is the recording stand-in (test/support/terraform-stand-in.js). Not run here,
  * and each named so: the actions (checkout, setup-node, setup-terraform, the clouds' sign-in
  * actions), `npm ci` and `npx cdktf synth` (the project's cdktf.out is synthesized before),
@@ -92,6 +93,23 @@ export function layOutProject(project: string): void {
   fs.writeFileSync(path.join(bin, "multicloud-bookstore-ci"), `#!/bin/sh\nexec "${process.execPath}" "${command}" "$@"\n`, { mode: 0o755 });
   // The stand-in through a wrapper: the CLI starts terraform through a pty, which needs an executable.
   fs.writeFileSync(path.join(project, "terraform"), `#!/bin/sh\nexec "${process.execPath}" "${STAND_IN}" "$@"\n`, { mode: 0o755 });
+  // `npx [--no-install] <command>` as npm runs it for a command of the project's
+  // node_modules/.bin, without npm's own start (about 0.4 s of CPU, some forty times a
+  // run); test/package.test.ts runs the real npx on an installed package.
+  fs.mkdirSync(path.join(project, ".shims"), { recursive: true });
+  fs.writeFileSync(
+    path.join(project, ".shims", "npx"),
+    [
+      "#!/bin/sh",
+      'if [ "$1" = "--no-install" ]; then shift; fi',
+      'command="$1"; shift',
+      `bin="${bin}/$command"`,
+      'if [ ! -x "$bin" ]; then echo "npx: $command is not in the project\'s node_modules/.bin" >&2; exit 1; fi',
+      'exec "$bin" "$@"',
+      "",
+    ].join("\n"),
+    { mode: 0o755 },
+  );
 }
 
 export function readWorkflow(project: string, file = ".github/workflows/deploy.yml"): Workflow {
@@ -147,7 +165,14 @@ export function runInProject(project: string, command: string, args: readonly st
 
 /** The environment every process of a job starts from: no telemetry or colour, this machine's PATH. */
 function baseEnvironment(project: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, CI: "true", NO_COLOR: "1", npm_config_update_notifier: "false", TERRAFORM_BINARY_NAME: path.join(project, "terraform") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PATH: `${path.join(project, ".shims")}${path.delimiter}${process.env.PATH}`,
+    CI: "true",
+    NO_COLOR: "1",
+    npm_config_update_notifier: "false",
+    TERRAFORM_BINARY_NAME: path.join(project, "terraform"),
+  };
   for (const name of Object.keys(env)) if (name.startsWith("BOOKSTORE_") || name === "FORCE_COLOR") delete env[name];
   return env;
 }
