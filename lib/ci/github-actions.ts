@@ -92,6 +92,7 @@ export function githubActionsWorkflow(plan: DeliveryPlan, props: GithubActionsWo
   const p = { ...DEFAULTS, ...Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) } as typeof DEFAULTS & GithubActionsWorkflowProps;
   const tool = `npx --no-install ${CI_COMMAND}`;
   const regenerate = githubActionsArguments(props).map(shellWord).join(" ");
+  if (plan.lanes.length === 0) throw new DeliveryPlanError("the app has no stack to deploy");
   const clouds = cloudsOf(plan, signIns);
   for (const lane of Object.keys(props.runsOn ?? {})) plan.lane(lane);
 

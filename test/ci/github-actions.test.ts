@@ -185,6 +185,10 @@ describe("the generated GitHub Actions workflow", () => {
     expect(() => githubActionsWorkflow(examplePlan, { runsOn: { "bookstore-gcp": ["self-hosted"] } })).toThrow(/no lane bookstore-gcp; the lanes are bookstore-alicloud, bookstore-aws/);
   });
 
+  test("fails when the app has no stack", () => {
+    expect(() => githubActionsWorkflow(DeliveryPlan.fromStacks([]))).toThrow(/the app has no stack to deploy/);
+  });
+
   test("fails when a lane changes AWS in a region synth did not write down", () => {
     const stack: SynthesizedStack = { name: "shop-aws", dependencies: [], providers: ["aws"], regions: {}, backend: "s3" };
     expect(() => githubActionsWorkflow(DeliveryPlan.fromStacks([stack]))).toThrow(/AWS sign-in needs the region of the lane's aws provider/);
