@@ -153,7 +153,8 @@ export function githubActionsWorkflow(plan: DeliveryPlan, props: GithubActionsWo
     jobs[jobId("deploy", lane)] = {
       name: `deploy ${lane.name}`,
       needs: [jobId("plan", lane), ...lane.after.map((after) => jobId("deploy", plan.lane(after)))],
-      if: `github.event_name != 'pull_request' && github.ref == 'refs/heads/${p.branch}'`,
+      // A quote inside an expression's string is written twice.
+      if: `github.event_name != 'pull_request' && github.ref == 'refs/heads/${p.branch.replace(/'/g, "''")}'`,
       "runs-on": runsOn(lane),
       // Required reviewers on this environment turn the plan above into an approval gate.
       environment: lane.name,
