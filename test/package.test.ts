@@ -88,4 +88,25 @@ describe("the npm package", () => {
     expect(Object.values(stack.resource.aws_db_instance)).toEqual([expect.objectContaining({ engine_version: "8.4", instance_class: "db.m6g.large" })]);
     expect(stack.resource.aws_eks_cluster).toBeUndefined();
   });
+
+  test("installs the multicloud-bookstore-ci command, which writes the user's deploy workflow from their synth", () => {
+    // After the test above synthesized the user's "shop" (one stack, no cluster) into cdktf.out.
+    const workflow = execFileSync("npx", ["--no-install", "multicloud-bookstore-ci", "github-actions", "--out", "-"], {
+      cwd: project,
+      env: { ...process.env, npm_config_update_notifier: "false" },
+      encoding: "utf8",
+    });
+    expect(workflow).toContain("  deploy-shop-aws:\n");
+    expect(workflow).toContain("npx cdktf deploy shop-aws --auto-approve --skip-synth\n");
+    expect(workflow).toContain("    runs-on: ubuntu-latest\n");
+  });
+
+  test("exports the generator as multicloud-bookstore/ci, with its types", () => {
+    fs.writeFileSync(
+      path.join(project, "ci.ts"),
+      'import { DeliveryPlan, githubActionsWorkflow } from "multicloud-bookstore/ci";\nconsole.log(githubActionsWorkflow(DeliveryPlan.fromCdktfOutput("cdktf.out"), { branch: "release" }).includes("refs/heads/release"));\n',
+    );
+    execFileSync(process.execPath, [TSC, "ci.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], { cwd: project, stdio: "pipe" });
+    expect(execFileSync(process.execPath, ["ci.js"], { cwd: project, encoding: "utf8" }).trim()).toBe("true");
+  });
 });

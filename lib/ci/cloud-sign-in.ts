@@ -1,0 +1,111 @@
+import { Commented, YamlValue } from "./yaml";
+
+/** What a job may do with a cloud: read (plan, and read another lane's state) or change it (deploy). */
+export enum Access {
+  /** Read-only: what `terraform plan` and reading another stack's state need. */
+  PLAN = "plan",
+  /** Create, change and delete what the lane's stacks hold. */
+  DEPLOY = "deploy",
+}
+
+/** A GitHub Action pinned to one commit, with the release that commit is and where it was checked. */
+export interface PinnedAction {
+  /** `owner/name` on GitHub. */
+  readonly repository: string;
+  /** The release tag the commit carries, e.g. `v6.2.3`. */
+  readonly version: string;
+  /** The tag's commit, 40 hex digits: what the workflow runs, whatever the tag later points at. */
+  readonly commit: string;
+  /** The day of that commit. */
+  readonly released: string;
+  /** Where the inputs the workflow passes were checked. */
+  readonly ref: string;
+  /** The inputs the generated workflow passes, each declared in the action's `action.yml` at that commit. */
+  readonly inputs: readonly string[];
+  /** The inputs `action.yml` marks `required: true`. */
+  readonly requiredInputs: readonly string[];
+}
+
+/** `uses:` for a pinned action: the commit, and the release in a comment after it. */
+export function usesPinned(action: PinnedAction): Commented {
+  return new Commented(`${action.repository}@${action.commit}`, action.version);
+}
+
+/** One step of a job, as GitHub Actions takes it. */
+export interface WorkflowStep {
+  readonly name?: string;
+  readonly id?: string;
+  readonly if?: string;
+  readonly uses?: Commented;
+  readonly with?: { readonly [input: string]: string | number | boolean };
+  readonly env?: { readonly [name: string]: string };
+  readonly run?: string;
+}
+
+/** What a job asks of a cloud's sign-in. */
+export interface SignInRequest {
+  readonly access: Access;
+  /** The region of the lane's stacks in this cloud, where the sign-in needs one. @default none known */
+  readonly region?: string;
+  /** A name for the role session that says which lane and run it is, e.g. `bookstore-aws-deploy-${{ github.run_id }}`. */
+  readonly sessionName: string;
+  /** How long the credentials must last: a deploy of a cluster and a database takes most of an hour. */
+  readonly sessionSeconds: number;
+}
+
+/** A repository variable a sign-in reads, and what to set it to. */
+export interface SignInVariable {
+  readonly name: string;
+  readonly holds: string;
+}
+
+/**
+ * How a job signs in to one cloud with GitHub's OIDC token, leaving the cloud's temporary
+ * credentials in the job's environment, where the cloud's Terraform provider and state
+ * backend read them. One per cloud, in `lib/ci/<cloud>-sign-in.ts`; the list is
+ * `CLOUD_SIGN_INS`.
+ */
+export interface CloudSignIn {
+  /** The cloud's registered name (`CloudRegistration.name`), e.g. `aws`. */
+  readonly cloud: string;
+  /** The cloud's name for people. */
+  readonly title: string;
+  /** The Terraform providers (local names) whose use in a stack means the stack acts on this cloud. */
+  readonly providers: readonly string[];
+  /** The actions its steps use. */
+  readonly actions: readonly PinnedAction[];
+  /** The repository variables its steps read for `access`. */
+  variables(access: Access): SignInVariable[];
+  /** The steps that sign in for `request.access`. */
+  steps(request: SignInRequest): WorkflowStep[];
+  /**
+   * Where a cloud has no action to sign in with, the step runs this package's
+   * `multicloud-bookstore-ci sign-in <cloud>`, which calls this with the step's options.
+   * @default none: the steps use an action
+   */
+  readonly command?: SignInCommand;
+}
+
+/** `multicloud-bookstore-ci sign-in <cloud> --<option> <value>...`, run inside a job. */
+export interface SignInCommand {
+  /** The options it takes, each `--<name> <value>`; all are required unless listed in `optional`. */
+  readonly options: readonly string[];
+  readonly optional: readonly string[];
+  /** Signs in, exporting the credentials to the job's next steps; rejects with a `SignInError`. */
+  run(options: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void>;
+}
+
+/** The repository variable holding a cloud's role for one kind of access, e.g. `AWS_DEPLOY_ROLE_ARN`. */
+export function roleVariable(cloud: string, access: Access): string {
+  return `${cloud.toUpperCase()}_${access.toUpperCase()}_ROLE_ARN`;
+}
+
+/** `${{ vars.NAME }}`: a repository (or environment) variable's value. */
+export function variableExpression(name: string): string {
+  return `\${{ vars.${name} }}`;
+}
+
+/** The step as YAML takes it, without unset fields. */
+export function stepValue(step: WorkflowStep): YamlValue {
+  return Object.fromEntries(Object.entries(step).filter(([, value]) => value !== undefined)) as YamlValue;
+}
