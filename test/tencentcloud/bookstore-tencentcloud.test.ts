@@ -450,6 +450,23 @@ describe("the bookstore on Tencent Cloud", () => {
         expect.objectContaining({ instance_type: "S5.MEDIUM8", public_ip_assigned: false, internet_max_bandwidth_out: 0 }),
       );
     });
+
+    test("gives the nodes a generated root password that the provider and CVM accept, and no key pair", () => {
+      // The provider refuses a node pool with neither password nor key_ids.
+      const config = onlyResource(json, "tencentcloud_kubernetes_node_pool").auto_scaling_config;
+      expect(config.password).toMatch(/^\$\{random_password\.Bookstore_Kubernetes_NodePassword_[A-F0-9]+\.result\}$/);
+      expect(config.key_ids).toBeUndefined();
+      expect(resources(json, "tencentcloud_key_pair")).toEqual([]);
+      const password = resourceAt(json, "random_password", "Bookstore/Kubernetes/NodePassword");
+      // 8 to 16 characters (the provider's check), at least two of each kind (CVM asks for
+      // two or three kinds), and specials every one of them accepts, "/" not among them.
+      expect(password).toEqual(expect.objectContaining({ length: 16, special: true, min_lower: 2, min_upper: 2, min_numeric: 2, min_special: 2 }));
+      const providerSpecials = "()~!@#$%^&*-+={}[]:;',.?/";
+      const cvmSpecials = "()`~!@#$%^&*-+=|{}[]:;',.?/";
+      for (const special of password.override_special as string) {
+        expect([providerSpecials.includes(special), cvmSpecials.includes(special), special === "/"]).toEqual([true, true, false]);
+      }
+    });
   });
 
   describe("Kubernetes access, identity and add-ons", () => {
