@@ -14,7 +14,7 @@ import { isTcrPersonalImage, tcrEnterpriseImage } from "./registry";
 import { TencentcloudCatalog } from "./catalog";
 import { grantAdministrators, workloadRole } from "./cluster-grants";
 import { installNetworkPolicyAddOn, NETWORK_POLICY_ADD_ON } from "./network-policy-add-on";
-import type { TencentcloudKubernetesAccess } from "./kubernetes-access";
+import { endpointUrl, type TencentcloudKubernetesAccess } from "./kubernetes-access";
 import { acceptRule, securityGroup } from "./security-group";
 
 const API_PORT = "443";
@@ -196,7 +196,7 @@ export function createTencentcloudKubernetesCluster(
   // tencentcloud_kubernetes_cluster.network_type ("GR") and cluster_cidr
   return {
     clusterId,
-    endpoint: `https://${endpoint.pgwEndpoint}`,
+    endpoint: endpointUrl(endpoint.pgwEndpoint),
     securityGroupId: nodes.id,
     sourceCidrs: [specifics.kubernetesClusterCidr],
     workloadRoleId: identity?.roleArn,
