@@ -116,6 +116,9 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(userData).toContain("DB_HOST=${tencentcloud_mysql_instance.");
       expect(userData).toContain("DB_PORT=3307");
       expect(userData).toContain("DB_CREDENTIALS_SECRET=${tencentcloud_ssm_secret.");
+      // SSM's GetSecretValue reads by name and version ID, and the instances may not list versions.
+      expect(userData).toContain("DB_CREDENTIALS_SECRET_VERSION=v1");
+      expect(userData).toContain("CACHE_CREDENTIALS_SECRET_VERSION=v1");
       // The same application contract as the pods: cloud, region (also for the SDK), port, the application account.
       for (const line of ["CLOUD=tencentcloud", "CLOUD_REGION=ap-guangzhou", "TENCENTCLOUD_REGION=ap-guangzhou", "PORT=8080", "DB_NAME=bookstore", "DB_USER=bookstoreadmin"]) {
         expect(userData).toContain(line);
