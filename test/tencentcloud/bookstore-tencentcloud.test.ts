@@ -1,3 +1,7 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { Cloud, MysqlVersion, WebRuntime } from "../../lib";
 import { exampleProps } from "../../examples/bookstore-app";
 import { cacheRuleTarget } from "../../lib/tencentcloud/cdn";
@@ -124,6 +128,44 @@ describe("the bookstore on Tencent Cloud", () => {
         expect(userData).toContain(line);
       }
       expect(userData).not.toMatch(/password|TENCENTCLOUD_SECRET/i);
+    });
+
+    test("installs Docker CE from Docker's repository on Tencent's mirror before it starts docker, not the distribution's docker package", () => {
+      // GIVEN the image the VMs boot: TencentOS Server 3.1
+      expect(dataSources(vmsJson, "tencentcloud_images")).toEqual([expect.objectContaining({ image_name_regex: "^TencentOS Server 3\\.1" })]);
+      // WHEN the boot script is read line by line (a Terraform string: its newlines are written \n)
+      const userData: string = onlyResource(vmsJson, "tencentcloud_as_scaling_config").user_data;
+      const lines = userData.replace(/^\$\{base64encode\("/, "").replace(/"\)\}$/, "").split("\\n");
+      // THEN Docker CE comes from Docker's CentOS 8 repository on Tencent's mirror over HTTPS, all under set -e
+      const install = [
+        "dnf config-manager --add-repo=https://mirrors.cloud.tencent.com/docker-ce/linux/centos/docker-ce.repo",
+        "sed -i -e 's+download.docker.com+mirrors.cloud.tencent.com/docker-ce+g' -e 's+[$]releasever+8+g' /etc/yum.repos.d/docker-ce.repo",
+        "dnf -y install --allowerasing docker-ce",
+      ];
+      expect(lines.slice(0, 6)).toEqual(["#!/bin/bash", "set -euo pipefail", ...install, "systemctl enable --now docker"]);
+      expect(userData).not.toContain("install -y docker;");
+      expect(userData).not.toContain("docker.io");
+      // AND the mirror is reached through the NAT gateway on 443, which the instances' egress admits
+      expect(rulesOf(vmsJson, "Bookstore_Web_SecurityGroup")).toContainEqual(expect.objectContaining({ type: "egress", ip_protocol: "TCP", port_range: "443", cidr_ip: "0.0.0.0/0" }));
+    });
+
+    test("points Docker's repository file at Tencent's mirror and at CentOS 8, whose packages TencentOS Server 3.1 takes", () => {
+      // GIVEN Docker's repository file as Docker publishes it (its stable section)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "docker-repo-"));
+      const repo = path.join(dir, "docker-ce.repo");
+      fs.writeFileSync(
+        repo,
+        ["[docker-ce-stable]", "name=Docker CE Stable - $basearch", "baseurl=https://download.docker.com/linux/centos/$releasever/$basearch/stable", "enabled=1", "gpgcheck=1", "gpgkey=https://download.docker.com/linux/centos/gpg", ""].join("\n"),
+      );
+      // WHEN the boot script's sed line runs on it
+      const sed = Cloud.tencentcloud({ region: "ap-guangzhou" }).catalog.tencentcloud.dockerInstallCommands.find((line) => line.startsWith("sed "))!;
+      execFileSync("bash", ["-c", sed.replace("/etc/yum.repos.d/docker-ce.repo", repo)]);
+      // THEN packages and key come from the mirror over HTTPS, for CentOS 8
+      const rewritten = fs.readFileSync(repo, "utf8");
+      fs.rmSync(dir, { recursive: true });
+      expect(rewritten).toContain("baseurl=https://mirrors.cloud.tencent.com/docker-ce/linux/centos/8/$basearch/stable\n");
+      expect(rewritten).toContain("gpgkey=https://mirrors.cloud.tencent.com/docker-ce/linux/centos/gpg\n");
+      expect(rewritten).not.toMatch(/download\.docker\.com|\$releasever/);
     });
 
     test("sits in the private subnets and registers with the HTTPS rule; CLB-unhealthy instances are replaced", () => {
