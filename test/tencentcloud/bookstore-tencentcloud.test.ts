@@ -311,6 +311,17 @@ describe("the bookstore on Tencent Cloud", () => {
       );
     });
 
+    test.each([
+      ["on the cluster", () => json],
+      ["on VMs", () => vmsJson],
+    ])("%s: leaves alone the tke-clusterId tag TKE puts on a CLB a Service reuses, and only that tag", (_runtime, stack) => {
+      // The provider deletes on apply every tag of the CLB the configuration lacks.
+      const clb = onlyResource(stack(), "tencentcloud_clb_instance");
+      expect(clb.lifecycle).toEqual({ ignore_changes: ['tags["tke-clusterId"]'] });
+      // The library's own tags stay managed.
+      expect(clb.tags).toEqual(expect.objectContaining({ app: "bookstore" }));
+    });
+
     test("sends access logs to CLB's own log set, kept as long as it allows (90 days)", () => {
       expect(onlyResource(json, "tencentcloud_clb_log_set")).toEqual(expect.objectContaining({ period: 90 }));
       expect(onlyResource(json, "tencentcloud_clb_log_topic")).toEqual(
