@@ -186,7 +186,7 @@ function workloadRows(cloud: ICloud): Row[] {
   return [
     [`a CPU request above what one ${nodeSize} node has`, { kubernetes: { nodeSize, workloads: { cpuRequestMillicores: allocatable.cpuMillicores + 1 } } }, SHOP, "kubernetes.workloads.cpuRequestMillicores", allocatable.cpuMillicores + 1],
     [`a memory request above what one ${nodeSize} node has`, { kubernetes: { nodeSize, workloads: { memoryRequestMiB: allocatable.memoryMiB + 1 } } }, SHOP, "kubernetes.workloads.memoryRequestMiB", allocatable.memoryMiB + 1],
-    ...["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET", "PORT", "CLOUD", "CLOUD_REGION", ...cloud.catalog.runtimeEnvironment.regionVariables].map((key): Row => [`the workloads' own variable ${key}`, { kubernetes: { workloads: { environment: { [key]: "x" } } } }, SHOP, `kubernetes.workloads.environment.${key}`, key]),
+    ...["DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET", "DB_CREDENTIALS_SECRET_VERSION", "CACHE_CREDENTIALS_SECRET_VERSION", "PORT", "CLOUD", "CLOUD_REGION", ...cloud.catalog.runtimeEnvironment.regionVariables].map((key): Row => [`the workloads' own variable ${key}`, { kubernetes: { workloads: { environment: { [key]: "x" } } } }, SHOP, `kubernetes.workloads.environment.${key}`, key]),
     ...["DB_PASSWORD", "STRIPE_SECRET", "AWS_SECRET_ACCESS_KEY", "GITHUB_TOKEN", "mail_api_key", "SIGNING_PRIVATE_KEY"].flatMap((key): Row[] => [
       [`a secret-looking web variable ${key}`, { web: { image, environment: { [key]: "x" } } }, `${SHOP}/Web`, `web.environment.${key}`, key],
       [`a secret-looking workloads variable ${key}`, { kubernetes: { workloads: { environment: { [key]: "x" } } } }, SHOP, `kubernetes.workloads.environment.${key}`, key],

@@ -15,6 +15,17 @@ const LOAD_BALANCER_TYPES: Readonly<Record<string, string>> = {
   tencentcloud: "tencentcloud_clb_instance",
 };
 
+/**
+ * The version of the credentials secrets each cloud's read is told, where it takes one the
+ * reader cannot find itself: Tencent Cloud's SSM GetSecretValue needs a VersionId, and its
+ * readers may not list versions; Secrets Manager (by ARN) and KMS (by name) read the current one.
+ */
+const CREDENTIALS_SECRET_VERSIONS: Readonly<Record<string, string | undefined>> = {
+  aws: undefined,
+  alicloud: undefined,
+  tencentcloud: "v1",
+};
+
 /** Data sources that would read a secret's value into a stack's state. */
 const SECRET_READS = /secretsmanager_secret_version|kms_secret_versions|ssm_secret_versions|kms_secret\b/;
 
@@ -26,8 +37,9 @@ function keptAddresses(json: TerraformJson, cloudName: string): string[] {
   return statefulAddresses(json, stateful);
 }
 
-test("every implemented cloud has its load balancer type listed here", () => {
+test("every implemented cloud has its load balancer type and its credentials secrets' version listed here", () => {
   expect(Object.keys(LOAD_BALANCER_TYPES).sort()).toEqual([...Cloud.implemented].sort());
+  expect(Object.keys(CREDENTIALS_SECRET_VERSIONS).sort()).toEqual([...Cloud.implemented].sort());
 });
 
 describe.each(TEST_CLOUDS)("$name: one front door", ({ name, make }) => {
@@ -96,6 +108,18 @@ describe.each(TEST_CLOUDS)("$name: one front door", ({ name, make }) => {
     const config = resources(workloads!, "kubernetes_config_map_v1")[0] as Record<string, any>;
     for (const variable of ["CLOUD", "CLOUD_REGION", "PORT", "DB_HOST", "DB_PORT", "DB_NAME", "DB_USER", "DB_CREDENTIALS_SECRET", ...cloud.catalog.runtimeEnvironment.regionVariables]) {
       expect({ variable, present: variable in config.data }).toEqual({ variable, present: true });
+    }
+  });
+
+  test("tell the application which version of the credentials secrets to read only where the cloud's read needs one", () => {
+    const { json, workloads } = synthBookstore(make());
+    const config = (resources(workloads!, "kubernetes_config_map_v1")[0] as Record<string, any>).data;
+    const version = CREDENTIALS_SECRET_VERSIONS[name];
+    expect([config.DB_CREDENTIALS_SECRET_VERSION, config.CACHE_CREDENTIALS_SECRET_VERSION]).toEqual([version, version]);
+    if (version !== undefined) {
+      // The version the application is told is the one the stack writes.
+      const written = Object.values(json.resource ?? {}).flatMap((blocks) => Object.values(blocks)).map((block: any) => block.version_id).filter((id) => id !== undefined);
+      expect(written).toEqual([version, version]);
     }
   });
 });

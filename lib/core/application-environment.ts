@@ -35,12 +35,20 @@ export const APPLICATION_VARIABLES = {
   databaseUser: "DB_USER",
   /** The secret holding `{"username": ..., "password": ...}` in the cloud's secret store. */
   databaseCredentialsSecret: "DB_CREDENTIALS_SECRET",
+  /**
+   * The version of that secret to read, set only where the cloud's read needs one and the
+   * runtime's identity may not list versions (Tencent Cloud: SSM's `GetSecretValue` takes
+   * `VersionId`).
+   */
+  databaseCredentialsSecretVersion: "DB_CREDENTIALS_SECRET_VERSION",
   cacheHost: "CACHE_HOST",
   cachePort: "CACHE_PORT",
   /** `true` when clients must connect with TLS (`rediss://`). */
   cacheTls: "CACHE_TLS",
   /** The secret holding `{"password": ...}` (the AUTH token) in the cloud's secret store. */
   cacheCredentialsSecret: "CACHE_CREDENTIALS_SECRET",
+  /** The version of that secret to read, as `DB_CREDENTIALS_SECRET_VERSION`. */
+  cacheCredentialsSecretVersion: "CACHE_CREDENTIALS_SECRET_VERSION",
   /** The asset bucket's name: covers and static files are written there and served by the CDN. */
   assetBucket: "ASSET_BUCKET",
   assetBucketRegion: "ASSET_BUCKET_REGION",
@@ -61,6 +69,7 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.databaseUser]: connection.username,
       [v.databaseCredentialsSecret]: connection.credentialsSecretId,
     });
+    if (connection.credentialsSecretVersion !== undefined) environment[v.databaseCredentialsSecretVersion] = connection.credentialsSecretVersion;
   }
   if (cache) {
     const connection = cache.connection;
@@ -70,6 +79,7 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.cacheTls]: String(connection.tls),
       [v.cacheCredentialsSecret]: connection.credentialsSecretId,
     });
+    if (connection.credentialsSecretVersion !== undefined) environment[v.cacheCredentialsSecretVersion] = connection.credentialsSecretVersion;
   }
   if (assetBucket) {
     Object.assign(environment, { [v.assetBucket]: assetBucket.bucketName, [v.assetBucketRegion]: assetBucket.region });

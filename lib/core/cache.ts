@@ -66,6 +66,12 @@ export interface CacheConnection {
    * object `{ "password": ... }` (a Secrets Manager ARN on AWS, a secret name elsewhere).
    */
   readonly credentialsSecretId: string;
+  /**
+   * The version of that secret to read, where the cloud's read takes one that the reader
+   * cannot find itself (Tencent Cloud's SSM: `GetSecretValue` needs a `VersionId`).
+   * @default - none: the cloud's read returns the current version
+   */
+  readonly credentialsSecretVersion?: string;
 }
 
 /** A managed Redis-compatible cache in private subnets. */

@@ -83,6 +83,12 @@ export interface DatabaseConnection {
   readonly username: string;
   /** Where the credentials are kept in the cloud's secret store (a Secrets Manager ARN on AWS). */
   readonly credentialsSecretId: string;
+  /**
+   * The version of that secret to read, where the cloud's read takes one that the reader
+   * cannot find itself (Tencent Cloud's SSM: `GetSecretValue` needs a `VersionId`).
+   * @default - none: the cloud's read returns the current version
+   */
+  readonly credentialsSecretVersion?: string;
 }
 
 /** A managed MySQL database in private subnets. */

@@ -11,6 +11,7 @@ import { allowFromId, INetworkPeer } from "../core/cloud";
 import { generatedPassword } from "../core/generated-password";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
+import { CREDENTIALS_SECRET_VERSION } from "./credentials-secret";
 import { acceptRule, securityGroup } from "./security-group";
 
 const CACHE_PORT = 6379;
@@ -92,7 +93,7 @@ export function createTencentcloudCache(scope: Construct, spec: CacheSpec, catal
   });
   new SsmSecretVersion(scope, "CredentialsSecretVersion", {
     secretName: secret.secretName,
-    versionId: "v1",
+    versionId: CREDENTIALS_SECRET_VERSION,
     secretString: Fn.jsonencode({ password: password.result }),
   });
 
@@ -103,6 +104,8 @@ export function createTencentcloudCache(scope: Construct, spec: CacheSpec, catal
       tls: true,
       // SSM addresses a secret by its name within the region.
       credentialsSecretId: secret.secretName,
+      // SSM reads a secret by its name and a version ID, which the reader is given.
+      credentialsSecretVersion: CREDENTIALS_SECRET_VERSION,
     },
     allowConnectionsFrom(peer: INetworkPeer): void {
       acceptRule(scope, allowFromId(peer), {

@@ -13,6 +13,11 @@ export interface TencentcloudCatalog extends CloudCatalog {
 export interface TencentcloudSpecifics {
   /** Public CVM image the compute group boots, chosen by name at plan time (`tencentcloud_images`). */
   readonly instanceImageNameRegex: string;
+  /**
+   * Boot-script lines that install Docker CE on that image (the script then enables and starts
+   * `docker`): TencentOS Server 3.1's own `docker` package is podman's emulation, with no `docker` service.
+   */
+  readonly dockerInstallCommands: readonly string[];
   /** System disk type of the compute group's instances and of the Kubernetes nodes. */
   readonly systemDiskType: string;
   /** Operating system of the TKE nodes, by TKE's public image name. */
@@ -353,6 +358,26 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   tencentcloud: {
     // ref: https://www.tencentcloud.com/document/product/213/4941 (public images; TencentOS Server is Tencent's maintained Linux)
     instanceImageNameRegex: "^TencentOS Server 3\\.1",
+    // Docker CE on TencentOS Server 3.1 as Tencent's CVM guide installs it on CentOS: Docker's
+    // CentOS repository file from Tencent's mirror, with download.docker.com in it pointed at the
+    // mirror, then docker-ce. TencentOS Server 3.1 is built from the RHEL 8 line but dnf's
+    // $releasever is its own release (3.1), for which Docker publishes no repository, so the
+    // file's $releasever is set to 8; `--allowerasing` lets docker-ce's containerd.io replace a
+    // runc the image may hold. The repository file, the packages and Docker's signing key come
+    // over HTTPS from mirrors.cloud.tencent.com through the NAT gateway, which the instances'
+    // egress admits (443). The distribution's `dnf install -y docker` installs podman's Docker
+    // emulation (podman-docker) on this RHEL 8-like system, which has no docker.service, so
+    // `systemctl enable --now docker` failed and `set -e` stopped the boot (as issue #23 on
+    // Alibaba Cloud Linux 3). The lines hold no double quote or backslash, which the user
+    // data's Terraform string would read as syntax.
+    // ref: https://cloud.tencent.com/document/product/213/46000 (Tencent CVM: installing Docker on CentOS from Tencent's docker-ce mirror)
+    // ref: https://docs.docker.com/engine/install/centos/ (docker-ce.repo: baseurl .../linux/centos/$releasever/$basearch/stable, gpgkey .../linux/centos/gpg)
+    // ref: https://docs.docker.com/engine/install/rhel/ (podman and runc conflict with containerd.io)
+    dockerInstallCommands: [
+      "dnf config-manager --add-repo=https://mirrors.cloud.tencent.com/docker-ce/linux/centos/docker-ce.repo",
+      "sed -i -e 's+download.docker.com+mirrors.cloud.tencent.com/docker-ce+g' -e 's+[$]releasever+8+g' /etc/yum.repos.d/docker-ce.repo",
+      "dnf -y install --allowerasing docker-ce",
+    ],
     // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_as_scaling_config.system_disk_type
     systemDiskType: "CLOUD_PREMIUM",
     // ref: https://www.tencentcloud.com/document/product/457/46750 (TKE public images)

@@ -109,7 +109,8 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     );
   }
   const registryLogin = vmRegistryLines({ image: spec.image, instance: registry, registrySecretName: spec.registryCredentials?.secretName, region, cli: catalog.tencentcloud.tccli });
-  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin);
+  const installDocker = catalog.tencentcloud.dockerInstallCommands;
+  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin, installDocker);
 
   const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {
     configurationName: spec.name,
@@ -127,7 +128,7 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     enhancedMonitorService: true,
     enhancedSecurityService: true,
     instanceNameSettings: { instanceName: spec.name },
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin)),
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin, installDocker)),
   });
 
   const scalingGroup = new AsScalingGroup(scope, "Resource", {

@@ -13,6 +13,7 @@ import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
+import { CREDENTIALS_SECRET_VERSION } from "./credentials-secret";
 import { acceptRule, securityGroup } from "./security-group";
 
 // ref: https://www.tencentcloud.com/document/product/236/31933 (8 to 64 characters, at least
@@ -112,7 +113,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
   });
   new SsmSecretVersion(scope, "CredentialsSecretVersion", {
     secretName: secret.secretName,
-    versionId: "v1",
+    versionId: CREDENTIALS_SECRET_VERSION,
     secretString: Fn.jsonencode({
       host: instance.intranetIp,
       port,
@@ -130,6 +131,8 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
       username: spec.username,
       // SSM addresses a secret by its name within the region.
       credentialsSecretId: secret.secretName,
+      // SSM reads a secret by its name and a version ID, which the reader is given.
+      credentialsSecretVersion: CREDENTIALS_SECRET_VERSION,
     },
     allowConnectionsFrom(peer: INetworkPeer): void {
       acceptRule(scope, allowFromId(peer), {

@@ -22,6 +22,11 @@ const TOKEN_FILE = "token";
 /** The Secret TKE reads the SSL Certificates ID from, under the key `qcloud_cert_id`. */
 const CERTIFICATE_SECRET = "bookstore-certificate";
 
+/** The API server's URL for the kubernetes and helm providers' `host`: `pgw_endpoint` has no scheme. */
+export function endpointUrl(pgwEndpoint: string): string {
+  return `https://${pgwEndpoint}`;
+}
+
 /** What the cluster adapter leaves for the workloads stack, all in the infrastructure stack, none of it a credential. */
 interface RegisteredCluster {
   /** The intranet endpoint's address (`tencentcloud_kubernetes_cluster_endpoint.pgw_endpoint`). */
@@ -64,8 +69,15 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
       throw new Error(`tencentcloud: connect() needs a cluster built with this Cloud.tencentcloud(...); ${cluster.name} was not`);
     }
     return {
-      // The intranet endpoint's address; the client speaks https because a CA is given.
-      host: registered.privateEndpoint,
+      // `pgw_endpoint` is an address without a scheme. The kubernetes provider's resources
+      // take that (client-go adds https), but its kubernetes_manifest path, which the
+      // TkeServiceConfig needs, refuses a host that is no URL; the helm provider and
+      // client-go read https:// the same. The exec plugin asks TKE for the credential by the
+      // cluster's ID, not by this address.
+      // ref: https://github.com/hashicorp/terraform-provider-kubernetes/blob/v2.38.0/manifest/provider/configure.go (url.ParseRequestURI(host): "'host' is not a valid URL")
+      // ref: https://github.com/hashicorp/terraform-provider-kubernetes/blob/v2.38.0/kubernetes/provider.go (restclient.DefaultServerURL)
+      // ref: https://github.com/hashicorp/terraform-provider-helm/blob/v3.1.2/helm/kubeconfig.go (rest.DefaultServerURL)
+      host: endpointUrl(registered.privateEndpoint),
       clusterCaCertificate: registered.certificateAuthority,
       exec: tkeClusterCredential({ region: this.region, clusterId: cluster.clusterId }),
     };

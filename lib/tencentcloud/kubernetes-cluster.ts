@@ -4,21 +4,32 @@ import { KubernetesCluster } from "../generated/tencentcloud/kubernetes-cluster"
 import { KubernetesClusterEndpoint } from "../generated/tencentcloud/kubernetes-cluster-endpoint";
 import { KubernetesEncryptionProtection } from "../generated/tencentcloud/kubernetes-encryption-protection";
 import { KubernetesNodePool } from "../generated/tencentcloud/kubernetes-node-pool";
+import { Password } from "@cdktf/provider-random/lib/password";
 import { ANYWHERE_IPV4, overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
 import { Annotations } from "../core/cdktf";
+import { useRandomProvider } from "../core/generated-password";
 import { isTcrPersonalImage, tcrEnterpriseImage } from "./registry";
 import { TencentcloudCatalog } from "./catalog";
 import { grantAdministrators, workloadRole } from "./cluster-grants";
 import { installNetworkPolicyAddOn, NETWORK_POLICY_ADD_ON } from "./network-policy-add-on";
-import type { TencentcloudKubernetesAccess } from "./kubernetes-access";
+import { endpointUrl, type TencentcloudKubernetesAccess } from "./kubernetes-access";
 import { acceptRule, securityGroup } from "./security-group";
 
 const API_PORT = "443";
 /** Pods per node: with the catalog's /16 pod range, room for 1,024 nodes. */
 const MAX_PODS_PER_NODE = 64;
 const NODE_SYSTEM_DISK_GIB = 50;
+/**
+ * The nodes' root password, as long as provider 1.83.25 lets it be (8 to 16 characters),
+ * with at least two of each class so that it also meets CVM's and AS's rules for Linux
+ * (two or three of lower case, upper case, digits and specials). The specials are those
+ * the provider's check, AS and CVM all accept, without "/", with which CVM forbids a
+ * password to start. ref: see nodePassword()
+ */
+const NODE_PASSWORD_LENGTH = 16;
+const NODE_PASSWORD_SPECIALS = "!#%^*-+=?";
 
 /**
  * TKE managed cluster (Tencent runs the control plane) with Kubernetes secrets
@@ -125,6 +136,7 @@ export function createTencentcloudKubernetesCluster(
     deleteKeepInstance: false,
     autoScalingConfig: {
       instanceType: spec.nodeInstanceType,
+      password: nodePassword(scope).result,
       systemDiskType: specifics.systemDiskType,
       systemDiskSize: NODE_SYSTEM_DISK_GIB,
       orderlySecurityGroupIds: [nodes.id],
@@ -184,11 +196,40 @@ export function createTencentcloudKubernetesCluster(
   // tencentcloud_kubernetes_cluster.network_type ("GR") and cluster_cidr
   return {
     clusterId,
-    endpoint: `https://${endpoint.pgwEndpoint}`,
+    endpoint: endpointUrl(endpoint.pgwEndpoint),
     securityGroupId: nodes.id,
     sourceCidrs: [specifics.kubernetesClusterCidr],
     workloadRoleId: identity?.roleArn,
   };
+}
+
+/**
+ * A root password for the nodes that nobody is given: provider 1.83.25 creates no node pool
+ * without `password` or `key_ids` ("Parameters `key_ids` and `password` should be set one"),
+ * and no one logs in to the nodes (TKE runs them; the library opens no SSH from outside the
+ * network and hands out no credential for it). A key pair would expose more:
+ * `tencentcloud_key_pair` either creates the key and keeps its private half in the state
+ * (`private_key`, not even marked sensitive) or imports a public key whose private half
+ * someone made and holds. `random_password` keeps the password out of the configuration,
+ * the outputs and the plan (sensitive); it is in the infrastructure stack's encrypted state,
+ * as `result` and as the node pool's `auto_scaling_config.password`.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_node_pool_extension.go (LoginSettings: password or key_ids, one of them)
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/common/validators.go (ValidateAsConfigPassword: 8 to 16 characters, two kinds, specials "()~!@#$%^&*-+={}[]:;',.?/")
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/vendor/github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/as/v20180419/models.go (LoginSettings.Password: Linux 8 to 30 characters, two of four kinds)
+ * ref: https://www.tencentcloud.com/document/api/213/33240 (CVM ResetInstancesPassword: Linux passwords may not start with "/")
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cvm/resource_tc_key_pair.go (private_key: Computed, not Sensitive)
+ */
+function nodePassword(scope: Construct): Password {
+  useRandomProvider(scope);
+  return new Password(scope, "NodePassword", {
+    length: NODE_PASSWORD_LENGTH,
+    special: true,
+    overrideSpecial: NODE_PASSWORD_SPECIALS,
+    minUpper: 2,
+    minLower: 2,
+    minNumeric: 2,
+    minSpecial: 2,
+  });
 }
 
 /**

@@ -15,6 +15,20 @@ import { TencentcloudLogs } from "./logs";
 import { acceptRule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 
+/**
+ * The tag TKE's service controller puts on a CLB that a Service reuses
+ * (`service.kubernetes.io/tke-existed-lbid`), `tke-clusterId=<cluster ID>`, to mark it as in
+ * use by that cluster. The provider reads every tag of the CLB into `tags` and deletes, on the
+ * next apply, those the configuration lacks, so without `ignore_changes` on that key each
+ * apply of the infrastructure stack would take TKE's mark away. Only that key is left alone:
+ * Terraform keeps a map key named in `ignore_changes` at its prior value even where the
+ * configuration has no such key, and the library's own tags stay managed.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/clb/resource_tc_clb_instance.go (read: DescribeResourceTags into tags; update: DiffTags, ModifyTags with the keys to delete)
+ * ref: https://github.com/hashicorp/terraform/blob/v1.11.4/internal/terraform/node_resource_abstract_instance.go (processIgnoreChangesIndividual: a map key absent from the configuration keeps its prior value)
+ * ref: https://www.tencentcloud.com/document/product/457/45491 (a Service using an existing CLB: the tags TKE sets on it)
+ */
+const TKE_CLUSTER_TAG = "tke-clusterId";
+
 /** What a scaling group needs to register with a Tencent Cloud load balancer's HTTPS rule. */
 export interface TencentcloudForwarding {
   readonly loadBalancerId: string;
@@ -143,6 +157,7 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     deleteProtect: spec.deletionProtection,
     logSetId: accessLogs.logSetId,
     logTopicId: accessLogs.id,
+    lifecycle: { ignoreChanges: [`tags["${TKE_CLUSTER_TAG}"]`] },
   });
 
   const targetGroupId = runtime.usesVms ? vmListeners(scope, spec, loadBalancer.id, certificate) : undefined;

@@ -1,3 +1,7 @@
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import { Cloud, MysqlVersion, WebRuntime } from "../../lib";
 import { exampleProps } from "../../examples/bookstore-app";
 import { cacheRuleTarget } from "../../lib/tencentcloud/cdn";
@@ -116,11 +120,52 @@ describe("the bookstore on Tencent Cloud", () => {
       expect(userData).toContain("DB_HOST=${tencentcloud_mysql_instance.");
       expect(userData).toContain("DB_PORT=3307");
       expect(userData).toContain("DB_CREDENTIALS_SECRET=${tencentcloud_ssm_secret.");
+      // SSM's GetSecretValue reads by name and version ID, and the instances may not list versions.
+      expect(userData).toContain("DB_CREDENTIALS_SECRET_VERSION=v1");
+      expect(userData).toContain("CACHE_CREDENTIALS_SECRET_VERSION=v1");
       // The same application contract as the pods: cloud, region (also for the SDK), port, the application account.
       for (const line of ["CLOUD=tencentcloud", "CLOUD_REGION=ap-guangzhou", "TENCENTCLOUD_REGION=ap-guangzhou", "PORT=8080", "DB_NAME=bookstore", "DB_USER=bookstoreadmin"]) {
         expect(userData).toContain(line);
       }
       expect(userData).not.toMatch(/password|TENCENTCLOUD_SECRET/i);
+    });
+
+    test("installs Docker CE from Docker's repository on Tencent's mirror before it starts docker, not the distribution's docker package", () => {
+      // GIVEN the image the VMs boot: TencentOS Server 3.1
+      expect(dataSources(vmsJson, "tencentcloud_images")).toEqual([expect.objectContaining({ image_name_regex: "^TencentOS Server 3\\.1" })]);
+      // WHEN the boot script is read line by line (a Terraform string: its newlines are written \n)
+      const userData: string = onlyResource(vmsJson, "tencentcloud_as_scaling_config").user_data;
+      const lines = userData.replace(/^\$\{base64encode\("/, "").replace(/"\)\}$/, "").split("\\n");
+      // THEN Docker CE comes from Docker's CentOS 8 repository on Tencent's mirror over HTTPS, all under set -e
+      const install = [
+        "dnf config-manager --add-repo=https://mirrors.cloud.tencent.com/docker-ce/linux/centos/docker-ce.repo",
+        "sed -i -e 's+download.docker.com+mirrors.cloud.tencent.com/docker-ce+g' -e 's+[$]releasever+8+g' /etc/yum.repos.d/docker-ce.repo",
+        "dnf -y install --allowerasing docker-ce",
+      ];
+      expect(lines.slice(0, 6)).toEqual(["#!/bin/bash", "set -euo pipefail", ...install, "systemctl enable --now docker"]);
+      expect(userData).not.toContain("install -y docker;");
+      expect(userData).not.toContain("docker.io");
+      // AND the mirror is reached through the NAT gateway on 443, which the instances' egress admits
+      expect(rulesOf(vmsJson, "Bookstore_Web_SecurityGroup")).toContainEqual(expect.objectContaining({ type: "egress", ip_protocol: "TCP", port_range: "443", cidr_ip: "0.0.0.0/0" }));
+    });
+
+    test("points Docker's repository file at Tencent's mirror and at CentOS 8, whose packages TencentOS Server 3.1 takes", () => {
+      // GIVEN Docker's repository file as Docker publishes it (its stable section)
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), "docker-repo-"));
+      const repo = path.join(dir, "docker-ce.repo");
+      fs.writeFileSync(
+        repo,
+        ["[docker-ce-stable]", "name=Docker CE Stable - $basearch", "baseurl=https://download.docker.com/linux/centos/$releasever/$basearch/stable", "enabled=1", "gpgcheck=1", "gpgkey=https://download.docker.com/linux/centos/gpg", ""].join("\n"),
+      );
+      // WHEN the boot script's sed line runs on it
+      const sed = Cloud.tencentcloud({ region: "ap-guangzhou" }).catalog.tencentcloud.dockerInstallCommands.find((line) => line.startsWith("sed "))!;
+      execFileSync("bash", ["-c", sed.replace("/etc/yum.repos.d/docker-ce.repo", repo)]);
+      // THEN packages and key come from the mirror over HTTPS, for CentOS 8
+      const rewritten = fs.readFileSync(repo, "utf8");
+      fs.rmSync(dir, { recursive: true });
+      expect(rewritten).toContain("baseurl=https://mirrors.cloud.tencent.com/docker-ce/linux/centos/8/$basearch/stable\n");
+      expect(rewritten).toContain("gpgkey=https://mirrors.cloud.tencent.com/docker-ce/linux/centos/gpg\n");
+      expect(rewritten).not.toMatch(/download\.docker\.com|\$releasever/);
     });
 
     test("sits in the private subnets and registers with the HTTPS rule; CLB-unhealthy instances are replaced", () => {
@@ -264,6 +309,17 @@ describe("the bookstore on Tencent Cloud", () => {
           log_topic_id: expect.stringMatching(/^\$\{tencentcloud_clb_log_topic\.[\w-]+\.id\}$/),
         }),
       );
+    });
+
+    test.each([
+      ["on the cluster", () => json],
+      ["on VMs", () => vmsJson],
+    ])("%s: leaves alone the tke-clusterId tag TKE puts on a CLB a Service reuses, and only that tag", (_runtime, stack) => {
+      // The provider deletes on apply every tag of the CLB the configuration lacks.
+      const clb = onlyResource(stack(), "tencentcloud_clb_instance");
+      expect(clb.lifecycle).toEqual({ ignore_changes: ['tags["tke-clusterId"]'] });
+      // The library's own tags stay managed.
+      expect(clb.tags).toEqual(expect.objectContaining({ app: "bookstore" }));
     });
 
     test("sends access logs to CLB's own log set, kept as long as it allows (90 days)", () => {
@@ -450,6 +506,23 @@ describe("the bookstore on Tencent Cloud", () => {
         expect.objectContaining({ instance_type: "S5.MEDIUM8", public_ip_assigned: false, internet_max_bandwidth_out: 0 }),
       );
     });
+
+    test("gives the nodes a generated root password that the provider and CVM accept, and no key pair", () => {
+      // The provider refuses a node pool with neither password nor key_ids.
+      const config = onlyResource(json, "tencentcloud_kubernetes_node_pool").auto_scaling_config;
+      expect(config.password).toMatch(/^\$\{random_password\.Bookstore_Kubernetes_NodePassword_[A-F0-9]+\.result\}$/);
+      expect(config.key_ids).toBeUndefined();
+      expect(resources(json, "tencentcloud_key_pair")).toEqual([]);
+      const password = resourceAt(json, "random_password", "Bookstore/Kubernetes/NodePassword");
+      // 8 to 16 characters (the provider's check), at least two of each kind (CVM asks for
+      // two or three kinds), and specials every one of them accepts, "/" not among them.
+      expect(password).toEqual(expect.objectContaining({ length: 16, special: true, min_lower: 2, min_upper: 2, min_numeric: 2, min_special: 2 }));
+      const providerSpecials = "()~!@#$%^&*-+={}[]:;',.?/";
+      const cvmSpecials = "()`~!@#$%^&*-+=|{}[]:;',.?/";
+      for (const special of password.override_special as string) {
+        expect([providerSpecials.includes(special), cvmSpecials.includes(special), special === "/"]).toEqual([true, true, false]);
+      }
+    });
   });
 
   describe("Kubernetes access, identity and add-ons", () => {
@@ -595,7 +668,8 @@ describe("the bookstore's workloads on TKE", () => {
 
   test("connect to the intranet endpoint with the cluster's CA, and a client certificate asked for when connecting, never read from the infrastructure stack", () => {
     const provider = workloads.provider!.kubernetes[0];
-    expect(provider.host).toContain("cross-stack-output-tencentcloud_kubernetes_cluster_endpointBookstore_Kubernetes_Endpoint");
+    // A URL, as the provider's kubernetes_manifest path (the TkeServiceConfig) requires: pgw_endpoint has no scheme.
+    expect(provider.host).toMatch(/^https:\/\/\$\{data\.terraform_remote_state\.[\w-]+\.outputs\.cross-stack-output-tencentcloud_kubernetes_cluster_endpointBookstore_Kubernetes_Endpoint_[A-F0-9]+pgw_endpoint\}$/);
     expect(provider.cluster_ca_certificate).toContain("certification_authority");
     expect(provider).not.toHaveProperty("client_certificate");
     expect(provider).not.toHaveProperty("client_key");

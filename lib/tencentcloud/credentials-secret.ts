@@ -1,0 +1,12 @@
+/**
+ * The version ID under which the database and cache adapters write their credentials
+ * secret (`tencentcloud_ssm_secret_version.version_id`), given to the application as
+ * `DB_CREDENTIALS_SECRET_VERSION` and `CACHE_CREDENTIALS_SECRET_VERSION`. SSM's
+ * `GetSecretValue` reads a user-defined secret by its name and a version ID (`SSM_Current`
+ * names the current version of Tencent Cloud's own rotated secrets only), and the roles
+ * that read these secrets may only `ssm:GetSecretValue`, not list the versions, so the
+ * reader is told the one version there is.
+ * ref: https://www.tencentcloud.com/document/product/1078/38649 (GetSecretValue: SecretName and VersionId)
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/vendor/github.com/tencentcloud/tencentcloud-sdk-go/tencentcloud/ssm/v20190923/models.go (GetSecretValueRequestParams.VersionId)
+ */
+export const CREDENTIALS_SECRET_VERSION = "v1";
