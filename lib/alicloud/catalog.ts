@@ -35,6 +35,19 @@ export interface AlicloudSpecifics {
    * in order of preference.
    */
   readonly ackSystemNodePool: { readonly instanceTypes: readonly string[]; readonly nodeCount: number };
+  /**
+   * Neutral node size -> the ECS instance type of ACK's workload node pool (`kubernetes.nodeSize`),
+   * apart from `computeSizes`, which the VMs keep: ACK takes no node of fewer than `ackMinNodeVcpus`.
+   */
+  readonly ackNodeSizes: Readonly<Record<ComputeSize, string>>;
+  /** Fewest vCPUs ACK takes in a node's instance type. */
+  readonly ackMinNodeVcpus: number;
+  /**
+   * What the instance types of the ACK node pools have, as ECS publishes it: vCPUs, memory, and
+   * the ENIs and private IPv4 addresses per ENI that bound the pods Terway's shared-ENI mode
+   * places on a node (`(enis - 1) * privateIpsPerEni`, which ACK wants above 11).
+   */
+  readonly instanceTypeCapacity: Readonly<Record<string, { readonly vcpus: number; readonly memoryGiB: number; readonly enis: number; readonly privateIpsPerEni: number }>>;
   /** Port of ACK's API server on its internal endpoint. */
   readonly ackApiServerPort: number;
   /** The audience ACK's RRSA tokens must carry for STS's AssumeRoleWithOIDC. */
@@ -530,6 +543,31 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     //   (instance types with fewer than 4 vCPUs are not supported; Terway shared ENI: more than 11 pods per node)
     // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (c7/g7 xlarge: 4 vCPUs)
     ackSystemNodePool: { instanceTypes: ["ecs.c7.xlarge", "ecs.g7.xlarge"], nodeCount: 2 },
+    // The workloads' node pool has a table of its own: computeSizes, which the VMs keep, maps SMALL to
+    // MEDIUM and LARGE to 2-vCPU types, which ACK refuses as nodes ("Instance types with fewer than 4 vCPU
+    // cores", e.g. ecs.g6.large: "Specs too low"). Each size keeps the VMs' family (c7 1:2, g7 1:4) at twice
+    // its vCPUs, so every node has at least the neutral size's vCPUs and memory (COMPUTE_SIZE_CAPACITY) and
+    // more: SMALL (2 vCPU, 2 GiB) and MEDIUM (2 vCPU, 4 GiB) -> ecs.c7.xlarge (4 vCPU, 8 GiB), the smallest
+    // 4-vCPU type of the two families, which the system pool also takes first; LARGE (2 vCPU, 8 GiB) ->
+    // ecs.g7.xlarge (4 vCPU, 16 GiB); XLARGE (4 vCPU, 16 GiB) -> ecs.g7.2xlarge (8 vCPU, 32 GiB), so that a
+    // larger size never gives the same node as LARGE. Pods are still sized against the neutral capacity
+    // (allocatablePerNode), so a pod that fits the neutral size fits these nodes. Checked 2026-12-07.
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/select-ecs-instances-to-create-the-master-and-worker-nodes-of-an-ack-cluster
+    //   (fewer than 4 vCPUs not supported; Terway shared ENI: (ENIs - 1) x private IPs per ENI > 11)
+    ackNodeSizes: {
+      [ComputeSize.SMALL]: "ecs.c7.xlarge",
+      [ComputeSize.MEDIUM]: "ecs.c7.xlarge",
+      [ComputeSize.LARGE]: "ecs.g7.xlarge",
+      [ComputeSize.XLARGE]: "ecs.g7.2xlarge",
+    },
+    ackMinNodeVcpus: 4,
+    // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (c7 and g7 tables:
+    //   vCPUs, memory, ENIs, private IPv4 addresses per ENI)
+    instanceTypeCapacity: {
+      "ecs.c7.xlarge": { vcpus: 4, memoryGiB: 8, enis: 4, privateIpsPerEni: 15 },
+      "ecs.g7.xlarge": { vcpus: 4, memoryGiB: 16, enis: 4, privateIpsPerEni: 15 },
+      "ecs.g7.2xlarge": { vcpus: 8, memoryGiB: 32, enis: 4, privateIpsPerEni: 15 },
+    },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters (TCP 6443, API server)
     ackApiServerPort: 6443,
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services

@@ -11,6 +11,7 @@ import { ValidationError } from "../core/validation";
 import { ACR_CREDENTIAL_HELPER, installAcrCredentialHelper } from "./acr-credential-helper";
 import { AlicloudCatalog } from "./catalog";
 import { grantClusterAdministrators } from "./cluster-administrators";
+import { ackNodeInstanceType } from "./node-size";
 import { outboundAccessOf } from "./network";
 import { onPodBackendPorts } from "./pod-backends";
 import { createSecretSyncRole, SecretSyncRole } from "./registry-sync";
@@ -178,11 +179,12 @@ export function createAlicloudKubernetesCluster(
     dependsOn: outboundAccessOf(spec.network),
   };
 
-  // The workloads' pool: the cluster autoscaler owns its size between these bounds.
+  // The workloads' pool: the cluster autoscaler owns its size between these bounds. Its type comes
+  // from the catalog's ACK node sizes (4 vCPUs or more), not the VMs' computeSizes.
   new CsKubernetesNodePool(scope, "NodePool", {
     ...node,
     nodePoolName: `${spec.name}-np`,
-    instanceTypes: [spec.nodeInstanceType],
+    instanceTypes: [ackNodeInstanceType(scope, catalog, spec.nodeInstanceType)],
     scalingConfig: { enable: true, minSize: spec.minNodes, maxSize: spec.maxNodes, type: "cpu" },
   });
 

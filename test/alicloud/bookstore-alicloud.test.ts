@@ -376,7 +376,7 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(pool.node_pool_name).toBe("bookstore-k8s-np");
       expect(pool.management).toEqual(expect.objectContaining({ enable: true, auto_repair: true }));
       expect(pool.scaling_config).toEqual(expect.objectContaining({ enable: true, min_size: 2, max_size: 5 }));
-      expect(pool).toEqual(expect.objectContaining({ system_disk_encrypted: true, instance_types: ["ecs.g7.large"] }));
+      expect(pool).toEqual(expect.objectContaining({ system_disk_encrypted: true, instance_types: ["ecs.g7.xlarge"] }));
       expect(pool.instance_metadata_options).toEqual({ http_tokens: "required" });
       expect(pool.internet_max_bandwidth_out).toBeUndefined();
       expect(pool.vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
