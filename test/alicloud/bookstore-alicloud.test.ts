@@ -251,6 +251,22 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(onlyResource(json, "alicloud_slb_server_certificate")).toEqual(expect.objectContaining({ alicloud_certificate_id: "14368012", alicloud_certificate_region_id: "cn-hangzhou" }));
     });
 
+    test("names the CAS certificate to UploadServerCertificate, read by its ID from CAS without its private key", () => {
+      // GIVEN the CAS certificate 14368012 of the example
+      const [lookup] = Object.keys(json.data?.alicloud_ssl_certificates_service_certificates ?? {});
+      // THEN CAS is asked for that certificate only, without enable_details (which would read the key into the state)
+      expect(dataSources(json, "alicloud_ssl_certificates_service_certificates")).toEqual([
+        {
+          ids: ["14368012"],
+          lifecycle: { postcondition: [{ condition: "${length(self.certificates) == 1}", error_message: expect.stringContaining("lists no active certificate 14368012") }] },
+        },
+      ]);
+      // AND the CLB's copy carries its name, which matters only when the copy is made
+      const certificate = onlyResource(json, "alicloud_slb_server_certificate");
+      expect(certificate.alicloud_certificate_name).toBe(`\${data.alicloud_ssl_certificates_service_certificates.${lookup}.certificates[0].certificate_name}`);
+      expect(certificate.lifecycle).toEqual({ ignore_changes: ["alicloud_certificate_name"] });
+    });
+
     test("redirects HTTP to HTTPS and forwards nothing", () => {
       const http = (resources(json, "alicloud_slb_listener") as any[]).find((l) => l.protocol === "http");
       expect(http).toEqual(expect.objectContaining({ frontend_port: 80, listener_forward: "on", forward_port: 443 }));
