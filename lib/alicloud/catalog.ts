@@ -55,6 +55,12 @@ export interface AlicloudSpecifics {
   /** Where Alibaba Cloud's VPC endpoints of its own services (STS, KMS) resolve to. */
   readonly cloudServiceVpcEndpointCidr: string;
   /**
+   * OSS's internal endpoint, which the asset bucket's readers inside the VPC use (`{region}` is
+   * the stack's region), and the internal VIP blocks it resolves to in each region: inside
+   * `cloudServiceVpcEndpointCidr`, where the pods' NetworkPolicy lets HTTPS out.
+   */
+  readonly ossInternalEndpoint: { readonly hostTemplate: string; readonly vipCidrs: Readonly<Record<string, readonly string[]>> };
+  /**
    * ACK's managed ACR credential helper (`managed-aliyun-acr-credential-helper`), which lets
    * the nodes pull an ACR Enterprise Edition image for one service account: the image pull
    * secret it keeps in each namespace it watches, how long before the temporary password
@@ -576,6 +582,24 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters
     // (least-privilege outbound: 100.64.0.0/10, "the CIDR block of Alibaba Cloud resources")
     cloudServiceVpcEndpointCidr: "100.64.0.0/10",
+    // The public endpoint resolves to internet addresses, which the pods' NetworkPolicy does not let out
+    // (HTTPS only to 100.64.0.0/10), and since 2025-03-20 new OSS users may not call data operations on a
+    // mainland bucket through the default public endpoint at all; the internal endpoint is reached from the
+    // VPC without the NAT gateway, free of traffic charges. Checked 2026-12-07.
+    // ref: https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints (internal endpoints
+    //   oss-<region>-internal.aliyuncs.com, their internal VIP CIDR blocks; the public-endpoint policy change)
+    // ref: https://www.alibabacloud.com/help/en/oss/user-guide/access-to-oss-resources-from-ecs-instances-by-using-an-internal-endpoint-of-oss
+    ossInternalEndpoint: {
+      hostTemplate: "oss-{region}-internal.aliyuncs.com",
+      vipCidrs: {
+        "cn-hangzhou": ["100.118.28.0/24", "100.114.102.0/24", "100.98.170.0/24", "100.118.31.0/24"],
+        "cn-shanghai": ["100.98.35.0/24", "100.98.110.0/24", "100.98.169.0/24", "100.118.102.0/24"],
+        "cn-beijing": ["100.118.58.0/24", "100.118.167.0/24", "100.118.170.0/24", "100.118.171.0/24", "100.118.172.0/24", "100.118.173.0/24"],
+        "cn-shenzhen": ["100.118.78.0/24", "100.118.203.0/24", "100.118.204.0/24", "100.118.217.0/24"],
+        "ap-southeast-1": ["100.118.219.0/24", "100.99.213.0/24", "100.99.116.0/24", "100.99.117.0/24"],
+        "eu-central-1": ["100.115.154.0/24"],
+      },
+    },
     // ref: https://www.alibabacloud.com/help/en/acr/user-guide/non-secret-pulling-container-image (managed edition:
     // expiringThreshold, default 15m; the RAM role the component uses: AliyunCSManagedAcrRole)
     // The secret's name is not documented: it is the one the managed helper v24.01.29.1 creates and binds to the
