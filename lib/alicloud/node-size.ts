@@ -9,8 +9,8 @@ import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
  *
  * The neutral cluster hands the adapter `computeSizes[nodeSize]`, the VMs' type, which on Alibaba
  * Cloud has 2 vCPUs up to LARGE, and ACK takes no node of fewer than 4. The size is read back from
- * that type (the largest size of that type, should overrides give two sizes one type) and mapped
- * through `ackNodeSizes`, which every size maps to a type ACK takes.
+ * that type and mapped through `ackNodeSizes`, which every size maps to a type ACK takes. Should
+ * overrides give two sizes one type, the size that type is shipped for wins, else the largest.
  * `catalogOverrides.computeSizes` thus sizes the VMs only: an override of the cluster's node size is
  * said in a warning at synth, so that it is not taken for the nodes' type.
  * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/select-ecs-instances-to-create-the-master-and-worker-nodes-of-an-ack-cluster
@@ -18,7 +18,9 @@ import { ALICLOUD_CATALOG, AlicloudCatalog } from "./catalog";
  */
 export function ackNodeInstanceType(scope: Construct, catalog: AlicloudCatalog, vmInstanceType: string): string {
   const sizes = enumValues(ComputeSize);
-  const size = [...sizes].reverse().find((candidate) => catalog.computeSizes[candidate] === vmInstanceType);
+  const candidates = sizes.filter((candidate) => catalog.computeSizes[candidate] === vmInstanceType);
+  const shipped = candidates.filter((candidate) => ALICLOUD_CATALOG.computeSizes[candidate] === vmInstanceType);
+  const size = shipped.pop() ?? candidates.pop();
   if (size === undefined) {
     throw new ValidationError(scope, "nodeSize", vmInstanceType, `one of the neutral sizes ${sizes.join(", ")}, whose ACK node type is the catalog's alicloud.ackNodeSizes`);
   }

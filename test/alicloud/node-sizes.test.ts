@@ -88,10 +88,18 @@ describe("Alibaba Cloud: ACK's node sizes", () => {
     expect(cluster.node.metadata.filter((entry) => entry.type === "@cdktf/warn")).toEqual([]);
   });
 
-  test("two sizes of one VM type (by override) give the larger size's node", () => {
+  test("two sizes of one VM type (by override): the size the type is shipped for wins", () => {
+    // GIVEN LARGE's VMs overridden to MEDIUM's shipped type WHEN a MEDIUM cluster is built
+    const { cluster, json } = clusterOf(ComputeSize.MEDIUM, alicloud({ computeSizes: { LARGE: "ecs.c7.large" } }));
+    // THEN its nodes are MEDIUM's, and nothing is warned of: MEDIUM's VM type is the shipped one
+    expect(workloadPool(json).map((pool) => pool.instance_types)).toEqual([[specifics.ackNodeSizes[ComputeSize.MEDIUM]]]);
+    expect(cluster.node.metadata.filter((entry) => entry.type === "@cdktf/warn")).toEqual([]);
+  });
+
+  test("two overridden sizes of one VM type give the larger size's node", () => {
     const { stack } = newStack();
-    const catalog = alicloud({ computeSizes: { SMALL: "ecs.g7.large" } }).catalog;
-    expect(ackNodeInstanceType(stack, catalog, "ecs.g7.large")).toBe(specifics.ackNodeSizes[ComputeSize.LARGE]);
+    const catalog = alicloud({ computeSizes: { SMALL: "ecs.g8i.large", MEDIUM: "ecs.g8i.large" } }).catalog;
+    expect(ackNodeInstanceType(stack, catalog, "ecs.g8i.large")).toBe(specifics.ackNodeSizes[ComputeSize.MEDIUM]);
   });
 
   test("fails when the VM type is of no neutral size (a spec built around the neutral cluster)", () => {
