@@ -110,6 +110,7 @@ const PROVIDERS = [
       "alicloud_oos_parameters",
       "alicloud_ram_roles",
       "alicloud_ram_users",
+      "alicloud_ssl_certificates_service_certificates",
       "alicloud_vpcs",
       "alicloud_zones",
     ],

@@ -4,6 +4,7 @@ import { OssBucketAcl } from "../generated/alicloud/oss-bucket-acl";
 import { OssBucketPublicAccessBlock } from "../generated/alicloud/oss-bucket-public-access-block";
 import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
 import { Fn } from "../core/cdktf";
+import type { AlicloudCatalog } from "./catalog";
 import type { RamStatement } from "./ram";
 
 /** Days an interrupted multipart upload's parts are kept before OSS deletes them. */
@@ -11,6 +12,20 @@ const ABORT_INCOMPLETE_UPLOADS_DAYS = 7;
 
 /** What a writer of the bucket may do with its objects, by key: no listing, nothing of the bucket's settings. */
 export const OSS_OBJECT_ACTIONS = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"] as const;
+
+/**
+ * The variable Alibaba Cloud's adapters add to the application environment, beside the
+ * contract's `ASSET_BUCKET` and `ASSET_BUCKET_REGION`: the OSS endpoint the container must use
+ * for the bucket, the region's internal one. The contract names no endpoint, and an OSS SDK's
+ * default (the public endpoint) is out of the pods' reach.
+ */
+export const ASSET_BUCKET_ENDPOINT_VARIABLE = "ASSET_BUCKET_ENDPOINT";
+
+/** `{ ASSET_BUCKET_ENDPOINT: oss-<region>-internal.aliyuncs.com }` for a bucket, nothing without one. */
+export function assetBucketEndpointEnvironment(catalog: AlicloudCatalog, region: string, bucket: object | undefined): Record<string, string> {
+  if (bucket === undefined) return {};
+  return { [ASSET_BUCKET_ENDPOINT_VARIABLE]: catalog.alicloud.ossInternalEndpoint.hostTemplate.replace("{region}", region) };
+}
 
 /** Reading, writing and deleting one bucket's objects by key; none without a bucket. */
 export function objectsStatements(bucket: { readonly bucketName: string } | undefined): RamStatement[] {

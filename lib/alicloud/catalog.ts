@@ -35,12 +35,31 @@ export interface AlicloudSpecifics {
    * in order of preference.
    */
   readonly ackSystemNodePool: { readonly instanceTypes: readonly string[]; readonly nodeCount: number };
+  /**
+   * Neutral node size -> the ECS instance type of ACK's workload node pool (`kubernetes.nodeSize`),
+   * apart from `computeSizes`, which the VMs keep: ACK takes no node of fewer than `ackMinNodeVcpus`.
+   */
+  readonly ackNodeSizes: Readonly<Record<ComputeSize, string>>;
+  /** Fewest vCPUs ACK takes in a node's instance type. */
+  readonly ackMinNodeVcpus: number;
+  /**
+   * What the instance types of the ACK node pools have, as ECS publishes it: vCPUs, memory, and
+   * the ENIs and private IPv4 addresses per ENI that bound the pods Terway's shared-ENI mode
+   * places on a node (`(enis - 1) * privateIpsPerEni`, which ACK wants above 11).
+   */
+  readonly instanceTypeCapacity: Readonly<Record<string, { readonly vcpus: number; readonly memoryGiB: number; readonly enis: number; readonly privateIpsPerEni: number }>>;
   /** Port of ACK's API server on its internal endpoint. */
   readonly ackApiServerPort: number;
   /** The audience ACK's RRSA tokens must carry for STS's AssumeRoleWithOIDC. */
   readonly rrsaTokenAudience: string;
   /** Where Alibaba Cloud's VPC endpoints of its own services (STS, KMS) resolve to. */
   readonly cloudServiceVpcEndpointCidr: string;
+  /**
+   * OSS's internal endpoint, which the asset bucket's readers inside the VPC use (`{region}` is
+   * the stack's region), and the internal VIP blocks it resolves to in each region: inside
+   * `cloudServiceVpcEndpointCidr`, where the pods' NetworkPolicy lets HTTPS out.
+   */
+  readonly ossInternalEndpoint: { readonly hostTemplate: string; readonly vipCidrs: Readonly<Record<string, readonly string[]>> };
   /**
    * ACK's managed ACR credential helper (`managed-aliyun-acr-credential-helper`), which lets
    * the nodes pull an ACR Enterprise Edition image for one service account: the image pull
@@ -394,8 +413,8 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     {
       id: "kms-instance",
-      what: "KMS activated and a software key management instance in the stack's region, with room for two more keys and two more secrets per bookstore: KMS keeps a secret only in an instance",
-      when: [AppFeature.SECRETS],
+      what: "KMS activated and a software key management instance in the stack's region, with room for three more keys (the cluster's Secrets key and the database's and the cache's credentials keys) and two more secrets per bookstore: KMS keeps a secret, and creates a key of one's own, only in an instance",
+      when: [AppFeature.SECRETS, AppFeature.KUBERNETES],
       how: "buy the instance (subscription) in the KMS console and pass its ID (kst-...)",
       ref: "https://www.alibabacloud.com/help/en/kms/key-management-service/getting-started/purchase-and-enable-a-kms-instance",
       checkedOn: "2026-12-07",
@@ -530,6 +549,31 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     //   (instance types with fewer than 4 vCPUs are not supported; Terway shared ENI: more than 11 pods per node)
     // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (c7/g7 xlarge: 4 vCPUs)
     ackSystemNodePool: { instanceTypes: ["ecs.c7.xlarge", "ecs.g7.xlarge"], nodeCount: 2 },
+    // The workloads' node pool has a table of its own: computeSizes, which the VMs keep, maps SMALL to
+    // MEDIUM and LARGE to 2-vCPU types, which ACK refuses as nodes ("Instance types with fewer than 4 vCPU
+    // cores", e.g. ecs.g6.large: "Specs too low"). Each size keeps the VMs' family (c7 1:2, g7 1:4) at twice
+    // its vCPUs, so every node has at least the neutral size's vCPUs and memory (COMPUTE_SIZE_CAPACITY) and
+    // more: SMALL (2 vCPU, 2 GiB) and MEDIUM (2 vCPU, 4 GiB) -> ecs.c7.xlarge (4 vCPU, 8 GiB), the smallest
+    // 4-vCPU type of the two families, which the system pool also takes first; LARGE (2 vCPU, 8 GiB) ->
+    // ecs.g7.xlarge (4 vCPU, 16 GiB); XLARGE (4 vCPU, 16 GiB) -> ecs.g7.2xlarge (8 vCPU, 32 GiB), so that a
+    // larger size never gives the same node as LARGE. Pods are still sized against the neutral capacity
+    // (allocatablePerNode), so a pod that fits the neutral size fits these nodes. Checked 2026-12-07.
+    // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/select-ecs-instances-to-create-the-master-and-worker-nodes-of-an-ack-cluster
+    //   (fewer than 4 vCPUs not supported; Terway shared ENI: (ENIs - 1) x private IPs per ENI > 11)
+    ackNodeSizes: {
+      [ComputeSize.SMALL]: "ecs.c7.xlarge",
+      [ComputeSize.MEDIUM]: "ecs.c7.xlarge",
+      [ComputeSize.LARGE]: "ecs.g7.xlarge",
+      [ComputeSize.XLARGE]: "ecs.g7.2xlarge",
+    },
+    ackMinNodeVcpus: 4,
+    // ref: https://www.alibabacloud.com/help/en/ecs/user-guide/overview-of-instance-families (c7 and g7 tables:
+    //   vCPUs, memory, ENIs, private IPv4 addresses per ENI)
+    instanceTypeCapacity: {
+      "ecs.c7.xlarge": { vcpus: 4, memoryGiB: 8, enis: 4, privateIpsPerEni: 15 },
+      "ecs.g7.xlarge": { vcpus: 4, memoryGiB: 16, enis: 4, privateIpsPerEni: 15 },
+      "ecs.g7.2xlarge": { vcpus: 8, memoryGiB: 32, enis: 4, privateIpsPerEni: 15 },
+    },
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters (TCP 6443, API server)
     ackApiServerPort: 6443,
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services
@@ -538,6 +582,24 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/configure-security-group-rules-to-enforce-access-control-on-ack-clusters
     // (least-privilege outbound: 100.64.0.0/10, "the CIDR block of Alibaba Cloud resources")
     cloudServiceVpcEndpointCidr: "100.64.0.0/10",
+    // The public endpoint resolves to internet addresses, which the pods' NetworkPolicy does not let out
+    // (HTTPS only to 100.64.0.0/10), and since 2025-03-20 new OSS users may not call data operations on a
+    // mainland bucket through the default public endpoint at all; the internal endpoint is reached from the
+    // VPC without the NAT gateway, free of traffic charges. Checked 2026-12-07.
+    // ref: https://www.alibabacloud.com/help/en/oss/user-guide/regions-and-endpoints (internal endpoints
+    //   oss-<region>-internal.aliyuncs.com, their internal VIP CIDR blocks; the public-endpoint policy change)
+    // ref: https://www.alibabacloud.com/help/en/oss/user-guide/access-to-oss-resources-from-ecs-instances-by-using-an-internal-endpoint-of-oss
+    ossInternalEndpoint: {
+      hostTemplate: "oss-{region}-internal.aliyuncs.com",
+      vipCidrs: {
+        "cn-hangzhou": ["100.118.28.0/24", "100.114.102.0/24", "100.98.170.0/24", "100.118.31.0/24"],
+        "cn-shanghai": ["100.98.35.0/24", "100.98.110.0/24", "100.98.169.0/24", "100.118.102.0/24"],
+        "cn-beijing": ["100.118.58.0/24", "100.118.167.0/24", "100.118.170.0/24", "100.118.171.0/24", "100.118.172.0/24", "100.118.173.0/24"],
+        "cn-shenzhen": ["100.118.78.0/24", "100.118.203.0/24", "100.118.204.0/24", "100.118.217.0/24"],
+        "ap-southeast-1": ["100.118.219.0/24", "100.99.213.0/24", "100.99.116.0/24", "100.99.117.0/24"],
+        "eu-central-1": ["100.115.154.0/24"],
+      },
+    },
     // ref: https://www.alibabacloud.com/help/en/acr/user-guide/non-secret-pulling-container-image (managed edition:
     // expiringThreshold, default 15m; the RAM role the component uses: AliyunCSManagedAcrRole)
     // The secret's name is not documented: it is the one the managed helper v24.01.29.1 creates and binds to the

@@ -35,12 +35,14 @@ import { useOssState } from "./state-backend";
 export interface AlicloudCloudProps extends CloudProps {
   /**
    * The KMS instance (`kst-...`, KMS 3.0, of the region and a software key management type)
-   * that keeps the stack's secrets: the database's and the cache's credentials, each encrypted
-   * by a key the stack creates in that instance. Alibaba Cloud's KMS keeps secrets only in a KMS
-   * instance, which is bought (by subscription) in the KMS console, outside Terraform. Read when
-   * a secret is created: changing it later moves no secret.
-   * @default none: a bookstore (or a `Database` or `Cache` of one's own), which keeps a
-   *   secret, is refused at synth as `cloud.kmsInstanceId`; a stack with neither needs none
+   * that keeps the stack's secrets and keys: the database's and the cache's credentials, each
+   * encrypted by a key the stack creates in that instance, and the key that encrypts the
+   * cluster's Kubernetes Secrets. Alibaba Cloud's KMS keeps secrets, and creates keys of one's
+   * own, only in a KMS instance, which is bought (by subscription) in the KMS console, outside
+   * Terraform. Read when a secret or key is created: changing it later moves neither.
+   * @default none: a bookstore (or a `Database`, `Cache` or `KubernetesCluster` of one's own),
+   *   which keeps a secret or a key, is refused at synth as `cloud.kmsInstanceId`; a stack
+   *   with none of them needs none
    */
   readonly kmsInstanceId?: string;
 }
@@ -61,7 +63,7 @@ export class AlicloudCloud implements ICloud {
 
   /** The cluster contract for the workloads stack (lib/kubernetes). */
   public readonly kubernetesAccess: AlicloudKubernetesAccess;
-  /** The KMS instance that keeps the stack's secrets (`AlicloudCloudProps.kmsInstanceId`). */
+  /** The KMS instance that keeps the stack's secrets and keys (`AlicloudCloudProps.kmsInstanceId`). */
   public readonly kmsInstanceId?: string;
 
   constructor(props: AlicloudCloudProps) {
@@ -125,7 +127,7 @@ export class AlicloudCloud implements ICloud {
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
-    return createAlicloudKubernetesCluster(scope, spec, this.catalog, this.region, this.kubernetesAccess);
+    return createAlicloudKubernetesCluster(scope, spec, this.secretStore(), this.kubernetesAccess);
   }
 
   public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {

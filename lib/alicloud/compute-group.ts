@@ -7,7 +7,7 @@ import { EssScalinggroupVserverGroups } from "../generated/alicloud/ess-scalingg
 import { Fn } from "../core/cdktf";
 import { ComputeGroupAttributes, ComputeGroupSpec } from "../core/compute-group";
 import { containerUserData, requireUserDataFits } from "../core/user-data";
-import { objectsStatements } from "./asset-bucket";
+import { assetBucketEndpointEnvironment, objectsStatements } from "./asset-bucket";
 import { AlicloudCatalog } from "./catalog";
 import { serverGroupTargetOf, vmBackendWeight } from "./load-balancer";
 import { outboundAccessOf } from "./network";
@@ -16,6 +16,7 @@ import { acrEnterpriseImage, acrPullStatements, vmRegistryLines } from "./regist
 import { refuseCredentialsForOwnRegistry } from "../core/registry-credentials";
 import { rule, securityGroup } from "./security-group";
 import { ANYWHERE_IPV4 } from "../core/cidr";
+import { ValidationError } from "../core/validation";
 
 /** Average CPU the group scales around. */
 const TARGET_CPU_PERCENT = 60;
@@ -97,7 +98,16 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     roleName: role.roleName,
     cli: specifics.aliyunCli,
   });
-  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin, specifics.dockerInstallCommands);
+  // The asset bucket's internal OSS endpoint, as the pods get it: the VMs reach it inside Alibaba Cloud
+  // (no NAT traffic), where new accounts may not use the public endpoint of a mainland bucket at all.
+  const bucketEndpoint = assetBucketEndpointEnvironment(catalog, region, spec.assetBucket);
+  for (const name of Object.keys(bucketEndpoint)) {
+    if (name in spec.environment) {
+      throw new ValidationError(scope, `environment.${name}`, spec.environment[name], `no variable of this name with an asset bucket on alicloud: the adapter sets it to the bucket's internal OSS endpoint, ${bucketEndpoint[name]}`);
+    }
+  }
+  const environment = { ...spec.environment, ...bucketEndpoint };
+  requireUserDataFits(scope, "environment", spec.image, environment, catalog.limits.userData, registryLogin, specifics.dockerInstallCommands);
 
   const image = new DataAlicloudImages(scope, "Image", {
     nameRegex: specifics.instanceImageNameRegex,
@@ -140,7 +150,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     // Security Center agent on every instance.
     securityEnhancementStrategy: "Active",
     // Docker CE from the catalog's lines: the image's own repositories hold no Docker.
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin, specifics.dockerInstallCommands)),
+    userData: Fn.base64encode(containerUserData(spec.image, environment, registryLogin, specifics.dockerInstallCommands)),
     active: true,
     enable: true,
     forceDelete: true,

@@ -118,7 +118,9 @@ export class AlicloudKubernetesAccess implements IKubernetesAccess {
    * provider and the token file from the environment (their OIDC provider), then call
    * STS's AssumeRoleWithOIDC on STS's VPC endpoint. The pods reach STS and KMS on their
    * VPC endpoints (`sts-vpc.<region>.aliyuncs.com`, `kms-vpc.<region>.aliyuncs.com`), which
-   * resolve inside Alibaba Cloud's service range, over HTTPS.
+   * resolve inside Alibaba Cloud's service range, over HTTPS; and the asset bucket on OSS's
+   * internal endpoint, which the pods are told as `ASSET_BUCKET_ENDPOINT` (the contract names
+   * no endpoint, and an OSS SDK's default, the public one, is outside that range).
    * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/use-rrsa-to-authorize-pods-to-access-different-cloud-services
    *   (projected token, audience sts.aliyuncs.com; ALIBABA_CLOUD_ROLE_ARN, ALIBABA_CLOUD_OIDC_PROVIDER_ARN, ALIBABA_CLOUD_OIDC_TOKEN_FILE)
    * ref: https://github.com/aliyun/credentials-nodejs (ALIBABA_CLOUD_STS_REGION, ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED: sts-vpc.<region>.aliyuncs.com)
@@ -133,6 +135,9 @@ export class AlicloudKubernetesAccess implements IKubernetesAccess {
       serviceAccountAnnotations: {},
       namespaceLabels: {},
       environment: {
+        // The asset bucket's internal OSS endpoint, which the egress below admits (its internal VIPs are
+        // in Alibaba Cloud's service range, see the catalog's ossInternalEndpoint); the public one is not.
+        ...role.environment,
         ALIBABA_CLOUD_ROLE_ARN: role.roleArn,
         ALIBABA_CLOUD_OIDC_PROVIDER_ARN: role.oidcProviderArn,
         ALIBABA_CLOUD_OIDC_TOKEN_FILE: `${PROJECTED_TOKEN_DIR}/${TOKEN_FILE}`,

@@ -9,11 +9,12 @@ import { overlaps, parseCidr } from "../core/cidr";
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { ValidationError } from "../core/validation";
 import { ACR_CREDENTIAL_HELPER, installAcrCredentialHelper } from "./acr-credential-helper";
-import { AlicloudCatalog } from "./catalog";
 import { grantClusterAdministrators } from "./cluster-administrators";
+import { ackNodeInstanceType } from "./node-size";
 import { outboundAccessOf } from "./network";
 import { onPodBackendPorts } from "./pod-backends";
 import { createSecretSyncRole, SecretSyncRole } from "./registry-sync";
+import { AlicloudSecretStore, requireKmsInstanceId } from "./secrets";
 import { rule } from "./security-group";
 import { AlicloudWorkloadRole, createWorkloadRole } from "./workload-identity";
 
@@ -49,13 +50,8 @@ const NETWORK_PLUGIN = "terway-eniip";
  * ref: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/cs_managed_kubernetes
  * ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/user-guide/work-with-terway
  */
-export function createAlicloudKubernetesCluster(
-  scope: Construct,
-  spec: KubernetesClusterSpec,
-  catalog: AlicloudCatalog,
-  region: string,
-  roles: AlicloudClusterRoles,
-): KubernetesClusterAttributes {
+export function createAlicloudKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec, store: AlicloudSecretStore, roles: AlicloudClusterRoles): KubernetesClusterAttributes {
+  const { catalog, region } = store;
   const specifics = catalog.alicloud;
   if (spec.publicApiAllowedCidrs.length > 0) {
     // ACK's public API endpoint is an internet CLB; this provider offers no way to limit
@@ -81,8 +77,28 @@ export function createAlicloudKubernetesCluster(
   }
   const terwayVersion = spec.addOnVersions[NETWORK_PLUGIN];
   const terwayConfig = JSON.stringify(specifics.terwayConfig);
+  const kmsInstanceId = requireKmsInstanceId(
+    scope,
+    store,
+    "Alibaba Cloud's KMS creates keys of one's own only in a KMS instance (a region has one default key, enabled, not created), and the cluster encrypts its Kubernetes Secrets with a key of its own",
+  );
 
+  // The key that encrypts the cluster's Secrets, in the cloud's KMS instance as the credentials'
+  // keys are: outside an instance KMS has only the region's one default key, which is enabled,
+  // not created. The instance is read when the key is created (`ignore_changes`): dkms_instance_id
+  // forces a new key, and a cluster whose key an earlier release made outside any instance keeps
+  // it, since a new key would mean re-encrypting its Secrets, and the old key, deletion protected,
+  // cannot go while ACK uses it.
+  // ref: https://www.alibabacloud.com/help/en/kms/user-guide/manage-keys-2 ("You can create only one default key of the
+  //   CMK type in each region. If you need to create multiple keys, we recommend that you purchase a KMS instance.")
+  // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createkey
+  //   (DKMSInstanceId: the KMS instance of the key)
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_kms_key.go
+  //   (dkms_instance_id: Optional, Computed, ForceNew, sent as DKMSInstanceId)
+  // ref: https://www.alibabacloud.com/help/en/ack/ack-managed-and-ack-dedicated/security-and-compliance/use-kms-to-encrypt-kubernetes-secrets-2
+  //   (ACK Pro takes default keys, software-protected keys and hardware-protected keys)
   const secretsKey = new KmsKey(scope, "SecretsKey", {
+    dkmsInstanceId: kmsInstanceId,
     description: `Encrypts Kubernetes secrets of ${spec.name}`,
     keySpec: "Aliyun_AES_256",
     keyUsage: "ENCRYPT/DECRYPT",
@@ -90,6 +106,7 @@ export function createAlicloudKubernetesCluster(
     rotationInterval: "31536000s",
     pendingWindowInDays: 30,
     deletionProtection: "Enabled",
+    lifecycle: { ignoreChanges: ["dkms_instance_id"] },
   });
 
   // The catalog's patch version is data that ages: ACK lists the versions it still
@@ -178,11 +195,12 @@ export function createAlicloudKubernetesCluster(
     dependsOn: outboundAccessOf(spec.network),
   };
 
-  // The workloads' pool: the cluster autoscaler owns its size between these bounds.
+  // The workloads' pool: the cluster autoscaler owns its size between these bounds. Its type comes
+  // from the catalog's ACK node sizes (4 vCPUs or more), not the VMs' computeSizes.
   new CsKubernetesNodePool(scope, "NodePool", {
     ...node,
     nodePoolName: `${spec.name}-np`,
-    instanceTypes: [spec.nodeInstanceType],
+    instanceTypes: [ackNodeInstanceType(scope, catalog, spec.nodeInstanceType)],
     scalingConfig: { enable: true, minSize: spec.minNodes, maxSize: spec.maxNodes, type: "cpu" },
   });
 

@@ -1,4 +1,5 @@
 import { Construct, IConstruct } from "constructs";
+import { DataAlicloudSslCertificatesServiceCertificates } from "../generated/alicloud/data-alicloud-ssl-certificates-service-certificates";
 import { SlbListener } from "../generated/alicloud/slb-listener";
 import { SlbLoadBalancer } from "../generated/alicloud/slb-load-balancer";
 import { SlbServerCertificate } from "../generated/alicloud/slb-server-certificate";
@@ -89,10 +90,37 @@ export function createAlicloudLoadBalancer(scope: Construct, spec: LoadBalancerS
     deleteProtection: spec.deletionProtection ? "on" : "off",
   });
 
+  // UploadServerCertificate takes a Certificate Management Service certificate by its ID, region and
+  // name: "if you use a certificate issued by Alibaba Cloud, this parameter is required" of each, and the
+  // provider sends the name only when it is set. The name is read by the ID from CAS's active
+  // certificates (ListUserCertificateOrder, OrderType CERT: issued or about to expire), with the
+  // provider's CAS endpoint; no enable_details, which would read the private key into the state. A
+  // certificate CAS does not list there stops the plan with the reason. The name matters only when the
+  // CLB's copy is made (ForceNew): a certificate renamed in CAS later replaces nothing.
+  // ref: https://help.aliyun.com/zh/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-uploadservercertificate
+  //   (AliCloudCertificateId, AliCloudCertificateName, AliCloudCertificateRegionId: required with an Alibaba Cloud certificate)
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_slb_server_certificate.go
+  //   (AliCloudCertificateName sent only when alicloud_certificate_name is set; every alicloud_certificate_* argument ForceNew)
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/data_source_alicloud_ssl_certificates_service_certificates.go
+  //   (ids matched against CertificateId; certificate_name from Name; cert and key only with enable_details)
+  // ref: https://www.alibabacloud.com/help/en/ssl-certificate/developer-reference/api-cas-2020-04-07-listusercertificateorder
+  const casCertificate = new DataAlicloudSslCertificatesServiceCertificates(scope, "CasCertificate", {
+    ids: [certificateId],
+    lifecycle: {
+      postcondition: [
+        {
+          condition: "${length(self.certificates) == 1}",
+          errorMessage: `Certificate Management Service lists no active certificate ${certificateId} (the load balancer's certificate): give the ID of an issued or uploaded certificate that has not expired, as CAS shows it; the provider reads CAS at its own endpoint for the account and region (ALIBABA_CLOUD_ENDPOINT_CAS sets another).`,
+        },
+      ],
+    },
+  });
   const serverCertificate = new SlbServerCertificate(scope, "Certificate", {
     name: `${spec.name}-${certificateId}`,
     alicloudCertificateId: certificateId,
+    alicloudCertificateName: casCertificate.certificates.get(0).certificateName,
     alicloudCertificateRegionId: specifics.certificateServiceRegions[region],
+    lifecycle: { ignoreChanges: ["alicloud_certificate_name"] },
   });
 
   const serverGroup = new SlbServerGroup(scope, "ServerGroup", {

@@ -32,6 +32,24 @@ export function credentialsKeyArnOf(secretName: string): string | undefined {
 }
 
 /**
+ * The cloud's KMS instance, or a ValidationError as `cloud.kmsInstanceId` (the setting of the
+ * construct's `cloud` prop) that says why the construct needs one.
+ */
+export function requireKmsInstanceId(scope: Construct, store: AlicloudSecretStore, why: string): string {
+  const kmsInstanceId = store.kmsInstanceId;
+  if (kmsInstanceId === undefined) {
+    const rule = store.catalog.alicloud.kmsInstanceId;
+    throw new ValidationError(
+      scope,
+      "cloud.kmsInstanceId",
+      undefined,
+      `the ID of a KMS instance in ${store.region} (${rule.description}, e.g. ${rule.example}), given as Cloud.alicloud({ region, kmsInstanceId }): ${why}`,
+    );
+  }
+  return kmsInstanceId;
+}
+
+/**
  * A KMS secret (`CredentialsSecret`) in the cloud's KMS instance, encrypted by a key of its
  * own in that instance (`CredentialsKey`: AES-256, rotated yearly, deletion protected). KMS
  * encrypts a secret with a symmetric key of the secret's own KMS instance, so the default key,
@@ -56,16 +74,7 @@ export function credentialsKeyArnOf(secretName: string): string | undefined {
  *   very string), for `connection.credentialsSecretId`
  */
 export function credentialsSecret(scope: Construct, props: CredentialsSecretProps, store: AlicloudSecretStore): string {
-  const kmsInstanceId = store.kmsInstanceId;
-  if (kmsInstanceId === undefined) {
-    const rule = store.catalog.alicloud.kmsInstanceId;
-    throw new ValidationError(
-      scope,
-      "cloud.kmsInstanceId",
-      undefined,
-      `the ID of a KMS instance in ${store.region} (${rule.description}, e.g. ${rule.example}), given as Cloud.alicloud({ region, kmsInstanceId }): Alibaba Cloud's KMS keeps secrets only in a KMS instance, and ${props.owner} keeps its credentials in a KMS secret`,
-    );
-  }
+  const kmsInstanceId = requireKmsInstanceId(scope, store, `Alibaba Cloud's KMS keeps secrets only in a KMS instance, and ${props.owner} keeps its credentials in a KMS secret`);
   // Software key management instances rotate keys (7 to 365 days); hardware ones do not, so
   // the instance must be a software one (see the README's prerequisites).
   // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createkey

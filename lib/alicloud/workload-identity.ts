@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes";
 import { WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AlicloudCatalog } from "./catalog";
-import { objectsStatements } from "./asset-bucket";
+import { assetBucketEndpointEnvironment, objectsStatements } from "./asset-bucket";
 import { ramNameWithSuffix, RamStatement, readSecretsStatements, serviceAccountRole, deployingAccountId } from "./ram";
 
 /** The RAM role a service account's pods assume, and the OIDC provider their tokens come from. */
@@ -11,6 +11,8 @@ export interface AlicloudWorkloadRole {
   readonly oidcProviderArn: string;
   /** The pull secrets ACK's credential helper keeps for the service account; undefined when it is not installed. */
   readonly imagePullSecretNames?: readonly string[];
+  /** What the pods read besides the RRSA variables: the asset bucket's internal OSS endpoint, when the role may use a bucket. */
+  readonly environment: Readonly<Record<string, string>>;
 }
 
 /**
@@ -43,5 +45,5 @@ export function createWorkloadRole(
     audience: props.catalog.alicloud.rrsaTokenAudience,
     subject: `system:serviceaccount:${identity.namespace}:${identity.serviceAccountName}`,
   });
-  return { roleArn: role.arn, oidcProviderArn: rrsa.ramOidcProviderArn };
+  return { roleArn: role.arn, oidcProviderArn: rrsa.ramOidcProviderArn, environment: assetBucketEndpointEnvironment(props.catalog, region, identity.assetBucket) };
 }

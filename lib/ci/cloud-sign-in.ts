@@ -79,6 +79,13 @@ export interface CloudSignIn {
   /** The steps that sign in for `request.access`. */
   steps(request: SignInRequest): WorkflowStep[];
   /**
+   * Steps that put on the runner what the cloud's cluster connection runs during plan and
+   * apply (the Kubernetes and Helm providers' exec plugin), in the jobs of a lane that
+   * reaches this cloud's cluster.
+   * @default none
+   */
+  readonly clusterTools?: readonly WorkflowStep[];
+  /**
    * Where a cloud has no action to sign in with, the step runs this package's
    * `multicloud-bookstore-ci sign-in <cloud>`, which calls this with the step's options.
    * @default none: the steps use an action

@@ -87,9 +87,11 @@ export class DeliveryPlan {
     const laneOf = new Map<string, string>(ordered.map((stack) => [stack.name, roots.get(stack.name)!.size === 1 ? [...roots.get(stack.name)!][0] : stack.name]));
     const laneNames = [...new Set(ordered.map((stack) => laneOf.get(stack.name)!))];
 
-    const cloudsOf = (laneStacks: readonly SynthesizedStack[]): LaneCloud[] =>
+    // A cloud a lane's stacks create resources in is changed; one they only read through
+    // data sources (the global domain reading each CDN's host name) is read.
+    const cloudsOf = (laneStacks: readonly SynthesizedStack[], which: "managedProviders" | "providers"): LaneCloud[] =>
       signIns.flatMap((signIn) => {
-        const using = laneStacks.filter((stack) => stack.providers.some((provider) => signIn.providers.includes(provider)));
+        const using = laneStacks.filter((stack) => stack[which].some((provider) => signIn.providers.includes(provider)));
         if (using.length === 0) return [];
         const region = using.flatMap((stack) => signIn.providers.map((provider) => stack.regions[provider])).find((r) => r !== undefined);
         return [{ cloud: signIn.cloud, ...(region === undefined ? {} : { region }) }];
@@ -100,9 +102,8 @@ export class DeliveryPlan {
       const laneStacks = ordered.filter((stack) => laneOf.get(stack.name) === name);
       const read = new Set(laneStacks.flatMap((stack) => stack.dependencies.map((dependency) => laneOf.get(dependency)!)));
       const after = [...lanes.keys()].filter((lane) => read.has(lane));
-      const changes = cloudsOf(laneStacks);
-      const reads = after
-        .flatMap((lane) => lanes.get(lane)!.changes)
+      const changes = cloudsOf(laneStacks, "managedProviders");
+      const reads = [...after.flatMap((lane) => lanes.get(lane)!.changes), ...cloudsOf(laneStacks, "providers")]
         .filter((read, index, all) => !changes.some((change) => change.cloud === read.cloud) && all.findIndex((other) => other.cloud === read.cloud) === index);
       lanes.set(name, {
         name,

@@ -109,6 +109,9 @@ export function githubActionsWorkflow(plan: DeliveryPlan, props: GithubActionsWo
       run: `${tool} ${["expect-stacks", ...(p.cdktfOutput === DEFAULTS.cdktfOutput ? [] : ["--cdktf-output", p.cdktfOutput]), ...lane.stacks].map(shellWord).join(" ")}`,
     },
   ];
+  // What the cluster connection's exec plugin runs, for each cloud the lane changes (its cluster).
+  const clusterTools = (lane: DeliveryLane): WorkflowStep[] =>
+    lane.reachesCluster ? lane.changes.flatMap(({ cloud }) => [...(signInOf(cloud, signIns).clusterTools ?? [])]) : [];
   const signInSteps = (lane: DeliveryLane, access: Access): WorkflowStep[] => [
     ...lane.changes.flatMap(({ cloud, region }) => signInOf(cloud, signIns).steps({ access, region, sessionName: sessionName(lane, access), sessionSeconds: SESSION_SECONDS[access] })),
     // Other lanes' state is only read: their read-only roles, in the deploy job too.
@@ -145,6 +148,7 @@ export function githubActionsWorkflow(plan: DeliveryPlan, props: GithubActionsWo
       env: { TF_CLI_ARGS_plan: "-lock=false" },
       steps: [
         ...setup(lane),
+        ...clusterTools(lane),
         { name: "This workflow is the one the synthesized app implies", run: `${tool} ${["github-actions", "--check", ...githubActionsArguments(props).slice(1)].map(shellWord).join(" ")}` },
         ...signInSteps(lane, Access.PLAN),
         { name: `Plan ${lane.stacks.join(", ")}`, env: { FIRST_DEPLOY: "${{ inputs.first-deploy }}" }, run: planScript(lane) },
@@ -162,7 +166,7 @@ export function githubActionsWorkflow(plan: DeliveryPlan, props: GithubActionsWo
       // No longer than the deploy roles' credentials last.
       "timeout-minutes": SESSION_SECONDS[Access.DEPLOY] / 60,
       permissions: { contents: "read", "id-token": "write" },
-      steps: [...setup(lane), ...signInSteps(lane, Access.DEPLOY), { name: `Deploy ${lane.stacks.join(", ")}`, run: `${cdktf(plan.deployArguments(lane))}\n` }].map(stepValue),
+      steps: [...setup(lane), ...clusterTools(lane), ...signInSteps(lane, Access.DEPLOY), { name: `Deploy ${lane.stacks.join(", ")}`, run: `${cdktf(plan.deployArguments(lane))}\n` }].map(stepValue),
     };
   }
 

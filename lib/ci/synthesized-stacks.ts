@@ -10,6 +10,11 @@ export interface SynthesizedStack {
   readonly dependencies: readonly string[];
   /** The local names of the Terraform providers it requires (`terraform.required_providers`), e.g. `aws`, `kubernetes`. */
   readonly providers: readonly string[];
+  /**
+   * The providers it declares resources of (a resource type starts with the provider's
+   * name and `_`): a stack that uses a provider for data sources only reads that cloud.
+   */
+  readonly managedProviders: readonly string[];
   /** The region of each provider's default configuration (the one without an alias), by provider name. */
   readonly regions: Readonly<Record<string, string>>;
   /** The type of its state backend (`local`, `s3`, `oss`, `cos`, ...). */
@@ -23,6 +28,7 @@ interface Manifest {
 interface StackJson {
   readonly terraform?: { readonly required_providers?: Record<string, unknown>; readonly backend?: Record<string, unknown> };
   readonly provider?: Record<string, readonly { readonly alias?: string; readonly region?: unknown }[]>;
+  readonly resource?: Record<string, unknown>;
 }
 
 function readJson<T>(file: string, what: string): T {
@@ -51,8 +57,10 @@ export function readManifest(outdir: string): { readonly name: string; readonly 
 }
 
 /** What one synthesized stack's JSON says of its providers and backend. */
-export function describeStackJson(json: StackJson): Pick<SynthesizedStack, "providers" | "regions" | "backend"> {
+export function describeStackJson(json: StackJson): Pick<SynthesizedStack, "providers" | "managedProviders" | "regions" | "backend"> {
   const providers = Object.keys(json.terraform?.required_providers ?? {}).sort();
+  const resourceTypes = Object.keys(json.resource ?? {});
+  const managedProviders = providers.filter((provider) => resourceTypes.some((type) => type.startsWith(`${provider}_`)));
   const regions: Record<string, string> = {};
   for (const [provider, configurations] of Object.entries(json.provider ?? {})) {
     const region = configurations.find((configuration) => configuration.alias === undefined)?.region;
@@ -60,7 +68,7 @@ export function describeStackJson(json: StackJson): Pick<SynthesizedStack, "prov
     if (typeof region === "string" && !region.includes("${")) regions[provider] = region;
   }
   const backend = Object.keys(json.terraform?.backend ?? {})[0] ?? "local";
-  return { providers, regions, backend };
+  return { providers, managedProviders, regions, backend };
 }
 
 /**

@@ -1,6 +1,11 @@
 import { Access, CloudSignIn, roleVariable, variableExpression } from "./cloud-sign-in";
 import { signInToTencentcloud } from "./tencentcloud-web-identity";
 
+// The catalog's TCCLI (lib/tencentcloud/catalog.ts, tencentcloud.tccli), which lib/ci may not
+// import: test/tencentcloud/cluster-credential.test.ts holds the generated workflow to it.
+const TCCLI_VERSION = "3.1.189.1";
+const TCCLI_SDK_VERSION = "3.1.189";
+
 /** The repository variable holding the name of the CAM OIDC identity provider that trusts GitHub. */
 export const TENCENTCLOUD_OIDC_PROVIDER_VARIABLE = "TENCENTCLOUD_OIDC_PROVIDER_ID";
 
@@ -15,6 +20,8 @@ export const TENCENTCLOUD_SIGN_IN: CloudSignIn = Object.freeze<CloudSignIn>({
   title: "Tencent Cloud",
   providers: ["tencentcloud"],
   actions: [],
+  // The workloads stack's providers get TKE's client certificate from TCCLI (lib/tencentcloud/cluster-credential.ts).
+  clusterTools: [{ name: "TCCLI, for the cluster's credential", run: `python3 -m pip install --quiet tccli==${TCCLI_VERSION} tencentcloud-sdk-python==${TCCLI_SDK_VERSION}` }],
   variables: (access: Access) => [
     { name: roleVariable("tencentcloud", access), holds: `the ARN of the CAM role for ${access} (qcs::cam::uin/<account>:roleName/<name>)` },
     { name: TENCENTCLOUD_OIDC_PROVIDER_VARIABLE, holds: "the name of the CAM OIDC identity provider for https://token.actions.githubusercontent.com (CreateOIDCConfig's Name)" },

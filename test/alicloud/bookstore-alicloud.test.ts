@@ -251,6 +251,22 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(onlyResource(json, "alicloud_slb_server_certificate")).toEqual(expect.objectContaining({ alicloud_certificate_id: "14368012", alicloud_certificate_region_id: "cn-hangzhou" }));
     });
 
+    test("names the CAS certificate to UploadServerCertificate, read by its ID from CAS without its private key", () => {
+      // GIVEN the CAS certificate 14368012 of the example
+      const [lookup] = Object.keys(json.data?.alicloud_ssl_certificates_service_certificates ?? {});
+      // THEN CAS is asked for that certificate only, without enable_details (which would read the key into the state)
+      expect(dataSources(json, "alicloud_ssl_certificates_service_certificates")).toEqual([
+        {
+          ids: ["14368012"],
+          lifecycle: { postcondition: [{ condition: "${length(self.certificates) == 1}", error_message: expect.stringContaining("lists no active certificate 14368012") }] },
+        },
+      ]);
+      // AND the CLB's copy carries its name, which matters only when the copy is made
+      const certificate = onlyResource(json, "alicloud_slb_server_certificate");
+      expect(certificate.alicloud_certificate_name).toBe(`\${data.alicloud_ssl_certificates_service_certificates.${lookup}.certificates[0].certificate_name}`);
+      expect(certificate.lifecycle).toEqual({ ignore_changes: ["alicloud_certificate_name"] });
+    });
+
     test("redirects HTTP to HTTPS and forwards nothing", () => {
       const http = (resources(json, "alicloud_slb_listener") as any[]).find((l) => l.protocol === "http");
       expect(http).toEqual(expect.objectContaining({ frontend_port: 80, listener_forward: "on", forward_port: 443 }));
@@ -376,7 +392,7 @@ describe("the bookstore on Alibaba Cloud", () => {
       expect(pool.node_pool_name).toBe("bookstore-k8s-np");
       expect(pool.management).toEqual(expect.objectContaining({ enable: true, auto_repair: true }));
       expect(pool.scaling_config).toEqual(expect.objectContaining({ enable: true, min_size: 2, max_size: 5 }));
-      expect(pool).toEqual(expect.objectContaining({ system_disk_encrypted: true, instance_types: ["ecs.g7.large"] }));
+      expect(pool).toEqual(expect.objectContaining({ system_disk_encrypted: true, instance_types: ["ecs.g7.xlarge"] }));
       expect(pool.instance_metadata_options).toEqual({ http_tokens: "required" });
       expect(pool.internet_max_bandwidth_out).toBeUndefined();
       expect(pool.vswitch_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);

@@ -34,6 +34,12 @@ describe("Alibaba Cloud's account prerequisites", () => {
     }
   });
 
+  test("the KMS instance's entry is needed by a cluster alone, whose Secrets key is made in the instance", () => {
+    const selected = prerequisitesFor([prerequisite("kms-instance")], { region: "cn-hangzhou", features: [AppFeature.KUBERNETES] });
+    expect(selected.map((p) => p.id)).toEqual(["kms-instance"]);
+    expect(prerequisite("kms-instance").what).toContain("three more keys");
+  });
+
   test("the KMS instance's entry names the setting a bookstore without one is refused by", () => {
     let error: unknown;
     try {
@@ -46,6 +52,6 @@ describe("Alibaba Cloud's account prerequisites", () => {
     const setting = (error as ValidationError).field.split(".").pop()!;
     expect(setting).toBe("kmsInstanceId");
     expect(prerequisite("kms-instance").prop).toBe(`Cloud.alicloud({ ${setting} })`);
-    expect(prerequisite("kms-instance").when).toEqual([AppFeature.SECRETS]);
+    expect(prerequisite("kms-instance").when).toEqual([AppFeature.SECRETS, AppFeature.KUBERNETES]);
   });
 });

@@ -1,5 +1,5 @@
 import { App, Lazy, Testing } from "cdktf";
-import { BookstoreStacks, Cloud, Database, DatabaseSize, MysqlVersion, Network } from "../../lib";
+import { BookstoreStacks, Cloud, Database, DatabaseSize, KubernetesCluster, MysqlVersion, Network } from "../../lib";
 import { exampleProps } from "../../examples/bookstore-app";
 import { synthBookstore } from "../support/bookstore";
 import { newStack, resourceAt, resources, TerraformJson } from "../support/synth";
@@ -55,6 +55,28 @@ describe("Alibaba Cloud: the stack's secrets live in the given KMS instance", ()
     expect(policy).not.toContain("SecretsKey");
   });
 
+  test("the key that encrypts the cluster's Kubernetes Secrets is in the instance too, which it takes only when it is created", () => {
+    // GIVEN the cluster's secrets key (the same construct ID as before, so the same address)
+    const key = resourceAt(json, "alicloud_kms_key", "Kubernetes/SecretsKey");
+    // THEN it is made in the KMS instance, and a key made outside any instance by an earlier release is kept
+    expect(key).toEqual(
+      expect.objectContaining({
+        dkms_instance_id: KMS_INSTANCE,
+        key_spec: "Aliyun_AES_256",
+        automatic_rotation: "Enabled",
+        deletion_protection: "Enabled",
+        lifecycle: { ignore_changes: ["dkms_instance_id"] },
+      }),
+    );
+    expect(Object.keys(json.resource!.alicloud_kms_key).filter((address) => address.startsWith("Bookstore_Kubernetes_SecretsKey_"))).toHaveLength(1);
+  });
+
+  test("every KMS key of the stack names the instance: the two credentials keys and the cluster's", () => {
+    const keys = resources(json, "alicloud_kms_key") as any[];
+    expect(keys).toHaveLength(3);
+    for (const key of keys) expect(key.dkms_instance_id).toBe(KMS_INSTANCE);
+  });
+
   test("a KMS instance known only at apply (a reference) is passed through unchecked", () => {
     const app = new App({ outdir: "/tmp/never-synthesized" });
     const later = Lazy.stringValue({ produce: () => KMS_INSTANCE });
@@ -91,6 +113,25 @@ describe("Alibaba Cloud: without a KMS instance", () => {
       () => new Database(stack, "Orders", { cloud, network, name: "orders", version: MysqlVersion.V8_0, size: DatabaseSize.SMALL, storageGiB: 50 }),
       { constructPath: "test/Orders", field: "cloud.kmsInstanceId", value: undefined },
     );
+  });
+
+  test("fails when a KubernetesCluster of one's own would create its Secrets key, named by the cluster's cloud prop", () => {
+    const { stack } = newStack();
+    const cloud = alicloud();
+    const network = new Network(stack, "Network", { cloud, cidr: "10.20.0.0/16", zones: 2 });
+    let message = "";
+    expectValidationError(
+      () => {
+        try {
+          new KubernetesCluster(stack, "K8s", { cloud, network });
+        } catch (error) {
+          message = (error as Error).message;
+          throw error;
+        }
+      },
+      { constructPath: "test/K8s", field: "cloud.kmsInstanceId", value: undefined },
+    );
+    expect(message).toContain("the cluster encrypts its Kubernetes Secrets with a key of its own");
   });
 
   test("a stack that keeps no secret needs none", () => {

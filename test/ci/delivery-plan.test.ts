@@ -5,9 +5,9 @@ import { SynthesizedStack } from "../../lib/ci/synthesized-stacks";
 import { exampleAppOutdir } from "../support/bookstore";
 import { propertyRuns } from "../support/property-budget";
 
-/** A stack as the manifest and its JSON describe it. */
-function stack(name: string, providers: string[], dependencies: string[] = [], regions: Record<string, string> = {}): SynthesizedStack {
-  return { name, providers, dependencies, regions, backend: "s3" };
+/** A stack as the manifest and its JSON describe it; it declares resources of every provider it uses unless `readOnly` names some. */
+function stack(name: string, providers: string[], dependencies: string[] = [], regions: Record<string, string> = {}, readOnly: string[] = []): SynthesizedStack {
+  return { name, providers, managedProviders: providers.filter((p) => !readOnly.includes(p)), dependencies, regions, backend: "s3" };
 }
 
 describe("DeliveryPlan", () => {
@@ -24,6 +24,7 @@ describe("DeliveryPlan", () => {
     expect(plan.lane("bookstore-aws").changes).toEqual([{ cloud: "aws", region: "eu-central-1" }]);
     // The Tencent Cloud workloads stack has no tencentcloud provider; its lane's first stack does.
     expect(plan.lane("bookstore-tencentcloud").changes).toEqual([{ cloud: "tencentcloud", region: "ap-guangzhou" }]);
+    // The global domain only reads the CDN host names on Alibaba Cloud and Tencent Cloud (data sources): it changes AWS alone.
     expect(plan.lane("bookstore-global-dns").changes).toEqual([{ cloud: "aws", region: "eu-central-1" }]);
     expect(plan.lane("bookstore-global-dns").reads).toEqual([
       { cloud: "alicloud", region: "cn-hangzhou" },

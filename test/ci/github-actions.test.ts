@@ -190,7 +190,7 @@ describe("the generated GitHub Actions workflow", () => {
   });
 
   test("fails when a lane changes AWS in a region synth did not write down", () => {
-    const stack: SynthesizedStack = { name: "shop-aws", dependencies: [], providers: ["aws"], regions: {}, backend: "s3" };
+    const stack: SynthesizedStack = { name: "shop-aws", dependencies: [], providers: ["aws"], managedProviders: ["aws"], regions: {}, backend: "s3" };
     expect(() => githubActionsWorkflow(DeliveryPlan.fromStacks([stack]))).toThrow(/AWS sign-in needs the region of the lane's aws provider/);
   });
 });

@@ -140,7 +140,7 @@ describe("TKE's client certificate for the workloads stack", () => {
     const repo = path.join(__dirname, "..", "..");
     expect(fs.readFileSync(path.join(repo, "README.md"), "utf8").replace(/\n\s*/g, " ")).toContain(`pip install ${install}`);
     const workflow = fs.readFileSync(path.join(repo, "examples", "ci", "github-actions.yml"), "utf8");
-    expect(workflow.split(`pip install --quiet ${install}`)).toHaveLength(3); // the plan job and the deploy job
+    expect(workflow.split(`pip install --quiet ${install}`)).toHaveLength(3); // the Tencent Cloud lane's plan job and deploy job
   });
 
   const withTools = has("kubectl") && has("openssl") ? describe : describe.skip;

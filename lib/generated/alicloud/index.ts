@@ -69,6 +69,7 @@ export * as dataAlicloudKmsSecretVersions from './data-alicloud-kms-secret-versi
 export * as dataAlicloudOosParameters from './data-alicloud-oos-parameters';
 export * as dataAlicloudRamRoles from './data-alicloud-ram-roles';
 export * as dataAlicloudRamUsers from './data-alicloud-ram-users';
+export * as dataAlicloudSslCertificatesServiceCertificates from './data-alicloud-ssl-certificates-service-certificates';
 export * as dataAlicloudVpcs from './data-alicloud-vpcs';
 export * as dataAlicloudZones from './data-alicloud-zones';
 export * as provider from './provider';

@@ -69,6 +69,7 @@ Object.defineProperty(exports, 'dataAlicloudKmsSecretVersions', { get: function 
 Object.defineProperty(exports, 'dataAlicloudOosParameters', { get: function () { return require('./data-alicloud-oos-parameters'); } });
 Object.defineProperty(exports, 'dataAlicloudRamRoles', { get: function () { return require('./data-alicloud-ram-roles'); } });
 Object.defineProperty(exports, 'dataAlicloudRamUsers', { get: function () { return require('./data-alicloud-ram-users'); } });
+Object.defineProperty(exports, 'dataAlicloudSslCertificatesServiceCertificates', { get: function () { return require('./data-alicloud-ssl-certificates-service-certificates'); } });
 Object.defineProperty(exports, 'dataAlicloudVpcs', { get: function () { return require('./data-alicloud-vpcs'); } });
 Object.defineProperty(exports, 'dataAlicloudZones', { get: function () { return require('./data-alicloud-zones'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
