@@ -171,8 +171,8 @@ describe("AWS: one front door", () => {
     });
 
     test("the add-ons and workloads stacks reach the API as an administrator: the principal whose credentials they run with, listed", () => {
-      // Their token is aws_eks_cluster_auth's, signed with the stack's own AWS credentials (the
-      // deployer's), and the example lists that deployer: the one access entry is for it.
+      // Their token is `aws eks get-token`'s, signed with the same AWS credentials as the stack's
+      // AWS provider (the deployer's), and the example lists that deployer: the one access entry is for it.
       expect(exampleProps(aws()).kubernetes!.administrators).toEqual([ADMIN]);
       expect(resources(example.json, "aws_eks_access_entry").map((e: any) => e.principal_arn)).toEqual([ADMIN]);
       for (const stack of [example.addOns!, example.workloads!]) expect(stack.provider!.aws).toBeDefined();
@@ -205,12 +205,25 @@ describe("AWS: one front door", () => {
       expect(resources(json, "aws_eks_cluster")[0]).toEqual(expect.objectContaining({ upgrade_policy: { support_type: "EXTENDED" } }));
     });
 
-    test("connects the add-ons and workloads stacks from data sources only", () => {
+    test("connects the add-ons and workloads stacks with a token the AWS CLI makes each time they connect, never one read into the state", () => {
+      // GIVEN the example's add-ons and workloads stacks
+      const exec = {
+        api_version: "client.authentication.k8s.io/v1beta1",
+        command: "aws",
+        args: ["eks", "get-token", "--cluster-name", "bookstore-k8s", "--region", "eu-central-1", "--output", "json"],
+      };
       for (const stack of [example.addOns!, example.workloads!]) {
-        expect(dataSources(stack, "aws_eks_cluster_auth")).toEqual([{ name: "bookstore-k8s" }]);
-        expect(JSON.stringify(stack.provider!.kubernetes)).toMatch(/data\.aws_eks_cluster_auth\..*\.token/);
+        // THEN the endpoint and CA come from the cluster's data source, the token from `aws eks get-token`
+        const kubernetes = (stack.provider!.kubernetes as any[])[0];
+        expect(kubernetes.host).toMatch(/^\$\{data\.aws_eks_cluster\.[^.]+\.endpoint\}$/);
+        expect(kubernetes.cluster_ca_certificate).toMatch(/data\.aws_eks_cluster\..*certificate_authority/);
+        expect(kubernetes.exec).toEqual([exec]);
+        expect(kubernetes.token).toBeUndefined();
+        expect(dataSources(stack, "aws_eks_cluster_auth")).toEqual([]);
       }
-      expect(JSON.stringify(example.addOns!.provider!.helm)).toMatch(/data\.aws_eks_cluster_auth\..*\.token/);
+      const helm = (example.addOns!.provider!.helm as any[])[0].kubernetes;
+      expect(helm.exec).toEqual(exec);
+      expect(helm.token).toBeUndefined();
     });
   });
 
