@@ -4,6 +4,12 @@ import { AppFeature } from "../core/prerequisites";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What AWS offers the bookstore, as data; the AWS adapters read nothing else. */
+/**
+ * The catalog's version of an EKS add-on (`kubernetesAddOns`) for the newest build EKS lists
+ * for the cluster's Kubernetes version, read at every plan (lib/aws/add-ons/eks-add-on-version.ts).
+ */
+export const EKS_ADD_ON_MOST_RECENT = "most-recent";
+
 export interface AwsCatalog extends CloudCatalog {
   readonly aws: AwsSpecifics;
 }
@@ -260,11 +266,21 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     "aws-load-balancer-controller": { versions: ["3.5.0", "3.4.3"], source: "https://github.com/aws/eks-charts/releases (chart aws-load-balancer-controller)" },
     // ref: https://github.com/kubernetes/autoscaler/releases (tags cluster-autoscaler-chart-*)
     "cluster-autoscaler": { versions: ["9.59.0", "9.58.0"], source: "https://github.com/kubernetes/autoscaler/releases (tags cluster-autoscaler-chart-*)" },
-    // EKS community add-on; versions as `aws eks describe-addon-versions --addon-name metrics-server` lists them.
-    // ref: https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html
-    "metrics-server": { versions: ["v0.8.0-eksbuild.6", "v0.8.0-eksbuild.2"], source: "https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html (aws eks describe-addon-versions --addon-name metrics-server)" },
+    // EKS add-ons: by default the newest build EKS lists for the cluster's Kubernetes version, read at plan
+    // (EKS_ADD_ON_MOST_RECENT), since EKS builds each add-on for some Kubernetes versions only and CreateAddon refuses
+    // another; a build named here is installed as named, whatever the cluster's version, to hold a build on purpose
+    // (builds as `aws eks describe-addon-versions --addon-name <name> --kubernetes-version <version>` lists them, from
+    // public configurations of 2025 and 2026, not checked against every version of kubernetesVersions).
+    // EKS community add-on. ref: https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html
+    "metrics-server": {
+      versions: [EKS_ADD_ON_MOST_RECENT, "v0.8.0-eksbuild.6", "v0.8.0-eksbuild.2"],
+      source: "https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html (aws eks describe-addon-versions --addon-name metrics-server --kubernetes-version <version>)",
+    },
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html
-    "eks-pod-identity-agent": { versions: ["v1.3.10-eksbuild.2", "v1.3.9-eksbuild.3"], source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (aws eks describe-addon-versions --addon-name eks-pod-identity-agent)" },
+    "eks-pod-identity-agent": {
+      versions: [EKS_ADD_ON_MOST_RECENT, "v1.3.10-eksbuild.2", "v1.3.9-eksbuild.3"],
+      source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (aws eks describe-addon-versions --addon-name eks-pod-identity-agent --kubernetes-version <version>)",
+    },
     // Installed only with registry credentials for the pods. Chart x.y.z = operator vx.y.z; both versions' CRDs serve
     // external-secrets.io/v1 (v1beta1 is not served unless crds.unsafeServeV1Beta1).
     // ref: https://github.com/external-secrets/external-secrets/releases (tags helm-chart-2.9.0, helm-chart-2.8.0)

@@ -1,5 +1,8 @@
+import * as fs from "fs";
+import * as path from "path";
 import { AWS_CATALOG, Cloud, WebRuntime } from "../../lib";
 import { AWS_ADD_ONS } from "../../lib/aws/add-ons";
+import { EKS_ADD_ON_MOST_RECENT } from "../../lib/aws/catalog";
 import { exampleProps } from "../../examples/bookstore-app";
 import { synthBookstore } from "../support/bookstore";
 import { dataSources, resources, TerraformJson } from "../support/synth";
@@ -232,15 +235,30 @@ describe("AWS: one front door", () => {
       expect(AWS_ADD_ONS.map((a) => a.name).sort()).toEqual(Object.keys(AWS_CATALOG.kubernetesAddOns).sort());
     });
 
-    test("installs the Pod Identity agent and metrics-server as EKS add-ons at the catalog's default versions", () => {
+    test("installs the Pod Identity agent and metrics-server as EKS add-ons at the newest build EKS lists for the cluster's Kubernetes version, read at plan", () => {
+      // GIVEN the catalog's default for both: most-recent
+      for (const name of ["eks-pod-identity-agent", "metrics-server"]) expect(AWS_CATALOG.kubernetesAddOns[name].versions[0]).toBe(EKS_ADD_ON_MOST_RECENT);
       const addOns = resources(example.json, "aws_eks_addon") as any[];
+      const versions = dataSources(example.json, "aws_eks_addon_version");
       for (const name of ["eks-pod-identity-agent", "metrics-server"]) {
+        // THEN each asks EKS for the newest build of the cluster's version as written, known before the cluster exists
+        expect(versions.filter((v) => v.addon_name === name)).toEqual([{ addon_name: name, kubernetes_version: AWS_CATALOG.defaultKubernetesVersion, most_recent: true }]);
         expect(addOns.filter((a) => a.addon_name === name)).toEqual([
-          expect.objectContaining({ addon_version: AWS_CATALOG.kubernetesAddOns[name].versions[0], resolve_conflicts_on_create: "OVERWRITE" }),
+          expect.objectContaining({ addon_version: expect.stringMatching(/^\$\{data\.aws_eks_addon_version\.[^.]+\.version\}$/), resolve_conflicts_on_create: "OVERWRITE" }),
         ]);
       }
       // metrics-server's pods need a node to run on before EKS reports it active.
       expect(addOns.find((a) => a.addon_name === "metrics-server").depends_on).toEqual([expect.stringContaining("aws_eks_node_group.")]);
+    });
+
+    test("reads the EKS add-on builds for the Kubernetes version the cluster is given, so an upgrade gets builds EKS runs on the new one", () => {
+      const { json } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, version: "1.35" } });
+      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.kubernetes_version)).toEqual(["1.35", "1.35"]);
+    });
+
+    test("the runbook checks a pinned EKS add-on build against the catalog's default Kubernetes version", () => {
+      const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8").replace(/\s+/g, " ");
+      expect(readme).toContain(`aws eks describe-addon-versions --kubernetes-version ${AWS_CATALOG.defaultKubernetesVersion} --addon-name`);
     });
 
     test("installs the load balancer controller and the cluster autoscaler with Helm, in the add-ons stack", () => {
@@ -256,6 +274,8 @@ describe("AWS: one front door", () => {
       const chosen = { "metrics-server": "v0.8.0-eksbuild.2", "cluster-autoscaler": "9.58.0" };
       const { json, addOns } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, addOnVersions: chosen } });
       expect((resources(json, "aws_eks_addon") as any[]).find((a) => a.addon_name === "metrics-server").addon_version).toBe("v0.8.0-eksbuild.2");
+      // A pinned build is installed as named: EKS is asked only for the other one.
+      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.addon_name)).toEqual(["eks-pod-identity-agent"]);
       expect((resources(addOns!, "helm_release") as any[]).find((r) => r.chart === "cluster-autoscaler").version).toBe("9.58.0");
     });
 
