@@ -325,6 +325,21 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
       checkedOn: "2026-12-07",
     },
     {
+      // The API endpoint's network interfaces are in the cluster's (private) subnets, so the replies to a routed
+      // network leave through the private route tables. The VPC exists only after the infrastructure stack's first
+      // apply, and a VPN or Transit Gateway attachment names its subnets: nothing can reach the endpoint before it.
+      // ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html (a private-only endpoint: from the VPC or a
+      // connected network, with 443 from it on the cluster security group)
+      // ref: https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
+      id: "eks-api-network-path",
+      what:
+        "a network path from where Terraform runs to the EKS cluster's private API endpoint (TCP 443), which the add-ons and workloads stacks call while they plan and apply: a runner inside the VPC, or one in a network of kubernetes.privateApiAllowedCidrs routed to the VPC both ways (a Site-to-Site VPN or Transit Gateway attachment, and a route to each range in the VPC's private route tables); the VPC exists only once the infrastructure stack is applied",
+      when: [AppFeature.KUBERNETES],
+      how: "deploy the infrastructure stack alone first (npm run cdktf -- deploy bookstore-aws), then attach the VPC to the VPN or Transit Gateway and route each privateApiAllowedCidrs range to it from the private route tables (Name <network>-private-<zone>), or start a self-hosted runner in the VPC; then deploy all of the cloud's stacks",
+      ref: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
+      checkedOn: "2026-12-07",
+    },
+    {
       id: "route53-delegation",
       what: "the global domain's zone delegated to Route 53: the registrar's NS records are the hosted zone's four name servers",
       when: [AppFeature.GLOBAL_DOMAIN],
