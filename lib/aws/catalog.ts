@@ -300,11 +300,13 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   },
   dns: AWS_DNS_CATALOG,
   // Not prerequisites: the service-linked roles of EKS, EKS node groups, Elastic Load Balancing,
-  // Auto Scaling and RDS, which each service creates on first use when the deployer may
+  // Auto Scaling, RDS and ElastiCache, which each service creates on first use when the deployer may
   // iam:CreateServiceLinkedRole ("You don't need to manually create the AWSServiceRoleForElasticLoadBalancing
-  // role"; EKS's likewise), checked 2026-12-07.
+  // role"; EKS's likewise; ElastiCache's policy statement for creating AWSServiceRoleForElastiCache adds
+  // iam:PutRolePolicy), checked 2026-12-07.
   // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-service-linked-roles.html
   // ref: https://docs.aws.amazon.com/eks/latest/userguide/using-service-linked-roles-eks.html
+  // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/using-service-linked-roles.html
   prerequisites: [
     {
       // AWS documents no such step; CloudFront's API answers a new account's first distribution with it,
