@@ -170,6 +170,13 @@ describe("the bookstore on AWS", () => {
       expect(group.parameter).toEqual(expect.arrayContaining([{ name: "require_secure_transport", value: "1" }]));
     });
 
+    test("writes the slow query log to a file, the only form RDS exports to CloudWatch Logs", () => {
+      const db = onlyResource(json, "aws_db_instance");
+      expect(db.enabled_cloudwatch_logs_exports).toContain("slowquery");
+      const group = onlyResource(json, "aws_db_parameter_group");
+      expect(group.parameter).toEqual(expect.arrayContaining([{ name: "slow_query_log", value: "1" }, { name: "log_output", value: "FILE" }]));
+    });
+
     test("admits 3306 only from the web tier's and the cluster's security groups", () => {
       const ingress = resources(json, "aws_vpc_security_group_ingress_rule").filter((r: any) =>
         String(r.security_group_id).includes("Bookstore_Database_SecurityGroup"),
