@@ -66,6 +66,16 @@ describe("the bookstore on AWS", () => {
       expect(key.policy).toContain('"kms:EncryptionContext:aws:logs:arn" = "arn:${data.aws_partition.');
     });
 
+    test("lets the flow logs service assume its role only for this account's flow logs in this region (confused deputy)", () => {
+      const role = resourceAt(json, "aws_iam_role", "Network/FlowLogsRole");
+      const [statement] = JSON.parse(role.assume_role_policy).Statement;
+      expect(statement.Principal).toEqual({ Service: "vpc-flow-logs.amazonaws.com" });
+      expect(statement.Condition).toEqual({
+        StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{data\.aws_caller_identity\.[^.]+\.account_id\}$/) },
+        ArnLike: { "aws:SourceArn": expect.stringMatching(/^arn:\$\{data\.aws_partition\..+\}:ec2:\$\{data\.aws_region\..+\}:\$\{data\.aws_caller_identity\..+\}:vpc-flow-log\/\*$/) },
+      });
+    });
+
     test("closes the VPC's default security group", () => {
       const group = onlyResource(json, "aws_default_security_group");
       expect(group.ingress).toBeUndefined();
