@@ -5,7 +5,7 @@ import { Cloud, ValidationError } from "../lib";
 import { App } from "../lib/core/cdktf";
 import { buildExample, EXAMPLE_ICP_FILING, ExampleSettingError, exampleProps, selectedClouds } from "./bookstore-app";
 import { removeStaleStacks } from "./stacks-folder";
-import { appPrerequisites, bookstoreUsage, formatPrerequisites, formatSummary, globalDomainUsage, placeholderNotes, summarizeStack } from "./summary";
+import { administratorNotes, appPrerequisites, bookstoreUsage, formatPrerequisites, formatSummary, globalDomainUsage, placeholderNotes, summarizeStack } from "./summary";
 import { runByCdktfCli, warningLines } from "./warnings";
 import { writeDiagrams } from "../scripts/diagram/render";
 
@@ -34,6 +34,7 @@ const stacks = [
 console.log(formatSummary(stacks.map((s) => summarizeStack(app.outdir, s))));
 if (!runByCdktfCli()) for (const line of warningLines(stacks.map((s) => s.stack))) console.log(line);
 for (const note of placeholderNotes(bookstores.map((b) => Cloud.registrationOf(b.cloud)))) console.log(note);
+for (const note of administratorNotes(bookstores.map((b) => ({ cloud: b.cloud, props: exampleProps(b.cloud) })))) console.log(note);
 if (globalDns) console.log(`note: ${globalDns.stack.node.id}'s ICP filing "${EXAMPLE_ICP_FILING}" is a placeholder: set your domain's own (examples/bookstore-app.ts)`);
 // The account prerequisites of what was built: each bookstore with the props it was built with, and the global domain's zone.
 const usages = [...bookstores.map((b) => ({ cloud: b.cloud, usage: bookstoreUsage(b, exampleProps(b.cloud)) })), ...(globalDns ? [globalDomainUsage(globalDns)] : [])];

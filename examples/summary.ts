@@ -93,6 +93,20 @@ export function placeholderNotes(
 }
 
 /**
+ * A line for each bookstore whose cluster administrators include its catalog's example
+ * principal, the example's CI deployer, which must be replaced by the principal that deploys
+ * (on AWS the only way into the cluster: EKS gives its creator no access).
+ */
+export function administratorNotes(bookstores: readonly { readonly cloud: ICloud; readonly props: BookstoreStacksProps }[]): string[] {
+  return bookstores.flatMap(({ cloud, props }) => {
+    const example = cloud.catalog.limits.clusterAdministrator.example;
+    const kubernetes = props.kubernetes;
+    if (kubernetes?.enabled === false || !(kubernetes?.administrators ?? []).includes(example)) return [];
+    return [`note: ${cloud.name}'s cluster administrator "${example}" is a placeholder: set the principal that deploys (kubernetes.administrators, examples/bookstore-app.ts)`];
+  });
+}
+
+/**
  * What one bookstore uses, as its cloud's account prerequisites care: from what it built, and
  * from its props for what the built constructs do not say (the VMs' image, where certificates come from).
  */

@@ -195,6 +195,15 @@ describe("the README's deploy commands", () => {
     expect(run.applied).toEqual(["bookstore-aws", "bookstore-aws-addons", "bookstore-aws-workloads"]);
   }, TEST_TIMEOUT_MS);
 
+  test("the AWS runbook's first command applies the infrastructure stack alone, before any network reaches the cluster's API", async () => {
+    // GIVEN the first of the two commands of a first AWS deploy, as the runbook writes it on a line of its own
+    expect(readme).toMatch(/^npm run cdktf -- deploy bookstore-aws$/m);
+    // WHEN it runs THEN the CLI accepts it (the stack depends on none) and applies that stack only
+    const run = await deploy(["bookstore-aws"]);
+    expectAccepted(run);
+    expect(run.applied).toEqual(["bookstore-aws"]);
+  }, TEST_TIMEOUT_MS);
+
   test("a stack named alone is refused while its dependencies are not named with it", async () => {
     // The commands the README gave before: one stack per command.
     expect(dependenciesOf("bookstore-aws-addons")).toEqual(["bookstore-aws"]);

@@ -3,9 +3,9 @@ import * as os from "os";
 import * as path from "path";
 import { App } from "cdktf";
 import { Cloud, CLOUD_REGISTRATIONS } from "../lib";
-import { buildExample, ExampleSettingError, selectedClouds } from "../examples/bookstore-app";
+import { buildExample, exampleCloud, ExampleSettingError, exampleProps, selectedClouds } from "../examples/bookstore-app";
 import { removeStaleStacks } from "../examples/stacks-folder";
-import { formatSummary, placeholderNotes, summarizeStack } from "../examples/summary";
+import { administratorNotes, formatSummary, placeholderNotes, summarizeStack } from "../examples/summary";
 import { exampleAppOutdir } from "./support/bookstore";
 
 describe("the example app", () => {
@@ -37,6 +37,19 @@ describe("the example app", () => {
 
   test("says which cloud settings are the example's placeholders (Alibaba Cloud's KMS instance)", () => {
     expect(placeholderNotes(CLOUD_REGISTRATIONS)).toContain('note: alicloud\'s kmsInstanceId "kst-hzz00000000000000000" is a placeholder: set your own (lib/alicloud/registration.ts)');
+  });
+
+  test("says the example's cluster administrator is a placeholder (on AWS the only way into the cluster)", () => {
+    // GIVEN the example's AWS bookstore, whose administrator is the catalog's example CI deployer
+    const aws = exampleCloud("aws");
+    // THEN a note names it
+    expect(administratorNotes([{ cloud: aws, props: exampleProps(aws) }])).toEqual([
+      'note: aws\'s cluster administrator "arn:aws:iam::123456789012:role/ci-deployer" is a placeholder: set the principal that deploys (kubernetes.administrators, examples/bookstore-app.ts)',
+    ]);
+    // AND none where the administrator is the user's own, or the bookstore has no cluster
+    const own = { ...exampleProps(aws), kubernetes: { ...exampleProps(aws).kubernetes, administrators: ["arn:aws:iam::210987654321:role/deployer"] } };
+    expect(administratorNotes([{ cloud: aws, props: own }])).toEqual([]);
+    expect(administratorNotes([{ cloud: aws, props: { ...exampleProps(aws), kubernetes: { enabled: false } } }])).toEqual([]);
   });
 
   test("a stale stack folder is removed, unless it holds Terraform state", () => {

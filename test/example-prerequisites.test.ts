@@ -26,7 +26,7 @@ const ACR_IMAGE = "shop-registry-vpc.cn-hangzhou.cr.aliyuncs.com/shop/bookstore:
 describe("the account prerequisites the example's synth lists", () => {
   test("the whole example: each cloud's for what it built, AWS's Route 53 delegation for the global domain it holds", () => {
     const all = exampleNeeds(undefined);
-    expect(all.aws).toEqual(["cloudfront-account-verification", "acm-dns-validation", "route53-delegation"]);
+    expect(all.aws).toEqual(["cloudfront-account-verification", "acm-dns-validation", "eks-api-network-path", "route53-delegation"]);
     expect(all.alicloud).toEqual([
       "identity-verification",
       "icp-filing",
@@ -58,6 +58,12 @@ describe("the account prerequisites the example's synth lists", () => {
 
   test("no global domain, no delegation: AWS alone", () => {
     expect(exampleNeeds("aws").aws).not.toContain("route53-delegation");
+  });
+
+  test("a network path to the EKS API endpoint only with a cluster", () => {
+    const aws = exampleCloud("aws");
+    expect(needs(aws)).toContain("eks-api-network-path");
+    expect(needs(aws, { kubernetes: { enabled: false }, web: { ...exampleProps(aws).web, runtime: WebRuntime.vms() } })).not.toContain("eks-api-network-path");
   });
 
   test("the CDN's activation, ownership verification and bucket access only with a CDN", () => {
@@ -118,13 +124,14 @@ describe("formatPrerequisites", () => {
       { cloud: "fake", prerequisites: [] },
     ]);
     expect(lines[0]).toBe("Before the first deploy, once per account (README, the cloud's deploy runbook, says how):");
-    expect(lines[1]).toBe("  aws       cloudfront-account-verification, acm-dns-validation, route53-delegation");
-    expect(lines[2]).toMatch(/^ {2}alicloud {2}identity-verification, icp-filing, /);
+    expect(lines[1]).toBe("  aws       cloudfront-account-verification, acm-dns-validation, eks-api-network-path,");
+    expect(lines[2]).toBe("            route53-delegation");
+    expect(lines[3]).toMatch(/^ {2}alicloud {2}identity-verification, icp-filing, /);
     // Continuation lines are indented under the ids; a cloud that needs nothing is left out.
-    expect(lines.slice(3).every((line) => /^ {12}\S/.test(line))).toBe(true);
+    expect([lines[2], ...lines.slice(4)].every((line) => /^ {12}\S/.test(line))).toBe(true);
     expect(lines.join("\n")).not.toContain("fake");
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(100);
-    const ids = lines.slice(2).map((line) => line.slice(12)).join(" ").split(/,\s*/).map((id) => id.trim());
+    const ids = lines.slice(3).map((line) => line.slice(12)).join(" ").split(/,\s*/).map((id) => id.trim());
     expect(ids).toEqual(exampleCloud("alicloud").catalog.prerequisites.map((p) => p.id));
   });
 

@@ -109,4 +109,22 @@ describe("the npm package", () => {
     execFileSync(process.execPath, [TSC, "ci.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], { cwd: project, stdio: "pipe" });
     expect(execFileSync(process.execPath, ["ci.js"], { cwd: project, encoding: "utf8" }).trim()).toBe("true");
   });
+
+  test("compiles and synthesizes the README's \"Using the constructs\" program, as the packed README writes it", () => {
+    // GIVEN the first TypeScript block of that section of the README in the tarball
+    const readme = fs.readFileSync(path.join(project, "node_modules", "multicloud-bookstore", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("\n## Using the constructs\n"));
+    const program = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(program).toContain("new BookstoreStacks(app, cloud, {");
+    // In a folder of its own, so its cdktf.out is not the other program's.
+    const dir = path.join(project, "readme");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "main.ts"), program!);
+    // WHEN it is compiled against the package's types and run
+    execFileSync(process.execPath, [TSC, "main.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], { cwd: dir, stdio: "pipe" });
+    execFileSync(process.execPath, ["main.js"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8", stdio: "pipe" });
+    // THEN it writes the AWS bookstore, with an access entry for the administrator it names
+    const stack = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "stacks", "bookstore-aws", "cdk.tf.json"), "utf8"));
+    expect(Object.values(stack.resource.aws_eks_access_entry)).toEqual([expect.objectContaining({ principal_arn: "arn:aws:iam::123456789012:role/ci-deployer" })]);
+  });
 });

@@ -4,6 +4,12 @@ import { AppFeature } from "../core/prerequisites";
 import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from "../core/sizes";
 
 /** What AWS offers the bookstore, as data; the AWS adapters read nothing else. */
+/**
+ * The catalog's version of an EKS add-on (`kubernetesAddOns`) for the newest build EKS lists
+ * for the cluster's Kubernetes version, read at every plan (lib/aws/add-ons/eks-add-on-version.ts).
+ */
+export const EKS_ADD_ON_MOST_RECENT = "most-recent";
+
 export interface AwsCatalog extends CloudCatalog {
   readonly aws: AwsSpecifics;
 }
@@ -260,11 +266,21 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     "aws-load-balancer-controller": { versions: ["3.5.0", "3.4.3"], source: "https://github.com/aws/eks-charts/releases (chart aws-load-balancer-controller)" },
     // ref: https://github.com/kubernetes/autoscaler/releases (tags cluster-autoscaler-chart-*)
     "cluster-autoscaler": { versions: ["9.59.0", "9.58.0"], source: "https://github.com/kubernetes/autoscaler/releases (tags cluster-autoscaler-chart-*)" },
-    // EKS community add-on; versions as `aws eks describe-addon-versions --addon-name metrics-server` lists them.
-    // ref: https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html
-    "metrics-server": { versions: ["v0.8.0-eksbuild.6", "v0.8.0-eksbuild.2"], source: "https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html (aws eks describe-addon-versions --addon-name metrics-server)" },
+    // EKS add-ons: by default the newest build EKS lists for the cluster's Kubernetes version, read at plan
+    // (EKS_ADD_ON_MOST_RECENT), since EKS builds each add-on for some Kubernetes versions only and CreateAddon refuses
+    // another; a build named here is installed as named, whatever the cluster's version, to hold a build on purpose
+    // (builds as `aws eks describe-addon-versions --addon-name <name> --kubernetes-version <version>` lists them, from
+    // public configurations of 2025 and 2026, not checked against every version of kubernetesVersions).
+    // EKS community add-on. ref: https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html
+    "metrics-server": {
+      versions: [EKS_ADD_ON_MOST_RECENT, "v0.8.0-eksbuild.6", "v0.8.0-eksbuild.2"],
+      source: "https://docs.aws.amazon.com/eks/latest/userguide/community-addons.html (aws eks describe-addon-versions --addon-name metrics-server --kubernetes-version <version>)",
+    },
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html
-    "eks-pod-identity-agent": { versions: ["v1.3.10-eksbuild.2", "v1.3.9-eksbuild.3"], source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (aws eks describe-addon-versions --addon-name eks-pod-identity-agent)" },
+    "eks-pod-identity-agent": {
+      versions: [EKS_ADD_ON_MOST_RECENT, "v1.3.10-eksbuild.2", "v1.3.9-eksbuild.3"],
+      source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (aws eks describe-addon-versions --addon-name eks-pod-identity-agent --kubernetes-version <version>)",
+    },
     // Installed only with registry credentials for the pods. Chart x.y.z = operator vx.y.z; both versions' CRDs serve
     // external-secrets.io/v1 (v1beta1 is not served unless crds.unsafeServeV1Beta1).
     // ref: https://github.com/external-secrets/external-secrets/releases (tags helm-chart-2.9.0, helm-chart-2.8.0)
@@ -284,11 +300,13 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   },
   dns: AWS_DNS_CATALOG,
   // Not prerequisites: the service-linked roles of EKS, EKS node groups, Elastic Load Balancing,
-  // Auto Scaling and RDS, which each service creates on first use when the deployer may
+  // Auto Scaling, RDS and ElastiCache, which each service creates on first use when the deployer may
   // iam:CreateServiceLinkedRole ("You don't need to manually create the AWSServiceRoleForElasticLoadBalancing
-  // role"; EKS's likewise), checked 2026-12-07.
+  // role"; EKS's likewise; ElastiCache's policy statement for creating AWSServiceRoleForElastiCache adds
+  // iam:PutRolePolicy), checked 2026-12-07.
   // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-service-linked-roles.html
   // ref: https://docs.aws.amazon.com/eks/latest/userguide/using-service-linked-roles-eks.html
+  // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/using-service-linked-roles.html
   prerequisites: [
     {
       // AWS documents no such step; CloudFront's API answers a new account's first distribution with it,
@@ -306,6 +324,21 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
       when: [AppFeature.ISSUED_CERTIFICATE],
       how: "create the records of the infrastructure stack's ...CertificateValidationRecords outputs in the zone that answers for the domain while the first apply waits",
       ref: "https://docs.aws.amazon.com/acm/latest/userguide/dns-validation.html",
+      checkedOn: "2026-12-07",
+    },
+    {
+      // The API endpoint's network interfaces are in the cluster's (private) subnets, so the replies to a routed
+      // network leave through the private route tables. The VPC exists only after the infrastructure stack's first
+      // apply, and a VPN or Transit Gateway attachment names its subnets: nothing can reach the endpoint before it.
+      // ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html (a private-only endpoint: from the VPC or a
+      // connected network, with 443 from it on the cluster security group)
+      // ref: https://docs.aws.amazon.com/vpc/latest/tgw/tgw-vpc-attachments.html
+      id: "eks-api-network-path",
+      what:
+        "a network path from where Terraform runs to the EKS cluster's private API endpoint (TCP 443), which the add-ons and workloads stacks call while they plan and apply: a runner inside the VPC, or one in a network of kubernetes.privateApiAllowedCidrs routed to the VPC both ways (a Site-to-Site VPN or Transit Gateway attachment, and a route to each range in the VPC's private route tables); the VPC exists only once the infrastructure stack is applied",
+      when: [AppFeature.KUBERNETES],
+      how: "deploy the infrastructure stack alone first (npm run cdktf -- deploy bookstore-aws), then attach the VPC to the VPN or Transit Gateway and route each privateApiAllowedCidrs range to it from the private route tables (Name <network>-private-<zone>), or start a self-hosted runner in the VPC; then deploy all of the cloud's stacks",
+      ref: "https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html",
       checkedOn: "2026-12-07",
     },
     {

@@ -47,9 +47,16 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
     parameter: [
       // Refuse unencrypted client connections (CKV2_AWS_69).
       { name: "require_secure_transport", value: "1" },
-      // Feed the slowquery log export.
+      // Feed the slowquery log export, which publishes log files only: log_output FILE, written
+      // out rather than left to the family's default, which RDS's guides have given as TABLE
+      // (the MariaDB guide still does), though MySQL's own default is FILE.
+      // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MariaDB.Generallog.html ("TABLE (default)")
+      // ref: https://dev.mysql.com/doc/refman/8.4/en/log-destinations.html
+      // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html ("Log
+      // output: ... log_output = FILE to write logs to the file system and publish them to CloudWatch Logs")
       { name: "slow_query_log", value: "1" },
       { name: "long_query_time", value: "2" },
+      { name: "log_output", value: "FILE" },
     ],
     lifecycle: { createBeforeDestroy: true },
   });

@@ -18,9 +18,16 @@ export function roleNamePrefix(prefix: string): string {
 
 /**
  * A role that one AWS service may assume, with AWS managed policies attached. Each
- * attachment is its own resource, so adding one never replaces the role.
+ * attachment is its own resource, so adding one never replaces the role. `condition`, where
+ * the service's guide gives one, narrows whom the service may assume it for (the
+ * confused-deputy keys `aws:SourceAccount` and `aws:SourceArn`).
+ * ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/confused-deputy.html
  */
-export function serviceRole(scope: Construct, id: string, props: { servicePrincipal: string; namePrefix: string; managedPolicies: readonly string[] }): {
+export function serviceRole(
+  scope: Construct,
+  id: string,
+  props: { servicePrincipal: string; namePrefix: string; managedPolicies: readonly string[]; condition?: Readonly<Record<string, Readonly<Record<string, string>>>> },
+): {
   role: IamRole;
   attachments: IamRolePolicyAttachment[];
 } {
@@ -28,7 +35,7 @@ export function serviceRole(scope: Construct, id: string, props: { servicePrinci
     namePrefix: roleNamePrefix(props.namePrefix),
     assumeRolePolicy: JSON.stringify({
       Version: "2012-10-17",
-      Statement: [{ Effect: "Allow", Principal: { Service: props.servicePrincipal }, Action: "sts:AssumeRole" }],
+      Statement: [{ Effect: "Allow", Principal: { Service: props.servicePrincipal }, Action: "sts:AssumeRole", ...(props.condition ? { Condition: props.condition } : {}) }],
     }),
   });
   const attachments = props.managedPolicies.map(

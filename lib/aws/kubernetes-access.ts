@@ -1,21 +1,45 @@
 import { Construct } from "constructs";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { DataAwsEksClusterAuth } from "@cdktf/provider-aws/lib/data-aws-eks-cluster-auth";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Fn, ITerraformDependable } from "../core/cdktf";
 import { ANYWHERE_IPV4 } from "../core/cidr";
-import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
+import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, KubernetesExecCredential, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
 import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
 
 /**
- * EKS for the add-ons and workloads stacks. The cluster and a short-lived token come from
- * data sources, read at plan time when the cluster exists; the API server is private, so
- * the deployer runs inside the VPC or from one of `kubernetes.privateApiAllowedCidrs`, as
- * an IAM principal of `kubernetes.administrators`. Pods join the load balancer Terraform
- * owns through a TargetGroupBinding of the AWS Load Balancer Controller, and get their
- * AWS credentials from EKS Pod Identity.
- * ref: https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs#exec-plugins
+ * How the kubernetes and helm providers get an EKS token: by running `aws eks get-token`
+ * (AWS CLI v2) whenever they connect, at plan and at apply, signed with the same AWS
+ * credentials as the stack's AWS provider. Each token lives 15 minutes and the CLI marks it
+ * as expiring after 14, so the providers' client asks again during a long Helm wait or
+ * rollout; and no token is in any configuration, output or state. `aws_eks_cluster_auth`,
+ * the alternative, reads one token at plan time: an apply that runs past its 15 minutes
+ * fails with Unauthorized, and the token lands in the state.
+ * `--output json`: the CLI prints in the output format of the deployer's AWS config, which
+ * may be text or a table. The CLI answers in the client authentication version the client
+ * asks for (KUBERNETES_EXEC_INFO); v1beta1 as the kubernetes provider's EKS example.
+ * ref: https://registry.terraform.io/providers/hashicorp/kubernetes/latest/docs#exec-plugins ("Some cloud providers have
+ * short-lived authentication tokens that can expire relatively quickly ... on EKS, the command eks get-token")
+ * ref: https://registry.terraform.io/providers/hashicorp/helm/latest/docs#exec-plugins
+ * ref: https://github.com/aws/aws-cli/blob/v2/awscli/customizations/eks/get_token.py ("STS signs the url for 15 minutes",
+ * TOKEN_EXPIRATION_MINS 14, discover_api_version, the formatter of the configured output)
+ */
+export function eksToken(props: { readonly clusterName: string; readonly region: string }): KubernetesExecCredential {
+  return {
+    apiVersion: "client.authentication.k8s.io/v1beta1",
+    command: "aws",
+    args: ["eks", "get-token", "--cluster-name", props.clusterName, "--region", props.region, "--output", "json"],
+  };
+}
+
+/**
+ * EKS for the add-ons and workloads stacks. The cluster's endpoint and CA come from a data
+ * source read at plan time when the cluster exists, the token from the AWS CLI each time
+ * the providers connect (`eksToken`); the API server is private, so the deployer runs
+ * inside the VPC or from one of `kubernetes.privateApiAllowedCidrs`, as an IAM principal of
+ * `kubernetes.administrators`, with the AWS CLI v2 installed. Pods join the load balancer
+ * Terraform owns through a TargetGroupBinding of the AWS Load Balancer Controller, and get
+ * their AWS credentials from EKS Pod Identity.
  * ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
  */
 export class AwsKubernetesAccess implements IKubernetesAccess {
@@ -28,8 +52,11 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
   public connect(scope: Construct, cluster: { readonly name: string }): KubernetesConnection {
     this.useProvidersIn(scope);
     const data = new DataAwsEksCluster(scope, "Cluster", { name: cluster.name });
-    const auth = new DataAwsEksClusterAuth(scope, "ClusterAuth", { name: cluster.name });
-    return { host: data.endpoint, clusterCaCertificate: Fn.base64decode(data.certificateAuthority.get(0).data), token: auth.token };
+    return {
+      host: data.endpoint,
+      clusterCaCertificate: Fn.base64decode(data.certificateAuthority.get(0).data),
+      exec: eksToken({ clusterName: cluster.name, region: this.region }),
+    };
   }
 
   /**

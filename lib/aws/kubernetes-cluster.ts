@@ -122,7 +122,7 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
     });
   }
 
-  const context = { cluster, clusterName: spec.name, nodeGroup, catalog, podTargetGroupArn: backend?.targetGroupId, registryCredentials: spec.workloadIdentity?.registryCredentials };
+  const context = { cluster, clusterName: spec.name, kubernetesVersion: spec.version, nodeGroup, catalog, podTargetGroupArn: backend?.targetGroupId, registryCredentials: spec.workloadIdentity?.registryCredentials };
   for (const addOn of AWS_ADD_ONS) addOn.inCluster?.(scope, context, spec.addOnVersions[addOn.name]);
 
   const workloadRole = spec.workloadIdentity && workloadIdentityRole(scope, cluster, spec.name, spec.workloadIdentity);

@@ -1,5 +1,8 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
+import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { DefaultSecurityGroup } from "@cdktf/provider-aws/lib/default-security-group";
 import { Eip } from "@cdktf/provider-aws/lib/eip";
 import { FlowLog } from "@cdktf/provider-aws/lib/flow-log";
@@ -19,14 +22,32 @@ import { ANYWHERE_IPV4 } from "../core/cidr";
 
 const FLOW_LOG_RETENTION_DAYS = 365;
 
-/** Every accepted and rejected flow of the VPC, to CloudWatch Logs (CKV2_AWS_11). */
+/**
+ * Every accepted and rejected flow of the VPC, to CloudWatch Logs (CKV2_AWS_11). The flow
+ * logs service may assume the role only for this account's flow logs in this region (the
+ * confused-deputy condition of the VPC guide, the flow log's ID left as a wildcard, since
+ * the flow log names the role).
+ * ref: https://docs.aws.amazon.com/vpc/latest/userguide/flow-logs-iam-role.html ("We recommend that you use the
+ * aws:SourceAccount and aws:SourceArn condition keys ... replace that portion of the ARN with a wildcard (*)")
+ */
 function recordFlowLogs(scope: Construct, name: string, vpc: Vpc): void {
   const logGroup = new CloudwatchLogGroup(scope, "FlowLogs", {
     name: `/vpc/${name}/flow-logs`,
     retentionInDays: FLOW_LOG_RETENTION_DAYS,
     kmsKeyId: AwsLogKey.of(scope).key.arn,
   });
-  const { role } = serviceRole(scope, "FlowLogsRole", { servicePrincipal: "vpc-flow-logs.amazonaws.com", namePrefix: `${name}-flow-logs-`, managedPolicies: [] });
+  const account = new DataAwsCallerIdentity(scope, "FlowLogsAccount").accountId;
+  const partition = new DataAwsPartition(scope, "FlowLogsPartition").partition;
+  const region = new DataAwsRegion(scope, "FlowLogsRegion").region;
+  const { role } = serviceRole(scope, "FlowLogsRole", {
+    servicePrincipal: "vpc-flow-logs.amazonaws.com",
+    namePrefix: `${name}-flow-logs-`,
+    managedPolicies: [],
+    condition: {
+      StringEquals: { "aws:SourceAccount": account },
+      ArnLike: { "aws:SourceArn": `arn:${partition}:ec2:${region}:${account}:vpc-flow-log/*` },
+    },
+  });
   new IamRolePolicy(scope, "FlowLogsWrite", {
     role: role.id,
     name: "write-flow-logs",

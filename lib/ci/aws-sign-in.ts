@@ -25,6 +25,13 @@ export const AWS_SIGN_IN: CloudSignIn = Object.freeze<CloudSignIn>({
   cloud: "aws",
   title: "AWS",
   providers: ["aws"],
+  // The add-ons and workloads stacks' providers take their token from `aws eks get-token` (lib/aws/kubernetes-access.ts).
+  clusterTools: [
+    {
+      name: "AWS CLI v2, for the cluster's token",
+      run: 'aws --version 2>&1 | grep -q "^aws-cli/2" || { echo "::error::the runner needs AWS CLI v2 on its PATH: the cluster\'s providers run aws eks get-token"; exit 1; }',
+    },
+  ],
   actions: [CONFIGURE_AWS_CREDENTIALS],
   variables: (access: Access) => [{ name: roleVariable("aws", access), holds: `the ARN of the IAM role for ${access}` }],
   steps: ({ access, region, sessionName, sessionSeconds }) => {

@@ -66,6 +66,16 @@ describe("the bookstore on AWS", () => {
       expect(key.policy).toContain('"kms:EncryptionContext:aws:logs:arn" = "arn:${data.aws_partition.');
     });
 
+    test("lets the flow logs service assume its role only for this account's flow logs in this region (confused deputy)", () => {
+      const role = resourceAt(json, "aws_iam_role", "Network/FlowLogsRole");
+      const [statement] = JSON.parse(role.assume_role_policy).Statement;
+      expect(statement.Principal).toEqual({ Service: "vpc-flow-logs.amazonaws.com" });
+      expect(statement.Condition).toEqual({
+        StringEquals: { "aws:SourceAccount": expect.stringMatching(/^\$\{data\.aws_caller_identity\.[^.]+\.account_id\}$/) },
+        ArnLike: { "aws:SourceArn": expect.stringMatching(/^arn:\$\{data\.aws_partition\..+\}:ec2:\$\{data\.aws_region\..+\}:\$\{data\.aws_caller_identity\..+\}:vpc-flow-log\/\*$/) },
+      });
+    });
+
     test("closes the VPC's default security group", () => {
       const group = onlyResource(json, "aws_default_security_group");
       expect(group.ingress).toBeUndefined();
@@ -168,6 +178,13 @@ describe("the bookstore on AWS", () => {
       const group = onlyResource(json, "aws_db_parameter_group");
       expect(group.family).toBe("mysql8.4");
       expect(group.parameter).toEqual(expect.arrayContaining([{ name: "require_secure_transport", value: "1" }]));
+    });
+
+    test("writes the slow query log to a file, the only form RDS exports to CloudWatch Logs", () => {
+      const db = onlyResource(json, "aws_db_instance");
+      expect(db.enabled_cloudwatch_logs_exports).toContain("slowquery");
+      const group = onlyResource(json, "aws_db_parameter_group");
+      expect(group.parameter).toEqual(expect.arrayContaining([{ name: "slow_query_log", value: "1" }, { name: "log_output", value: "FILE" }]));
     });
 
     test("admits 3306 only from the web tier's and the cluster's security groups", () => {

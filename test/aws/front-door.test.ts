@@ -1,5 +1,8 @@
+import * as fs from "fs";
+import * as path from "path";
 import { AWS_CATALOG, Cloud, WebRuntime } from "../../lib";
 import { AWS_ADD_ONS } from "../../lib/aws/add-ons";
+import { EKS_ADD_ON_MOST_RECENT } from "../../lib/aws/catalog";
 import { exampleProps } from "../../examples/bookstore-app";
 import { synthBookstore } from "../support/bookstore";
 import { dataSources, resources, TerraformJson } from "../support/synth";
@@ -171,8 +174,8 @@ describe("AWS: one front door", () => {
     });
 
     test("the add-ons and workloads stacks reach the API as an administrator: the principal whose credentials they run with, listed", () => {
-      // Their token is aws_eks_cluster_auth's, signed with the stack's own AWS credentials (the
-      // deployer's), and the example lists that deployer: the one access entry is for it.
+      // Their token is `aws eks get-token`'s, signed with the same AWS credentials as the stack's
+      // AWS provider (the deployer's), and the example lists that deployer: the one access entry is for it.
       expect(exampleProps(aws()).kubernetes!.administrators).toEqual([ADMIN]);
       expect(resources(example.json, "aws_eks_access_entry").map((e: any) => e.principal_arn)).toEqual([ADMIN]);
       for (const stack of [example.addOns!, example.workloads!]) expect(stack.provider!.aws).toBeDefined();
@@ -205,12 +208,25 @@ describe("AWS: one front door", () => {
       expect(resources(json, "aws_eks_cluster")[0]).toEqual(expect.objectContaining({ upgrade_policy: { support_type: "EXTENDED" } }));
     });
 
-    test("connects the add-ons and workloads stacks from data sources only", () => {
+    test("connects the add-ons and workloads stacks with a token the AWS CLI makes each time they connect, never one read into the state", () => {
+      // GIVEN the example's add-ons and workloads stacks
+      const exec = {
+        api_version: "client.authentication.k8s.io/v1beta1",
+        command: "aws",
+        args: ["eks", "get-token", "--cluster-name", "bookstore-k8s", "--region", "eu-central-1", "--output", "json"],
+      };
       for (const stack of [example.addOns!, example.workloads!]) {
-        expect(dataSources(stack, "aws_eks_cluster_auth")).toEqual([{ name: "bookstore-k8s" }]);
-        expect(JSON.stringify(stack.provider!.kubernetes)).toMatch(/data\.aws_eks_cluster_auth\..*\.token/);
+        // THEN the endpoint and CA come from the cluster's data source, the token from `aws eks get-token`
+        const kubernetes = (stack.provider!.kubernetes as any[])[0];
+        expect(kubernetes.host).toMatch(/^\$\{data\.aws_eks_cluster\.[^.]+\.endpoint\}$/);
+        expect(kubernetes.cluster_ca_certificate).toMatch(/data\.aws_eks_cluster\..*certificate_authority/);
+        expect(kubernetes.exec).toEqual([exec]);
+        expect(kubernetes.token).toBeUndefined();
+        expect(dataSources(stack, "aws_eks_cluster_auth")).toEqual([]);
       }
-      expect(JSON.stringify(example.addOns!.provider!.helm)).toMatch(/data\.aws_eks_cluster_auth\..*\.token/);
+      const helm = (example.addOns!.provider!.helm as any[])[0].kubernetes;
+      expect(helm.exec).toEqual(exec);
+      expect(helm.token).toBeUndefined();
     });
   });
 
@@ -219,15 +235,30 @@ describe("AWS: one front door", () => {
       expect(AWS_ADD_ONS.map((a) => a.name).sort()).toEqual(Object.keys(AWS_CATALOG.kubernetesAddOns).sort());
     });
 
-    test("installs the Pod Identity agent and metrics-server as EKS add-ons at the catalog's default versions", () => {
+    test("installs the Pod Identity agent and metrics-server as EKS add-ons at the newest build EKS lists for the cluster's Kubernetes version, read at plan", () => {
+      // GIVEN the catalog's default for both: most-recent
+      for (const name of ["eks-pod-identity-agent", "metrics-server"]) expect(AWS_CATALOG.kubernetesAddOns[name].versions[0]).toBe(EKS_ADD_ON_MOST_RECENT);
       const addOns = resources(example.json, "aws_eks_addon") as any[];
+      const versions = dataSources(example.json, "aws_eks_addon_version");
       for (const name of ["eks-pod-identity-agent", "metrics-server"]) {
+        // THEN each asks EKS for the newest build of the cluster's version as written, known before the cluster exists
+        expect(versions.filter((v) => v.addon_name === name)).toEqual([{ addon_name: name, kubernetes_version: AWS_CATALOG.defaultKubernetesVersion, most_recent: true }]);
         expect(addOns.filter((a) => a.addon_name === name)).toEqual([
-          expect.objectContaining({ addon_version: AWS_CATALOG.kubernetesAddOns[name].versions[0], resolve_conflicts_on_create: "OVERWRITE" }),
+          expect.objectContaining({ addon_version: expect.stringMatching(/^\$\{data\.aws_eks_addon_version\.[^.]+\.version\}$/), resolve_conflicts_on_create: "OVERWRITE" }),
         ]);
       }
       // metrics-server's pods need a node to run on before EKS reports it active.
       expect(addOns.find((a) => a.addon_name === "metrics-server").depends_on).toEqual([expect.stringContaining("aws_eks_node_group.")]);
+    });
+
+    test("reads the EKS add-on builds for the Kubernetes version the cluster is given, so an upgrade gets builds EKS runs on the new one", () => {
+      const { json } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, version: "1.35" } });
+      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.kubernetes_version)).toEqual(["1.35", "1.35"]);
+    });
+
+    test("the runbook checks a pinned EKS add-on build against the catalog's default Kubernetes version", () => {
+      const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8").replace(/\s+/g, " ");
+      expect(readme).toContain(`aws eks describe-addon-versions --kubernetes-version ${AWS_CATALOG.defaultKubernetesVersion} --addon-name`);
     });
 
     test("installs the load balancer controller and the cluster autoscaler with Helm, in the add-ons stack", () => {
@@ -243,6 +274,8 @@ describe("AWS: one front door", () => {
       const chosen = { "metrics-server": "v0.8.0-eksbuild.2", "cluster-autoscaler": "9.58.0" };
       const { json, addOns } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, addOnVersions: chosen } });
       expect((resources(json, "aws_eks_addon") as any[]).find((a) => a.addon_name === "metrics-server").addon_version).toBe("v0.8.0-eksbuild.2");
+      // A pinned build is installed as named: EKS is asked only for the other one.
+      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.addon_name)).toEqual(["eks-pod-identity-agent"]);
       expect((resources(addOns!, "helm_release") as any[]).find((r) => r.chart === "cluster-autoscaler").version).toBe("9.58.0");
     });
 

@@ -85,7 +85,9 @@ describe("TKE's client certificate for the workloads stack", () => {
     const { command, args } = execBlock(workloads);
     const literalArgs = args.map((arg) => (arg.startsWith("${") ? "cls-test" : arg));
     const { PATH: _path, TENCENTCLOUD_TOKEN: _token, TENCENTCLOUD_SECURITY_TOKEN: _securityToken, ...inherited } = process.env;
-    const python = path.dirname(execFileSync("sh", ["-c", "command -v python3"], { encoding: "utf8" }).trim());
+    // The interpreter's own folder, not a version manager's shim (pyenv's puts its version's
+    // bin folder, which may hold a real tccli, ahead of the stand-in on the PATH).
+    const python = path.dirname(execFileSync("python3", ["-c", "import sys; print(sys.executable)"], { encoding: "utf8" }).trim());
     return spawnSync(command, literalArgs, { env: { ...inherited, PATH: [...pathDirs, python, "/usr/bin", "/bin"].join(":"), ...env }, encoding: "utf8" });
   };
 

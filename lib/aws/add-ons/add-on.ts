@@ -9,6 +9,8 @@ export interface AwsClusterContext {
   readonly cluster: EksCluster;
   /** The cluster's name as written (for IAM condition keys, which cannot be references). */
   readonly clusterName: string;
+  /** The cluster's Kubernetes version as configured (`1.36`), known at plan before the cluster exists. */
+  readonly kubernetesVersion: string;
   /** Add-ons whose pods need a node to run wait for the node group. */
   readonly nodeGroup: EksNodeGroup;
   readonly catalog: AwsCatalog;

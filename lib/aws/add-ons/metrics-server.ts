@@ -1,5 +1,6 @@
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { AwsAddOn } from "./add-on";
+import { eksAddOnVersion } from "./eks-add-on-version";
 
 /**
  * metrics-server, the resource metrics API (metrics.k8s.io) the bookstore's
@@ -10,11 +11,12 @@ import { AwsAddOn } from "./add-on";
  */
 export const METRICS_SERVER: AwsAddOn = {
   name: "metrics-server",
-  inCluster(scope, { cluster, nodeGroup }, version) {
+  inCluster(scope, { cluster, kubernetesVersion, nodeGroup }, version) {
+    const addonName = "metrics-server";
     new EksAddon(scope, "MetricsServer", {
       clusterName: cluster.name,
-      addonName: "metrics-server",
-      addonVersion: version,
+      addonName,
+      addonVersion: eksAddOnVersion(scope, "MetricsServerVersion", { addonName, kubernetesVersion, version }),
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
       // A Deployment: EKS reports the add-on active only once its pods run on a node.

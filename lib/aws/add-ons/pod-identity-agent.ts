@@ -1,5 +1,6 @@
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { AwsAddOn } from "./add-on";
+import { eksAddOnVersion } from "./eks-add-on-version";
 
 /**
  * The EKS Pod Identity agent (a DaemonSet on the host network, 169.254.170.23:80), which
@@ -9,11 +10,12 @@ import { AwsAddOn } from "./add-on";
  */
 export const POD_IDENTITY_AGENT: AwsAddOn = {
   name: "eks-pod-identity-agent",
-  inCluster(scope, { cluster }, version) {
+  inCluster(scope, { cluster, kubernetesVersion }, version) {
+    const addonName = "eks-pod-identity-agent";
     new EksAddon(scope, "PodIdentityAgent", {
       clusterName: cluster.name,
-      addonName: "eks-pod-identity-agent",
-      addonVersion: version,
+      addonName,
+      addonVersion: eksAddOnVersion(scope, "PodIdentityAgentVersion", { addonName, kubernetesVersion, version }),
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
     });
