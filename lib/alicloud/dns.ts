@@ -9,6 +9,8 @@ import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain"
  * takes `line` and no weight, and plain Alibaba Cloud DNS has no health checks, so the
  * core refuses weighted and failover answers before this runs). A geo split puts mainland
  * China on `default`, which every domain must have, and everyone else on `oversea`.
+ * Another name the targets serve (an asset bucket's own CDN domain) gets its records the
+ * same way, under a construct `Name-<id>`; the core has checked it has one on `default`.
  * The zone is an `alicloud_alidns_domain` (created, protected from destroy) or an existing
  * domain of the account, whose name servers `alicloud_alidns_domains` reads.
  * ref: https://www.alibabacloud.com/help/en/dns/pubz-resolve-line-enumeration
@@ -31,17 +33,20 @@ export function createAlidnsDomain(scope: Construct, spec: GlobalDomainSpec): Gl
     domainName = spec.zone;
     nameServers = zone.domains.get(0).dnsServers;
   }
-  for (const route of spec.routes) {
-    const [answer] = route.records;
-    new AlidnsRecord(scope, `Record-${route.id}`, {
-      domainName,
-      rr: spec.relativeName,
-      type: "CNAME",
-      value: answer.hostName,
-      line: route.line,
-      ttl: spec.ttlSeconds,
-      remark: `${route.id}: ${answer.id}`,
-    });
+  const names = [{ scope, relativeName: spec.relativeName, routes: spec.routes }, ...spec.assetNames.map((name) => ({ scope: new Construct(scope, `Name-${name.id}`), ...name }))];
+  for (const name of names) {
+    for (const route of name.routes) {
+      const [answer] = route.records;
+      new AlidnsRecord(name.scope, `Record-${route.id}`, {
+        domainName,
+        rr: name.relativeName,
+        type: "CNAME",
+        value: answer.hostName,
+        line: route.line,
+        ttl: spec.ttlSeconds,
+        remark: `${route.id}: ${answer.id}`,
+      });
+    }
   }
   return { nameServers };
 }

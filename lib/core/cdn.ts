@@ -108,6 +108,12 @@ export interface ICdn extends ICloudScoped {
   readonly assetsDomain?: string;
   /** The CDN host name to point `assetsDomain` at with a CNAME, where the bucket has a CDN domain of its own. */
   readonly assetsCdnDomainName?: string;
+  /**
+   * `assetsCdnDomainName` for a construct of any stack, read there as `hostNameIn` reads the
+   * CDN's host name; undefined where the CDN serves the bucket on the origin's domain, or
+   * has no bucket.
+   */
+  assetsHostNameIn(scope: Construct): string | undefined;
   /** Where its edges serve viewers: DNS must not send mainland China to a CDN that does not serve it. */
   readonly serviceArea: ServiceArea;
 }
@@ -179,6 +185,7 @@ export class Cdn extends Construct implements ICdn {
   public readonly assetsCdnDomainName?: string;
   public readonly serviceArea: ServiceArea;
   private readonly hostNameSource: ICdnHostNameSource;
+  private readonly assetsHostName?: { readonly domain: Construct & { readonly cdnDomainName: string }; readonly source: ICdnHostNameSource };
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
@@ -247,9 +254,19 @@ export class Cdn extends Construct implements ICdn {
     this.assetsDomain = assets === undefined ? undefined : (assetsDomain ?? props.origin.domain);
     this.assetsCdnDomainName = created.assetsCdnDomainName;
     this.serviceArea = created.serviceArea;
+    if (assetsDomain !== undefined && created.assetsCdnDomainName !== undefined) {
+      // Shared as the CDN's own host name is, from a construct of its own (`Assets`), so
+      // its record and its readers are named apart from the shop domain's.
+      const domain = Object.assign(new Construct(this, "Assets"), { cdnDomainName: created.assetsCdnDomainName });
+      this.assetsHostName = { domain, source: cloud.shareCdnHostName(domain, { hostName: created.assetsCdnDomainName, domain: assetsDomain }) };
+    }
   }
 
   public hostNameIn(scope: Construct): string {
     return cdnHostNameIn(this, this.hostNameSource, scope);
+  }
+
+  public assetsHostNameIn(scope: Construct): string | undefined {
+    return this.assetsHostName && cdnHostNameIn(this.assetsHostName.domain, this.assetsHostName.source, scope);
   }
 }

@@ -8,6 +8,7 @@ import { requireDomainName } from "./load-balancer";
 import { ServiceArea } from "./service-area";
 import { requireNumberInRange, ValidationError } from "./validation";
 import { requireRoutableAnswer } from "./global-domain-checks";
+import { assetNames, ResolvedRoute } from "./global-domain-assets";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 export interface DnsAuthorityOptions {
@@ -120,6 +121,21 @@ export interface DnsRouteSpec {
   readonly records: readonly DnsRecordSpec[];
 }
 
+/** Another name the targets serve (an asset bucket's own CDN domain), and its records per line. */
+export interface DnsNameSpec {
+  /** ASCII, unique among the names, stable: the relative name with hyphens for dots, e.g. `static-shop`. */
+  readonly id: string;
+  /** E.g. `static.shop.example.com`. */
+  readonly name: string;
+  /** The name relative to the zone, e.g. `static.shop`. */
+  readonly relativeName: string;
+  /**
+   * Its routes: those of the domain whose answer has a target serving the name, each
+   * restricted to those targets (one left: a single record). Lines of no such answer are absent.
+   */
+  readonly routes: readonly DnsRouteSpec[];
+}
+
 /** What a cloud's adapter needs to write the domain's records. */
 export interface GlobalDomainSpec {
   /** E.g. `shop.example.com`. */
@@ -135,6 +151,12 @@ export interface GlobalDomainSpec {
   readonly ttlSeconds: number;
   /** One per line, the catch-all line among them. */
   readonly routes: readonly DnsRouteSpec[];
+  /**
+   * The other names the targets' CDNs serve, on the lines and with the TTL of the domain's
+   * answers: an asset bucket's own CDN domain (`static.<domain>` on Alibaba Cloud and Tencent
+   * Cloud). Empty where every target serves its assets on the domain itself.
+   */
+  readonly assetNames: readonly DnsNameSpec[];
 }
 
 export interface GlobalDomainAttributes {
@@ -210,6 +232,7 @@ export class GlobalDomain extends Construct {
     // then takes a provider of its own instead of claiming the stack's default one.
     cloud.useProvidersIn(this);
     const routes = this.resolveRoutes(props.routing, dns, editionEntry);
+    const assets = assetNames(this, routes, { domain, zone, dns, assetsHostNameOf: (routed) => this.assetsHostNameOf(routed.cdn) });
 
     const created = cloud.createGlobalDomain(this, {
       domain,
@@ -218,7 +241,8 @@ export class GlobalDomain extends Construct {
       relativeName: domain.slice(0, -(zone.length + 1)),
       edition,
       ttlSeconds,
-      routes,
+      routes: routes.map((route) => route.spec),
+      assetNames: assets,
     });
     this.nameServers = created.nameServers;
     const servers = created.nameServers !== undefined ? "the name servers in the NameServers output" : `the name servers ${dns.service}'s console lists for ${zone} (it assigns them per account on this edition)`;
@@ -228,7 +252,7 @@ export class GlobalDomain extends Construct {
   }
 
   /** Checks the routing against the authority and resolves each route to its line and records. */
-  private resolveRoutes(routing: DnsRouting, dns: DnsServiceCatalog, edition: DnsEdition): DnsRouteSpec[] {
+  private resolveRoutes(routing: DnsRouting, dns: DnsServiceCatalog, edition: DnsEdition): ResolvedRoute[] {
     if (!(routing instanceof DnsRouting)) {
       throw new ValidationError(this, "routing", routing, "DnsRouting.geoSplit(...), DnsRouting.everywhere(...) or DnsRouting.byLine(...)");
     }
@@ -254,7 +278,7 @@ export class GlobalDomain extends Construct {
         catchAll: route.location === DnsRouteLocation.CATCH_ALL,
         hostNameOf: (cdn) => this.hostNameOf(cdn),
       });
-      return { id, line, kind: route.answer!.kind, records };
+      return { spec: { id, line, kind: route.answer!.kind, records: records.map((routed) => routed.record) }, field, records };
     });
   }
 
@@ -264,10 +288,20 @@ export class GlobalDomain extends Construct {
    * stack's secrets. The stack still depends on the CDN's, so cdktf deploys it after.
    */
   private hostNameOf(cdn: ICdn): string {
+    this.dependOn(cdn);
+    return cdn.hostNameIn(this);
+  }
+
+  /** A target CDN's assets host name, read as its host name is; undefined where it serves its assets on the domain. */
+  private assetsHostNameOf(cdn: ICdn): string | undefined {
+    this.dependOn(cdn);
+    return cdn.assetsHostNameIn(this);
+  }
+
+  private dependOn(cdn: ICdn): void {
     const own = TerraformStack.of(this);
     const origin = TerraformStack.of(cdn);
     if (origin !== own && !own.dependencies.includes(origin)) own.addDependency(origin);
-    return cdn.hostNameIn(this);
   }
 
   private resolveLocation(location: DnsRouteLocation, line: string | undefined, field: string, dns: DnsServiceCatalog): { line: string; side: ServiceArea; id: string } {

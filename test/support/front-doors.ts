@@ -4,26 +4,44 @@ import { Id } from "@cdktf/provider-random/lib/id";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
 import { cdnHostNameIn, ICdn, ICloud, IFrontDoor, RemoteStateProps, ServiceArea } from "../../lib";
 
+export interface LightFrontDoorOptions {
+  /** Where its origin stack keeps its state. */
+  readonly remoteState?: RemoteStateProps;
+  /**
+   * The domain its CDN serves the asset bucket on, with a host name of its own shared as a
+   * bookstore's CDN shares it (from a construct `Cdn/Assets`), as Alibaba Cloud's and Tencent
+   * Cloud's CDNs do; give the shop's domain for a CDN that serves the assets on it (CloudFront).
+   * @default no asset bucket
+   */
+  readonly assetsDomain?: string;
+}
+
 /**
  * A light front door of `cloud` for the global domain's tests, whose CDN serves `area`: its
  * host name comes from a random_id in an origin stack of its own, `origin-<name>`, which
  * shares it as a bookstore's CDN does (`ICloud.shareCdnHostName`, with the cloud's real
  * adapter), so a DNS stack reads it as it reads a bookstore's.
  */
-export function lightFrontDoor(app: App, name: string, cloud: ICloud, area: ServiceArea, remoteState?: RemoteStateProps): IFrontDoor {
+export function lightFrontDoor(app: App, name: string, cloud: ICloud, area: ServiceArea, options: LightFrontDoorOptions = {}): IFrontDoor {
   const stack = new TerraformStack(app, `origin-${name}`);
-  if (remoteState) cloud.useRemoteState(stack, remoteState);
+  if (options.remoteState) cloud.useRemoteState(stack, options.remoteState);
   new RandomProvider(stack, "random");
   const hostId = new Id(stack, "HostId", { byteLength: 4 });
   const construct = new Construct(stack, "Cdn");
   cloud.useProvidersIn(construct);
   const domain = "shop.example.com";
   const source = cloud.shareCdnHostName(construct, { hostName: `${hostId.hex}.cdn.example.net`, domain });
+  const ownAssets = options.assetsDomain !== undefined && options.assetsDomain !== domain;
+  const assets = ownAssets ? Object.assign(new Construct(construct, "Assets"), { cdnDomainName: `${hostId.hex}.assets.cdn.example.net` }) : undefined;
+  const assetsSource = assets && cloud.shareCdnHostName(assets, { hostName: assets.cdnDomainName, domain: options.assetsDomain! });
   const cdn: ICdn = Object.assign(construct, {
     cloud,
     cdnDomainName: `${hostId.hex}.cdn.example.net`,
     serviceArea: area,
+    assetsDomain: options.assetsDomain,
+    assetsCdnDomainName: assets?.cdnDomainName,
     hostNameIn: (scope: Construct) => cdnHostNameIn(cdn, source, scope),
+    assetsHostNameIn: (scope: Construct) => (assets && assetsSource ? cdnHostNameIn(assets, assetsSource, scope) : undefined),
   });
   return { cloud, domain, cdn };
 }
