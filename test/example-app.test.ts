@@ -127,12 +127,23 @@ describe("the example's one domain across clouds", () => {
     expect(json.data.terraform_remote_state).toBeUndefined();
     expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|cross-stack-reference/);
     expect(Object.keys(json.data).filter((type) => !type.startsWith("aws_caller") && type !== "aws_partition").sort()).toEqual(["alicloud_oos_parameters", "aws_ssm_parameter", "tencentcloud_cdn_domains"]);
-    // What each bookstore publishes holds its CDN's host name and nothing else.
+    // What each bookstore publishes holds its CDNs' host names (and, on AWS, CloudFront's certificate validation record) and nothing else.
     const infrastructure = (cloud: string) => JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "stacks", `bookstore-${cloud}`, "cdk.tf.json"), "utf8"));
-    expect(Object.values(infrastructure("aws").resource.aws_ssm_parameter).map((p: any) => p.insecure_value)).toEqual(["${aws_cloudfront_distribution.Bookstore_Cdn_BBAD0543.domain_name}"]);
+    expect(Object.values(infrastructure("aws").resource.aws_ssm_parameter).map((p: any) => p.insecure_value)).toEqual([
+      expect.stringMatching(/^\$\{jsonencode\(\{"name" = tolist\(aws_acm_certificate\.Bookstore_Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_name, "value" = tolist\(aws_acm_certificate\.Bookstore_Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_value\}\)\}$/),
+      "${aws_cloudfront_distribution.Bookstore_Cdn_BBAD0543.domain_name}",
+    ]);
     expect(Object.values(infrastructure("alicloud").resource.alicloud_oos_parameter).map((p: any) => p.value)).toEqual(["${alicloud_cdn_domain_new.Bookstore_Cdn_AssetsDomain_B41677C9.cname}", "${alicloud_cdn_domain_new.Bookstore_Cdn_BBAD0543.cname}"]);
     // No bookstore outputs anything for the DNS stack any more.
     for (const cloud of ["aws", "alicloud", "tencentcloud"]) expect(Object.keys(infrastructure(cloud).output).filter((o) => /cdn|cloudfront/i.test(o) && o.startsWith("cross-stack-output-"))).toEqual([]);
+  });
+
+  test("writes the AWS bookstore's certificate validation record into its zone, read from the parameter bookstore-aws publishes", () => {
+    const json = dnsStack();
+    const [record] = records(json).filter((r) => r.for_each !== undefined);
+    expect(record).toMatchObject({ name: "${each.key}", type: "CNAME", records: ["${each.value}"], allow_overwrite: true });
+    expect(record.for_each).toMatch(/^\$\{zipmap\(\[jsondecode\(data\.aws_ssm_parameter\.GlobalDomain_CertificateValidationOf-bookstore-aws-Bookstore-Cdn_Record_\w+\.insecure_value\)\.name\], /);
+    expect(Object.values(json.data.aws_ssm_parameter)).toContainEqual(expect.objectContaining({ name: "/front-doors/bookstore-aws/Bookstore/Cdn/certificate-validation", region: "eu-central-1" }));
   });
 
   test("is deployed after the infrastructure stacks whose front doors it answers with", () => {

@@ -52,8 +52,8 @@ function world(): World {
   return {
     app,
     // As the bookstores' CDNs: CloudFront serves the asset bucket on the shop's domain, the
-    // others on static.<domain>.
-    outside: frontDoor(app, "outside", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA, { assetsDomain: "shop.example.com" }),
+    // others on static.<domain>; CloudFront's certificate is issued by ACM, validated by DNS.
+    outside: frontDoor(app, "outside", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA, { assetsDomain: "shop.example.com", issuedCertificate: true }),
     mainland: frontDoor(app, "mainland", CLOUDS.alicloud, ServiceArea.MAINLAND_CHINA, { assetsDomain: STATIC }),
     global: frontDoor(app, "global", CLOUDS.tencentcloud, ServiceArea.GLOBAL, { assetsDomain: STATIC }),
   };
@@ -79,6 +79,9 @@ const props = (w: World, cloud: ICloud, overrides: Partial<GlobalDnsStackProps> 
   routing: geoSplit(w),
   ...overrides,
 });
+
+/** The records that answer viewers: every record but the certificate validation records (`for_each`). */
+const answers = (json: TerraformJson, type: string) => resources(json, type).filter((r) => r.for_each === undefined);
 
 /** Rows in a stable order: synthesized blocks come sorted by their Terraform names. */
 const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -237,7 +240,7 @@ describe("Alibaba Cloud DNS", () => {
   test("splits by line: mainland China on default, everyone else on oversea, TTL 600 on the free edition", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.alicloud));
-    expect(sorted(resources(json, "alicloud_alidns_record").map((r) => [r.rr, r.type, r.line, r.ttl]))).toEqual([
+    expect(sorted(answers(json, "alicloud_alidns_record").map((r) => [r.rr, r.type, r.line, r.ttl]))).toEqual([
       ["shop", "CNAME", "default", 600],
       ["shop", "CNAME", "oversea", 600],
       // Alibaba Cloud's CDN serves the assets on static.<domain>; AWS's pages, on oversea, never name it.
@@ -250,14 +253,14 @@ describe("Alibaba Cloud DNS", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.alicloud, { zone: DnsZone.existing("example.com") }));
     expect(dataSources(json, "alicloud_alidns_domains")).toEqual([expect.objectContaining({ domain_name_regex: "^example\\.com$" })]);
-    expect(resources(json, "alicloud_alidns_record")[0].domain_name).toBe("example.com");
+    expect(answers(json, "alicloud_alidns_record")[0].domain_name).toBe("example.com");
   });
 
   test("takes an ISP line of its enumeration", () => {
     const w = world();
     const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.global, { icpFiling: ICP })) });
     const json = synthDns(w, props(w, CLOUDS.alicloud, { routing }));
-    expect(sorted(resources(json, "alicloud_alidns_record").map((r) => [r.rr, r.line]))).toEqual([
+    expect(sorted(answers(json, "alicloud_alidns_record").map((r) => [r.rr, r.line]))).toEqual([
       ["shop", "default"],
       ["shop", "telecom"],
       ["static.shop", "default"],
@@ -284,7 +287,7 @@ describe("Alibaba Cloud DNS", () => {
   test("takes a 10-second TTL on the enterprise ultimate edition", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.alicloud, { authority: DnsAuthority.of({ cloud: CLOUDS.alicloud }, { edition: "enterprise-ultimate" }), ttlSeconds: 10 }));
-    expect(resources(json, "alicloud_alidns_record").map((r) => r.ttl)).toEqual([10, 10, 10]);
+    expect(answers(json, "alicloud_alidns_record").map((r) => r.ttl)).toEqual([10, 10, 10]);
   });
 });
 
@@ -292,7 +295,7 @@ describe("DNSPod", () => {
   test("splits by line: mainland China on 默认, everyone else on 境外", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.tencentcloud));
-    expect(sorted(resources(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_type, r.record_line, r.ttl]))).toEqual(
+    expect(sorted(answers(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_type, r.record_line, r.ttl]))).toEqual(
       sorted([
         ["shop", "CNAME", "默认", 600],
         ["shop", "CNAME", "境外", 600],
@@ -314,7 +317,7 @@ describe("DNSPod", () => {
       elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)),
     });
     const json = synthDns(w, props(w, CLOUDS.tencentcloud, { authority: DnsAuthority.of({ cloud: CLOUDS.tencentcloud }, { edition: "enterprise" }), routing }));
-    expect(sorted(resources(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_line, r.weight ?? null, r.ttl]))).toEqual(
+    expect(sorted(answers(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_line, r.weight ?? null, r.ttl]))).toEqual(
       sorted([
         ["shop", "默认", 60, 60],
         ["shop", "默认", 40, 60],
@@ -392,7 +395,7 @@ describe("the assets domain, static.<domain>", () => {
     const w = world();
     const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.global, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) });
     const json = synthDns(w, props(w, CLOUDS.alicloud, { routing }));
-    const assets = resources(json, "alicloud_alidns_record").filter((r) => r.rr === "static.shop");
+    const assets = answers(json, "alicloud_alidns_record").filter((r) => r.rr === "static.shop");
     expect(sorted(assets.map((r) => [r.line, r.value]))).toEqual([
       ["default", expect.stringMatching(/^\$\{data\.alicloud_oos_parameters\.GlobalDomain_HostNameOf-origin-mainland-Cdn-Assets_\w+\.parameters\[0\]\.value\}$/)],
       ["telecom", expect.stringMatching(/^\$\{data\.tencentcloud_cdn_domains\.GlobalDomain_HostNameOf-origin-global-Cdn-Assets_\w+\.domain_list\[0\]\.cname\}$/)],
@@ -416,6 +419,84 @@ describe("the assets domain, static.<domain>", () => {
     const foreign = frontDoor(w.app, "foreign", CLOUDS.alicloud, ServiceArea.MAINLAND_CHINA, { assetsDomain: "static.example.net" });
     const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(foreign, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)) });
     expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina.target", value: "static.example.net (alicloud's cdn.assetsDomain)" });
+  });
+});
+
+describe("the ACM certificate validation records", () => {
+  const stackJson = (w: World, stack: string) => JSON.parse(fs.readFileSync(path.join(w.app.outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as TerraformJson;
+  const validations = (json: TerraformJson, type: string) => resources(json, type).filter((r) => r.for_each !== undefined);
+  const READ = /^jsondecode\(data\.aws_ssm_parameter\.GlobalDomain_CertificateValidationOf-origin-(\w+)-Cdn_Record_\w+\.insecure_value\)\.(name|value)$/;
+  /** The parameters a zipmap for_each reads its names and values from. */
+  const zipped = (forEach: unknown) => {
+    const match = /^\$\{zipmap\(\[(.*)\], \[(.*)\]\)\}$/.exec(String(forEach));
+    expect(match).not.toBeNull();
+    return [match![1], match![2]].map((list) => list.split(", ").map((item) => READ.exec(item)!.slice(1).join(".")));
+  };
+
+  test("an AWS origin whose CloudFront certificate is issued publishes its one validation record in an SSM String parameter, beside its host name", () => {
+    const w = world();
+    synthDns(w, props(w, CLOUDS.aws));
+    const [parameter] = resources(stackJson(w, "origin-outside"), "aws_ssm_parameter").filter((p) => p.name === "/front-doors/origin-outside/Cdn/certificate-validation");
+    expect(parameter).toMatchObject({
+      type: "String",
+      insecure_value: expect.stringMatching(/^\$\{jsonencode\(\{"name" = tolist\(aws_acm_certificate\.Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_name, "value" = tolist\(aws_acm_certificate\.Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_value\}\)\}$/),
+    });
+    // The parameter does not wait for the certificate's validation: it exists while apply waits.
+    expect(JSON.stringify(parameter)).not.toContain("aws_acm_certificate_validation");
+  });
+
+  test("Route 53: one CNAME per record name, read from the origin's parameter in its region, with no routing policy, taking over a record made by hand", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.aws));
+    expect(dataSources(json, "aws_ssm_parameter")).toContainEqual({ name: "/front-doors/origin-outside/Cdn/certificate-validation", region: "eu-central-1" });
+    const [record] = validations(json, "aws_route53_record");
+    expect(validations(json, "aws_route53_record")).toHaveLength(1);
+    expect(record).toEqual({
+      for_each: expect.any(String),
+      zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.GlobalDomain_Zone_\w+\.zone_id\}$/),
+      name: "${each.key}",
+      type: "CNAME",
+      ttl: 60,
+      records: ["${each.value}"],
+      allow_overwrite: true,
+    });
+    expect(zipped(record.for_each)).toEqual([["outside.name"], ["outside.value"]]);
+  });
+
+  test.each([
+    ["alicloud", "alicloud_alidns_record", { rr: '${trimsuffix(each.key, ".example.com.")}', line: "default", value: '${trimsuffix(each.value, ".")}', type: "CNAME", ttl: 600 }],
+    ["tencentcloud", "tencentcloud_dnspod_record", { sub_domain: '${trimsuffix(each.key, ".example.com.")}', record_line: "默认", value: '${trimsuffix(each.value, ".")}', record_type: "CNAME", ttl: 600 }],
+  ] as const)("%s: on the default line, named relative to the zone, the target without its final dot", (name, type, expected) => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS[name]));
+    const [record] = validations(json, type);
+    expect(record).toMatchObject(expected);
+    expect(zipped(record.for_each)).toEqual([["outside.name"], ["outside.value"]]);
+  });
+
+  test("writes a record that two AWS front doors share once: zipmap keeps one value per name", () => {
+    const w = world();
+    const virginia = frontDoor(w.app, "virginia", Cloud.aws({ region: "us-east-1" }), ServiceArea.OUTSIDE_MAINLAND_CHINA, { issuedCertificate: true });
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })),
+      elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(virginia) }),
+    });
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    const [record] = validations(json, "aws_route53_record");
+    expect(validations(json, "aws_route53_record")).toHaveLength(1);
+    expect(zipped(record.for_each)).toEqual([
+      ["outside.name", "virginia.name"],
+      ["outside.value", "virginia.value"],
+    ]);
+    expect(dataSources(json, "aws_ssm_parameter")).toContainEqual({ name: "/front-doors/origin-virginia/Cdn/certificate-validation", region: "us-east-1" });
+  });
+
+  test("writes none where no target's certificate is issued by the library (the user's own, or Alibaba Cloud's and Tencent Cloud's)", () => {
+    const w = world();
+    const own = frontDoor(w.app, "own", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA);
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing: DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(own)) }) }));
+    expect(validations(json, "aws_route53_record")).toEqual([]);
+    expect(dataSources(json, "aws_ssm_parameter").map((d) => d.name)).toEqual(["/front-doors/origin-own/Cdn/host-name"]);
   });
 });
 
@@ -452,11 +533,10 @@ describe("reading each front door's host name", () => {
   test("AWS: the origin publishes its CDN's host name in an SSM String parameter, which the DNS stack reads in the origin's region", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.tencentcloud, { routing: everywhere(w.outside) }));
-    const published = resources(stackJson(w, "origin-outside"), "aws_ssm_parameter");
-    expect(published).toEqual([expect.objectContaining({ name: "/front-doors/origin-outside/Cdn/host-name", type: "String", insecure_value: "${random_id.HostId.hex}.cdn.example.net" })]);
-    const [read] = dataSources(json, "aws_ssm_parameter");
-    expect(read).toEqual({ name: "/front-doors/origin-outside/Cdn/host-name", region: "eu-central-1" });
-    expect(resources(json, "tencentcloud_dnspod_record")[0].value).toMatch(/^\$\{data\.aws_ssm_parameter\.[\w-]+\.insecure_value\}$/);
+    const published = resources(stackJson(w, "origin-outside"), "aws_ssm_parameter").filter((p) => p.name === "/front-doors/origin-outside/Cdn/host-name");
+    expect(published).toEqual([expect.objectContaining({ type: "String", insecure_value: "${random_id.HostId.hex}.cdn.example.net" })]);
+    expect(dataSources(json, "aws_ssm_parameter")).toContainEqual({ name: "/front-doors/origin-outside/Cdn/host-name", region: "eu-central-1" });
+    expect(answers(json, "tencentcloud_dnspod_record")[0].value).toMatch(/^\$\{data\.aws_ssm_parameter\.[\w-]+\.insecure_value\}$/);
     expect(json.provider!.aws).toEqual([{ region: "eu-central-1" }]);
   });
 
@@ -490,7 +570,8 @@ describe("reading each front door's host name", () => {
       elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(w.mainland, { icpFiling: ICP }) }),
     });
     const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
-    expect(dataSources(json, "aws_ssm_parameter")).toHaveLength(1);
+    // The outside front door's host name and its certificate's validation record.
+    expect(dataSources(json, "aws_ssm_parameter")).toHaveLength(2);
     // The mainland front door's host name and its assets host name.
     expect(dataSources(json, "alicloud_oos_parameters")).toHaveLength(2);
     const [check] = resources(json, "aws_route53_health_check");

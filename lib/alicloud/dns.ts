@@ -2,7 +2,9 @@ import { Construct } from "constructs";
 import { AlidnsDomain } from "../generated/alicloud/alidns-domain";
 import { AlidnsRecord } from "../generated/alicloud/alidns-record";
 import { DataAlicloudAlidnsDomains } from "../generated/alicloud/data-alicloud-alidns-domains";
-import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
+import { Fn } from "../core/cdktf";
+import { certificateValidationsByName, GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
+import { ALICLOUD_DNS_CATALOG } from "./dns-catalog";
 
 /**
  * The domain's records in Alibaba Cloud DNS: one CNAME per line (`alicloud_alidns_record`
@@ -47,6 +49,20 @@ export function createAlidnsDomain(scope: Construct, spec: GlobalDomainSpec): Gl
         remark: `${route.id}: ${answer.id}`,
       });
     }
+  }
+  const validations = certificateValidationsByName(spec);
+  if (validations !== undefined) {
+    new AlidnsRecord(scope, "CertificateValidation", {
+      forEach: validations,
+      domainName,
+      rr: Fn.trimsuffix(validations.key, `.${spec.zone}.`),
+      type: "CNAME",
+      // Alibaba Cloud DNS takes a CNAME's target without its final dot.
+      value: Fn.trimsuffix(validations.value, "."),
+      line: ALICLOUD_DNS_CATALOG.locations.catchAll,
+      ttl: spec.ttlSeconds,
+      remark: "certificate validation",
+    });
   }
   return { nameServers };
 }

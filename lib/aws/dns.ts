@@ -5,7 +5,7 @@ import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check
 import { Route53Record, Route53RecordConfig, Route53RecordGeolocationRoutingPolicy } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { DnsAnswerKind, FailoverRole } from "../core/dns-routing";
-import { DnsRecordSpec, DnsRouteSpec, GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
+import { certificateValidationsByName, DnsRecordSpec, DnsRouteSpec, GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { AwsCatalog } from "./catalog";
 import { route53QueryLogging } from "./dns-query-log";
 
@@ -60,6 +60,11 @@ export function createRoute53Domain(scope: Construct, spec: GlobalDomainSpec, ca
   const names = { zoneId, ttlSeconds: spec.ttlSeconds, byLocation: spec.routes.length > 1, healthChecks };
   writeName(scope, names, spec.domain, spec.routes);
   for (const name of spec.assetNames) writeName(new Construct(scope, `Name-${name.id}`), names, name.name, name.routes);
+  const validations = certificateValidationsByName(spec);
+  if (validations !== undefined) {
+    // `allow_overwrite` takes over a record created by hand before this stack wrote it.
+    new Route53Record(scope, "CertificateValidation", { forEach: validations, zoneId, name: validations.key, type: CNAME, ttl: spec.ttlSeconds, records: [validations.value], allowOverwrite: true });
+  }
   return { nameServers };
 }
 

@@ -89,6 +89,23 @@ export interface ICdnHostNameSource {
    * name (and the cloud's provider it needs there); returns the host name.
    */
   readIn(scope: Construct): string;
+  /**
+   * Where the cloud issued the CDN's certificate with DNS validation (ACM), creates in
+   * `scope` the data source that reads the validation record the CDN's stack published.
+   * @default none: the certificate is not validated through DNS records the library knows
+   */
+  readCertificateValidationIn?(scope: Construct): CertificateValidationRecord;
+}
+
+/**
+ * The CNAME a certificate authority resolves to validate a domain and renew its
+ * certificate (ACM's DNS validation), as read in another stack: known at plan time.
+ */
+export interface CertificateValidationRecord {
+  /** The record's fully qualified name with its final dot, e.g. `_3f1e….shop.example.com.`. */
+  readonly name: string;
+  /** The CNAME's target with its final dot, e.g. `_9a7c….acm-validations.aws.`. */
+  readonly value: string;
 }
 
 /** A CDN serving the load balancer's domain, HTTPS only. */
@@ -114,6 +131,12 @@ export interface ICdn extends ICloudScoped {
    * has no bucket.
    */
   assetsHostNameIn(scope: Construct): string | undefined;
+  /**
+   * The DNS record that validates, and keeps renewing, the CDN's certificate where the cloud
+   * issued it with DNS validation, read in `scope` as `hostNameIn` reads the host name;
+   * undefined where the certificate is the user's own (or the cloud's CDN has none to validate).
+   */
+  certificateValidationIn(scope: Construct): CertificateValidationRecord | undefined;
   /** Where its edges serve viewers: DNS must not send mainland China to a CDN that does not serve it. */
   readonly serviceArea: ServiceArea;
 }
@@ -165,6 +188,28 @@ class CdnHostNameReader extends Construct {
     super(scope, id);
     this.hostName = source.readIn(this);
   }
+}
+
+/** Reads one CDN's certificate validation record in another stack, once per scope. */
+class CertificateValidationReader extends Construct {
+  public readonly record: CertificateValidationRecord;
+
+  constructor(scope: Construct, id: string, read: (scope: Construct) => CertificateValidationRecord) {
+    super(scope, id);
+    this.record = read(this);
+  }
+}
+
+/**
+ * `ICdn.certificateValidationIn` for any CDN: what `source` reads in `scope`, read once per
+ * scope; undefined where the source reads none.
+ */
+export function cdnCertificateValidationIn(cdn: Construct, source: ICdnHostNameSource, scope: Construct): CertificateValidationRecord | undefined {
+  const read = source.readCertificateValidationIn?.bind(source);
+  if (read === undefined) return undefined;
+  const id = `CertificateValidationOf-${hostNameRecordPath(cdn).join("-")}`;
+  const known = scope.node.tryFindChild(id);
+  return (known instanceof CertificateValidationReader ? known : new CertificateValidationReader(scope, id, read)).record;
 }
 
 /**
@@ -264,6 +309,10 @@ export class Cdn extends Construct implements ICdn {
 
   public hostNameIn(scope: Construct): string {
     return cdnHostNameIn(this, this.hostNameSource, scope);
+  }
+
+  public certificateValidationIn(scope: Construct): CertificateValidationRecord | undefined {
+    return cdnCertificateValidationIn(this, this.hostNameSource, scope);
   }
 
   public assetsHostNameIn(scope: Construct): string | undefined {

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
-import { TerraformStack } from "./cdktf";
-import type { ICdn } from "./cdn";
+import { Fn, TerraformIterator, TerraformStack } from "./cdktf";
+import type { CertificateValidationRecord, ICdn } from "./cdn";
 import type { ICloud } from "./cloud";
 import type { DnsEdition, DnsServiceCatalog } from "./dns-catalog";
 import { DnsAnswerKind, DnsRouteLocation, DnsRouting, FailoverRole } from "./dns-routing";
@@ -157,6 +157,14 @@ export interface GlobalDomainSpec {
    * Cloud). Empty where every target serves its assets on the domain itself.
    */
   readonly assetNames: readonly DnsNameSpec[];
+  /**
+   * The CNAMEs that validate the targets' certificates where their clouds issued them with
+   * DNS validation (ACM), read from what their stacks publish; known at plan time, not at
+   * synth. Two targets of one account share a record (ACM's record is per domain and
+   * account): the adapter writes each name once, on the catch-all line. Empty where no
+   * target's certificate is validated so.
+   */
+  readonly certificateValidations: readonly CertificateValidationRecord[];
 }
 
 export interface GlobalDomainAttributes {
@@ -165,6 +173,19 @@ export interface GlobalDomainAttributes {
    * service's console names them (DNSPod's free plan).
    */
   readonly nameServers?: string[];
+}
+
+/**
+ * The certificate validation records of a spec as a Terraform `for_each` over a map from
+ * each record's name to its value (`each.key`, `each.value`), so that a record two targets
+ * share is written once (`zipmap` keeps one value per key); undefined without records.
+ * The names and values are read at plan time, so the map's keys are known then.
+ * ref: https://developer.hashicorp.com/terraform/language/functions/zipmap
+ */
+export function certificateValidationsByName(spec: GlobalDomainSpec): ReturnType<typeof TerraformIterator.fromMap> | undefined {
+  const records = spec.certificateValidations;
+  if (records.length === 0) return undefined;
+  return TerraformIterator.fromMap(Fn.zipmap(records.map((record) => record.name), records.map((record) => record.value)) as unknown as { [key: string]: string });
 }
 
 const ZONE_LIMIT_NOTE = "a CNAME cannot stand at the zone apex, where the zone's SOA and NS records are";
@@ -233,6 +254,8 @@ export class GlobalDomain extends Construct {
     cloud.useProvidersIn(this);
     const routes = this.resolveRoutes(props.routing, dns, editionEntry);
     const assets = assetNames(this, routes, { domain, zone, dns, assetsHostNameOf: (routed) => this.assetsHostNameOf(routed.cdn) });
+    const cdns = [...new Set(routes.flatMap((route) => route.records.map((routed) => routed.cdn)))];
+    const certificateValidations = cdns.flatMap((cdn) => cdn.certificateValidationIn(this) ?? []);
 
     const created = cloud.createGlobalDomain(this, {
       domain,
@@ -243,6 +266,7 @@ export class GlobalDomain extends Construct {
       ttlSeconds,
       routes: routes.map((route) => route.spec),
       assetNames: assets,
+      certificateValidations,
     });
     this.nameServers = created.nameServers;
     const servers = created.nameServers !== undefined ? "the name servers in the NameServers output" : `the name servers ${dns.service}'s console lists for ${zone} (it assigns them per account on this edition)`;

@@ -1,7 +1,8 @@
 import { Construct } from "constructs";
 import { DnspodDomainInstance } from "../generated/tencentcloud/dnspod-domain-instance";
 import { DnspodRecord } from "../generated/tencentcloud/dnspod-record";
-import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
+import { Fn } from "../core/cdktf";
+import { certificateValidationsByName, GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { DnsAnswerKind } from "../core/dns-routing";
 import { TencentcloudCatalog } from "./catalog";
 
@@ -45,6 +46,19 @@ export function createDnspodDomain(scope: Construct, spec: GlobalDomainSpec, cat
         });
       }
     }
+  }
+  const validations = certificateValidationsByName(spec);
+  if (validations !== undefined) {
+    new DnspodRecord(scope, "CertificateValidation", {
+      forEach: validations,
+      domain,
+      subDomain: Fn.trimsuffix(validations.key, `.${spec.zone}.`),
+      recordType: "CNAME",
+      recordLine: catalog.dns.locations.catchAll,
+      value: Fn.trimsuffix(validations.value, "."),
+      ttl: spec.ttlSeconds,
+      remark: "certificate validation",
+    });
   }
   const fixed = catalog.dns.editions[spec.edition].nameServers;
   return { nameServers: fixed.length > 0 ? [...fixed] : undefined };

@@ -31,9 +31,10 @@ const ICP = "浙ICP备12345678号";
 
 /**
  * A front door of `cloud` whose CDN, `<name>.cdn.fake`, serves `area`; with `assetsDomain`
- * other than `domain`, it serves its asset bucket there from `<name>-assets.cdn.fake`.
+ * other than `domain`, it serves its asset bucket there from `<name>-assets.cdn.fake`;
+ * `validated`, its certificate is validated by the record `_<name>.<domain>.`.
  */
-function frontDoor(scope: Construct, name: string, cloud: FakeCloud, area: ServiceArea, domain = "shop.example.com", assetsDomain?: string): IFrontDoor {
+function frontDoor(scope: Construct, name: string, cloud: FakeCloud, area: ServiceArea, domain = "shop.example.com", assetsDomain?: string, validated = false): IFrontDoor {
   const construct = new Construct(scope, `Cdn-${name}`);
   const source = cloud.shareCdnHostName(construct, { hostName: `${name}.cdn.fake`, domain });
   const ownAssets = assetsDomain !== undefined && assetsDomain !== domain;
@@ -47,6 +48,7 @@ function frontDoor(scope: Construct, name: string, cloud: FakeCloud, area: Servi
     assetsCdnDomainName: assets?.cdnDomainName,
     hostNameIn: (s: Construct) => cdnHostNameIn(cdn, source, s),
     assetsHostNameIn: (s: Construct) => (assets && assetsSource ? cdnHostNameIn(assets, assetsSource, s) : undefined),
+    certificateValidationIn: () => (validated ? { name: `_${name}.${domain}.`, value: `_${name}.validations.fake.` } : undefined),
   });
   return { cloud, domain, cdn };
 }
@@ -182,6 +184,25 @@ describe("a global domain", () => {
     expect(stack.node.findAll().filter((c) => c.node.id.startsWith("HostNameOf-")).map((c) => c.node.id)).toEqual(["HostNameOf-origin-Cdn-mainland", "HostNameOf-origin-Cdn-outside"]);
     // AND the DNS stack is deployed after the origin's
     expect(stack.dependencies).toEqual([origin]);
+  });
+
+  test("asks for the certificate validation record of each front door whose cloud validates its certificate through DNS, once per front door", () => {
+    // GIVEN two front doors whose certificates are validated by DNS records, one of them answering twice
+    const { stack, authority, build, mainland } = setup();
+    const outside = frontDoor(stack, "validated", new FakeCloud("fake-east-1", undefined, "west"), ServiceArea.OUTSIDE_MAINLAND_CHINA, "shop.example.com", undefined, true);
+    const other = frontDoor(stack, "validated2", new FakeCloud("fake-east-1", undefined, "south"), ServiceArea.GLOBAL, "shop.example.com", undefined, true);
+    // WHEN the domain answers with them
+    build({
+      routing: DnsRouting.geoSplit({
+        mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })),
+        elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(outside), secondary: DnsTarget.of(other, { icpFiling: ICP }) }),
+      }),
+    });
+    // THEN the authority is asked for each one's record, and none for the front door whose certificate is its own
+    expect(authority.specOf<GlobalDomainSpec>("globalDomain").certificateValidations).toEqual([
+      { name: "_validated.shop.example.com.", value: "_validated.validations.fake." },
+      { name: "_validated2.shop.example.com.", value: "_validated2.validations.fake." },
+    ]);
   });
 
   test("numbers a second target of the same cloud in one answer", () => {

@@ -2,7 +2,8 @@ import { App, TerraformStack } from "cdktf";
 import { Construct } from "constructs";
 import { Id } from "@cdktf/provider-random/lib/id";
 import { RandomProvider } from "@cdktf/provider-random/lib/provider";
-import { cdnHostNameIn, ICdn, ICloud, IFrontDoor, RemoteStateProps, ServiceArea } from "../../lib";
+import { cdnCertificateValidationIn, cdnHostNameIn, ICdn, ICloud, IFrontDoor, RemoteStateProps, ServiceArea } from "../../lib";
+import { certificateArn } from "../../lib/aws/certificate";
 
 export interface LightFrontDoorOptions {
   /** Where its origin stack keeps its state. */
@@ -14,6 +15,12 @@ export interface LightFrontDoorOptions {
    * @default no asset bucket
    */
   readonly assetsDomain?: string;
+  /**
+   * AWS only: its CDN's certificate issued by ACM with DNS validation, as a bookstore's
+   * CloudFront certificate is, whose validation record the origin stack publishes.
+   * @default false: the user's own certificate
+   */
+  readonly issuedCertificate?: boolean;
 }
 
 /**
@@ -30,6 +37,7 @@ export function lightFrontDoor(app: App, name: string, cloud: ICloud, area: Serv
   const construct = new Construct(stack, "Cdn");
   cloud.useProvidersIn(construct);
   const domain = "shop.example.com";
+  if (options.issuedCertificate) certificateArn(construct, "certificate", cloud.certificate.issued(), domain, cloud.region);
   const source = cloud.shareCdnHostName(construct, { hostName: `${hostId.hex}.cdn.example.net`, domain });
   const ownAssets = options.assetsDomain !== undefined && options.assetsDomain !== domain;
   const assets = ownAssets ? Object.assign(new Construct(construct, "Assets"), { cdnDomainName: `${hostId.hex}.assets.cdn.example.net` }) : undefined;
@@ -42,6 +50,7 @@ export function lightFrontDoor(app: App, name: string, cloud: ICloud, area: Serv
     assetsCdnDomainName: assets?.cdnDomainName,
     hostNameIn: (scope: Construct) => cdnHostNameIn(cdn, source, scope),
     assetsHostNameIn: (scope: Construct) => (assets && assetsSource ? cdnHostNameIn(assets, assetsSource, scope) : undefined),
+    certificateValidationIn: (scope: Construct) => cdnCertificateValidationIn(construct, source, scope),
   });
   return { cloud, domain, cdn };
 }
