@@ -1,7 +1,7 @@
 import { IConstruct } from "constructs";
 import type { DnsServiceCatalog } from "./dns-catalog";
 import { DnsAnswerKind } from "./dns-routing";
-import type { DnsNameSpec, DnsRecordSpec, DnsRouteSpec } from "./global-domain";
+import type { DnsNameSpec, DnsRecordSpec, DnsRouteSpec } from "./global-domain-spec";
 import type { RoutedRecord } from "./global-domain-checks";
 import { isUnresolved, ValidationError } from "./validation";
 

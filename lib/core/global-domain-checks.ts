@@ -2,7 +2,7 @@ import { IConstruct } from "constructs";
 import type { ICdn } from "./cdn";
 import type { DnsEdition, DnsServiceCatalog } from "./dns-catalog";
 import { DnsAnswer, DnsAnswerKind, DnsTarget, FailoverRole, IFrontDoor } from "./dns-routing";
-import type { DnsRecordSpec } from "./global-domain";
+import type { DnsRecordSpec } from "./global-domain-spec";
 import { includesMainlandChina, includesOutsideMainlandChina, ServiceArea } from "./service-area";
 import { isUnresolved, requireNumberInRange, ValidationError } from "./validation";
 
