@@ -13,8 +13,9 @@ import { issuedCertificateValidation } from "./certificate";
  * CDN stack's state. Where the CDN's certificate was issued (`certificateArn`), its DNS
  * validation record is published beside it, `.../certificate-validation`, as JSON
  * `{"name": ..., "value": ...}`: the parameter depends on the certificate only, so it
- * exists while a first apply waits for the validation. The `aws_cloudfront_distribution` data source would need the
- * distribution's ID, which is as unknown to another stack as its host name. The reader sets
+ * exists while a first apply waits for the validation. The `aws_cloudfront_distribution`
+ * data source would need the distribution's ID, which is as unknown to another stack as its
+ * host name. The reader sets
  * the parameter's region on the data source (provider 6's `region` argument), so one stack
  * reads CDNs of several regions with one provider.
  * ref: https://developer.hashicorp.com/terraform/language/state/remote-state-data#alternative-ways-to-share-data-between-configurations (aws_ssm_parameter)
