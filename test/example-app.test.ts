@@ -108,7 +108,22 @@ describe("the example's one domain across clouds", () => {
       ["alicloud", 50],
       ["tencentcloud", 50],
     ]);
-    expect(records(json).find((r) => r.set_identifier === "mainland-china")).toMatchObject({ name: "shop.example.com", geolocation_routing_policy: { country: "CN" } });
+    expect(records(json).find((r) => r.set_identifier === "mainland-china" && r.name === "shop.example.com")).toMatchObject({ geolocation_routing_policy: { country: "CN" } });
+  });
+
+  test("answers static.shop.example.com, where Alibaba Cloud and Tencent Cloud serve their asset buckets, on the same locations: by the same weights in mainland China, the failover's secondary elsewhere", () => {
+    const json = dnsStack();
+    const assets = Object.fromEntries(records(json).filter((r) => r.name === "static.shop.example.com").map((r) => [r.set_identifier, r]));
+    expect(assets["mainland-china"]).toMatchObject({ geolocation_routing_policy: { country: "CN" }, alias: { name: "_mainland-china.static.shop.example.com" } });
+    const weighted = records(json).filter((r) => r.name === "_mainland-china.static.shop.example.com");
+    expect(weighted.map((r) => [r.set_identifier, r.weighted_routing_policy.weight, r.records[0]]).sort()).toEqual([
+      ["alicloud", 50, expect.stringMatching(/^\$\{data\.alicloud_oos_parameters\.GlobalDomain_HostNameOf-bookstore-alicloud-Bookstore-Cdn-Assets_HostName_\w+\.parameters\[0\]\.value\}$/)],
+      ["tencentcloud", 50, expect.stringMatching(/^\$\{data\.tencentcloud_cdn_domains\.GlobalDomain_HostNameOf-bookstore-tencentcloud-Bookstore-Cdn-Assets_CdnDomain_\w+\.domain_list\[0\]\.cname\}$/)],
+    ]);
+    // CloudFront serves the assets on the shop's domain: while it answers, static.<domain> is never asked for; once failed over, Tencent Cloud's pages name it.
+    expect(assets.elsewhere).toMatchObject({ geolocation_routing_policy: { country: "*" }, records: [expect.stringContaining("GlobalDomain_HostNameOf-bookstore-tencentcloud-Bookstore-Cdn-Assets_CdnDomain_")] });
+    expect(Object.keys(assets).sort()).toEqual(["elsewhere", "mainland-china"]);
+    expect(json.data.tencentcloud_cdn_domains && Object.values(json.data.tencentcloud_cdn_domains).map((d: any) => d.domain).sort()).toEqual(["shop.example.com", "static.shop.example.com"]);
   });
 
   test("sends everyone else to AWS, failing over to the first mainland front door (Tencent Cloud, in the registry's order) while CloudFront's edge does not answer", () => {
@@ -125,12 +140,23 @@ describe("the example's one domain across clouds", () => {
     expect(json.data.terraform_remote_state).toBeUndefined();
     expect(JSON.stringify(json)).not.toMatch(/terraform_remote_state|cross-stack-reference/);
     expect(Object.keys(json.data).filter((type) => !type.startsWith("aws_caller") && type !== "aws_partition").sort()).toEqual(["alicloud_oos_parameters", "aws_ssm_parameter", "tencentcloud_cdn_domains"]);
-    // What each bookstore publishes holds its CDN's host name and nothing else.
+    // What each bookstore publishes holds its CDNs' host names (and, on AWS, CloudFront's certificate validation record) and nothing else.
     const infrastructure = (cloud: string) => JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "stacks", `bookstore-${cloud}`, "cdk.tf.json"), "utf8"));
-    expect(Object.values(infrastructure("aws").resource.aws_ssm_parameter).map((p: any) => p.insecure_value)).toEqual(["${aws_cloudfront_distribution.Bookstore_Cdn_BBAD0543.domain_name}"]);
-    expect(Object.values(infrastructure("alicloud").resource.alicloud_oos_parameter).map((p: any) => p.value)).toEqual(["${alicloud_cdn_domain_new.Bookstore_Cdn_BBAD0543.cname}"]);
+    expect(Object.values(infrastructure("aws").resource.aws_ssm_parameter).map((p: any) => p.insecure_value)).toEqual([
+      expect.stringMatching(/^\$\{jsonencode\(\{"name" = tolist\(aws_acm_certificate\.Bookstore_Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_name, "value" = tolist\(aws_acm_certificate\.Bookstore_Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_value\}\)\}$/),
+      "${aws_cloudfront_distribution.Bookstore_Cdn_BBAD0543.domain_name}",
+    ]);
+    expect(Object.values(infrastructure("alicloud").resource.alicloud_oos_parameter).map((p: any) => p.value)).toEqual(["${alicloud_cdn_domain_new.Bookstore_Cdn_AssetsDomain_B41677C9.cname}", "${alicloud_cdn_domain_new.Bookstore_Cdn_BBAD0543.cname}"]);
     // No bookstore outputs anything for the DNS stack any more.
     for (const cloud of ["aws", "alicloud", "tencentcloud"]) expect(Object.keys(infrastructure(cloud).output).filter((o) => /cdn|cloudfront/i.test(o) && o.startsWith("cross-stack-output-"))).toEqual([]);
+  });
+
+  test("writes the AWS bookstore's certificate validation record into its zone, read from the parameter bookstore-aws publishes", () => {
+    const json = dnsStack();
+    const [record] = records(json).filter((r) => r.for_each !== undefined);
+    expect(record).toMatchObject({ name: "${each.key}", type: "CNAME", records: ["${each.value}"], allow_overwrite: true });
+    expect(record.for_each).toMatch(/^\$\{zipmap\(\[jsondecode\(data\.aws_ssm_parameter\.GlobalDomain_CertificateValidationOf-bookstore-aws-Bookstore-Cdn_Record_\w+\.insecure_value\)\.name\], /);
+    expect(Object.values(json.data.aws_ssm_parameter)).toContainEqual(expect.objectContaining({ name: "/front-doors/bookstore-aws/Bookstore/Cdn/certificate-validation", region: "eu-central-1" }));
   });
 
   test("is deployed after the infrastructure stacks whose front doors it answers with", () => {

@@ -25,6 +25,7 @@ import { expectValidationError } from "./support/validation";
 // split between the example's real bookstores.
 
 const ICP = "浙ICP备12345678号";
+const STATIC = "static.shop.example.com";
 const CLOUDS = { aws: exampleCloud("aws"), alicloud: exampleCloud("alicloud"), tencentcloud: exampleCloud("tencentcloud") };
 
 const frontDoor = lightFrontDoor;
@@ -50,9 +51,11 @@ function world(): World {
   const app = new App({ outdir });
   return {
     app,
-    outside: frontDoor(app, "outside", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA),
-    mainland: frontDoor(app, "mainland", CLOUDS.alicloud, ServiceArea.MAINLAND_CHINA),
-    global: frontDoor(app, "global", CLOUDS.tencentcloud, ServiceArea.GLOBAL),
+    // As the bookstores' CDNs: CloudFront serves the asset bucket on the shop's domain, the
+    // others on static.<domain>; CloudFront's certificate is issued by ACM, validated by DNS.
+    outside: frontDoor(app, "outside", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA, { assetsDomain: "shop.example.com", issuedCertificate: true }),
+    mainland: frontDoor(app, "mainland", CLOUDS.alicloud, ServiceArea.MAINLAND_CHINA, { assetsDomain: STATIC }),
+    global: frontDoor(app, "global", CLOUDS.tencentcloud, ServiceArea.GLOBAL, { assetsDomain: STATIC }),
   };
 }
 
@@ -76,6 +79,9 @@ const props = (w: World, cloud: ICloud, overrides: Partial<GlobalDnsStackProps> 
   routing: geoSplit(w),
   ...overrides,
 });
+
+/** The records that answer viewers: every record but the certificate validation records (`for_each`). */
+const answers = (json: TerraformJson, type: string) => resources(json, type).filter((r) => r.for_each === undefined);
 
 /** Rows in a stable order: synthesized blocks come sorted by their Terraform names. */
 const sorted = <T>(rows: T[]): T[] => [...rows].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
@@ -117,7 +123,7 @@ describe.each([
 
   test("keeps its state in the authority's cloud, and reads no origin's state, local or remote", () => {
     const w = world();
-    const remote = frontDoor(w.app, "remote", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA, { bucket: "acme-state-origin" });
+    const remote = frontDoor(w.app, "remote", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA, { remoteState: { bucket: "acme-state-origin" } });
     const stateBucket = { aws: "acme-dns-state", alicloud: "acme-dns-state", tencentcloud: "acme-dns-state-1250000000" }[name];
     const json = synthDns(w, props(w, cloud, { remoteState: { bucket: stateBucket }, routing: DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(remote)) }) }));
     expect(Object.keys((json.terraform as { backend: object }).backend)).toEqual([{ aws: "s3", alicloud: "oss", tencentcloud: "cos" }[name]]);
@@ -163,7 +169,7 @@ describe("Route 53", () => {
   test("splits by geolocation: country CN to the mainland front door, the default location to the other", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.aws));
-    const records = Object.fromEntries(resources(json, "aws_route53_record").map((r) => [r.set_identifier, r]));
+    const records = Object.fromEntries(resources(json, "aws_route53_record").filter((r) => r.name === "shop.example.com").map((r) => [r.set_identifier, r]));
     expect(records["mainland-china"]).toMatchObject({ name: "shop.example.com", type: "CNAME", geolocation_routing_policy: { country: "CN" }, ttl: 60, records: [fromOrigin("mainland")] });
     expect(records.elsewhere).toMatchObject({ name: "shop.example.com", type: "CNAME", geolocation_routing_policy: { country: "*" }, ttl: 60, records: [fromOrigin("outside")] });
     expect(Object.keys(records).sort()).toEqual(["elsewhere", "mainland-china"]);
@@ -234,9 +240,11 @@ describe("Alibaba Cloud DNS", () => {
   test("splits by line: mainland China on default, everyone else on oversea, TTL 600 on the free edition", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.alicloud));
-    expect(sorted(resources(json, "alicloud_alidns_record").map((r) => [r.rr, r.type, r.line, r.ttl]))).toEqual([
+    expect(sorted(answers(json, "alicloud_alidns_record").map((r) => [r.rr, r.type, r.line, r.ttl]))).toEqual([
       ["shop", "CNAME", "default", 600],
       ["shop", "CNAME", "oversea", 600],
+      // Alibaba Cloud's CDN serves the assets on static.<domain>; AWS's pages, on oversea, never name it.
+      ["static.shop", "CNAME", "default", 600],
     ]);
     expect(json.output!.NameServers.value).toMatch(/alicloud_alidns_domain\..*\.dns_servers/);
   });
@@ -245,14 +253,19 @@ describe("Alibaba Cloud DNS", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.alicloud, { zone: DnsZone.existing("example.com") }));
     expect(dataSources(json, "alicloud_alidns_domains")).toEqual([expect.objectContaining({ domain_name_regex: "^example\\.com$" })]);
-    expect(resources(json, "alicloud_alidns_record")[0].domain_name).toBe("example.com");
+    expect(answers(json, "alicloud_alidns_record")[0].domain_name).toBe("example.com");
   });
 
   test("takes an ISP line of its enumeration", () => {
     const w = world();
-    const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.global, { icpFiling: ICP })) });
     const json = synthDns(w, props(w, CLOUDS.alicloud, { routing }));
-    expect(resources(json, "alicloud_alidns_record").map((r) => r.line)).toEqual(["telecom", "default"]);
+    expect(sorted(answers(json, "alicloud_alidns_record").map((r) => [r.rr, r.line]))).toEqual([
+      ["shop", "default"],
+      ["shop", "telecom"],
+      ["static.shop", "default"],
+      ["static.shop", "telecom"],
+    ]);
   });
 
   test.each(["free", "enterprise-ultimate"])("fails when given weights, on the %s edition too: the provider has no weight argument", (edition) => {
@@ -274,7 +287,7 @@ describe("Alibaba Cloud DNS", () => {
   test("takes a 10-second TTL on the enterprise ultimate edition", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.alicloud, { authority: DnsAuthority.of({ cloud: CLOUDS.alicloud }, { edition: "enterprise-ultimate" }), ttlSeconds: 10 }));
-    expect(resources(json, "alicloud_alidns_record").map((r) => r.ttl)).toEqual([10, 10]);
+    expect(answers(json, "alicloud_alidns_record").map((r) => r.ttl)).toEqual([10, 10, 10]);
   });
 });
 
@@ -282,10 +295,11 @@ describe("DNSPod", () => {
   test("splits by line: mainland China on 默认, everyone else on 境外", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.tencentcloud));
-    expect(sorted(resources(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_type, r.record_line, r.ttl]))).toEqual(
+    expect(sorted(answers(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_type, r.record_line, r.ttl]))).toEqual(
       sorted([
         ["shop", "CNAME", "默认", 600],
         ["shop", "CNAME", "境外", 600],
+        ["static.shop", "CNAME", "默认", 600],
       ]),
     );
     // The free plan's name servers differ per account: only the console names them.
@@ -303,11 +317,14 @@ describe("DNSPod", () => {
       elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)),
     });
     const json = synthDns(w, props(w, CLOUDS.tencentcloud, { authority: DnsAuthority.of({ cloud: CLOUDS.tencentcloud }, { edition: "enterprise" }), routing }));
-    expect(sorted(resources(json, "tencentcloud_dnspod_record").map((r) => [r.record_line, r.weight ?? null, r.ttl]))).toEqual(
+    expect(sorted(answers(json, "tencentcloud_dnspod_record").map((r) => [r.sub_domain, r.record_line, r.weight ?? null, r.ttl]))).toEqual(
       sorted([
-        ["默认", 60, 60],
-        ["默认", 40, 60],
-        ["境外", null, 60],
+        ["shop", "默认", 60, 60],
+        ["shop", "默认", 40, 60],
+        ["shop", "境外", null, 60],
+        // The assets by the pages' weights.
+        ["static.shop", "默认", 60, 60],
+        ["static.shop", "默认", 40, 60],
       ]),
     );
     expect(json.output!.NameServers.value).toEqual(["ns3.dnsv4.com", "ns4.dnsv4.com"]);
@@ -323,6 +340,163 @@ describe("DNSPod", () => {
     const w = world();
     const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
     expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.tencentcloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.lines[0].line", value: "telecom" });
+  });
+});
+
+describe("the assets domain, static.<domain>", () => {
+  /** The records of one name, keyed by set identifier (Route 53). */
+  const named = (json: TerraformJson, name: string): Record<string, any> => Object.fromEntries(resources(json, "aws_route53_record").filter((r) => r.name === name).map((r) => [r.set_identifier ?? "", r]));
+  const fromAssetsOf = (name: string) => expect.stringMatching(new RegExp(`^\\$\\{data\\.[a-z_]+\\.GlobalDomain_HostNameOf-origin-${name}-Cdn-Assets_[\\w-]+\\.[\\w.\\[\\]]+\\}$`));
+
+  test("Route 53: on the mainland location, the mainland front door's assets CDN, read from what its origin publishes; no answer elsewhere, whose front door serves its assets on the domain", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.aws));
+    const records = named(json, STATIC);
+    expect(Object.keys(records)).toEqual(["mainland-china"]);
+    expect(records["mainland-china"]).toMatchObject({ type: "CNAME", geolocation_routing_policy: { country: "CN" }, ttl: 60, records: [fromAssetsOf("mainland")] });
+    expect(dataSources(json, "alicloud_oos_parameters").map((d: any) => d.parameter_name).sort()).toEqual(["front-doors/origin-mainland/Cdn/Assets/host-name", "front-doors/origin-mainland/Cdn/host-name"]);
+    expect(json.data?.terraform_remote_state).toBeUndefined();
+  });
+
+  test("Route 53: weighted as the pages on the mainland, and the failover's secondary alone elsewhere", () => {
+    const w = world();
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.weighted([
+        { target: DnsTarget.of(w.mainland, { icpFiling: ICP }), weight: 80 },
+        { target: DnsTarget.of(w.global, { icpFiling: ICP }), weight: 20 },
+      ]),
+      elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(w.global, { icpFiling: ICP }) }),
+    });
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    expect(named(json, STATIC)["mainland-china"]).toMatchObject({ geolocation_routing_policy: { country: "CN" }, alias: { name: `_mainland-china.${STATIC}`, evaluate_target_health: true } });
+    const nested = named(json, `_mainland-china.${STATIC}`);
+    expect(Object.entries(nested).map(([id, r]) => [id, r.weighted_routing_policy, r.records])).toEqual([
+      ["alicloud", { weight: 80 }, [fromAssetsOf("mainland")]],
+      ["tencentcloud", { weight: 20 }, [fromAssetsOf("global")]],
+    ]);
+    // CloudFront's pages never name static.<domain>: the secondary's assets answer the default location.
+    expect(named(json, STATIC).elsewhere).toMatchObject({ geolocation_routing_policy: { country: "*" }, records: [fromAssetsOf("global")] });
+    expect(named(json, STATIC).elsewhere.failover_routing_policy).toBeUndefined();
+  });
+
+  test("Route 53: fails over with the pages, on the primary's one health check, where both front doors serve it", () => {
+    const w = world();
+    const routing = DnsRouting.everywhere(DnsAnswer.failover({ primary: DnsTarget.of(w.global, { icpFiling: ICP }), secondary: DnsTarget.of(w.mainland, { icpFiling: ICP }) }));
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    const [check] = resources(json, "aws_route53_health_check");
+    expect(resources(json, "aws_route53_health_check")).toHaveLength(1);
+    expect(check.fqdn).toBe(named(json, "shop.example.com").primary.records[0]);
+    const assets = named(json, STATIC);
+    expect(assets.primary).toMatchObject({ failover_routing_policy: { type: "PRIMARY" }, health_check_id: named(json, "shop.example.com").primary.health_check_id, records: [fromAssetsOf("global")] });
+    expect(assets.secondary).toMatchObject({ failover_routing_policy: { type: "SECONDARY" }, records: [fromAssetsOf("mainland")] });
+  });
+
+  test("Alibaba Cloud DNS: on default and the ISP line, each line's front door's assets CDN", () => {
+    const w = world();
+    const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.global, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) });
+    const json = synthDns(w, props(w, CLOUDS.alicloud, { routing }));
+    const assets = answers(json, "alicloud_alidns_record").filter((r) => r.rr === "static.shop");
+    expect(sorted(assets.map((r) => [r.line, r.value]))).toEqual([
+      ["default", expect.stringMatching(/^\$\{data\.alicloud_oos_parameters\.GlobalDomain_HostNameOf-origin-mainland-Cdn-Assets_\w+\.parameters\[0\]\.value\}$/)],
+      ["telecom", expect.stringMatching(/^\$\{data\.tencentcloud_cdn_domains\.GlobalDomain_HostNameOf-origin-global-Cdn-Assets_\w+\.domain_list\[0\]\.cname\}$/)],
+    ]);
+    // Tencent Cloud publishes nothing: the DNS stack finds the assets CDN by its domain.
+    expect(dataSources(json, "tencentcloud_cdn_domains").map((d: any) => d.domain).sort()).toEqual(["shop.example.com", STATIC]);
+  });
+
+  test.each([
+    ["alicloud", "telecom"],
+    ["tencentcloud", "境外"],
+  ] as const)("%s: fails when the default line's front door serves its assets on the domain while another line's needs static.<domain>", (name, line) => {
+    const w = world();
+    const answer = line === "telecom" ? DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) : DnsAnswer.target(DnsTarget.of(w.global, { icpFiling: ICP }));
+    const routing = DnsRouting.byLine({ lines: [{ line, answer }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS[name], { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.otherwise", value: "aws (assets on shop.example.com)" });
+  });
+
+  test("fails when a front door serves its assets on a name outside the zone", () => {
+    const w = world();
+    const foreign = frontDoor(w.app, "foreign", CLOUDS.alicloud, ServiceArea.MAINLAND_CHINA, { assetsDomain: "static.example.net" });
+    const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(foreign, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)) });
+    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina.target", value: "static.example.net (alicloud's cdn.assetsDomain)" });
+  });
+});
+
+describe("the ACM certificate validation records", () => {
+  const stackJson = (w: World, stack: string) => JSON.parse(fs.readFileSync(path.join(w.app.outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as TerraformJson;
+  const validations = (json: TerraformJson, type: string) => resources(json, type).filter((r) => r.for_each !== undefined);
+  const READ = /^jsondecode\(data\.aws_ssm_parameter\.GlobalDomain_CertificateValidationOf-origin-(\w+)-Cdn_Record_\w+\.insecure_value\)\.(name|value)$/;
+  /** The parameters a zipmap for_each reads its names and values from. */
+  const zipped = (forEach: unknown) => {
+    const match = /^\$\{zipmap\(\[(.*)\], \[(.*)\]\)\}$/.exec(String(forEach));
+    expect(match).not.toBeNull();
+    return [match![1], match![2]].map((list) => list.split(", ").map((item) => READ.exec(item)!.slice(1).join(".")));
+  };
+
+  test("an AWS origin whose CloudFront certificate is issued publishes its one validation record in an SSM String parameter, beside its host name", () => {
+    const w = world();
+    synthDns(w, props(w, CLOUDS.aws));
+    const [parameter] = resources(stackJson(w, "origin-outside"), "aws_ssm_parameter").filter((p) => p.name === "/front-doors/origin-outside/Cdn/certificate-validation");
+    expect(parameter).toMatchObject({
+      type: "String",
+      insecure_value: expect.stringMatching(/^\$\{jsonencode\(\{"name" = tolist\(aws_acm_certificate\.Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_name, "value" = tolist\(aws_acm_certificate\.Cdn_Certificate_\w+\.domain_validation_options\)\.0\.resource_record_value\}\)\}$/),
+    });
+    // The parameter does not wait for the certificate's validation: it exists while apply waits.
+    expect(JSON.stringify(parameter)).not.toContain("aws_acm_certificate_validation");
+  });
+
+  test("Route 53: one CNAME per record name, read from the origin's parameter in its region, with no routing policy, taking over a record made by hand", () => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS.aws));
+    expect(dataSources(json, "aws_ssm_parameter")).toContainEqual({ name: "/front-doors/origin-outside/Cdn/certificate-validation", region: "eu-central-1" });
+    const [record] = validations(json, "aws_route53_record");
+    expect(validations(json, "aws_route53_record")).toHaveLength(1);
+    expect(record).toEqual({
+      for_each: expect.any(String),
+      zone_id: expect.stringMatching(/^\$\{aws_route53_zone\.GlobalDomain_Zone_\w+\.zone_id\}$/),
+      name: "${each.key}",
+      type: "CNAME",
+      ttl: 60,
+      records: ["${each.value}"],
+      allow_overwrite: true,
+    });
+    expect(zipped(record.for_each)).toEqual([["outside.name"], ["outside.value"]]);
+  });
+
+  test.each([
+    ["alicloud", "alicloud_alidns_record", { rr: '${trimsuffix(each.key, ".example.com.")}', line: "default", value: '${trimsuffix(each.value, ".")}', type: "CNAME", ttl: 600 }],
+    ["tencentcloud", "tencentcloud_dnspod_record", { sub_domain: '${trimsuffix(each.key, ".example.com.")}', record_line: "默认", value: '${trimsuffix(each.value, ".")}', record_type: "CNAME", ttl: 600 }],
+  ] as const)("%s: on the default line, named relative to the zone, the target without its final dot", (name, type, expected) => {
+    const w = world();
+    const json = synthDns(w, props(w, CLOUDS[name]));
+    const [record] = validations(json, type);
+    expect(record).toMatchObject(expected);
+    expect(zipped(record.for_each)).toEqual([["outside.name"], ["outside.value"]]);
+  });
+
+  test("writes a record that two AWS front doors share once: zipmap keeps one value per name", () => {
+    const w = world();
+    const virginia = frontDoor(w.app, "virginia", Cloud.aws({ region: "us-east-1" }), ServiceArea.OUTSIDE_MAINLAND_CHINA, { issuedCertificate: true });
+    const routing = DnsRouting.geoSplit({
+      mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })),
+      elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(virginia) }),
+    });
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
+    const [record] = validations(json, "aws_route53_record");
+    expect(validations(json, "aws_route53_record")).toHaveLength(1);
+    expect(zipped(record.for_each)).toEqual([
+      ["outside.name", "virginia.name"],
+      ["outside.value", "virginia.value"],
+    ]);
+    expect(dataSources(json, "aws_ssm_parameter")).toContainEqual({ name: "/front-doors/origin-virginia/Cdn/certificate-validation", region: "us-east-1" });
+  });
+
+  test("writes none where no target's certificate is issued by the library (the user's own, or Alibaba Cloud's and Tencent Cloud's)", () => {
+    const w = world();
+    const own = frontDoor(w.app, "own", CLOUDS.aws, ServiceArea.OUTSIDE_MAINLAND_CHINA);
+    const json = synthDns(w, props(w, CLOUDS.aws, { routing: DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(own)) }) }));
+    expect(validations(json, "aws_route53_record")).toEqual([]);
+    expect(dataSources(json, "aws_ssm_parameter").map((d) => d.name)).toEqual(["/front-doors/origin-own/Cdn/host-name"]);
   });
 });
 
@@ -359,34 +533,34 @@ describe("reading each front door's host name", () => {
   test("AWS: the origin publishes its CDN's host name in an SSM String parameter, which the DNS stack reads in the origin's region", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.tencentcloud, { routing: everywhere(w.outside) }));
-    const published = resources(stackJson(w, "origin-outside"), "aws_ssm_parameter");
-    expect(published).toEqual([expect.objectContaining({ name: "/front-doors/origin-outside/Cdn/host-name", type: "String", insecure_value: "${random_id.HostId.hex}.cdn.example.net" })]);
-    const [read] = dataSources(json, "aws_ssm_parameter");
-    expect(read).toEqual({ name: "/front-doors/origin-outside/Cdn/host-name", region: "eu-central-1" });
-    expect(resources(json, "tencentcloud_dnspod_record")[0].value).toMatch(/^\$\{data\.aws_ssm_parameter\.[\w-]+\.insecure_value\}$/);
+    const published = resources(stackJson(w, "origin-outside"), "aws_ssm_parameter").filter((p) => p.name === "/front-doors/origin-outside/Cdn/host-name");
+    expect(published).toEqual([expect.objectContaining({ type: "String", insecure_value: "${random_id.HostId.hex}.cdn.example.net" })]);
+    expect(dataSources(json, "aws_ssm_parameter")).toContainEqual({ name: "/front-doors/origin-outside/Cdn/host-name", region: "eu-central-1" });
+    expect(answers(json, "tencentcloud_dnspod_record")[0].value).toMatch(/^\$\{data\.aws_ssm_parameter\.[\w-]+\.insecure_value\}$/);
     expect(json.provider!.aws).toEqual([{ region: "eu-central-1" }]);
   });
 
   test("Alibaba Cloud: the origin publishes it in an OOS String parameter, which the DNS stack reads by its exact name, stopping the plan when it is missing", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.aws, { routing: everywhere(w.mainland, ICP) }));
-    expect(resources(stackJson(w, "origin-mainland"), "alicloud_oos_parameter")).toEqual([
+    expect(sorted(resources(stackJson(w, "origin-mainland"), "alicloud_oos_parameter"))).toEqual([
+      expect.objectContaining({ parameter_name: "front-doors/origin-mainland/Cdn/Assets/host-name", type: "String", value: "${random_id.HostId.hex}.assets.cdn.example.net" }),
       expect.objectContaining({ parameter_name: "front-doors/origin-mainland/Cdn/host-name", type: "String", value: "${random_id.HostId.hex}.cdn.example.net" }),
     ]);
-    const [read] = dataSources(json, "alicloud_oos_parameters");
+    const read = dataSources(json, "alicloud_oos_parameters").find((d) => (d as any).parameter_name === "front-doors/origin-mainland/Cdn/host-name");
     expect(read).toMatchObject({ ids: ["front-doors/origin-mainland/Cdn/host-name"], enable_details: true });
     expect((read as any).lifecycle.postcondition[0]).toEqual({ condition: "${length(self.parameters) == 1}", error_message: expect.stringContaining("deploy the stack that creates its CDN first") });
-    expect(resources(json, "aws_route53_record")[0].records).toEqual([expect.stringMatching(/^\$\{data\.alicloud_oos_parameters\.[\w-]+\.parameters\[0\]\.value\}$/)]);
+    expect(resources(json, "aws_route53_record").find((r) => r.name === "shop.example.com")!.records).toEqual([expect.stringMatching(/^\$\{data\.alicloud_oos_parameters\.GlobalDomain_HostNameOf-origin-mainland-Cdn_[\w-]+\.parameters\[0\]\.value\}$/)]);
   });
 
   test("Tencent Cloud: nothing is published; the DNS stack finds the CDN by the domain it accelerates, stopping the plan when it is missing", () => {
     const w = world();
     const json = synthDns(w, props(w, CLOUDS.aws, { routing: everywhere(w.global, ICP) }));
     expect(Object.keys(stackJson(w, "origin-global").resource ?? {})).toEqual(["random_id"]);
-    const [read] = dataSources(json, "tencentcloud_cdn_domains");
-    expect(read).toMatchObject({ domain: "shop.example.com" });
+    const read = dataSources(json, "tencentcloud_cdn_domains").find((d) => (d as any).domain === "shop.example.com");
+    expect(read).toBeDefined();
     expect((read as any).lifecycle.postcondition[0]).toEqual({ condition: "${length(self.domain_list) == 1}", error_message: expect.stringContaining("has no domain shop.example.com") });
-    expect(resources(json, "aws_route53_record")[0].records).toEqual([expect.stringMatching(/^\$\{data\.tencentcloud_cdn_domains\.[\w-]+\.domain_list\[0\]\.cname\}$/)]);
+    expect(resources(json, "aws_route53_record").find((r) => r.name === "shop.example.com")!.records).toEqual([expect.stringMatching(/^\$\{data\.tencentcloud_cdn_domains\.GlobalDomain_HostNameOf-origin-global-Cdn_[\w-]+\.domain_list\[0\]\.cname\}$/)]);
   });
 
   test("reads a front door once, though a failover answers with it twice (its record and its health check)", () => {
@@ -396,10 +570,12 @@ describe("reading each front door's host name", () => {
       elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(w.mainland, { icpFiling: ICP }) }),
     });
     const json = synthDns(w, props(w, CLOUDS.aws, { routing }));
-    expect(dataSources(json, "aws_ssm_parameter")).toHaveLength(1);
-    expect(dataSources(json, "alicloud_oos_parameters")).toHaveLength(1);
+    // The outside front door's host name and its certificate's validation record.
+    expect(dataSources(json, "aws_ssm_parameter")).toHaveLength(2);
+    // The mainland front door's host name and its assets host name.
+    expect(dataSources(json, "alicloud_oos_parameters")).toHaveLength(2);
     const [check] = resources(json, "aws_route53_health_check");
-    const primary = resources(json, "aws_route53_record").find((r) => r.set_identifier === "primary") as { records: string[] };
+    const primary = resources(json, "aws_route53_record").find((r) => r.set_identifier === "primary" && r.name === "_elsewhere.shop.example.com") as { records: string[] };
     expect(check.fqdn).toBe(primary.records[0]);
   });
 

@@ -309,15 +309,17 @@ describe.each([
   const binary = providerBinary(cacheDir(), sourceOf(cloudName), version);
   const skip = !hasTerraform ? "skipped: terraform is not on the PATH" : fs.existsSync(binary) ? undefined : `skipped: no ${binary}`;
   (skip ? test.skip : test)(
-    skip ? `passes the real provider (${skip})` : "passes the real provider: the zone, lines, weights where the edition has them, an existing zone's data source",
+    skip ? `passes the real provider (${skip})` : "passes the real provider: the zone, lines, weights where the edition has them, static.<domain> beside the domain, the ACM validation record, an existing zone's data source",
     () => {
       const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-vp-dns-"));
       try {
         const app = new App({ outdir });
         const authority = exampleCloud(cloudName);
-        const outside = lightFrontDoor(app, "outside", exampleCloud("aws"), ServiceArea.OUTSIDE_MAINLAND_CHINA);
-        const mainland = lightFrontDoor(app, "mainland", exampleCloud("alicloud"), ServiceArea.MAINLAND_CHINA);
-        const mainland2 = lightFrontDoor(app, "mainland2", exampleCloud("tencentcloud"), ServiceArea.GLOBAL);
+        // Each serving its asset bucket as the bookstores' CDNs do (the mainland ones on
+        // static.<domain>), CloudFront's certificate issued by ACM and validated by DNS.
+        const outside = lightFrontDoor(app, "outside", exampleCloud("aws"), ServiceArea.OUTSIDE_MAINLAND_CHINA, { assetsDomain: "shop.example.com", issuedCertificate: true });
+        const mainland = lightFrontDoor(app, "mainland", exampleCloud("alicloud"), ServiceArea.MAINLAND_CHINA, { assetsDomain: "static.shop.example.com" });
+        const mainland2 = lightFrontDoor(app, "mainland2", exampleCloud("tencentcloud"), ServiceArea.GLOBAL, { assetsDomain: "static.shop.example.com" });
         const icpFiling = "浙ICP备12345678号";
         const weights = authority.catalog.dns.editions[edition].weightedRecords;
         const mainlandAnswer = weights
@@ -330,6 +332,9 @@ describe.each([
         app.synth();
         const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
         const ids = [created.stack.node.id, existing.stack.node.id];
+        const recordType = cloudName === "alicloud" ? "alicloud_alidns_record" : "tencentcloud_dnspod_record";
+        const names = Object.values(read(ids[0]).resource[recordType]).map((r: any) => (r.for_each ? "validation" : (r.rr ?? r.sub_domain)));
+        expect(new Set(names)).toEqual(new Set(["shop", "static.shop", "validation"]));
         const { status, out } = run(["--stacks", stacksDir(Object.fromEntries(ids.map((id) => [id, read(id)]))), "--no-build"]);
         for (const id of ids) expect(out).toMatch(new RegExp(`${id}: [1-9][0-9]* blocks judged by the real provider .* 0 errors, 0 warnings`));
         expect(status).toBe(0);

@@ -54,6 +54,9 @@ export const ALICLOUD_DNS_CATALOG: DnsServiceCatalog = {
   // Alibaba Cloud DNS requires anyway), everyone else on `oversea`.
   // ref: https://www.alibabacloud.com/help/en/alibaba-cloud-dns/latest/features (Default: required)
   locations: { catchAll: "default", mainlandChina: "default", outsideMainlandChina: "oversea" },
+  // "Default: Required": a name's records on other lines need one on `default` beside them.
+  // ref: https://www.alibabacloud.com/help/en/alibaba-cloud-dns/latest/features (Intelligent DNS resolution)
+  catchAllRequired: true,
   // No health checks: plain Alibaba Cloud DNS does not take a failing address out ("use
   // Global Traffic Manager"), and GTM (`alicloud_alidns_gtm_instance`) is a paid
   // subscription this library does not build.

@@ -63,6 +63,10 @@ export const AWS_DNS_CATALOG: DnsServiceCatalog = {
   // must exist or queries from unmatched locations get no answer.
   // ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-geo.html
   locations: { catchAll: "*", mainlandChina: `country:${MAINLAND_CHINA_COUNTRY}`, outsideMainlandChina: "*" },
+  // A name without a default record is valid: a query from a location no record matches
+  // gets no answer.
+  // ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy-geo.html
+  catchAllRequired: false,
   // Health checkers run in eight regions, none of them in mainland China; a check every 10
   // or 30 seconds, 1 to 10 failures in a row.
   // ref: https://docs.aws.amazon.com/Route53/latest/APIReference/API_HealthCheckConfig.html (Regions, RequestInterval, FailureThreshold)

@@ -5,7 +5,7 @@ import { Route53HealthCheck } from "@cdktf/provider-aws/lib/route53-health-check
 import { Route53Record, Route53RecordConfig, Route53RecordGeolocationRoutingPolicy } from "@cdktf/provider-aws/lib/route53-record";
 import { Route53Zone } from "@cdktf/provider-aws/lib/route53-zone";
 import { DnsAnswerKind, FailoverRole } from "../core/dns-routing";
-import { DnsRecordSpec, DnsRouteSpec, GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
+import { certificateValidationsByName, DnsRecordSpec, DnsRouteSpec, GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain";
 import { AwsCatalog } from "./catalog";
 import { route53QueryLogging } from "./dns-query-log";
 
@@ -28,7 +28,10 @@ function geolocation(line: string): Route53RecordGeolocationRoutingPolicy {
  * a CDN's host name (Route 53's own aliases reach only AWS targets). A failover's primary
  * is checked by a TCP health check on 443 of its CDN's host name: Route 53 cannot send the
  * shop's Host header to a CDN, whose addresses change, so the check sees the CDN's edge
- * answer, not the origin behind it.
+ * answer, not the origin behind it. Another name the targets serve (an asset bucket's
+ * own CDN domain) is written the same way, under a construct `Name-<id>`, on its own
+ * lines; its failover's primary shares the domain's health check, so both names fail
+ * over together.
  * ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/routing-policy.html
  * ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/resource-record-sets-values-alias.html (alias to another record in the zone)
  * ref: https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/health-checks-types.html
@@ -53,45 +56,72 @@ export function createRoute53Domain(scope: Construct, spec: GlobalDomainSpec, ca
     nameServers = zone.nameServers;
   }
 
-  const record = (id: string, config: Omit<Route53RecordConfig, "zoneId" | "type">) => new Route53Record(scope, id, { zoneId, type: CNAME, ...config });
-  const cnames = (route: DnsRouteSpec, name: string) => {
-    for (const answer of route.records) {
-      record(`Record-${route.id}-${answer.id}`, { name, ttl: spec.ttlSeconds, records: [answer.hostName], setIdentifier: answer.id, ...policyOf(scope, route, answer) });
-    }
-  };
-
-  if (spec.routes.length === 1) {
-    const [route] = spec.routes;
-    if (route.kind === DnsAnswerKind.SINGLE) record(`Record-${route.id}`, { name: spec.domain, ttl: spec.ttlSeconds, records: [route.records[0].hostName] });
-    else cnames(route, spec.domain);
-    return { nameServers };
-  }
-  for (const route of spec.routes) {
-    const placement = { name: spec.domain, setIdentifier: route.id, geolocationRoutingPolicy: geolocation(route.line) };
-    if (route.kind === DnsAnswerKind.SINGLE) {
-      record(`Record-${route.id}`, { ...placement, ttl: spec.ttlSeconds, records: [route.records[0].hostName] });
-    } else {
-      const nested = `_${route.id}.${spec.domain}`;
-      cnames(route, nested);
-      record(`Record-${route.id}`, { ...placement, alias: { name: nested, zoneId, evaluateTargetHealth: true } });
-    }
+  const healthChecks = new Map<string, Route53HealthCheck>();
+  const names = { zoneId, ttlSeconds: spec.ttlSeconds, byLocation: spec.routes.length > 1, healthChecks };
+  writeName(scope, names, spec.domain, spec.routes);
+  for (const name of spec.assetNames) writeName(new Construct(scope, `Name-${name.id}`), names, name.name, name.routes);
+  const validations = certificateValidationsByName(spec);
+  if (validations !== undefined) {
+    // `allow_overwrite` takes over a record created by hand before this stack wrote it.
+    new Route53Record(scope, "CertificateValidation", { forEach: validations, zoneId, name: validations.key, type: CNAME, ttl: spec.ttlSeconds, records: [validations.value], allowOverwrite: true });
   }
   return { nameServers };
 }
 
+interface ZoneRecords {
+  readonly zoneId: string;
+  readonly ttlSeconds: number;
+  /** True when the domain has several lines: every name's records are then geolocation records. */
+  readonly byLocation: boolean;
+  /** A failover primary's health check, by route and record: another name of the same answer uses the same. */
+  readonly healthChecks: Map<string, Route53HealthCheck>;
+}
+
+/** One name's records: at the name, or one geolocation record per line (an alias to `_<line>.<name>` for more than one CNAME). */
+function writeName(scope: Construct, zone: ZoneRecords, name: string, routes: readonly DnsRouteSpec[]): void {
+  const { zoneId, ttlSeconds } = zone;
+  const record = (id: string, config: Omit<Route53RecordConfig, "zoneId" | "type">) => new Route53Record(scope, id, { zoneId, type: CNAME, ...config });
+  const cnames = (route: DnsRouteSpec, at: string) => {
+    for (const answer of route.records) {
+      record(`Record-${route.id}-${answer.id}`, { name: at, ttl: ttlSeconds, records: [answer.hostName], setIdentifier: answer.id, ...policyOf(scope, zone, route, answer) });
+    }
+  };
+
+  if (!zone.byLocation) {
+    for (const route of routes) {
+      if (route.kind === DnsAnswerKind.SINGLE) record(`Record-${route.id}`, { name, ttl: ttlSeconds, records: [route.records[0].hostName] });
+      else cnames(route, name);
+    }
+    return;
+  }
+  for (const route of routes) {
+    const placement = { name, setIdentifier: route.id, geolocationRoutingPolicy: geolocation(route.line) };
+    if (route.kind === DnsAnswerKind.SINGLE) {
+      record(`Record-${route.id}`, { ...placement, ttl: ttlSeconds, records: [route.records[0].hostName] });
+    } else {
+      const nested = `_${route.id}.${name}`;
+      cnames(route, nested);
+      record(`Record-${route.id}`, { ...placement, alias: { name: nested, zoneId, evaluateTargetHealth: true } });
+    }
+  }
+}
+
 /** The routing policy of one CNAME of a weighted or failover answer. */
-function policyOf(scope: Construct, route: DnsRouteSpec, answer: DnsRecordSpec): Partial<Route53RecordConfig> {
+function policyOf(scope: Construct, zone: ZoneRecords, route: DnsRouteSpec, answer: DnsRecordSpec): Partial<Route53RecordConfig> {
   if (route.kind === DnsAnswerKind.WEIGHTED) return { weightedRoutingPolicy: { weight: answer.weight ?? 0 } };
   const check = answer.healthCheck;
-  const healthCheck = check
-    ? new Route53HealthCheck(scope, `HealthCheck-${route.id}-${answer.id}`, {
-        type: "TCP",
-        fqdn: check.hostName,
-        port: check.port,
-        requestInterval: check.intervalSeconds,
-        failureThreshold: check.failureThreshold,
-        tags: { Name: `${route.id}-${answer.id}` },
-      })
-    : undefined;
-  return { failoverRoutingPolicy: { type: answer.failoverRole ?? FailoverRole.SECONDARY }, healthCheckId: healthCheck?.id };
+  const key = `${route.id}-${answer.id}`;
+  let healthCheck = zone.healthChecks.get(key);
+  if (check && healthCheck === undefined) {
+    healthCheck = new Route53HealthCheck(scope, `HealthCheck-${key}`, {
+      type: "TCP",
+      fqdn: check.hostName,
+      port: check.port,
+      requestInterval: check.intervalSeconds,
+      failureThreshold: check.failureThreshold,
+      tags: { Name: key },
+    });
+    zone.healthChecks.set(key, healthCheck);
+  }
+  return { failoverRoutingPolicy: { type: answer.failoverRole ?? FailoverRole.SECONDARY }, healthCheckId: check ? healthCheck?.id : undefined };
 }

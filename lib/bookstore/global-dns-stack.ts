@@ -41,7 +41,10 @@ const GLOBAL_DNS_STACK_PROP_SHAPE: PropShape = {
  * that cloud's provider, from what the bookstore's stack publishes (an SSM parameter, an
  * OOS parameter) or from the CDN itself (Tencent Cloud): never from the bookstore's state,
  * which holds its secrets, so plan needs read access to those records, not to any state.
- * It depends on the bookstores' infrastructure stacks, so they are deployed first.
+ * It depends on the bookstores' infrastructure stacks, so they are deployed first. The same
+ * way it reads their asset CDNs' host names (`static.<domain>`) and, for AWS, the record
+ * that validates CloudFront's certificate, which it writes into its zone (a first deploy
+ * into a zone it creates: README, "Certificate validation on AWS").
  */
 export class GlobalDnsStack {
   public readonly stack: TerraformStack;

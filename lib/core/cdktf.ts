@@ -17,6 +17,7 @@ export {
   Lazy,
   LocalBackend,
   TerraformBackend,
+  TerraformIterator,
   TerraformOutput,
   TerraformResource,
   TerraformStack,

@@ -89,6 +89,23 @@ export interface ICdnHostNameSource {
    * name (and the cloud's provider it needs there); returns the host name.
    */
   readIn(scope: Construct): string;
+  /**
+   * Where the cloud issued the CDN's certificate with DNS validation (ACM), creates in
+   * `scope` the data source that reads the validation record the CDN's stack published.
+   * @default none: the certificate is not validated through DNS records the library knows
+   */
+  readCertificateValidationIn?(scope: Construct): CertificateValidationRecord;
+}
+
+/**
+ * The CNAME a certificate authority resolves to validate a domain and renew its
+ * certificate (ACM's DNS validation), as read in another stack: known at plan time.
+ */
+export interface CertificateValidationRecord {
+  /** The record's fully qualified name with its final dot, e.g. `_3f1e….shop.example.com.`. */
+  readonly name: string;
+  /** The CNAME's target with its final dot, e.g. `_9a7c….acm-validations.aws.`. */
+  readonly value: string;
 }
 
 /** A CDN serving the load balancer's domain, HTTPS only. */
@@ -108,6 +125,18 @@ export interface ICdn extends ICloudScoped {
   readonly assetsDomain?: string;
   /** The CDN host name to point `assetsDomain` at with a CNAME, where the bucket has a CDN domain of its own. */
   readonly assetsCdnDomainName?: string;
+  /**
+   * `assetsCdnDomainName` for a construct of any stack, read there as `hostNameIn` reads the
+   * CDN's host name; undefined where the CDN serves the bucket on the origin's domain, or
+   * has no bucket.
+   */
+  assetsHostNameIn(scope: Construct): string | undefined;
+  /**
+   * The DNS record that validates, and keeps renewing, the CDN's certificate where the cloud
+   * issued it with DNS validation, read in `scope` as `hostNameIn` reads the host name;
+   * undefined where the certificate is the user's own (or the cloud's CDN has none to validate).
+   */
+  certificateValidationIn(scope: Construct): CertificateValidationRecord | undefined;
   /** Where its edges serve viewers: DNS must not send mainland China to a CDN that does not serve it. */
   readonly serviceArea: ServiceArea;
 }
@@ -161,6 +190,28 @@ class CdnHostNameReader extends Construct {
   }
 }
 
+/** Reads one CDN's certificate validation record in another stack, once per scope. */
+class CertificateValidationReader extends Construct {
+  public readonly record: CertificateValidationRecord;
+
+  constructor(scope: Construct, id: string, read: (scope: Construct) => CertificateValidationRecord) {
+    super(scope, id);
+    this.record = read(this);
+  }
+}
+
+/**
+ * `ICdn.certificateValidationIn` for any CDN: what `source` reads in `scope`, read once per
+ * scope; undefined where the source reads none.
+ */
+export function cdnCertificateValidationIn(cdn: Construct, source: ICdnHostNameSource, scope: Construct): CertificateValidationRecord | undefined {
+  const read = source.readCertificateValidationIn?.bind(source);
+  if (read === undefined) return undefined;
+  const id = `CertificateValidationOf-${hostNameRecordPath(cdn).join("-")}`;
+  const known = scope.node.tryFindChild(id);
+  return (known instanceof CertificateValidationReader ? known : new CertificateValidationReader(scope, id, read)).record;
+}
+
 /**
  * `ICdn.hostNameIn` for any CDN: its own host name in its own stack; in another, what
  * `source` reads there, read once per scope.
@@ -179,6 +230,7 @@ export class Cdn extends Construct implements ICdn {
   public readonly assetsCdnDomainName?: string;
   public readonly serviceArea: ServiceArea;
   private readonly hostNameSource: ICdnHostNameSource;
+  private readonly assetsHostName?: { readonly domain: Construct & { readonly cdnDomainName: string }; readonly source: ICdnHostNameSource };
 
   constructor(scope: Construct, id: string, props: CdnProps) {
     super(scope, id);
@@ -247,9 +299,23 @@ export class Cdn extends Construct implements ICdn {
     this.assetsDomain = assets === undefined ? undefined : (assetsDomain ?? props.origin.domain);
     this.assetsCdnDomainName = created.assetsCdnDomainName;
     this.serviceArea = created.serviceArea;
+    if (assetsDomain !== undefined && created.assetsCdnDomainName !== undefined) {
+      // Shared as the CDN's own host name is, from a construct of its own (`Assets`), so
+      // its record and its readers are named apart from the shop domain's.
+      const domain = Object.assign(new Construct(this, "Assets"), { cdnDomainName: created.assetsCdnDomainName });
+      this.assetsHostName = { domain, source: cloud.shareCdnHostName(domain, { hostName: created.assetsCdnDomainName, domain: assetsDomain }) };
+    }
   }
 
   public hostNameIn(scope: Construct): string {
     return cdnHostNameIn(this, this.hostNameSource, scope);
+  }
+
+  public certificateValidationIn(scope: Construct): CertificateValidationRecord | undefined {
+    return cdnCertificateValidationIn(this, this.hostNameSource, scope);
+  }
+
+  public assetsHostNameIn(scope: Construct): string | undefined {
+    return this.assetsHostName && cdnHostNameIn(this.assetsHostName.domain, this.assetsHostName.source, scope);
   }
 }

@@ -29,6 +29,13 @@ export interface DnsServiceCatalog {
     readonly outsideMainlandChina: string;
   };
   /**
+   * True where a name answered on any line must also be answered on `catchAll` (Alibaba
+   * Cloud DNS's `default`, DNSPod's 默认): a name the global domain writes on some lines only
+   * (an asset bucket's domain) then needs an answer there. False where a name may leave
+   * locations unanswered (Route 53 gives them no answer).
+   */
+  readonly catchAllRequired: boolean;
+  /**
    * Where the service's health checkers probe from, with the settings a check takes; absent
    * where the service has no health checks that Terraform can configure (then no failover).
    */

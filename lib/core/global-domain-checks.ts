@@ -2,7 +2,7 @@ import { IConstruct } from "constructs";
 import type { ICdn } from "./cdn";
 import type { DnsEdition, DnsServiceCatalog } from "./dns-catalog";
 import { DnsAnswer, DnsAnswerKind, DnsTarget, FailoverRole, IFrontDoor } from "./dns-routing";
-import type { DnsRecordSpec } from "./global-domain";
+import type { DnsRecordSpec } from "./global-domain-spec";
 import { includesMainlandChina, includesOutsideMainlandChina, ServiceArea } from "./service-area";
 import { isUnresolved, requireNumberInRange, ValidationError } from "./validation";
 
@@ -43,11 +43,19 @@ export interface AnswerCheck {
   readonly hostNameOf: (cdn: ICdn) => string;
 }
 
+/** One record of an answer, with the CDN it points at and where the user wrote its target. */
+export interface RoutedRecord {
+  readonly record: DnsRecordSpec;
+  readonly cdn: ICdn;
+  /** The target's field, e.g. `routing.elsewhere.primary`. */
+  readonly field: string;
+}
+
 /**
  * Refuses an answer the authority cannot express or a target that cannot serve the
  * answer's viewers; returns the answer's records.
  */
-export function requireRoutableAnswer(scope: IConstruct, check: AnswerCheck): DnsRecordSpec[] {
+export function requireRoutableAnswer(scope: IConstruct, check: AnswerCheck): RoutedRecord[] {
   const { field, answer, dns, edition } = check;
   if (!(answer instanceof DnsAnswer)) {
     const missing = check.catchAll
@@ -87,7 +95,8 @@ export function requireRoutableAnswer(scope: IConstruct, check: AnswerCheck): Dn
       entry.role === FailoverRole.PRIMARY && answer.healthCheck !== undefined
         ? { hostName, port: HEALTH_CHECK_PORT, intervalSeconds: answer.healthCheck.intervalSeconds, failureThreshold: answer.healthCheck.failureThreshold }
         : undefined;
-    return { id: seen === 1 ? base : `${base}-${seen}`, hostName, weight: entry.weight, failoverRole: entry.role, healthCheck };
+    const record = { id: seen === 1 ? base : `${base}-${seen}`, hostName, weight: entry.weight, failoverRole: entry.role, healthCheck };
+    return { record, cdn, field: entryField };
   });
 }
 

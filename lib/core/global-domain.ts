@@ -3,12 +3,15 @@ import { TerraformStack } from "./cdktf";
 import type { ICdn } from "./cdn";
 import type { ICloud } from "./cloud";
 import type { DnsEdition, DnsServiceCatalog } from "./dns-catalog";
-import { DnsAnswerKind, DnsRouteLocation, DnsRouting, FailoverRole } from "./dns-routing";
+import { DnsRouteLocation, DnsRouting } from "./dns-routing";
 import { requireDomainName } from "./load-balancer";
 import { ServiceArea } from "./service-area";
 import { requireNumberInRange, ValidationError } from "./validation";
 import { requireRoutableAnswer } from "./global-domain-checks";
+import { assetNames, ResolvedRoute } from "./global-domain-assets";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
+
+export * from "./global-domain-spec";
 
 export interface DnsAuthorityOptions {
   /**
@@ -90,61 +93,6 @@ export const GLOBAL_DOMAIN_PROP_SHAPE: PropShape = {
   keys: propKeys<GlobalDomainProps>()(["authority", "domain", "zone", "routing", "ttlSeconds"]),
 };
 
-/** A health check of a failover's primary, as the authority's adapter creates it. */
-export interface DnsHealthCheckSpec {
-  /** The host name probed: the target CDN's own. */
-  readonly hostName: string;
-  readonly port: number;
-  readonly intervalSeconds: number;
-  readonly failureThreshold: number;
-}
-
-/** One CNAME record of a route. */
-export interface DnsRecordSpec {
-  /** ASCII, unique in its route, stable: the target's cloud, or `primary`/`secondary`. */
-  readonly id: string;
-  /** The CNAME's value: the target CDN's host name. */
-  readonly hostName: string;
-  readonly weight?: number;
-  readonly failoverRole?: FailoverRole;
-  readonly healthCheck?: DnsHealthCheckSpec;
-}
-
-/** The records of one line. */
-export interface DnsRouteSpec {
-  /** ASCII, unique in the domain, stable: `mainland-china`, `elsewhere`, `everyone`, `line-<id>`, `otherwise`. */
-  readonly id: string;
-  /** The authority's line, from its catalog: `country:CN`, `*`, `default`, `oversea`, `境外`, ... */
-  readonly line: string;
-  readonly kind: DnsAnswerKind;
-  readonly records: readonly DnsRecordSpec[];
-}
-
-/** What a cloud's adapter needs to write the domain's records. */
-export interface GlobalDomainSpec {
-  /** E.g. `shop.example.com`. */
-  readonly domain: string;
-  /** E.g. `example.com`. */
-  readonly zone: string;
-  /** True when the adapter creates the zone. */
-  readonly createZone: boolean;
-  /** The domain relative to the zone, e.g. `shop`. */
-  readonly relativeName: string;
-  /** The edition's key in the catalog. */
-  readonly edition: string;
-  readonly ttlSeconds: number;
-  /** One per line, the catch-all line among them. */
-  readonly routes: readonly DnsRouteSpec[];
-}
-
-export interface GlobalDomainAttributes {
-  /**
-   * The name servers the registrar must delegate the zone to; undefined where only the
-   * service's console names them (DNSPod's free plan).
-   */
-  readonly nameServers?: string[];
-}
-
 const ZONE_LIMIT_NOTE = "a CNAME cannot stand at the zone apex, where the zone's SOA and NS records are";
 
 /**
@@ -153,7 +101,10 @@ const ZONE_LIMIT_NOTE = "a CNAME cannot stand at the zone apex, where the zone's
  * between mainland China and everyone else, weights, health-checked failover), after
  * checking that the service can express the routing and that every target can serve its
  * viewers (a CDN that serves mainland China, an ICP filing, health checks from the same
- * side of the border). Cloud differences are in `catalog.dns` and each cloud's adapter.
+ * side of the border). It answers every name a target's CDN serves (an asset bucket's own
+ * CDN domain, on the lines of the targets that serve it) and writes the records that
+ * validate the targets' certificates where their clouds issue them through DNS (ACM).
+ * Cloud differences are in `catalog.dns` and each cloud's adapter.
  */
 export class GlobalDomain extends Construct {
   /** The cloud whose DNS service holds the zone. */
@@ -210,6 +161,9 @@ export class GlobalDomain extends Construct {
     // then takes a provider of its own instead of claiming the stack's default one.
     cloud.useProvidersIn(this);
     const routes = this.resolveRoutes(props.routing, dns, editionEntry);
+    const assets = assetNames(this, routes, { domain, zone, dns, assetsHostNameOf: (routed) => this.assetsHostNameOf(routed.cdn) });
+    const cdns = [...new Set(routes.flatMap((route) => route.records.map((routed) => routed.cdn)))];
+    const certificateValidations = cdns.flatMap((cdn) => cdn.certificateValidationIn(this) ?? []);
 
     const created = cloud.createGlobalDomain(this, {
       domain,
@@ -218,7 +172,9 @@ export class GlobalDomain extends Construct {
       relativeName: domain.slice(0, -(zone.length + 1)),
       edition,
       ttlSeconds,
-      routes,
+      routes: routes.map((route) => route.spec),
+      assetNames: assets,
+      certificateValidations,
     });
     this.nameServers = created.nameServers;
     const servers = created.nameServers !== undefined ? "the name servers in the NameServers output" : `the name servers ${dns.service}'s console lists for ${zone} (it assigns them per account on this edition)`;
@@ -228,7 +184,7 @@ export class GlobalDomain extends Construct {
   }
 
   /** Checks the routing against the authority and resolves each route to its line and records. */
-  private resolveRoutes(routing: DnsRouting, dns: DnsServiceCatalog, edition: DnsEdition): DnsRouteSpec[] {
+  private resolveRoutes(routing: DnsRouting, dns: DnsServiceCatalog, edition: DnsEdition): ResolvedRoute[] {
     if (!(routing instanceof DnsRouting)) {
       throw new ValidationError(this, "routing", routing, "DnsRouting.geoSplit(...), DnsRouting.everywhere(...) or DnsRouting.byLine(...)");
     }
@@ -254,7 +210,7 @@ export class GlobalDomain extends Construct {
         catchAll: route.location === DnsRouteLocation.CATCH_ALL,
         hostNameOf: (cdn) => this.hostNameOf(cdn),
       });
-      return { id, line, kind: route.answer!.kind, records };
+      return { spec: { id, line, kind: route.answer!.kind, records: records.map((routed) => routed.record) }, field, records };
     });
   }
 
@@ -264,10 +220,20 @@ export class GlobalDomain extends Construct {
    * stack's secrets. The stack still depends on the CDN's, so cdktf deploys it after.
    */
   private hostNameOf(cdn: ICdn): string {
+    this.dependOn(cdn);
+    return cdn.hostNameIn(this);
+  }
+
+  /** A target CDN's assets host name, read as its host name is; undefined where it serves its assets on the domain. */
+  private assetsHostNameOf(cdn: ICdn): string | undefined {
+    this.dependOn(cdn);
+    return cdn.assetsHostNameIn(this);
+  }
+
+  private dependOn(cdn: ICdn): void {
     const own = TerraformStack.of(this);
     const origin = TerraformStack.of(cdn);
     if (origin !== own && !own.dependencies.includes(origin)) own.addDependency(origin);
-    return cdn.hostNameIn(this);
   }
 
   private resolveLocation(location: DnsRouteLocation, line: string | undefined, field: string, dns: DnsServiceCatalog): { line: string; side: ServiceArea; id: string } {

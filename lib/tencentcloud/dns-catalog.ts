@@ -50,6 +50,10 @@ export const TENCENTCLOUD_DNS_CATALOG: DnsServiceCatalog = {
   },
   // As on Alibaba Cloud DNS: mainland China on the required default line, everyone else on 境外.
   locations: { catchAll: "默认", mainlandChina: "默认", outsideMainlandChina: "境外" },
+  // "无论是否添加地区或者运营商的线路，一定需要先添加好【默认】线路的解析": a name's records on
+  // other lines need one on 默认 first.
+  // ref: https://docs.dnspod.cn/dns/help-line/
+  catchAllRequired: true,
   // No health checks through Terraform: DNSPod's monitoring (D 监控) has no resource in the
   // pinned provider, and its own failover is a paid add-on.
 };

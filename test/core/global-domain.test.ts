@@ -29,11 +29,27 @@ import { expectValidationError } from "../support/validation";
 
 const ICP = "浙ICP备12345678号";
 
-/** A front door of `cloud` whose CDN, `<name>.cdn.fake`, serves `area`. */
-function frontDoor(scope: Construct, name: string, cloud: FakeCloud, area: ServiceArea, domain = "shop.example.com"): IFrontDoor {
+/**
+ * A front door of `cloud` whose CDN, `<name>.cdn.fake`, serves `area`; with `assetsDomain`
+ * other than `domain`, it serves its asset bucket there from `<name>-assets.cdn.fake`;
+ * `validated`, its certificate is validated by the record `_<name>.<domain>.`.
+ */
+function frontDoor(scope: Construct, name: string, cloud: FakeCloud, area: ServiceArea, domain = "shop.example.com", assetsDomain?: string, validated = false): IFrontDoor {
   const construct = new Construct(scope, `Cdn-${name}`);
   const source = cloud.shareCdnHostName(construct, { hostName: `${name}.cdn.fake`, domain });
-  const cdn: ICdn = Object.assign(construct, { cloud, cdnDomainName: `${name}.cdn.fake`, serviceArea: area, hostNameIn: (s: Construct) => cdnHostNameIn(cdn, source, s) });
+  const ownAssets = assetsDomain !== undefined && assetsDomain !== domain;
+  const assets = ownAssets ? Object.assign(new Construct(construct, "Assets"), { cdnDomainName: `${name}-assets.cdn.fake` }) : undefined;
+  const assetsSource = assets && cloud.shareCdnHostName(assets, { hostName: assets.cdnDomainName, domain: assetsDomain! });
+  const cdn: ICdn = Object.assign(construct, {
+    cloud,
+    cdnDomainName: `${name}.cdn.fake`,
+    serviceArea: area,
+    assetsDomain,
+    assetsCdnDomainName: assets?.cdnDomainName,
+    hostNameIn: (s: Construct) => cdnHostNameIn(cdn, source, s),
+    assetsHostNameIn: (s: Construct) => (assets && assetsSource ? cdnHostNameIn(assets, assetsSource, s) : undefined),
+    certificateValidationIn: () => (validated ? { name: `_${name}.${domain}.`, value: `_${name}.validations.fake.` } : undefined),
+  });
   return { cloud, domain, cdn };
 }
 
@@ -54,7 +70,7 @@ function setup() {
     ...overrides,
   });
   const build = (overrides: Partial<GlobalDomainProps> = {}) => new GlobalDomain(stack, "Domain", props(overrides));
-  return { stack, authority, outside, mainland, mainland2, build, path: `${stack.node.path}/Domain` };
+  return { stack, authority, outside, mainland, mainland2, props, build, path: `${stack.node.path}/Domain` };
 }
 
 describe("a global domain", () => {
@@ -168,6 +184,25 @@ describe("a global domain", () => {
     expect(stack.node.findAll().filter((c) => c.node.id.startsWith("HostNameOf-")).map((c) => c.node.id)).toEqual(["HostNameOf-origin-Cdn-mainland", "HostNameOf-origin-Cdn-outside"]);
     // AND the DNS stack is deployed after the origin's
     expect(stack.dependencies).toEqual([origin]);
+  });
+
+  test("asks for the certificate validation record of each front door whose cloud validates its certificate through DNS, once per front door", () => {
+    // GIVEN two front doors whose certificates are validated by DNS records, one of them answering twice
+    const { stack, authority, build, mainland } = setup();
+    const outside = frontDoor(stack, "validated", new FakeCloud("fake-east-1", undefined, "west"), ServiceArea.OUTSIDE_MAINLAND_CHINA, "shop.example.com", undefined, true);
+    const other = frontDoor(stack, "validated2", new FakeCloud("fake-east-1", undefined, "south"), ServiceArea.GLOBAL, "shop.example.com", undefined, true);
+    // WHEN the domain answers with them
+    build({
+      routing: DnsRouting.geoSplit({
+        mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })),
+        elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(outside), secondary: DnsTarget.of(other, { icpFiling: ICP }) }),
+      }),
+    });
+    // THEN the authority is asked for each one's record, and none for the front door whose certificate is its own
+    expect(authority.specOf<GlobalDomainSpec>("globalDomain").certificateValidations).toEqual([
+      { name: "_validated.shop.example.com.", value: "_validated.validations.fake." },
+      { name: "_validated2.shop.example.com.", value: "_validated2.validations.fake." },
+    ]);
   });
 
   test("numbers a second target of the same cloud in one answer", () => {
@@ -314,6 +349,165 @@ describe("a global domain refuses", () => {
     expect(() => s.build({ routing: DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(s.outside), weight: 1 }, { target: DnsTarget.of(s.mainland2, { icpFiling: ICP }), weight: 1 }])) })).toThrow(
       /Fake Basic cannot weight records; Fake Pro can/,
     );
+  });
+});
+
+describe("a global domain's assets domain", () => {
+  const STATIC = "static.shop.example.com";
+  /** The setup, with front doors whose CDNs serve their asset buckets on `static.shop.example.com` (the mainland ones) or on the shop's domain (outside). */
+  function withAssets() {
+    const s = setup();
+    const west = new FakeCloud("fake-east-1", undefined, "west");
+    const outside = frontDoor(s.stack, "outside-a", west, ServiceArea.OUTSIDE_MAINLAND_CHINA, "shop.example.com", "shop.example.com");
+    const mainland = frontDoor(s.stack, "mainland-a", new FakeCloud("fake-east-1", undefined, "east"), ServiceArea.MAINLAND_CHINA, "shop.example.com", STATIC);
+    const mainland2 = frontDoor(s.stack, "mainland2-a", new FakeCloud("fake-east-1", undefined, "north"), ServiceArea.GLOBAL, "shop.example.com", STATIC);
+    const pro = DnsAuthority.of({ cloud: s.authority }, { edition: "pro" });
+    const names = () => s.authority.specOf<GlobalDomainSpec>("globalDomain").assetNames;
+    return { ...s, outside, mainland, mainland2, pro, names };
+  }
+
+  test("asks for the assets domain on the line of the front door that serves it, pointing at its assets CDN", () => {
+    // GIVEN a mainland front door serving its assets on static.<domain>, and one outside serving them on the domain itself
+    const { build, mainland, outside, names } = withAssets();
+    // WHEN the domain splits between them
+    build({ routing: DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(outside)) }) });
+    // THEN static.<domain> is answered on the mainland line only: the outside front door's pages never name it
+    expect(names()).toEqual([
+      {
+        id: "static-shop",
+        name: STATIC,
+        relativeName: "static.shop",
+        routes: [{ id: "mainland-china", line: "mainland", kind: DnsAnswerKind.SINGLE, records: [{ id: "east", hostName: "mainland-a-assets.cdn.fake" }] }],
+      },
+    ]);
+  });
+
+  test("asks for no other name where every front door serves its assets on the domain, or has no bucket", () => {
+    const { build, names } = withAssets();
+    build();
+    expect(names()).toEqual([]);
+  });
+
+  test("weights the assets domain as the pages, among the front doors that serve it", () => {
+    const { build, pro, mainland, mainland2, outside, names } = withAssets();
+    build({
+      authority: pro,
+      routing: DnsRouting.everywhere(
+        DnsAnswer.weighted([
+          { target: DnsTarget.of(mainland, { icpFiling: ICP }), weight: 30 },
+          { target: DnsTarget.of(outside), weight: 50 },
+          { target: DnsTarget.of(mainland2, { icpFiling: ICP }), weight: 20 },
+        ]),
+      ),
+    });
+    const [route] = names()[0].routes;
+    expect(route).toMatchObject({ id: "everyone", line: "everywhere", kind: DnsAnswerKind.WEIGHTED });
+    expect(route.records.map((r) => [r.id, r.hostName, r.weight])).toEqual([
+      ["east", "mainland-a-assets.cdn.fake", 30],
+      ["north", "mainland2-a-assets.cdn.fake", 20],
+    ]);
+  });
+
+  test("answers with the one front door of a weighted answer that serves it", () => {
+    const { build, pro, mainland, outside, names } = withAssets();
+    build({ authority: pro, routing: DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(outside), weight: 90 }, { target: DnsTarget.of(mainland, { icpFiling: ICP }), weight: 10 }])) });
+    expect(names()[0].routes).toEqual([{ id: "everyone", line: "everywhere", kind: DnsAnswerKind.SINGLE, records: [{ id: "east", hostName: "mainland-a-assets.cdn.fake" }] }]);
+  });
+
+  test("answers a failover's secondary alone where the primary serves its assets on the domain", () => {
+    const { build, mainland, mainland2, outside, names } = withAssets();
+    build({
+      routing: DnsRouting.geoSplit({
+        mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })),
+        elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(outside), secondary: DnsTarget.of(mainland2, { icpFiling: ICP }) }),
+      }),
+    });
+    expect(names()[0].routes.map((r) => [r.id, r.kind, r.records])).toEqual([
+      ["mainland-china", DnsAnswerKind.SINGLE, [{ id: "east", hostName: "mainland-a-assets.cdn.fake" }]],
+      ["elsewhere", DnsAnswerKind.SINGLE, [{ id: "secondary", hostName: "mainland2-a-assets.cdn.fake" }]],
+    ]);
+  });
+
+  test("fails over with the pages where both front doors serve it: the primary's own health check", () => {
+    const { stack, build, mainland, mainland2, names } = withAssets();
+    const outside = frontDoor(stack, "outside-b", new FakeCloud("fake-east-1", undefined, "south"), ServiceArea.OUTSIDE_MAINLAND_CHINA, "shop.example.com", STATIC);
+    build({
+      routing: DnsRouting.geoSplit({
+        mainlandChina: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })),
+        elsewhere: DnsAnswer.failover({ primary: DnsTarget.of(outside), secondary: DnsTarget.of(mainland2, { icpFiling: ICP }) }),
+      }),
+    });
+    const elsewhere = names()[0].routes[1];
+    expect(elsewhere.kind).toBe(DnsAnswerKind.FAILOVER);
+    expect(elsewhere.records).toEqual([
+      { id: "primary", hostName: "outside-b-assets.cdn.fake", weight: undefined, failoverRole: FailoverRole.PRIMARY, healthCheck: { hostName: "outside-b.cdn.fake", port: 443, intervalSeconds: 30, failureThreshold: 3 } },
+      { id: "secondary", hostName: "mainland2-a-assets.cdn.fake", weight: undefined, failoverRole: FailoverRole.SECONDARY, healthCheck: undefined },
+    ]);
+  });
+
+  test("asks for each front door's own assets domain where they differ, each on its front door's lines", () => {
+    const { stack, build, mainland, outside, names } = withAssets();
+    const other = frontDoor(stack, "mainland-c", new FakeCloud("fake-east-1", undefined, "north"), ServiceArea.GLOBAL, "shop.example.com", "img.shop.example.com");
+    build({
+      routing: DnsRouting.byLine({
+        lines: [{ line: "isp-a", answer: DnsAnswer.target(DnsTarget.of(other, { icpFiling: ICP })) }, { line: "mainland", answer: DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP })) }],
+        otherwise: DnsAnswer.target(DnsTarget.of(outside)),
+      }),
+    });
+    expect(names().map((n) => [n.id, n.name, n.routes.map((r) => [r.line, r.records[0].hostName])])).toEqual([
+      ["img-shop", "img.shop.example.com", [["isp-a", "mainland-c-assets.cdn.fake"]]],
+      ["static-shop", STATIC, [["mainland", "mainland-a-assets.cdn.fake"]]],
+    ]);
+  });
+
+  test("reads a front door's assets host name in the DNS stack as it reads its host name, once, from the CDN's Assets record", () => {
+    // GIVEN a front door serving its assets on static.<domain>, in a stack of its own
+    const { app, stack } = newStack("dns");
+    const origin = new TerraformStack(app, "origin");
+    const authority = new FakeCloud();
+    const mainland = frontDoor(origin, "mainland", new FakeCloud("fake-east-1", undefined, "east"), ServiceArea.GLOBAL, "shop.example.com", STATIC);
+    // WHEN a global domain in another stack answers everyone with it
+    new GlobalDomain(stack, "Domain", { authority: DnsAuthority.of({ cloud: authority }), domain: "shop.example.com", zone: DnsZone.create("example.com"), routing: DnsRouting.everywhere(DnsAnswer.target(DnsTarget.of(mainland, { icpFiling: ICP }))) });
+    // THEN the assets host name is what the cloud shared for the CDN's Assets construct, read in the DNS stack
+    expect(authority.specOf<GlobalDomainSpec>("globalDomain").assetNames[0].routes[0].records[0].hostName).toBe("shared.mainland-assets.cdn.fake");
+    expect(stack.node.findAll().filter((c) => c.node.id.startsWith("HostNameOf-")).map((c) => c.node.id)).toEqual(["HostNameOf-origin-Cdn-mainland", "HostNameOf-origin-Cdn-mainland-Assets"]);
+    expect(stack.dependencies).toEqual([origin]);
+  });
+
+  test("fails when a front door serves its assets outside the zone", () => {
+    const { stack, build, outside, path } = withAssets();
+    const elsewhere = frontDoor(stack, "mainland-d", new FakeCloud("fake-east-1", undefined, "east"), ServiceArea.MAINLAND_CHINA, "shop.example.com", "static.example.net");
+    expectValidationError(() => build({ routing: DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(elsewhere, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(outside)) }) }), {
+      constructPath: path,
+      field: "routing.mainlandChina.target",
+      value: "static.example.net (east's cdn.assetsDomain)",
+    });
+  });
+
+  test.each([
+    ["a geo split", "routing.elsewhere", (s: ReturnType<typeof withAssets>) => DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(s.mainland, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(s.outside)) })],
+    [
+      "lines",
+      "routing.otherwise",
+      (s: ReturnType<typeof withAssets>) => DnsRouting.byLine({ lines: [{ line: "isp-a", answer: DnsAnswer.target(DnsTarget.of(s.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(s.outside)) }),
+    ],
+  ])("fails, in %s, when the authority needs every name on its catch-all line and the catch-all answer does not serve the assets domain", (_name, field, routing) => {
+    // GIVEN an authority whose names need a record on the catch-all line (Alibaba Cloud DNS, DNSPod)
+    const s = withAssets();
+    const strict = new FakeCloud();
+    Object.defineProperty(strict, "catalog", { value: { ...strict.catalog, dns: { ...strict.catalog.dns, catchAllRequired: true } } });
+    // WHEN static.<domain> is answered on a mainland line, and the catch-all by a front door serving its assets on the domain
+    // THEN the catch-all answer is refused
+    expectValidationError(() => s.build({ authority: DnsAuthority.of({ cloud: strict }), routing: routing(s) }), { constructPath: s.path, field, value: "west (assets on shop.example.com)" });
+    expect(() => new GlobalDomain(s.stack, "Again", { ...s.props(), authority: DnsAuthority.of({ cloud: strict }), routing: routing(s) })).toThrow(/answers a name on other lines only beside a record on its catch-all line "everywhere"/);
+  });
+
+  test("takes a catch-all answer that serves the assets domain, on an authority that needs one", () => {
+    const s = withAssets();
+    const strict = new FakeCloud();
+    Object.defineProperty(strict, "catalog", { value: { ...strict.catalog, dns: { ...strict.catalog.dns, catchAllRequired: true } } });
+    s.build({ authority: DnsAuthority.of({ cloud: strict }), routing: DnsRouting.byLine({ lines: [{ line: "abroad", answer: DnsAnswer.target(DnsTarget.of(s.outside)) }], otherwise: DnsAnswer.target(DnsTarget.of(s.mainland2, { icpFiling: ICP })) }) });
+    expect(strict.specOf<GlobalDomainSpec>("globalDomain").assetNames[0].routes.map((r) => r.line)).toEqual(["everywhere"]);
   });
 });
 

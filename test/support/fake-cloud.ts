@@ -128,6 +128,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
       abroad: { id: "abroad", description: "outside mainland China", side: ServiceArea.OUTSIDE_MAINLAND_CHINA },
     },
     locations: { catchAll: "everywhere", mainlandChina: "mainland", outsideMainlandChina: "everywhere" },
+    catchAllRequired: false,
     healthChecks: { probesFrom: ServiceArea.OUTSIDE_MAINLAND_CHINA, intervalsSeconds: [10, 30], failureThreshold: { min: 1, max: 10 } },
   },
   prerequisites: [],
