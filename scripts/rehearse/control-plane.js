@@ -167,6 +167,16 @@ function residentMiB(pid) {
   }
 }
 
+/** Peak resident memory of a live process in MiB (/proc/<pid>/status VmHWM), or undefined. */
+function peakMiB(pid) {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
+    return kb ? Math.round(Number(kb[1]) / 1024) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Whether the process recorded in state.json is still that process (same PID, start time and binary). */
 function isSameProcess(entry) {
   if (processStartTime(entry.pid) !== entry.startTime) return false;
@@ -472,6 +482,7 @@ async function stop(dir) {
       lines.push(`${entry.name} (pid ${entry.pid}): not running`);
       continue;
     }
+    entry.peakMiB = peakMiB(entry.pid);
     try {
       process.kill(entry.pid, "SIGTERM");
     } catch {
@@ -486,12 +497,11 @@ async function stop(dir) {
       process.kill(entry.pid, "SIGKILL");
       lines.push(`${entry.name} (pid ${entry.pid}): killed after ${STOP_TIMEOUT_SECONDS} s`);
     } else {
-      lines.push(`${entry.name} (pid ${entry.pid}): stopped`);
+      lines.push(`${entry.name} (pid ${entry.pid}): stopped${entry.peakMiB ? `, peak ${entry.peakMiB} MiB resident` : ""}`);
     }
   }
   state.stoppedAt = new Date().toISOString();
-  state.processes = state.processes.map((p) => ({ ...p, stopped: true }));
-  writeState(dir, { ...state, processes: [] , stoppedProcesses: state.processes });
+  writeState(dir, { ...state, processes: [], stoppedProcesses: state.processes });
   return lines;
 }
 
@@ -525,6 +535,6 @@ async function main(argv = process.argv.slice(2)) {
   return 0;
 }
 
-module.exports = { start, stop, status, CONTEXT, SERVICE_CIDR, FAKE_NODES, readState, apiGet };
+module.exports = { start, stop, status, CONTEXT, SERVICE_CIDR, FAKE_NODES, readState, apiGet, peakMiB };
 
 if (require.main === module) main().then((code) => (process.exitCode = code));

@@ -492,7 +492,11 @@ async function main(argv = process.argv.slice(2)) {
     if (options.keep) {
       log(`kept ${work}; stop the control plane with: node scripts/rehearse/control-plane.js stop --dir ${cpDir}`);
     } else {
-      if (startedControlPlane) for (const line of await controlPlane.stop(cpDir)) log(`  ${line}`);
+      if (startedControlPlane) {
+        for (const line of await controlPlane.stop(cpDir)) log(`  ${line}`);
+        const stopped = controlPlane.readState(cpDir);
+        if (stopped && result.controlPlane) result.controlPlane.peakMiB = Object.fromEntries((stopped.stoppedProcesses || []).map((p) => [p.name, p.peakMiB]));
+      }
       fs.rmSync(work, { recursive: true, force: true });
     }
   }
