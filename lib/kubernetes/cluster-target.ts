@@ -1,6 +1,5 @@
-import { IConstruct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { DataKubernetesServerVersion } from "@cdktf/provider-kubernetes/lib/data-kubernetes-server-version";
-import { Construct } from "constructs";
 import { Fn } from "../core/cdktf";
 import type { ClusterFacts, ClusterReference, IKubernetesAccess } from "../core/cluster-access";
 import { isUnresolved, ValidationError } from "../core/validation";
