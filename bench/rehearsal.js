@@ -21,8 +21,10 @@ function main(argv = process.argv.slice(2)) {
   const outIndex = argv.indexOf("--out");
   const out = outIndex >= 0 ? path.resolve(argv[outIndex + 1]) : path.join(__dirname, "REHEARSAL.md");
   const record = path.join(path.dirname(out), "rehearsal.json");
+  // Written to a scratch file first, so a failed run leaves the committed record as it was.
+  const scratch = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-bench-rehearsal-")), "rehearsal.json");
   const loadBefore = os.loadavg()[0];
-  const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "rehearse", "rehearse.js"), "--require", "--plant", "all", "--record", record], {
+  const run = spawnSync(process.execPath, [path.join(ROOT, "scripts", "rehearse", "rehearse.js"), "--require", "--plant", "all", "--record", scratch], {
     cwd: ROOT,
     encoding: "utf8",
     stdio: ["ignore", "pipe", "inherit"],
@@ -33,6 +35,8 @@ function main(argv = process.argv.slice(2)) {
     console.error(`bench:rehearse: the rehearsal did not pass (exit ${run.status}); ${out} left as it was`);
     return 1;
   }
+  fs.copyFileSync(scratch, record);
+  fs.rmSync(path.dirname(scratch), { recursive: true, force: true });
   const result = JSON.parse(fs.readFileSync(record, "utf8"));
   const builds = Object.values(layout().components)
     .map((component) => path.join(component.dir, "build.json"))
