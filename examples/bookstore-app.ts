@@ -2,7 +2,9 @@ import { App } from "../lib/core/cdktf";
 import {
   BookstoreStacks,
   BookstoreStacksProps,
+  ChartSource,
   Cloud,
+  ClusterTarget,
   ComputeSize,
   DatabaseSize,
   DnsAnswer,
@@ -94,6 +96,32 @@ export function exampleProps(cloud: ICloud): BookstoreStacksProps {
  */
 export const EXAMPLE_ICP_FILING = "浙ICP备00000000号";
 
+/** Where the example's add-ons and workloads deploy to, and where its charts come from. */
+export type ExampleDeploySettings = Pick<BookstoreStacksProps, "clusterTarget" | "charts">;
+
+/**
+ * The example's deploy settings from its environment: `BOOKSTORE_KUBECONFIG` and
+ * `BOOKSTORE_KUBE_CONTEXT` (both or neither) send every cloud's add-ons and workloads
+ * stacks to that kubeconfig context (`ClusterTarget.kubeconfig`), and
+ * `BOOKSTORE_CHART_MIRROR` takes the Helm charts from that directory of packaged charts
+ * (`ChartSource.localDirectory`). `npm run rehearse` sets them; unset, the cloud's own
+ * cluster and the public chart repositories.
+ */
+export function exampleDeploySettings(env: NodeJS.ProcessEnv): ExampleDeploySettings {
+  const path = env.BOOKSTORE_KUBECONFIG || undefined;
+  const context = env.BOOKSTORE_KUBE_CONTEXT || undefined;
+  if ((path === undefined) !== (context === undefined)) {
+    throw new ExampleSettingError(
+      `BOOKSTORE_KUBECONFIG and BOOKSTORE_KUBE_CONTEXT go together (a kubeconfig and the context in it); only ${path !== undefined ? "BOOKSTORE_KUBECONFIG" : "BOOKSTORE_KUBE_CONTEXT"} is set`,
+    );
+  }
+  const mirror = env.BOOKSTORE_CHART_MIRROR || undefined;
+  return {
+    ...(path !== undefined && context !== undefined ? { clusterTarget: ClusterTarget.kubeconfig({ path, context }) } : {}),
+    ...(mirror !== undefined ? { charts: ChartSource.localDirectory(mirror) } : {}),
+  };
+}
+
 /** The example app: the bookstore on each selected cloud, and the one domain across them where that makes sense. */
 export interface ExampleApp {
   readonly bookstores: BookstoreStacks[];
@@ -102,8 +130,8 @@ export interface ExampleApp {
 }
 
 /** Builds the example app without synthesizing it, for tests and for `main`. */
-export function buildExample(app: App, clouds: ICloud[]): ExampleApp {
-  const bookstores = clouds.map((cloud) => new BookstoreStacks(app, cloud, exampleProps(cloud)));
+export function buildExample(app: App, clouds: ICloud[], deploy: ExampleDeploySettings = {}): ExampleApp {
+  const bookstores = clouds.map((cloud) => new BookstoreStacks(app, cloud, { ...exampleProps(cloud), ...deploy }));
   return { bookstores, globalDns: exampleGlobalDns(app, bookstores) };
 }
 

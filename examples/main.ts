@@ -3,7 +3,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Cloud, ValidationError } from "../lib";
 import { App } from "../lib/core/cdktf";
-import { buildExample, EXAMPLE_ICP_FILING, ExampleSettingError, exampleProps, selectedClouds } from "./bookstore-app";
+import { buildExample, EXAMPLE_ICP_FILING, exampleDeploySettings, ExampleSettingError, exampleProps, selectedClouds } from "./bookstore-app";
 import { removeStaleStacks } from "./stacks-folder";
 import { administratorNotes, appPrerequisites, bookstoreUsage, formatPrerequisites, formatSummary, globalDomainUsage, placeholderNotes, summarizeStack } from "./summary";
 import { runByCdktfCli, warningLines } from "./warnings";
@@ -13,11 +13,13 @@ import { writeDiagrams } from "../scripts/diagram/render";
 // scripts/run-app.js. BOOKSTORE_CLOUDS picks the clouds; BOOKSTORE_HCL=1 also writes
 // each stack as HCL to cdktf.out/review/<stack>.tf for people to read (outside the stack
 // folders, so terraform never loads both). Pictures of what was synthesized go to
-// cdktf.out/diagrams (scripts/diagram), unless BOOKSTORE_DIAGRAMS=0.
+// cdktf.out/diagrams (scripts/diagram), unless BOOKSTORE_DIAGRAMS=0. BOOKSTORE_KUBECONFIG,
+// BOOKSTORE_KUBE_CONTEXT and BOOKSTORE_CHART_MIRROR say where the add-ons and workloads
+// deploy and where the charts come from (exampleDeploySettings).
 const app = new App();
 let built;
 try {
-  built = buildExample(app, selectedClouds(process.env.BOOKSTORE_CLOUDS));
+  built = buildExample(app, selectedClouds(process.env.BOOKSTORE_CLOUDS), exampleDeploySettings(process.env));
   app.synth();
 } catch (error) {
   // A wrong setting or prop is the user's to fix: one line that says what, no trace.

@@ -162,7 +162,7 @@ export class AlicloudKubernetesAccess implements IKubernetesAccess {
   /** ack-secret-manager's Helm release, for registry credentials only (registry-sync.ts). */
   public installAddOns(scope: Construct, _cluster: ClusterReference, versions: Readonly<Record<string, string>>, options: AddOnOptions): void {
     if (options.registryCredentials === undefined) return;
-    installSecretSync(scope, { version: versions[SECRET_SYNC], region: this.region, catalog: this.catalog });
+    installSecretSync(scope, { version: versions[SECRET_SYNC], region: this.region, catalog: this.catalog, charts: options.charts });
   }
 
   /**

@@ -3,6 +3,7 @@ import { Release } from "@cdktf/provider-helm/lib/release";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { CsManagedKubernetes } from "../generated/alicloud/cs-managed-kubernetes";
 import { Fn, ITerraformDependable } from "../core/cdktf";
+import { ChartSource } from "../core/chart-source";
 import { RegistryPullSecretProps } from "../core/cluster-access";
 import { AlicloudCatalog } from "./catalog";
 import { ramNameWithSuffix, readNamedSecretsStatements, serviceAccountRole, deployingAccountId } from "./ram";
@@ -81,13 +82,15 @@ export function createSecretSyncRole(
  * ref: https://github.com/AliyunContainerService/ack-secret-manager/blob/master/pkg/backend/auth/auth.go (the token path; the worker role only with enable-worker-role)
  * ref: https://github.com/AliyunContainerService/ack-secret-manager/blob/master/pkg/backend/provider/kms/client_provider.go (kms-vpc.<region>.aliyuncs.com by default)
  */
-export function installSecretSync(scope: Construct, props: { readonly version: string; readonly region: string; readonly catalog: AlicloudCatalog }): Release {
+export function installSecretSync(
+  scope: Construct,
+  props: { readonly version: string; readonly region: string; readonly catalog: AlicloudCatalog; readonly charts?: ChartSource },
+): Release {
   const sync = props.catalog.alicloud.secretSync;
+  const charts = props.charts ?? ChartSource.repositories();
   return new Release(scope, "SecretSync", {
     name: sync.chart,
-    repository: sync.repositoryPattern.split("{region}").join(props.region),
-    chart: sync.chart,
-    version: props.version,
+    ...charts.locate({ repository: sync.repositoryPattern.split("{region}").join(props.region), chart: sync.chart, version: props.version }),
     namespace: sync.namespace,
     values: [
       Fn.jsonencode({

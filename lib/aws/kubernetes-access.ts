@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Fn, ITerraformDependable } from "../core/cdktf";
+import { ChartSource } from "../core/chart-source";
 import { ANYWHERE_IPV4 } from "../core/cidr";
 import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, KubernetesExecCredential, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
 import { AWS_ADD_ONS } from "./add-ons";
@@ -120,15 +121,22 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
    * credentials).
    */
   public installAddOns(scope: Construct, cluster: ClusterReference, versions: Readonly<Record<string, string>>, options: AddOnOptions): void {
-    this.useProvidersIn(scope);
-    const data = new DataAwsEksCluster(scope, "Cluster", { name: cluster.name });
+    // A cluster the cloud did not make (ClusterTarget.kubeconfig) is described by the caller;
+    // EKS's own is read from EKS.
+    let facts = options.clusterFacts;
+    if (facts === undefined) {
+      this.useProvidersIn(scope);
+      const data = new DataAwsEksCluster(scope, "Cluster", { name: cluster.name });
+      facts = { kubernetesVersion: data.version, networkId: data.vpcConfig.get(0).vpcId };
+    }
     const context = {
       clusterName: cluster.name,
-      kubernetesVersion: data.version,
-      vpcId: data.vpcConfig.get(0).vpcId,
+      kubernetesVersion: facts.kubernetesVersion,
+      vpcId: facts.networkId,
       region: this.region,
       catalog: this.catalog,
       registryCredentials: options.registryCredentials,
+      charts: options.charts ?? ChartSource.repositories(),
     };
     for (const addOn of AWS_ADD_ONS) addOn.inAddOnsStack?.(scope, context, versions[addOn.name]);
   }

@@ -3,6 +3,8 @@ import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { TerraformStack } from "../core/cdktf";
 import { BookstoreWorkloads, REGISTRY_PULL_SECRET, WORKLOAD_SERVICE } from "../kubernetes/bookstore-workloads";
+import { ClusterTarget } from "../kubernetes/cluster-target";
+import { ChartSource } from "../core/chart-source";
 import { ICloud } from "../core/cloud";
 import type { ICdn } from "../core/cdn";
 import type { IFrontDoor } from "../core/dns-routing";
@@ -28,6 +30,20 @@ export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
    * README), else local state files
    */
   readonly remoteState?: RemoteStateProps;
+  /**
+   * The cluster the add-ons and workloads stacks deploy to: the one the infrastructure
+   * stack created, or your own through a kubeconfig context
+   * (`ClusterTarget.kubeconfig({ path, context })`; see `ClusterTarget`).
+   * @default ClusterTarget.cloud(): the cloud's cluster, through its data sources and the
+   * infrastructure stack's outputs
+   */
+  readonly clusterTarget?: ClusterTarget;
+  /**
+   * Where the add-ons stack's Helm releases take their charts from: the public repositories,
+   * or a local directory of packaged charts (`ChartSource.localDirectory(dir)`).
+   * @default ChartSource.repositories()
+   */
+  readonly charts?: ChartSource;
 }
 
 /** The bookstore's props without its cloud, and the stacks' own. */
@@ -35,6 +51,7 @@ const BOOKSTORE_STACKS_PROP_SHAPE: PropShape = {
   what: "the bookstore's stacks",
   keys: propKeys<BookstoreStacksProps>()([
     "name", "domain", "certificate", "network", "web", "database", "cache", "loadBalancer", "cdn", "assets", "kubernetes", "tags", "policyChecks", "remoteState",
+    "clusterTarget", "charts",
   ]),
   nested: { ...BOOKSTORE_PROP_SHAPE.nested, remoteState: REMOTE_STATE_PROP_SHAPE },
   tolerated: ["cloud"],
@@ -78,8 +95,16 @@ export class BookstoreStacks implements IFrontDoor {
       throw new ValidationError(app, "name", name, `a name not yet used for ${cloud.name} in this app: the stack ${stackName} exists already`);
     }
     this.cloud = cloud;
-    const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), ...bookstoreProps } = props;
+    const {
+      policyChecks = true,
+      remoteState = remoteStateFromEnvironment(cloud.name),
+      clusterTarget = ClusterTarget.cloud(),
+      charts = ChartSource.repositories(),
+      ...bookstoreProps
+    } = props;
     requireBoolean(app, "policyChecks", policyChecks);
+    clusterTarget.validate(app, "clusterTarget");
+    charts.validate(app, "charts");
     this.infrastructure = new CheckedStack(app, stackName);
     const useRemoteState = (stack: TerraformStack) => {
       if (remoteState !== undefined) cloud.useRemoteState(stack, remoteState);
@@ -102,20 +127,22 @@ export class BookstoreStacks implements IFrontDoor {
         const stack = new CheckedStack(app, id);
         stack.addDependency(after);
         useRemoteState(stack);
-        const connection = access.connect(new Construct(stack, "ClusterAccess"), clusterReference);
+        const connection = clusterTarget.connect(new Construct(stack, "ClusterAccess"), access, clusterReference);
         const { exec, ...settings } = connection;
         // The kubernetes provider takes its exec plugin as a block (a list of one), helm as an object.
         new KubernetesProvider(stack, "kubernetes", { ...settings, exec: exec && [{ ...exec, args: [...exec.args] }] });
         return { stack, connection };
       };
       const registryCredentials = this.bookstore.registryCredentials;
-      const addOnOptions = { registryCredentials };
+      const addOnOptions = { registryCredentials, charts };
       let previous = this.infrastructure;
       if (access.installAddOns && (access.needsAddOns?.(addOnOptions) ?? true)) {
         const { stack, connection } = connectedStack(`${stackName}-addons`, previous);
         const { exec, ...settings } = connection;
         new HelmProvider(stack, "helm", { kubernetes: { ...settings, exec: exec && { ...exec, args: [...exec.args] } } });
-        access.installAddOns(new Construct(stack, "AddOns"), clusterReference, cluster.addOnVersions, addOnOptions);
+        const addOns = new Construct(stack, "AddOns");
+        const clusterFacts = clusterTarget.clusterFacts(addOns, network);
+        access.installAddOns(addOns, clusterReference, cluster.addOnVersions, { ...addOnOptions, clusterFacts });
         if (policyChecks) PolicyChecks.of(stack).apply(KUBERNETES_POLICY_PACK);
         this.addOns = stack;
         previous = stack;

@@ -7,6 +7,7 @@
  */
 import { Construct } from "constructs";
 import type { ITerraformDependable } from "./cdktf";
+import type { ChartSource } from "./chart-source";
 import type { PodBackend } from "./load-balancer";
 import type { RegistryCredentials } from "./registry-credentials";
 
@@ -136,13 +137,35 @@ export interface ClusterReference {
   readonly clusterId: string;
 }
 
-/** What the add-ons stack installs besides the catalog's add-ons. */
+/**
+ * What the add-ons of a cluster that the cloud did not make (reached through a kubeconfig)
+ * are told instead of reading it from the cloud's cluster.
+ */
+export interface ClusterFacts {
+  /** The cluster's Kubernetes minor version, `1.34`, as its API server reports it. */
+  readonly kubernetesVersion: string;
+  /** The network the cluster's pods are in (`INetwork.networkId`): the bookstore's. */
+  readonly networkId: string;
+}
+
+/** What the add-ons stack installs besides the catalog's add-ons, and how. */
 export interface AddOnOptions {
   /**
    * A registry login the cluster turns into an image pull secret
    * (`IKubernetesAccess.registryPullSecret`): install the operator that does it.
    */
   readonly registryCredentials?: RegistryCredentials;
+  /**
+   * Where the Helm releases take their charts from.
+   * @default each chart from the public repository its catalog names
+   */
+  readonly charts?: ChartSource;
+  /**
+   * The cluster's version and network, for a cluster the cloud did not make: given, the
+   * add-ons read nothing of the cloud's cluster.
+   * @default read from the cloud's cluster by the add-ons stack's data sources
+   */
+  readonly clusterFacts?: ClusterFacts;
 }
 
 /** What the workloads ask for when they need an image pull secret from the secret store. */

@@ -1,5 +1,5 @@
 import { App, TerraformStack } from "cdktf";
-import { BookstoreProps, BookstoreStacks, Cloud, CLOUD_REGISTRATIONS, ICloud } from "../../lib";
+import { BookstoreProps, BookstoreStacks, BookstoreStacksProps, Cloud, CLOUD_REGISTRATIONS, ICloud } from "../../lib";
 import { buildExampleApp, exampleCloud, exampleProps, selectedClouds } from "../../examples/bookstore-app";
 import { EXAMPLE_OUTDIR_VARIABLE } from "./global-setup";
 import * as fs from "fs";
@@ -114,7 +114,7 @@ function deepFreeze<T>(value: T): T {
  * Tests that ask for the same configuration share one synthesis; what they get is frozen,
  * so no test can change what another reads (copy it with structuredClone to alter it).
  */
-export function synthBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">> = {}): SynthesizedBookstore {
+export function synthBookstore(cloud: ICloud, overrides: Partial<BookstoreStacksProps> = {}): SynthesizedBookstore {
   const key = configurationKey(cloud, overrides);
   const known = key === undefined ? undefined : syntheses.get(key);
   if (known) return known;
@@ -123,7 +123,7 @@ export function synthBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreP
   return synthesized;
 }
 
-function synthesizeBookstore(cloud: ICloud, overrides: Partial<Omit<BookstoreProps, "cloud">>): SynthesizedBookstore {
+function synthesizeBookstore(cloud: ICloud, overrides: Partial<BookstoreStacksProps>): SynthesizedBookstore {
   const cached = process.env[EXAMPLE_OUTDIR_VARIABLE];
   if (cached && Object.keys(overrides).length === 0 && isExampleCloud(cloud)) {
     // The example app, synthesized once for the run by the global setup.

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
+import type { ChartSource } from "../../core/chart-source";
 import type { RegistryCredentials } from "../../core/registry-credentials";
 import { AwsCatalog } from "../catalog";
 
@@ -30,6 +31,8 @@ export interface AwsHelmContext {
   readonly catalog: AwsCatalog;
   /** The registry login the operator turns into an image pull secret (`AddOnOptions.registryCredentials`); undefined when the pods need none. */
   readonly registryCredentials?: RegistryCredentials;
+  /** Where the releases take their charts from (`AddOnOptions.charts`). */
+  readonly charts: ChartSource;
 }
 
 /**

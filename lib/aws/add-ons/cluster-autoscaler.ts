@@ -57,13 +57,11 @@ export const CLUSTER_AUTOSCALER: AwsAddOn = {
       ],
     });
   },
-  inAddOnsStack(scope, { clusterName, kubernetesVersion, region, catalog }, version) {
+  inAddOnsStack(scope, { clusterName, kubernetesVersion, region, catalog, charts }, version) {
     const chart = catalog.aws.helmAddOns.clusterAutoscaler;
     new Release(scope, "ClusterAutoscaler", {
       name: chart.chart,
-      repository: chart.repository,
-      chart: chart.chart,
-      version,
+      ...charts.locate({ repository: chart.repository, chart: chart.chart, version }),
       namespace: chart.namespace,
       values: [
         Fn.jsonencode({

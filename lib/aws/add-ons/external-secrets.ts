@@ -52,14 +52,12 @@ export const EXTERNAL_SECRETS: AwsAddOn = {
       ],
     });
   },
-  inAddOnsStack(scope, { catalog, registryCredentials }, version) {
+  inAddOnsStack(scope, { catalog, registryCredentials, charts }, version) {
     if (registryCredentials === undefined) return;
     const chart = catalog.aws.helmAddOns.externalSecrets;
     new Release(scope, "ExternalSecrets", {
       name: chart.chart,
-      repository: chart.repository,
-      chart: chart.chart,
-      version,
+      ...charts.locate({ repository: chart.repository, chart: chart.chart, version }),
       namespace: chart.namespace,
       createNamespace: true,
       values: [

@@ -75,13 +75,11 @@ export const LOAD_BALANCER_CONTROLLER: AwsAddOn = {
       statements,
     });
   },
-  inAddOnsStack(scope, { clusterName, region, vpcId, catalog }, version) {
+  inAddOnsStack(scope, { clusterName, region, vpcId, catalog, charts }, version) {
     const chart = catalog.aws.helmAddOns.loadBalancerController;
     new Release(scope, "LoadBalancerController", {
       name: chart.chart,
-      repository: chart.repository,
-      chart: chart.chart,
-      version,
+      ...charts.locate({ repository: chart.repository, chart: chart.chart, version }),
       namespace: chart.namespace,
       values: [
         Fn.jsonencode({
