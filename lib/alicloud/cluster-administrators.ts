@@ -1,9 +1,9 @@
 import { Construct } from "constructs";
 import { CsKubernetesPermissions } from "../generated/alicloud/cs-kubernetes-permissions";
-import { DataAlicloudAccount } from "../generated/alicloud/data-alicloud-account";
 import { DataAlicloudRamRoles } from "../generated/alicloud/data-alicloud-ram-roles";
 import { DataAlicloudRamUsers } from "../generated/alicloud/data-alicloud-ram-users";
 import { isUnresolved, ValidationError } from "../core/validation";
+import { deployingAccount } from "./ram";
 
 /** A RAM role or user ARN: acs:ram::<account ID>:role/<name> or acs:ram::<account ID>:user/<name>. */
 const PRINCIPAL_ARN = /^acs:ram::(\d+):(role|user)\/([\w.@-]{1,64})$/;
@@ -26,7 +26,6 @@ const CLUSTER_ADMIN_ROLE = "admin";
  * ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_cs_kubernetes_permissions.go
  */
 export function grantClusterAdministrators(scope: Construct, clusterId: string, administrators: readonly string[]): void {
-  let account: DataAlicloudAccount | undefined;
   administrators.forEach((arn, index) => {
     const field = `administrators[${index}]`;
     const match = isUnresolved(arn) ? null : PRINCIPAL_ARN.exec(arn);
@@ -46,9 +45,9 @@ export function grantClusterAdministrators(scope: Construct, clusterId: string, 
       condition = `\${length(${roles.fqn}.roles) == 1 && lower(try(${roles.fqn}.roles[0].arn, "")) == lower("${arn}")}`;
     } else {
       const users = new DataAlicloudRamUsers(scope, `Administrator${n}User`, { nameRegex });
-      account ??= new DataAlicloudAccount(scope, "DeployingAccount", {});
       uid = users.users.get(0).id;
-      condition = `\${length(${users.fqn}.users) == 1 && ${account.fqn}.id == "${accountId}"}`;
+      // The stack's one account lookup, which the KMS grants' ARNs read too (ram.ts).
+      condition = `\${length(${users.fqn}.users) == 1 && ${deployingAccount(scope).fqn}.id == "${accountId}"}`;
     }
     new CsKubernetesPermissions(scope, `Administrator${n}`, {
       uid,

@@ -61,11 +61,16 @@ export function readNamedSecretsStatements(region: string, account: string, secr
   return secrets.length > 0 ? [{ Effect: "Allow", Action: ["kms:GetSecretValue"], Resource: secrets }] : [];
 }
 
-/** The ID of the account the stack is applied in, read once per stack (`alicloud_account`). */
-export function deployingAccountId(scope: Construct): string {
+/** The account the stack is applied in (`alicloud_account`), read once per stack. */
+export function deployingAccount(scope: Construct): DataAlicloudAccount {
   const stack = TerraformStack.of(scope);
   const existing = stack.node.tryFindChild("DeployingAlicloudAccount");
-  return (existing instanceof DataAlicloudAccount ? existing : new DataAlicloudAccount(stack, "DeployingAlicloudAccount", {})).id;
+  return existing instanceof DataAlicloudAccount ? existing : new DataAlicloudAccount(stack, "DeployingAlicloudAccount", {});
+}
+
+/** The ID of the account the stack is applied in (`deployingAccount`). */
+export function deployingAccountId(scope: Construct): string {
+  return deployingAccount(scope).id;
 }
 
 export interface RamRoleProps {

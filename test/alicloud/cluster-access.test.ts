@@ -64,6 +64,8 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
       expect(grants.map((g) => g.permissions[0].is_ram_role)).toEqual([false, true]);
       expect(dataSources(withUser, "alicloud_ram_users")).toEqual([{ name_regex: "(?i)^ci\\.deployer$" }]);
       expect(grants[0].lifecycle.precondition[0].condition).toMatch(/data\.alicloud_account\.\w+\.id == "1234567890123456"/);
+      // One account lookup in the stack, shared with the KMS grants' ARNs.
+      expect(Object.keys((withUser as any).data.alicloud_account)).toHaveLength(1);
     });
 
     test("grant nothing without administrators", () => {
