@@ -6,11 +6,19 @@ import { IConstruct } from "constructs";
  * without the CLI, which would otherwise keep them in the manifest unseen.
  */
 export function warningLines(stacks: readonly IConstruct[]): string[] {
-  return stacks.flatMap((stack) =>
-    stack.node
-      .findAll()
-      .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => `warning: [${construct.node.path}] ${String(entry.data)}`)),
-  );
+  return stacks.flatMap((stack) => warningsUnder(stack).map(({ path, message }) => `warning: [${path}] ${message}`));
+}
+
+/** The warnings added to `scope` and every construct below it, with the path of each construct. */
+export function warningsUnder(scope: IConstruct): { readonly path: string; readonly message: string }[] {
+  return scope.node
+    .findAll()
+    .flatMap((construct) => construct.node.metadata.filter((entry) => entry.type === "@cdktf/warn").map((entry) => ({ path: construct.node.path, message: String(entry.data) })));
+}
+
+/** The messages of `warningsUnder(scope)`. */
+export function warningMessagesUnder(scope: IConstruct): string[] {
+  return warningsUnder(scope).map(({ message }) => message);
 }
 
 /** True when the cdktf CLI runs the app: it prints the warnings itself, from the manifest. */

@@ -11,6 +11,7 @@ import { bookstoreProps, synthBookstore } from "./support/bookstore";
 import { newStack, onlyResource, resourceAt, resources, synthJson, TerraformJson } from "./support/synth";
 import { expectValidationError } from "./support/validation";
 import { propertyRuns } from "./support/property-budget";
+import { warningMessagesUnder } from "../examples/warnings";
 
 // The VMs pull their image from a private registry with a login kept in the cloud's secret
 // store (`web.registryCredentials`): the instance role may read that one secret, the boot
@@ -198,7 +199,7 @@ describe("with the cloud's own registry too", () => {
     const cloud = CLOUDS.tencentcloud.make();
     const warningsWith = (registryCredentials?: RegistryCredentials) => {
       const stacks = new BookstoreStacks(new App({ outdir: "/tmp/registry-credentials-never-synthesized" }), cloud, bookstoreProps(cloud, onVms(cloud, { image: "ccr.ccs.tencentyun.com/shop/bookstore:1.4.2", registryCredentials })));
-      return stacks.infrastructure.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data))).filter((w) => w.includes("TCR Personal"));
+      return warningMessagesUnder(stacks.infrastructure).filter((w) => w.includes("TCR Personal"));
     };
     expect(warningsWith()).toHaveLength(1);
     expect(warningsWith(RegistryCredentials.fromSecret(SECRET))).toEqual([]);

@@ -1,6 +1,7 @@
 import { App } from "cdktf";
 import { BookstoreStacks, finalSupportDay, isIsoDay, SUPPORT_DATE_CONTEXT, supportStatus, ValidationError } from "../../lib";
 import { exampleCloud } from "../../examples/bookstore-app";
+import { warningMessagesUnder } from "../../examples/warnings";
 import { bookstoreProps } from "../support/bookstore";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
 import { TESTS_JUDGE_SUPPORT_ON } from "../support/support-date";
@@ -50,10 +51,7 @@ describe("versions judged by their support when the bookstore is built", () => {
     const app = new App({ context: { [SUPPORT_DATE_CONTEXT]: day } });
     const cloud = exampleCloud(cloudName);
     const stacks = new BookstoreStacks(app, cloud, bookstoreProps(cloud, overrides));
-    const warnings = stacks.infrastructure.node
-      .findAll()
-      .flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)))
-      .filter((w) => /support/.test(w));
+    const warnings = warningMessagesUnder(stacks.infrastructure).filter((w) => /support/.test(w));
     return { warnings };
   };
   const refusal = (fn: () => unknown): ValidationError => {

@@ -4,6 +4,7 @@ import { exampleCloud } from "../../examples/bookstore-app";
 import { bookstoreProps } from "../support/bookstore";
 import { newStack } from "../support/synth";
 import { expectValidationError } from "../support/validation";
+import { warningMessagesUnder } from "../../examples/warnings";
 
 // TKE has no operator here that turns an SSM secret into an image pull secret (the External
 // Secrets Operator has no Tencent Cloud provider: external-secrets/external-secrets#3321),
@@ -42,7 +43,7 @@ describe("Tencent Cloud: a TCR image for the pods", () => {
     const cloud = exampleCloud("tencentcloud");
     const props = bookstoreProps(cloud);
     const stacks = new BookstoreStacks(Testing.app(), cloud, { ...props, web: { ...props.web, image } });
-    return stacks.infrastructure.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
+    return warningMessagesUnder(stacks.infrastructure);
   };
 
   test.each([

@@ -5,6 +5,7 @@ import { TENCENTCLOUD_CATALOG } from "../../lib/tencentcloud/catalog";
 import { isTcrPersonalImage, TcrInstance, tcrEnterpriseImage, vmRegistryLines } from "../../lib/tencentcloud/registry";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
 import { dataSources, onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
+import { warningMessagesUnder } from "../../examples/warnings";
 
 const tencentcloud = () => Cloud.tencentcloud({ region: "ap-guangzhou" });
 const TCR_IMAGE = "shop-registry.tencentcloudcr.com/shop/bookstore:1.4.2";
@@ -127,7 +128,7 @@ describe("TCR Enterprise images", () => {
     ["a public registry", "registry.example.com/bookstore:1.4.2", 0],
   ])("warns at synth that the VMs cannot log in to %s", (_what, image, count) => {
     const stacks = new BookstoreStacks(Testing.app(), tencentcloud(), bookstoreProps(tencentcloud(), onVmsWith(image)));
-    const warnings = stacks.infrastructure.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === "@cdktf/warn").map((m) => String(m.data)));
+    const warnings = warningMessagesUnder(stacks.infrastructure);
     expect(warnings.filter((w) => w.includes("TCR Personal"))).toHaveLength(count);
   });
 });
