@@ -334,6 +334,17 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
     expect(() => build(cloud, { name: "outlet" }, app)).not.toThrow();
   });
 
+  test.each<[string, Props, string, unknown]>([
+    ["NaN as web.minInstances", { web: { image: "registry.example.com/bookstore:1.4.2", minInstances: NaN } }, "web.minInstances", NaN],
+    ["an instance maximum below the minimum", { web: { image: "registry.example.com/bookstore:1.4.2", minInstances: 3, maxInstances: 2 } }, "web.minInstances", 3],
+    ["an unknown size", { web: { image: "registry.example.com/bookstore:1.4.2", size: "HUGE" as ComputeSize } }, "web.size", "HUGE"],
+    ["a secret in web.environment", { web: { image: "registry.example.com/bookstore:1.4.2", environment: { DB_PASSWORD: "hunter2hunter2" } } }, "web.environment.DB_PASSWORD", "DB_PASSWORD"],
+  ])("fails when the pods alone serve and given %s: the VMs' props are checked whatever the runtime", (_what, overrides, field, value) => {
+    const props = withProps(cloud, overrides);
+    const podsOnly = { ...props, web: { ...props.web, runtime: WebRuntime.kubernetes() } };
+    expectValidationError(() => new BookstoreStacks(new App({ outdir: "/tmp/bad-input-never-synthesized" }), cloud, podsOnly), { constructPath: SHOP.replace("CLOUD", name), field, value });
+  });
+
   test("a Bookstore of its own refuses the same props", () => {
     const { stack } = newStack();
     expectValidationError(() => new Bookstore(stack, "Shop", { ...withProps(cloud, { web: { image: "registry.example.com/bookstore:1.4.2", port: NaN } }), cloud }), {

@@ -4,7 +4,7 @@ import { TerraformOutput } from "../core/cdktf";
 import { Cache, CacheProps, ICache } from "../core/cache";
 import { Cdn, CdnProps, ICdn } from "../core/cdn";
 import { CertificateSource, ICloud } from "../core/cloud";
-import { ComputeGroup, ComputeGroupProps, IComputeGroup } from "../core/compute-group";
+import { ComputeGroup, ComputeGroupProps, IComputeGroup, resolveVmEnvironment, resolveVmSizing } from "../core/compute-group";
 import { Database, DatabaseProps, IDatabase } from "../core/database";
 import { DEFAULT_NODE_SIZE, IKubernetesCluster, KubernetesCluster, KubernetesClusterProps } from "../core/kubernetes-cluster";
 import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } from "../core/load-balancer";
@@ -377,6 +377,11 @@ export class Bookstore extends Construct {
         assetBucket: this.assets,
         registryCredentials: props.web.registryCredentials,
       }));
+    } else {
+      // No VMs run, but the VMs' props are held to the same rules, so a value that would
+      // fail on switching the runtime fails now, and a typo such as NaN never sits unnoticed.
+      resolveVmSizing(this, "web.", props.web);
+      resolveVmEnvironment(this, "web.environment", props.web.environment, cloud);
     }
 
     if (cdnEnabled) {

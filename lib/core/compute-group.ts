@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import type { IAssetBucket } from "./asset-bucket";
@@ -165,11 +165,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     if (limits.hostReservedPorts.includes(containerPort)) {
       throw new ValidationError(this, "containerPort", containerPort, `a port other than ${limits.hostReservedPorts.join(", ")}, which the VM's own services hold (the container shares the host's network)`);
     }
-    const size = props.size ?? ComputeSize.SMALL;
-    requireOneOf(this, "size", size, enumValues(ComputeSize));
-    const minInstances = props.minInstances ?? 2;
-    const maxInstances = props.maxInstances ?? Math.max(4, minInstances);
-    requireOrderedRange(this, { lower: "minInstances", upper: "maxInstances" }, { lower: minInstances, upper: maxInstances, lowerGiven: props.minInstances !== undefined }, { min: 1, max: MAX_INSTANCES });
+    const { size, minInstances, maxInstances } = resolveVmSizing(this, "", props);
     const rootVolumeGiB = props.rootVolumeGiB ?? 30;
     requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
     if (props.loadBalancer && !props.loadBalancer.runtime.usesVms) {
@@ -179,23 +175,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       throw new ValidationError(this, "containerPort", containerPort, `the load balancer's target port (${props.loadBalancer.targetPort})`);
     }
 
-    const reserved = reservedApplicationVariables(cloud);
-    const environment: Record<string, string> = {};
-    for (const [key, value] of Object.entries(props.environment ?? {})) {
-      requireEnvironmentVariableName(this, `environment.${key}`, key);
-      requireNonSecretEnvironmentVariableName(this, `environment.${key}`, key);
-      if (typeof value !== "string") {
-        throw new ValidationError(this, `environment.${key}`, value, "a string value");
-      }
-      requireNonSecretEnvironmentValue(this, `environment.${key}`, key, value);
-      if (reserved.includes(key)) {
-        throw new ValidationError(this, `environment.${key}`, value, `a name other than ${reserved.join(", ")}, which the application environment sets`);
-      }
-      if (!isUserDataValue(value)) {
-        throw new ValidationError(this, `environment.${key}`, value, "a value on one line (no line breaks) without double quotes, backslashes, ${ or %{, which the user data's Terraform string would read as syntax");
-      }
-      environment[key] = value;
-    }
+    const environment: Record<string, string> = { ...resolveVmEnvironment(this, "environment", props.environment, cloud) };
     Object.assign(environment, applicationEnvironment({ cloud, containerPort, database: props.database, cache: props.cache, assetBucket: props.assetBucket }));
 
     requireUserDataFits(this, "environment", image, environment, limits.userData);
@@ -222,4 +202,50 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     props.database?.allowConnectionsFrom(this);
     props.cache?.allowConnectionsFrom(this);
   }
+}
+
+/**
+ * The VMs' size and instance counts with their defaults, or a `ValidationError` naming
+ * `<prefix>size`, `<prefix>minInstances` or `<prefix>maxInstances`. A bookstore whose
+ * runtime sends the VMs no requests checks its `web.*` props with it too, so a prop is
+ * held to the same rules whichever runtime is chosen.
+ */
+export function resolveVmSizing(
+  scope: IConstruct,
+  prefix: string,
+  props: Pick<ComputeGroupProps, "size" | "minInstances" | "maxInstances">,
+): { readonly size: ComputeSize; readonly minInstances: number; readonly maxInstances: number } {
+  const size = props.size ?? ComputeSize.SMALL;
+  requireOneOf(scope, `${prefix}size`, size, enumValues(ComputeSize));
+  const minInstances = props.minInstances ?? 2;
+  const maxInstances = props.maxInstances ?? Math.max(4, minInstances);
+  requireOrderedRange(scope, { lower: `${prefix}minInstances`, upper: `${prefix}maxInstances` }, { lower: minInstances, upper: maxInstances, lowerGiven: props.minInstances !== undefined }, { min: 1, max: MAX_INSTANCES });
+  return { size, minInstances, maxInstances };
+}
+
+/**
+ * The VMs' extra environment, checked: names, no secrets, not the contract's own
+ * variables, and values the user data's Terraform string can hold. `field` is the prop's
+ * path (`environment`, or `web.environment` from a bookstore).
+ */
+export function resolveVmEnvironment(scope: IConstruct, field: string, given: Readonly<Record<string, string>> | undefined, cloud: ICloud): Readonly<Record<string, string>> {
+  const reserved = reservedApplicationVariables(cloud);
+  const environment: Record<string, string> = {};
+  for (const [key, value] of Object.entries(given ?? {})) {
+    const path = `${field}.${key}`;
+    requireEnvironmentVariableName(scope, path, key);
+    requireNonSecretEnvironmentVariableName(scope, path, key);
+    if (typeof value !== "string") {
+      throw new ValidationError(scope, path, value, "a string value");
+    }
+    requireNonSecretEnvironmentValue(scope, path, key, value);
+    if (reserved.includes(key)) {
+      throw new ValidationError(scope, path, value, `a name other than ${reserved.join(", ")}, which the application environment sets`);
+    }
+    if (!isUserDataValue(value)) {
+      throw new ValidationError(scope, path, value, "a value on one line (no line breaks) without double quotes, backslashes, ${ or %{, which the user data's Terraform string would read as syntax");
+    }
+    environment[key] = value;
+  }
+  return environment;
 }
