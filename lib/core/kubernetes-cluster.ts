@@ -11,7 +11,7 @@ import { requirePinnedImage } from "./container-image";
 import { REGISTRY_CREDENTIALS_UNSUPPORTED, RegistryCredentials, requireRegistryCredentials } from "./registry-credentials";
 import { ComputeSize, enumValues } from "./sizes";
 import { judgeSupport } from "./support-window";
-import { isUnresolved, requireBoolean, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
+import { isUnresolved, requireBoolean, requireKubernetesNamespace, requireKubernetesServiceAccountName, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 /** The node size when none is given. */
@@ -265,6 +265,9 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
     }
     const workloadIdentity = props.workloadIdentity;
     if (workloadIdentity !== undefined) {
+      // Both name the service account in the cloud's trust policy (`system:serviceaccount:<namespace>:<name>`), so a name Kubernetes refuses would grant nothing.
+      requireKubernetesNamespace(this, "workloadIdentity.namespace", workloadIdentity.namespace);
+      requireKubernetesServiceAccountName(this, "workloadIdentity.serviceAccountName", workloadIdentity.serviceAccountName);
       requireSameCloud(this, "workloadIdentity.database", cloud, workloadIdentity.database);
       requireSameCloud(this, "workloadIdentity.cache", cloud, workloadIdentity.cache);
       requireSameCloud(this, "workloadIdentity.assetBucket", cloud, workloadIdentity.assetBucket);

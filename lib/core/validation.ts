@@ -191,3 +191,32 @@ export function requireNonSecretEnvironmentValue(scope: IConstruct, field: strin
     );
   }
 }
+
+/** RFC 1123 label: lower-case letters, digits and hyphens, starting and ending with a letter or digit. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A namespace the library may put its own objects in: a DNS label of at most 63
+ * characters, and neither `default` nor one of Kubernetes' own `kube-*` namespaces.
+ * ref: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-label-names
+ * ref: https://kubernetes.io/docs/concepts/overview/working-with-objects/namespaces/#initial-namespaces
+ */
+export function requireKubernetesNamespace(scope: IConstruct, field: string, namespace: unknown): string {
+  if (isUnresolved(namespace)) return namespace as string;
+  if (typeof namespace !== "string" || namespace === "default" || namespace.startsWith("kube-") || !DNS_LABEL.test(namespace) || namespace.length > 63) {
+    throw new ValidationError(scope, field, namespace, "a DNS label of at most 63 characters (lower-case letters, digits and hyphens, starting and ending with a letter or digit) other than default and kube-*, e.g. bookstore");
+  }
+  return namespace;
+}
+
+/**
+ * A service account's name: a DNS subdomain (dot-separated DNS labels) of at most 253 characters.
+ * ref: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#dns-subdomain-names
+ */
+export function requireKubernetesServiceAccountName(scope: IConstruct, field: string, name: unknown): string {
+  if (isUnresolved(name)) return name as string;
+  if (typeof name !== "string" || name.length > 253 || !name.split(".").every((label) => DNS_LABEL.test(label))) {
+    throw new ValidationError(scope, field, name, "a DNS subdomain of at most 253 characters: lower-case letters, digits and hyphens in dot-separated parts, each starting and ending with a letter or digit, e.g. bookstore-web");
+  }
+  return name;
+}

@@ -7,6 +7,7 @@ import {
   isUnresolved,
   requireBoolean,
   requireEnvironmentVariableName,
+  requireKubernetesNamespace,
   requireNonSecretEnvironmentValue,
   requireNonSecretEnvironmentVariableName,
   requireNumberInRange,
@@ -70,7 +71,6 @@ export interface WorkloadSettings {
 /** The settings with every default applied, after validation. */
 export type ResolvedWorkloadSettings = Required<Omit<WorkloadSettings, "environment">> & { readonly environment: Readonly<Record<string, string>> };
 
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const MIN_UID = 10000;
 
 /**
@@ -93,10 +93,7 @@ export function resolveWorkloadSettings(
 ): ResolvedWorkloadSettings {
   const f = (name: string) => `${field}.${name}`;
   const image = requirePinnedImage(scope, f("image"), settings.image);
-  const namespace = settings.namespace ?? "bookstore";
-  if (typeof namespace !== "string" || namespace === "default" || namespace.startsWith("kube-") || !DNS_LABEL.test(namespace) || namespace.length > 63) {
-    throw new ValidationError(scope, f("namespace"), namespace, "a DNS label of at most 63 characters other than default and kube-*, e.g. bookstore");
-  }
+  const namespace = requireKubernetesNamespace(scope, f("namespace"), settings.namespace ?? "bookstore");
   const containerPort = settings.containerPort ?? 8080;
   requireNumberInRange(scope, f("containerPort"), containerPort, { min: 1, max: 65535 });
   const healthCheckPath = requireUrlPath(scope, f("healthCheckPath"), settings.healthCheckPath ?? "/healthz");

@@ -175,6 +175,30 @@ describe("one application contract on both runtimes", () => {
   });
 });
 
+describe("a standalone cluster's workload identity names a service account Kubernetes accepts", () => {
+  test.each<[string, { namespace: string; serviceAccountName: string }, string, string]>([
+    ["an upper-case namespace", { namespace: "Shop", serviceAccountName: "shop" }, "workloadIdentity.namespace", "Shop"],
+    ["the default namespace", { namespace: "default", serviceAccountName: "shop" }, "workloadIdentity.namespace", "default"],
+    ["a kube-* namespace", { namespace: "kube-system", serviceAccountName: "shop" }, "workloadIdentity.namespace", "kube-system"],
+    ["a namespace of 64 characters", { namespace: "a".repeat(64), serviceAccountName: "shop" }, "workloadIdentity.namespace", "a".repeat(64)],
+    ["a service account name with an underscore", { namespace: "shop", serviceAccountName: "shop_web" }, "workloadIdentity.serviceAccountName", "shop_web"],
+    ["a service account name ending in a hyphen", { namespace: "shop", serviceAccountName: "shop-" }, "workloadIdentity.serviceAccountName", "shop-"],
+    ["an empty service account name", { namespace: "shop", serviceAccountName: "" }, "workloadIdentity.serviceAccountName", ""],
+  ])("fails when given %s", (_what, names, field, value) => {
+    const cloud = new FakeCloud();
+    const { stack } = newStack();
+    const network = new Network(stack, "Net", { cloud });
+    expectValidationError(() => new KubernetesCluster(stack, "K8s", { cloud, network, workloadIdentity: names }), { constructPath: "test/K8s", field, value });
+  });
+
+  test("a dotted service account name of DNS labels is accepted", () => {
+    const cloud = new FakeCloud();
+    const { stack } = newStack();
+    const network = new Network(stack, "Net", { cloud });
+    expect(() => new KubernetesCluster(stack, "K8s", { cloud, network, workloadIdentity: { namespace: "shop", serviceAccountName: "web.shop-1" } })).not.toThrow();
+  });
+});
+
 describe("a cluster its deployer can use", () => {
   test("administrators, private API networks, add-on versions and extended support reach the cloud", () => {
     const cloud = new FakeCloud();
