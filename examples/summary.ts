@@ -163,14 +163,14 @@ const PREREQUISITES_WIDTH = 100;
 
 /**
  * A few lines after the synth's table: per cloud, the ids of the prerequisites its part of
- * the app needs; the README's runbook of that cloud says what each is and how to do it.
+ * the app needs; the cloud's runbook (docs/<cloud>.md) says what each is and how to do it.
  */
 export function formatPrerequisites(clouds: readonly CloudPrerequisites[]): string[] {
   const shown = clouds.filter((c) => c.prerequisites.length > 0);
   if (shown.length === 0) return [];
   const column = Math.max(...shown.map((c) => c.cloud.length)) + 2;
   return [
-    "Before the first deploy, once per account (README, the cloud's deploy runbook, says how):",
+    "Before the first deploy, once per account (docs/<cloud>.md, the deploy runbook, says how):",
     ...shown.flatMap(({ cloud, prerequisites }) =>
       wrap(prerequisites.map((p) => p.id), PREREQUISITES_WIDTH - 2 - column).map((part, i) => `  ${(i === 0 ? cloud : "").padEnd(column)}${part}`),
     ),
