@@ -128,7 +128,7 @@ describe("the checks themselves", () => {
   });
 
   test("a missing file, a missing heading and a path out of the repository are each reported with their line", () => {
-    const broken = { ...pages, "docs/x.md": "# X\n\n[a](nope.md)\n[b](aws.md#no-such-heading)\n[c](../../outside.md)\n[d](#not-a-heading)\n`[e](in-code.md)`\n" };
+    const broken: Record<string, string> = { ...pages, "docs/x.md": "# X\n\n[a](nope.md)\n[b](aws.md#no-such-heading)\n[c](../../outside.md)\n[d](#not-a-heading)\n`[e](in-code.md)`\n" };
     expect(brokenLinks("docs/x.md", (f) => broken[f], (f) => f in broken)).toEqual([
       "docs/x.md:3: nope.md: no file docs/nope.md",
       "docs/x.md:4: aws.md#no-such-heading: no heading #no-such-heading in docs/aws.md",
