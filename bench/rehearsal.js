@@ -46,7 +46,7 @@ function main(argv = process.argv.slice(2)) {
   const lines = [
     "# The rehearsal's build and run",
     "",
-    `Written by \`npm run bench:rehearse\` (bench/rehearsal.js) on ${result.startedAt.slice(0, 10)}: ${os.cpus().length} cores, Node ${process.version}, load average ${loadBefore.toFixed(1)} before the run. See README, "Rehearsing the deploy".`,
+    `Written by \`npm run bench:rehearse\` (bench/rehearsal.js) on ${result.startedAt.slice(0, 10)}: ${os.cpus().length} cores, Node ${process.version}, load average ${loadBefore.toFixed(1)} before the run. See docs/rehearsal.md.`,
     "",
     "## Building the local control plane (once per machine, cached outside the repository)",
     "",

@@ -82,13 +82,19 @@ function wrap(items: readonly string[], width: number): string[] {
 /**
  * A line for each cloud built with the example's placeholder certificate, and for each placeholder
  * setting of a cloud's entry point (e.g. Alibaba Cloud's KMS instance), which must be replaced before a deploy.
+ * Each says where the value goes in the user's own app (the README's "Use it in your project"),
+ * not in the library's registrations, which hold the example's placeholders.
  */
 export function placeholderNotes(
   registrations: readonly { readonly name: string; readonly example: { readonly certificateId?: string; readonly cloudProps?: object } }[],
 ): string[] {
   return registrations.flatMap((r) => [
-    ...(r.example.certificateId !== undefined ? [`note: ${r.name}'s certificate "${r.example.certificateId}" is a placeholder: set your own (lib/${r.name}/registration.ts)`] : []),
-    ...Object.entries(r.example.cloudProps ?? {}).map(([setting, value]) => `note: ${r.name}'s ${setting} ${JSON.stringify(value)} is a placeholder: set your own (lib/${r.name}/registration.ts)`),
+    ...(r.example.certificateId !== undefined
+      ? [`note: ${r.name}'s certificate "${r.example.certificateId}" is a placeholder: in your own app, give yours as certificate: cloud.certificate.existing("<certificate ID>")`]
+      : []),
+    ...Object.entries(r.example.cloudProps ?? {}).map(
+      ([setting, value]) => `note: ${r.name}'s ${setting} ${JSON.stringify(value)} is a placeholder: in your own app, give yours to Cloud.${r.name}({ region, ${setting} })`,
+    ),
   ]);
 }
 
@@ -163,14 +169,14 @@ const PREREQUISITES_WIDTH = 100;
 
 /**
  * A few lines after the synth's table: per cloud, the ids of the prerequisites its part of
- * the app needs; the README's runbook of that cloud says what each is and how to do it.
+ * the app needs; the cloud's runbook (docs/<cloud>.md) says what each is and how to do it.
  */
 export function formatPrerequisites(clouds: readonly CloudPrerequisites[]): string[] {
   const shown = clouds.filter((c) => c.prerequisites.length > 0);
   if (shown.length === 0) return [];
   const column = Math.max(...shown.map((c) => c.cloud.length)) + 2;
   return [
-    "Before the first deploy, once per account (README, the cloud's deploy runbook, says how):",
+    "Before the first deploy, once per account (docs/<cloud>.md, the deploy runbook, says how):",
     ...shown.flatMap(({ cloud, prerequisites }) =>
       wrap(prerequisites.map((p) => p.id), PREREQUISITES_WIDTH - 2 - column).map((part, i) => `  ${(i === 0 ? cloud : "").padEnd(column)}${part}`),
     ),

@@ -15,7 +15,7 @@
  *   1. the binary in <cache>/providers, a Terraform filesystem mirror
  *      (registry.terraform.io/<namespace>/<type>/<version>/<os>_<arch>/terraform-provider-<type>_v<version>),
  *      where <cache> is $BOOKSTORE_TOOLS_CACHE or ~/.cache/multicloud-bookstore, outside
- *      the repository; built there from the provider's source at its tag (README,
+ *      the repository; built there from the provider's source at its tag (docs/contributing.md,
  *      "Provider binaries"), since no registry serves providers here;
  *   2. else `go install <module>@v<version>` into the cache (reused next time). The Go
  *      module proxy may refuse a provider's module (it answers 403 for several): the
@@ -188,7 +188,7 @@ function obtainProvider(source, version, { cache, build, env, log }) {
   if (!/^\d+\.\d+\.\d+$/.test(version || "")) return { why: `version "${version}" is not an exact pin, so no single binary can be named` };
   const file = providerBinary(cache, source, version);
   if (isExecutable(file)) return { path: file };
-  const sourceBuild = `build it from its source at tag v${version} into ${file} (README: "Provider binaries")`;
+  const sourceBuild = `build it from its source at tag v${version} into ${file} (docs/contributing.md, "Provider binaries")`;
   const module = GO_MODULES[source];
   if (!module) return { why: `no Go module is known for ${source}` };
   if (!build) return { why: `${file} is absent and building was turned off (--no-build); ${sourceBuild}` };

@@ -3,14 +3,14 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 
-// The README's deploy commands, run through the real cdktf CLI (node_modules/.bin/cdktf)
+// The runbooks' deploy commands (docs/), run through the real cdktf CLI (node_modules/.bin/cdktf)
 // against the example app synthesized once, with terraform replaced by a recording
 // stand-in (test/support/terraform-stand-in.js, through TERRAFORM_BINARY_NAME): nothing
 // reaches a cloud or a registry. What is checked is what the CLI decides itself: which
 // stacks a command selects (stack-name patterns, matched with minimatch) and in which
 // order it applies them, and that it refuses a stack whose dependencies are not named
 // in the same command ("The following dependencies are not included in the stacks to
-// run"), which is why the README gives one command per cloud (issue #23). The generated CI
+// run"), which is why each runbook gives one command per cloud (issue #23). The generated CI
 // workflow's jobs are run the same way in test/workflow-commands.test.ts.
 
 const REPO = path.join(__dirname, "..");
@@ -19,7 +19,7 @@ const STAND_IN = path.join(__dirname, "support", "terraform-stand-in.js");
 const RUN_TIMEOUT_MS = 30_000;
 const TEST_TIMEOUT_MS = RUN_TIMEOUT_MS + 5_000;
 
-/** A deploy command as the README writes it: `npm run cdktf -- deploy <stacks>`. */
+/** A deploy command as the runbooks write it: `npm run cdktf -- deploy <stacks>`. */
 function readmeForm(stackPatterns: readonly string[]): string {
   // npm passes the arguments after `--` on shell-quoted, so the pattern reaches cdktf unexpanded.
   return ["npm run cdktf -- deploy", ...stackPatterns.map((p) => (/[*?[\]{}]/.test(p) ? `'${p}'` : p))].join(" ");
@@ -164,14 +164,17 @@ function expectRefused(run: CliRun, missing: readonly string[]): void {
   expect(message![1].split(", ").sort()).toEqual([...missing].sort());
 }
 
-describe("the README's deploy commands", () => {
-  const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+describe("the deploy commands of the README and docs/", () => {
+  // The README and every page of docs/ (the runbooks, the global domain, remote state), as one text.
+  const readme = ["README.md", ...fs.readdirSync(path.join(REPO, "docs")).filter((f) => f.endsWith(".md")).map((f) => path.join("docs", f))]
+    .map((file) => fs.readFileSync(path.join(REPO, file), "utf8"))
+    .join("\n");
 
-  test("the README gives the commands tested here", () => {
+  test("the docs give the commands tested here", () => {
     for (const patterns of [...Object.values(PER_CLOUD), GLOBAL_DNS, EVERYTHING]) expect(readme).toContain(readmeForm(patterns));
   });
 
-  test("every deploy command in the README names the dependencies of the stacks it names", () => {
+  test("every deploy command in the docs names the dependencies of the stacks it names", () => {
     // The CLI's own matching: minimatch (the version @cdktf/cli-core depends on) per pattern.
     const minimatch: (name: string, pattern: string) => boolean = require("minimatch");
     const stacks = Object.keys(manifest.stacks);
@@ -205,7 +208,7 @@ describe("the README's deploy commands", () => {
   }, TEST_TIMEOUT_MS);
 
   test("a stack named alone is refused while its dependencies are not named with it", async () => {
-    // The commands the README gave before: one stack per command.
+    // The commands the runbooks gave before: one stack per command.
     expect(dependenciesOf("bookstore-aws-addons")).toEqual(["bookstore-aws"]);
     expectRefused(await deploy(["bookstore-aws-addons"]), ["bookstore-aws"]);
   }, TEST_TIMEOUT_MS);

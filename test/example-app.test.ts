@@ -32,11 +32,14 @@ describe("the example app", () => {
     const withPlaceholder = CLOUD_REGISTRATIONS.filter((r) => r.example.certificateId !== undefined);
     const settings = CLOUD_REGISTRATIONS.flatMap((r) => Object.keys(r.example.cloudProps ?? {}));
     expect(notes).toHaveLength(withPlaceholder.length + settings.length);
-    for (const r of withPlaceholder) expect(notes.join("\n")).toContain(`${r.name}'s certificate "${r.example.certificateId}" is a placeholder`);
+    for (const r of withPlaceholder) expect(notes.join("\n")).toContain(`${r.name}'s certificate "${r.example.certificateId}" is a placeholder: in your own app, give yours as certificate: cloud.certificate.existing(`);
+    expect(notes.join("\n")).not.toContain("registration.ts");
   });
 
   test("says which cloud settings are the example's placeholders (Alibaba Cloud's KMS instance)", () => {
-    expect(placeholderNotes(CLOUD_REGISTRATIONS)).toContain('note: alicloud\'s kmsInstanceId "kst-hzz00000000000000000" is a placeholder: set your own (lib/alicloud/registration.ts)');
+    expect(placeholderNotes(CLOUD_REGISTRATIONS)).toContain(
+      'note: alicloud\'s kmsInstanceId "kst-hzz00000000000000000" is a placeholder: in your own app, give yours to Cloud.alicloud({ region, kmsInstanceId })',
+    );
   });
 
   test("says the example's cluster administrator is a placeholder (on AWS the only way into the cluster)", () => {

@@ -123,7 +123,7 @@ describe("formatPrerequisites", () => {
       { cloud: "alicloud", prerequisites: exampleCloud("alicloud").catalog.prerequisites },
       { cloud: "fake", prerequisites: [] },
     ]);
-    expect(lines[0]).toBe("Before the first deploy, once per account (README, the cloud's deploy runbook, says how):");
+    expect(lines[0]).toBe("Before the first deploy, once per account (docs/<cloud>.md, the deploy runbook, says how):");
     expect(lines[1]).toBe("  aws       cloudfront-account-verification, acm-dns-validation, eks-api-network-path,");
     expect(lines[2]).toBe("            route53-delegation");
     expect(lines[3]).toMatch(/^ {2}alicloud {2}identity-verification, icp-filing, /);

@@ -7,7 +7,7 @@ import { exampleCloud } from "../examples/bookstore-app";
 import { exampleAppOutdir } from "./support/bookstore";
 import { lightFrontDoor } from "./support/front-doors";
 
-// The README's first deploy of an AWS bookstore behind a zone the global DNS stack creates
+// The first deploy (docs/global-domain.md) of an AWS bookstore behind a zone the global DNS stack creates
 // (**Certificate validation on AWS**): three targeted applies put the zone and ACM's
 // validation record in place before `bookstore-aws` waits for the validation. The commands
 // need a live account; what is checked here is what they name: every address exists in the
@@ -47,13 +47,13 @@ function closure(json: StackJson, address: string): string[] {
   return [...seen].sort();
 }
 
-const readme = fs.readFileSync(path.join(__dirname, "..", "README.md"), "utf8");
+const readme = fs.readFileSync(path.join(__dirname, "..", "docs", "global-domain.md"), "utf8");
 const section = readme.slice(readme.indexOf("**Certificate validation on AWS.**"));
 /** The runbook's targeted applies, in order: [stack, address]. */
 const steps = [...section.matchAll(/^terraform -chdir=cdktf\.out\/stacks\/([\w-]+) apply -target=(\S+)$/gm)].map((m) => [m[1], m[2]] as const);
 const stack = (name: string) => JSON.parse(fs.readFileSync(path.join(exampleAppOutdir(), "stacks", name, "cdk.tf.json"), "utf8")) as StackJson;
 
-describe("the README's first deploy with ACM's validation record in a created zone", () => {
+describe("the global domain page's first deploy with ACM's validation record in a created zone", () => {
   test("takes three targeted applies: the zone, CloudFront's certificate with its published record, the record in the zone", () => {
     expect(steps.map(([name, address]) => [name, address.split(".")[0]])).toEqual([
       ["bookstore-global-dns", "aws_route53_zone"],
@@ -106,7 +106,7 @@ describe("the README's first deploy with ACM's validation record in a created zo
       });
       app.synth();
       const json = JSON.parse(fs.readFileSync(path.join(outdir, "stacks", "bookstore-global-dns", "cdk.tf.json"), "utf8")) as StackJson;
-      // THEN the README's addresses for that authority are the synthesized ones, with the same closures
+      // THEN the page's addresses for that authority are the synthesized ones, with the same closures
       const zone = new RegExp(`\`(${zoneType}\\.GlobalDomain_Zone_\\w+)\``).exec(section)![1];
       const record = new RegExp(`\`(${recordType}\\.GlobalDomain_CertificateValidation_\\w+)\``).exec(section)![1];
       expect(closure(json, zone)).toEqual([]);

@@ -77,6 +77,14 @@ describe("the npm package", () => {
     expect(listing.filter((f) => /\/(test|examples|scripts)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
   });
 
+  test("holds the docs the README links to, so its links resolve in node_modules too", () => {
+    const listing = new Set(execFileSync("tar", ["-tzf", tarball], { encoding: "utf8" }).split("\n").filter(Boolean));
+    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+    const intoDocs = [...readme.matchAll(/\]\((docs\/[^)#\s]+)(?:#[^)]*)?\)/g)].map((m) => m[1]);
+    expect(intoDocs.length).toBeGreaterThan(10);
+    expect(intoDocs.filter((target) => !listing.has(`package/${target}`))).toEqual([]);
+  });
+
   test("compiles a user's program against its types and synthesizes a bookstore", () => {
     execFileSync(process.execPath, [TSC, "main.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], {
       cwd: project,
@@ -110,12 +118,13 @@ describe("the npm package", () => {
     expect(execFileSync(process.execPath, ["ci.js"], { cwd: project, encoding: "utf8" }).trim()).toBe("true");
   });
 
-  test("compiles and synthesizes the README's \"Using the constructs\" program, as the packed README writes it", () => {
+  test("compiles and synthesizes the README's two-cloud program (\"Use it in your project\"), as the packed README writes it", () => {
     // GIVEN the first TypeScript block of that section of the README in the tarball
     const readme = fs.readFileSync(path.join(project, "node_modules", "multicloud-bookstore", "README.md"), "utf8");
-    const section = readme.slice(readme.indexOf("\n## Using the constructs\n"));
+    const section = readme.slice(readme.indexOf("\n## Use it in your project\n"));
     const program = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-    expect(program).toContain("new BookstoreStacks(app, cloud, {");
+    expect(program).toContain("new BookstoreStacks(app, aws, {");
+    expect(program).toContain("new BookstoreStacks(app, tencent, {");
     // In a folder of its own, so its cdktf.out is not the other program's.
     const dir = path.join(project, "readme");
     fs.mkdirSync(dir, { recursive: true });
@@ -123,7 +132,17 @@ describe("the npm package", () => {
     // WHEN it is compiled against the package's types and run
     execFileSync(process.execPath, [TSC, "main.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], { cwd: dir, stdio: "pipe" });
     execFileSync(process.execPath, ["main.js"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8", stdio: "pipe" });
-    // THEN it writes the AWS bookstore, with an access entry for the administrator it names
+    // THEN it writes the five stacks the README names, the AWS bookstore with an access entry for the administrator it names
+    expect(fs.readdirSync(path.join(dir, "cdktf.out", "stacks")).sort()).toEqual([
+      "bookstore-aws",
+      "bookstore-aws-addons",
+      "bookstore-aws-workloads",
+      "bookstore-tencentcloud",
+      "bookstore-tencentcloud-workloads",
+    ]);
+    expect(readme.replace(/\s+/g, " ")).toContain(
+      "writes five stacks: `bookstore-aws`, `bookstore-aws-addons`, `bookstore-aws-workloads`, `bookstore-tencentcloud` and `bookstore-tencentcloud-workloads`",
+    );
     const stack = JSON.parse(fs.readFileSync(path.join(dir, "cdktf.out", "stacks", "bookstore-aws", "cdk.tf.json"), "utf8"));
     expect(Object.values(stack.resource.aws_eks_access_entry)).toEqual([expect.objectContaining({ principal_arn: "arn:aws:iam::123456789012:role/ci-deployer" })]);
   });

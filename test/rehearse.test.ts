@@ -2,19 +2,19 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { commandPatterns, readmeDeployCommand } from "../scripts/rehearse/rehearsal-data";
+import { commandPatterns, runbookDeployCommand } from "../scripts/rehearse/rehearsal-data";
 import { STAND_IN_VALUES, standInKey, standInStack } from "../scripts/rehearse/infrastructure-stand-in";
-import { catchingLine, PLANTS, readmeForm, stacksOf } from "../scripts/rehearse/rehearse";
+import { catchingLine, PLANTS, runbookForm, stacksOf } from "../scripts/rehearse/rehearse";
 import { ClusterTarget, ICloud } from "../lib";
 import { synthBookstore, TEST_CLOUDS } from "./support/bookstore";
 
-// The pure parts of `npm run rehearse` (scripts/rehearse/): which README command it runs per
+// The pure parts of `npm run rehearse` (scripts/rehearse/): which runbook command it runs per
 // cloud, what stands in for each infrastructure stack, and which defects it plants. The
 // rehearsal itself (minutes, a local control plane) runs in `.ci/run` where its tools are
 // built, and here only with BOOKSTORE_REHEARSE=1.
 
 const REPO = path.join(__dirname, "..");
-const README = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
+const runbook = (cloud: string) => fs.readFileSync(path.join(REPO, "docs", `${cloud}.md`), "utf8");
 
 /** The example's infrastructure stack as the rehearsal synthesizes it: add-ons and workloads sent to a kubeconfig. */
 function rehearsedInfrastructure(cloud: ICloud): any {
@@ -22,15 +22,15 @@ function rehearsedInfrastructure(cloud: ICloud): any {
 }
 
 describe("the deploy command the rehearsal runs", () => {
-  test.each(TEST_CLOUDS)("is the one $name's README runbook gives", ({ name }) => {
-    const patterns = readmeDeployCommand(README, name);
+  test.each(TEST_CLOUDS)("is the one $name's runbook (docs/$name.md) gives", ({ name }) => {
+    const patterns = runbookDeployCommand(runbook(name), name);
     expect(patterns).toEqual([`bookstore-${name}*`]);
-    expect(README).toContain(readmeForm("deploy", patterns!));
+    expect(runbook(name)).toContain(runbookForm("deploy", patterns!));
   });
 
   test("a runbook without a deploy command for the cloud gives none", () => {
-    expect(readmeDeployCommand("### Deploy runbook: AWS\nnpm run cdktf -- deploy bookstore-alicloud\n", "aws")).toBeUndefined();
-    expect(readmeDeployCommand(README, "no-such-cloud")).toBeUndefined();
+    expect(runbookDeployCommand("# AWS\n## Deploy runbook: AWS\nnpm run cdktf -- deploy bookstore-alicloud\n", "aws")).toBeUndefined();
+    expect(runbookDeployCommand(runbook("aws"), "no-such-cloud")).toBeUndefined();
   });
 
   test("the arguments are read as a shell would pass them, without flags, comments or a closing backtick", () => {

@@ -5,7 +5,7 @@ import { exampleAppOutdir } from "./support/bookstore";
 
 // The committed addresses of every stateful resource per stack. A construct ID change
 // that moves one fails here before it can replace a production database. To move one
-// on purpose, see "Moving a stateful resource" in the README; to record new ones, run
+// on purpose, see "Moving a stateful resource" in docs/constructs.md; to record new ones, run
 //   UPDATE_STATEFUL_MANIFEST=1 npx jest test/stateful-resources.test.ts
 const MANIFEST = path.join(__dirname, "stateful-resources.json");
 

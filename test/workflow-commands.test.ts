@@ -14,7 +14,7 @@ import { JOB_TIMEOUT_MS, JobRun, layOutProject, readWorkflow, runInProject, runJ
 // job stops when a stack it expects is missing. Three apps: the example (three clouds and
 // the global domain), a shop with another name (two clouds and its own global domain) and
 // a one-cloud app. What only GitHub and the clouds can show (the actions, OIDC trust, the
-// runners' reach) is in the README, "Deploy from CI", as checked against documentation.
+// runners' reach) is in docs/deploy-from-ci.md, as checked against documentation.
 
 const REPO = path.join(__dirname, "..");
 const { bundle } = require("../scripts/run-app") as { bundle(entry: string, outfile: string): string };
@@ -79,7 +79,7 @@ function synthBooks(outdir: string): void {
   app.synth();
 }
 
-/** `npx multicloud-bookstore-ci github-actions <args>` in the project, as the README says to run it. */
+/** `npx multicloud-bookstore-ci github-actions <args>` in the project, as the README and docs/deploy-from-ci.md say to run it. */
 async function generate(project: string, ...args: string[]): Promise<void> {
   const { code, output } = await runInProject(project, "npx", ["--no-install", "multicloud-bookstore-ci", "github-actions", ...args], { ...process.env, npm_config_update_notifier: "false" });
   if (code !== 0) throw new Error(`generating the workflow failed (${code}):\n${output}`);

@@ -82,7 +82,7 @@ export function installAcrCredentialHelper(
         },
         {
           condition: `\${length(${serviceRole.fqn}.roles) == 1}`,
-          errorMessage: `ACK's credential helper, which lets the nodes pull images of ${image.host}, works with the RAM role ${helper.serviceRoleName}: authorize it once for the account in the ACK console (see the README's Alibaba Cloud runbook).`,
+          errorMessage: `ACK's credential helper, which lets the nodes pull images of ${image.host}, works with the RAM role ${helper.serviceRoleName}: authorize it once for the account in the ACK console (see docs/alicloud.md, the deploy runbook).`,
         },
       ],
     },

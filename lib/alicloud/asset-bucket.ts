@@ -98,7 +98,7 @@ export function createAlicloudAssetBucket(scope: Construct, spec: AssetBucketSpe
     // <bucket>.oss-<region>.aliyuncs.com, the origin an OSS-type CDN source names.
     originDomainName: `${bucket.bucket}.${bucket.extranetEndpoint}`,
     // The CDN reads through the account's CDN service role, authorized once per account
-    // (see the README): no bucket policy statement names a distribution.
+    // (docs/alicloud.md, `cdn-private-oss-role`): no bucket policy statement names a distribution.
     // ref: https://www.alibabacloud.com/help/en/cdn/user-guide/grant-alibaba-cloud-cdn-access-permissions-on-private-oss-buckets
     allowCdnReads: () => undefined,
   };

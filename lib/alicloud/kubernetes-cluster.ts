@@ -122,7 +122,7 @@ export function createAlicloudKubernetesCluster(scope: Construct, spec: Kubernet
     // The network's NAT gateway already gives the nodes outbound access. Provider 1.289.0
     // does not send a false value (d.GetOk), and CreateCluster's snat_entry defaults to
     // true, so ACK configures SNAT itself: the cluster waits for the network's SNAT
-    // entries (dependsOn below), so ACK finds them in place. See the README.
+    // entries (dependsOn below), so ACK finds them in place. See docs/alicloud.md, "Before the first deploy on Alibaba Cloud".
     newNatGateway: false,
     slbInternetEnabled: false,
     // Terway: pods on the private vSwitches, in the same zones as the nodes.

@@ -76,7 +76,7 @@ export function requireKmsInstanceId(scope: Construct, store: AlicloudSecretStor
 export function credentialsSecret(scope: Construct, props: CredentialsSecretProps, store: AlicloudSecretStore): string {
   const kmsInstanceId = requireKmsInstanceId(scope, store, `Alibaba Cloud's KMS keeps secrets only in a KMS instance, and ${props.owner} keeps its credentials in a KMS secret`);
   // Software key management instances rotate keys (7 to 365 days); hardware ones do not, so
-  // the instance must be a software one (see the README's prerequisites).
+  // the instance must be a software one (see docs/alicloud.md, "Before the first deploy on Alibaba Cloud").
   // ref: https://www.alibabacloud.com/help/en/kms/key-management-service/developer-reference/api-kms-2016-01-20-createkey
   //   (DKMSInstanceId: required to create a key in a KMS instance; RotationInterval 7 to 365 days for software keys)
   const key = new KmsKey(scope, "CredentialsKey", {

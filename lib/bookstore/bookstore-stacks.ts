@@ -26,8 +26,8 @@ export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
   readonly policyChecks?: boolean;
   /**
    * Keep every stack's state in the cloud's own object storage (S3, OSS or COS).
-   * @default from the environment (BOOKSTORE_STATE_BUCKET_<CLOUD> and friends, see the
-   * README), else local state files
+   * @default from the environment (BOOKSTORE_STATE_BUCKET_<CLOUD> and friends, see
+   * docs/remote-state.md), else local state files
    */
   readonly remoteState?: RemoteStateProps;
   /**

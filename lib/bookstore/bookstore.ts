@@ -215,9 +215,12 @@ export interface BookstoreProps {
   readonly certificate?: CertificateSource;
   /** @default a 10.0.0.0/16 network over 2 zones */
   readonly network?: BookstoreNetworkProps;
-  /** The web tier: the bookstore container on autoscaled VMs. */
+  /**
+   * The web tier: the bookstore container on the cluster's pods while `kubernetes.enabled`
+   * (the default), else on autoscaled VMs, or on both by weight: `web.runtime` says which.
+   */
   readonly web: BookstoreWebProps;
-  /** @default MySQL 8.0, SMALL, highly available, 7 days of backups */
+  /** @default the catalog's MySQL version (8.4 on AWS, 8.0 on Alibaba Cloud and Tencent Cloud), SMALL, highly available, 7 days of backups */
   readonly database?: BookstoreDatabaseProps;
   /** @default a SMALL Redis 7 cache, highly available, 7 days of backups */
   readonly cache?: BookstoreCacheProps;

@@ -44,7 +44,7 @@ const GLOBAL_DNS_STACK_PROP_SHAPE: PropShape = {
  * It depends on the bookstores' infrastructure stacks, so they are deployed first. The same
  * way it reads their asset CDNs' host names (`static.<domain>`) and, for AWS, the record
  * that validates CloudFront's certificate, which it writes into its zone (a first deploy
- * into a zone it creates: README, "Certificate validation on AWS").
+ * into a zone it creates: docs/global-domain.md, "Certificate validation on AWS").
  */
 export class GlobalDnsStack {
   public readonly stack: TerraformStack;

@@ -24,7 +24,7 @@ export function stackProblems(outdir: string, expected: readonly string[]): stri
     const { backend } = describeStackJson(JSON.parse(fs.readFileSync(entry.file, "utf8")));
     if (backend === "local") {
       problems.push(
-        `${name} keeps its state in a local file, which is lost when the job ends: give it remote state (BookstoreStacks' remoteState, or the repository variables BOOKSTORE_STATE_BUCKET_<CLOUD> and friends that the workflow passes to synth; README, "Remote state")`,
+        `${name} keeps its state in a local file, which is lost when the job ends: give it remote state (BookstoreStacks' remoteState, or the repository variables BOOKSTORE_STATE_BUCKET_<CLOUD> and friends that the workflow passes to synth; docs/remote-state.md)`,
       );
     }
   }

@@ -20,7 +20,7 @@ export interface ApplicationResources {
   readonly assetBucket?: IAssetBucket;
 }
 
-/** Variables of the contract, in the order the README documents them. */
+/** Variables of the contract, in the order docs/application-contract.md documents them. */
 export const APPLICATION_VARIABLES = {
   /** The cloud's short name (`aws`, ...): which SDK and secret store to use. */
   cloud: "CLOUD",

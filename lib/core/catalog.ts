@@ -77,7 +77,7 @@ export interface CloudCatalog {
    * What an account must have before the first deploy that the stacks do not create (services
    * activated, service roles authorized, a KMS instance, a domain's ownership proved), each
    * with the features that need it, its reference and the day it was checked.
-   * `prerequisitesFor` picks those an app needs; the README's runbook lists them all.
+   * `prerequisitesFor` picks those an app needs; each cloud's runbook (docs/<cloud>.md) lists them all.
    */
   readonly prerequisites: readonly AccountPrerequisite[];
 }

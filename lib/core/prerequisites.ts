@@ -32,7 +32,7 @@ export enum AppFeature {
   GLOBAL_DOMAIN = "globalDomain",
 }
 
-/** Each feature in a few words, for the README and messages: "needed <words>". */
+/** Each feature in a few words, for the runbooks (docs/<cloud>.md) and messages: "needed <words>". */
 export const APP_FEATURE_WORDS: Readonly<Record<AppFeature, string>> = Object.freeze({
   [AppFeature.ALWAYS]: "always",
   [AppFeature.VMS]: "with VMs (the web tier's runtime sends them requests)",
@@ -58,7 +58,7 @@ const IMAGE_FEATURES: readonly AppFeature[] = [AppFeature.REGISTRY, AppFeature.C
  * stack that owned them would remove them for every other user of the account on destroy.
  */
 export interface AccountPrerequisite {
-  /** Stable kebab-case name, unique in its catalog; the README's runbook lists each by it. */
+  /** Stable kebab-case name, unique in its catalog; the cloud's runbook (docs/<cloud>.md) lists each by it. */
   readonly id: string;
   /** What must be in place, in a sentence or two. */
   readonly what: string;

@@ -41,7 +41,7 @@ export interface ClusterProviderSettings {
  *
  * - `ClusterTarget.cloud()` (the default): the cluster the infrastructure stack created,
  *   reached through the cloud's data sources and the infrastructure stack's outputs (the
- *   README's "The workloads stack" says per cloud how).
+ *   docs/kubernetes.md, "The workloads stack", says per cloud how).
  * - `ClusterTarget.kubeconfig({ path, context })`: bring your own cluster. Both stacks'
  *   providers connect through the named kubeconfig context instead, and read nothing of the
  *   cloud's cluster: the add-ons learn the cluster's Kubernetes version from its API server

@@ -73,7 +73,7 @@ export function createTencentcloudAssetBucket(scope: Construct, spec: AssetBucke
     // <bucket>-<APPID>.cos.<region>.myqcloud.com, the origin a COS-type CDN origin names.
     originDomainName: bucket.cosBucketUrl,
     // The CDN reads through the account's CDN service authorization for COS, given once per
-    // account (see the README): no bucket policy statement names a domain.
+    // account (docs/tencentcloud.md, `cdn-cos-authorization`): no bucket policy statement names a domain.
     allowCdnReads: () => undefined,
   };
 }

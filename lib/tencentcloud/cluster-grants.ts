@@ -26,7 +26,7 @@ const ROLE = /^qcs::cam::uin\/\d+:roleName\/(.+)$/;
  * permissions in the region: it owns that principal's grants on every cluster, so a
  * principal named here must get its TKE permissions only from this stack (the provider's
  * own warning). The principal also needs CAM permission to call TKE's API for the
- * kubeconfig (README, deploy runbook).
+ * kubeconfig (docs/tencentcloud.md, the deploy runbook).
  * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_user_permissions.md
  * ref: https://www.tencentcloud.com/document/product/457/37368 (preset authorization: tke:admin, tke:ops, tke:dev, tke:ro; the principal needs the CAM DescribeCluster permission)
  * ref: https://tencentcloud.com/document/product/598/57168 (TKE actions for CAM policies, e.g. DescribeClusterKubeconfig)

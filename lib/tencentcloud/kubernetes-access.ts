@@ -90,7 +90,7 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
    * certificate named in a Secret (`qcloud_cert_id`, an identifier, not a key), and sends
    * straight to the pods (`direct-access`: on this GlobalRouter cluster it needs
    * `GlobalRouteDirectAccess: "true"` in kube-system's `tke-service-controller-config` and
-   * CLB SNAT Pro; see the README's runbook). A TkeServiceConfig sets the rule's HTTP
+   * CLB SNAT Pro; see docs/tencentcloud.md, the runbook). A TkeServiceConfig sets the rule's HTTP
    * health check and forwarding, as Terraform's rule does for the VMs.
    * ref: https://cloud.tencent.com/document/product/457/51258 (Service annotations: tke-existed-lbid, direct-access, tke-service-config)
    * ref: https://intl.cloud.tencent.com/document/product/457/39141 (Service extension protocol: HTTPS with hosts and a tls Secret)

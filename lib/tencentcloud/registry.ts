@@ -39,7 +39,7 @@ export function tcrEnterpriseImage(image: string): TcrEnterpriseImage | undefine
 /**
  * True for an image in TCR Personal. Its login is the account's own registry password,
  * set in the console; TCR documents no temporary credential a CAM role could ask for, so
- * the VMs get no login for it (see README).
+ * the VMs get no login for it (see docs/tencentcloud.md).
  */
 export function isTcrPersonalImage(image: string): boolean {
   return !Token.isUnresolved(image) && PERSONAL_HOST.test(image.split("/")[0]);

@@ -1,5 +1,5 @@
 /*
- * `npm run diagram:docs`: the README's pictures, docs/diagrams/*.svg, drawn from the
+ * `npm run diagram:docs`: the pictures of the README and docs/example-app.md, docs/diagrams/*.svg, drawn from the
  * example app synthesized with every implemented cloud (whatever BOOKSTORE_CLOUDS says)
  * into a temporary folder. test/diagram/pictures.test.ts fails when they are stale.
  */

@@ -1,11 +1,11 @@
 // Types for scripts/rehearse/rehearsal-data.js (plain CommonJS), so TypeScript tests can import it.
 
-/** The README's runbook heading of each cloud: `### Deploy runbook: <title>`. */
+/** The runbook heading of each cloud's page, docs/<cloud>.md: `## Deploy runbook: <title>`. */
 export const RUNBOOK_TITLES: Readonly<Record<string, string>>;
 /** The stack patterns of a command's argument text: quoted words unquoted, flags dropped, up to a comment or backtick. */
 export function commandPatterns(argumentText: string): string[];
-/** The stack patterns of the cloud's deploy command in its README runbook, or undefined. */
-export function readmeDeployCommand(readme: string, cloud: string): string[] | undefined;
+/** The stack patterns of the cloud's deploy command in its runbook (the text of docs/<cloud>.md), or undefined. */
+export function runbookDeployCommand(page: string, cloud: string): string[] | undefined;
 /** The CRD names in a packaged chart's crds/ folder. */
 export function crdNamesInChart(file: string): string[];
 export const WEBHOOK_STAND_INS: readonly { service: string; tlsSecret: string; what: string; reason: string }[];

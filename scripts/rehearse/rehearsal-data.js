@@ -1,5 +1,5 @@
 /*
- * The rehearsal's data: where the README keeps each cloud's deploy command, and what
+ * The rehearsal's data: where each cloud's runbook (docs/<cloud>.md) keeps its deploy command, and what
  * stands in for what only a cloud's cluster has (its controllers' webhooks, CRDs that a
  * cloud installs and publishes no definition of). Pure, except crdNamesInChart (reads a
  * packaged chart with tar).
@@ -8,10 +8,10 @@
 
 const { spawnSync } = require("child_process");
 
-/** The README's runbook heading of each cloud: `### Deploy runbook: <title>`. */
+/** The runbook heading of each cloud's page, docs/<cloud>.md: `## Deploy runbook: <title>`. */
 const RUNBOOK_TITLES = Object.freeze({ aws: "AWS", alicloud: "Alibaba Cloud", tencentcloud: "Tencent Cloud" });
 
-/** The stack patterns of a README command's arguments: quoted words unquoted, stopping at a comment or a closing backtick. */
+/** The stack patterns of a runbook command's arguments: quoted words unquoted, stopping at a comment or a closing backtick. */
 function commandPatterns(argumentText) {
   const words = [];
   const word = /\s*('([^']*)'|"([^"]*)"|([^\s'"`#]+))/y;
@@ -25,17 +25,17 @@ function commandPatterns(argumentText) {
 }
 
 /**
- * The stack patterns of `cloud`'s deploy command in its README runbook (the first
+ * The stack patterns of `cloud`'s deploy command in its runbook, the text of docs/<cloud>.md (the first
  * `npm run cdktf -- deploy ...` of the section whose patterns all name the cloud's stacks),
  * e.g. ["bookstore-aws*"]; undefined when the runbook gives none.
  */
-function readmeDeployCommand(readme, cloud) {
+function runbookDeployCommand(page, cloud) {
   const title = RUNBOOK_TITLES[cloud];
   if (!title) return undefined;
-  const start = readme.indexOf(`### Deploy runbook: ${title}`);
+  const start = page.indexOf(`\n## Deploy runbook: ${title}\n`);
   if (start < 0) return undefined;
-  const next = readme.indexOf("\n### ", start + 1);
-  const section = readme.slice(start, next < 0 ? undefined : next);
+  const next = page.indexOf("\n## ", start + 1);
+  const section = page.slice(start, next < 0 ? undefined : next);
   // The runbook's last deploy command of the cloud's own stacks: the one that applies all of
   // them (AWS's first deploy applies the infrastructure stack alone first, then this one).
   let found;
@@ -81,7 +81,7 @@ const WEBHOOK_STAND_INS = Object.freeze([
  * generated CRD's would at least: with no schema at all (x-kubernetes-preserve-unknown-fields
  * at the root) the kubernetes provider dry-runs the object at plan, and the first deploy
  * fails with "Dry-run failed for non-structured resource: namespaces "bookstore" not found",
- * the namespace being created by the same apply (measured; README, "Rehearsing the deploy").
+ * the namespace being created by the same apply (measured; docs/rehearsal.md).
  */
 const CRD_STAND_INS = Object.freeze([
   {
@@ -120,4 +120,4 @@ const CRD_STAND_INS = Object.freeze([
   },
 ]);
 
-module.exports = { RUNBOOK_TITLES, commandPatterns, readmeDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS };
+module.exports = { RUNBOOK_TITLES, commandPatterns, runbookDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS };

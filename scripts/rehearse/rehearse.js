@@ -1,16 +1,16 @@
 #!/usr/bin/env node
 /*
- * `npm run rehearse`: the README's deploy, run for real against a local Kubernetes API
+ * `npm run rehearse`: the runbooks' deploy, run for real against a local Kubernetes API
  * server (issue #26). For each cloud of the example app:
  *
- *   1. synthesize the app as the README says (`node scripts/run-app.js`, cdktf.json's app),
+ *   1. synthesize the app as the README's quick start does (`node scripts/run-app.js`, cdktf.json's app),
  *      with its add-ons and workloads stacks sent to the local control plane's kubeconfig
  *      (BOOKSTORE_KUBECONFIG / BOOKSTORE_KUBE_CONTEXT: ClusterTarget.kubeconfig) and the
  *      Helm charts taken from the chart mirror (BOOKSTORE_CHART_MIRROR: ChartSource.localDirectory);
  *   2. stand in for the infrastructure stack (no cloud here): its outputs that the other
  *      stacks read, with values of their real shape (infrastructure-stand-in.js);
- *   3. run the cloud's deploy command as the README's runbook writes it
- *      (`npm run cdktf -- deploy 'bookstore-<cloud>*'`, read from README.md), through the real
+ *   3. run the cloud's deploy command as its runbook writes it
+ *      (`npm run cdktf -- deploy 'bookstore-<cloud>*'`, read from docs/<cloud>.md), through the real
  *      cdktf CLI and Terraform, with the real kubernetes and helm providers from the tools
  *      cache's filesystem mirror (a CLI config of its own: nothing is downloaded);
  *   4. check: every stack the cloud has was applied, every Kubernetes object its state holds
@@ -44,7 +44,7 @@ const { KUBERNETES, ETCD, KWOK } = require("./versions");
 const { standInStack } = require("./infrastructure-stand-in");
 const { makeKubectl, objectsInState, stateHoldsResources, clusterObjects, settledRemnants } = require("./cluster-checks");
 const { mirrorDir } = require("./chart-mirror");
-const { readmeDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS } = require("./rehearsal-data");
+const { runbookDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS } = require("./rehearsal-data");
 const { cacheDir, providerBinary } = require("../validate-providers");
 const { requiredProviders } = require("../stand-ins");
 
@@ -171,13 +171,13 @@ function terraformCliConfig(work, cache) {
   return file;
 }
 
-/** The README's command words for `verb` (deploy or destroy) on these stack patterns, as a shell would pass them. */
-function readmeForm(verb, patterns) {
+/** The runbook's command words for `verb` (deploy or destroy) on these stack patterns, as a shell would pass them. */
+function runbookForm(verb, patterns) {
   return `npm run cdktf -- ${verb} ${patterns.map((p) => (/[*?[\]{}]/.test(p) ? `'${p}'` : p)).join(" ")}`;
 }
 
 /**
- * The flags the rehearsal adds to the README's `npm run cdktf -- <verb> <patterns>`:
+ * The flags the rehearsal adds to the runbook's `npm run cdktf -- <verb> <patterns>`:
  * --skip-synth/--output, the folder synthesized (and stood in) above, as
  * test/deploy-commands.test.ts runs it; --skip-provider-lock, since `terraform providers
  * lock` asks the registry, which the rehearsal never reaches (init writes the lock file
@@ -186,7 +186,7 @@ function readmeForm(verb, patterns) {
 const CDKTF_FLAGS = Object.freeze(["--skip-synth", "--auto-approve", "--skip-provider-lock"]);
 
 /**
- * Runs the README's form of `cdktf <verb> <patterns>` on the synthesized folder; the
+ * Runs the runbook's form of `cdktf <verb> <patterns>` on the synthesized folder; the
  * result's output holds the CLI's and, after it, every terraform run's own.
  */
 async function cdktf(verb, patterns, { outdir, env, logFile }) {
@@ -213,7 +213,7 @@ function stacksOf(manifest, cloud) {
 }
 
 /**
- * Deploys one cloud's stacks with the README's command (or a planted one), checks them,
+ * Deploys one cloud's stacks with its runbook's command (or a planted one), checks them,
  * destroys them and checks what remains. Returns { failures: [...], notes: [...], timings }.
  */
 async function rehearseCloud(context, cloud, { label, patterns, plant }) {
@@ -242,7 +242,7 @@ async function rehearseCloud(context, cloud, { label, patterns, plant }) {
   }
 
   const deployPatterns = patterns || context.commands[cloud];
-  log(`  ${label}: ${readmeForm("deploy", deployPatterns)}`);
+  log(`  ${label}: ${runbookForm("deploy", deployPatterns)}`);
   const deployed = await cdktf("deploy", deployPatterns, { outdir, env, logFile });
   timings.deploySeconds = deployed.seconds;
   if (deployed.code !== 0) {
@@ -252,7 +252,7 @@ async function rehearseCloud(context, cloud, { label, patterns, plant }) {
       const stateFile = path.join(work, `terraform.${stack}.tfstate`);
       const isStandIn = stack === `bookstore-${cloud}`;
       const applied = fs.existsSync(stateFile) && (isStandIn || stateHoldsResources(stateFile));
-      if (!applied) failures.push(`${stack}: not applied by ${readmeForm("deploy", deployPatterns)}`);
+      if (!applied) failures.push(`${stack}: not applied by ${runbookForm("deploy", deployPatterns)}`);
     }
     const objects = stacks.flatMap((stack) => objectsInState(path.join(work, `terraform.${stack}.tfstate`)));
     for (const object of objects) {
@@ -275,7 +275,7 @@ async function rehearseCloud(context, cloud, { label, patterns, plant }) {
 
   // Always torn down, with the cloud's full pattern, so that the next run starts from the baseline.
   const destroyPatterns = context.commands[cloud];
-  log(`  ${label}: ${readmeForm("destroy", destroyPatterns)}`);
+  log(`  ${label}: ${runbookForm("destroy", destroyPatterns)}`);
   const destroyed = await cdktf("destroy", destroyPatterns, { outdir, env, logFile });
   timings.destroySeconds = destroyed.seconds;
   if (destroyed.code !== 0) failures.push(`destroy failed (exit ${destroyed.code}): ${catchingLine(destroyed.output)}`);
@@ -397,7 +397,6 @@ async function main(argv = process.argv.slice(2)) {
     const pristine = {};
     for (const cloud of options.clouds) pristine[cloud] = synthesize(work, cloud, path.join(cpDir, "kubeconfig"), controlPlane.CONTEXT);
     result.synthSeconds = seconds(synthStarted);
-    const readme = fs.readFileSync(path.join(REPO, "README.md"), "utf8");
     const commands = {};
     const cannot = [];
     const rehearsed = [];
@@ -407,8 +406,8 @@ async function main(argv = process.argv.slice(2)) {
       const readStack = (name) => JSON.parse(fs.readFileSync(path.join(pristine[cloud], "stacks", name, "cdk.tf.json"), "utf8"));
       const stacks = stacksOf(manifest, cloud);
       const reasons = [];
-      const command = readmeDeployCommand(readme, cloud);
-      if (!command) reasons.push(`the README gives no deploy command for ${cloud}`);
+      const command = runbookDeployCommand(fs.readFileSync(path.join(REPO, "docs", `${cloud}.md`), "utf8"), cloud);
+      if (!command) reasons.push(`docs/${cloud}.md gives no deploy command for ${cloud}`);
       commands[cloud] = command;
       const kubeStacks = stacks.filter((s) => s !== `bookstore-${cloud}`).map((name) => ({ name, json: readStack(name) }));
       for (const { source, version } of requiredProviders(kubeStacks)) {
@@ -428,10 +427,10 @@ async function main(argv = process.argv.slice(2)) {
       rehearsed.push({ cloud, stacks, charts });
     }
     const describe = ({ cloud, stacks, charts }) =>
-      `${readmeForm("deploy", commands[cloud])} (${stacks.join(", ")}${charts.length ? `; charts ${charts.map((c) => `${c.name} ${c.version}`).join(", ")} from the mirror` : ""})`;
+      `${runbookForm("deploy", commands[cloud])} (${stacks.join(", ")}${charts.length ? `; charts ${charts.map((c) => `${c.name} ${c.version}`).join(", ")} from the mirror` : ""})`;
     console.log(
       [
-        `rehearse: deploys and destroys with the README's commands on a local kube-apiserver ${KUBERNETES.version} (etcd ${ETCD.version}, kwok ${KWOK.version} fake nodes, Terraform ${pre.terraformVersion}): ${rehearsed.map(describe).join("; ") || "nothing"}`,
+        `rehearse: deploys and destroys with the runbooks' commands on a local kube-apiserver ${KUBERNETES.version} (etcd ${ETCD.version}, kwok ${KWOK.version} fake nodes, Terraform ${pre.terraformVersion}): ${rehearsed.map(describe).join("; ") || "nothing"}`,
         `stood in: each infrastructure stack by its outputs (no cloud), ${WEBHOOK_STAND_INS.map((w) => w.what).join(", ")}, ${CRD_STAND_INS.map((c) => c.what).join(", ")}`,
         `not rehearsed: the infrastructure stacks' resources, AWS on moto (hashicorp/aws cannot be built here)${cannot.length ? `, ${cannot.join("; ")}` : ""}${options.plants.length ? `; planted defects: ${options.plants.join(", ")}` : ""}`,
       ].join("; "),
@@ -509,6 +508,6 @@ async function main(argv = process.argv.slice(2)) {
   return exitCode;
 }
 
-module.exports = { PLANTS, readmeForm, stacksOf, catchingLine, main };
+module.exports = { PLANTS, runbookForm, stacksOf, catchingLine, main };
 
 if (require.main === module) main().then((code) => (process.exitCode = code));

@@ -1,7 +1,7 @@
 /*
  * The pinned versions of the local control plane that `npm run rehearse` deploys to
  * (scripts/rehearse/build-control-plane.js builds them, control-plane.js starts them).
- * One place for every version: the build, the cache paths and the README read these.
+ * One place for every version: the build, the cache paths and docs/rehearsal.md read these.
  */
 "use strict";
 

@@ -3,14 +3,14 @@ import { BookstoreStacks, Cloud } from "../../lib";
 import { bookstoreProps } from "../support/bookstore";
 import { onlyResource, TerraformJson } from "../support/synth";
 
-// The README's way for an account of Alibaba Cloud's international site, where the provider documents
+// The way docs/alicloud.md gives for an account of Alibaba Cloud's international site, where the provider documents
 // alicloud_certificate_id as unsupported: the CLB's copy of the certificate made from its PEM files.
-describe("Alibaba Cloud: the CLB's certificate on the international site (README)", () => {
+describe("Alibaba Cloud: the CLB's certificate on the international site (docs/alicloud.md)", () => {
   test("overriding the CLB's server certificate with the PEM files leaves no CAS argument on it", () => {
     // GIVEN the example bookstore in Singapore
     const cloud = Cloud.alicloud({ region: "ap-southeast-1", kmsInstanceId: "kst-sgp00000000000000000" });
     const stacks = new BookstoreStacks(Testing.app(), cloud, bookstoreProps(cloud));
-    // WHEN the CLB's copy is overridden as the README shows
+    // WHEN the CLB's copy is overridden as docs/alicloud.md shows
     const certificate = stacks.bookstore.loadBalancer.node.findChild("Certificate") as TerraformResource;
     for (const argument of ["alicloud_certificate_id", "alicloud_certificate_name", "alicloud_certificate_region_id", "lifecycle"]) {
       certificate.addOverride(argument, null);

@@ -257,7 +257,7 @@ describe("AWS: one front door", () => {
     });
 
     test("the runbook checks a pinned EKS add-on build against the catalog's default Kubernetes version", () => {
-      const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8").replace(/\s+/g, " ");
+      const readme = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "aws.md"), "utf8").replace(/\s+/g, " ");
       expect(readme).toContain(`aws eks describe-addon-versions --kubernetes-version ${AWS_CATALOG.defaultKubernetesVersion} --addon-name`);
     });
 

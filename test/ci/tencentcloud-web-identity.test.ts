@@ -9,7 +9,7 @@ import { signInToTencentcloud } from "../../lib/ci/tencentcloud-web-identity";
 // The Tencent Cloud sign-in against stand-ins for GitHub's OIDC token endpoint and
 // Tencent Cloud STS on loopback: what is asked of each, what reaches the next steps
 // (GITHUB_ENV) and what the log shows. Whether CAM accepts GitHub's token for a real
-// role is for a live account to show (README, "Deploy from CI").
+// role is for a live account to show (docs/deploy-from-ci.md).
 
 interface Recorded {
   method: string;

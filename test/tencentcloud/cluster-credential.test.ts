@@ -136,11 +136,11 @@ describe("TKE's client certificate for the workloads stack", () => {
     expect(`${missing.stdout}${refused.stdout}${keyless.stdout}`).toBe("");
   });
 
-  test("the README's runbook and the CI workflow install the catalog's TCCLI on the machine that runs Terraform", () => {
+  test("the runbook (docs/tencentcloud.md) and the CI workflow install the catalog's TCCLI on the machine that runs Terraform", () => {
     const { version, sdkVersion } = TENCENTCLOUD_CATALOG.tencentcloud.tccli;
     const install = `tccli==${version} tencentcloud-sdk-python==${sdkVersion}`;
     const repo = path.join(__dirname, "..", "..");
-    expect(fs.readFileSync(path.join(repo, "README.md"), "utf8").replace(/\n\s*/g, " ")).toContain(`pip install ${install}`);
+    expect(fs.readFileSync(path.join(repo, "docs", "tencentcloud.md"), "utf8").replace(/\n\s*/g, " ")).toContain(`pip install ${install}`);
     const workflow = fs.readFileSync(path.join(repo, "examples", "ci", "github-actions.yml"), "utf8");
     expect(workflow.split(`pip install --quiet ${install}`)).toHaveLength(3); // the Tencent Cloud lane's plan job and deploy job
   });
