@@ -3,6 +3,7 @@ import { AwsCatalog, Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { newStack } from "./support/synth";
+import { publicIpv4Blocks } from "./support/public-blocks";
 import { expectValidationError } from "./support/validation";
 
 // Bad input, class by class, on every cloud: each row is refused with a ValidationError
@@ -163,6 +164,7 @@ function setRows(cloud: ICloud): Row[] {
     return [["any public API CIDR where the API server stays private", { kubernetes: { publicApiAllowedCidrs: ["0.0.0.0/1", "128.0.0.0/1"] } }, `${SHOP}/Kubernetes`, "kubernetes.publicApiAllowedCidrs", ["0.0.0.0/1", "128.0.0.0/1"]]];
   }
   const cidrs = (list: string[]): Props => ({ kubernetes: { publicApiAllowedCidrs: list } });
+  const mostOfTheInternet = publicIpv4Blocks().slice(0, cloud.catalog.limits.maxPublicApiCidrs);
   const tooMany = Array.from({ length: cloud.catalog.limits.maxPublicApiCidrs + 1 }, (_, i) => `203.0.${i}.0/24`);
   return [
     ["two halves that add up to the whole internet", cidrs(["0.0.0.0/1", "128.0.0.0/1"]), `${SHOP}/Kubernetes`, "kubernetes.publicApiAllowedCidrs[0]", "0.0.0.0/1"],
@@ -176,6 +178,7 @@ function setRows(cloud: ICloud): Row[] {
     ["a range inside another entry", cidrs(["203.0.112.0/22", "203.0.113.0/24"]), `${SHOP}/Kubernetes`, "kubernetes.publicApiAllowedCidrs[1]", "203.0.113.0/24"],
     ["an IPv6 range", cidrs(["2001:db8::/32"]), `${SHOP}/Kubernetes`, "kubernetes.publicApiAllowedCidrs[0]", "2001:db8::/32"],
     [`more than ${cloud.catalog.limits.maxPublicApiCidrs} CIDRs`, cidrs(tooMany), `${SHOP}/Kubernetes`, "kubernetes.publicApiAllowedCidrs", tooMany],
+    ["public ranges, none touching a private one, that add up to most of the internet", cidrs(mostOfTheInternet), `${SHOP}/Kubernetes`, "kubernetes.publicApiAllowedCidrs", mostOfTheInternet],
   ];
 }
 

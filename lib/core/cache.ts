@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
-import { ICloud, ICloudScoped, INetworkPeer, requireSameCloud } from "./cloud";
+import { ICloud, ICloudScoped, INetworkPeer, requireInsidePeer, requireSameCloud } from "./cloud";
 import { MIN_BACKUP_RETENTION_DAYS } from "./database";
 import type { INetwork } from "./network";
 import { requireValidName } from "./names";
@@ -149,6 +149,7 @@ export class Cache extends CloudResource implements ICache {
 
   public allowConnectionsFrom(peer: INetworkPeer): void {
     requireSameCloud(this, "peer", this.cloud, peer);
+    requireInsidePeer(this, "peer", peer);
     // The same peer wired twice (e.g. by the user and by a composition) gets one rule.
     if (this.peers.has(peer.node.path)) return;
     this.peers.add(peer.node.path);

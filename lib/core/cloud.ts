@@ -3,6 +3,7 @@ import { TerraformStack } from "./cdktf";
 import { CloudCatalog } from "./catalog";
 import type { RemoteStateProps } from "./remote-state";
 import { ValidationError } from "./validation";
+import { admitsInternet } from "./address-coverage";
 import type { CacheAttributes, CacheSpec } from "./cache";
 import type { AssetBucketAttributes, AssetBucketSpec } from "./asset-bucket";
 import type { CdnAttributes, CdnHostNameSpec, CdnSpec, ICdnHostNameSource } from "./cdn";
@@ -137,6 +138,19 @@ export function requireUsableCertificate(scope: IConstruct, field: string, cloud
   }
   if (certificate.isIssued && !cloud.catalog.capabilities.issuesCertificates) {
     throw new ValidationError(scope, field, given, `an existing certificate: ${cloud.name} cannot issue one here; give cloud.certificate.existing(<certificate id>)`);
+  }
+}
+
+/**
+ * Refuses a peer whose `sourceCidrs` admit the internet: they become a database's or cache's
+ * whitelist (Alibaba's `security_ips`, Tencent's and AWS's security group rules), where
+ * `0.0.0.0/1` plus `128.0.0.0/1` opens it as wide as `0.0.0.0/0`. Judged by the addresses
+ * covered, as the policy packs judge those whitelists (`admitsInternet`).
+ */
+export function requireInsidePeer(scope: IConstruct, field: string, peer: INetworkPeer): void {
+  const sourceCidrs = peer.sourceCidrs ?? [];
+  if (admitsInternet(sourceCidrs)) {
+    throw new ValidationError(scope, `${field}.sourceCidrs`, sourceCidrs, "private ranges its connections come from (e.g. a cluster's pod range); public ranges of more than one /8 in all admit the internet");
   }
 }
 

@@ -1,6 +1,6 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
-import { ICloud, ICloudScoped, INetworkPeer, requireSameCloud } from "./cloud";
+import { ICloud, ICloudScoped, INetworkPeer, requireInsidePeer, requireSameCloud } from "./cloud";
 import type { INetwork } from "./network";
 import { DatabaseSize, enumValues, MysqlVersion } from "./sizes";
 import { MYSQL_RESERVED_WORDS, MYSQL_SYSTEM_SCHEMAS } from "./mysql-names";
@@ -192,6 +192,7 @@ export class Database extends CloudResource implements IDatabase {
 
   public allowConnectionsFrom(peer: INetworkPeer): void {
     requireSameCloud(this, "peer", this.cloud, peer);
+    requireInsidePeer(this, "peer", peer);
     // The same peer wired twice (e.g. by the user and by a composition) gets one rule.
     if (this.peers.has(peer.node.path)) return;
     this.peers.add(peer.node.path);

@@ -1,6 +1,7 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
+import { admitsInternet, INTERNET_IPV4_ADDRESSES, publicCoverage } from "./address-coverage";
 import { contains, formatCidr, nonPublicOverlap, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
 import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
@@ -56,7 +57,8 @@ export interface KubernetesClusterProps {
    * Public addresses (CIDR) that may reach the API server from the internet. Empty keeps
    * the API server private: reachable only from inside the network. Only public ranges:
    * `0.0.0.0/0`, private, loopback, carrier-grade NAT and other special ranges are refused,
-   * and so is any set that adds up to them.
+   * and so is any set that covers more than one /8 of public addresses in all (the policy
+   * packs' measure of "the internet", `admitsInternet`).
    * @default [] (private API server)
    */
   readonly publicApiAllowedCidrs?: string[];
@@ -254,6 +256,18 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
         throw new ValidationError(this, `publicApiAllowedCidrs[${index}]`, publicApiAllowedCidrs[index], `a range that overlaps no other entry; it overlaps publicApiAllowedCidrs[${other}] (${publicApiAllowedCidrs[other]})`);
       }
     });
+    // Public blocks alone can still name the internet: forty of them cover 99.5 % of IPv4.
+    // The policy packs judge EKS's public_access_cidrs by the same coverage, so what passes
+    // here passes there.
+    if (admitsInternet(publicApiAllowedCidrs)) {
+      const coveredIpv4 = publicCoverage(publicApiAllowedCidrs).ipv4;
+      throw new ValidationError(
+        this,
+        "publicApiAllowedCidrs",
+        publicApiAllowedCidrs,
+        `public ranges that cover at most ${INTERNET_IPV4_ADDRESSES.toLocaleString("en-US")} addresses in all (one /8, what IANA hands a registry: more names the internet rather than known hosts); these cover ${coveredIpv4.toLocaleString("en-US")}`,
+      );
+    }
 
     const privateApiAllowedCidrs = this.requirePrivateCidrs(props.privateApiAllowedCidrs ?? [], catalog.limits.maxPrivateApiCidrs);
     const administrators = this.requireAdministrators(props.administrators ?? []);

@@ -79,7 +79,7 @@ export function isTrue(value: unknown): boolean {
  */
 export const ANYWHERE_CIDRS: readonly string[] = ["0.0.0.0/0", "0.0.0.0", "::/0"];
 
-export { admitsInternet } from "./address-coverage";
+export { admitsInternet } from "../core/address-coverage";
 
 /**
  * Rules that one argument of one resource type must satisfy: the many scanner checks of

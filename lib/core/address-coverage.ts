@@ -1,4 +1,4 @@
-import { Ipv4Cidr, NON_PUBLIC_RANGES, sizeOf } from "../core/cidr";
+import { Ipv4Cidr, NON_PUBLIC_RANGES, sizeOf } from "./cidr";
 
 /**
  * How much of the internet a list of address arguments admits, judged by the addresses
@@ -17,7 +17,7 @@ import { Ipv4Cidr, NON_PUBLIC_RANGES, sizeOf } from "../core/cidr";
  * CKV_TC_8 look for `0.0.0.0/0` (or `0.0.0.0`, `::/0`), and CKV_AWS_39 refuses any public
  * EKS endpoint whatever its CIDRs; trivy's AVD-AWS-0041 / AVD-AWS-0107 flag any public
  * block of more than one address. The verdict here depends only on the set of addresses
- * covered, so splitting or merging blocks never changes it (test/policy/address-coverage.test.ts).
+ * covered, so splitting or merging blocks never changes it (test/core/address-coverage.test.ts).
  */
 
 /** Public addresses a list may cover before it counts as the internet: one /8 of IPv4. */

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { formatCidr, Ipv4Cidr, nonPublicOverlap, sizeOf } from "../../lib/core/cidr";
-import { admitsInternet, parseIpv4Block, parseIpv6Block, publicCoverage } from "../../lib/policy/address-coverage";
+import { admitsInternet, parseIpv4Block, parseIpv6Block, publicCoverage } from "../../lib/core/address-coverage";
 import { propertyRuns } from "../support/property-budget";
 import { publicIpv4Blocks } from "../support/public-blocks";
 
