@@ -107,7 +107,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     }
   }
   const environment = { ...spec.environment, ...bucketEndpoint };
-  requireUserDataFits(scope, "environment", spec.image, environment, catalog.limits.userData, registryLogin, specifics.dockerInstallCommands);
+  requireUserDataFits(scope, "environment", spec.image, environment, catalog.limits.userData, spec.container, registryLogin, specifics.dockerInstallCommands);
 
   const image = new DataAlicloudImages(scope, "Image", {
     nameRegex: specifics.instanceImageNameRegex,
@@ -150,7 +150,7 @@ export function createAlicloudComputeGroup(scope: Construct, spec: ComputeGroupS
     // Security Center agent on every instance.
     securityEnhancementStrategy: "Active",
     // Docker CE from the catalog's lines: the image's own repositories hold no Docker.
-    userData: Fn.base64encode(containerUserData(spec.image, environment, registryLogin, specifics.dockerInstallCommands)),
+    userData: Fn.base64encode(containerUserData(spec.image, environment, spec.container, registryLogin, specifics.dockerInstallCommands)),
     active: true,
     enable: true,
     forceDelete: true,

@@ -145,7 +145,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     ...(ecr ? ecrLoginCommands(ecr) : []),
     ...(spec.registryCredentials ? registrySecretPullLines(spec.image, spec.registryCredentials.secretName, region) : []),
   ];
-  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, beforeRun);
+  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, spec.container, beforeRun);
   const bootPolicies = [pullPolicy, registrySecret].filter((policy): policy is IamRolePolicy => policy !== undefined);
   const profile = new IamInstanceProfile(scope, "InstanceProfile", { namePrefix: `${spec.name}-`, role: role.name });
 
@@ -165,7 +165,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
       },
     ],
     monitoring: { enabled: true },
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, beforeRun)),
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, spec.container, beforeRun)),
     updateDefaultVersion: true,
   });
 

@@ -4,7 +4,7 @@ import { TerraformOutput } from "../core/cdktf";
 import { Cache, CacheProps, ICache } from "../core/cache";
 import { Cdn, CdnProps, ICdn } from "../core/cdn";
 import { CertificateSource, ICloud } from "../core/cloud";
-import { ComputeGroup, ComputeGroupProps, IComputeGroup, resolveVmEnvironment, resolveVmSizing } from "../core/compute-group";
+import { ComputeGroup, ComputeGroupProps, IComputeGroup, resolveVmContainer, resolveVmEnvironment, resolveVmSizing } from "../core/compute-group";
 import { Database, DatabaseProps, IDatabase } from "../core/database";
 import { DEFAULT_NODE_SIZE, IKubernetesCluster, KubernetesCluster, KubernetesClusterProps } from "../core/kubernetes-cluster";
 import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } from "../core/load-balancer";
@@ -130,7 +130,10 @@ export interface BookstoreNetworkProps extends Omit<NetworkProps, "cloud" | "nam
  * balancer.
  */
 export interface BookstoreWebProps
-  extends Pick<ComputeGroupProps, "image" | "size" | "minInstances" | "maxInstances" | "environment" | "registryCredentials">,
+  extends Pick<
+      ComputeGroupProps,
+      "image" | "size" | "minInstances" | "maxInstances" | "environment" | "registryCredentials" | "runAsUser" | "writableRootFilesystem" | "runAsRootForPrivilegedPort"
+    >,
     Pick<LoadBalancerProps, "healthCheckPath"> {
   /**
    * Where the web tier runs: `WebRuntime.vms()`, `WebRuntime.kubernetes()`, or
@@ -262,7 +265,7 @@ export const BOOKSTORE_PROP_SHAPE: PropShape = {
     network: { what: "the network", keys: propKeys<BookstoreNetworkProps>()(["cidr", "zones", "zoneNames"]) },
     web: {
       what: "the web tier",
-      keys: propKeys<BookstoreWebProps>()(["image", "size", "minInstances", "maxInstances", "environment", "registryCredentials", "healthCheckPath", "runtime", "port"]),
+      keys: propKeys<BookstoreWebProps>()(["image", "size", "minInstances", "maxInstances", "environment", "registryCredentials", "healthCheckPath", "runtime", "port", "runAsUser", "writableRootFilesystem", "runAsRootForPrivilegedPort"]),
     },
     database: {
       what: "the database",
@@ -379,12 +382,17 @@ export class Bookstore extends Construct {
         loadBalancer: this.loadBalancer,
         assetBucket: this.assets,
         registryCredentials: props.web.registryCredentials,
+        runAsUser: props.web.runAsUser,
+        writableRootFilesystem: props.web.writableRootFilesystem,
+        runAsRootForPrivilegedPort: props.web.runAsRootForPrivilegedPort,
       }));
     } else {
       // No VMs run, but the VMs' props are held to the same rules, so a value that would
       // fail on switching the runtime fails now, and a typo such as NaN never sits unnoticed.
       resolveVmSizing(this, "web.", props.web);
       resolveVmEnvironment(this, "web.environment", props.web.environment, cloud);
+      // The port is the pods' alone here, which may listen below 1024 without root.
+      resolveVmContainer(this, "web.", props.web, undefined);
     }
 
     if (cdnEnabled) {

@@ -10,13 +10,15 @@ import type { ILoadBalancer } from "./load-balancer";
 import type { INetwork } from "./network";
 import { ComputeSize, enumValues } from "./sizes";
 import { applicationEnvironment, reservedApplicationVariables } from "./application-environment";
-import { isUserDataValue, requireUserDataFits } from "./user-data";
+import { ContainerRunSettings, DEFAULT_CONTAINER_USER, isUserDataValue, MIN_CONTAINER_USER, requireUserDataFits } from "./user-data";
 import {
+  isUnresolved,
   requireEnvironmentVariableName,
   requireNonSecretEnvironmentValue,
   requireNonSecretEnvironmentVariableName,
   requireNumberInRange,
   requireOneOf,
+  requireBoolean,
   requireOrderedRange,
   ValidationError,
 } from "./validation";
@@ -103,12 +105,34 @@ export interface ComputeGroupProps {
    * @default none: the image is public or in the cloud's own registry
    */
   readonly registryCredentials?: RegistryCredentials;
+  /**
+   * UID and GID the container runs as (Docker's `--user`), whatever user the image names;
+   * at least 10000, clear of the host's users, as on the pods (`kubernetes.workloads.runAsUser`).
+   * @default 10001
+   */
+  readonly runAsUser?: number;
+  /**
+   * Relaxation: let the container write to its root filesystem (no `--read-only`). Only
+   * for images that cannot run otherwise; `/tmp` is always writable (64 MiB in memory).
+   * @default false
+   */
+  readonly writableRootFilesystem?: boolean;
+  /**
+   * Relaxation: run the container as root, keeping of all capabilities only
+   * NET_BIND_SERVICE, so that it can listen on a `containerPort` below 1024 on the host's
+   * network; a non-root process cannot (Docker grants it no capability in effect, and
+   * the host network's unprivileged-port setting is the whole VM's). Required for such a
+   * port, refused for any other. Prefer a port from 1024, e.g. the default 8080: the load
+   * balancer and the CDN keep serving 443 to users either way.
+   * @default false
+   */
+  readonly runAsRootForPrivilegedPort?: boolean;
 }
 
 /** Every prop of `ComputeGroupProps`, for `requireKnownProps` (a misspelled prop is refused by name). */
 export const COMPUTE_GROUP_PROP_SHAPE: PropShape = {
   what: "the web tier's VMs",
-  keys: propKeys<ComputeGroupProps>()(["cloud", "network", "name", "image", "containerPort", "size", "minInstances", "maxInstances", "rootVolumeGiB", "environment", "database", "cache", "loadBalancer", "assetBucket", "registryCredentials"]),
+  keys: propKeys<ComputeGroupProps>()(["cloud", "network", "name", "image", "containerPort", "size", "minInstances", "maxInstances", "rootVolumeGiB", "environment", "database", "cache", "loadBalancer", "assetBucket", "registryCredentials", "runAsUser", "writableRootFilesystem", "runAsRootForPrivilegedPort"]),
 };
 
 /** An autoscaled group of VMs running the bookstore container in private subnets. */
@@ -136,6 +160,8 @@ export interface ComputeGroupSpec {
   readonly assetBucket?: IAssetBucket;
   /** The secret holding the Docker config the boot script pulls the image with. */
   readonly registryCredentials?: RegistryCredentials;
+  /** How the container runs: user, root filesystem, capabilities (`dockerRunOptions`). */
+  readonly container: ContainerRunSettings;
 }
 
 export interface ComputeGroupAttributes {
@@ -165,6 +191,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     if (limits.hostReservedPorts.includes(containerPort)) {
       throw new ValidationError(this, "containerPort", containerPort, `a port other than ${limits.hostReservedPorts.join(", ")}, which the VM's own services hold (the container shares the host's network)`);
     }
+    const container = resolveVmContainer(this, "", props, containerPort);
     const { size, minInstances, maxInstances } = resolveVmSizing(this, "", props);
     const rootVolumeGiB = props.rootVolumeGiB ?? 30;
     requireNumberInRange(this, "rootVolumeGiB", rootVolumeGiB, { min: 20, max: 1024, unit: "GiB" });
@@ -178,7 +205,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
     const environment: Record<string, string> = { ...resolveVmEnvironment(this, "environment", props.environment, cloud) };
     Object.assign(environment, applicationEnvironment({ cloud, containerPort, database: props.database, cache: props.cache, assetBucket: props.assetBucket }));
 
-    requireUserDataFits(this, "environment", image, environment, limits.userData);
+    requireUserDataFits(this, "environment", image, environment, limits.userData, container);
 
     cloud.useProvidersIn(this);
     const created = cloud.createComputeGroup(this, {
@@ -196,6 +223,7 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
       loadBalancer: props.loadBalancer,
       assetBucket: props.assetBucket,
       registryCredentials,
+      container,
     });
     this.groupId = created.groupId;
     this.securityGroupId = created.securityGroupId;
@@ -249,3 +277,42 @@ export function resolveVmEnvironment(scope: IConstruct, field: string, given: Re
   }
   return environment;
 }
+
+/**
+ * The container's user, root filesystem and capabilities, hardened unless a relaxation is
+ * named, or a `ValidationError` naming `<prefix>runAsUser`, `<prefix>writableRootFilesystem`,
+ * `<prefix>runAsRootForPrivilegedPort` or the port. `containerPort` is left out where no VM
+ * runs: only the VMs' host network ties the root relaxation to the port.
+ */
+export function resolveVmContainer(
+  scope: IConstruct,
+  prefix: string,
+  props: Pick<ComputeGroupProps, "runAsUser" | "writableRootFilesystem" | "runAsRootForPrivilegedPort">,
+  containerPort: number | undefined,
+  portField = `${prefix}containerPort`,
+): ContainerRunSettings {
+  const writableRootFilesystem = requireBoolean(scope, `${prefix}writableRootFilesystem`, props.writableRootFilesystem ?? false);
+  const asRoot = requireBoolean(scope, `${prefix}runAsRootForPrivilegedPort`, props.runAsRootForPrivilegedPort ?? false);
+  // A port known only at apply time is judged by the load balancer's own checks, not here.
+  const portKnown = containerPort !== undefined && !isUnresolved(containerPort);
+  if (asRoot && portKnown && containerPort >= PRIVILEGED_PORTS_BELOW) {
+    throw new ValidationError(scope, `${prefix}runAsRootForPrivilegedPort`, true, `false: the container port ${containerPort} is not below ${PRIVILEGED_PORTS_BELOW}, so the container needs no root`);
+  }
+  if (!asRoot && portKnown && containerPort < PRIVILEGED_PORTS_BELOW) {
+    throw new ValidationError(
+      scope,
+      portField,
+      containerPort,
+      `a port from ${PRIVILEGED_PORTS_BELOW} (the container runs as a non-root user on the host's network, which may not listen below ${PRIVILEGED_PORTS_BELOW}), or ${prefix}runAsRootForPrivilegedPort: true`,
+    );
+  }
+  if (asRoot && props.runAsUser !== undefined) {
+    throw new ValidationError(scope, `${prefix}runAsUser`, props.runAsUser, `none with ${prefix}runAsRootForPrivilegedPort: the container then runs as root`);
+  }
+  const user = asRoot ? 0 : (props.runAsUser ?? DEFAULT_CONTAINER_USER);
+  if (!asRoot) requireNumberInRange(scope, `${prefix}runAsUser`, user, { min: MIN_CONTAINER_USER, max: 2147483647 });
+  return { user, writableRootFilesystem, bindsPortBelow1024: asRoot };
+}
+
+/** Ports below this one only a process with NET_BIND_SERVICE may listen on. ref: https://man7.org/linux/man-pages/man7/capabilities.7.html (CAP_NET_BIND_SERVICE) */
+const PRIVILEGED_PORTS_BELOW = 1024;

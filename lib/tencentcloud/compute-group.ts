@@ -110,7 +110,7 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
   }
   const registryLogin = vmRegistryLines({ image: spec.image, instance: registry, registrySecretName: spec.registryCredentials?.secretName, region, cli: catalog.tencentcloud.tccli });
   const installDocker = catalog.tencentcloud.dockerInstallCommands;
-  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, registryLogin, installDocker);
+  requireUserDataFits(scope, "environment", spec.image, spec.environment, catalog.limits.userData, spec.container, registryLogin, installDocker);
 
   const configuration = new AsScalingConfig(scope, "LaunchConfiguration", {
     configurationName: spec.name,
@@ -128,7 +128,7 @@ export function createTencentcloudComputeGroup(scope: Construct, spec: ComputeGr
     enhancedMonitorService: true,
     enhancedSecurityService: true,
     instanceNameSettings: { instanceName: spec.name },
-    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, registryLogin, installDocker)),
+    userData: Fn.base64encode(containerUserData(spec.image, spec.environment, spec.container, registryLogin, installDocker)),
   });
 
   const scalingGroup = new AsScalingGroup(scope, "Resource", {

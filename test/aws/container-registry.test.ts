@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { AWS_CATALOG } from "../../lib/aws/catalog";
 import { ecrImage, ecrLoginCommands, ecrPullStatements } from "../../lib/aws/container-registry";
-import { containerUserData } from "../../lib/core/user-data";
+import { containerUserData, HARDENED_CONTAINER } from "../../lib/core/user-data";
 
 const account = fc.stringMatching(/^\d{12}$/);
 const region = fc.constantFrom(...Object.keys(AWS_CATALOG.regions), "us-gov-west-1", "cn-north-1");
@@ -50,7 +50,7 @@ describe("ecrImage", () => {
 
 describe("containerUserData", () => {
   test("runs an adapter's commands once the environment is written and before the container starts", () => {
-    const script = containerUserData("a/b:1", { A: "1" }, ["echo before"]).split("\n");
+    const script = containerUserData("a/b:1", { A: "1" }, HARDENED_CONTAINER, ["echo before"]).split("\n");
     expect(script.indexOf("echo before")).toBe(script.indexOf("BOOKSTORE_ENV", script.indexOf("A=1")) + 1);
     expect(script.indexOf("echo before")).toBe(script.findIndex((line) => line.startsWith("docker run")) - 1);
   });
