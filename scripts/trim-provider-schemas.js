@@ -92,6 +92,7 @@ const PROVIDERS = [
       "alicloud_snat_entry",
       "alicloud_ssl_certificates_service_certificate",
       "alicloud_vpc",
+      "alicloud_vpc_flow_log",
       "alicloud_vswitch",
     ],
     dataSources: [

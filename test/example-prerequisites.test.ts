@@ -38,6 +38,7 @@ describe("the account prerequisites the example's synth lists", () => {
       "kms-instance",
       "oss-activation",
       "sls-activation",
+      "vpc-flow-log-activation",
       "cdn-activation",
       "cdn-domain-ownership",
       "cdn-private-oss-role",
@@ -75,10 +76,11 @@ describe("the account prerequisites the example's synth lists", () => {
     expect(needs(alicloud, { assets: { enabled: false } })).not.toContain("cdn-private-oss-role");
   });
 
-  test("ACK's roles and SLS only with a cluster; Auto Scaling's service-linked role only with VMs", () => {
+  test("ACK's roles only with a cluster; SLS and VPC flow logs always, for the network's flow logs; Auto Scaling's service-linked role only with VMs", () => {
     const alicloud = exampleCloud("alicloud");
     const vmsOnly = needs(alicloud, { kubernetes: { enabled: false }, web: { ...exampleProps(alicloud).web, runtime: WebRuntime.vms() } });
-    expect(vmsOnly.filter((id) => id.startsWith("ack-") || id === "sls-activation")).toEqual([]);
+    expect(vmsOnly.filter((id) => id.startsWith("ack-"))).toEqual([]);
+    expect(vmsOnly).toEqual(expect.arrayContaining(["sls-activation", "vpc-flow-log-activation"]));
     expect(vmsOnly).toContain("ess-service-linked-role");
     const podsOnly = needs(alicloud, { web: { ...exampleProps(alicloud).web, runtime: WebRuntime.kubernetes() } });
     expect(podsOnly).not.toContain("ess-service-linked-role");

@@ -106,6 +106,8 @@ export interface AlicloudSpecifics {
   readonly cdnScopes: Readonly<Record<string, string>>;
   /** Seconds of SQL audit log retention (CKV_ALI_25 wants at least 180). */
   readonly rdsSqlCollectorRetentionDays: number;
+  /** Days Simple Log Service keeps the VPC's flow logs (a logstore's `retention_period`, 1 to 3650). */
+  readonly flowLogRetentionDays: number;
 }
 
 const ACK_VERSIONS = "https://www.alibabacloud.com/help/en/ack/product-overview/release-notes-for-kubernetes-versions";
@@ -430,11 +432,19 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     {
       id: "sls-activation",
-      what: "Simple Log Service activated: ACK ships the cluster's control-plane and audit logs to a project in the account",
-      when: [AppFeature.KUBERNETES],
+      what: "Simple Log Service activated: the network's flow logs go to a project of the stack's, and ACK ships the cluster's control-plane and audit logs to a project in the account",
+      when: [AppFeature.ALWAYS],
       how: "the SLS console's activation, or data \"alicloud_log_service\" { enable = \"On\" }",
       ref: "https://www.alibabacloud.com/help/en/log-service/latest/openslsservice",
       checkedOn: "2026-12-07",
+    },
+    {
+      id: "vpc-flow-log-activation",
+      what: "VPC flow logs activated, once per account and for good (it cannot be turned off), before the network's first flow log",
+      when: [AppFeature.ALWAYS],
+      how: "the VPC console's Flow Logs page, Activate, or data \"alicloud_vpc_flow_log_service\" { enable = \"On\" }",
+      ref: "https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/d/vpc_flow_log_service.html.markdown",
+      checkedOn: "2026-12-08",
     },
     {
       id: "cdn-activation",
@@ -670,5 +680,9 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     // ref: https://www.alibabacloud.com/help/en/rds/developer-reference/api-rds-2014-08-15-modifysqlcollectorretention
     rdsSqlCollectorRetentionDays: 180,
+    // A year, as the AWS and Tencent Cloud flow logs keep theirs: long enough to look back on
+    // an incident found late. SLS takes 1 to 3650 days (3650 keeps logs forever).
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/log_store.html.markdown (retention_period)
+    flowLogRetentionDays: 365,
   },
 });

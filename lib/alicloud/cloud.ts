@@ -91,7 +91,7 @@ export class AlicloudCloud implements ICloud {
   }
 
   public createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
-    return createAlicloudNetwork(scope, spec);
+    return createAlicloudNetwork(scope, spec, this.catalog);
   }
 
   public createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes {

@@ -66,6 +66,19 @@ export function vmBackendWeight(runtime: WebRuntime, minInstances: number): numb
  * A CLB has no security group: backends admit its reserved source range instead (see
  * the compute group), so `securityGroupId` is empty. Its public address is an IP, which
  * is what `dnsName` holds.
+ *
+ * No access logs: a CLB's layer-7 access logs go to Simple Log Service only through the
+ * SLB API's SetAccessLogsDownloadAttribute (ROS: ALIYUN::SLB::AccessLogsAddition), and
+ * aliyun/alicloud 1.289.0 has no resource that calls it (`alicloud_slb_load_balancer` and
+ * `alicloud_slb_listener` take no log settings; `alicloud_alb_load_balancer_access_log_config_attachment`
+ * is for ALB only; `alicloud_sls_collection_policy` documents OSS and SLS's own logs, not
+ * CLB). They are turned on by hand after the deploy (README, Alibaba Cloud runbook), and
+ * the VPC's flow logs (network.ts) record every connection to the backends meanwhile.
+ * Checked 2026-12-08.
+ * ref: https://github.com/aliyun/terraform-provider-alicloud/tree/v1.289.0/alicloud (no resource calls SetAccessLogsDownloadAttribute)
+ * ref: https://alibabacloud.com/help/en/slb/security-and-compliance/authorize-a-sub-account-to-use-access-logs (slb:SetAccessLogsDownloadAttribute)
+ * ref: https://alibabacloud.com/help/en/sls/user-guide/enable-the-access-log-management-feature
+ * ref: https://www.alibabacloud.com/help/en/ros/developer-reference/aliyun-slb-accesslogsaddition
  * ref: https://registry.terraform.io/providers/aliyun/alicloud/latest/docs/resources/slb_listener
  */
 export function createAlicloudLoadBalancer(scope: Construct, spec: LoadBalancerSpec, catalog: AlicloudCatalog, region: string): LoadBalancerAttributes {

@@ -7,6 +7,8 @@ import { Vpc } from "../generated/alicloud/vpc";
 import { Vswitch } from "../generated/alicloud/vswitch";
 import { ITerraformDependable } from "../core/cdktf";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
+import { AlicloudCatalog } from "./catalog";
+import { recordAlicloudFlowLogs } from "./flow-logs";
 
 // The neutral INetwork carries no dependency on its NAT; whatever must reach the internet
 // while it is being created (scaling group, ACK cluster and node pool: image pulls, node
@@ -28,10 +30,11 @@ export function outboundAccessOf(network: IConstruct): ITerraformDependable[] {
  *
  * An enhanced NAT gateway adds the 0.0.0.0/0 route to the VPC's system route table
  * itself, so no route resources are needed. Unlike AWS's per-zone NAT gateways it is
- * one gateway: Alibaba Cloud runs it across zones.
+ * one gateway: Alibaba Cloud runs it across zones. Its flows are logged to Simple Log
+ * Service (`recordAlicloudFlowLogs`).
  * ref: https://www.alibabacloud.com/help/en/nat-gateway/user-guide/create-and-manage-internet-nat-gateways
  */
-export function createAlicloudNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
+export function createAlicloudNetwork(scope: Construct, spec: NetworkSpec, catalog: AlicloudCatalog): NetworkAttributes {
   const vpc = new Vpc(scope, "Resource", {
     vpcName: spec.name,
     cidrBlock: spec.cidr,
@@ -96,6 +99,7 @@ export function createAlicloudNetwork(scope: Construct, spec: NetworkSpec): Netw
       }),
   );
   outboundAccess.set(scope, snatEntries);
+  recordAlicloudFlowLogs(scope, spec.name, vpc.id, catalog);
 
   return {
     networkId: vpc.id,

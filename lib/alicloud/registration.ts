@@ -21,7 +21,10 @@ export const ALICLOUD_REGISTRATION = registerCloud({
     "alicloud_kms_key",
     "alicloud_kms_secret",
     "alicloud_oss_bucket",
-    // The random end of the asset bucket's name; drawn again, it would rename (replace) the bucket.
+    // The VPC's flow logs: a replaced project or logstore loses the year of flows it keeps.
+    "alicloud_log_project",
+    "alicloud_log_store",
+    // The random end of the asset bucket's and the flow logs project's names; drawn again, it would rename (replace) them.
     "random_id",
     "alicloud_alidns_domain",
   ],

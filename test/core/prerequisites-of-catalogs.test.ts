@@ -1,7 +1,7 @@
 import { AppFeature } from "../../lib/core/prerequisites";
 import { isIsoDay } from "../../lib/core/support-window";
 import { IMPLEMENTED_CATALOGS } from "../support/catalogs";
-import { TESTS_JUDGE_SUPPORT_ON } from "../support/support-date";
+import { FACTS_CHECKED_BY } from "../support/support-date";
 
 const IMAGE_FEATURES = [AppFeature.REGISTRY, AppFeature.CLUSTER_REGISTRY];
 
@@ -15,12 +15,12 @@ describe.each(IMPLEMENTED_CATALOGS)("%s's account prerequisites", (_cloud, catal
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  test("each says what, when and how on one line, where it is documented and the day that was read, not after the tests' day", () => {
+  test("each says what, when and how on one line, where it is documented and the day that was read, not after the latest day facts were checked", () => {
     for (const p of prerequisites) {
       for (const text of [p.what, p.how]) expect({ id: p.id, text }).toEqual({ id: p.id, text: expect.stringMatching(/^[^\n]*\S[^\n]*$/) });
       expect({ id: p.id, ref: p.ref }).toEqual({ id: p.id, ref: expect.stringMatching(/^https:\/\/\S+$/) });
       expect({ id: p.id, isoDay: isIsoDay(p.checkedOn) }).toEqual({ id: p.id, isoDay: true });
-      expect({ id: p.id, checkedInTime: p.checkedOn <= TESTS_JUDGE_SUPPORT_ON }).toEqual({ id: p.id, checkedInTime: true });
+      expect({ id: p.id, checkedInTime: p.checkedOn <= FACTS_CHECKED_BY }).toEqual({ id: p.id, checkedInTime: true });
       if (p.prop !== undefined) expect(p.prop).toMatch(/\S/);
     }
   });

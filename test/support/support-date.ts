@@ -5,3 +5,10 @@
  * unless the environment already names a day.
  */
 export const TESTS_JUDGE_SUPPORT_ON = "2026-12-07";
+
+/**
+ * The latest day a catalog fact was read (an account prerequisite's `checkedOn`): no fact
+ * may claim a later day. Apart from `TESTS_JUDGE_SUPPORT_ON`, since reading a fact does not
+ * recheck every support window.
+ */
+export const FACTS_CHECKED_BY = "2026-12-08";

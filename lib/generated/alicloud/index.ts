@@ -53,6 +53,7 @@ export * as slbTlsCipherPolicy from './slb-tls-cipher-policy';
 export * as snatEntry from './snat-entry';
 export * as sslCertificatesServiceCertificate from './ssl-certificates-service-certificate';
 export * as vpc from './vpc';
+export * as vpcFlowLog from './vpc-flow-log';
 export * as vswitch from './vswitch';
 export * as dataAlicloudAccount from './data-alicloud-account';
 export * as dataAlicloudAlidnsDomains from './data-alicloud-alidns-domains';

@@ -53,6 +53,7 @@ Object.defineProperty(exports, 'slbTlsCipherPolicy', { get: function () { return
 Object.defineProperty(exports, 'snatEntry', { get: function () { return require('./snat-entry'); } });
 Object.defineProperty(exports, 'sslCertificatesServiceCertificate', { get: function () { return require('./ssl-certificates-service-certificate'); } });
 Object.defineProperty(exports, 'vpc', { get: function () { return require('./vpc'); } });
+Object.defineProperty(exports, 'vpcFlowLog', { get: function () { return require('./vpc-flow-log'); } });
 Object.defineProperty(exports, 'vswitch', { get: function () { return require('./vswitch'); } });
 Object.defineProperty(exports, 'dataAlicloudAccount', { get: function () { return require('./data-alicloud-account'); } });
 Object.defineProperty(exports, 'dataAlicloudAlidnsDomains', { get: function () { return require('./data-alicloud-alidns-domains'); } });
