@@ -47,7 +47,8 @@ export interface BookstoreWorkloadsProps {
  * privilege escalation, no capabilities, RuntimeDefault seccomp, no API token, CPU and
  * memory requests and limits, probes), a Service registered into the load balancer
  * Terraform owns through the cloud's binding (no Ingress, no second load balancer), an
- * autoscaler, a disruption budget, a NetworkPolicy and a ConfigMap with the application
+ * autoscaler, a disruption budget, a NetworkPolicy for the shop's pods over one that denies
+ * every other pod of the namespace everything, and a ConfigMap with the application
  * environment. No secret is copied into the cluster: the pods read the database's
  * credentials at run time with their cloud identity.
  */
@@ -197,6 +198,16 @@ export class BookstoreWorkloads extends Construct {
     new PodDisruptionBudgetV1(this, "DisruptionBudget", {
       metadata: metadata(APP),
       spec: { minAvailable: String(s.minAvailable), selector: { matchLabels: labels } },
+    });
+
+    // Any other pod in the namespace (a debugging pod, a job someone adds) gets no traffic in
+    // or out, the data stores included: policies add up, so the shop's pods keep what the
+    // policy below allows. Pods of other namespaces are the cluster's to fence
+    // (docs/security.md, "Who reaches the database and the cache").
+    // ref: https://kubernetes.io/docs/concepts/services-networking/network-policies/#default-deny-all-ingress-and-all-egress-traffic
+    new NetworkPolicyV1(this, "DefaultDeny", {
+      metadata: { name: "default-deny", namespace: namespace.metadata.name, labels },
+      spec: { podSelector: {}, policyTypes: ["Ingress", "Egress"] },
     });
 
     new NetworkPolicyV1(this, "NetworkPolicy", {

@@ -121,7 +121,7 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
       );
       const volume = onlyResource(workloads, "kubernetes_deployment_v1").spec.template.spec.volume.find((v: any) => v.name === "cloud-token");
       expect(volume.projected[0].sources[0].service_account_token).toEqual({ audience: "sts.aliyuncs.com", expiration_seconds: 3600, path: "token" });
-      const egress = onlyResource(workloads, "kubernetes_network_policy_v1").spec.egress;
+      const egress = resourceAt(workloads, "kubernetes_network_policy_v1", "NetworkPolicy").spec.egress;
       expect(egress).toContainEqual({ to: [{ ip_block: { cidr: "100.64.0.0/10" } }], ports: [{ port: "443", protocol: "TCP" }] });
       expect(JSON.stringify(egress)).not.toContain("0.0.0.0/0");
     });

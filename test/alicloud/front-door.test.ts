@@ -1,6 +1,6 @@
 import { Cloud, WebRuntime } from "../../lib";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
-import { onlyResource, resources, TerraformJson } from "../support/synth";
+import { onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
 
 const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const CCM = "service.beta.kubernetes.io/alibaba-cloud-loadbalancer-";
@@ -56,7 +56,7 @@ describe("Alibaba Cloud: one front door for VMs and pods", () => {
       expect(clusterRules(json).filter((r) => r.cidr_ip === "100.64.0.0/10")).toEqual([
         expect.objectContaining({ type: "ingress", ip_protocol: "tcp", port_range: "8080/8080", policy: "accept" }),
       ]);
-      const ingress = onlyResource(workloads, "kubernetes_network_policy_v1").spec.ingress;
+      const ingress = resourceAt(workloads, "kubernetes_network_policy_v1", "NetworkPolicy").spec.ingress;
       expect(ingress).toEqual([{ from: [{ ip_block: { cidr: "100.64.0.0/10" } }], ports: [{ port: "8080", protocol: "TCP" }] }]);
     });
   });
@@ -82,7 +82,7 @@ describe("Alibaba Cloud: one front door for VMs and pods", () => {
     expect(service.spec.type).toBe("ClusterIP");
     expect(service.metadata.annotations ?? {}).toEqual({});
     expect(clusterRules(json).filter((r) => r.cidr_ip === "100.64.0.0/10")).toEqual([]);
-    expect(onlyResource(workloads!, "kubernetes_network_policy_v1").spec.ingress ?? []).toEqual([]);
+    expect(resourceAt(workloads!, "kubernetes_network_policy_v1", "NetworkPolicy").spec.ingress ?? []).toEqual([]);
   });
 
   test("on the cluster alone: no VMs, and the pods hold the vServer group's whole weight", () => {

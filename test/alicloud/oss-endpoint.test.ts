@@ -2,7 +2,7 @@ import { Bookstore, Cloud } from "../../lib";
 import { ALICLOUD_CATALOG } from "../../lib/alicloud/catalog";
 import { contains, parseCidr } from "../../lib/core/cidr";
 import { bookstoreProps, synthBookstore } from "../support/bookstore";
-import { newStack, onlyResource, TerraformJson } from "../support/synth";
+import { newStack, onlyResource, resourceAt, TerraformJson } from "../support/synth";
 import { expectValidationError } from "../support/validation";
 
 // The pods let HTTPS out only to Alibaba Cloud's service range; an OSS SDK's default endpoint is the
@@ -33,7 +33,7 @@ describe("Alibaba Cloud: the asset bucket's OSS endpoint", () => {
       expect(data).toEqual(expect.objectContaining({ ASSET_BUCKET_ENDPOINT: "oss-cn-hangzhou-internal.aliyuncs.com", ASSET_BUCKET_REGION: "cn-hangzhou" }));
       expect(data.ASSET_BUCKET).toContain("alicloud_oss_bucket");
       // AND the NetworkPolicy lets HTTPS out to the range the endpoint resolves in
-      const egress = onlyResource(workloads, "kubernetes_network_policy_v1").spec.egress;
+      const egress = resourceAt(workloads, "kubernetes_network_policy_v1", "NetworkPolicy").spec.egress;
       expect(egress).toContainEqual({ to: [{ ip_block: { cidr: specifics.cloudServiceVpcEndpointCidr } }], ports: [{ port: "443", protocol: "TCP" }] });
     });
 

@@ -5,7 +5,7 @@ import { AWS_ADD_ONS } from "../../lib/aws/add-ons";
 import { EKS_ADD_ON_MOST_RECENT } from "../../lib/aws/catalog";
 import { exampleProps } from "../../examples/bookstore-app";
 import { synthBookstore } from "../support/bookstore";
-import { dataSources, resources, TerraformJson } from "../support/synth";
+import { dataSources, resourceAt, resources, TerraformJson } from "../support/synth";
 
 // Issue #12 on AWS: one ALB whose listener sends requests to VMs, pods or both by weight;
 // pods bound into it by a TargetGroupBinding; an EKS cluster its deployer can reach and
@@ -137,7 +137,7 @@ describe("AWS: one front door", () => {
     });
 
     test("admits the pods' port only from the public subnets, where the ALB's nodes are", () => {
-      const policy = resources(example.workloads!, "kubernetes_network_policy_v1")[0] as any;
+      const policy = resourceAt(example.workloads!, "kubernetes_network_policy_v1", "NetworkPolicy") as any;
       expect(policy.spec.ingress).toEqual([
         { from: [{ ip_block: { cidr: "10.20.128.0/18" } }, { ip_block: { cidr: "10.20.192.0/18" } }], ports: [{ port: "8080", protocol: "TCP" }] },
       ]);
@@ -357,7 +357,7 @@ describe("AWS: one front door", () => {
     test("the pods need no service-account annotation, and may reach only the Pod Identity agent and HTTPS besides the data stores and DNS", () => {
       const account = resources(example.workloads!, "kubernetes_service_account_v1")[0] as any;
       expect(account.metadata.annotations ?? {}).toEqual({});
-      const egress = (resources(example.workloads!, "kubernetes_network_policy_v1")[0] as any).spec.egress;
+      const egress = (resourceAt(example.workloads!, "kubernetes_network_policy_v1", "NetworkPolicy") as any).spec.egress;
       expect(egress).toEqual(
         expect.arrayContaining([
           { to: [{ ip_block: { cidr: "169.254.170.23/32" } }], ports: [{ port: "80", protocol: "TCP" }] },

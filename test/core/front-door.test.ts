@@ -20,7 +20,7 @@ import {
   WebRuntime,
 } from "../../lib";
 import { FakeCloud } from "../support/fake-cloud";
-import { newStack, onlyResource, resources, TerraformJson } from "../support/synth";
+import { newStack, onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
 import { expectValidationError } from "../support/validation";
 import { propertyRuns } from "../support/property-budget";
 
@@ -296,7 +296,7 @@ describe("the stacks of a cloud with a cluster", () => {
     const service = onlyResource(workloads, "kubernetes_service_v1");
     expect(service.spec.type).toBe("ClusterIP");
     expect(Object.keys(service.metadata.annotations)).toEqual(["fake/target-group"]);
-    const policy = onlyResource(workloads, "kubernetes_network_policy_v1").spec;
+    const policy = resourceAt(workloads, "kubernetes_network_policy_v1", "NetworkPolicy").spec;
     expect(policy.ingress[0].from).toEqual([{ ip_block: { cidr: "10.0.0.0/24" } }]);
   });
 
@@ -309,7 +309,7 @@ describe("the stacks of a cloud with a cluster", () => {
     expect(pod.volume).toContainEqual({ name: "cloud-token", projected: [{ default_mode: "0440", sources: [{ service_account_token: { audience: "sts.fake", expiration_seconds: 3600, path: "token" } }] }] });
     expect(pod.container[0].volume_mount).toContainEqual({ name: "cloud-token", mount_path: "/var/run/secrets/bookstore/cloud-token", read_only: true });
     expect(onlyResource(workloads, "kubernetes_config_map_v1").data).toMatchObject({ FAKE_ROLE: "role-pods", DB_CREDENTIALS_SECRET: "secret-1" });
-    const egress = onlyResource(workloads, "kubernetes_network_policy_v1").spec.egress;
+    const egress = resourceAt(workloads, "kubernetes_network_policy_v1", "NetworkPolicy").spec.egress;
     expect(egress).toContainEqual({ to: [{ ip_block: { cidr: "0.0.0.0/0" } }], ports: [{ port: "443", protocol: "TCP" }] });
   });
 

@@ -1,7 +1,7 @@
 import { KUBERNETES_POLICY_PACK, evaluate } from "../../lib";
 import { synthBookstore, TEST_CLOUDS } from "../support/bookstore";
 import { forSnapshot } from "../support/normalize";
-import { onlyResource, resources, TerraformJson } from "../support/synth";
+import { onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
 
 // The clouds whose workloads are delivered (those with a cluster contract).
 const DELIVERED = TEST_CLOUDS.filter(({ make }) => make().kubernetesAccess !== undefined);
@@ -45,13 +45,13 @@ describe.each(DELIVERED)("the bookstore's workloads on $name", ({ name, make }) 
       "kubernetes_service_v1",
       "kubernetes_horizontal_pod_autoscaler_v2",
       "kubernetes_pod_disruption_budget_v1",
-      "kubernetes_network_policy_v1",
       "kubernetes_config_map_v1",
       "kubernetes_service_account_v1",
     ]) {
       expect({ type, count: resources(json, type).length }).toEqual({ type, count: 1 });
     }
     expect(onlyResource(json, "kubernetes_namespace_v1").metadata.name).toBe("bookstore");
+    expect(resources(json, "kubernetes_network_policy_v1").map((policy: any) => policy.metadata.name).sort()).toEqual(["bookstore", "default-deny"]);
   });
 
   test("create no second load balancer: no Ingress, and a LoadBalancer Service only bound to the existing one", () => {
@@ -116,8 +116,16 @@ describe.each(DELIVERED)("the bookstore's workloads on $name", ({ name, make }) 
     expect(onlyResource(json, "kubernetes_pod_disruption_budget_v1").spec.min_available).toBe("1");
   });
 
+  test("deny every other pod of the namespace all traffic, the data stores included", () => {
+    const deny = resourceAt(json, "kubernetes_network_policy_v1", "DefaultDeny");
+    // In the shop's namespace, beside the shop's own policy.
+    expect(deny.metadata.namespace).toMatch(/^\$\{kubernetes_namespace_v1\.[^.]+\.metadata\[0\]\.name\}$/);
+    expect(deny.metadata.namespace).toBe(resourceAt(json, "kubernetes_network_policy_v1", "NetworkPolicy").metadata.namespace);
+    expect(deny.spec).toEqual({ pod_selector: {}, policy_types: ["Ingress", "Egress"] });
+  });
+
   test("admit traffic only from where the load balancer connects, never the internet, and send to the database", () => {
-    const policy = onlyResource(json, "kubernetes_network_policy_v1").spec;
+    const policy = resourceAt(json, "kubernetes_network_policy_v1", "NetworkPolicy").spec;
     expect(policy.policy_types).toEqual(["Ingress", "Egress"]);
     const sources = policy.ingress[0].from.map((f: any) => f.ip_block.cidr);
     expect(sources.length).toBeGreaterThan(0);

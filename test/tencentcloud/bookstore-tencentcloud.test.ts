@@ -686,7 +686,7 @@ describe("the bookstore's workloads on TKE", () => {
   });
 
   test("admit the CLB's sources on the application port only", () => {
-    const policy = onlyResource(workloads, "kubernetes_network_policy_v1");
+    const policy = resourceAt(workloads, "kubernetes_network_policy_v1", "NetworkPolicy");
     expect(policy.spec.ingress).toEqual([
       { from: [{ ip_block: { cidr: "10.20.0.0/16" } }, { ip_block: { cidr: "100.64.0.0/10" } }], ports: [{ port: "8080", protocol: "TCP" }] },
     ]);
