@@ -1,3 +1,8 @@
+/**
+ * The constructs, clouds, catalogs and policy packs: `import { BookstoreStacks, Cloud } from "multicloud-bookstore"`.
+ * @packageDocumentation
+ * @module multicloud-bookstore
+ */
 export * from "./core/catalog";
 export { requireValidCatalog } from "./core/catalog-validation";
 export * from "./core/cidr";
@@ -23,6 +28,7 @@ export * from "./core/remote-state";
 export * from "./core/taggable";
 export * from "./core/tags";
 export * from "./core/validation";
+export type { PropShape } from "./core/known-props";
 export * from "./core/cluster-access";
 export * from "./core/chart-source";
 export * from "./core/web-runtime";
@@ -49,7 +55,7 @@ export { statefulAddresses } from "./policy/stateful-resources";
 export type { AwsCloud } from "./aws/cloud";
 export type { AwsCloudProps } from "./aws/cloud";
 export { AWS_CATALOG } from "./aws/catalog";
-export type { AwsCatalog, AwsSpecifics } from "./aws/catalog";
+export type { AwsCatalog, AwsSpecifics, HelmAddOnChart } from "./aws/catalog";
 export type { TencentcloudCloud } from "./tencentcloud/cloud";
 export type { TencentcloudCloudProps } from "./tencentcloud/cloud";
 export { TENCENTCLOUD_CATALOG } from "./tencentcloud/catalog";

@@ -17,6 +17,7 @@ import { requireBoolean, ValidationError } from "../core/validation";
 import { Bookstore, BOOKSTORE_PROP_SHAPE, BookstoreProps, requireValidBookstoreName } from "./bookstore";
 import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
 
+/** Props of `BookstoreStacks`: the bookstore's props without `cloud`, which `BookstoreStacks` takes on its own, and the stacks' own settings. */
 export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
   /**
    * Check each stack at synth with the cloud's policy pack (lib/policy): an ERROR
@@ -62,6 +63,7 @@ const BOOKSTORE_STACKS_PROP_SHAPE: PropShape = {
  * Terraform state per cloud, so one cloud's failed deploy never blocks another's.
  */
 export class BookstoreStacks implements IFrontDoor {
+  /** The cloud the stacks deploy to. */
   public readonly cloud: ICloud;
   /** The stack holding the cloud infrastructure. */
   public readonly infrastructure: TerraformStack;
@@ -79,6 +81,7 @@ export class BookstoreStacks implements IFrontDoor {
    * without a cluster.
    */
   public readonly workloads?: TerraformStack;
+  /** The bookstore in the infrastructure stack. */
   public readonly bookstore: Bookstore;
 
   constructor(app: Construct, cloud: ICloud, props: BookstoreStacksProps) {

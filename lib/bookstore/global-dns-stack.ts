@@ -9,6 +9,7 @@ import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
 import { Cloud } from "../clouds";
 import { requireValidBookstoreName } from "./bookstore";
 
+/** Props of `GlobalDnsStack`: the global domain's props, and the stack's own settings. */
 export interface GlobalDnsStackProps extends GlobalDomainProps {
   /**
    * The shop's name; the stack is `<name>-global-dns`.
@@ -47,7 +48,9 @@ const GLOBAL_DNS_STACK_PROP_SHAPE: PropShape = {
  * into a zone it creates: README, "Certificate validation on AWS").
  */
 export class GlobalDnsStack {
+  /** The stack that holds the zone and its records. */
   public readonly stack: TerraformStack;
+  /** The global domain in that stack. */
   public readonly globalDomain: GlobalDomain;
 
   constructor(app: Construct, props: GlobalDnsStackProps) {
