@@ -110,6 +110,55 @@ describe("the npm package", () => {
     expect(execFileSync(process.execPath, ["ci.js"], { cwd: project, encoding: "utf8" }).trim()).toBe("true");
   });
 
+  test("exports each cloud's resource classes and the policy matchers for the user's own tests", () => {
+    // GIVEN a user's test of an Alibaba Cloud and a Tencent Cloud bookstore, written against the
+    // package's subpaths: the generated bindings by namespace and by resource, the policy checks
+    const program = `
+import { Testing } from "cdktf";
+// What cdktf's Jest matcher \`expect(json).toHaveResource(Class)\` runs (cdktf/lib/testing/adapters/jest.js),
+// called directly: this project has no Jest.
+import { getToHaveResourceWithProperties } from "cdktf/lib/testing/matchers";
+import { BookstoreStacks, Cloud, ComputeSize } from "multicloud-bookstore";
+import { dbInstance } from "multicloud-bookstore/alicloud";
+import { MysqlInstance } from "multicloud-bookstore/tencentcloud/mysql-instance";
+import { redisInstance } from "multicloud-bookstore/tencentcloud";
+import { ALICLOUD_POLICY_PACK, TENCENTCLOUD_POLICY_PACK, policyMatchers } from "multicloud-bookstore/policy";
+
+const app = Testing.app();
+const web = { image: "registry.example.org/shop:2.0.0", size: ComputeSize.SMALL };
+const ali = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz62ee817bvyyr5xabcd" });
+const aliStacks = new BookstoreStacks(app, ali, { domain: "shop.example.com", certificate: ali.certificate.existing("14368012"), web, kubernetes: { enabled: false } });
+const tc = Cloud.tencentcloud({ region: "ap-guangzhou" });
+const tcStacks = new BookstoreStacks(app, tc, { domain: "shop.example.com", certificate: tc.certificate.existing("Xa7dQ2mK"), web, kubernetes: { enabled: false } });
+const toHaveResource = getToHaveResourceWithProperties();
+const aliJson = Testing.synth(aliStacks.infrastructure);
+const tcJson = Testing.synth(tcStacks.infrastructure);
+console.log(JSON.stringify({
+  alicloudDatabase: toHaveResource(aliJson, dbInstance.DbInstance, {}).pass,
+  tencentcloudDatabase: toHaveResource(tcJson, MysqlInstance, {}).pass,
+  tencentcloudCache: toHaveResource(tcJson, redisInstance.RedisInstance, {}).pass,
+  alicloudCacheAsTencent: toHaveResource(aliJson, redisInstance.RedisInstance, {}).pass,
+  alicloudPolicy: policyMatchers.toHaveNoPolicyFindings(aliStacks.infrastructure, ALICLOUD_POLICY_PACK).pass,
+  tencentcloudPolicy: policyMatchers.toHaveNoPolicyFindings(tcStacks.infrastructure, TENCENTCLOUD_POLICY_PACK).pass,
+}));
+`;
+    const dir = path.join(project, "user-test");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "main.ts"), program);
+    // WHEN it is compiled against the package's types (no \`as any\`) and run
+    execFileSync(process.execPath, [TSC, "main.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], { cwd: dir, stdio: "pipe" });
+    const out = execFileSync(process.execPath, ["main.js"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
+    // THEN each class finds its resource in its own cloud's stack only, and both packs pass
+    expect(JSON.parse(out.trim().split("\n").pop()!)).toEqual({
+      alicloudDatabase: true,
+      tencentcloudDatabase: true,
+      tencentcloudCache: true,
+      alicloudCacheAsTencent: false,
+      alicloudPolicy: true,
+      tencentcloudPolicy: true,
+    });
+  });
+
   test("compiles and synthesizes the README's \"Using the constructs\" program, as the packed README writes it", () => {
     // GIVEN the first TypeScript block of that section of the README in the tarball
     const readme = fs.readFileSync(path.join(project, "node_modules", "multicloud-bookstore", "README.md"), "utf8");
