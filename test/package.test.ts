@@ -45,10 +45,52 @@ app.synth();
 console.log(typeof ValidationError);
 `;
 
+const TENCENTCLOUD_SHOP = `
+import { App } from "cdktf";
+import { BookstoreStacks, Cloud, ComputeSize } from "multicloud-bookstore";
+
+const app = new App({ outdir: "cdktf.out" });
+const cloud = Cloud.tencentcloud({ region: "ap-guangzhou" });
+new BookstoreStacks(app, cloud, {
+  domain: "shop.example.com",
+  certificate: cloud.certificate.existing("Xa7dQ2mK"),
+  web: { image: "registry.example.org/shop:2.0.0", size: ComputeSize.SMALL },
+});
+app.synth();
+let awsError = "";
+try {
+  Cloud.aws({ region: "eu-central-1" });
+} catch (error) {
+  awsError = (error as Error).message;
+}
+console.log(awsError);
+`;
+
+interface TencentcloudShopRun {
+  readonly awsBindingsInstalled: boolean;
+  readonly stacks: string[];
+  readonly awsError: string;
+}
+
+/** Compiles and runs a Tencent Cloud shop's program in a folder of the project, before the AWS bindings are installed. */
+function runTencentcloudShop(project: string): TencentcloudShopRun {
+  const dir = path.join(project, "tencentcloud-shop");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "main.ts"), TENCENTCLOUD_SHOP);
+  execFileSync(process.execPath, [TSC, "main.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], { cwd: dir, stdio: "pipe" });
+  const out = execFileSync(process.execPath, ["main.js"], { cwd: dir, env: { ...process.env, CHECKPOINT_DISABLE: "1" }, encoding: "utf8" });
+  return {
+    awsBindingsInstalled: fs.existsSync(path.join(project, "node_modules", "@cdktf", "provider-aws")),
+    stacks: fs.readdirSync(path.join(dir, "cdktf.out", "stacks")).sort(),
+    awsError: out.trim().split("\n").pop()!,
+  };
+}
+
 describe("the npm package", () => {
   let workDir: string;
   let project: string;
   let tarball: string;
+  let tencentcloudShop: TencentcloudShopRun;
 
   beforeAll(() => {
     workDir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-pack-"));
@@ -61,9 +103,13 @@ describe("the npm package", () => {
     fs.mkdirSync(project);
     fs.writeFileSync(path.join(project, "package.json"), JSON.stringify({ name: "user-project", version: "1.0.0", private: true }));
     fs.writeFileSync(path.join(project, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node main.js" }));
+    // First as a Tencent Cloud shop installs it: the AWS bindings are an optional peer, left out.
     execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", tarball, "cdktf@0.21.0", "constructs@10.4.2"], { cwd: project, env, stdio: "pipe" });
+    tencentcloudShop = runTencentcloudShop(project);
+    // Then as an AWS shop: with the optional peer the README names.
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "@cdktf/provider-aws@21.22.1"], { cwd: project, env, stdio: "pipe" });
     fs.writeFileSync(path.join(project, "main.ts"), USER_PROGRAM);
-  }, 240_000);
+  }, 300_000);
 
   afterAll(() => {
     if (workDir) fs.rmSync(workDir, { recursive: true, force: true });
@@ -75,6 +121,15 @@ describe("the npm package", () => {
     expect(listing.some((f) => f.startsWith("package/dist/lib/generated/alicloud/"))).toBe(true);
     expect(listing.some((f) => f.startsWith("package/dist/lib/generated/tencentcloud/"))).toBe(true);
     expect(listing.filter((f) => /\/(test|examples|scripts)\//.test(f) || (f.endsWith(".ts") && !f.endsWith(".d.ts")))).toEqual([]);
+  });
+
+  test("installs no AWS bindings for a Tencent Cloud shop, which compiles and synthesizes without them", () => {
+    expect(tencentcloudShop.awsBindingsInstalled).toBe(false);
+    expect(tencentcloudShop.stacks).toEqual(["bookstore-tencentcloud", "bookstore-tencentcloud-workloads"]);
+    // Cloud.aws without them says what to install.
+    expect(tencentcloudShop.awsError).toBe(
+      "Cloud.aws needs @cdktf/provider-aws, an optional peer dependency of multicloud-bookstore installed only by shops that use it: npm install @cdktf/provider-aws@21.22.1",
+    );
   });
 
   test("compiles a user's program against its types and synthesizes a bookstore", () => {
