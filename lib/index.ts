@@ -1,5 +1,5 @@
 /**
- * The constructs, clouds, catalogs and policy packs: `import { BookstoreStacks, Cloud } from "multicloud-bookstore"`.
+ * The constructs, clouds, catalogs and policy packs: imported as `multicloud-bookstore`.
  * @packageDocumentation
  * @module multicloud-bookstore
  */

@@ -51,13 +51,19 @@ function differences(expectedDir, actualDir) {
 }
 
 function main() {
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-api-docs-"));
   if (!process.argv.includes("--check")) {
-    fs.rmSync(COMMITTED, { recursive: true, force: true });
-    generate(COMMITTED);
+    // Into a scratch folder first: a failed run leaves docs/api as it was.
+    try {
+      generate(scratch);
+      fs.rmSync(COMMITTED, { recursive: true, force: true });
+      fs.cpSync(scratch, COMMITTED, { recursive: true });
+    } finally {
+      fs.rmSync(scratch, { recursive: true, force: true });
+    }
     console.log(`API reference written to docs/api (${listFiles(COMMITTED).length} files)`);
     return;
   }
-  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-api-docs-"));
   try {
     generate(scratch);
     const lines = differences(scratch, COMMITTED);

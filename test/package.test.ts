@@ -34,7 +34,8 @@ import { App } from "cdktf";
 import { BookstoreStacks, Cloud, ComputeSize, DatabaseSize, MysqlVersion, ValidationError } from "multicloud-bookstore";
 
 const app = new App({ outdir: "cdktf.out" });
-new BookstoreStacks(app, Cloud.aws({ region: "us-west-2" }), {
+new BookstoreStacks(app, "shop-aws", {
+  cloud: Cloud.aws({ region: "us-west-2" }),
   name: "shop",
   domain: "books.example.org",
   web: { image: "registry.example.org/shop:2.0.0", size: ComputeSize.SMALL },
@@ -51,7 +52,8 @@ import { BookstoreStacks, Cloud, ComputeSize } from "multicloud-bookstore";
 
 const app = new App({ outdir: "cdktf.out" });
 const cloud = Cloud.tencentcloud({ region: "ap-guangzhou" });
-new BookstoreStacks(app, cloud, {
+new BookstoreStacks(app, "bookstore-tencentcloud", {
+  cloud,
   domain: "shop.example.com",
   certificate: cloud.certificate.existing("Xa7dQ2mK"),
   web: { image: "registry.example.org/shop:2.0.0", size: ComputeSize.SMALL },
@@ -182,9 +184,9 @@ import { ALICLOUD_POLICY_PACK, TENCENTCLOUD_POLICY_PACK, policyMatchers } from "
 const app = Testing.app();
 const web = { image: "registry.example.org/shop:2.0.0", size: ComputeSize.SMALL };
 const ali = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz62ee817bvyyr5xabcd" });
-const aliStacks = new BookstoreStacks(app, ali, { domain: "shop.example.com", certificate: ali.certificate.existing("14368012"), web, kubernetes: { enabled: false } });
+const aliStacks = new BookstoreStacks(app, "bookstore-alicloud", { cloud: ali, domain: "shop.example.com", certificate: ali.certificate.existing("14368012"), web, kubernetes: { enabled: false } });
 const tc = Cloud.tencentcloud({ region: "ap-guangzhou" });
-const tcStacks = new BookstoreStacks(app, tc, { domain: "shop.example.com", certificate: tc.certificate.existing("Xa7dQ2mK"), web, kubernetes: { enabled: false } });
+const tcStacks = new BookstoreStacks(app, "bookstore-tencentcloud", { cloud: tc, domain: "shop.example.com", certificate: tc.certificate.existing("Xa7dQ2mK"), web, kubernetes: { enabled: false } });
 const toHaveResource = getToHaveResourceWithProperties();
 const aliJson = Testing.synth(aliStacks.infrastructure);
 const tcJson = Testing.synth(tcStacks.infrastructure);
@@ -219,7 +221,7 @@ console.log(JSON.stringify({
     const readme = fs.readFileSync(path.join(project, "node_modules", "multicloud-bookstore", "README.md"), "utf8");
     const section = readme.slice(readme.indexOf("\n## Using the constructs\n"));
     const program = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
-    expect(program).toContain("new BookstoreStacks(app, cloud, {");
+    expect(program).toContain('new BookstoreStacks(app, "bookstore-aws", {');
     // In a folder of its own, so its cdktf.out is not the other program's.
     const dir = path.join(project, "readme");
     fs.mkdirSync(dir, { recursive: true });

@@ -1,5 +1,5 @@
 /**
- * Delivery from CI: the GitHub Actions workflow, each cloud's sign-in, and the checks of a synthesized app: `import { githubActionsWorkflow } from "multicloud-bookstore/ci"`.
+ * Delivery from CI: the GitHub Actions workflow, each cloud's sign-in, and the checks of a synthesized app: imported as `multicloud-bookstore/ci`.
  * @packageDocumentation
  * @module multicloud-bookstore/ci
  */
