@@ -28,6 +28,7 @@ export * from "./core/remote-state";
 export * from "./core/taggable";
 export * from "./core/tags";
 export * from "./core/validation";
+export * from "./core/error-handler";
 export type { PropShape } from "./core/known-props";
 export * from "./core/cluster-access";
 export * from "./core/chart-source";

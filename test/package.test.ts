@@ -1,4 +1,4 @@
-import { execFileSync } from "child_process";
+import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -9,6 +9,7 @@ import * as path from "path";
 // can (the dependencies are the ones `npm ci` just fetched).
 const REPO = path.join(__dirname, "..");
 const TSC = path.join(REPO, "node_modules", "typescript", "bin", "tsc");
+const CDKTF = path.join(REPO, "node_modules", ".bin", "cdktf");
 
 /** Newest modification time of the .ts files below a folder. */
 function newestSource(dir: string): number {
@@ -215,6 +216,38 @@ console.log(JSON.stringify({
       tencentcloudPolicy: true,
     });
   });
+
+  test("a bad prop ends the user's app with one line, no stack trace, run by Node or by the cdktf CLI", () => {
+    // GIVEN a user's main.ts that installs the handler, with a port no load balancer takes
+    const dir = path.join(project, "bad-prop");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, "main.ts"),
+      `import { App } from "cdktf";
+import { BookstoreStacks, Cloud, handleValidationErrors } from "multicloud-bookstore";
+
+handleValidationErrors();
+const app = new App();
+new BookstoreStacks(app, "shop-aws", { cloud: Cloud.aws({ region: "us-west-2" }), domain: "books.example.org", web: { image: "registry.example.org/shop:2.0.0", port: 70000 }, kubernetes: { enabled: false } });
+app.synth();
+`,
+    );
+    fs.writeFileSync(path.join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: "node main.js" }));
+    execFileSync(process.execPath, [TSC, "main.ts", "--strict", "--module", "commonjs", "--target", "ES2022", "--esModuleInterop", "--skipLibCheck"], { cwd: dir, stdio: "pipe" });
+    const line = /^error: shop-aws\/Bookstore\S*: invalid web\.port 70000; allowed: .+$/;
+    const env = { ...process.env, CHECKPOINT_DISABLE: "1", CI: "1", FORCE_COLOR: "0" };
+    // WHEN Node runs it THEN stderr is that one line, and the exit code 1
+    const byNode = spawnSync(process.execPath, ["main.js"], { cwd: dir, env, encoding: "utf8" });
+    expect(byNode.status).toBe(1);
+    expect(byNode.stderr.trimEnd().split("\n")).toEqual([expect.stringMatching(line)]);
+    // WHEN the cdktf CLI runs it THEN the line is shown (the CLI repeats the app's stderr in its
+    // failure summary: cdktf-cli 0.21.0, @cdktf/cli-core synth-stack.js) and no stack frame is
+    const byCli = spawnSync(CDKTF, ["synth"], { cwd: dir, env, encoding: "utf8" });
+    const output = byCli.stdout + byCli.stderr;
+    expect(byCli.status).toBe(1);
+    expect(output).toMatch(/error: shop-aws\/Bookstore\S*: invalid web\.port 70000; allowed: /);
+    expect(output).not.toMatch(/^\s+at /m);
+  }, 120_000);
 
   test("compiles and synthesizes the README's \"Using the constructs\" program, as the packed README writes it", () => {
     // GIVEN the first TypeScript block of that section of the README in the tarball
