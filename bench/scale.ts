@@ -13,7 +13,7 @@ const clouds = selectedClouds(process.env.BOOKSTORE_CLOUDS);
 for (let k = 1; k <= count; k++) {
   for (const cloud of clouds) {
     const props = exampleProps(cloud);
-    new BookstoreStacks(app, cloud, { ...props, name: `shop${k}`, domain: `shop${k}.example.com` });
+    new BookstoreStacks(app, `shop${k}-${cloud.name}`, { ...props, cloud, name: `shop${k}`, domain: `shop${k}.example.com` });
   }
 }
 app.synth();

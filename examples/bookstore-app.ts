@@ -27,7 +27,7 @@ import {
  * region; a cloud that cannot issue certificates gets its registration's placeholder
  * certificate ID, to replace with your own.
  */
-export const EXAMPLE_PROPS: BookstoreStacksProps = {
+export const EXAMPLE_PROPS: Omit<BookstoreStacksProps, "cloud"> = {
   domain: "shop.example.com",
   network: { cidr: "10.20.0.0/16", zones: 2 },
   web: {
@@ -83,6 +83,7 @@ export function exampleProps(cloud: ICloud): BookstoreStacksProps {
   const runtime = capabilities.weightedWebRuntimes ? WebRuntime.weighted({ vmsPercent: 90, kubernetesPercent: 10 }) : WebRuntime.kubernetes();
   return {
     ...EXAMPLE_PROPS,
+    cloud,
     web: { ...EXAMPLE_PROPS.web, runtime },
     kubernetes: { ...EXAMPLE_PROPS.kubernetes, administrators: [cloud.catalog.limits.clusterAdministrator.example] },
     ...(capabilities.issuesCertificates || certificateId === undefined ? {} : { certificate: cloud.certificate.existing(certificateId) }),
@@ -131,7 +132,7 @@ export interface ExampleApp {
 
 /** Builds the example app without synthesizing it, for tests and for `main`. */
 export function buildExample(app: App, clouds: ICloud[], deploy: ExampleDeploySettings = {}): ExampleApp {
-  const bookstores = clouds.map((cloud) => new BookstoreStacks(app, cloud, { ...exampleProps(cloud), ...deploy }));
+  const bookstores = clouds.map((cloud) => new BookstoreStacks(app, `bookstore-${cloud.name}`, { ...exampleProps(cloud), ...deploy }));
   return { bookstores, globalDns: exampleGlobalDns(app, bookstores) };
 }
 
@@ -160,7 +161,7 @@ export function exampleGlobalDns(app: App, bookstores: readonly BookstoreStacks[
   const mainlandTargets = mainland.map((b) => DnsTarget.of(b, { icpFiling: EXAMPLE_ICP_FILING }));
   const primary = DnsTarget.of(owner);
   const domain = EXAMPLE_PROPS.domain;
-  return new GlobalDnsStack(app, {
+  return new GlobalDnsStack(app, "bookstore-global-dns", {
     authority: DnsAuthority.of(owner),
     domain,
     zone: DnsZone.create(domain.slice(domain.indexOf(".") + 1)),

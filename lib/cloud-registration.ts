@@ -41,6 +41,7 @@ export interface CloudRegistration<Name extends string = string, Props extends C
   readonly statefulResourceTypes: readonly string[];
   /** Where the example app and the cross-cloud tests build this cloud's bookstore. */
   readonly example: {
+    /** The region the example builds in. */
     readonly region: string;
     /**
      * A placeholder in the format of the cloud's certificate IDs, for a cloud that cannot

@@ -1,3 +1,8 @@
+/**
+ * The constructs, clouds, catalogs and policy packs: imported as `multicloud-bookstore`.
+ * @packageDocumentation
+ * @module multicloud-bookstore
+ */
 export * from "./core/catalog";
 export { requireValidCatalog } from "./core/catalog-validation";
 export * from "./core/cidr";
@@ -23,6 +28,8 @@ export * from "./core/remote-state";
 export * from "./core/taggable";
 export * from "./core/tags";
 export * from "./core/validation";
+export * from "./core/error-handler";
+export type { PropShape } from "./core/known-props";
 export * from "./core/cluster-access";
 export * from "./core/chart-source";
 export * from "./core/web-runtime";
@@ -38,18 +45,11 @@ export * from "./bookstore/bookstore-stacks";
 export * from "./bookstore/global-dns-stack";
 export * from "./clouds";
 export * from "./cloud-registration";
-export * from "./policy/rule";
-export * from "./policy/evaluate";
-export * from "./policy/policy-checks";
-export * from "./policy/schema-validator";
-export * from "./policy/testing";
-export { AWS_POLICY_PACK } from "./policy/packs/aws";
-export { KUBERNETES_POLICY_PACK } from "./policy/packs/kubernetes";
-export { statefulAddresses } from "./policy/stateful-resources";
+export * from "./policy";
 export type { AwsCloud } from "./aws/cloud";
 export type { AwsCloudProps } from "./aws/cloud";
 export { AWS_CATALOG } from "./aws/catalog";
-export type { AwsCatalog, AwsSpecifics } from "./aws/catalog";
+export type { AwsCatalog, AwsSpecifics, HelmAddOnChart } from "./aws/catalog";
 export type { TencentcloudCloud } from "./tencentcloud/cloud";
 export type { TencentcloudCloudProps } from "./tencentcloud/cloud";
 export { TENCENTCLOUD_CATALOG } from "./tencentcloud/catalog";
@@ -58,5 +58,3 @@ export type { AlicloudCloud } from "./alicloud/cloud";
 export type { AlicloudCloudProps } from "./alicloud/cloud";
 export { ALICLOUD_CATALOG } from "./alicloud/catalog";
 export type { AlicloudCatalog, AlicloudSpecifics } from "./alicloud/catalog";
-export { ALICLOUD_POLICY_PACK } from "./policy/packs/alicloud";
-export { TENCENTCLOUD_POLICY_PACK } from "./policy/packs/tencentcloud";

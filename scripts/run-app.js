@@ -50,8 +50,14 @@ if (require.main === module) {
     // Errors point at the TypeScript lines, not the bundle's. The map is read only here:
     // with source maps enabled up front, Node parses the whole map on every run (about
     // 0.3 s of CPU for the example app, a third of its synth).
-    const shown = withTypeScriptLines(error, outfile);
-    console.error(shown instanceof Error ? shown.stack : shown);
+    // A ValidationError is the user's to fix, and says where: one line, as the library's
+    // handleValidationErrors prints it, never the library's stack.
+    if (error instanceof Error && error.name === "ValidationError") {
+      console.error(`error: ${error.message}`);
+    } else {
+      const shown = withTypeScriptLines(error, outfile);
+      console.error(shown instanceof Error ? shown.stack : shown);
+    }
     process.exitCode = 1;
   }
 }

@@ -45,7 +45,7 @@ describe.each(TEST_CLOUDS)("$name: any valid props synthesize", ({ make }) => {
         const storageGiB = range.min + Math.round(p.storageFraction * Math.min(steps, 200)) * range.stepGiB;
         const { app } = newStack();
         const base = exampleProps(cloud);
-        const stacks = new BookstoreStacks(app, cloud, {
+        const stacks = new BookstoreStacks(app, `bookstore-${cloud.name}`, {
           ...base,
           network: { cidr: p.cidr, zones: p.zones },
           web: { ...base.web, size: p.webSize, minInstances: p.minInstances, maxInstances: p.minInstances + p.extraInstances },
@@ -53,8 +53,7 @@ describe.each(TEST_CLOUDS)("$name: any valid props synthesize", ({ make }) => {
           cdn: { ...base.cdn, enabled: p.cdn },
           cache: p.cache,
           // The example's administrators stay: EKS gives the creator no access of its own.
-          kubernetes: { administrators: base.kubernetes?.administrators, version: p.kubernetesVersion, minNodes: p.minNodes, maxNodes: p.minNodes + 2 },
-        });
+          kubernetes: { administrators: base.kubernetes?.administrators, version: p.kubernetesVersion, minNodes: p.minNodes, maxNodes: p.minNodes + 2 }, cloud });
         // Synth runs the policy checks: an ERROR finding would throw here.
         const json = synthJson(stacks.infrastructure);
         expect(Object.keys(json.resource ?? {}).length).toBeGreaterThan(10);

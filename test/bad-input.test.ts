@@ -29,7 +29,8 @@ function withProps(cloud: ICloud, overrides: Props): BookstoreStacksProps {
 }
 
 function build(cloud: ICloud, overrides: Props, app = new App({ outdir: "/tmp/bad-input-never-synthesized" })): BookstoreStacks {
-  return new BookstoreStacks(app, cloud, withProps(cloud, overrides));
+  // The stacks' ID as the shop's name and cloud make it, so that each row's construct paths name the shop.
+  return new BookstoreStacks(app, `${overrides.name ?? "bookstore"}-${cloud.name}`, { ...withProps(cloud, overrides), cloud });
 }
 
 const JUNK_NUMBERS: [string, number][] = [
@@ -323,12 +324,12 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
     expectRefused({ remoteState: { bucket, region } }, "bookstore-CLOUD", "remoteState.region", region);
   });
 
-  test("fails when a second BookstoreStacks of the same name is built for the cloud", () => {
+  test("fails when a second BookstoreStacks of the same ID is built in the app", () => {
     // GIVEN an app with the bookstore on this cloud
     const app = new App({ outdir: "/tmp/bad-input-never-synthesized" });
     build(cloud, {}, app);
-    // WHEN a second one of the same name is built THEN the error names `name`, not a construct clash
-    expectValidationError(() => build(cloud, {}, app), { constructPath: "<root>", field: "name", value: "bookstore" });
+    // WHEN a second one of the same ID is built THEN the error names `id`, not a construct clash
+    expectValidationError(() => build(cloud, {}, app), { constructPath: "<root>", field: "id", value: `bookstore-${cloud.name}` });
   });
 
   test("good props still build: a second bookstore under another name", () => {

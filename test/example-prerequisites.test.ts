@@ -9,7 +9,7 @@ type Overrides = Parameters<typeof bookstoreProps>[1];
 /** The ids of the prerequisites one bookstore on `cloud` needs, built with the example's props and `overrides`. */
 function needs(cloud: ICloud, overrides: Overrides = {}): string[] {
   const props = bookstoreProps(cloud, overrides);
-  const stacks = new BookstoreStacks(new App(), cloud, props);
+  const stacks = new BookstoreStacks(new App(), `bookstore-${cloud.name}`, { ...props, cloud });
   const [only] = appPrerequisites([{ cloud, usage: bookstoreUsage(stacks, props) }]);
   return only.prerequisites.map((p) => p.id);
 }

@@ -98,7 +98,7 @@ describe("the global domain page's first deploy with ACM's validation record in 
       const app = new App({ outdir });
       const aws = lightFrontDoor(app, "outside", exampleCloud("aws"), ServiceArea.OUTSIDE_MAINLAND_CHINA, { issuedCertificate: true });
       const mainland = lightFrontDoor(app, "mainland", exampleCloud("alicloud"), ServiceArea.MAINLAND_CHINA);
-      new GlobalDnsStack(app, {
+      new GlobalDnsStack(app, "bookstore-global-dns", {
         authority: DnsAuthority.of({ cloud: exampleCloud(cloudName) }),
         domain: "shop.example.com",
         zone: DnsZone.create("example.com"),

@@ -61,7 +61,7 @@ function world(): World {
 
 /** The DNS stack of `props` on `w`, synthesized with the whole app (cross-stack references resolve only there). */
 function synthDns(w: World, props: GlobalDnsStackProps): TerraformJson {
-  const dns = new GlobalDnsStack(w.app, props);
+  const dns = new GlobalDnsStack(w.app, "bookstore-global-dns", props);
   w.app.synth();
   return JSON.parse(fs.readFileSync(path.join(w.app.outdir, "stacks", dns.stack.node.id, "cdk.tf.json"), "utf8")) as TerraformJson;
 }
@@ -135,33 +135,33 @@ describe.each([
     const w = world();
     const minimum = cloud.catalog.dns.editions[cloud.catalog.dns.defaultEdition].minimumTtlSeconds;
     if (minimum === 0) {
-      expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { ttlSeconds: -1 })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "ttlSeconds", value: -1 });
+      expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, cloud, { ttlSeconds: -1 })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "ttlSeconds", value: -1 });
     } else {
-      expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { ttlSeconds: minimum - 1 })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "ttlSeconds", value: minimum - 1 });
+      expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, cloud, { ttlSeconds: minimum - 1 })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "ttlSeconds", value: minimum - 1 });
     }
   });
 
   test("fails when given a line outside its pinned enumeration", () => {
     const w = world();
     const routing = DnsRouting.byLine({ lines: [{ line: "mars", answer: DnsAnswer.target(DnsTarget.of(w.outside)) }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.lines[0].line", value: "mars" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.lines[0].line", value: "mars" });
   });
 
   test("fails when the geo split has no answer for everyone outside mainland China", () => {
     const w = world();
     const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })), elsewhere: undefined as unknown as DnsAnswer });
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.elsewhere", value: undefined });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.elsewhere", value: undefined });
   });
 
   test("fails when a mainland target declares no ICP filing", () => {
     const w = world();
     const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(w.mainland)), elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)) });
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina.target.icpFiling", value: undefined });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, cloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina.target.icpFiling", value: undefined });
   });
 
   test("fails when given a CNAME at the zone apex", () => {
     const w = world();
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, cloud, { domain: "example.com" })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "domain", value: "example.com" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, cloud, { domain: "example.com" })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "domain", value: "example.com" });
   });
 });
 
@@ -223,7 +223,7 @@ describe("Route 53", () => {
   test("fails when a failover primary's CDN serves only mainland China, which its health checkers cannot judge", () => {
     const w = world();
     const routing = DnsRouting.everywhere(DnsAnswer.failover({ primary: DnsTarget.of(w.mainland, { icpFiling: ICP }), secondary: DnsTarget.of(w.outside) }));
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.answer.primary", value: "alicloud (mainland-china)" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.answer.primary", value: "alicloud (mainland-china)" });
   });
 
   test("fails when the mainland answer fails over: its health checkers stand outside mainland China", () => {
@@ -232,7 +232,7 @@ describe("Route 53", () => {
       mainlandChina: DnsAnswer.failover({ primary: DnsTarget.of(w.global, { icpFiling: ICP }), secondary: DnsTarget.of(w.mainland, { icpFiling: ICP }) }),
       elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)),
     });
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina", value: "DnsAnswer.failover" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina", value: "DnsAnswer.failover" });
   });
 });
 
@@ -271,7 +271,7 @@ describe("Alibaba Cloud DNS", () => {
   test.each(["free", "enterprise-ultimate"])("fails when given weights, on the %s edition too: the provider has no weight argument", (edition) => {
     const w = world();
     const routing = DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(w.outside), weight: 1 }, { target: DnsTarget.of(w.global, { icpFiling: ICP }), weight: 1 }]));
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.alicloud, { authority: DnsAuthority.of({ cloud: CLOUDS.alicloud }, { edition }), routing })), {
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.alicloud, { authority: DnsAuthority.of({ cloud: CLOUDS.alicloud }, { edition }), routing })), {
       constructPath: "bookstore-global-dns/GlobalDomain",
       field: "routing.answer",
       value: "DnsAnswer.weighted",
@@ -281,7 +281,7 @@ describe("Alibaba Cloud DNS", () => {
   test("fails when given a failover: it has no health checks", () => {
     const w = world();
     const routing = DnsRouting.everywhere(DnsAnswer.failover({ primary: DnsTarget.of(w.outside), secondary: DnsTarget.of(w.global, { icpFiling: ICP }) }));
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.alicloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.answer", value: "DnsAnswer.failover" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.alicloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.answer", value: "DnsAnswer.failover" });
   });
 
   test("takes a 10-second TTL on the enterprise ultimate edition", () => {
@@ -333,13 +333,13 @@ describe("DNSPod", () => {
   test("fails when given weights on the free plan, naming the plans that can", () => {
     const w = world();
     const routing = DnsRouting.everywhere(DnsAnswer.weighted([{ target: DnsTarget.of(w.outside), weight: 1 }, { target: DnsTarget.of(w.global, { icpFiling: ICP }), weight: 1 }]));
-    expect(() => new GlobalDnsStack(w.app, props(w, CLOUDS.tencentcloud, { routing }))).toThrow(/Free \(DP_FREE\) cannot weight records; Enterprise \(DP_EXPERT\) and Ultimate \(DP_ULTRA\) can/);
+    expect(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.tencentcloud, { routing }))).toThrow(/Free \(DP_FREE\) cannot weight records; Enterprise \(DP_EXPERT\) and Ultimate \(DP_ULTRA\) can/);
   });
 
   test("fails when given an English name for a line it names in Chinese", () => {
     const w = world();
     const routing = DnsRouting.byLine({ lines: [{ line: "telecom", answer: DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.tencentcloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.lines[0].line", value: "telecom" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.tencentcloud, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.lines[0].line", value: "telecom" });
   });
 });
 
@@ -411,14 +411,14 @@ describe("the assets domain, static.<domain>", () => {
     const w = world();
     const answer = line === "telecom" ? DnsAnswer.target(DnsTarget.of(w.mainland, { icpFiling: ICP })) : DnsAnswer.target(DnsTarget.of(w.global, { icpFiling: ICP }));
     const routing = DnsRouting.byLine({ lines: [{ line, answer }], otherwise: DnsAnswer.target(DnsTarget.of(w.outside)) });
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS[name], { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.otherwise", value: "aws (assets on shop.example.com)" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS[name], { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.otherwise", value: "aws (assets on shop.example.com)" });
   });
 
   test("fails when a front door serves its assets on a name outside the zone", () => {
     const w = world();
     const foreign = frontDoor(w.app, "foreign", CLOUDS.alicloud, ServiceArea.MAINLAND_CHINA, { assetsDomain: "static.example.net" });
     const routing = DnsRouting.geoSplit({ mainlandChina: DnsAnswer.target(DnsTarget.of(foreign, { icpFiling: ICP })), elsewhere: DnsAnswer.target(DnsTarget.of(w.outside)) });
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina.target", value: "static.example.net (alicloud's cdn.assetsDomain)" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws, { routing })), { constructPath: "bookstore-global-dns/GlobalDomain", field: "routing.mainlandChina.target", value: "static.example.net (alicloud's cdn.assetsDomain)" });
   });
 });
 
@@ -503,25 +503,25 @@ describe("the ACM certificate validation records", () => {
 describe("the global DNS stack", () => {
   test("depends on the stack of every front door it answers with, so cdktf deploys those first", () => {
     const w = world();
-    const dns = new GlobalDnsStack(w.app, props(w, CLOUDS.aws));
+    const dns = new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws));
     expect(dns.stack.dependencies.map((stack) => stack.node.id).sort()).toEqual(["origin-mainland", "origin-outside"]);
   });
 
   test("has nothing to warn of when its state is remote and an origin's is local: it reads no origin's state", () => {
     const w = world();
-    const dns = new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { remoteState: { bucket: "acme-dns-state" } }));
+    const dns = new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws, { remoteState: { bucket: "acme-dns-state" } }));
     expect(dns.stack.node.metadata.filter((m) => m.type === "@cdktf/warn")).toEqual([]);
   });
 
-  test("fails when a second global domain of the same name is built", () => {
+  test("fails when a second global domain stack of the same ID is built", () => {
     const w = world();
-    new GlobalDnsStack(w.app, props(w, CLOUDS.aws));
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws)), { constructPath: "<root>", field: "name", value: "bookstore" });
+    new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws));
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws)), { constructPath: "<root>", field: "id", value: "bookstore-global-dns" });
   });
 
   test("fails when given no authority", () => {
     const w = world();
-    expectValidationError(() => new GlobalDnsStack(w.app, props(w, CLOUDS.aws, { authority: undefined as unknown as DnsAuthority })), { constructPath: "<root>", field: "authority", value: undefined });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws, { authority: undefined as unknown as DnsAuthority })), { constructPath: "<root>", field: "authority", value: undefined });
   });
 });
 

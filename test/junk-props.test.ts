@@ -131,7 +131,7 @@ describe.each(TEST_CLOUDS)("$name: junk in any prop", ({ make }) => {
         const app = new App({ outdir });
         let stacks: BookstoreStacks;
         try {
-          stacks = new BookstoreStacks(app, cloud, props as BookstoreStacksProps);
+          stacks = new BookstoreStacks(app, `bookstore-${cloud.name}`, { ...(props as BookstoreStacksProps), cloud });
         } catch (error) {
           // THEN a refusal is a ValidationError that names the prop
           if (!(error instanceof ValidationError)) throw error;

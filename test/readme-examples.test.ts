@@ -20,7 +20,11 @@ const work = fs.mkdtempSync(path.join(REPO, ".gen", "readme-"));
 function block(marker: string): string {
   const blocks = [...README.matchAll(/```ts\n([\s\S]*?)```/g)].map((m) => m[1]).filter((code) => code.includes(marker));
   expect(blocks).toHaveLength(1);
-  return blocks[0].replace(/from "multicloud-bookstore"/g, `from ${JSON.stringify(LIB)}`);
+  // The package's subpaths as package.json's "exports" map them: /<cloud>[/<resource>] to the generated bindings.
+  return blocks[0]
+    .replace(/from "multicloud-bookstore\/(alicloud|tencentcloud)((?:\/[a-z0-9-]+)?)"/g, (_all, cloud: string, resource: string) => `from ${JSON.stringify(path.join(LIB, "generated", cloud) + resource)}`)
+    .replace(/from "multicloud-bookstore\/policy"/g, `from ${JSON.stringify(path.join(LIB, "policy"))}`)
+    .replace(/from "multicloud-bookstore"/g, `from ${JSON.stringify(LIB)}`);
 }
 
 /** Writes `code` as a module of its own and loads it through Jest (so it is transpiled as the tests are). */

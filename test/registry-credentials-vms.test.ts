@@ -198,7 +198,7 @@ describe("with the cloud's own registry too", () => {
   test("Tencent Cloud: an image in TCR Personal draws no warning once its login is in SSM", () => {
     const cloud = CLOUDS.tencentcloud.make();
     const warningsWith = (registryCredentials?: RegistryCredentials) => {
-      const stacks = new BookstoreStacks(new App({ outdir: "/tmp/registry-credentials-never-synthesized" }), cloud, bookstoreProps(cloud, onVms(cloud, { image: "ccr.ccs.tencentyun.com/shop/bookstore:1.4.2", registryCredentials })));
+      const stacks = new BookstoreStacks(new App({ outdir: "/tmp/registry-credentials-never-synthesized" }), `bookstore-${cloud.name}`, { ...bookstoreProps(cloud, onVms(cloud, { image: "ccr.ccs.tencentyun.com/shop/bookstore:1.4.2", registryCredentials })), cloud });
       return warningMessagesUnder(stacks.infrastructure).filter((w) => w.includes("TCR Personal"));
     };
     expect(warningsWith()).toHaveLength(1);
@@ -259,7 +259,7 @@ describe("bad registryCredentials", () => {
 
   test.each(cases)("%s: %s fails through the Bookstore, naming web.registryCredentials", (name, _what, value, suffix, named) => {
     const cloud = CLOUDS[name].make();
-    expectValidationError(() => new BookstoreStacks(new App({ outdir: "/tmp/registry-credentials-never-synthesized" }), cloud, bookstoreProps(cloud, onVms(cloud, { registryCredentials: value }) as any)), {
+    expectValidationError(() => new BookstoreStacks(new App({ outdir: "/tmp/registry-credentials-never-synthesized" }), `bookstore-${cloud.name}`, { ...(bookstoreProps(cloud, onVms(cloud, { registryCredentials: value }) as any)), cloud }), {
       constructPath: `bookstore-${name}/Bookstore/Web`,
       field: `web.registryCredentials${suffix}`,
       value: named,

@@ -283,7 +283,7 @@ describe("the bookstore with an image in ACR Enterprise Edition", () => {
         const built = Object.entries(images).map(([name, image]) => {
           const cloud = exampleCloud("alicloud");
           const props = exampleProps(cloud);
-          return new BookstoreStacks(app, cloud, { ...props, name, web: { ...props.web, image } });
+          return new BookstoreStacks(app, `${name}-${cloud.name}`, { ...props, cloud, name, web: { ...props.web, image } });
         });
         app.synth();
         const ids = built.flatMap((stacks) => [stacks.infrastructure.node.id, stacks.workloads!.node.id]);
@@ -327,8 +327,8 @@ describe.each([
           : DnsAnswer.target(DnsTarget.of(mainland, { icpFiling }));
         const routing = DnsRouting.geoSplit({ mainlandChina: mainlandAnswer, elsewhere: DnsAnswer.target(DnsTarget.of(outside)) });
         const authorityOf = DnsAuthority.of({ cloud: authority }, { edition });
-        const created = new GlobalDnsStack(app, { name: "created", authority: authorityOf, domain: "shop.example.com", zone: DnsZone.create("example.com"), routing, ttlSeconds: 60 });
-        const existing = new GlobalDnsStack(app, { name: "existing", authority: authorityOf, domain: "shop.example.com", zone: DnsZone.existing("example.com"), routing });
+        const created = new GlobalDnsStack(app, "created-global-dns", { name: "created", authority: authorityOf, domain: "shop.example.com", zone: DnsZone.create("example.com"), routing, ttlSeconds: 60 });
+        const existing = new GlobalDnsStack(app, "existing-global-dns", { name: "existing", authority: authorityOf, domain: "shop.example.com", zone: DnsZone.existing("example.com"), routing });
         app.synth();
         const read = (stack: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack, "cdk.tf.json"), "utf8"));
         const ids = [created.stack.node.id, existing.stack.node.id];

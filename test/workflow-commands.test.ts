@@ -53,10 +53,10 @@ function synthShop(outdir: string): void {
   const app = new App({ outdir });
   const aws = exampleCloud("aws");
   const ali = exampleCloud("alicloud");
-  const onAws = new BookstoreStacks(app, aws, { ...exampleProps(aws), name: "shop", remoteState: { bucket: "shop-terraform-state" } });
+  const onAws = new BookstoreStacks(app, "shop-aws", { ...exampleProps(aws), name: "shop", remoteState: { bucket: "shop-terraform-state" } });
   const aliProps = exampleProps(ali);
-  const onAli = new BookstoreStacks(app, ali, { ...aliProps, name: "shop", web: { ...aliProps.web!, runtime: WebRuntime.vms() }, kubernetes: { enabled: false }, remoteState: { bucket: "shop-terraform-state" } });
-  new GlobalDnsStack(app, {
+  const onAli = new BookstoreStacks(app, "shop-alicloud", { ...aliProps, cloud: ali, name: "shop", web: { ...aliProps.web!, runtime: WebRuntime.vms() }, kubernetes: { enabled: false }, remoteState: { bucket: "shop-terraform-state" } });
+  new GlobalDnsStack(app, "shop-global-dns", {
     name: "shop",
     authority: DnsAuthority.of(onAws),
     domain: "shop.example.com",
@@ -75,7 +75,7 @@ function synthBooks(outdir: string): void {
   const app = new App({ outdir });
   const cloud = exampleCloud("tencentcloud");
   const props = exampleProps(cloud);
-  new BookstoreStacks(app, cloud, { ...props, name: "books", web: { ...props.web!, runtime: WebRuntime.vms() }, kubernetes: { enabled: false }, remoteState: { bucket: "books-state-1250000000" } });
+  new BookstoreStacks(app, `books-${cloud.name}`, { ...props, cloud, name: "books", web: { ...props.web!, runtime: WebRuntime.vms() }, kubernetes: { enabled: false }, remoteState: { bucket: "books-state-1250000000" } });
   app.synth();
 }
 

@@ -5,6 +5,7 @@ import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from
 
 /** What Alibaba Cloud offers the bookstore, as data; the Alibaba Cloud adapters read nothing else. */
 export interface AlicloudCatalog extends CloudCatalog {
+  /** Values only Alibaba Cloud has, which its adapters set verbatim. */
   readonly alicloud: AlicloudSpecifics;
 }
 
@@ -34,7 +35,12 @@ export interface AlicloudSpecifics {
    * cluster's own add-ons (CoreDNS, metrics-server) schedule, and the instance types it may use,
    * in order of preference.
    */
-  readonly ackSystemNodePool: { readonly instanceTypes: readonly string[]; readonly nodeCount: number };
+  readonly ackSystemNodePool: {
+    /** ECS instance types the system pool may use, in order of preference. */
+    readonly instanceTypes: readonly string[];
+    /** How many system nodes the pool keeps. */
+    readonly nodeCount: number;
+  };
   /**
    * Neutral node size -> the ECS instance type of ACK's workload node pool (`kubernetes.nodeSize`),
    * apart from `computeSizes`, which the VMs keep: ACK takes no node of fewer than `ackMinNodeVcpus`.
@@ -47,7 +53,16 @@ export interface AlicloudSpecifics {
    * the ENIs and private IPv4 addresses per ENI that bound the pods Terway's shared-ENI mode
    * places on a node (`(enis - 1) * privateIpsPerEni`, which ACK wants above 11).
    */
-  readonly instanceTypeCapacity: Readonly<Record<string, { readonly vcpus: number; readonly memoryGiB: number; readonly enis: number; readonly privateIpsPerEni: number }>>;
+  readonly instanceTypeCapacity: Readonly<Record<string, {
+    /** vCPUs of the instance type. */
+    readonly vcpus: number;
+    /** Memory of the instance type, in GiB. */
+    readonly memoryGiB: number;
+    /** Elastic network interfaces the instance type takes, the primary one included. */
+    readonly enis: number;
+    /** Private IPv4 addresses each ENI takes. */
+    readonly privateIpsPerEni: number;
+  }>>;
   /** Port of ACK's API server on its internal endpoint. */
   readonly ackApiServerPort: number;
   /** The audience ACK's RRSA tokens must carry for STS's AssumeRoleWithOIDC. */
@@ -59,14 +74,26 @@ export interface AlicloudSpecifics {
    * the stack's region), and the internal VIP blocks it resolves to in each region: inside
    * `cloudServiceVpcEndpointCidr`, where the pods' NetworkPolicy lets HTTPS out.
    */
-  readonly ossInternalEndpoint: { readonly hostTemplate: string; readonly vipCidrs: Readonly<Record<string, readonly string[]>> };
+  readonly ossInternalEndpoint: {
+    /** The internal endpoint's host; `{region}` is the stack's region. */
+    readonly hostTemplate: string;
+    /** Region -> the internal VIP blocks the endpoint resolves to. */
+    readonly vipCidrs: Readonly<Record<string, readonly string[]>>;
+  };
   /**
    * ACK's managed ACR credential helper (`managed-aliyun-acr-credential-helper`), which lets
    * the nodes pull an ACR Enterprise Edition image for one service account: the image pull
    * secret it keeps in each namespace it watches, how long before the temporary password
    * expires it renews it, and the account-wide RAM role it works with.
    */
-  readonly acrCredentialHelper: { readonly pullSecretName: string; readonly expiringThreshold: string; readonly serviceRoleName: string };
+  readonly acrCredentialHelper: {
+    /** The image pull secret the helper keeps in each namespace it watches. */
+    readonly pullSecretName: string;
+    /** How long before the temporary password expires the helper renews it (a Go duration). */
+    readonly expiringThreshold: string;
+    /** The account-wide RAM role the helper works with. */
+    readonly serviceRoleName: string;
+  };
   /**
    * ack-secret-manager, Alibaba's operator that keeps a Kubernetes Secret made from a KMS
    * Secrets Manager secret (the pods' image pull secret for a registry other than ACR): its
@@ -77,16 +104,33 @@ export interface AlicloudSpecifics {
    * catalog's `kubernetesAddOns["ack-secret-manager"]`.
    */
   readonly secretSync: {
+    /** ACK's marketplace chart repository; `{region}` is the cluster's region. */
     readonly repositoryPattern: string;
+    /** The Helm chart's name. */
     readonly chart: string;
+    /** The release's namespace. */
     readonly namespace: string;
+    /** The operator's service account: the subject its RRSA role trusts. */
     readonly serviceAccount: string;
+    /** How often the operator reads every synced secret again (a Go duration). */
     readonly pollingInterval: string;
   };
   /** Alibaba Cloud CLI the VMs install to sign in to an ACR Enterprise Edition instance with their RAM role. */
-  readonly aliyunCli: { readonly version: string; readonly linuxAmd64Url: string };
+  readonly aliyunCli: {
+    /** The CLI's release version. */
+    readonly version: string;
+    /** Where the VMs download that release for Linux on amd64. */
+    readonly linuxAmd64Url: string;
+  };
   /** The form of a KMS instance's ID (`Cloud.alicloud({ kmsInstanceId })`), which keeps the stack's secrets. */
-  readonly kmsInstanceId: { readonly pattern: string; readonly description: string; readonly example: string };
+  readonly kmsInstanceId: {
+    /** Regular expression source the whole ID must match. */
+    readonly pattern: string;
+    /** The ID's form in words, for error messages. */
+    readonly description: string;
+    /** An ID of that form, for error messages. */
+    readonly example: string;
+  };
   /** Control-plane components whose logs ACK ships to Simple Log Service. */
   readonly ackControlPlaneLogComponents: readonly string[];
   /**
@@ -131,6 +175,7 @@ const OSS_BUCKET_NAME = {
   reservedSuffixes: [],
 };
 
+/** Alibaba Cloud's catalog: the neutral sizes, versions, regions and limits mapped to what Alibaba Cloud offers, deep-frozen. */
 export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
   cloud: "alicloud",
   // ref: https://www.alibabacloud.com/help/en/ecs/regions-and-zones

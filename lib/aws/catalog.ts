@@ -11,14 +11,19 @@ import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from
 export const EKS_ADD_ON_MOST_RECENT = "most-recent";
 
 export interface AwsCatalog extends CloudCatalog {
+  /** Values only AWS has, which its adapters set verbatim. */
   readonly aws: AwsSpecifics;
 }
 
 /** A Helm chart the add-ons stack installs, and the service account its pods run as. */
 export interface HelmAddOnChart {
+  /** The chart repository's URL. */
   readonly repository: string;
+  /** The chart's name in that repository. */
   readonly chart: string;
+  /** The namespace the release is installed in. */
   readonly namespace: string;
+  /** The service account the add-on's pods run as. */
   readonly serviceAccount: string;
 }
 
@@ -26,20 +31,38 @@ export interface HelmAddOnChart {
 export interface AwsSpecifics {
   /** SSM public parameter holding the current Amazon Linux 2023 AMI; launch templates resolve it at launch. */
   readonly instanceImageParameter: string;
+  /** The AMI type of the EKS managed node group. */
   readonly eksNodeAmiType: string;
   /** The nodes' root volume, in their launch template: the EKS AMI's root device and EKS's own default size. */
-  readonly eksNodeRootVolume: { readonly deviceName: string; readonly sizeGiB: number };
+  readonly eksNodeRootVolume: {
+    /** The root device's name in the AMI. */
+    readonly deviceName: string;
+    /** The root volume's size, in GiB. */
+    readonly sizeGiB: number;
+  };
   /** EKS upgrade policy by `kubernetes.extendedSupport`: STANDARD, or EXTENDED (billed extended support). */
-  readonly eksSupportTypes: { readonly standard: string; readonly extended: string };
+  readonly eksSupportTypes: {
+    /** The upgrade policy's support type when extended support is off. */
+    readonly standard: string;
+    /** The upgrade policy's support type when extended support is on. */
+    readonly extended: string;
+  };
   /** The EKS access policy that makes a principal a cluster administrator (`kubernetes.administrators`). */
   readonly eksClusterAdminPolicyArn: string;
   /** The IAM path of service-linked roles, which EKS gives no access entry (`kubernetes.administrators`). */
   readonly serviceLinkedRolePath: string;
   /** Where the EKS Pod Identity agent serves credentials to pods (link-local, on every node). */
-  readonly eksPodIdentityAgent: { readonly cidr: string; readonly port: number };
+  readonly eksPodIdentityAgent: {
+    /** The agent's link-local address range. */
+    readonly cidr: string;
+    /** The agent's TCP port. */
+    readonly port: number;
+  };
   /** The Helm charts of the add-ons installed through the cluster's API, and the service accounts they run as. */
   readonly helmAddOns: {
+    /** The AWS Load Balancer Controller, which registers the pods into the load balancer's target group. */
     readonly loadBalancerController: HelmAddOnChart;
+    /** The Cluster Autoscaler, which sizes the node group to the pods. */
     readonly clusterAutoscaler: HelmAddOnChart & {
       /** The autoscaler's image tag by Kubernetes minor version: its releases follow Kubernetes'. */
       readonly imageTags: Readonly<Record<string, string>>;
@@ -51,18 +74,24 @@ export interface AwsSpecifics {
   readonly containerRegistryHostPattern: string;
   /** TLS policy of HTTPS listeners: TLS 1.2 and 1.3 only, forward secrecy. */
   readonly loadBalancerSslPolicy: string;
+  /** The oldest TLS version CloudFront accepts from viewers. */
   readonly cloudFrontMinimumProtocolVersion: string;
   /** Managed CloudFront policies, by their fixed IDs. */
   readonly cloudFront: {
+    /** The managed cache policy `CachingDisabled`, for the dynamic paths. */
     readonly cachingDisabledPolicyId: string;
+    /** The managed origin request policy `AllViewer`, which forwards the viewer's headers, cookies and query strings. */
     readonly allViewerOriginRequestPolicyId: string;
+    /** The managed response headers policy `SecurityHeadersPolicy`. */
     readonly securityHeadersPolicyId: string;
     /** Prefix list of CloudFront's origin-facing addresses, for `cdnEdgesOnly`. */
     readonly originFacingPrefixListName: string;
   };
   /** CloudFront only accepts certificates and web ACLs from this region. */
   readonly globalRegion: string;
+  /** The MySQL logs RDS exports to CloudWatch Logs. */
   readonly rdsCloudwatchLogExports: readonly string[];
+  /** The control-plane log types EKS sends to CloudWatch Logs. */
   readonly eksControlPlaneLogTypes: readonly string[];
   /** CA of RDS server certificates that clients verify. */
   readonly rdsCaCertificateIdentifier: string;
@@ -90,6 +119,7 @@ const S3_BUCKET_NAME = {
   reservedSuffixes: ["-s3alias", "--ol-s3", "--x-s3", "--table-s3", ".mrap"],
 };
 
+/** AWS's catalog: the neutral sizes, versions, regions and limits mapped to what AWS offers, deep-frozen. */
 export const AWS_CATALOG: AwsCatalog = deepFreeze({
   cloud: "aws",
   // ref: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html

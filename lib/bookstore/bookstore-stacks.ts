@@ -1,7 +1,7 @@
 import { Construct } from "constructs";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
-import { TerraformStack } from "../core/cdktf";
+import { Annotations, TerraformStack } from "../core/cdktf";
 import { BookstoreWorkloads, REGISTRY_PULL_SECRET, WORKLOAD_SERVICE } from "../kubernetes/bookstore-workloads";
 import { ClusterTarget } from "../kubernetes/cluster-target";
 import { ChartSource } from "../core/chart-source";
@@ -16,8 +16,10 @@ import { Tags } from "../core/tags";
 import { requireBoolean, ValidationError } from "../core/validation";
 import { Bookstore, BOOKSTORE_PROP_SHAPE, BookstoreProps, requireValidBookstoreName } from "./bookstore";
 import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
+import { STACK_ID } from "./stack-id";
 
-export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
+/** Props of `BookstoreStacks`: the bookstore's props, its cloud among them, and the stacks' own settings. */
+export interface BookstoreStacksProps extends BookstoreProps {
   /**
    * Check each stack at synth with the cloud's policy pack (lib/policy): an ERROR
    * finding that no suppression covers fails synth with a report.
@@ -46,22 +48,34 @@ export interface BookstoreStacksProps extends Omit<BookstoreProps, "cloud"> {
   readonly charts?: ChartSource;
 }
 
-/** The bookstore's props without its cloud, and the stacks' own. */
+/**
+ * Props of the deprecated form `new BookstoreStacks(app, cloud, props)`, which takes the cloud
+ * as its second argument.
+ * @deprecated Pass the cloud in `BookstoreStacksProps` to `new BookstoreStacks(scope, id, props)`;
+ * this form is kept for one minor version.
+ */
+export type BookstoreStacksPropsWithoutCloud = Omit<BookstoreStacksProps, "cloud"> & {
+  /** Ignored if it is the second argument's cloud (a `BookstoreProps` object passed as it is); refused if it is another. */
+  readonly cloud?: ICloud;
+};
+
+/** The bookstore's props and the stacks' own. */
 const BOOKSTORE_STACKS_PROP_SHAPE: PropShape = {
   what: "the bookstore's stacks",
   keys: propKeys<BookstoreStacksProps>()([
-    "name", "domain", "certificate", "network", "web", "database", "cache", "loadBalancer", "cdn", "assets", "kubernetes", "tags", "policyChecks", "remoteState",
-    "clusterTarget", "charts",
+    "cloud", "name", "domain", "certificate", "network", "web", "database", "cache", "loadBalancer", "cdn", "assets", "kubernetes", "tags", "policyChecks",
+    "remoteState", "clusterTarget", "charts",
   ]),
   nested: { ...BOOKSTORE_PROP_SHAPE.nested, remoteState: REMOTE_STATE_PROP_SHAPE },
-  tolerated: ["cloud"],
 };
 
 /**
- * The bookstore's stacks on one cloud: `<name>-<cloud>` (e.g. `bookstore-aws`), one
- * Terraform state per cloud, so one cloud's failed deploy never blocks another's.
+ * The bookstore's stacks on one cloud: `<id>`, `<id>-addons` and `<id>-workloads` (e.g.
+ * `bookstore-aws`), with Terraform states of their own, so one cloud's failed deploy never
+ * blocks another's.
  */
 export class BookstoreStacks implements IFrontDoor {
+  /** The cloud the stacks deploy to. */
   public readonly cloud: ICloud;
   /** The stack holding the cloud infrastructure. */
   public readonly infrastructure: TerraformStack;
@@ -79,20 +93,49 @@ export class BookstoreStacks implements IFrontDoor {
    * without a cluster.
    */
   public readonly workloads?: TerraformStack;
+  /** The bookstore in the infrastructure stack. */
   public readonly bookstore: Bookstore;
 
-  constructor(app: Construct, cloud: ICloud, props: BookstoreStacksProps) {
+  /**
+   * The bookstore's stacks on `props.cloud`.
+   * @param scope The app.
+   * @param id The infrastructure stack's construct ID, e.g. `bookstore-aws`; the add-ons and
+   * workloads stacks are `<id>-addons` and `<id>-workloads`. A stack's ID names its
+   * Terraform state: stacks made with the deprecated `(app, cloud, props)` form have the ID
+   * `<name>-<cloud>` (`bookstore-aws` by default), which keeps them.
+   * @param props The bookstore's props, its cloud among them.
+   */
+  constructor(scope: Construct, id: string, props: BookstoreStacksProps);
+  /**
+   * The deprecated form, kept for one minor version: the ID is `<name>-<cloud>`.
+   * @deprecated Use `new BookstoreStacks(scope, id, { cloud, ...props })`; it warns at synth.
+   */
+  constructor(scope: Construct, cloud: ICloud, props: BookstoreStacksPropsWithoutCloud);
+  constructor(scope: Construct, idOrCloud: string | ICloud, props: BookstoreStacksProps | BookstoreStacksPropsWithoutCloud) {
+    const app = scope;
+    const legacy = typeof idOrCloud !== "string";
+    const cloud = legacy ? idOrCloud : props?.cloud;
+    if (cloud === null || typeof cloud !== "object") {
+      throw legacy
+        ? new ValidationError(app, "id", idOrCloud, "a construct ID for the stacks, e.g. \"bookstore-aws\", then the props with their cloud")
+        : new ValidationError(`BookstoreStacks ${idOrCloud}`, "cloud", cloud, "the cloud to build on, e.g. Cloud.aws({ region: \"eu-central-1\" })");
+    }
     requireKnownProps(`BookstoreStacks (${cloud.name})`, "", props, BOOKSTORE_STACKS_PROP_SHAPE);
-    // A BookstoreProps object may be passed as it is; its cloud, which the second argument
-    // overrides, must then be the same cloud and region, or the call is confused.
+    // In the deprecated form a BookstoreProps object may be passed as it is; its cloud, which
+    // the second argument overrides, must then be the same cloud and region, or the call is confused.
     const given = (props as { cloud?: Partial<ICloud> }).cloud;
-    if (given !== undefined && (given?.name !== cloud.name || given?.region !== cloud.region)) {
+    if (legacy && given !== undefined && (given?.name !== cloud.name || given?.region !== cloud.region)) {
       throw new ValidationError(`BookstoreStacks (${cloud.name})`, "cloud", `${given?.name} ${given?.region}`, `no cloud among the props, or ${cloud.name} ${cloud.region}, the second argument`);
     }
     const name = requireValidBookstoreName(app, props.name ?? "bookstore", cloud);
-    const stackName = `${name}-${cloud.name}`;
+    const stackName = legacy ? `${name}-${cloud.name}` : idOrCloud;
+    if (!legacy && !STACK_ID.test(stackName)) {
+      throw new ValidationError(app, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-aws\"");
+    }
     if (app.node.tryFindChild(stackName) !== undefined) {
-      throw new ValidationError(app, "name", name, `a name not yet used for ${cloud.name} in this app: the stack ${stackName} exists already`);
+      throw legacy
+        ? new ValidationError(app, "name", name, `a name not yet used for ${cloud.name} in this app: the stack ${stackName} exists already`)
+        : new ValidationError(app, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
     }
     this.cloud = cloud;
     const {
@@ -106,6 +149,11 @@ export class BookstoreStacks implements IFrontDoor {
     clusterTarget.validate(app, "clusterTarget");
     charts.validate(app, "charts");
     this.infrastructure = new CheckedStack(app, stackName);
+    if (legacy) {
+      Annotations.of(this.infrastructure).addWarning(
+        `new BookstoreStacks(app, cloud, props) is deprecated and kept for one minor version: write new BookstoreStacks(app, "${stackName}", { cloud, ...props }), which keeps these stacks`,
+      );
+    }
     const useRemoteState = (stack: TerraformStack) => {
       if (remoteState !== undefined) cloud.useRemoteState(stack, remoteState);
     };

@@ -199,6 +199,7 @@ export interface BookstoreKubernetesProps extends Omit<KubernetesClusterProps, "
   readonly workloads?: Partial<WorkloadSettings>;
 }
 
+/** Props of `Bookstore`: the whole shop in cloud-neutral terms. */
 export interface BookstoreProps {
   /** The cloud to build the bookstore on. */
   readonly cloud: ICloud;
@@ -294,24 +295,31 @@ export const BOOKSTORE_PROP_SHAPE: PropShape = {
  * ID replaces the resources under it, the database included.
  */
 export class Bookstore extends Construct {
+  /** The cloud the bookstore is built on. */
   public readonly cloud: ICloud;
+  /** The bookstore's network. */
   public readonly network: INetwork;
+  /** The bookstore's MySQL database. */
   public readonly database: IDatabase;
   /** The cache; undefined with `cache.enabled: false`. */
   public readonly cache?: ICache;
+  /** The load balancer in front of the web tier. */
   public readonly loadBalancer: ILoadBalancer;
   /** Where the web tier runs. */
   public readonly runtime: WebRuntime;
   /** The VMs; undefined when the runtime sends them no requests. */
   public readonly web?: IComputeGroup;
+  /** The CDN in front of the load balancer; undefined when `cdn` is off. */
   public readonly cdn?: ICdn;
   /** The asset bucket; undefined with `assets.enabled: false`. */
   public readonly assets?: IAssetBucket;
+  /** The Kubernetes cluster; undefined when nothing runs on Kubernetes. */
   public readonly kubernetes?: IKubernetesCluster;
   /** The workloads' settings, validated; undefined without a cluster. */
   public readonly workloadSettings?: ResolvedWorkloadSettings;
   /** What the pods read (`applicationEnvironment`); undefined without a cluster. */
   public readonly workloadEnvironment?: Readonly<Record<string, string>>;
+  /** The domain the bookstore serves. */
   public readonly domain: string;
   /** The tags on every taggable resource of the bookstore: `app` and the `tags` prop, checked. */
   public readonly tags: Readonly<Record<string, string>>;

@@ -1,5 +1,5 @@
 import { Construct } from "constructs";
-import { TerraformOutput, TerraformStack } from "../core/cdktf";
+import { Annotations, TerraformOutput, TerraformStack } from "../core/cdktf";
 import { GlobalDomain, GlobalDomainProps } from "../core/global-domain";
 import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
 import { REMOTE_STATE_PROP_SHAPE, RemoteStateProps, remoteStateFromEnvironment } from "../core/remote-state";
@@ -8,7 +8,9 @@ import { requireBoolean, ValidationError } from "../core/validation";
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
 import { Cloud } from "../clouds";
 import { requireValidBookstoreName } from "./bookstore";
+import { STACK_ID } from "./stack-id";
 
+/** Props of `GlobalDnsStack`: the global domain's props, and the stack's own settings. */
 export interface GlobalDnsStackProps extends GlobalDomainProps {
   /**
    * The shop's name; the stack is `<name>-global-dns`.
@@ -47,23 +49,55 @@ const GLOBAL_DNS_STACK_PROP_SHAPE: PropShape = {
  * into a zone it creates: docs/global-domain.md, "Certificate validation on AWS").
  */
 export class GlobalDnsStack {
+  /** The stack that holds the zone and its records. */
   public readonly stack: TerraformStack;
+  /** The global domain in that stack. */
   public readonly globalDomain: GlobalDomain;
 
-  constructor(app: Construct, props: GlobalDnsStackProps) {
+  /**
+   * The global domain in a stack of its own.
+   * @param scope The app.
+   * @param id The stack's construct ID, e.g. `bookstore-global-dns`. It names the stack's
+   * Terraform state: a stack made with the deprecated `(app, props)` form has the ID
+   * `<name>-global-dns` (`bookstore-global-dns` by default), which keeps it.
+   * @param props The global domain's props and the stack's own.
+   */
+  constructor(scope: Construct, id: string, props: GlobalDnsStackProps);
+  /**
+   * The deprecated form, kept for one minor version: the ID is `<name>-global-dns`.
+   * @deprecated Use `new GlobalDnsStack(scope, id, props)`; it warns at synth.
+   */
+  constructor(scope: Construct, props: GlobalDnsStackProps);
+  constructor(scope: Construct, idOrProps: string | GlobalDnsStackProps, givenProps?: GlobalDnsStackProps) {
+    const app = scope;
+    const legacy = typeof idOrProps !== "string";
+    const props = (legacy ? idOrProps : givenProps) as GlobalDnsStackProps;
+    if (props === null || typeof props !== "object") {
+      throw new ValidationError(app, legacy ? "id" : "props", legacy ? idOrProps : props, "new GlobalDnsStack(app, <a construct ID such as \"bookstore-global-dns\">, <the global domain's props>)");
+    }
     requireKnownProps("GlobalDnsStack", "", props, GLOBAL_DNS_STACK_PROP_SHAPE);
     const cloud = props.authority?.cloud;
     if (cloud === undefined) {
       throw new ValidationError(app, "authority", props.authority, "DnsAuthority.of(<the deployment whose cloud's DNS holds the zone>)");
     }
     const name = requireValidBookstoreName(app, props.name ?? "bookstore", cloud);
-    const stackName = `${name}-global-dns`;
+    const stackName = legacy ? `${name}-global-dns` : idOrProps;
+    if (!legacy && !STACK_ID.test(stackName)) {
+      throw new ValidationError(app, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-global-dns\"");
+    }
     if (app.node.tryFindChild(stackName) !== undefined) {
-      throw new ValidationError(app, "name", name, `a name not yet used for a global domain in this app: the stack ${stackName} exists already`);
+      throw legacy
+        ? new ValidationError(app, "name", name, `a name not yet used for a global domain in this app: the stack ${stackName} exists already`)
+        : new ValidationError(app, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
     }
     const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), name: _name, ...domainProps } = props;
     requireBoolean(app, "policyChecks", policyChecks);
     this.stack = new CheckedStack(app, stackName);
+    if (legacy) {
+      Annotations.of(this.stack).addWarning(
+        `new GlobalDnsStack(app, props) is deprecated and kept for one minor version: write new GlobalDnsStack(app, "${stackName}", props), which keeps this stack`,
+      );
+    }
     // First, so bad state settings are refused before any resource is built.
     if (remoteState !== undefined) cloud.useRemoteState(this.stack, remoteState);
     this.globalDomain = new GlobalDomain(this.stack, "GlobalDomain", domainProps);

@@ -33,17 +33,25 @@ export function usesPinned(action: PinnedAction): Commented {
 
 /** One step of a job, as GitHub Actions takes it. */
 export interface WorkflowStep {
+  /** The step's name in the run's log. */
   readonly name?: string;
+  /** The step's ID, for later steps to read its outputs. */
   readonly id?: string;
+  /** The condition the step runs under. */
   readonly if?: string;
+  /** The action the step runs, pinned to a commit with its version as a comment. */
   readonly uses?: Commented;
+  /** The action's inputs. */
   readonly with?: { readonly [input: string]: string | number | boolean };
+  /** Environment variables of the step. */
   readonly env?: { readonly [name: string]: string };
+  /** The shell script the step runs, when it runs no action. */
   readonly run?: string;
 }
 
 /** What a job asks of a cloud's sign-in. */
 export interface SignInRequest {
+  /** What the job needs: `Access.PLAN` (read-only) or `Access.DEPLOY`. */
   readonly access: Access;
   /** The region of the lane's stacks in this cloud, where the sign-in needs one. @default none known */
   readonly region?: string;
@@ -55,7 +63,9 @@ export interface SignInRequest {
 
 /** A repository variable a sign-in reads, and what to set it to. */
 export interface SignInVariable {
+  /** The repository variable's name. */
   readonly name: string;
+  /** What to set it to, in words. */
   readonly holds: string;
 }
 
@@ -97,6 +107,7 @@ export interface CloudSignIn {
 export interface SignInCommand {
   /** The options it takes, each `--<name> <value>`; all are required unless listed in `optional`. */
   readonly options: readonly string[];
+  /** The options of `options` that may be left out. */
   readonly optional: readonly string[];
   /** Signs in, exporting the credentials to the job's next steps; rejects with a `SignInError`. */
   run(options: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv, log: (line: string) => void): Promise<void>;

@@ -9,6 +9,7 @@ import { toYaml, YamlValue } from "./yaml";
 /** The command this package installs (package.json `bin`). */
 export const CI_COMMAND = "multicloud-bookstore-ci";
 
+/** What `githubActionsWorkflow` writes a workflow for. */
 export interface GithubActionsWorkflowProps {
   /**
    * Where the workflow file lives in the repository. The plan jobs regenerate it from the

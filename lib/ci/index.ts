@@ -1,3 +1,8 @@
+/**
+ * Delivery from CI: the GitHub Actions workflow, each cloud's sign-in, and the checks of a synthesized app: imported as `multicloud-bookstore/ci`.
+ * @packageDocumentation
+ * @module multicloud-bookstore/ci
+ */
 export * from "./errors";
 export * from "./synthesized-stacks";
 export * from "./cloud-sign-in";

@@ -46,7 +46,14 @@ function readJson<T>(file: string, what: string): T {
 }
 
 /** The manifest's stacks, by name, with the folder each stack's JSON is in. */
-export function readManifest(outdir: string): { readonly name: string; readonly dependencies: readonly string[]; readonly file: string }[] {
+export function readManifest(outdir: string): {
+  /** The stack's name. */
+  readonly name: string;
+  /** The names of the stacks it depends on. */
+  readonly dependencies: readonly string[];
+  /** Its synthesized JSON, relative to the output directory. */
+  readonly file: string;
+}[] {
   const manifestFile = path.join(outdir, "manifest.json");
   const manifest = readJson<Manifest>(manifestFile, "run `npx cdktf synth` first, or name the folder it writes (cdktf.json's output)");
   return Object.entries(manifest.stacks ?? {}).map(([name, entry]) => ({

@@ -24,6 +24,7 @@ export const TENCENTCLOUD_STS_ENDPOINT = "https://sts.tencentcloudapi.com";
 export const TENCENTCLOUD_OIDC_AUDIENCE = "sts.tencentcloudapi.com";
 const STS_VERSION = "2018-08-13";
 
+/** What a Tencent Cloud sign-in with GitHub's OIDC token needs. */
 export interface WebIdentitySignInProps {
   /** The role to assume, `qcs::cam::uin/<account>:roleName/<name>`. */
   readonly roleArn: string;
@@ -47,8 +48,11 @@ export interface WebIdentitySignInProps {
 
 /** The temporary credentials, as the environment variables they were exported as. */
 export interface TencentcloudCredentials {
+  /** The temporary SecretId. */
   readonly TENCENTCLOUD_SECRET_ID: string;
+  /** The temporary SecretKey. */
   readonly TENCENTCLOUD_SECRET_KEY: string;
+  /** The session token that goes with them. */
   readonly TENCENTCLOUD_SECURITY_TOKEN: string;
 }
 

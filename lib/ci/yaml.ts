@@ -10,11 +10,14 @@
 /** A scalar with a comment written after it on the same line: `uses: owner/name@<sha> # v1.2.3`. */
 export class Commented {
   constructor(
+    /** The scalar written. */
     public readonly value: string | number | boolean,
+    /** The comment written after it on the same line. */
     public readonly comment: string,
   ) {}
 }
 
+/** A value the YAML writer takes: scalars, commented scalars, lists and maps (undefined entries are left out). */
 export type YamlValue = string | number | boolean | Commented | readonly YamlValue[] | { readonly [key: string]: YamlValue | undefined };
 
 /** The value without its comments, as a YAML parser reads it back. */

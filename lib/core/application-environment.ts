@@ -12,11 +12,15 @@ import type { IDatabase } from "./database";
  * to the same: a value that looks like a credential is refused (lib/core/secret-values.ts).
  */
 export interface ApplicationResources {
+  /** The cloud the application runs on. */
   readonly cloud: ICloud;
   /** The port the container listens on. */
   readonly containerPort: number;
+  /** The database the application connects to, if any. */
   readonly database?: IDatabase;
+  /** The cache the application connects to, if any. */
   readonly cache?: ICache;
+  /** The bucket the application writes assets to, if any. */
   readonly assetBucket?: IAssetBucket;
 }
 
@@ -28,8 +32,11 @@ export const APPLICATION_VARIABLES = {
   region: "CLOUD_REGION",
   /** The port the container must listen on. */
   port: "PORT",
+  /** The database's host name. */
   databaseHost: "DB_HOST",
+  /** The database's port. */
   databasePort: "DB_PORT",
+  /** The application's schema. */
   databaseName: "DB_NAME",
   /** The application account's name. */
   databaseUser: "DB_USER",
@@ -41,7 +48,9 @@ export const APPLICATION_VARIABLES = {
    * `VersionId`).
    */
   databaseCredentialsSecretVersion: "DB_CREDENTIALS_SECRET_VERSION",
+  /** The cache's host name. */
   cacheHost: "CACHE_HOST",
+  /** The cache's port. */
   cachePort: "CACHE_PORT",
   /** `true` when clients must connect with TLS (`rediss://`). */
   cacheTls: "CACHE_TLS",
@@ -51,6 +60,7 @@ export const APPLICATION_VARIABLES = {
   cacheCredentialsSecretVersion: "CACHE_CREDENTIALS_SECRET_VERSION",
   /** The asset bucket's name: covers and static files are written there and served by the CDN. */
   assetBucket: "ASSET_BUCKET",
+  /** The asset bucket's region. */
   assetBucketRegion: "ASSET_BUCKET_REGION",
 } as const;
 

@@ -13,7 +13,9 @@ export const DEFAULT_NONCURRENT_VERSION_RETENTION_DAYS = 30;
 /** Random hexadecimal characters that end a generated name where bucket names are shared by every account. */
 const RANDOM_SUFFIX_LENGTH = 8;
 
+/** Props of `AssetBucket`. */
 export interface AssetBucketProps {
+  /** The cloud to create the bucket in. */
   readonly cloud: ICloud;
   /**
    * The bucket's name, exactly: lower-case letters, digits and hyphens by the cloud's
@@ -77,19 +79,26 @@ export interface IAssetBucket extends ICloudScoped {
   allowCdnReads(cdnId: string): void;
 }
 
+/** What a cloud's asset bucket factory receives: validated, with the catalog's values. */
 export interface AssetBucketSpec {
   /**
    * The bucket's name, valid on the cloud; an unresolved token where Terraform draws its
    * random end. A cloud that appends the account's ID adds it.
    */
   readonly name: string;
+  /** Days a replaced or deleted object's old version is kept. */
   readonly noncurrentVersionRetentionDays: number;
+  /** The bucket cannot be destroyed while this is on. */
   readonly deletionProtection: boolean;
 }
 
+/** What a cloud's asset bucket factory returns. */
 export interface AssetBucketAttributes {
+  /** The bucket's name as the cloud knows it. */
   readonly bucketName: string;
+  /** The bucket's host name, for a CDN origin. */
   readonly originDomainName: string;
+  /** The key the bucket's objects are encrypted with, where the cloud names one; undefined with the service's own key. */
   readonly encryptionKeyId?: string;
   /** Lets one CDN distribution read the objects; called once per distribution. */
   allowCdnReads(cdnId: string): void;
@@ -124,6 +133,7 @@ export function bucketNamePrefix(text: string, maxLength: number): string {
  * retention against the cloud's catalog, then calls `cloud.createAssetBucket`.
  */
 export class AssetBucket extends Construct implements IAssetBucket {
+  /** The cloud the bucket is in. */
   public readonly cloud: ICloud;
   public readonly bucketName: string;
   public readonly region: string;

@@ -8,7 +8,9 @@ import { CacheSize, enumValues, RedisVersion } from "./sizes";
 import { requireBoolean, requireNumberInRange, requireOneOf, ValidationError } from "./validation";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
+/** Props of `Cache`. */
 export interface CacheProps {
+  /** The cloud to create the cache in. */
   readonly cloud: ICloud;
   /** The network whose private subnets hold the cache. */
   readonly network: INetwork;
@@ -57,7 +59,9 @@ export const CACHE_PROP_SHAPE: PropShape = {
 
 /** How the application reaches the cache. Holds no password. */
 export interface CacheConnection {
+  /** The cache's host name inside the network. */
   readonly host: string;
+  /** The cache's port. */
   readonly port: number;
   /** Clients must connect with TLS (`rediss://`). */
   readonly tls: boolean;
@@ -76,25 +80,35 @@ export interface CacheConnection {
 
 /** A managed Redis-compatible cache in private subnets. */
 export interface ICache extends ICloudScoped {
+  /** The cache's name. */
   readonly name: string;
+  /** How the application reaches the cache. */
   readonly connection: CacheConnection;
   /** Lets `peer` reach the cache port; no other source can. */
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
 
+/** What a cloud's cache factory receives: validated, with the catalog's values. */
 export interface CacheSpec {
+  /** The cache's name, valid on the cloud. */
   readonly name: string;
+  /** The network whose private subnets hold the cache. */
   readonly network: INetwork;
   /** The catalog's entry for the size: a node type, an instance class or (Tencent Cloud) the memory in MB. */
   readonly cacheClass: string;
   /** The catalog's entry for the Redis version, as the cloud takes it. */
   readonly engineVersion: string;
+  /** A replica in a second zone that takes over when the primary fails. */
   readonly highlyAvailable: boolean;
+  /** Days of automatic backups kept. */
   readonly backupRetentionDays: number;
+  /** The cache cannot be destroyed while this is on. */
   readonly deletionProtection: boolean;
 }
 
+/** What a cloud's cache factory returns. */
 export interface CacheAttributes {
+  /** How the application reaches the cache. */
   readonly connection: CacheConnection;
   /** Opens the cache port to one peer; called once per peer. */
   allowConnectionsFrom(peer: INetworkPeer): void;
@@ -104,6 +118,7 @@ export interface CacheAttributes {
 const HIGHLY_AVAILABLE_ZONES = 2;
 
 export class Cache extends CloudResource implements ICache {
+  /** How the application reaches the cache. */
   public readonly connection: CacheConnection;
   private readonly created: CacheAttributes;
   private readonly peers = new Set<string>();

@@ -46,9 +46,19 @@ export interface CloudCatalog {
    */
   readonly kubernetesSupport: Readonly<Record<string, SupportWindow>>;
   /** The cloud's names for its managed services, as messages name them. */
-  readonly serviceNames: { readonly kubernetes: string; readonly mysql: string };
+  readonly serviceNames: {
+    /** The managed Kubernetes service's name, e.g. `EKS`. */
+    readonly kubernetes: string;
+    /** The managed MySQL service's name, e.g. `RDS for MySQL`. */
+    readonly mysql: string;
+  };
   /** What the cloud does with a version past its standard support, in a few words for the warning. */
-  readonly pastStandardSupport: { readonly kubernetes: string; readonly mysql: string };
+  readonly pastStandardSupport: {
+    /** What the Kubernetes service does with a version past standard support. */
+    readonly kubernetes: string;
+    /** What the MySQL service does with a version past standard support. */
+    readonly mysql: string;
+  };
   /** Limits on the network's address plan. */
   readonly network: NetworkLimits;
   /** The rule every `name` prop must satisfy on this cloud. */
@@ -98,7 +108,9 @@ export interface RuntimeEnvironmentRules {
 
 /** A bucket's name: the cloud's name rule plus the prefixes and suffixes it keeps for itself. */
 export interface BucketNameRule extends NameRule {
+  /** Prefixes the cloud refuses at the start of a bucket name. */
   readonly reservedPrefixes: readonly string[];
+  /** Suffixes the cloud refuses at the end of a bucket name. */
   readonly reservedSuffixes: readonly string[];
 }
 
@@ -111,7 +123,12 @@ export interface AssetBucketRules {
    * for `template`, in which `{name}` is the name and `{region}` the cloud's region.
    * @default only `name.maxLength` applies
    */
-  readonly hostName?: { readonly template: string; readonly maxLength: number };
+  readonly hostName?: {
+    /** The host name; `{name}` is the bucket's name and `{region}` the cloud's region. */
+    readonly template: string;
+    /** Longest host name the cloud takes, in characters. */
+    readonly maxLength: number;
+  };
   /**
    * True where every account of the cloud draws names from one namespace (a name someone
    * else holds fails at apply): the default name then ends in random characters.
@@ -129,6 +146,7 @@ export interface CloudLimits {
   readonly tags: TagRules;
   /** The largest boot script a VM takes. */
   readonly userData: {
+    /** Largest user data the cloud takes, in bytes. */
     readonly maxBytes: number;
     /** The limit counts the Base64-encoded script (4 bytes per 3), not the script itself. */
     readonly measuredAfterBase64: boolean;
@@ -138,7 +156,12 @@ export interface CloudLimits {
   /** Prefixes a load balancer's name may not start with. */
   readonly loadBalancerNameReservedPrefixes: readonly string[];
   /** The CDN's limits on cached path patterns. */
-  readonly cdn: { readonly maxPathPatternLength: number; readonly maxPathPatterns: number };
+  readonly cdn: {
+    /** Longest path pattern the CDN takes, in characters. */
+    readonly maxPathPatternLength: number;
+    /** Most path patterns one CDN takes. */
+    readonly maxPathPatterns: number;
+  };
   /** Longest domain the cloud issues a certificate for; 0 where it issues none. */
   readonly issuedCertificateDomainMaxLength: number;
   /** Ports the VM image's own services already listen on, which a container on the host network cannot take. */
@@ -148,14 +171,25 @@ export interface CloudLimits {
   /** Most private CIDRs the library opens the API server's security group to. */
   readonly maxPrivateApiCidrs: number;
   /** How the cloud names a principal that may administer a cluster (a role or user). */
-  readonly clusterAdministrator: { readonly pattern: string; readonly description: string; readonly example: string };
+  readonly clusterAdministrator: {
+    /** Regular expression source the whole administrator must match. */
+    readonly pattern: string;
+    /** The administrator's form in words, for error messages. */
+    readonly description: string;
+    /** An administrator of that form, for error messages. */
+    readonly example: string;
+  };
   /** The name of a secret in the cloud's secret store (`RegistryCredentials.fromSecret`). */
   readonly secretName: NameRule;
 }
 
+/** The cloud's limits on resource tags. */
 export interface TagRules {
+  /** Most tags one resource takes. */
   readonly maxPerResource: number;
+  /** Longest tag key, in characters. */
   readonly keyMaxLength: number;
+  /** Longest tag value, in characters. */
   readonly valueMaxLength: number;
   /** Regular expression source a key and a value must match as a whole (unicode mode). */
   readonly allowedCharacters: string;
@@ -167,6 +201,7 @@ export interface TagRules {
   readonly forbiddenSubstrings: readonly string[];
 }
 
+/** The managed MySQL service's rules for the names the library gives. */
 export interface MysqlNameRules {
   /** The application's schema. */
   readonly databaseName: NameRule;
@@ -178,24 +213,40 @@ export interface MysqlNameRules {
 
 /** Patterns (regular expression sources, matched as a whole) of the cloud's identifiers. */
 export interface CatalogRules {
+  /** A region's name. */
   readonly regionPattern: string;
   /** A zone's name; `{region}` stands for its region's name. */
   readonly zonePattern: string;
+  /** A VM instance type. */
   readonly instanceTypePattern: string;
+  /** A database instance class. */
   readonly databaseClassPattern: string;
+  /** A MySQL engine version, as the cloud takes it. */
   readonly mysqlEngineVersionPattern: string;
   /** A cache node type or class, as `cache.sizes` holds it. */
   readonly cacheClassPattern: string;
   /** An example of each, for error messages. */
-  readonly examples: { readonly zone: string; readonly instanceType: string; readonly databaseClass: string; readonly cacheClass: string };
+  readonly examples: {
+    /** A zone's name. */
+    readonly zone: string;
+    /** A VM instance type. */
+    readonly instanceType: string;
+    /** A database instance class. */
+    readonly databaseClass: string;
+    /** A cache node type or class. */
+    readonly cacheClass: string;
+  };
 }
 
+/** The cloud's rules for the names of a remote state's storage. */
 export interface StateStorageRules {
+  /** The state bucket's name rule. */
   readonly bucket: BucketNameRule;
   /** The lock table's name rule, or undefined where the storage locks by itself and takes no table. */
   readonly lockTable?: NameRule;
 }
 
+/** What the cloud can do that not every cloud can: the neutral constructs refuse props that need a capability the cloud lacks. */
 export interface CloudCapabilities {
   /** The cloud issues TLS certificates through Terraform (`cloud.certificate.issued()`). */
   readonly issuesCertificates: boolean;
@@ -228,16 +279,21 @@ export interface CloudCapabilities {
   readonly cdnRoutesPathsToBucket: boolean;
 }
 
+/** A region the cloud offers, as the catalog lists it. */
 export interface RegionEntry {
   /** Zone names in the order the library uses them. */
   readonly zones: readonly string[];
 }
 
+/** An inclusive range of whole numbers. */
 export interface NumberRange {
+  /** The smallest value allowed. */
   readonly min: number;
+  /** The largest value allowed. */
   readonly max: number;
 }
 
+/** A database instance class and the storage it takes. */
 export interface DatabaseClass {
   /** The cloud's instance class, e.g. `db.t4g.medium`. */
   readonly instanceClass: string;
@@ -266,6 +322,7 @@ export interface CacheCatalog {
   readonly name: NameRule;
 }
 
+/** The cloud's limits on a network's address ranges. */
 export interface NetworkLimits {
   /** Prefix lengths a network CIDR may have, e.g. 16 to 24. */
   readonly prefixLength: NumberRange;
@@ -273,9 +330,11 @@ export interface NetworkLimits {
   readonly smallestSubnetPrefixLength: number;
 }
 
+/** The cloud's rule for one kind of name. */
 export interface NameRule {
   /** Regular expression source the whole name must match. */
   readonly pattern: string;
+  /** Longest name allowed, in characters. */
   readonly maxLength: number;
   /** What the rule allows, in words, for error messages. */
   readonly description: string;
@@ -287,8 +346,11 @@ export interface NameRule {
  * catalog's value for that key only.
  */
 export interface CatalogOverrides {
+  /** VM instance types, replacing `computeSizes` key by key. */
   readonly computeSizes?: Partial<Record<ComputeSize, string>>;
+  /** MySQL engine versions, replacing `mysqlVersions` key by key. */
   readonly mysqlVersions?: Partial<Record<MysqlVersion, string>>;
+  /** Database instance classes and their storage, replacing `databaseSizes` key by key. */
   readonly databaseSizes?: Partial<Record<DatabaseSize, DatabaseClass>>;
   /** Cache node types or classes, replacing `cache.sizes` key by key. */
   readonly cacheSizes?: Partial<Record<CacheSize, string>>;

@@ -25,7 +25,9 @@ export function matchesPages(pattern: string): boolean {
   return literal === "" || literal === "/" || PAGE_DOCUMENTS.some((document) => literal.toLowerCase() === `/${document}`);
 }
 
+/** Props of `Cdn`. */
 export interface CdnProps {
+  /** The cloud whose CDN serves the domain. */
   readonly cloud: ICloud;
   /** The load balancer the CDN fetches from, over HTTPS only. */
   readonly origin: ILoadBalancer;
@@ -141,12 +143,19 @@ export interface ICdn extends ICloudScoped {
   readonly serviceArea: ServiceArea;
 }
 
+/** What a cloud's CDN factory receives: validated, with the catalog's values. */
 export interface CdnSpec {
+  /** The CDN's name, valid on the cloud. */
   readonly name: string;
+  /** The load balancer the CDN fetches from. */
   readonly origin: ILoadBalancer;
+  /** The domain the CDN serves. */
   readonly domain: string;
+  /** Path patterns the CDN caches. */
   readonly staticPaths: readonly string[];
+  /** How long the CDN keeps a static object, in seconds. */
   readonly staticCacheTtlSeconds: number;
+  /** The certificate the CDN serves the domain with. */
   readonly certificate: CertificateSource;
   /** The bucket the CDN serves. */
   readonly assets?: IAssetBucket;
@@ -154,10 +163,13 @@ export interface CdnSpec {
   readonly assetsDomain?: string;
 }
 
+/** What a cloud's CDN factory returns. */
 export interface CdnAttributes {
+  /** The CDN's host name, which the domain's CNAME points at. */
   readonly cdnDomainName: string;
   /** The CDN host name of the bucket's own CDN domain, where the spec has an `assetsDomain`. */
   readonly assetsCdnDomainName?: string;
+  /** Where the CDN's edges serve viewers. */
   readonly serviceArea: ServiceArea;
 }
 
@@ -224,6 +236,7 @@ export function cdnHostNameIn(cdn: Construct & { readonly cdnDomainName: string 
 }
 
 export class Cdn extends Construct implements ICdn {
+  /** The cloud whose CDN this is. */
   public readonly cloud: ICloud;
   public readonly cdnDomainName: string;
   public readonly assetsDomain?: string;

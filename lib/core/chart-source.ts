@@ -3,8 +3,11 @@ import { isUnresolved, ValidationError } from "./validation";
 
 /** A Helm chart as a catalog names it: the public repository it is published in, its name and the pinned version. */
 export interface ChartReference {
+  /** The chart repository's URL. */
   readonly repository: string;
+  /** The chart's name in that repository. */
   readonly chart: string;
+  /** The chart's version. */
   readonly version: string;
 }
 
@@ -14,6 +17,7 @@ export interface ChartLocation {
   readonly repository?: string;
   /** The chart's name in the repository, or the path of a packaged chart (`.tgz`). */
   readonly chart: string;
+  /** The chart's pinned version, the same whether it comes from the repository or a local file. */
   readonly version: string;
 }
 

@@ -32,6 +32,7 @@ export function parseCidr(text: string): Ipv4Cidr | undefined {
   return { network: address, prefixLength };
 }
 
+/** The range in the usual `a.b.c.d/n` form. */
 export function formatCidr(cidr: Ipv4Cidr): string {
   const a = cidr.network;
   return `${a >>> 24}.${(a >>> 16) & 255}.${(a >>> 8) & 255}.${a & 255}/${cidr.prefixLength}`;
@@ -61,6 +62,7 @@ export const PRIVATE_RANGES: readonly Ipv4Cidr[] = ["10.0.0.0/8", "172.16.0.0/12
   (text) => parseCidr(text)!,
 );
 
+/** True when the whole range lies in a private (RFC 1918) block. */
 export function isPrivate(cidr: Ipv4Cidr): boolean {
   return PRIVATE_RANGES.some((range) => contains(range, cidr));
 }
@@ -100,6 +102,7 @@ export function subdivide(parent: Ipv4Cidr, newBits: number, index: number): Ipv
   return { network: (parent.network + index * 2 ** (32 - prefixLength)) >>> 0, prefixLength };
 }
 
+/** How a network's range is split into subnets. */
 export interface SubnetPlan {
   /** One public subnet per zone, in zone order. */
   readonly publicSubnets: readonly string[];

@@ -4,6 +4,7 @@ import { nameFromId, requireValidName } from "./names";
 
 /** What every named neutral construct takes first. */
 export interface CloudResourceProps {
+  /** The cloud to create the resource in. */
   readonly cloud: ICloud;
   /** @default the construct ID in kebab case */
   readonly name?: string;
@@ -17,6 +18,7 @@ export interface CloudResourceProps {
  * and refuses a network of another cloud, before the subclass validates the rest.
  */
 export abstract class CloudResource extends Construct implements ICloudScoped {
+  /** The cloud the resource is in. */
   public readonly cloud: ICloud;
   /** The resource's name, valid on its cloud. */
   public readonly name: string;

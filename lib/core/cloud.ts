@@ -39,11 +39,17 @@ export interface ICloud {
    */
   useProvidersIn(scope: IConstruct): void;
 
+  /** Creates the cloud's network for a validated spec. */
   createNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes;
+  /** Creates the cloud's autoscaled VM group for a validated spec. */
   createComputeGroup(scope: Construct, spec: ComputeGroupSpec): ComputeGroupAttributes;
+  /** Creates the cloud's managed MySQL for a validated spec. */
   createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes;
+  /** Creates the cloud's managed Redis-compatible cache for a validated spec. */
   createCache(scope: Construct, spec: CacheSpec): CacheAttributes;
+  /** Creates the cloud's HTTPS load balancer for a validated spec. */
   createLoadBalancer(scope: Construct, spec: LoadBalancerSpec): LoadBalancerAttributes;
+  /** Creates the cloud's CDN for a validated spec. */
   createCdn(scope: Construct, spec: CdnSpec): CdnAttributes;
   /**
    * How other stacks read a CDN's host name without reading its stack's state: publishes it
@@ -51,7 +57,9 @@ export interface ICloud {
    * to read it (`ICdn.hostNameIn`).
    */
   shareCdnHostName(scope: Construct, cdn: CdnHostNameSpec): ICdnHostNameSource;
+  /** Creates the cloud's object storage bucket for a validated spec. */
   createAssetBucket(scope: Construct, spec: AssetBucketSpec): AssetBucketAttributes;
+  /** Creates the cloud's managed Kubernetes cluster for a validated spec. */
   createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes;
   /** The zone (created or existing), records and health checks of a `GlobalDomain` in this cloud's DNS service. */
   createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes;
@@ -65,6 +73,7 @@ export interface ICloud {
 
 /** A construct that belongs to one cloud; mixing clouds in one wiring is refused. */
 export interface ICloudScoped extends IConstruct {
+  /** The cloud the resource is in. */
   readonly cloud: ICloud;
 }
 

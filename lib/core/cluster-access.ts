@@ -20,12 +20,15 @@ import type { RegistryCredentials } from "./registry-credentials";
 export interface KubernetesExecCredential {
   /** E.g. `client.authentication.k8s.io/v1`. */
   readonly apiVersion: string;
+  /** The executable to run. */
   readonly command: string;
+  /** Its arguments. */
   readonly args: readonly string[];
 }
 
 /** The kubernetes provider's connection settings. */
 export interface KubernetesConnection {
+  /** The API server's URL. */
   readonly host: string;
   /** PEM of the API server's CA. */
   readonly clusterCaCertificate: string;
@@ -33,6 +36,7 @@ export interface KubernetesConnection {
   readonly token?: string;
   /** ...a client certificate and key (PEM), or... */
   readonly clientCertificate?: string;
+  /** ...with its private key (PEM), or... */
   readonly clientKey?: string;
   /** ...a command that prints either when the provider connects. */
   readonly exec?: KubernetesExecCredential;
@@ -59,7 +63,9 @@ export interface PodEntry {
    * @default none: the Service's annotations are the binding
    */
   readonly binding?: {
+    /** The custom resource's API version. */
     readonly apiVersion: string;
+    /** The custom resource's kind. */
     readonly kind: string;
     /**
      * The object's name. A binding whose target cannot change in place (AWS: the target
@@ -67,6 +73,7 @@ export interface PodEntry {
      * @default the Service's name
      */
     readonly name?: string;
+    /** The object's spec. */
     readonly spec: Readonly<Record<string, unknown>>;
   };
   /**
@@ -89,11 +96,17 @@ export interface PodEntry {
    * or any other credential.
    * @default none
    */
-  readonly certificateReference?: { readonly secretName: string; readonly data: Readonly<Record<string, string>> };
+  readonly certificateReference?: {
+    /** The Secret's name. */
+    readonly secretName: string;
+    /** The Secret's entries: identifiers, never credentials. */
+    readonly data: Readonly<Record<string, string>>;
+  };
 }
 
 /** What the workloads know when they ask for their entry. */
 export interface PodEntryProps {
+  /** Where the load balancer expects the pods. */
   readonly backend: PodBackend;
   /** The Service the binding points at. */
   readonly serviceName: string;
@@ -117,9 +130,21 @@ export interface PodIdentity {
    * itself stays unmounted).
    * @default none: the cloud's agent or webhook provides the credentials
    */
-  readonly projectedToken?: { readonly audience: string; readonly path: string; readonly expirationSeconds: number };
+  readonly projectedToken?: {
+    /** The audience the token carries. */
+    readonly audience: string;
+    /** The token file's path inside `PROJECTED_TOKEN_DIR`. */
+    readonly path: string;
+    /** How long the token lasts, in seconds. */
+    readonly expirationSeconds: number;
+  };
   /** Where the pods must connect to get credentials and read secrets: each rule a set of ranges and TCP ports. */
-  readonly egress: readonly { readonly cidrs: readonly string[]; readonly tcpPorts: readonly number[] }[];
+  readonly egress: readonly {
+    /** Address ranges the pods may connect to. */
+    readonly cidrs: readonly string[];
+    /** TCP ports the pods may connect to on them. */
+    readonly tcpPorts: readonly number[];
+  }[];
   /**
    * Image pull secrets that the cloud's registry helper creates in the namespace and keeps
    * fresh, and binds to the service account itself. The pods name them too, so that pods
@@ -133,7 +158,9 @@ export interface PodIdentity {
 
 /** A reference to the cluster from another stack. */
 export interface ClusterReference {
+  /** The cluster's name. */
   readonly name: string;
+  /** The cloud's identifier of the cluster. */
   readonly clusterId: string;
 }
 
@@ -176,6 +203,7 @@ export interface RegistryPullSecretProps {
   readonly name: string;
   /** The secret of the secret store that holds the Docker config. */
   readonly credentials: RegistryCredentials;
+  /** The cluster the secret is kept in. */
   readonly cluster: ClusterReference;
 }
 

@@ -27,7 +27,9 @@ import { PropShape, propKeys, requireKnownProps } from "./known-props";
 /** Most instances one group may hold; a guard against a typo that would cost a fortune. */
 export const MAX_INSTANCES = 100;
 
+/** Props of `ComputeGroup`. */
 export interface ComputeGroupProps {
+  /** The cloud to create the group in. */
   readonly cloud: ICloud;
   /** The network whose private subnets hold the instances. */
   readonly network: INetwork;
@@ -137,24 +139,37 @@ export const COMPUTE_GROUP_PROP_SHAPE: PropShape = {
 
 /** An autoscaled group of VMs running the bookstore container in private subnets. */
 export interface IComputeGroup extends INetworkPeer {
+  /** The group's name. */
   readonly name: string;
   /** The cloud's identifier of the scaling group. */
   readonly groupId: string;
 }
 
+/** What a cloud's compute group factory receives: validated, with the catalog's values. */
 export interface ComputeGroupSpec {
+  /** The group's name, valid on the cloud. */
   readonly name: string;
+  /** The network whose private subnets hold the VMs. */
   readonly network: INetwork;
+  /** The cloud's instance type. */
   readonly instanceType: string;
+  /** The container image the VMs run. */
   readonly image: string;
+  /** The port the container listens on. */
   readonly containerPort: number;
+  /** Fewest VMs the group keeps. */
   readonly minInstances: number;
+  /** Most VMs the group scales to. */
   readonly maxInstances: number;
+  /** Size of each VM's root volume, in GiB. */
   readonly rootVolumeGiB: number;
   /** The container's whole environment, database connection included. */
   readonly environment: Readonly<Record<string, string>>;
+  /** The database the VMs connect to; its port is opened to them. */
   readonly database?: IDatabase;
+  /** The cache the VMs connect to; its port is opened to them. */
   readonly cache?: ICache;
+  /** The load balancer the VMs register with. */
   readonly loadBalancer?: ILoadBalancer;
   /** The bucket whose objects the instances may read, write and delete. */
   readonly assetBucket?: IAssetBucket;
@@ -164,8 +179,11 @@ export interface ComputeGroupSpec {
   readonly container: ContainerRunSettings;
 }
 
+/** What a cloud's compute group factory returns. */
 export interface ComputeGroupAttributes {
+  /** The cloud's identifier of the scaling group. */
   readonly groupId: string;
+  /** The VMs' security group. */
   readonly securityGroupId: string;
 }
 

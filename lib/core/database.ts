@@ -13,7 +13,9 @@ import { PropShape, propKeys, requireKnownProps } from "./known-props";
 export const MIN_BACKUP_RETENTION_DAYS = 7;
 
 
+/** Props of `Database`. */
 export interface DatabaseProps {
+  /** The cloud to create the database in. */
   readonly cloud: ICloud;
   /** The network whose private subnets hold the database. */
   readonly network: INetwork;
@@ -77,9 +79,13 @@ export const DATABASE_PROP_SHAPE: PropShape = {
 
 /** How the application reaches the database. Holds no password. */
 export interface DatabaseConnection {
+  /** The database's host name inside the network. */
   readonly host: string;
+  /** The database's port. */
   readonly port: number;
+  /** The application's schema. */
   readonly databaseName: string;
+  /** The administrator account's name. */
   readonly username: string;
   /** Where the credentials are kept in the cloud's secret store (a Secrets Manager ARN on AWS). */
   readonly credentialsSecretId: string;
@@ -93,32 +99,48 @@ export interface DatabaseConnection {
 
 /** A managed MySQL database in private subnets. */
 export interface IDatabase extends ICloudScoped {
+  /** The database instance's name. */
   readonly name: string;
+  /** How the application reaches the database. */
   readonly connection: DatabaseConnection;
   /** Lets `peer` reach the database port; no other source can. */
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
 
+/** What a cloud's database factory receives: validated, with the catalog's values. */
 export interface DatabaseSpec {
+  /** The instance's name, valid on the cloud. */
   readonly name: string;
+  /** The network whose private subnets hold the database. */
   readonly network: INetwork;
+  /** The MySQL engine version, as the cloud takes it. */
   readonly engineVersion: string;
+  /** The cloud's instance class. */
   readonly instanceClass: string;
+  /** Allocated storage, in GiB. */
   readonly storageGiB: number;
+  /** A standby in a second zone that takes over when the primary fails. */
   readonly highlyAvailable: boolean;
+  /** Days of automatic backups kept. */
   readonly backupRetentionDays: number;
+  /** The database cannot be destroyed while this is on. */
   readonly deletionProtection: boolean;
+  /** The application's schema. */
   readonly databaseName: string;
+  /** The administrator account's name. */
   readonly username: string;
 }
 
+/** What a cloud's database factory returns. */
 export interface DatabaseAttributes {
+  /** How the application reaches the database. */
   readonly connection: DatabaseConnection;
   /** Opens the database port to one peer; called once per peer. */
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
 
 export class Database extends CloudResource implements IDatabase {
+  /** How the application reaches the database. */
   public readonly connection: DatabaseConnection;
   private readonly created: DatabaseAttributes;
   private readonly peers = new Set<string>();

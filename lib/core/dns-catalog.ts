@@ -15,7 +15,12 @@ export interface DnsServiceCatalog {
   /** Longest TTL a record takes, in seconds. */
   readonly maximumTtlSeconds: number;
   /** Weights a weighted record takes, where some edition can weight records. */
-  readonly weights?: { readonly min: number; readonly max: number };
+  readonly weights?: {
+    /** The smallest weight. */
+    readonly min: number;
+    /** The largest weight. */
+    readonly max: number;
+  };
   /**
    * Every line (the resolver location or network an answer is for) the service takes,
    * by the name its Terraform provider takes: the pinned enumeration a routing's line
@@ -24,8 +29,11 @@ export interface DnsServiceCatalog {
   readonly lines: Readonly<Record<string, DnsLine>>;
   /** The lines the neutral locations of a geo split use; `catchAll` answers every query no other line matches. */
   readonly locations: {
+    /** The line every query no other line matches. */
     readonly catchAll: string;
+    /** The line of resolvers in mainland China. */
     readonly mainlandChina: string;
+    /** The line of resolvers outside mainland China. */
     readonly outsideMainlandChina: string;
   };
   /**
@@ -75,5 +83,10 @@ export interface DnsHealthCheckRules {
   /** Seconds between two checks that the service takes. */
   readonly intervalsSeconds: readonly number[];
   /** Failed checks in a row before a target counts as down. */
-  readonly failureThreshold: { readonly min: number; readonly max: number };
+  readonly failureThreshold: {
+    /** Fewest failed checks the service takes. */
+    readonly min: number;
+    /** Most failed checks the service takes. */
+    readonly max: number;
+  };
 }

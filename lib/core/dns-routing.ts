@@ -7,12 +7,15 @@ import type { ICloud } from "./cloud";
  * `BookstoreStacks` are front doors.
  */
 export interface IFrontDoor {
+  /** The cloud the front door runs on. */
   readonly cloud: ICloud;
+  /** The domain the front door serves. */
   readonly domain: string;
   /** Its CDN; DNS can only point at a front door that has one. */
   readonly cdn?: ICdn;
 }
 
+/** Options of `DnsTarget.of`. */
 export interface DnsTargetOptions {
   /**
    * The ICP filing (备案) number under which this front door serves the domain in mainland
@@ -33,13 +36,16 @@ export class DnsTarget {
   }
 
   private constructor(
+    /** The front door viewers are sent to. */
     public readonly frontDoor: IFrontDoor,
+    /** Its ICP filing number; undefined when it does not serve mainland China. */
     public readonly icpFiling: string | undefined,
   ) {}
 }
 
 /** A target and its share of the answers. */
 export interface WeightedTarget {
+  /** The target. */
   readonly target: DnsTarget;
   /**
    * Its weight against the others' (not a percentage): a whole number in the authority's
@@ -48,6 +54,7 @@ export interface WeightedTarget {
   readonly weight: number;
 }
 
+/** Options of `DnsAnswer.failover`. */
 export interface FailoverOptions {
   /** Answered while its health check passes. */
   readonly primary: DnsTarget;
@@ -77,7 +84,9 @@ export enum DnsAnswerKind {
 
 /** The part a target plays in a failover answer. */
 export enum FailoverRole {
+  /** Answered while its health check passes. */
   PRIMARY = "PRIMARY",
+  /** Answered while the primary's health check fails. */
   SECONDARY = "SECONDARY",
 }
 
@@ -85,8 +94,11 @@ export enum FailoverRole {
 export interface DnsAnswerEntry {
   /** Its place in the answer's props, e.g. `target`, `weighted[1].target`, `primary`. */
   readonly field: string;
+  /** Where the entry sends viewers. */
   readonly target: DnsTarget;
+  /** Its weight, in a weighted answer. */
   readonly weight?: number;
+  /** Its role, in a failover answer. */
   readonly role?: FailoverRole;
 }
 
@@ -120,10 +132,17 @@ export class DnsAnswer {
   }
 
   private constructor(
+    /** How the answer picks among its entries. */
     public readonly kind: DnsAnswerKind,
+    /** The targets the answer picks among. */
     public readonly entries: readonly DnsAnswerEntry[],
     /** The primary's health check, for a failover answer. */
-    public readonly healthCheck?: { readonly intervalSeconds: number; readonly failureThreshold: number },
+    public readonly healthCheck?: {
+      /** Seconds between two checks. */
+      readonly intervalSeconds: number;
+      /** Failed checks in a row before the primary counts as down. */
+      readonly failureThreshold: number;
+    },
   ) {}
 }
 
@@ -143,12 +162,15 @@ export enum DnsRouteLocation {
 export interface DnsRoute {
   /** The answer's place in the routing's props, e.g. `mainlandChina`, `lines[0].answer`. */
   readonly field: string;
+  /** Which resolvers the route answers. */
   readonly location: DnsRouteLocation;
   /** The authority's line, for `DnsRouteLocation.LINE`. */
   readonly line?: string;
+  /** What they get; undefined where the user gave none (refused when checked). */
   readonly answer: DnsAnswer | undefined;
 }
 
+/** Options of `DnsRouting.geoSplit`. */
 export interface GeoSplitOptions {
   /** What resolvers in mainland China get: front doors whose CDN serves the mainland, with their ICP filing. */
   readonly mainlandChina: DnsAnswer;
@@ -163,10 +185,13 @@ export interface GeoSplitOptions {
 export interface LineRoute {
   /** The authority's own name for the line, from its catalog (`dns.lines`): `telecom`, `电信`, `country:JP`. */
   readonly line: string;
+  /** What the line's resolvers get. */
   readonly answer: DnsAnswer;
 }
 
+/** Options of `DnsRouting.byLine`. */
 export interface ByLineOptions {
+  /** The lines and their answers. */
   readonly lines: readonly LineRoute[];
   /** What every resolver no line matches gets (the authority's default line). Required. */
   readonly otherwise: DnsAnswer;
@@ -204,6 +229,7 @@ export class DnsRouting {
   }
 
   private constructor(
+    /** Every group of viewers and its answer. */
     public readonly routes: readonly DnsRoute[],
     /** False when `byLine` was given something other than a list of lines. */
     public readonly linesAreAList = true,

@@ -9,8 +9,11 @@ import type { DnsAnswerKind, FailoverRole } from "./dns-routing";
 export interface DnsHealthCheckSpec {
   /** The host name probed: the target CDN's own. */
   readonly hostName: string;
+  /** The port probed. */
   readonly port: number;
+  /** Seconds between two checks. */
   readonly intervalSeconds: number;
+  /** Failed checks in a row before the target counts as down. */
   readonly failureThreshold: number;
 }
 
@@ -20,8 +23,11 @@ export interface DnsRecordSpec {
   readonly id: string;
   /** The CNAME's value: the target CDN's host name. */
   readonly hostName: string;
+  /** Its weight, in a weighted route. */
   readonly weight?: number;
+  /** Its role, in a failover route. */
   readonly failoverRole?: FailoverRole;
+  /** The check of a failover's primary. */
   readonly healthCheck?: DnsHealthCheckSpec;
 }
 
@@ -31,7 +37,9 @@ export interface DnsRouteSpec {
   readonly id: string;
   /** The authority's line, from its catalog: `country:CN`, `*`, `default`, `oversea`, `境外`, ... */
   readonly line: string;
+  /** How the route picks among its records. */
   readonly kind: DnsAnswerKind;
+  /** The route's CNAME records. */
   readonly records: readonly DnsRecordSpec[];
 }
 
@@ -62,6 +70,7 @@ export interface GlobalDomainSpec {
   readonly relativeName: string;
   /** The edition's key in the catalog. */
   readonly edition: string;
+  /** How long resolvers may keep an answer, in seconds. */
   readonly ttlSeconds: number;
   /** One per line, the catch-all line among them. */
   readonly routes: readonly DnsRouteSpec[];
@@ -81,6 +90,7 @@ export interface GlobalDomainSpec {
   readonly certificateValidations: readonly CertificateValidationRecord[];
 }
 
+/** What a cloud's global domain factory returns. */
 export interface GlobalDomainAttributes {
   /**
    * The name servers the registrar must delegate the zone to; undefined where only the

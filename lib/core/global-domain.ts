@@ -13,6 +13,7 @@ import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 export * from "./global-domain-spec";
 
+/** Options of `DnsAuthority.of`. */
 export interface DnsAuthorityOptions {
   /**
    * The edition (plan) the zone is on, a key of the cloud's `catalog.dns.editions`: it sets
@@ -36,7 +37,9 @@ export class DnsAuthority {
   }
 
   private constructor(
+    /** The cloud whose DNS service is authoritative. */
     public readonly cloud: ICloud,
+    /** The edition the zone is on; undefined for the catalog's default. */
     public readonly edition: string | undefined,
   ) {}
 }
@@ -61,12 +64,14 @@ export class DnsZone {
   }
 
   private constructor(
+    /** The zone's name, e.g. `example.com`. */
     public readonly name: string,
     /** True when the stack creates and owns the zone. */
     public readonly created: boolean,
   ) {}
 }
 
+/** Props of `GlobalDomain`. */
 export interface GlobalDomainProps {
   /** The DNS service that holds the zone. */
   readonly authority: DnsAuthority;
@@ -109,9 +114,13 @@ const ZONE_LIMIT_NOTE = "a CNAME cannot stand at the zone apex, where the zone's
 export class GlobalDomain extends Construct {
   /** The cloud whose DNS service holds the zone. */
   public readonly cloud: ICloud;
+  /** The domain viewers type. */
   public readonly domain: string;
+  /** The zone the records are in. */
   public readonly zone: string;
+  /** The zone's edition, as the catalog names it. */
   public readonly edition: string;
+  /** How long resolvers may keep an answer, in seconds. */
   public readonly ttlSeconds: number;
   /** The name servers to set at the zone's registrar, where the service names them in Terraform. */
   public readonly nameServers?: string[];

@@ -24,7 +24,9 @@ const PRIVATE_API_RANGES = [...PRIVATE_RANGES, parseCidr("100.64.0.0/10")!];
 /** Most nodes one pool may hold; a guard against a typo that would cost a fortune. */
 export const MAX_NODES = 100;
 
+/** Props of `KubernetesCluster`. */
 export interface KubernetesClusterProps {
+  /** The cloud to create the cluster in. */
   readonly cloud: ICloud;
   /** The network whose private subnets hold the nodes. */
   readonly network: INetwork;
@@ -150,10 +152,13 @@ export interface WorkloadIdentityProps {
 
 /** A managed Kubernetes cluster with one autoscaled node pool in private subnets. */
 export interface IKubernetesCluster extends INetworkPeer {
+  /** The cluster's name. */
   readonly name: string;
+  /** The cloud's identifier of the cluster. */
   readonly clusterId: string;
   /** The API server's URL. */
   readonly endpoint: string;
+  /** The cluster's Kubernetes minor version, e.g. `1.33`. */
   readonly version: string;
   /**
    * The cloud's identifier of the role the workload identity's pods assume (a role ARN or
@@ -164,27 +169,41 @@ export interface IKubernetesCluster extends INetworkPeer {
   readonly addOnVersions: Readonly<Record<string, string>>;
 }
 
+/** What a cloud's cluster factory receives: validated, with the catalog's values. */
 export interface KubernetesClusterSpec {
+  /** The cluster's name, valid on the cloud. */
   readonly name: string;
+  /** The network whose private subnets hold the nodes. */
   readonly network: INetwork;
+  /** The Kubernetes minor version. */
   readonly version: string;
+  /** The nodes' instance type. */
   readonly nodeInstanceType: string;
+  /** Fewest nodes the pool keeps. */
   readonly minNodes: number;
+  /** Most nodes the pool scales to. */
   readonly maxNodes: number;
+  /** Ranges allowed to the API server's public endpoint; empty keeps it private. */
   readonly publicApiAllowedCidrs: readonly string[];
+  /** Ranges inside the network allowed to the API server's private endpoint. */
   readonly privateApiAllowedCidrs: readonly string[];
   /** Validated against the catalog's `clusterAdministrator` pattern. */
   readonly administrators: readonly string[];
   /** Every add-on of the catalog with its chosen version. */
   readonly addOnVersions: Readonly<Record<string, string>>;
+  /** Paid extended support for the version past its standard support. */
   readonly extendedSupport: boolean;
+  /** The service account whose pods get a cloud identity. */
   readonly workloadIdentity?: WorkloadIdentityProps;
   /** Validated: same cloud, and its runtime sends requests to pods. */
   readonly loadBalancer?: ILoadBalancer;
 }
 
+/** What a cloud's cluster factory returns. */
 export interface KubernetesClusterAttributes {
+  /** The cloud's identifier of the cluster. */
   readonly clusterId: string;
+  /** The API server's URL. */
   readonly endpoint: string;
   /** Security group of the nodes: what the database admits for pods. */
   readonly securityGroupId: string;
@@ -199,8 +218,10 @@ export interface KubernetesClusterAttributes {
 }
 
 export class KubernetesCluster extends CloudResource implements IKubernetesCluster {
+  /** The cloud's identifier of the cluster. */
   public readonly clusterId: string;
   public readonly endpoint: string;
+  /** The cluster's Kubernetes minor version. */
   public readonly version: string;
   public readonly securityGroupId: string;
   public readonly sourceCidrs?: readonly string[];

@@ -37,7 +37,9 @@ export class LoadBalancerClients {
   ) {}
 }
 
+/** Props of `LoadBalancer`. */
 export interface LoadBalancerProps {
+  /** The cloud to create the load balancer in. */
   readonly cloud: ICloud;
   /** The network whose public subnets hold the load balancer. */
   readonly network: INetwork;
@@ -120,7 +122,9 @@ export interface PodBackend {
 
 /** A public HTTPS load balancer; HTTP is redirected to HTTPS. */
 export interface ILoadBalancer extends ICloudScoped {
+  /** The load balancer's name. */
   readonly name: string;
+  /** The domain its certificate covers. */
   readonly domain: string;
   /** The load balancer's own DNS name, for a CNAME or a CDN origin. */
   readonly dnsName: string;
@@ -136,26 +140,41 @@ export interface ILoadBalancer extends ICloudScoped {
   readonly podBackend?: PodBackend;
   /** Which targets receive requests. */
   readonly runtime: WebRuntime;
+  /** The port it sends requests to on the targets. */
   readonly targetPort: number;
+  /** The path it checks the targets' health on. */
   readonly healthCheckPath: string;
 }
 
+/** What a cloud's load balancer factory receives: validated, with the catalog's values. */
 export interface LoadBalancerSpec {
+  /** The load balancer's name, valid on the cloud. */
   readonly name: string;
+  /** The network whose public subnets hold it. */
   readonly network: INetwork;
+  /** The domain its certificate covers. */
   readonly domain: string;
+  /** The certificate of its HTTPS listener. */
   readonly certificate: CertificateSource;
+  /** The port it sends requests to on the targets. */
   readonly targetPort: number;
+  /** The path it checks the targets' health on. */
   readonly healthCheckPath: string;
+  /** Admit only the CDN's origin-facing addresses. */
   readonly cdnEdgesOnly: boolean;
+  /** The load balancer cannot be destroyed while this is on. */
   readonly deletionProtection: boolean;
+  /** Seconds an idle connection is kept open. */
   readonly idleTimeoutSeconds: number;
   /** Validated: whole percentages adding up to 100, weighted only where the cloud can split. */
   readonly runtime: WebRuntime;
 }
 
+/** What a cloud's load balancer factory returns. */
 export interface LoadBalancerAttributes {
+  /** The load balancer's own DNS name. */
   readonly dnsName: string;
+  /** The security group it sends from; undefined where it has none. */
   readonly securityGroupId?: string;
   /** Present exactly when `runtime.usesVms`. */
   readonly targetGroupId?: string;
@@ -164,13 +183,16 @@ export interface LoadBalancerAttributes {
 }
 
 export class LoadBalancer extends CloudResource implements ILoadBalancer {
+  /** The domain its certificate covers. */
   public readonly domain: string;
   public readonly dnsName: string;
   public readonly securityGroupId?: string;
   public readonly targetGroupId?: string;
   public readonly podBackend?: PodBackend;
   public readonly runtime: WebRuntime;
+  /** The port it sends requests to on the targets. */
   public readonly targetPort: number;
+  /** The path it checks the targets' health on. */
   public readonly healthCheckPath: string;
 
   constructor(scope: Construct, id: string, props: LoadBalancerProps) {

@@ -6,6 +6,7 @@ import { resolveZones } from "./placement";
 import { ValidationError } from "./validation";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
+/** Props of `Network`. */
 export interface NetworkProps {
   /** The cloud to create the network in. */
   readonly cloud: ICloud;
@@ -40,43 +41,60 @@ export const NETWORK_PROP_SHAPE: PropShape = {
 
 /** A private network with public and private subnets in two or more zones. */
 export interface INetwork extends ICloudScoped {
+  /** The network's name. */
   readonly name: string;
+  /** The network's private IPv4 range. */
   readonly cidr: string;
   /** Zone names, one per subnet pair, in order. */
   readonly zones: readonly string[];
+  /** The cloud's identifier of the network. */
   readonly networkId: string;
   /** Subnets for load balancers and NAT, one per zone. */
   readonly publicSubnetIds: readonly string[];
   /** Subnets for servers, databases and Kubernetes nodes, one per zone. */
   readonly privateSubnetIds: readonly string[];
+  /** Ranges of the public subnets, one per zone. */
   readonly publicSubnetCidrs: readonly string[];
+  /** Ranges of the private subnets, one per zone. */
   readonly privateSubnetCidrs: readonly string[];
 }
 
 /** What a cloud's network factory receives: validated and planned. */
 export interface NetworkSpec {
+  /** The network's name, valid on the cloud. */
   readonly name: string;
+  /** The network's private IPv4 range. */
   readonly cidr: string;
+  /** The zones, one subnet pair each. */
   readonly zones: readonly string[];
+  /** Ranges of the public subnets, one per zone. */
   readonly publicSubnetCidrs: readonly string[];
+  /** Ranges of the private subnets, one per zone. */
   readonly privateSubnetCidrs: readonly string[];
 }
 
 /** What a cloud's network factory returns. */
 export interface NetworkAttributes {
+  /** The cloud's identifier of the network. */
   readonly networkId: string;
+  /** The public subnets, one per zone. */
   readonly publicSubnetIds: readonly string[];
+  /** The private subnets, one per zone. */
   readonly privateSubnetIds: readonly string[];
 }
 
 /** The neutral network: validates and plans, then lets the cloud create it. */
 export class Network extends CloudResource implements INetwork {
+  /** The network's private IPv4 range. */
   public readonly cidr: string;
   public readonly zones: readonly string[];
+  /** The cloud's identifier of the network. */
   public readonly networkId: string;
   public readonly publicSubnetIds: readonly string[];
   public readonly privateSubnetIds: readonly string[];
+  /** Ranges of the public subnets, one per zone. */
   public readonly publicSubnetCidrs: readonly string[];
+  /** Ranges of the private subnets, one per zone. */
   public readonly privateSubnetCidrs: readonly string[];
 
   constructor(scope: Construct, id: string, props: NetworkProps) {

@@ -25,7 +25,10 @@ export class RegistryCredentials {
     return new RegistryCredentials(secretName);
   }
 
-  private constructor(public readonly secretName: string) {}
+  private constructor(
+    /** The secret's name in the cloud's secret store. */
+    public readonly secretName: string,
+  ) {}
 }
 
 /**

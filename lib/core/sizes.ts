@@ -17,7 +17,12 @@ export enum ComputeSize {
 }
 
 /** What one VM or node of each size has; each cloud's catalog maps the size to a type at least this large. */
-export const COMPUTE_SIZE_CAPACITY: Readonly<Record<ComputeSize, { readonly vcpus: number; readonly memoryGiB: number }>> = Object.freeze({
+export const COMPUTE_SIZE_CAPACITY: Readonly<Record<ComputeSize, {
+  /** vCPUs. */
+  readonly vcpus: number;
+  /** Memory, in GiB. */
+  readonly memoryGiB: number;
+}>> = Object.freeze({
   [ComputeSize.SMALL]: { vcpus: 2, memoryGiB: 2 },
   [ComputeSize.MEDIUM]: { vcpus: 2, memoryGiB: 4 },
   [ComputeSize.LARGE]: { vcpus: 2, memoryGiB: 8 },
@@ -30,7 +35,12 @@ export const COMPUTE_SIZE_CAPACITY: Readonly<Record<ComputeSize, { readonly vcpu
  * quarter of the memory; EKS keeps about 70m and 0.6 GiB of a 4 GiB node, for one).
  * ref: https://kubernetes.io/docs/tasks/administer-cluster/reserve-compute-resources/
  */
-export function allocatablePerNode(size: ComputeSize): { readonly cpuMillicores: number; readonly memoryMiB: number } {
+export function allocatablePerNode(size: ComputeSize): {
+  /** CPU a pod may request, in millicores. */
+  readonly cpuMillicores: number;
+  /** Memory a pod may request, in MiB. */
+  readonly memoryMiB: number;
+} {
   const capacity = COMPUTE_SIZE_CAPACITY[size];
   return { cpuMillicores: capacity.vcpus * 1000 - 250, memoryMiB: Math.floor(capacity.memoryGiB * 1024 * 0.75) };
 }
@@ -47,7 +57,9 @@ export enum DatabaseSize {
 
 /** Major versions of MySQL the bookstore supports. */
 export enum MysqlVersion {
+  /** MySQL 8.0. */
   V8_0 = "8.0",
+  /** MySQL 8.4 (LTS). */
   V8_4 = "8.4",
 }
 
@@ -63,7 +75,9 @@ export enum CacheSize {
 
 /** Major versions of the Redis protocol and commands the cache offers (Redis OSS, Valkey or Tair, as the cloud has it). */
 export enum RedisVersion {
+  /** Redis 6. */
   V6 = "6",
+  /** Redis 7. */
   V7 = "7",
 }
 

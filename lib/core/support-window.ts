@@ -70,6 +70,7 @@ export function finalSupportDay(window: SupportWindow): string | undefined {
 /** What a support window says of a version on a given day. */
 export type SupportStatus = "standard" | "ending-soon" | "extended" | "ended";
 
+/** Where `day` (`YYYY-MM-DD`) falls in the window. */
 export function supportStatus(window: SupportWindow, day: string): SupportStatus {
   const standardEnds = window.standardSupportEnds;
   if (standardEnds === undefined) return "standard";
@@ -78,12 +79,15 @@ export function supportStatus(window: SupportWindow, day: string): SupportStatus
   return daysBetween(day, standardEnds) <= SUPPORT_ENDING_SOON_DAYS ? "ending-soon" : "standard";
 }
 
+/** What `judgeSupport` weighs: one version of a product and the windows the catalog lists. */
 export interface SupportJudgement {
   /** The prop as the user wrote it, e.g. `version` (the construct's path says whose). */
   readonly field: string;
   /** The product as a user knows it, e.g. `EKS Kubernetes` or `RDS for MySQL`. */
   readonly product: string;
+  /** The version the user chose. */
   readonly version: string;
+  /** Its support window. */
   readonly window: SupportWindow;
   /** The versions the catalog lists, with their windows, to name the supported ones when refusing. */
   readonly windows: Readonly<Record<string, SupportWindow>>;

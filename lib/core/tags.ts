@@ -16,6 +16,7 @@ const VALUE_MAX_LENGTH = 255;
  * cloud's limits (reserved prefixes, count, characters), which need the cloud.
  */
 export class Tags {
+  /** The tags of every taggable resource below `scope`. */
   public static of(scope: IConstruct): Tags {
     return new Tags(scope);
   }

@@ -17,12 +17,19 @@ const APP = "bookstore";
 /** The name of the service account whose pods get the cloud identity. */
 export const WORKLOAD_SERVICE_ACCOUNT = APP;
 /** The Service the load balancer's binding registers the pods of. */
-export const WORKLOAD_SERVICE = { name: APP, port: 80 } as const;
+export const WORKLOAD_SERVICE = {
+  /** The Service's name. */
+  name: APP,
+  /** The Service's port. */
+  port: 80,
+} as const;
 const SERVICE_PORT = WORKLOAD_SERVICE.port;
 /** The image pull secret the cluster's operator keeps from the registry login in the secret store. */
 export const REGISTRY_PULL_SECRET = `${APP}-registry`;
 
+/** Props of `BookstoreWorkloads`. */
 export interface BookstoreWorkloadsProps {
+  /** The workloads' settings, with their defaults filled in. */
   readonly settings: ResolvedWorkloadSettings;
   /** The application environment (`applicationEnvironment`): where the database is and where its credentials are, never a secret. */
   readonly environment: Readonly<Record<string, string>>;
@@ -31,14 +38,24 @@ export interface BookstoreWorkloadsProps {
   /** How the pods get their cloud identity; undefined when they need none. */
   readonly identity?: PodIdentity;
   /** Where the data stores live (database, cache), each with its port: egress the pods get besides DNS and the cloud's APIs. */
-  readonly dataStores: readonly { readonly cidrs: readonly string[]; readonly port: number }[];
+  readonly dataStores: readonly {
+    /** The data store's address ranges. */
+    readonly cidrs: readonly string[];
+    /** The data store's port. */
+    readonly port: number;
+  }[];
   /**
    * An image pull secret made from the secret store by the cluster's operator: `create`
    * adds, in this stack, the objects that have the operator keep the Secret `name` in the
    * namespace (never its value), and the pods name it.
    * @default none: the image is public or the nodes pull it with their own permissions
    */
-  readonly registryPullSecret?: { readonly name: string; readonly create: (scope: Construct, namespace: string) => readonly ITerraformDependable[] };
+  readonly registryPullSecret?: {
+    /** The pull secret's name. */
+    readonly name: string;
+    /** Adds the objects that have the operator keep the Secret in `namespace`; returns what the pods must wait for. */
+    readonly create: (scope: Construct, namespace: string) => readonly ITerraformDependable[];
+  };
 }
 
 /**
@@ -53,6 +70,7 @@ export interface BookstoreWorkloadsProps {
  * credentials at run time with their cloud identity.
  */
 export class BookstoreWorkloads extends Construct {
+  /** The namespace the workloads run in. */
   public readonly namespace: string;
 
   constructor(scope: Construct, id: string, props: BookstoreWorkloadsProps) {

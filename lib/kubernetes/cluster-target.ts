@@ -25,14 +25,21 @@ export interface KubeconfigTargetProps {
  * the helm provider's `kubernetes` block (the same names in both).
  */
 export interface ClusterProviderSettings {
+  /** The API server's URL. */
   readonly host?: string;
+  /** PEM of the API server's CA. */
   readonly clusterCaCertificate?: string;
+  /** A bearer token. */
   readonly token?: string;
+  /** A client certificate (PEM). */
   readonly clientCertificate?: string;
+  /** The client certificate's private key (PEM). */
   readonly clientKey?: string;
   /** The cloud's credential plugin, where its cluster gives no static credential (`KubernetesConnection.exec`). */
   readonly exec?: KubernetesExecCredential;
+  /** A kubeconfig file's path. */
   readonly configPath?: string;
+  /** The kubeconfig's context to use. */
   readonly configContext?: string;
 }
 

@@ -69,7 +69,10 @@ export interface WorkloadSettings {
 }
 
 /** The settings with every default applied, after validation. */
-export type ResolvedWorkloadSettings = Required<Omit<WorkloadSettings, "environment">> & { readonly environment: Readonly<Record<string, string>> };
+export type ResolvedWorkloadSettings = Required<Omit<WorkloadSettings, "environment">> & {
+  /** The user's extra environment variables; empty when none. */
+  readonly environment: Readonly<Record<string, string>>;
+};
 
 const MIN_UID = 10000;
 

@@ -3,21 +3,29 @@ import { stackView } from "./stack-view";
 
 /** A rule turned off for part of the construct tree, with the reason a reviewer reads. */
 export interface Suppression {
+  /** The rule turned off, e.g. `BKS-AWS-RDS-1`. */
   readonly ruleId: string;
+  /** Why, for a reviewer. */
   readonly reason: string;
   /** Construct path the suppression covers, with everything below it. */
   readonly constructPath: string;
 }
 
+/** A resource that does not comply with a rule. */
 export interface Finding {
+  /** The rule. */
   readonly rule: PolicyRule;
+  /** The resource. */
   readonly resource: ResourceBlock;
 }
 
+/** A finding that a suppression covers. */
 export interface SuppressedFinding extends Finding {
+  /** The suppression that covers it. */
   readonly suppression: Suppression;
 }
 
+/** What checking a stack against packs found. */
 export interface PolicyReport {
   /** Non-compliant resources nothing suppresses. */
   readonly findings: readonly Finding[];

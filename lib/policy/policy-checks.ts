@@ -6,7 +6,9 @@ import { PolicyRule } from "./rule";
 
 /** A named set of rules, e.g. the AWS pack. */
 export interface PolicyPack {
+  /** The pack's name. */
   readonly name: string;
+  /** The pack's rules. */
   readonly rules: readonly PolicyRule[];
 }
 
@@ -21,6 +23,7 @@ const checkedStacks = new WeakMap<TerraformStack, PolicyPack[]>();
  * suppression covers fails synth with a readable report.
  */
 export class PolicyChecks {
+  /** The policy checks of every stack below `scope`. */
   public static of(scope: IConstruct): PolicyChecks {
     return new PolicyChecks(scope);
   }
@@ -92,6 +95,7 @@ export class CheckedStack extends TerraformStack {
     return this.checkedJson;
   }
 
+  /** The stack's JSON: the one the checks read, when they ran, so what is written is what was checked. */
   public toTerraform(): any {
     const checked = this.checkedJson;
     if (checked === undefined) return super.toTerraform();

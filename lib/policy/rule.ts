@@ -11,8 +11,11 @@ export enum PolicyLevel {
   WARNING = "warning",
 }
 
+/** What a rule says of one resource. */
 export enum Compliance {
+  /** The resource complies. */
   COMPLIANT = "compliant",
+  /** The resource does not comply. */
   NON_COMPLIANT = "non-compliant",
   /** The rule does not apply to this resource as configured. */
   NOT_APPLICABLE = "not-applicable",
@@ -34,6 +37,7 @@ export interface ResourceBlock {
 
 /** Read-only access to the whole stack, for rules that follow references. */
 export interface StackView {
+  /** Every resource block of the stack. */
   readonly resources: readonly ResourceBlock[];
   /** The resource a `${type.name.attr}` reference points at, if it is in the stack. */
   referenced(reference: unknown): ResourceBlock | undefined;
@@ -41,6 +45,7 @@ export interface StackView {
   referencing(type: string, target: ResourceBlock): ResourceBlock[];
 }
 
+/** One pure rule: a resource block in, a compliance out. */
 export interface PolicyRule {
   /** This library's ID, e.g. `BKS-AWS-RDS-1`. */
   readonly id: string;
@@ -48,6 +53,7 @@ export interface PolicyRule {
   readonly mirrors: readonly string[];
   /** One line: what must hold and why. */
   readonly explanation: string;
+  /** Whether a finding fails synth. */
   readonly level: PolicyLevel;
   /** The resource types the rule inspects. */
   readonly resourceTypes: readonly string[];

@@ -12,43 +12,78 @@
 
 export type SchemaType = string | [string, SchemaType] | ["object", Record<string, SchemaType>];
 
+/** One attribute of a provider schema's block. */
 export interface SchemaAttribute {
+  /** The attribute's Terraform type. */
   readonly type?: SchemaType;
-  readonly nested_type?: { readonly attributes: Record<string, SchemaAttribute>; readonly nesting_mode: string };
+  /** The attribute's nested object type, where it has one. */
+  readonly nested_type?: {
+    /** The nested object's attributes. */
+    readonly attributes: Record<string, SchemaAttribute>;
+    /** How the nested objects nest. */
+    readonly nesting_mode: string;
+  };
+  /** The attribute must be set. */
   readonly required?: boolean;
+  /** The attribute may be set. */
   readonly optional?: boolean;
+  /** The provider can compute the attribute. */
   readonly computed?: boolean;
 }
 
+/** A block of a provider schema. */
 export interface SchemaBlock {
+  /** The block's attributes. */
   readonly attributes?: Record<string, SchemaAttribute>;
+  /** The block's nested blocks. */
   readonly block_types?: Record<string, SchemaBlockType>;
 }
 
+/** A nested block of a provider schema. */
 export interface SchemaBlockType {
+  /** How the nested block nests. */
   readonly nesting_mode: "single" | "group" | "list" | "set" | "map";
+  /** The nested block's schema. */
   readonly block: SchemaBlock;
+  /** Fewest nested blocks allowed. */
   readonly min_items?: number;
+  /** Most nested blocks allowed. */
   readonly max_items?: number;
 }
 
+/** One provider's schemas. */
 export interface ProviderSchema {
-  readonly provider?: { readonly block: SchemaBlock };
-  readonly resource_schemas?: Record<string, { readonly block: SchemaBlock }>;
-  readonly data_source_schemas?: Record<string, { readonly block: SchemaBlock }>;
+  /** The provider block's schema. */
+  readonly provider?: {
+    /** The schema. */
+    readonly block: SchemaBlock;
+  };
+  /** Resource type -> its schema. */
+  readonly resource_schemas?: Record<string, {
+    /** The schema. */
+    readonly block: SchemaBlock;
+  }>;
+  /** Data source type -> its schema. */
+  readonly data_source_schemas?: Record<string, {
+    /** The schema. */
+    readonly block: SchemaBlock;
+  }>;
 }
 
 /** The whole output of `terraform providers schema -json`. */
 export interface ProvidersSchemaJson {
+  /** Provider source address -> its schemas. */
   readonly provider_schemas: Record<string, ProviderSchema>;
 }
 
 /** `alicloud_nat_gateway` -> `spec`: attributes the provider lists but refuses when set. */
 export type RemovedAttributes = ReadonlyMap<string, ReadonlySet<string>>;
 
+/** An attribute a provider's schema refuses. */
 export interface SchemaError {
   /** Terraform address and attribute path, e.g. `alicloud_vpc.Network.cidr_block`. */
   readonly path: string;
+  /** What is wrong. */
   readonly message: string;
 }
 

@@ -2,6 +2,14 @@ import { TerraformStack } from "../core/cdktf";
 import { formatReport } from "./evaluate";
 import { checkStack, PolicyPack } from "./policy-checks";
 
+/** What a matcher tells Jest, as Jest's `CustomMatcherResult` has it. */
+export interface PolicyMatcherResult {
+  /** The stack has no unsuppressed finding. */
+  readonly pass: boolean;
+  /** The report of the findings, for the failure message. */
+  readonly message: () => string;
+}
+
 /**
  * Jest matchers for users' own stacks:
  *
@@ -12,7 +20,8 @@ import { checkStack, PolicyPack } from "./policy-checks";
  * listed in the failure message.
  */
 export const policyMatchers = {
-  toHaveNoPolicyFindings(received: TerraformStack, ...packs: PolicyPack[]) {
+  /** Passes when `received` has no finding of the packs' rules that no suppression covers. */
+  toHaveNoPolicyFindings(received: TerraformStack, ...packs: PolicyPack[]): PolicyMatcherResult {
     const report = checkStack(received, packs);
     return {
       pass: report.findings.length === 0,

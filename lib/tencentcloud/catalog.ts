@@ -6,6 +6,7 @@ import { CacheSize, ComputeSize, DatabaseSize, MysqlVersion, RedisVersion } from
 
 /** What Tencent Cloud offers the bookstore, as data; the Tencent Cloud adapters read nothing else. */
 export interface TencentcloudCatalog extends CloudCatalog {
+  /** Values only Tencent Cloud has, which its adapters set verbatim. */
   readonly tencentcloud: TencentcloudSpecifics;
 }
 
@@ -26,6 +27,7 @@ export interface TencentcloudSpecifics {
   readonly kubernetesClusterVersions: Readonly<Record<string, string>>;
   /** Pod and service ranges of TKE's global router network; neither may overlap the VPC. */
   readonly kubernetesClusterCidr: string;
+  /** The service range of TKE's global router network. */
   readonly kubernetesServiceCidr: string;
   /** MySQL port inside the VPC; not the well-known 3306 (checkov CKV_TC_10). */
   readonly mysqlIntranetPort: number;
@@ -43,7 +45,12 @@ export interface TencentcloudSpecifics {
    * TCCLI and the SDK it runs on, installed by version on a VM whose image is in TCR
    * Enterprise: the boot script logs Docker in with it and the VM's CAM role.
    */
-  readonly tccli: { readonly version: string; readonly sdkVersion: string };
+  readonly tccli: {
+    /** TCCLI's version. */
+    readonly version: string;
+    /** The version of the Tencent Cloud SDK TCCLI runs on. */
+    readonly sdkVersion: string;
+  };
 }
 
 const TKE_VERSIONS = "https://www.tencentcloud.com/document/product/457/47894";
@@ -57,6 +64,7 @@ const TCR_ENTERPRISE_HOST = "[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\\.tencentcloudcr\\.
 // The provider's list of the engine versions CDB takes; Tencent's documents announce no end of support for 8.0 or 8.4.
 const CDB_VERSIONS = "https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/extension_mysql.go";
 
+/** Tencent Cloud's catalog: the neutral sizes, versions, regions and limits mapped to what Tencent Cloud offers, deep-frozen. */
 export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
   cloud: "tencentcloud",
   // ref: https://www.tencentcloud.com/document/product/213/6091 (regions and availability zones)

@@ -9,7 +9,7 @@ describe("Alibaba Cloud: the CLB's certificate on the international site (docs/a
   test("overriding the CLB's server certificate with the PEM files leaves no CAS argument on it", () => {
     // GIVEN the example bookstore in Singapore
     const cloud = Cloud.alicloud({ region: "ap-southeast-1", kmsInstanceId: "kst-sgp00000000000000000" });
-    const stacks = new BookstoreStacks(Testing.app(), cloud, bookstoreProps(cloud));
+    const stacks = new BookstoreStacks(Testing.app(), `bookstore-${cloud.name}`, { ...bookstoreProps(cloud), cloud });
     // WHEN the CLB's copy is overridden as docs/alicloud.md shows
     const certificate = stacks.bookstore.loadBalancer.node.findChild("Certificate") as TerraformResource;
     for (const argument of ["alicloud_certificate_id", "alicloud_certificate_name", "alicloud_certificate_region_id", "lifecycle"]) {

@@ -8,7 +8,7 @@ type Blocks = Record<string, Record<string, any>>;
 /** The default bookstore's JSON as the policy sees it (construct paths kept). */
 function stackJson(overrides: Record<string, unknown> = {}): TerraformJson {
   const cloud = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
-  const stacks = new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
+  const stacks = new BookstoreStacks(Testing.app(), `bookstore-${cloud.name}`, { ...exampleProps(cloud), ...overrides, cloud });
   return stacks.infrastructure.toTerraform();
 }
 const first = (json: TerraformJson, type: string): Record<string, any> => Object.values((json.resource as Blocks)[type])[0];

@@ -44,7 +44,7 @@ describe("Alibaba Cloud's account prerequisites", () => {
     let error: unknown;
     try {
       const cloud = Cloud.alicloud({ region: "cn-hangzhou" });
-      new BookstoreStacks(new App(), cloud, bookstoreProps(cloud));
+      new BookstoreStacks(new App(), `bookstore-${cloud.name}`, { ...bookstoreProps(cloud), cloud });
     } catch (caught) {
       error = caught;
     }

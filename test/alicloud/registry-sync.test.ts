@@ -147,7 +147,7 @@ describe("Alibaba Cloud: the pods pull from a private registry with a pull secre
     test("comes after the add-ons stack, which comes after the infrastructure stack", () => {
       const app = Testing.app();
       const props = bookstoreProps(alicloud());
-      const stacks = new BookstoreStacks(app, alicloud(), { ...props, web: { ...props.web, registryCredentials: RegistryCredentials.fromSecret(SECRET) } });
+      const stacks = new BookstoreStacks(app, "bookstore-alicloud", { ...props, web: { ...props.web, registryCredentials: RegistryCredentials.fromSecret(SECRET) }, cloud: alicloud() });
       expect(stacks.stacks.map((s) => s.node.id)).toEqual(["bookstore-alicloud", "bookstore-alicloud-addons", "bookstore-alicloud-workloads"]);
       expect(stacks.addOns!.dependencies).toContain(stacks.infrastructure);
       expect(stacks.workloads!.dependencies).toContain(stacks.addOns);
@@ -157,7 +157,7 @@ describe("Alibaba Cloud: the pods pull from a private registry with a pull secre
   describe("without registry credentials", () => {
     test("there is no add-ons stack, no operator role and no sync objects", () => {
       const app = Testing.app();
-      const stacks = new BookstoreStacks(app, alicloud(), bookstoreProps(alicloud()));
+      const stacks = new BookstoreStacks(app, "bookstore-alicloud", { ...bookstoreProps(alicloud()), cloud: alicloud() });
       expect(stacks.addOns).toBeUndefined();
       expect(stacks.stacks.map((s) => s.node.id)).toEqual(["bookstore-alicloud", "bookstore-alicloud-workloads"]);
       const { json: plain, workloads: plainWorkloads } = synthBookstore(alicloud(), { name: "plain" });

@@ -4,7 +4,7 @@ import { exampleProps } from "../../examples/bookstore-app";
 
 function stacksWith(overrides: Record<string, unknown>) {
   const cloud = Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
-  return new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
+  return new BookstoreStacks(Testing.app(), `bookstore-${cloud.name}`, { ...exampleProps(cloud), ...overrides, cloud });
 }
 
 describe("remote state on Alibaba Cloud", () => {

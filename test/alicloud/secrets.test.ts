@@ -80,7 +80,7 @@ describe("Alibaba Cloud: the stack's secrets live in the given KMS instance", ()
   test("a KMS instance known only at apply (a reference) is passed through unchecked", () => {
     const app = new App({ outdir: "/tmp/never-synthesized" });
     const later = Lazy.stringValue({ produce: () => KMS_INSTANCE });
-    const stacks = new BookstoreStacks(app, alicloud(later), exampleProps(alicloud(KMS_INSTANCE)));
+    const stacks = new BookstoreStacks(app, "bookstore-alicloud", { ...exampleProps(alicloud(KMS_INSTANCE)), cloud: alicloud(later) });
     const secrets = Object.values(JSON.parse(Testing.synth(stacks.infrastructure)).resource.alicloud_kms_secret) as any[];
     expect(secrets.map((secret) => secret.dkms_instance_id)).toEqual([KMS_INSTANCE, KMS_INSTANCE]);
   });
@@ -93,7 +93,7 @@ describe("Alibaba Cloud: without a KMS instance", () => {
     expectValidationError(
       () => {
         try {
-          new BookstoreStacks(new App({ outdir: "/tmp/never-synthesized" }), cloud, exampleProps(cloud));
+          new BookstoreStacks(new App({ outdir: "/tmp/never-synthesized" }), `bookstore-${cloud.name}`, { ...exampleProps(cloud), cloud });
         } catch (error) {
           message = (error as Error).message;
           throw error;

@@ -8,7 +8,7 @@ expect.extend(policyMatchers);
 function defaultBookstore(overrides: Record<string, unknown> = {}) {
   const app = Testing.app();
   const cloud = Cloud.aws({ region: "eu-central-1" });
-  const stacks = new BookstoreStacks(app, cloud, { ...exampleProps(cloud), ...overrides });
+  const stacks = new BookstoreStacks(app, `bookstore-${cloud.name}`, { ...exampleProps(cloud), ...overrides, cloud });
   return stacks.infrastructure;
 }
 

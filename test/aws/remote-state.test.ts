@@ -5,7 +5,7 @@ import { exampleProps } from "../../examples/bookstore-app";
 function stacksWith(overrides: Record<string, unknown>) {
   const app = Testing.app();
   const cloud = Cloud.aws({ region: "eu-central-1" });
-  return new BookstoreStacks(app, cloud, { ...exampleProps(cloud), ...overrides });
+  return new BookstoreStacks(app, `bookstore-${cloud.name}`, { ...exampleProps(cloud), ...overrides, cloud });
 }
 
 describe("remote state", () => {

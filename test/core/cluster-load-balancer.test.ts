@@ -65,7 +65,7 @@ describe("a pod entry that names its binding and labels the namespace", () => {
     // GIVEN a cloud whose pod entry names its binding and asks for a namespace label
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), "pod-entry-"));
     const app = new App({ outdir });
-    const stacks = new BookstoreStacks(app, new NamingFakeCloud(), { domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false });
+    const stacks = new BookstoreStacks(app, "bookstore-fake", { cloud: new NamingFakeCloud(), domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false });
     // WHEN the stacks are synthesized
     app.synth();
     const read = (stack: TerraformStack) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8")) as TerraformJson;

@@ -271,7 +271,7 @@ describe("the stacks of a cloud with a cluster", () => {
     outdir = fs.mkdtempSync(path.join(os.tmpdir(), "front-door-"));
     const app = new App({ outdir });
     // The fake cloud has no policy pack: the real clouds' packs are tested with their adapters.
-    stacks = new BookstoreStacks(app, new FakeCloud(), { domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false });
+    stacks = new BookstoreStacks(app, "bookstore-fake", { cloud: new FakeCloud(), domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false });
     app.synth();
   });
   afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
@@ -333,7 +333,7 @@ describe("the stacks of a cloud with a cluster", () => {
     const helperOutdir = fs.mkdtempSync(path.join(os.tmpdir(), "front-door-helper-"));
     try {
       const app = new App({ outdir: helperOutdir });
-      const helped = new BookstoreStacks(app, cloud, { domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false });
+      const helped = new BookstoreStacks(app, `bookstore-${cloud.name}`, { domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false, cloud });
       // WHEN the stacks are synthesized
       app.synth();
       const workloads = JSON.parse(fs.readFileSync(path.join(helperOutdir, "stacks", helped.workloads!.node.id, "cdk.tf.json"), "utf8")) as TerraformJson;

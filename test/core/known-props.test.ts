@@ -98,12 +98,11 @@ describe("a bookstore's props, as JavaScript or `as any` may write them", () => 
       value !== null && typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copy(v)])) : value;
     const props: any = copy(exampleProps(cloud));
     change(props);
-    return () => new BookstoreStacks(new App(), cloud, props);
+    return () => new BookstoreStacks(new App(), `bookstore-${cloud.name}`, props);
   };
 
   test.each([
     ["a misspelled top-level prop", (p: any) => (p.polcyChecks = false), "polcyChecks", "did you mean policyChecks?"],
-    ["another cloud among the stacks' props than their second argument", (p: any) => (p.cloud = exampleCloud("tencentcloud")), "cloud", "no cloud among the props, or aws eu-central-1, the second argument"],
     ["a misspelled cluster prop", (p: any) => (p.kubernetes.adminstrators = ["arn:aws:iam::123456789012:role/ops"]), "kubernetes.adminstrators", "did you mean kubernetes.administrators?"],
     ["a misspelled workloads setting", (p: any) => (p.kubernetes.workloads = { minReplica: 3 }), "kubernetes.workloads.minReplica", "did you mean kubernetes.workloads.minReplicas?"],
     ["a misspelled database prop", (p: any) => (p.database.stroageGiB = 50), "database.stroageGiB", "did you mean database.storageGiB?"],

@@ -53,7 +53,7 @@ describe("the workloads stack names a pull secret the cluster's operator keeps",
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "registry-"));
     try {
       const app = new App({ outdir });
-      const stacks = new BookstoreStacks(app, cloud, { domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false, ...props });
+      const stacks = new BookstoreStacks(app, `bookstore-${cloud.name}`, { domain: "shop.example.com", web: { image: IMAGE }, policyChecks: false, ...props, cloud });
       app.synth();
       const read = (id: string) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", id, "cdk.tf.json"), "utf8")) as TerraformJson;
       return { stacks, workloads: read(stacks.workloads!.node.id), text: fs.readFileSync(path.join(outdir, "stacks", stacks.workloads!.node.id, "cdk.tf.json"), "utf8") };

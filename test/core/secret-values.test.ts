@@ -184,7 +184,7 @@ describe("properties: ordinary values are accepted whatever they are called", ()
 describe("web.environment and kubernetes.workloads.environment refuse credentials, by the prop's path", () => {
   const build = (cloud: ReturnType<(typeof TEST_CLOUDS)[number]["make"]>, overrides: (props: BookstoreStacksProps) => Partial<BookstoreStacksProps>) => {
     const props = exampleProps(cloud);
-    return new BookstoreStacks(new App({ outdir: "/tmp/secret-values-never-synthesized" }), cloud, { ...props, ...overrides(props) });
+    return new BookstoreStacks(new App({ outdir: "/tmp/secret-values-never-synthesized" }), `bookstore-${cloud.name}`, { ...props, ...overrides(props), cloud });
   };
   const refusal = (construct: () => unknown): ValidationError => {
     try {

@@ -50,7 +50,7 @@ describe("versions judged by their support when the bookstore is built", () => {
   const build = (cloudName: string, day: string, overrides: Parameters<typeof bookstoreProps>[1] = {}) => {
     const app = new App({ context: { [SUPPORT_DATE_CONTEXT]: day } });
     const cloud = exampleCloud(cloudName);
-    const stacks = new BookstoreStacks(app, cloud, bookstoreProps(cloud, overrides));
+    const stacks = new BookstoreStacks(app, `bookstore-${cloud.name}`, { ...bookstoreProps(cloud, overrides), cloud });
     const warnings = warningMessagesUnder(stacks.infrastructure).filter((w) => /support/.test(w));
     return { warnings };
   };

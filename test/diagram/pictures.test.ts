@@ -147,7 +147,7 @@ describe("a global domain in the pictures", () => {
       const app = new App({ outdir });
       // AWS and one other cloud are enough, and cost half a synth.
       // The shops alone, without the example's own global domain: this test draws its own.
-      const built = ["aws", Cloud.implemented.find((c) => c !== "aws") as string].map((name) => new BookstoreStacks(app, exampleCloud(name), exampleProps(exampleCloud(name))));
+      const built = ["aws", Cloud.implemented.find((c) => c !== "aws") as string].map((name) => new BookstoreStacks(app, `bookstore-${name}`, exampleProps(exampleCloud(name))));
       clouds = built.map((b) => b.cloud.name);
       const dns = new TerraformStack(app, "bookstore-global-dns");
       new AwsProvider(dns, "aws", { region: "us-east-1" });

@@ -11,7 +11,7 @@ describe("policy checks and the written file share one synthesis", () => {
     const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "one-synthesis-"));
     const app = new App({ outdir });
     const cloud = exampleCloud("aws");
-    const stacks = new BookstoreStacks(app, cloud, exampleProps(cloud));
+    const stacks = new BookstoreStacks(app, `bookstore-${cloud.name}`, { ...exampleProps(cloud), cloud });
     const toTerraform = jest.spyOn(TerraformStack.prototype, "toTerraform");
     try {
       // WHEN the app is synthesized

@@ -138,7 +138,7 @@ function synthesizeBookstore(cloud: ICloud, overrides: Partial<BookstoreStacksPr
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), "bookstore-synth-"));
   try {
     const app = new App({ outdir });
-    const stacks = new BookstoreStacks(app, cloud, { ...exampleProps(cloud), ...overrides });
+    const stacks = new BookstoreStacks(app, `bookstore-${cloud.name}`, { ...exampleProps(cloud), ...overrides, cloud });
     app.synth();
     const read = (stack: TerraformStack) => JSON.parse(fs.readFileSync(path.join(outdir, "stacks", stack.node.id, "cdk.tf.json"), "utf8")) as TerraformJson;
     return { json: read(stacks.infrastructure), addOns: stacks.addOns && read(stacks.addOns), workloads: stacks.workloads && read(stacks.workloads) };

@@ -42,7 +42,7 @@ describe("Tencent Cloud: a TCR image for the pods", () => {
   const warningsFor = (image: string) => {
     const cloud = exampleCloud("tencentcloud");
     const props = bookstoreProps(cloud);
-    const stacks = new BookstoreStacks(Testing.app(), cloud, { ...props, web: { ...props.web, image } });
+    const stacks = new BookstoreStacks(Testing.app(), `bookstore-${cloud.name}`, { ...props, web: { ...props.web, image }, cloud });
     return warningMessagesUnder(stacks.infrastructure);
   };
 

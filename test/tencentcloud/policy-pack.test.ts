@@ -13,7 +13,7 @@ expect.extend(policyMatchers);
 function defaultBookstore(overrides: Record<string, unknown> = {}, runtime = WebRuntime.vms()) {
   const cloud = Cloud.tencentcloud({ region: "ap-guangzhou" });
   const props = exampleProps(cloud);
-  const stacks = new BookstoreStacks(Testing.app(), cloud, { ...props, web: { ...props.web, runtime }, ...overrides });
+  const stacks = new BookstoreStacks(Testing.app(), `bookstore-${cloud.name}`, { ...props, web: { ...props.web, runtime }, ...overrides, cloud });
   return stacks.infrastructure;
 }
 

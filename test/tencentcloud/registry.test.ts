@@ -127,7 +127,7 @@ describe("TCR Enterprise images", () => {
     ["TCR Enterprise", TCR_IMAGE, 0],
     ["a public registry", "registry.example.com/bookstore:1.4.2", 0],
   ])("warns at synth that the VMs cannot log in to %s", (_what, image, count) => {
-    const stacks = new BookstoreStacks(Testing.app(), tencentcloud(), bookstoreProps(tencentcloud(), onVmsWith(image)));
+    const stacks = new BookstoreStacks(Testing.app(), "bookstore-tencentcloud", { ...bookstoreProps(tencentcloud(), onVmsWith(image)), cloud: tencentcloud() });
     const warnings = warningMessagesUnder(stacks.infrastructure);
     expect(warnings.filter((w) => w.includes("TCR Personal"))).toHaveLength(count);
   });

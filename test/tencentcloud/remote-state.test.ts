@@ -4,7 +4,7 @@ import { exampleProps } from "../../examples/bookstore-app";
 
 function stacksWith(overrides: Record<string, unknown>) {
   const cloud = Cloud.tencentcloud({ region: "ap-guangzhou" });
-  return new BookstoreStacks(Testing.app(), cloud, { ...exampleProps(cloud), ...overrides });
+  return new BookstoreStacks(Testing.app(), `bookstore-${cloud.name}`, { ...exampleProps(cloud), ...overrides, cloud });
 }
 
 function failure(build: () => unknown): ValidationError {
