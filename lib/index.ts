@@ -10,6 +10,7 @@ export * from "./core/cloud";
 export * from "./core/cloud-resource";
 export * from "./core/network";
 export * from "./core/compute-group";
+export type { ContainerRunSettings } from "./core/user-data";
 export * from "./core/database";
 export * from "./core/cache";
 export * from "./core/load-balancer";

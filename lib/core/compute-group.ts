@@ -250,6 +250,16 @@ export class ComputeGroup extends CloudResource implements IComputeGroup {
   }
 }
 
+/** The VMs' size and instance counts, defaults applied. */
+export interface VmSizing {
+  /** Size of each instance. */
+  readonly size: ComputeSize;
+  /** Fewest instances; also the number started. */
+  readonly minInstances: number;
+  /** Most instances. */
+  readonly maxInstances: number;
+}
+
 /**
  * The VMs' size and instance counts with their defaults, or a `ValidationError` naming
  * `<prefix>size`, `<prefix>minInstances` or `<prefix>maxInstances`. A bookstore whose
@@ -260,7 +270,7 @@ export function resolveVmSizing(
   scope: IConstruct,
   prefix: string,
   props: Pick<ComputeGroupProps, "size" | "minInstances" | "maxInstances">,
-): { readonly size: ComputeSize; readonly minInstances: number; readonly maxInstances: number } {
+): VmSizing {
   const size = props.size ?? ComputeSize.SMALL;
   requireOneOf(scope, `${prefix}size`, size, enumValues(ComputeSize));
   const minInstances = props.minInstances ?? 2;
