@@ -304,7 +304,7 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
     const path = constructPath.replace("CLOUD", name);
     // The VMs' props are checked where the web tier runs on VMs.
     const onVms = path.endsWith("/Web") ? { ...overrides, web: { ...exampleProps(cloud).web, ...overrides.web, runtime: WebRuntime.vms() } } : overrides;
-    expectValidationError(() => build(cloud, onVms), { constructPath: path === "" ? "<root>" : path, field, value });
+    expectValidationError(() => build(cloud, onVms), { constructPath: path === "" ? `BookstoreStacks "${overrides.name ?? "bookstore"}-${name}" on ${name}` : path, field, value });
   };
 
   test.each(numberRows(index))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
@@ -329,7 +329,7 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
     const app = new App({ outdir: "/tmp/bad-input-never-synthesized" });
     build(cloud, {}, app);
     // WHEN a second one of the same ID is built THEN the error names `id`, not a construct clash
-    expectValidationError(() => build(cloud, {}, app), { constructPath: "<root>", field: "id", value: `bookstore-${cloud.name}` });
+    expectValidationError(() => build(cloud, {}, app), { constructPath: `BookstoreStacks "bookstore-${cloud.name}" on ${cloud.name}`, field: "id", value: `bookstore-${cloud.name}` });
   });
 
   test("good props still build: a second bookstore under another name", () => {

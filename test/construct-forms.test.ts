@@ -45,7 +45,7 @@ describe("BookstoreStacks(scope, id, props)", () => {
     ["an ID starting with a hyphen", "-shop"],
   ])("fails with %s", (_title, id) => {
     const cloud = exampleCloud("aws");
-    expectValidationError(() => new BookstoreStacks(Testing.app(), id, { ...exampleProps(cloud), cloud }), { constructPath: "<root>", field: "id", value: id });
+    expectValidationError(() => new BookstoreStacks(Testing.app(), id, { ...exampleProps(cloud), cloud }), { constructPath: `BookstoreStacks ${JSON.stringify(id)} on aws`, field: "id", value: id });
   });
 
   test("fails when the ID is taken by another stack of the app", () => {
@@ -53,17 +53,17 @@ describe("BookstoreStacks(scope, id, props)", () => {
     const aws = exampleCloud("aws");
     new BookstoreStacks(app, "shop", { ...exampleProps(aws), cloud: aws });
     const ali = exampleCloud("alicloud");
-    expectValidationError(() => new BookstoreStacks(app, "shop", { ...exampleProps(ali), cloud: ali }), { constructPath: "<root>", field: "id", value: "shop" });
+    expectValidationError(() => new BookstoreStacks(app, "shop", { ...exampleProps(ali), cloud: ali }), { constructPath: 'BookstoreStacks "shop" on alicloud', field: "id", value: "shop" });
   });
 
   test("fails when the props have no cloud (a JavaScript caller)", () => {
     const { cloud: _cloud, ...withoutCloud } = exampleProps(exampleCloud("aws"));
-    expectValidationError(() => new BookstoreStacks(Testing.app(), "shop", withoutCloud as never), { constructPath: "BookstoreStacks shop", field: "cloud", value: undefined });
+    expectValidationError(() => new BookstoreStacks(Testing.app(), "shop", withoutCloud as never), { constructPath: 'BookstoreStacks "shop"', field: "cloud", value: undefined });
   });
 
   test("fails when the second argument is neither an ID nor a cloud (a JavaScript caller)", () => {
     const cloud = exampleCloud("aws");
-    expectValidationError(() => new BookstoreStacks(Testing.app(), 42 as never, { ...exampleProps(cloud), cloud }), { constructPath: "<root>", field: "id", value: 42 });
+    expectValidationError(() => new BookstoreStacks(Testing.app(), 42 as never, { ...exampleProps(cloud), cloud }), { constructPath: "BookstoreStacks", field: "id", value: 42 });
   });
 });
 
@@ -101,6 +101,6 @@ describe("GlobalDnsStack(scope, id, props)", () => {
 
   test("fails with an ID a stack cannot have", () => {
     const { app, props } = build();
-    expectValidationError(() => new GlobalDnsStack(app, "shop/dns", props), { constructPath: "<root>", field: "id", value: "shop/dns" });
+    expectValidationError(() => new GlobalDnsStack(app, "shop/dns", props), { constructPath: 'GlobalDnsStack "shop/dns"', field: "id", value: "shop/dns" });
   });
 });

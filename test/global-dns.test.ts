@@ -516,12 +516,12 @@ describe("the global DNS stack", () => {
   test("fails when a second global domain stack of the same ID is built", () => {
     const w = world();
     new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws));
-    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws)), { constructPath: "<root>", field: "id", value: "bookstore-global-dns" });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws)), { constructPath: 'GlobalDnsStack "bookstore-global-dns"', field: "id", value: "bookstore-global-dns" });
   });
 
   test("fails when given no authority", () => {
     const w = world();
-    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws, { authority: undefined as unknown as DnsAuthority })), { constructPath: "<root>", field: "authority", value: undefined });
+    expectValidationError(() => new GlobalDnsStack(w.app, "bookstore-global-dns", props(w, CLOUDS.aws, { authority: undefined as unknown as DnsAuthority })), { constructPath: 'GlobalDnsStack "bookstore-global-dns"', field: "authority", value: undefined });
   });
 });
 

@@ -117,8 +117,8 @@ export class BookstoreStacks implements IFrontDoor {
     const cloud = legacy ? idOrCloud : props?.cloud;
     if (cloud === null || typeof cloud !== "object") {
       throw legacy
-        ? new ValidationError(app, "id", idOrCloud, "a construct ID for the stacks, e.g. \"bookstore-aws\", then the props with their cloud")
-        : new ValidationError(`BookstoreStacks ${idOrCloud}`, "cloud", cloud, "the cloud to build on, e.g. Cloud.aws({ region: \"eu-central-1\" })");
+        ? new ValidationError("BookstoreStacks", "id", idOrCloud, "a construct ID for the stacks, e.g. \"bookstore-aws\", then the props with their cloud")
+        : new ValidationError(`BookstoreStacks ${JSON.stringify(idOrCloud)}`, "cloud", cloud, "the cloud to build on, e.g. Cloud.aws({ region: \"eu-central-1\" })");
     }
     requireKnownProps(`BookstoreStacks (${cloud.name})`, "", props, BOOKSTORE_STACKS_PROP_SHAPE);
     // In the deprecated form a BookstoreProps object may be passed as it is; its cloud, which
@@ -127,15 +127,17 @@ export class BookstoreStacks implements IFrontDoor {
     if (legacy && given !== undefined && (given?.name !== cloud.name || given?.region !== cloud.region)) {
       throw new ValidationError(`BookstoreStacks (${cloud.name})`, "cloud", `${given?.name} ${given?.region}`, `no cloud among the props, or ${cloud.name} ${cloud.region}, the second argument`);
     }
-    const name = requireValidBookstoreName(app, props.name ?? "bookstore", cloud);
+    // Before the stacks exist, an error names the call: which stacks, on which cloud.
+    const called = legacy ? `BookstoreStacks on ${cloud.name}` : `BookstoreStacks ${JSON.stringify(idOrCloud)} on ${cloud.name}`;
+    const name = requireValidBookstoreName(called, props.name ?? "bookstore", cloud);
     const stackName = legacy ? `${name}-${cloud.name}` : idOrCloud;
     if (!legacy && !STACK_ID.test(stackName)) {
-      throw new ValidationError(app, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-aws\"");
+      throw new ValidationError(called, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-aws\"");
     }
     if (app.node.tryFindChild(stackName) !== undefined) {
       throw legacy
-        ? new ValidationError(app, "name", name, `a name not yet used for ${cloud.name} in this app: the stack ${stackName} exists already`)
-        : new ValidationError(app, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
+        ? new ValidationError(called, "name", name, `a name not yet used for ${cloud.name} in this app: the stack ${stackName} exists already`)
+        : new ValidationError(called, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
     }
     this.cloud = cloud;
     const {
@@ -145,9 +147,9 @@ export class BookstoreStacks implements IFrontDoor {
       charts = ChartSource.repositories(),
       ...bookstoreProps
     } = props;
-    requireBoolean(app, "policyChecks", policyChecks);
-    clusterTarget.validate(app, "clusterTarget");
-    charts.validate(app, "charts");
+    requireBoolean(called, "policyChecks", policyChecks);
+    clusterTarget.validate(called, "clusterTarget");
+    charts.validate(called, "charts");
     this.infrastructure = new CheckedStack(app, stackName);
     if (legacy) {
       Annotations.of(this.infrastructure).addWarning(

@@ -11,7 +11,7 @@ import { ILoadBalancer, LoadBalancer, LoadBalancerClients, LoadBalancerProps } f
 import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
 import { requireValidName, satisfiesNameRule } from "../core/names";
 import { INetwork, Network, NetworkProps } from "../core/network";
-import { requireBoolean, ValidationError } from "../core/validation";
+import { requireBoolean, ValidationError, type ValidationScope } from "../core/validation";
 import { Tags } from "../core/tags";
 import { WebRuntime } from "../core/web-runtime";
 import type { RegistryCredentials } from "../core/registry-credentials";
@@ -29,7 +29,7 @@ const CACHE_NAME_SUFFIX = "-cache";
 const ADAPTER_TAGS_PER_RESOURCE = 1;
 
 /** The shop's name, valid on the cloud with room for the suffixes of its resources' names. */
-export function requireValidBookstoreName(scope: IConstruct, name: string, cloud: ICloud): string {
+export function requireValidBookstoreName(scope: ValidationScope, name: string, cloud: ICloud): string {
   const names = cloud.catalog.names;
   return requireValidName(scope, "name", name, { ...names, maxLength: names.maxLength - NAME_SUFFIX_LENGTH });
 }

@@ -71,27 +71,29 @@ export class GlobalDnsStack {
   constructor(scope: Construct, idOrProps: string | GlobalDnsStackProps, givenProps?: GlobalDnsStackProps) {
     const app = scope;
     const legacy = typeof idOrProps !== "string";
+    // Before the stack exists, an error names the call.
+    const called = legacy ? "GlobalDnsStack" : `GlobalDnsStack ${JSON.stringify(idOrProps)}`;
     const props = (legacy ? idOrProps : givenProps) as GlobalDnsStackProps;
     if (props === null || typeof props !== "object") {
-      throw new ValidationError(app, legacy ? "id" : "props", legacy ? idOrProps : props, "new GlobalDnsStack(app, <a construct ID such as \"bookstore-global-dns\">, <the global domain's props>)");
+      throw new ValidationError(called, legacy ? "id" : "props", legacy ? idOrProps : props, "new GlobalDnsStack(app, <a construct ID such as \"bookstore-global-dns\">, <the global domain's props>)");
     }
     requireKnownProps("GlobalDnsStack", "", props, GLOBAL_DNS_STACK_PROP_SHAPE);
     const cloud = props.authority?.cloud;
     if (cloud === undefined) {
-      throw new ValidationError(app, "authority", props.authority, "DnsAuthority.of(<the deployment whose cloud's DNS holds the zone>)");
+      throw new ValidationError(called, "authority", props.authority, "DnsAuthority.of(<the deployment whose cloud's DNS holds the zone>)");
     }
-    const name = requireValidBookstoreName(app, props.name ?? "bookstore", cloud);
+    const name = requireValidBookstoreName(called, props.name ?? "bookstore", cloud);
     const stackName = legacy ? `${name}-global-dns` : idOrProps;
     if (!legacy && !STACK_ID.test(stackName)) {
-      throw new ValidationError(app, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-global-dns\"");
+      throw new ValidationError(called, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-global-dns\"");
     }
     if (app.node.tryFindChild(stackName) !== undefined) {
       throw legacy
-        ? new ValidationError(app, "name", name, `a name not yet used for a global domain in this app: the stack ${stackName} exists already`)
-        : new ValidationError(app, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
+        ? new ValidationError(called, "name", name, `a name not yet used for a global domain in this app: the stack ${stackName} exists already`)
+        : new ValidationError(called, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
     }
     const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), name: _name, ...domainProps } = props;
-    requireBoolean(app, "policyChecks", policyChecks);
+    requireBoolean(called, "policyChecks", policyChecks);
     this.stack = new CheckedStack(app, stackName);
     if (legacy) {
       Annotations.of(this.stack).addWarning(

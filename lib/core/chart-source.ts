@@ -1,5 +1,4 @@
-import { IConstruct } from "constructs";
-import { isUnresolved, ValidationError } from "./validation";
+import { isUnresolved, ValidationError, type ValidationScope } from "./validation";
 
 /** A Helm chart as a catalog names it: the public repository it is published in, its name and the pinned version. */
 export interface ChartReference {
@@ -53,7 +52,7 @@ export class ChartSource {
   ) {}
 
   /** Refuses a directory that is empty or relative (Terraform would resolve it from the stack's folder under cdktf.out). */
-  public validate(scope: IConstruct, field: string): void {
+  public validate(scope: ValidationScope, field: string): void {
     const directory = this.directory;
     if (directory === undefined || isUnresolved(directory)) return;
     if (typeof directory !== "string" || !directory.startsWith("/") || /[\u0000-\u001f]/.test(directory)) {

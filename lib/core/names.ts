@@ -1,6 +1,5 @@
-import { IConstruct } from "constructs";
 import { BucketNameRule, NameRule } from "./catalog";
-import { isUnresolved, ValidationError } from "./validation";
+import { isUnresolved, ValidationError, type ValidationScope } from "./validation";
 
 /** True when `name` satisfies the cloud's naming rule. Pure; property-tested. */
 export function satisfiesNameRule(name: string, rule: NameRule): boolean {
@@ -32,7 +31,7 @@ export function describeBucketNameRule(rule: BucketNameRule, cloudName: string):
 }
 
 /** Returns the name, or throws a `ValidationError` that states the rule. */
-export function requireValidName(scope: IConstruct, field: string, name: string, rule: NameRule): string {
+export function requireValidName(scope: ValidationScope, field: string, name: string, rule: NameRule): string {
   if (!isUnresolved(name) && !satisfiesNameRule(name, rule)) {
     throw new ValidationError(scope, field, name, `${rule.description}, at most ${rule.maxLength} characters`);
   }

@@ -8,6 +8,12 @@ import { secretInValue } from "./secret-values";
  * The message names the construct path, the field, the value given and what is
  * allowed, so a user can fix the call without reading the library's source.
  */
+/**
+ * Where a prop is refused: the construct that refuses it, or, before any construct of its own
+ * exists, a description of the call, e.g. `Cloud.aws` or `BookstoreStacks shop-aws on aws`.
+ */
+export type ValidationScope = IConstruct | string;
+
 export class ValidationError extends Error {
   /** Path of the construct that refused the props, e.g. `bookstore-aws/Bookstore/Database`. */
   public readonly constructPath: string;
@@ -22,7 +28,7 @@ export class ValidationError extends Error {
    * @param scope the construct that refuses the props, or where no construct exists yet
    *   (a cloud's catalog overrides), the entry point that was called, e.g. `Cloud.aws`
    */
-  constructor(scope: IConstruct | string, field: string, value: unknown, allowed: string) {
+  constructor(scope: ValidationScope, field: string, value: unknown, allowed: string) {
     const constructPath = (typeof scope === "string" ? scope : scope.node.path) || "<root>";
     super(`${constructPath}: invalid ${field} ${describeValue(value)}; allowed: ${allowed}`);
     this.name = "ValidationError";
@@ -84,7 +90,7 @@ export function requireNumberInRange(
 }
 
 /** Refuses anything but true or false (a string "false" would be truthy). */
-export function requireBoolean(scope: IConstruct, field: string, value: boolean): boolean {
+export function requireBoolean(scope: ValidationScope, field: string, value: boolean): boolean {
   if (!isUnresolved(value) && typeof value !== "boolean") {
     throw new ValidationError(scope, field, value, "true or false");
   }

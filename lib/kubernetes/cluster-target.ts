@@ -1,9 +1,9 @@
 import type { KubernetesExecCredential } from "../core/cluster-access";
-import { Construct, IConstruct } from "constructs";
+import { Construct } from "constructs";
 import { DataKubernetesServerVersion } from "@cdktf/provider-kubernetes/lib/data-kubernetes-server-version";
 import { Fn } from "../core/cdktf";
 import type { ClusterFacts, ClusterReference, IKubernetesAccess } from "../core/cluster-access";
-import { isUnresolved, ValidationError } from "../core/validation";
+import { isUnresolved, ValidationError, type ValidationScope } from "../core/validation";
 
 /** A kubeconfig file and the context in it that the add-ons and workloads stacks deploy through. */
 export interface KubeconfigTargetProps {
@@ -83,7 +83,7 @@ export class ClusterTarget {
    * to the stack's folder under cdktf.out, not where the user wrote it), and an empty
    * context or one with control characters.
    */
-  public validate(scope: IConstruct, field: string): void {
+  public validate(scope: ValidationScope, field: string): void {
     if (this.kubeconfig === undefined) return;
     const { path, context } = this.kubeconfig;
     if (!isUnresolved(path) && (typeof path !== "string" || !/^(\/|~\/)/.test(path) || /[\u0000-\u001f]/.test(path))) {

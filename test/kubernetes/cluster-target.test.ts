@@ -99,7 +99,7 @@ describe("bad deploy targets fail at synth", () => {
     ["no context", { path: "/tmp/kubeconfig" }, "clusterTarget.context", undefined],
   ])("fails when given %s", (_what, props, field, value) => {
     expectValidationError(() => synthStacks(aws(), { clusterTarget: ClusterTarget.kubeconfig(props as { path: string; context: string }) }), {
-      constructPath: "<root>",
+      constructPath: 'BookstoreStacks "bookstore-aws" on aws',
       field,
       value,
     });
@@ -110,7 +110,7 @@ describe("bad deploy targets fail at synth", () => {
   });
 
   test("fails when the chart directory is relative", () => {
-    expectValidationError(() => synthStacks(aws(), { charts: ChartSource.localDirectory("charts") }), { constructPath: "<root>", field: "charts", value: "charts" });
+    expectValidationError(() => synthStacks(aws(), { charts: ChartSource.localDirectory("charts") }), { constructPath: 'BookstoreStacks "bookstore-aws" on aws', field: "charts", value: "charts" });
   });
 });
 
