@@ -3,17 +3,17 @@ import { Token } from "./cdktf";
 import { secretInValue } from "./secret-values";
 
 /**
+ * Where a prop is refused: the construct that refuses it, or, before any construct of its own
+ * exists, a description of the call, e.g. `Cloud.aws` or `BookstoreStacks "shop-aws" on aws`.
+ */
+export type ValidationScope = IConstruct | string;
+
+/**
  * Thrown at synth time for props that cannot work.
  *
  * The message names the construct path, the field, the value given and what is
  * allowed, so a user can fix the call without reading the library's source.
  */
-/**
- * Where a prop is refused: the construct that refuses it, or, before any construct of its own
- * exists, a description of the call, e.g. `Cloud.aws` or `BookstoreStacks shop-aws on aws`.
- */
-export type ValidationScope = IConstruct | string;
-
 export class ValidationError extends Error {
   /** Path of the construct that refused the props, e.g. `bookstore-aws/Bookstore/Database`. */
   public readonly constructPath: string;
