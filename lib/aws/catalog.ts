@@ -233,6 +233,9 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     hostReservedPorts: [22],
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html (publicAccessCidrs; the EKS user guide allows up to 40)
     maxPublicApiCidrs: 40,
+    // Inbound rules per security group: 60 by default; each range takes one rule on 443 and one on 80.
+    // ref: https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups (checked 2026-12-08)
+    maxLoadBalancerClientCidrs: 30,
     maxPrivateApiCidrs: 20,
     // ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
     clusterAdministrator: {

@@ -51,7 +51,17 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
     namePrefix: spec.name,
     description: `Load balancer ${spec.name}`,
   });
-  if (!behindCdn) {
+  if (spec.clientCidrs !== undefined) {
+    // Only the ranges the user named, on HTTPS and on HTTP (which redirects); the packs judge their coverage.
+    spec.clientCidrs.forEach((cidr, index) => {
+      for (const [id, port, what] of [
+        [`IngressHttps${index}`, 443, `HTTPS from ${cidr}`],
+        [`IngressHttp${index}`, 80, `HTTP from ${cidr}, redirected to HTTPS`],
+      ] as const) {
+        new VpcSecurityGroupIngressRule(scope, id, { securityGroupId: group.id, description: what, ipProtocol: "tcp", fromPort: port, toPort: port, cidrIpv4: cidr });
+      }
+    });
+  } else if (!behindCdn) {
     // A public shop must accept HTTPS, and HTTP to redirect it, from anyone.
     const policy = PolicyChecks.of(scope);
     policy.suppress(NoPublicIngress.id, "A public shop's load balancer accepts HTTPS, and HTTP to redirect it, from anyone.");
