@@ -39,8 +39,9 @@ export function cdnVpcOriginOf(loadBalancer: IConstruct): string | undefined {
  * from the security group CloudFront creates in the VPC for its VPC origins' network
  * interfaces, so neither the internet nor another customer's distribution (the
  * origin-facing prefix list's addresses are every distribution's) has a path to it; the
- * CDN's web ACL filters every request first. Without a CDN it is internet-facing in the
- * public subnets, open to anyone on 443 and 80, with a web ACL of its own.
+ * CDN's web ACL filters every request first. Otherwise it is internet-facing in the public
+ * subnets, with a web ACL of its own, open on 443 and 80 to anyone or only to the ranges
+ * the user named (`LoadBalancerClients.addressRanges`).
  * ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html (checked 2026-12-08)
  */
 export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, catalog: AwsCatalog, region: string): LoadBalancerAttributes {
