@@ -83,6 +83,8 @@ const PROVIDERS = [
       "alicloud_route_table_attachment",
       "alicloud_security_group",
       "alicloud_security_group_rule",
+      "alicloud_slb_acl",
+      "alicloud_slb_acl_entry_attachment",
       "alicloud_slb_listener",
       "alicloud_slb_load_balancer",
       "alicloud_slb_rule",

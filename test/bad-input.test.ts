@@ -1,5 +1,5 @@
 import { App } from "cdktf";
-import { AwsCatalog, Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, Cloud, ComputeSize, enumValues, ICloud, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode, maxAssetBucketNameLength } from "../lib";
+import { AwsCatalog, Bookstore, BookstoreStacks, BookstoreStacksProps, CacheSize, Cloud, ComputeSize, enumValues, ICloud, LoadBalancerClients, RedisVersion, RemoteStateProps, WebRuntime, allocatablePerNode, maxAssetBucketNameLength } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 import { TEST_CLOUDS } from "./support/bookstore";
 import { newStack } from "./support/synth";
@@ -183,6 +183,23 @@ function setRows(cloud: ICloud): Row[] {
   ];
 }
 
+/** The load balancer's client ranges: public, apart, within the security group's or access list's size. */
+function clientRangeRows(cloud: ICloud): Row[] {
+  const ranges = (list: string[]): Props => ({ loadBalancer: { clients: LoadBalancerClients.addressRanges(list) } });
+  const max = cloud.catalog.limits.maxLoadBalancerClientCidrs;
+  const tooMany = Array.from({ length: max + 1 }, (_, i) => `${11 + Math.floor(i / 256)}.${i % 256}.0.0/24`);
+  const field = "loadBalancer.clients.addressRanges";
+  return [
+    ["the whole internet", ranges(["0.0.0.0/0"]), `${SHOP}/LoadBalancer`, `${field}[0]`, "0.0.0.0/0"],
+    ["two halves that add up to the whole internet", ranges(["0.0.0.0/1", "128.0.0.0/1"]), `${SHOP}/LoadBalancer`, `${field}[0]`, "0.0.0.0/1"],
+    ["a private range", ranges(["203.0.113.0/24", "10.0.0.0/8"]), `${SHOP}/LoadBalancer`, `${field}[1]`, "10.0.0.0/8"],
+    ["a range inside another entry", ranges(["203.0.112.0/22", "203.0.113.0/24"]), `${SHOP}/LoadBalancer`, `${field}[1]`, "203.0.113.0/24"],
+    ["a host address with host bits", ranges(["203.0.113.7/24"]), `${SHOP}/LoadBalancer`, `${field}[0]`, "203.0.113.7/24"],
+    ["no range at all", ranges([]), `${SHOP}/LoadBalancer`, field, []],
+    [`more than ${max} ranges`, ranges(tooMany), `${SHOP}/LoadBalancer`, field, tooMany],
+  ];
+}
+
 function workloadRows(cloud: ICloud): Row[] {
   const image = "registry.example.com/bookstore:1.4.2";
   const nodeSize = ComputeSize.SMALL;
@@ -312,6 +329,7 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
   test.each(cloudLimitRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(assetRows(cloud))("fails when the asset bucket has %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(setRows(cloud))("fails when given %s as public API CIDRs", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
+  test.each(clientRangeRows(cloud))("fails when given %s as the load balancer's client ranges", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(workloadRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(wrongFieldRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));
   test.each(administratorRows(cloud))("fails when given %s", (_what, overrides, constructPath, field, value) => expectRefused(overrides, constructPath, field, value));

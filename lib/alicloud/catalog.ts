@@ -312,6 +312,9 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     hostReservedPorts: [22],
     // ACK's API server is private here (see the adapter); no public access list is taken.
     maxPublicApiCidrs: 0,
+    // IP entries per CLB access control list: 300; both listeners share one list.
+    // ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/developer-reference/api-slb-2014-05-15-addaccesscontrollistentry (checked 2026-12-08)
+    maxLoadBalancerClientCidrs: 300,
     maxPrivateApiCidrs: 20,
     // ref: https://www.alibabacloud.com/help/en/ram/user-guide/terms (ARN of a RAM role or user)
     clusterAdministrator: {

@@ -84,8 +84,10 @@ export interface AwsSpecifics {
     readonly allViewerOriginRequestPolicyId: string;
     /** The managed response headers policy `SecurityHeadersPolicy`. */
     readonly securityHeadersPolicyId: string;
-    /** Prefix list of CloudFront's origin-facing addresses, for `cdnEdgesOnly`. */
-    readonly originFacingPrefixListName: string;
+    /** The security group CloudFront creates in a VPC for its VPC origins' network interfaces, by name: what an internal ALB behind the CDN admits. */
+    readonly vpcOriginServiceSecurityGroupName: string;
+    /** TLS versions CloudFront may speak to an origin: TLS 1.2 only. */
+    readonly originSslProtocols: readonly string[];
   };
   /** CloudFront only accepts certificates and web ACLs from this region. */
   readonly globalRegion: string;
@@ -261,6 +263,9 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     hostReservedPorts: [22],
     // ref: https://docs.aws.amazon.com/eks/latest/APIReference/API_VpcConfigRequest.html (publicAccessCidrs; the EKS user guide allows up to 40)
     maxPublicApiCidrs: 40,
+    // Inbound rules per security group: 60 by default; each range takes one rule on 443 and one on 80.
+    // ref: https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html#vpc-limits-security-groups (checked 2026-12-08)
+    maxLoadBalancerClientCidrs: 30,
     maxPrivateApiCidrs: 20,
     // ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-arns
     clusterAdministrator: {
@@ -333,10 +338,12 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
   // Auto Scaling, RDS and ElastiCache, which each service creates on first use when the deployer may
   // iam:CreateServiceLinkedRole ("You don't need to manually create the AWSServiceRoleForElasticLoadBalancing
   // role"; EKS's likewise; ElastiCache's policy statement for creating AWSServiceRoleForElastiCache adds
-  // iam:PutRolePolicy), checked 2026-12-07.
+  // iam:PutRolePolicy), checked 2026-12-07; and CloudFront's AWSServiceRoleForCloudFrontVPCOrigin, which
+  // creates the VPC origins' network interfaces and their security group, likewise (checked 2026-12-08).
   // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/userguide/elb-service-linked-roles.html
   // ref: https://docs.aws.amazon.com/eks/latest/userguide/using-service-linked-roles-eks.html
   // ref: https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/using-service-linked-roles.html
+  // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-service-linked-roles.html
   prerequisites: [
     {
       // AWS documents no such step; CloudFront's API answers a new account's first distribution with it,
@@ -439,8 +446,10 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
       allViewerOriginRequestPolicyId: "216adef6-5c7f-47e4-b989-5492eafa07d3",
       // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/using-managed-response-headers-policies.html
       securityHeadersPolicyId: "67f7725c-6f97-4210-82d7-5512b31e9d03",
-      // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/LocationsOfEdgeServers.html
-      originFacingPrefixListName: "com.amazonaws.global.cloudfront.origin-facing",
+      // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/private-content-vpc-origins.html (checked 2026-12-08)
+      vpcOriginServiceSecurityGroupName: "CloudFront-VPCOrigins-Service-SG",
+      // ref: https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/secure-connections-supported-ciphers-cloudfront-to-origin.html
+      originSslProtocols: ["TLSv1.2"],
     },
     globalRegion: "us-east-1",
     // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/USER_LogAccess.MySQLDB.PublishtoCloudWatchLogs.html

@@ -8,6 +8,7 @@ import { ServiceArea } from "../core/service-area";
 import { AwsCatalog } from "./catalog";
 import { certificateArn } from "./certificate";
 import { AwsLogBucket, LOG_PREFIXES } from "./log-bucket";
+import { cdnVpcOriginOf } from "./load-balancer";
 import { managedRulesWebAcl } from "./web-acl";
 
 const ORIGIN_ID = "load-balancer";
@@ -18,7 +19,8 @@ const READ_METHODS = ["GET", "HEAD"];
 const ONE_YEAR_SECONDS = 31536000;
 
 /**
- * CloudFront in front of the load balancer. Static paths are cached; everything else
+ * CloudFront in front of the load balancer, through the load balancer's VPC origin where it
+ * is internal (built for the CDN), else as a custom origin on its public name. Static paths are cached; everything else
  * passes through uncached with the viewer's headers, Host included, so the origin's
  * certificate for the shop's domain validates and sessions are never shared. HTTPS only
  * on both sides, TLS 1.2+ to viewers, AWS managed WAF rules, security headers (HSTS),
@@ -76,6 +78,22 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
     ? { targetOriginId: ASSETS_ORIGIN_ID, viewerProtocolPolicy: "redirect-to-https", compress: true, responseHeadersPolicyId: policies.securityHeadersPolicyId }
     : behaviour;
 
+  // An internal load balancer built for the CDN is reached through its VPC origin, whose own
+  // settings hold the protocol (HTTPS only, TLS 1.2); an internet-facing one as a custom origin.
+  const vpcOriginId = cdnVpcOriginOf(spec.origin);
+  const loadBalancerOrigin = vpcOriginId
+    ? { originId: ORIGIN_ID, domainName: spec.origin.dnsName, vpcOriginConfig: { vpcOriginId } }
+    : {
+        originId: ORIGIN_ID,
+        domainName: spec.origin.dnsName,
+        customOriginConfig: {
+          httpPort: 80,
+          httpsPort: 443,
+          originProtocolPolicy: "https-only",
+          originSslProtocols: [...policies.originSslProtocols],
+        },
+      };
+
   const distribution = new CloudfrontDistribution(scope, "Resource", {
     enabled: true,
     isIpv6Enabled: true,
@@ -84,16 +102,7 @@ export function createAwsCdn(scope: Construct, spec: CdnSpec, catalog: AwsCatalo
     aliases: [spec.domain],
     webAclId: webAcl.arn,
     origin: [
-      {
-        originId: ORIGIN_ID,
-        domainName: spec.origin.dnsName,
-        customOriginConfig: {
-          httpPort: 80,
-          httpsPort: 443,
-          originProtocolPolicy: "https-only",
-          originSslProtocols: ["TLSv1.2"],
-        },
-      },
+      loadBalancerOrigin,
       ...(assetsOrigin ? [assetsOrigin] : []),
     ],
     defaultCacheBehavior: {

@@ -105,7 +105,10 @@ const NETWORK_FIELDS = fieldsOf("network", { name: "name", region: "region" });
 // `cloud.kmsInstanceId`) is the top-level prop's.
 const DATABASE_FIELDS = fieldsOf("database", { name: "name", cloud: "cloud" });
 const CACHE_FIELDS = fieldsOf("cache", { name: "name", cloud: "cloud" });
-const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", clients: "cdn.enabled", runtime: "web.runtime" });
+const LOAD_BALANCER_WIRED = { name: "name", domain: "domain", certificate: "certificate", targetPort: "web.port", healthCheckPath: "web.healthCheckPath", runtime: "web.runtime" };
+// `clients` comes from `cdn.enabled` unless the user gives `loadBalancer.clients`.
+const LOAD_BALANCER_FIELDS = fieldsOf("loadBalancer", { ...LOAD_BALANCER_WIRED, clients: "cdn.enabled" });
+const LOAD_BALANCER_FIELDS_OWN_CLIENTS = fieldsOf("loadBalancer", LOAD_BALANCER_WIRED);
 const WEB_FIELDS = fieldsOf("web", { name: "name", containerPort: "web.port" });
 const CDN_FIELDS = fieldsOf("cdn", { name: "name" });
 const ASSETS_FIELDS = fieldsOf("assets", { namePrefix: "name" });
@@ -163,7 +166,13 @@ export interface BookstoreCacheProps extends Omit<CacheProps, "cloud" | "network
 }
 
 /** The load balancer: see `LoadBalancerProps`. */
-export interface BookstoreLoadBalancerProps extends Pick<LoadBalancerProps, "deletionProtection" | "idleTimeoutSeconds"> {}
+export interface BookstoreLoadBalancerProps extends Pick<LoadBalancerProps, "deletionProtection" | "idleTimeoutSeconds"> {
+  /**
+   * Who may connect to the load balancer.
+   * @default `LoadBalancerClients.cdnEdgesOnly()` with the CDN where the cloud can admit its CDN alone (AWS), else `LoadBalancerClients.anywhere()`
+   */
+  readonly clients?: LoadBalancerClients;
+}
 
 /** The CDN in front of the load balancer: see `CdnProps`. */
 export interface BookstoreCdnProps extends Omit<CdnProps, "cloud" | "origin" | "name" | "assets"> {
@@ -273,7 +282,7 @@ export const BOOKSTORE_PROP_SHAPE: PropShape = {
       keys: propKeys<BookstoreDatabaseProps>()(["version", "size", "storageGiB", "highlyAvailable", "backupRetentionDays", "deletionProtection", "databaseName", "username"]),
     },
     cache: { what: "the cache", keys: propKeys<BookstoreCacheProps>()(["enabled", "size", "engineVersion", "highlyAvailable", "backupRetentionDays", "deletionProtection"]) },
-    loadBalancer: { what: "the load balancer", keys: propKeys<BookstoreLoadBalancerProps>()(["deletionProtection", "idleTimeoutSeconds"]) },
+    loadBalancer: { what: "the load balancer", keys: propKeys<BookstoreLoadBalancerProps>()(["deletionProtection", "idleTimeoutSeconds", "clients"]) },
     cdn: { what: "the CDN", keys: propKeys<BookstoreCdnProps>()(["enabled", "staticPaths", "staticCacheTtlSeconds", "certificate", "assetsDomain"]) },
     assets: { what: "the asset bucket", keys: propKeys<BookstoreAssetBucketProps>()(["enabled", "name", "noncurrentVersionRetentionDays", "deletionProtection"]) },
     kubernetes: {
@@ -360,7 +369,7 @@ export class Bookstore extends Construct {
     if (this.runtime instanceof WebRuntime && this.runtime.usesKubernetes && !clusterEnabled) {
       throw new ValidationError(this, "web.runtime", `{ vmsPercent: ${this.runtime.vmsPercent}, kubernetesPercent: ${this.runtime.kubernetesPercent} }`, "WebRuntime.vms(): kubernetes.enabled is false, so there are no pods to send requests to");
     }
-    this.loadBalancer = asProp(LOAD_BALANCER_FIELDS, () => new LoadBalancer(this, "LoadBalancer", {
+    this.loadBalancer = asProp(props.loadBalancer?.clients === undefined ? LOAD_BALANCER_FIELDS : LOAD_BALANCER_FIELDS_OWN_CLIENTS, () => new LoadBalancer(this, "LoadBalancer", {
       cloud,
       network: this.network,
       name: `${name}-lb`,
@@ -368,7 +377,7 @@ export class Bookstore extends Construct {
       certificate: props.certificate,
       targetPort: props.web.port,
       healthCheckPath: props.web.healthCheckPath,
-      // Where the cloud lets a security group name its CDN's servers, nobody can go around the CDN.
+      // Where the cloud lets the load balancer admit its CDN alone, nobody can go around the CDN.
       clients: cdnEnabled && cloud.catalog.capabilities.restrictsOriginToCdn ? LoadBalancerClients.cdnEdgesOnly() : LoadBalancerClients.anywhere(),
       runtime: this.runtime,
       ...props.loadBalancer,

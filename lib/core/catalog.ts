@@ -168,6 +168,8 @@ export interface CloudLimits {
   readonly hostReservedPorts: readonly number[];
   /** Most CIDRs the managed Kubernetes API server's public access list takes. */
   readonly maxPublicApiCidrs: number;
+  /** Most ranges `LoadBalancerClients.addressRanges` takes: what the load balancer's security group or access list holds. */
+  readonly maxLoadBalancerClientCidrs: number;
   /** Most private CIDRs the library opens the API server's security group to. */
   readonly maxPrivateApiCidrs: number;
   /** How the cloud names a principal that may administer a cluster (a role or user). */
@@ -251,8 +253,8 @@ export interface CloudCapabilities {
   /** The cloud issues TLS certificates through Terraform (`cloud.certificate.issued()`). */
   readonly issuesCertificates: boolean;
   /**
-   * The cloud publishes its CDN's origin-facing addresses in a form a security group can
-   * reference, so a load balancer can admit the CDN only (`LoadBalancerClients.cdnEdgesOnly()`).
+   * The cloud gives a load balancer a way to admit its own CDN alone (AWS: an internal ALB
+   * behind a CloudFront VPC origin), so nobody goes around the CDN (`LoadBalancerClients.cdnEdgesOnly()`).
    */
   readonly restrictsOriginToCdn: boolean;
   /**

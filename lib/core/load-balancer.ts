@@ -5,6 +5,7 @@ import type { INetwork } from "./network";
 import { isUnresolved, requireBoolean, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 import { WebRuntime } from "./web-runtime";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
+import { formatCidr, nonPublicOverlap, overlaps, parseCidr } from "./cidr";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -20,21 +21,65 @@ export function requireDomainName(scope: Construct, field: string, domain: strin
 export class LoadBalancerClients {
   /** Any address on the internet. */
   public static anywhere(): LoadBalancerClients {
-    return new LoadBalancerClients(false);
+    return new LoadBalancerClients(false, undefined);
   }
 
   /**
-   * Only the cloud's CDN edge servers, where the cloud publishes their address ranges;
-   * use it when a CDN fronts the load balancer so nobody can go around the CDN.
+   * Only the cloud's own CDN, where the cloud gives the load balancer a way to admit it
+   * alone (AWS: an internal ALB behind a CloudFront VPC origin); use it when a CDN fronts
+   * the load balancer so nobody can go around the CDN.
    */
   public static cdnEdgesOnly(): LoadBalancerClients {
-    return new LoadBalancerClients(true);
+    return new LoadBalancerClients(true, undefined);
+  }
+
+  /**
+   * Only these public IPv4 ranges, on HTTPS (and HTTP, where it redirects): for example
+   * the CDN's origin-pull ranges for your domain where the cloud publishes no list a load
+   * balancer can name itself (Alibaba Cloud: DescribeL2VipsByDomain; Tencent Cloud:
+   * DescribeIpStatus with Layer `last`). Those ranges change: a stale list makes the
+   * CDN's fetches fail, so refresh them and deploy again as the CDN's documentation says.
+   * Each must be a public range (no private, reserved or overlapping blocks, no 0.0.0.0/0).
+   */
+  public static addressRanges(cidrs: string[]): LoadBalancerClients {
+    return new LoadBalancerClients(false, cidrs);
   }
 
   private constructor(
-    /** True when only CDN edge servers may connect. */
+    /** True when only the cloud's own CDN may connect. */
     public readonly cdnEdgesOnly: boolean,
+    /** The only address ranges that may connect; undefined for anywhere or the CDN. */
+    public readonly addressRanges: readonly string[] | undefined,
   ) {}
+}
+
+/**
+ * Refuses anything but a list of at most `max` public IPv4 ranges that overlap neither a
+ * non-public range nor each other, so no set of blocks (0.0.0.0/1 plus 128.0.0.0/1) adds
+ * up to the internet; `field` is the list's prop path.
+ */
+export function requirePublicCidrs(scope: Construct, field: string, cidrs: unknown, max: number, cloudName: string): readonly string[] {
+  if (!Array.isArray(cidrs) || cidrs.length === 0 || cidrs.length > max) {
+    throw new ValidationError(scope, field, cidrs, `a list of 1 to ${max} public IPv4 ranges on ${cloudName}`);
+  }
+  const parsed = cidrs.map((text, index) => {
+    const cidr = typeof text === "string" ? parseCidr(text) : undefined;
+    if (!cidr) {
+      throw new ValidationError(scope, `${field}[${index}]`, text, "a public IPv4 range in CIDR notation with no host bits set, e.g. 203.0.113.0/24");
+    }
+    const reserved = nonPublicOverlap(cidr);
+    if (reserved) {
+      throw new ValidationError(scope, `${field}[${index}]`, text, `a public IPv4 range, e.g. 203.0.113.0/24: it overlaps ${formatCidr(reserved)}, which is not on the internet (and 0.0.0.0/0 is refused)`);
+    }
+    return cidr;
+  });
+  parsed.forEach((cidr, index) => {
+    const other = parsed.findIndex((earlier, j) => j < index && overlaps(earlier, cidr));
+    if (other >= 0) {
+      throw new ValidationError(scope, `${field}[${index}]`, cidrs[index], `a range that overlaps no other entry; it overlaps ${field}[${other}] (${cidrs[other]})`);
+    }
+  });
+  return cidrs as string[];
 }
 
 /** Props of `LoadBalancer`. */
@@ -162,6 +207,8 @@ export interface LoadBalancerSpec {
   readonly healthCheckPath: string;
   /** Admit only the CDN's origin-facing addresses. */
   readonly cdnEdgesOnly: boolean;
+  /** The only public ranges that may connect (validated); undefined for anywhere or the CDN. */
+  readonly clientCidrs?: readonly string[];
   /** The load balancer cannot be destroyed while this is on. */
   readonly deletionProtection: boolean;
   /** Seconds an idle connection is kept open. */
@@ -217,9 +264,18 @@ export class LoadBalancer extends CloudResource implements ILoadBalancer {
     requireNumberInRange(this, "idleTimeoutSeconds", idleTimeoutSeconds, { min: 1, max: 4000, unit: "seconds" });
 
     const clients = props.clients ?? LoadBalancerClients.anywhere();
-    if (clients.cdnEdgesOnly && !cloud.catalog.capabilities.restrictsOriginToCdn) {
-      throw new ValidationError(this, "clients", "cdnEdgesOnly", `LoadBalancerClients.anywhere(): ${cloud.name} publishes no CDN address list a security group can use`);
+    if (!(clients instanceof LoadBalancerClients)) {
+      throw new ValidationError(this, "clients", clients, "LoadBalancerClients.anywhere(), .cdnEdgesOnly() or .addressRanges([...])");
     }
+    if (clients.cdnEdgesOnly && !cloud.catalog.capabilities.restrictsOriginToCdn) {
+      throw new ValidationError(
+        this,
+        "clients",
+        "cdnEdgesOnly",
+        `LoadBalancerClients.anywhere() or .addressRanges([...]) (the CDN's origin-pull ranges for your domain): ${cloud.name} offers no way for a load balancer to admit its CDN alone`,
+      );
+    }
+    const clientCidrs = clients.addressRanges && requirePublicCidrs(this, "clients.addressRanges", clients.addressRanges, limits.maxLoadBalancerClientCidrs, cloud.name);
 
     this.runtime = props.runtime ?? WebRuntime.vms();
     if (!(this.runtime instanceof WebRuntime)) {
@@ -236,6 +292,7 @@ export class LoadBalancer extends CloudResource implements ILoadBalancer {
       targetPort: this.targetPort,
       healthCheckPath: this.healthCheckPath,
       cdnEdgesOnly: clients.cdnEdgesOnly,
+      clientCidrs,
       deletionProtection: requireBoolean(this, "deletionProtection", props.deletionProtection ?? true),
       idleTimeoutSeconds,
       runtime: this.runtime,

@@ -192,6 +192,9 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
     // ref: scripts/provider-schemas/tencentcloud.json, tencentcloud_kubernetes_cluster_endpoint.extranet_endpoint_security_policies
     // (no maximum documented; 20 kept as a conservative bound)
     maxPublicApiCidrs: 20,
+    // Rules per security group: 100 (SecurityGroupPolicyLimit); each range takes one rule on 443 and one on 80, besides the egress rules.
+    // ref: https://cloud.tencent.com/document/api/215/41428 (DescribeSecurityGroupLimits, checked 2026-12-08)
+    maxLoadBalancerClientCidrs: 40,
     maxPrivateApiCidrs: 20,
     // ref: https://www.tencentcloud.com/document/product/598/10606 (CAM resource description: qcs::cam::uin/<owner>:roleName/<name> or uin/<sub-user>)
     clusterAdministrator: {

@@ -113,19 +113,33 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
   const network = spec.network;
   const runtime = spec.runtime;
   const group = securityGroup(scope, "SecurityGroup", { name: spec.name, description: `Load balancer ${spec.name}` });
-  // A public shop must accept HTTPS, and HTTP to redirect it, from anyone. Tencent Cloud
-  // publishes no CDN back-to-origin address list a security group could name, so even
-  // behind the CDN these stay open (CKV_TC_8 suppressed on these rules only). Port 80 is
-  // open only while Terraform's HTTP listener exists to redirect it.
-  const publicPorts = [
-    ["IngressHttps", String(HTTPS_PORT), "HTTPS from the internet", "A public shop's load balancer accepts HTTPS from anyone; Tencent Cloud publishes no CDN origin-facing address list to narrow it to."],
-    ...(runtime.usesVms
-      ? [["IngressHttp", "80", "HTTP from the internet, redirected to HTTPS", "Port 80 is open to anyone only so that the HTTP listener can answer http:// with a 301 to HTTPS; it forwards nothing."]]
-      : []),
+  // Port 80 is open only while Terraform's HTTP listener exists to redirect it.
+  const ports = [
+    ["Https", String(HTTPS_PORT), "HTTPS from", ""],
+    ...(runtime.usesVms ? [["Http", "80", "HTTP from", ", redirected to HTTPS"]] : []),
   ] as const;
-  for (const [id, port, what, reason] of publicPorts) {
-    const rule = acceptRule(scope, id, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr: ANYWHERE_IPV4, description: what });
-    PolicyChecks.of(rule).suppress(NoPublicIngress.id, reason);
+  if (spec.clientCidrs !== undefined) {
+    // Only the ranges the user named (e.g. the CDN's origin-pull ranges for the domain); the packs judge their coverage.
+    spec.clientCidrs.forEach((cidr, index) => {
+      for (const [name, port, what, after] of ports) {
+        acceptRule(scope, `Ingress${name}${index}`, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr, description: `${what} ${cidr}${after}` });
+      }
+    });
+  } else {
+    // A public shop must accept HTTPS, and HTTP to redirect it, from anyone. Tencent Cloud
+    // publishes no CDN origin-pull list a security group could name (its DescribeIpStatus
+    // lists a domain's origin-pull nodes, which change; no Terraform data source reads it),
+    // so even behind the CDN these stay open (CKV_TC_8 suppressed on these rules only)
+    // unless the user names the ranges (LoadBalancerClients.addressRanges).
+    // ref: https://cloud.tencent.com/document/api/228/41954 (DescribeIpStatus, Layer last: origin-pull nodes; checked 2026-12-08)
+    const reasons: Readonly<Record<string, string>> = {
+      Https: "A public shop's load balancer accepts HTTPS from anyone; Tencent Cloud publishes no CDN origin-facing address list to narrow it to.",
+      Http: "Port 80 is open to anyone only so that the HTTP listener can answer http:// with a 301 to HTTPS; it forwards nothing.",
+    };
+    for (const [name, port, what, after] of ports) {
+      const rule = acceptRule(scope, `Ingress${name}`, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr: ANYWHERE_IPV4, description: `${what} the internet${after}` });
+      PolicyChecks.of(rule).suppress(NoPublicIngress.id, reasons[name]);
+    }
   }
   acceptRule(scope, "EgressToTargets", {
     securityGroupId: group.id,

@@ -215,7 +215,6 @@ describe("the bookstore on AWS", () => {
     test("drops invalid headers, mitigates desync and is deletion protected", () => {
       expect(onlyResource(json, "aws_lb")).toEqual(
         expect.objectContaining({
-          internal: false,
           load_balancer_type: "application",
           drop_invalid_header_fields: true,
           desync_mitigation_mode: "defensive",
@@ -255,12 +254,40 @@ describe("the bookstore on AWS", () => {
       expect(resources(given, "aws_acm_certificate")).toHaveLength(0);
     });
 
-    test("with a CDN in front, admits only CloudFront's origin-facing servers", () => {
-      expect(dataSources(json, "aws_ec2_managed_prefix_list")).toEqual([{ name: "com.amazonaws.global.cloudfront.origin-facing" }]);
-      const lbIngress = resources(json, "aws_vpc_security_group_ingress_rule").filter((r: any) =>
-        String(r.security_group_id).includes("Bookstore_LoadBalancer_SecurityGroup"),
-      ) as any[];
-      expect(lbIngress).toEqual([expect.objectContaining({ from_port: 443, prefix_list_id: expect.any(String) })]);
+    test("with a CDN in front, is internal in the private subnets and admits HTTPS only from this account's CloudFront VPC origins", () => {
+      // GIVEN the default bookstore (CDN on) THEN the ALB has no public address
+      expect(onlyResource(json, "aws_lb")).toEqual(
+        expect.objectContaining({ internal: true, subnets: [expect.stringContaining("aws_subnet.Bookstore_Network_PrivateSubnet"), expect.stringContaining("aws_subnet.Bookstore_Network_PrivateSubnet")] }),
+      );
+      // AND CloudFront reaches it through a VPC origin of its own, HTTPS only, TLS 1.2
+      expect(onlyResource(json, "aws_cloudfront_vpc_origin").vpc_origin_endpoint_config).toEqual([
+        {
+          name: "bookstore-lb",
+          arn: "${aws_lb.Bookstore_LoadBalancer_F8ED9FEF.arn}",
+          http_port: 80,
+          https_port: 443,
+          origin_protocol_policy: "https-only",
+          origin_ssl_protocols: [{ items: ["TLSv1.2"], quantity: 1 }],
+        },
+      ]);
+      // AND the ALB's group has one ingress rule, whose only source is CloudFront's VPC-origin group in this VPC, looked up once the VPC origin exists
+      const serviceGroup = Object.entries(json.data?.aws_security_group ?? {}) as [string, any][];
+      expect(serviceGroup).toHaveLength(1);
+      const [groupName, lookup] = serviceGroup[0];
+      expect(lookup).toEqual(
+        expect.objectContaining({
+          name: "CloudFront-VPCOrigins-Service-SG",
+          vpc_id: "${aws_vpc.Bookstore_Network_66EFDE9D.id}",
+          depends_on: ["aws_cloudfront_vpc_origin.Bookstore_LoadBalancer_CdnVpcOrigin_4D4280F3"],
+        }),
+      );
+      const lbIngress = resources(json, "aws_vpc_security_group_ingress_rule").filter((r: any) => String(r.security_group_id).includes("Bookstore_LoadBalancer_SecurityGroup")) as any[];
+      expect(lbIngress).toEqual([
+        expect.objectContaining({ ip_protocol: "tcp", from_port: 443, to_port: 443, referenced_security_group_id: `\${data.aws_security_group.${groupName}.id}` }),
+      ]);
+      const sources = ["cidr_ipv4", "cidr_ipv6", "prefix_list_id", "referenced_security_group_id"].filter((key) => lbIngress[0][key] !== undefined);
+      expect(sources).toEqual(["referenced_security_group_id"]);
+      expect(dataSources(json, "aws_ec2_managed_prefix_list")).toEqual([]);
     });
 
     test("without a CDN, admits HTTPS and HTTP from anywhere", () => {
@@ -279,7 +306,11 @@ describe("the bookstore on AWS", () => {
       const cdn = onlyResource(json, "aws_cloudfront_distribution");
       const behaviours = [cdn.default_cache_behavior, ...cdn.ordered_cache_behavior];
       expect(behaviours.every((b: any) => b.viewer_protocol_policy === "redirect-to-https")).toBe(true);
-      expect(cdn.origin[0].custom_origin_config).toEqual(expect.objectContaining({ origin_protocol_policy: "https-only", origin_ssl_protocols: ["TLSv1.2"] }));
+      // The load balancer's VPC origin holds the origin protocol (HTTPS only, TLS 1.2: see the load balancer's tests).
+      expect(cdn.origin[0]).toEqual(
+        expect.objectContaining({ vpc_origin_config: { vpc_origin_id: "${aws_cloudfront_vpc_origin.Bookstore_LoadBalancer_CdnVpcOrigin_4D4280F3.id}" } }),
+      );
+      expect(cdn.origin[0].custom_origin_config).toBeUndefined();
       expect(cdn.viewer_certificate).toEqual(expect.objectContaining({ minimum_protocol_version: "TLSv1.2_2021", ssl_support_method: "sni-only" }));
       expect(cdn.viewer_certificate.cloudfront_default_certificate).toBeUndefined();
     });

@@ -136,10 +136,10 @@ describe("AWS: one front door", () => {
       );
     });
 
-    test("admits the pods' port only from the public subnets, where the ALB's nodes are", () => {
+    test("admits the pods' port only from the private subnets, where the internal ALB's nodes are", () => {
       const policy = resourceAt(example.workloads!, "kubernetes_network_policy_v1", "NetworkPolicy") as any;
       expect(policy.spec.ingress).toEqual([
-        { from: [{ ip_block: { cidr: "10.20.128.0/18" } }, { ip_block: { cidr: "10.20.192.0/18" } }], ports: [{ port: "8080", protocol: "TCP" }] },
+        { from: [{ ip_block: { cidr: "10.20.0.0/18" } }, { ip_block: { cidr: "10.20.64.0/18" } }], ports: [{ port: "8080", protocol: "TCP" }] },
       ]);
     });
 

@@ -27,7 +27,13 @@ const OWN_RULES = [
   "BKS-ALI-REDIS-SSL",
   "BKS-ALI-REDIS-WHITELIST",
   "BKS-ALI-SLB-HTTPS",
+  "BKS-ALI-SLB-LISTENER-ACL",
 ];
+
+// A CLB and a listener of it that forwards only a whitelist: the other listeners of that CLB are judged against it.
+const WHITELIST = { acl_status: "on", acl_type: "white", acl_ids: ["${alicloud_slb_acl.clients.id}"] };
+const CLB = { alicloud_slb_load_balancer: { lb: { load_balancer_name: "shop" } } };
+const withListener = (listener: Record<string, unknown>) => ({ ...CLB, alicloud_slb_listener: { https: { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", frontend_port: 443, ...listener } } });
 
 // A CDN domain's settings live in alicloud_cdn_domain_config blocks that reference it.
 const cdnFunction = (name: string, args: Record<string, string>, domain = "subject") => ({
@@ -180,6 +186,14 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "off", forward_port: 443 }, N],
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "on", forward_port: 8443 }, N],
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "tcp" }, NA],
+
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", ...WHITELIST }, C, withListener(WHITELIST)],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}" }, N, withListener(WHITELIST)],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", acl_status: "off", acl_type: "white", acl_ids: ["x"] }, N, withListener(WHITELIST)],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", acl_status: "on", acl_type: "black", acl_ids: ["x"] }, N, withListener(WHITELIST)],
+  // No listener of the CLB holds a whitelist: nothing to go around.
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}" }, NA, withListener({})],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}" }, NA, CLB],
 
   ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "tls_cipher_policy_1_2" }, C],
   ["BKS-ALI-SLB-TLS", "alicloud_slb_listener", { protocol: "https", tls_cipher_policy: "tls_cipher_policy_1_2_strict" }, C],

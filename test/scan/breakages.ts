@@ -83,8 +83,8 @@ export const BREAKAGES: readonly Breakage[] = [
   { check: "CKV_AWS_150", rule: "BKS-AWS-ALB-DELETION-PROTECTION", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.enable_deletion_protection = false) },
   { check: "CKV_AWS_328", rule: "BKS-AWS-ALB-DESYNC", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.desync_mitigation_mode = "monitor") },
   { check: "CKV_AWS_131", rule: "BKS-AWS-ALB-DROP-INVALID-HEADERS", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.drop_invalid_header_fields = false) },
-  // The bookstore's own ALB has no web ACL of its own behind the CDN: as synthesized.
-  { check: "CKV2_AWS_28", rule: "BKS-AWS-ALB-WAF", pack: "aws", target: { type: "aws_lb" } },
+  // Behind the CDN the ALB is internal and has no web ACL of its own; made internet-facing, it needs one.
+  { check: "CKV2_AWS_28", rule: "BKS-AWS-ALB-WAF", pack: "aws", target: { type: "aws_lb" }, breakIt: (b) => (b.internal = false) },
   { check: "CKV_AWS_2", rule: "BKS-AWS-LISTENER-HTTPS", pack: "aws", target: { type: "aws_lb_listener", name: "Bookstore_LoadBalancer_HttpListener" }, breakIt: (b, s) => (b.default_action = first(s, "aws_lb_listener", "Bookstore_LoadBalancer_HttpsListener").default_action) },
   {
     check: "CKV2_AWS_20",
@@ -148,9 +148,19 @@ export const BREAKAGES: readonly Breakage[] = [
   // AWS: a public hosted zone (the global domain's) without query logging
   { check: "CKV2_AWS_39", rule: "BKS-AWS-ROUTE53-QUERY-LOGS", pack: "aws", target: { type: "aws_route53_zone", name: "Breakage" }, add: { name: "breakage.example.com" } },
   // AWS: the CDN
-  { check: "CKV_AWS_305", rule: "BKS-AWS-CDN-ROOT-OBJECT", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (delete b.origin[0].custom_origin_config, (b.origin[0].s3_origin_config = { origin_access_identity: "" })) },
+  { check: "CKV_AWS_305", rule: "BKS-AWS-CDN-ROOT-OBJECT", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (delete b.origin[0].vpc_origin_config, (b.origin[0].s3_origin_config = { origin_access_identity: "" })) },
   { check: "CKV_AWS_86", rule: "BKS-AWS-CDN-LOGGING", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => delete b.logging_config },
-  { check: "CKV2_AWS_54", rule: "BKS-AWS-CDN-ORIGIN-HTTPS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.origin[0].custom_origin_config.origin_ssl_protocols = ["SSLv3", "TLSv1.2"]) },
+  // The load balancer is a VPC origin (its protocols on aws_cloudfront_vpc_origin, which checkov does not read): planted back as a custom origin with SSLv3.
+  {
+    check: "CKV2_AWS_54",
+    rule: "BKS-AWS-CDN-ORIGIN-HTTPS",
+    pack: "aws",
+    target: { type: "aws_cloudfront_distribution" },
+    breakIt: (b) => {
+      delete b.origin[0].vpc_origin_config;
+      b.origin[0].custom_origin_config = { http_port: 80, https_port: 443, origin_protocol_policy: "https-only", origin_ssl_protocols: ["SSLv3", "TLSv1.2"] };
+    },
+  },
   { check: "CKV2_AWS_32", rule: "BKS-AWS-CDN-SECURITY-HEADERS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => behaviours(b).forEach((x) => delete x.response_headers_policy_id) },
   { check: "CKV_AWS_174", rule: "BKS-AWS-CDN-TLS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.viewer_certificate.minimum_protocol_version = "TLSv1") },
   { check: "CKV2_AWS_42", rule: "BKS-AWS-CDN-TLS", pack: "aws", target: { type: "aws_cloudfront_distribution" }, breakIt: (b) => (b.viewer_certificate = { cloudfront_default_certificate: true }) },

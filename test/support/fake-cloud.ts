@@ -83,6 +83,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     issuedCertificateDomainMaxLength: 64,
     hostReservedPorts: [22],
     maxPublicApiCidrs: 5,
+    maxLoadBalancerClientCidrs: 4,
     maxPrivateApiCidrs: 3,
     clusterAdministrator: { pattern: "fake:principal/[a-z-]+", description: "a fake principal", example: "fake:principal/ci" },
     secretName: { pattern: "[a-z-]+", maxLength: 32, description: "lower-case letters and -" },

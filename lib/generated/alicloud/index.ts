@@ -44,6 +44,8 @@ export * as routeTable from './route-table';
 export * as routeTableAttachment from './route-table-attachment';
 export * as securityGroup from './security-group';
 export * as securityGroupRule from './security-group-rule';
+export * as slbAcl from './slb-acl';
+export * as slbAclEntryAttachment from './slb-acl-entry-attachment';
 export * as slbListener from './slb-listener';
 export * as slbLoadBalancer from './slb-load-balancer';
 export * as slbRule from './slb-rule';

@@ -44,6 +44,8 @@ Object.defineProperty(exports, 'routeTable', { get: function () { return require
 Object.defineProperty(exports, 'routeTableAttachment', { get: function () { return require('./route-table-attachment'); } });
 Object.defineProperty(exports, 'securityGroup', { get: function () { return require('./security-group'); } });
 Object.defineProperty(exports, 'securityGroupRule', { get: function () { return require('./security-group-rule'); } });
+Object.defineProperty(exports, 'slbAcl', { get: function () { return require('./slb-acl'); } });
+Object.defineProperty(exports, 'slbAclEntryAttachment', { get: function () { return require('./slb-acl-entry-attachment'); } });
 Object.defineProperty(exports, 'slbListener', { get: function () { return require('./slb-listener'); } });
 Object.defineProperty(exports, 'slbLoadBalancer', { get: function () { return require('./slb-load-balancer'); } });
 Object.defineProperty(exports, 'slbRule', { get: function () { return require('./slb-rule'); } });

@@ -23,6 +23,7 @@ import { RedisPasswordRequired } from "../rules/alicloud/redis-password-required
 import { RedisReleaseProtection } from "../rules/alicloud/redis-release-protection";
 import { RedisNoPublicWhitelist } from "../rules/alicloud/redis-security-ips";
 import { RedisSsl } from "../rules/alicloud/redis-ssl";
+import { SlbListenerAcl } from "../rules/alicloud/slb-listener-acl";
 import { SlbListenerHttps } from "../rules/alicloud/slb-listener-https";
 import { SlbTlsPolicy } from "../rules/alicloud/slb-tls-policy";
 import { SystemDiskEncrypted } from "../rules/alicloud/system-disk-encrypted";
@@ -61,6 +62,7 @@ export const ALICLOUD_POLICY_PACK: PolicyPack = {
     RedisPasswordRequired,
     RedisReleaseProtection,
     RedisSsl,
+    SlbListenerAcl,
     SlbListenerHttps,
     SlbTlsPolicy,
     SystemDiskEncrypted,

@@ -21,9 +21,9 @@ export const CloudFrontDefaultRootObject: PolicyRule = {
   explanation: "A distribution whose / reaches an S3 origin should name a default root object, so / never lists the bucket.",
   level: PolicyLevel.ERROR,
   resourceTypes: DISTRIBUTION_TYPES,
-  // Only the origin that serves / matters: an application behind a custom origin serves / itself.
+  // Only the origin that serves / matters: an application behind a custom origin or a VPC origin serves / itself.
   check: (r) =>
-    rootOrigins(r.config).every((o) => o.custom_origin_config !== undefined)
+    rootOrigins(r.config).every((o) => o.custom_origin_config !== undefined || o.vpc_origin_config !== undefined)
       ? Compliance.NOT_APPLICABLE
       : compliantIf(typeof r.config.default_root_object === "string" && r.config.default_root_object !== ""),
 };

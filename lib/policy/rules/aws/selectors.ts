@@ -5,6 +5,7 @@ import { blocksOf, ResourceBlock, settingRule, StackView } from "../../rule";
 export const LOAD_BALANCER_TYPES = ["aws_lb", "aws_alb"];
 export const LISTENER_TYPES = ["aws_lb_listener", "aws_alb_listener"];
 export const DISTRIBUTION_TYPES = ["aws_cloudfront_distribution"];
+export const VPC_ORIGIN_TYPES = ["aws_cloudfront_vpc_origin"];
 export const LAUNCH_TEMPLATE_TYPES = ["aws_launch_template"];
 export const INGRESS_TYPES = ["aws_vpc_security_group_ingress_rule", "aws_security_group_rule", "aws_security_group"];
 
