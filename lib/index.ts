@@ -7,6 +7,7 @@ export * from "./core/network";
 export * from "./core/compute-group";
 export * from "./core/database";
 export * from "./core/cache";
+export * from "./core/connection-tls";
 export * from "./core/load-balancer";
 export * from "./core/cdn";
 export * from "./core/asset-bucket";

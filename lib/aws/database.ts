@@ -7,6 +7,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Id } from "@cdktf/provider-random/lib/id";
 import { allowFromId, INetworkPeer } from "../core/cloud";
 import { useRandomProvider } from "../core/generated-password";
+import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
 import { DatabaseAttributes, DatabaseSpec } from "../core/database";
 import { AwsCatalog } from "./catalog";
 import { AwsLogKey } from "./log-key";
@@ -132,7 +133,13 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
       databaseName: spec.databaseName,
       username: spec.username,
       credentialsSecretId: instance.masterUserSecret.get(0).secretArn,
+      // require_secure_transport above refuses plain text; the endpoint is a name the RDS
+      // certificate carries.
+      tls: { mode: TlsVerifyMode.VERIFY_IDENTITY, trust: TlsTrust.bundleUrl(catalog.aws.rdsCaBundleUrl) },
     },
+    // The master user, until the application's own account is bootstrapped (README, "The AWS
+    // database account").
+    schemaCredentialsSecretId: instance.masterUserSecret.get(0).secretArn,
     allowConnectionsFrom(peer: INetworkPeer): void {
       new VpcSecurityGroupIngressRule(scope, allowFromId(peer), {
         securityGroupId: group.id,

@@ -41,10 +41,24 @@ export const APPLICATION_VARIABLES = {
    * `VersionId`).
    */
   databaseCredentialsSecretVersion: "DB_CREDENTIALS_SECRET_VERSION",
+  /**
+   * How the MySQL client verifies TLS, as its `--ssl-mode`: `VERIFY_IDENTITY` where the
+   * server's certificate names `DB_HOST`, `VERIFY_CA` where `DB_HOST` is an address it does not.
+   */
+  databaseTlsMode: "DB_TLS_MODE",
+  /**
+   * The CA to verify the database with: `system` (the OS trust store), `console` (downloaded
+   * from the cloud's console, carried in the image) or the URL to fetch it from.
+   */
+  databaseTlsCa: "DB_TLS_CA",
   cacheHost: "CACHE_HOST",
   cachePort: "CACHE_PORT",
   /** `true` when clients must connect with TLS (`rediss://`). */
   cacheTls: "CACHE_TLS",
+  /** As `DB_TLS_MODE`, for the cache: `VERIFY_CA` turns the client's host-name check off, never the certificate check. */
+  cacheTlsMode: "CACHE_TLS_MODE",
+  /** As `DB_TLS_CA`, for the cache. */
+  cacheTlsCa: "CACHE_TLS_CA",
   /** The secret holding `{"password": ...}` (the AUTH token) in the cloud's secret store. */
   cacheCredentialsSecret: "CACHE_CREDENTIALS_SECRET",
   /** The version of that secret to read, as `DB_CREDENTIALS_SECRET_VERSION`. */
@@ -68,6 +82,8 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.databaseName]: connection.databaseName,
       [v.databaseUser]: connection.username,
       [v.databaseCredentialsSecret]: connection.credentialsSecretId,
+      [v.databaseTlsMode]: connection.tls.mode,
+      [v.databaseTlsCa]: connection.tls.trust.environmentValue,
     });
     if (connection.credentialsSecretVersion !== undefined) environment[v.databaseCredentialsSecretVersion] = connection.credentialsSecretVersion;
   }
@@ -77,6 +93,8 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.cacheHost]: connection.host,
       [v.cachePort]: String(connection.port),
       [v.cacheTls]: String(connection.tls),
+      [v.cacheTlsMode]: connection.tlsVerification.mode,
+      [v.cacheTlsCa]: connection.tlsVerification.trust.environmentValue,
       [v.cacheCredentialsSecret]: connection.credentialsSecretId,
     });
     if (connection.credentialsSecretVersion !== undefined) environment[v.cacheCredentialsSecretVersion] = connection.credentialsSecretVersion;

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, ICloudScoped, INetworkPeer, requireSameCloud } from "./cloud";
 import type { INetwork } from "./network";
+import type { ConnectionTls } from "./connection-tls";
 import { DatabaseSize, enumValues, MysqlVersion } from "./sizes";
 import { MYSQL_RESERVED_WORDS, MYSQL_SYSTEM_SCHEMAS } from "./mysql-names";
 import { requireValidName } from "./names";
@@ -89,12 +90,20 @@ export interface DatabaseConnection {
    * @default - none: the cloud's read returns the current version
    */
   readonly credentialsSecretVersion?: string;
+  /** How the client verifies TLS: every cloud's MySQL here refuses or is set to refuse plain text. */
+  readonly tls: ConnectionTls;
 }
 
 /** A managed MySQL database in private subnets. */
 export interface IDatabase extends ICloudScoped {
   readonly name: string;
   readonly connection: DatabaseConnection;
+  /**
+   * The secret of the account that may change the schema (DDL on the application's database
+   * only), for migrations run by the deployer; never in the application's environment, and
+   * not readable by the VMs' or pods' identities. On AWS, the RDS master user's secret.
+   */
+  readonly schemaCredentialsSecretId: string;
   /** Lets `peer` reach the database port; no other source can. */
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
@@ -114,12 +123,15 @@ export interface DatabaseSpec {
 
 export interface DatabaseAttributes {
   readonly connection: DatabaseConnection;
+  /** See `IDatabase.schemaCredentialsSecretId`. */
+  readonly schemaCredentialsSecretId: string;
   /** Opens the database port to one peer; called once per peer. */
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
 
 export class Database extends CloudResource implements IDatabase {
   public readonly connection: DatabaseConnection;
+  public readonly schemaCredentialsSecretId: string;
   private readonly created: DatabaseAttributes;
   private readonly peers = new Set<string>();
 
@@ -188,6 +200,7 @@ export class Database extends CloudResource implements IDatabase {
       username,
     });
     this.connection = this.created.connection;
+    this.schemaCredentialsSecretId = this.created.schemaCredentialsSecretId;
   }
 
   public allowConnectionsFrom(peer: INetworkPeer): void {
