@@ -126,6 +126,19 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     privilege: "DMLOnly",
   });
 
+  // The password is stored only here (and, unavoidably, in the Terraform state);
+  // instances read it from KMS Secrets Manager at start.
+  const credentialsSecretId = credentialsSecret(
+    scope,
+    {
+      secretName: `${spec.name}-credentials`,
+      description: `MySQL credentials of ${spec.name}`,
+      secretData: Fn.jsonencode({ username: spec.username, password: password.result }),
+      owner: "the database",
+    },
+    secrets,
+  );
+
   // The schema account: read/write with DDL on the same database only, for migrations run
   // by whoever deploys (its secret is not granted to the VMs or pods).
   const schemaUsername = `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`;
@@ -151,19 +164,6 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
       description: `MySQL schema-change credentials of ${spec.name}`,
       secretData: Fn.jsonencode({ username: schemaUsername, password: schemaPassword.result }),
       owner: "the database's schema account",
-    },
-    secrets,
-  );
-
-  // The password is stored only here (and, unavoidably, in the Terraform state);
-  // instances read it from KMS Secrets Manager at start.
-  const credentialsSecretId = credentialsSecret(
-    scope,
-    {
-      secretName: `${spec.name}-credentials`,
-      description: `MySQL credentials of ${spec.name}`,
-      secretData: Fn.jsonencode({ username: spec.username, password: password.result }),
-      owner: "the database",
     },
     secrets,
   );
