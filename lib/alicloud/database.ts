@@ -7,7 +7,7 @@ import { RdsAccount } from "../generated/alicloud/rds-account";
 import { Fn, Lazy } from "../core/cdktf";
 import { INetworkPeer } from "../core/cloud";
 import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
-import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { DatabaseAttributes, DatabaseAuthentication, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { isUnresolved, ValidationError } from "../core/validation";
 import { AlicloudCatalog } from "./catalog";
@@ -175,6 +175,7 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
       databaseName: spec.databaseName,
       username: spec.username,
       credentialsSecretId,
+      authentication: DatabaseAuthentication.SECRET,
       // The cloud certificate names the internal endpoint, DB_HOST; its CA (ApsaraDB-CA-Chain)
       // is downloaded from the instance's SSL page: the provider reads no CA (ca_type,
       // server_cert only) and RDS publishes no address for it.

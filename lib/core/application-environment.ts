@@ -1,7 +1,7 @@
 import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
 import type { ICloud } from "./cloud";
-import type { IDatabase } from "./database";
+import { DatabaseAuthentication, IDatabase } from "./database";
 
 /**
  * The environment the bookstore's container reads, the same on VMs and on pods: the one
@@ -33,6 +33,11 @@ export const APPLICATION_VARIABLES = {
   databaseName: "DB_NAME",
   /** The application account's name. */
   databaseUser: "DB_USER",
+  /**
+   * How to log in as `DB_USER`: `secret` (the password in `DB_CREDENTIALS_SECRET`) or `iam`
+   * (a token the application signs with its own identity; no secret is given).
+   */
+  databaseAuthentication: "DB_AUTH",
   /** The secret holding `{"username": ..., "password": ...}` in the cloud's secret store. */
   databaseCredentialsSecret: "DB_CREDENTIALS_SECRET",
   /**
@@ -81,11 +86,13 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.databasePort]: String(connection.port),
       [v.databaseName]: connection.databaseName,
       [v.databaseUser]: connection.username,
-      [v.databaseCredentialsSecret]: connection.credentialsSecretId,
+      [v.databaseAuthentication]: connection.authentication,
       [v.databaseTlsMode]: connection.tls.mode,
       [v.databaseTlsCa]: connection.tls.trust.environmentValue,
     });
-    if (connection.credentialsSecretVersion !== undefined) environment[v.databaseCredentialsSecretVersion] = connection.credentialsSecretVersion;
+    // A token-authenticated application is given no secret to read.
+    if (connection.authentication === DatabaseAuthentication.SECRET) environment[v.databaseCredentialsSecret] = connection.credentialsSecretId;
+    if (connection.authentication === DatabaseAuthentication.SECRET && connection.credentialsSecretVersion !== undefined) environment[v.databaseCredentialsSecretVersion] = connection.credentialsSecretVersion;
   }
   if (cache) {
     const connection = cache.connection;

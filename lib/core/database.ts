@@ -76,14 +76,35 @@ export const DATABASE_PROP_SHAPE: PropShape = {
   keys: propKeys<DatabaseProps>()(["cloud", "network", "name", "version", "size", "storageGiB", "highlyAvailable", "backupRetentionDays", "deletionProtection", "databaseName", "username"]),
 };
 
+/** How the application proves who it is to the database (the contract's `DB_AUTH`). */
+export enum DatabaseAuthentication {
+  /** With the password in `credentialsSecretId`, read at run time. */
+  SECRET = "secret",
+  /**
+   * With a short-lived token the application signs with its own cloud identity, reading no
+   * secret (AWS IAM database authentication).
+   */
+  IAM_TOKEN = "iam",
+}
+
 /** How the application reaches the database. Holds no password. */
 export interface DatabaseConnection {
   readonly host: string;
   readonly port: number;
   readonly databaseName: string;
   readonly username: string;
-  /** Where the credentials are kept in the cloud's secret store (a Secrets Manager ARN on AWS). */
+  /**
+   * Where the credentials are kept in the cloud's secret store (a Secrets Manager ARN on AWS);
+   * with `DatabaseAuthentication.IAM_TOKEN` the master user's, which the application is not given.
+   */
   readonly credentialsSecretId: string;
+  readonly authentication: DatabaseAuthentication;
+  /**
+   * With `DatabaseAuthentication.IAM_TOKEN`, what the runtimes' identities may connect as
+   * (AWS: the `rds-db:connect` resource of `username`).
+   * @default - none: the runtimes read `credentialsSecretId`
+   */
+  readonly connectResource?: string;
   /**
    * The version of that secret to read, where the cloud's read takes one that the reader
    * cannot find itself (Tencent Cloud's SSM: `GetSecretValue` needs a `VersionId`).

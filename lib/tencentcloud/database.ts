@@ -10,7 +10,7 @@ import { SsmSecretVersion } from "../generated/tencentcloud/ssm-secret-version";
 import { Fn } from "../core/cdktf";
 import { allowFromId, INetworkPeer } from "../core/cloud";
 import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
-import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { DatabaseAttributes, DatabaseAuthentication, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
@@ -173,6 +173,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
       credentialsSecretId: secret.secretName,
       // SSM reads a secret by its name and a version ID, which the reader is given.
       credentialsSecretVersion: CREDENTIALS_SECRET_VERSION,
+      authentication: DatabaseAuthentication.SECRET,
       // DB_HOST is the private IP, which a host-name check would refuse: the chain is verified
       // against the CA that DescribeSSLStatus links (mysql_ssl's computed url), the host not.
       // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/resource_tc_mysql_ssl.go (url: "The certificate download link")

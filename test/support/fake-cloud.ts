@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from "constructs";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import {
+  DatabaseAuthentication,
   TlsTrust,
   TlsVerifyMode,
   AddOnOptions,
@@ -239,6 +240,7 @@ export class FakeCloud implements ICloud {
         databaseName: spec.databaseName,
         username: spec.username,
         credentialsSecretId: "secret-1",
+        authentication: DatabaseAuthentication.SECRET,
         tls: { mode: TlsVerifyMode.VERIFY_IDENTITY, trust: TlsTrust.bundleUrl("https://ca.fake/bundle.pem") },
       },
       schemaCredentialsSecretId: "schema-secret-1",
