@@ -131,6 +131,7 @@ describe("one application contract on both runtimes", () => {
       DB_PORT: "3306",
       DB_NAME: "bookstore",
       DB_USER: "bookstoreadmin",
+      DB_AUTH: "secret",
       DB_CREDENTIALS_SECRET: "secret-1",
       DB_TLS_MODE: "VERIFY_IDENTITY",
       DB_TLS_CA: "https://ca.fake/bundle.pem",
