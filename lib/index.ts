@@ -13,6 +13,7 @@ export * from "./core/compute-group";
 export type { ContainerRunSettings } from "./core/user-data";
 export * from "./core/database";
 export * from "./core/cache";
+export * from "./core/connection-tls";
 export * from "./core/load-balancer";
 export * from "./core/cdn";
 export * from "./core/asset-bucket";

@@ -3,6 +3,7 @@ import { KvstoreInstance } from "../generated/alicloud/kvstore-instance";
 import { Fn, Lazy } from "../core/cdktf";
 import { CacheAttributes, CacheSpec } from "../core/cache";
 import { INetworkPeer } from "../core/cloud";
+import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
 import { generatedPassword } from "../core/generated-password";
 import { AlicloudSecretStore, credentialsSecret } from "./secrets";
 
@@ -79,6 +80,11 @@ export function createAlicloudCache(scope: Construct, spec: CacheSpec, secrets: 
       host: instance.connectionDomain,
       port: CACHE_PORT,
       tls: true,
+      // The TLS certificate's common name is the internal endpoint, the host given here; its CA
+      // (ApsaraDB-CA-Chain) is downloaded from the instance's TLS Settings page. The provider
+      // exposes no download address (kvstore_instance has ssl_enable only), so: console.
+      // ref: https://www.alibabacloud.com/help/en/redis/developer-reference/api-r-kvstore-2015-01-01-describeinstancessl-redis (CertCommonName, CertDownloadURL)
+      tlsVerification: { mode: TlsVerifyMode.VERIFY_IDENTITY, trust: TlsTrust.cloudConsole() },
       credentialsSecretId,
     },
     allowConnectionsFrom(peer: INetworkPeer): void {

@@ -6,7 +6,8 @@ import { DbInstance } from "../generated/alicloud/db-instance";
 import { RdsAccount } from "../generated/alicloud/rds-account";
 import { Fn, Lazy } from "../core/cdktf";
 import { INetworkPeer } from "../core/cloud";
-import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
+import { DatabaseAttributes, DatabaseAuthentication, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { isUnresolved, ValidationError } from "../core/validation";
 import { AlicloudCatalog } from "./catalog";
@@ -16,11 +17,20 @@ const MYSQL_PORT = 3306;
 // RDS passwords: 8 to 32 characters from three of upper, lower, digits and these specials.
 // ref: https://www.alibabacloud.com/help/en/rds/developer-reference/api-rds-2014-08-15-createaccount
 const PASSWORD_SPECIALS = "!@#$%^&*()_+-=";
+/**
+ * Appended to the application's account name for the schema account: RDS account names take
+ * lower-case letters, digits and underscores (2 to 32 characters), the app's at most 16.
+ * ref: https://www.alibabacloud.com/help/en/rds/developer-reference/api-rds-2014-08-15-createaccount
+ */
+export const SCHEMA_ACCOUNT_SUFFIX = "_ddl";
 
 /**
  * RDS for MySQL in the private vSwitches (primary and standby in two zones when highly
  * available): ESSD storage, TLS on, TDE on, SQL audit kept 180 days, minor versions
  * upgraded automatically, deletion protected, backed up for `backupRetentionDays`.
+ * Plain-text connections are refused (`force_encryption`). The application's account may
+ * read and write rows of its own database (DML only); schema changes go through a second
+ * account with its own secret, which the runtimes cannot read.
  * Only the private vSwitches are in the IP whitelist; peers are added by their security
  * group. The account's password is generated and kept in a KMS secret of the cloud's KMS
  * instance (see `credentialsSecret`).
@@ -60,7 +70,15 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     // connect from besides their security groups (a cluster's pods).
     securityIps: Lazy.listValue({ produce: () => [...network.privateSubnetCidrs, ...peerCidrs] }),
     securityGroupIds: Lazy.listValue({ produce: () => (peerSecurityGroups.length > 0 ? [...peerSecurityGroups] : undefined) }),
+    // TLS with a cloud certificate for the internal endpoint (the provider passes the instance's
+    // connection string), and force_encryption refuses plain text (ModifyDBInstanceSSL
+    // ForceEncryption). RDS offers forced TLS on MySQL 5.7, 8.0 and 8.4, every edition, from
+    // minor engine version 20241130: a new instance starts on a current minor version and
+    // autoUpgradeMinorVersion keeps it there (checked 2026-12-08).
+    // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_db_instance.go (force_encryption: MySQL and SQLServer; sent with ModifyDBInstanceSSL)
+    // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-a-cloud-certificate-to-enable-ssl-encryption
     sslAction: "Open",
+    forceEncryption: 1,
     tdeStatus: "Enabled",
     sqlCollectorStatus: "Enabled",
     sqlCollectorConfigValue: specifics.rdsSqlCollectorRetentionDays,
@@ -96,11 +114,16 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     accountType: "Normal",
     accountDescription: `Application account of ${spec.name}`,
   });
+  // DMLOnly: SELECT, INSERT, UPDATE, DELETE, CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE,
+  // SHOW VIEW, EVENT, TRIGGER on the one database, plus the PROCESS and REPLICATION
+  // privileges RDS adds to every mode; no CREATE, ALTER, DROP or INDEX.
+  // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/account-permissions
+  // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/db_account_privilege.html.markdown (privilege)
   new DbAccountPrivilege(scope, "AccountPrivilege", {
     instanceId: instance.id,
     accountName: account.accountName,
     dbNames: [database.dataBaseName],
-    privilege: "ReadWrite",
+    privilege: "DMLOnly",
   });
 
   // The password is stored only here (and, unavoidably, in the Terraform state);
@@ -116,6 +139,35 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     secrets,
   );
 
+  // The schema account: read/write with DDL on the same database only, for migrations run
+  // by whoever deploys (its secret is not granted to the VMs or pods).
+  const schemaUsername = `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`;
+  const schemaAccess = new Construct(scope, "SchemaAccess");
+  const schemaPassword = generatedPassword(schemaAccess, "Password", PASSWORD_SPECIALS);
+  const schemaAccount = new RdsAccount(schemaAccess, "Account", {
+    dbInstanceId: instance.id,
+    accountName: schemaUsername,
+    accountPassword: schemaPassword.result,
+    accountType: "Normal",
+    accountDescription: `Schema changes of ${spec.name}`,
+  });
+  new DbAccountPrivilege(schemaAccess, "AccountPrivilege", {
+    instanceId: instance.id,
+    accountName: schemaAccount.accountName,
+    dbNames: [database.dataBaseName],
+    privilege: "ReadWrite",
+  });
+  const schemaCredentialsSecretId = credentialsSecret(
+    schemaAccess,
+    {
+      secretName: `${spec.name}-schema-credentials`,
+      description: `MySQL schema-change credentials of ${spec.name}`,
+      secretData: Fn.jsonencode({ username: schemaUsername, password: schemaPassword.result }),
+      owner: "the database's schema account",
+    },
+    secrets,
+  );
+
   return {
     connection: {
       host: instance.connectionString,
@@ -123,7 +175,13 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
       databaseName: spec.databaseName,
       username: spec.username,
       credentialsSecretId,
+      authentication: DatabaseAuthentication.SECRET,
+      // The cloud certificate names the internal endpoint, DB_HOST; its CA (ApsaraDB-CA-Chain)
+      // is downloaded from the instance's SSL page: the provider reads no CA (ca_type,
+      // server_cert only) and RDS publishes no address for it.
+      tls: { mode: TlsVerifyMode.VERIFY_IDENTITY, trust: TlsTrust.cloudConsole() },
     },
+    schemaCredentialsSecretId,
     allowConnectionsFrom(peer: INetworkPeer): void {
       // RDS admits the members of each security group associated with it.
       // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-a-security-group-for-an-apsaradb-rds-for-mysql-instance

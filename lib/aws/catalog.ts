@@ -97,6 +97,8 @@ export interface AwsSpecifics {
   readonly eksControlPlaneLogTypes: readonly string[];
   /** CA of RDS server certificates that clients verify. */
   readonly rdsCaCertificateIdentifier: string;
+  /** The PEM bundle of every RDS CA, which applications fetch to verify the database (`DB_TLS_CA`). */
+  readonly rdsCaBundleUrl: string;
   /** The AWS account that delivers ALB access logs in each region, for the log bucket's policy. */
   readonly elbLogDeliveryAccounts: Readonly<Record<string, string>>;
   /** ElastiCache's engine for the cache: `valkey` or `redis`; `cache.versions` holds its versions. */
@@ -458,6 +460,10 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     eksControlPlaneLogTypes: ["api", "audit", "authenticator", "controllerManager", "scheduler"],
     // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html
     rdsCaCertificateIdentifier: "rds-ca-rsa2048-g1",
+    // The global bundle holds every commercial region's RDS CAs, the one above among them; the
+    // server certificate names the instance's endpoint, so VERIFY_IDENTITY holds (checked 2026-12-08).
+    // ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html#UsingWithRDS.SSL.CertificatesAllRegions
+    rdsCaBundleUrl: "https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem",
     // ref: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/enable-access-logging.html#attach-bucket-policy
     elbLogDeliveryAccounts: {
       "us-east-1": "127311923021",

@@ -13,7 +13,9 @@ import { GlobalDomainAttributes, GlobalDomainSpec } from "../core/global-domain"
 import { KubernetesClusterAttributes, KubernetesClusterSpec } from "../core/kubernetes-cluster";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
+import { MYSQL_RESERVED_WORDS } from "../core/mysql-names";
 import { RemoteStateProps } from "../core/remote-state";
+import { ValidationError } from "../core/validation";
 import { stackProvider } from "../core/stack-provider";
 import { createAwsAssetBucket } from "./asset-bucket";
 import { AWS_CATALOG, AwsCatalog } from "./catalog";
@@ -29,8 +31,19 @@ import { createAwsLoadBalancer } from "./load-balancer";
 import { createAwsNetwork } from "./network";
 import { useS3State } from "./state-backend";
 
-/** The AWS region, e.g. `eu-central-1`: one of the catalog's regions. */
-export type AwsCloudProps = CloudProps;
+/** The AWS region, e.g. `eu-central-1`: one of the catalog's regions, and AWS's own settings. */
+export interface AwsCloudProps extends CloudProps {
+  /**
+   * The MySQL user the application connects as with IAM database authentication, instead of
+   * the RDS master user: create it first with the README's bootstrap ("The AWS database
+   * account"), then set this. `DB_USER` names it, `DB_AUTH` is `iam`, the VMs' and pods' roles
+   * may `rds-db:connect` as this user only, and they are no longer given, nor allowed to read,
+   * the master user's secret. 1 to 32 lower-case letters, digits and underscores, starting with
+   * a letter; not the master user nor a name RDS keeps.
+   * @default - the application connects as the master user, with its secret
+   */
+  readonly databaseApplicationUser?: string;
+}
 
 const PROVIDER_ID = "aws";
 const GLOBAL_PROVIDER_ID = "aws-global";
@@ -46,10 +59,13 @@ export class AwsCloud implements ICloud {
   };
 
   public readonly kubernetesAccess: AwsKubernetesAccess;
+  /** `AwsCloudProps.databaseApplicationUser`. */
+  public readonly databaseApplicationUser?: string;
 
   constructor(props: AwsCloudProps) {
     this.region = props.region;
     this.catalog = applyCatalogOverrides(AWS_CATALOG, props.catalogOverrides);
+    this.databaseApplicationUser = requireDatabaseApplicationUser(props.databaseApplicationUser, this.catalog);
     this.kubernetesAccess = new AwsKubernetesAccess(this.catalog, this.region, (scope) => this.useProvidersIn(scope));
   }
 
@@ -87,7 +103,7 @@ export class AwsCloud implements ICloud {
   }
 
   public createDatabase(scope: Construct, spec: DatabaseSpec): DatabaseAttributes {
-    return createAwsDatabase(scope, spec, this.catalog);
+    return createAwsDatabase(scope, spec, this.catalog, this.region, this.databaseApplicationUser);
   }
 
   public createCache(scope: Construct, spec: CacheSpec): CacheAttributes {
@@ -117,4 +133,19 @@ export class AwsCloud implements ICloud {
   public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {
     return createRoute53Domain(scope, spec, this.catalog, () => this.globalProvider(scope));
   }
+}
+
+/** MySQL user names are at most 32 characters; RDS keeps its own (the catalog's reserved names). */
+function requireDatabaseApplicationUser(user: string | undefined, catalog: AwsCatalog): string | undefined {
+  if (user === undefined) return undefined;
+  const reserved = catalog.limits.mysql.reservedUsernames;
+  if (typeof user !== "string" || !/^[a-z][a-z0-9_]{0,31}$/.test(user) || reserved.includes(user) || MYSQL_RESERVED_WORDS.has(user)) {
+    throw new ValidationError(
+      "Cloud.aws",
+      "databaseApplicationUser",
+      user,
+      `a MySQL user name of 1 to 32 lower-case letters, digits and underscores, starting with a letter, neither a MySQL reserved word nor one RDS keeps (${reserved.join(", ")}), e.g. "bookstore_app"`,
+    );
+  }
+  return user;
 }

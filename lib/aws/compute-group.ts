@@ -94,7 +94,17 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     managedPolicies: ["AmazonSSMManagedInstanceCore"],
   });
   if (spec.database) {
-    readSecretPolicy(scope, "ReadDatabaseCredentials", role, "read-database-credentials", spec.database.connection.credentialsSecretId);
+    const connection = spec.database.connection;
+    if (connection.connectResource !== undefined) {
+      // IAM database authentication: a token for the application user, and no secret.
+      new IamRolePolicy(scope, "ConnectToDatabase", {
+        role: role.id,
+        name: "connect-to-database",
+        policy: Fn.jsonencode({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["rds-db:connect"], Resource: connection.connectResource }] }),
+      });
+    } else {
+      readSecretPolicy(scope, "ReadDatabaseCredentials", role, "read-database-credentials", connection.credentialsSecretId);
+    }
   }
   if (spec.cache) {
     // The secret is encrypted with the cache's key, whose policy lets Secrets Manager

@@ -1,5 +1,7 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DbInstance } from "@cdktf/provider-aws/lib/db-instance";
 import { DbParameterGroup } from "@cdktf/provider-aws/lib/db-parameter-group";
 import { DbSubnetGroup } from "@cdktf/provider-aws/lib/db-subnet-group";
@@ -7,7 +9,9 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Id } from "@cdktf/provider-random/lib/id";
 import { allowFromId, INetworkPeer } from "../core/cloud";
 import { useRandomProvider } from "../core/generated-password";
-import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
+import { DatabaseAttributes, DatabaseAuthentication, DatabaseSpec } from "../core/database";
+import { ValidationError } from "../core/validation";
 import { AwsCatalog } from "./catalog";
 import { AwsLogKey } from "./log-key";
 import { serviceRole } from "./iam";
@@ -24,7 +28,10 @@ const LOG_RETENTION_DAYS = 365;
  * backed up, master password generated and kept by RDS in Secrets Manager so it never
  * appears in the configuration or the state.
  */
-export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog: AwsCatalog): DatabaseAttributes {
+export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog: AwsCatalog, region: string, applicationUser?: string): DatabaseAttributes {
+  if (applicationUser !== undefined && applicationUser === spec.username) {
+    throw new ValidationError(scope, "cloud.databaseApplicationUser", applicationUser, `a user other than the master user (username "${spec.username}"), created by the README's bootstrap`);
+  }
   const subnetGroup = new DbSubnetGroup(scope, "SubnetGroup", {
     name: spec.name,
     description: `Private subnets of ${spec.name}`,
@@ -130,9 +137,18 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
       host: instance.address,
       port: MYSQL_PORT,
       databaseName: spec.databaseName,
-      username: spec.username,
+      username: applicationUser ?? spec.username,
       credentialsSecretId: instance.masterUserSecret.get(0).secretArn,
+      ...(applicationUser === undefined
+        ? { authentication: DatabaseAuthentication.SECRET }
+        : { authentication: DatabaseAuthentication.IAM_TOKEN, connectResource: connectResource(scope, instance, region, applicationUser) }),
+      // require_secure_transport above refuses plain text; the endpoint is a name the RDS
+      // certificate carries.
+      tls: { mode: TlsVerifyMode.VERIFY_IDENTITY, trust: TlsTrust.bundleUrl(catalog.aws.rdsCaBundleUrl) },
     },
+    // The master user, until the application's own account is bootstrapped (README, "The AWS
+    // database account").
+    schemaCredentialsSecretId: instance.masterUserSecret.get(0).secretArn,
     allowConnectionsFrom(peer: INetworkPeer): void {
       new VpcSecurityGroupIngressRule(scope, allowFromId(peer), {
         securityGroupId: group.id,
@@ -144,4 +160,15 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
       });
     },
   };
+}
+
+/**
+ * The resource `rds-db:connect` names to let a role log in as one database user with a token.
+ * ref: https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.IAMDBAuth.IAMPolicy.html
+ *   (arn:aws:rds-db:region:account-id:dbuser:DbiResourceId/db-user-name)
+ */
+function connectResource(scope: Construct, instance: DbInstance, region: string, user: string): string {
+  const account = new DataAwsCallerIdentity(scope, "Account").accountId;
+  const partition = new DataAwsPartition(scope, "Partition").partition;
+  return `arn:${partition}:rds-db:${region}:${account}:dbuser:${instance.resourceId}/${user}`;
 }

@@ -201,9 +201,13 @@ function openPrivateApi(scope: Construct, cluster: EksCluster, cidrs: readonly s
  * kms:GenerateDataKey, downloads and multipart uploads kms:Decrypt)
  */
 function workloadIdentityRole(scope: Construct, cluster: EksCluster, clusterName: string, identity: WorkloadIdentityProps) {
-  const secrets = [identity.database, identity.cache].flatMap((store) => (store ? [store.connection.credentialsSecretId] : []));
+  // A database reached with IAM database authentication gives a token for its application user, and no secret.
+  const connectResource = identity.database?.connection.connectResource;
+  const databaseSecret = identity.database && connectResource === undefined ? [identity.database.connection.credentialsSecretId] : [];
+  const secrets = [...databaseSecret, ...(identity.cache ? [identity.cache.connection.credentialsSecretId] : [])];
   const statements: PolicyStatement[] =
     secrets.length > 0 ? [{ Sid: "ReadTheDataStoresCredentialsOnly", Effect: "Allow", Action: ["secretsmanager:GetSecretValue"], Resource: secrets }] : [];
+  if (connectResource !== undefined) statements.push({ Sid: "ConnectToTheDatabaseAsTheApplicationUser", Effect: "Allow", Action: ["rds-db:connect"], Resource: connectResource });
   if (identity.assetBucket) {
     const assets = awsAssetBucketOf(scope, "workloadIdentity.assetBucket", identity.assetBucket);
     statements.push(

@@ -1,7 +1,7 @@
 import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
 import type { ICloud } from "./cloud";
-import type { IDatabase } from "./database";
+import { DatabaseAuthentication, IDatabase } from "./database";
 
 /**
  * The environment the bookstore's container reads, the same on VMs and on pods: the one
@@ -40,6 +40,11 @@ export const APPLICATION_VARIABLES = {
   databaseName: "DB_NAME",
   /** The application account's name. */
   databaseUser: "DB_USER",
+  /**
+   * How to log in as `DB_USER`: `secret` (the password in `DB_CREDENTIALS_SECRET`) or `iam`
+   * (a token the application signs with its own identity; no secret is given).
+   */
+  databaseAuthentication: "DB_AUTH",
   /** The secret holding `{"username": ..., "password": ...}` in the cloud's secret store. */
   databaseCredentialsSecret: "DB_CREDENTIALS_SECRET",
   /**
@@ -48,12 +53,26 @@ export const APPLICATION_VARIABLES = {
    * `VersionId`).
    */
   databaseCredentialsSecretVersion: "DB_CREDENTIALS_SECRET_VERSION",
+  /**
+   * How the MySQL client verifies TLS, as its `--ssl-mode`: `VERIFY_IDENTITY` where the
+   * server's certificate names `DB_HOST`, `VERIFY_CA` where `DB_HOST` is an address it does not.
+   */
+  databaseTlsMode: "DB_TLS_MODE",
+  /**
+   * The CA to verify the database with: `system` (the OS trust store), `console` (downloaded
+   * from the cloud's console, carried in the image) or the URL to fetch it from.
+   */
+  databaseTlsCa: "DB_TLS_CA",
   /** The cache's host name. */
   cacheHost: "CACHE_HOST",
   /** The cache's port. */
   cachePort: "CACHE_PORT",
   /** `true` when clients must connect with TLS (`rediss://`). */
   cacheTls: "CACHE_TLS",
+  /** As `DB_TLS_MODE`, for the cache: `VERIFY_CA` turns the client's host-name check off, never the certificate check. */
+  cacheTlsMode: "CACHE_TLS_MODE",
+  /** As `DB_TLS_CA`, for the cache. */
+  cacheTlsCa: "CACHE_TLS_CA",
   /** The secret holding `{"password": ...}` (the AUTH token) in the cloud's secret store. */
   cacheCredentialsSecret: "CACHE_CREDENTIALS_SECRET",
   /** The version of that secret to read, as `DB_CREDENTIALS_SECRET_VERSION`. */
@@ -77,9 +96,13 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.databasePort]: String(connection.port),
       [v.databaseName]: connection.databaseName,
       [v.databaseUser]: connection.username,
-      [v.databaseCredentialsSecret]: connection.credentialsSecretId,
+      [v.databaseAuthentication]: connection.authentication,
+      [v.databaseTlsMode]: connection.tls.mode,
+      [v.databaseTlsCa]: connection.tls.trust.environmentValue,
     });
-    if (connection.credentialsSecretVersion !== undefined) environment[v.databaseCredentialsSecretVersion] = connection.credentialsSecretVersion;
+    // A token-authenticated application is given no secret to read.
+    if (connection.authentication === DatabaseAuthentication.SECRET) environment[v.databaseCredentialsSecret] = connection.credentialsSecretId;
+    if (connection.authentication === DatabaseAuthentication.SECRET && connection.credentialsSecretVersion !== undefined) environment[v.databaseCredentialsSecretVersion] = connection.credentialsSecretVersion;
   }
   if (cache) {
     const connection = cache.connection;
@@ -87,6 +110,8 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
       [v.cacheHost]: connection.host,
       [v.cachePort]: String(connection.port),
       [v.cacheTls]: String(connection.tls),
+      [v.cacheTlsMode]: connection.tlsVerification.mode,
+      [v.cacheTlsCa]: connection.tlsVerification.trust.environmentValue,
       [v.cacheCredentialsSecret]: connection.credentialsSecretId,
     });
     if (connection.credentialsSecretVersion !== undefined) environment[v.cacheCredentialsSecretVersion] = connection.credentialsSecretVersion;

@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, ICloudScoped, INetworkPeer, requireInsidePeer, requireSameCloud } from "./cloud";
 import { MIN_BACKUP_RETENTION_DAYS } from "./database";
+import type { ConnectionTls } from "./connection-tls";
 import type { INetwork } from "./network";
 import { requireValidName } from "./names";
 import { CacheSize, enumValues, RedisVersion } from "./sizes";
@@ -65,6 +66,8 @@ export interface CacheConnection {
   readonly port: number;
   /** Clients must connect with TLS (`rediss://`). */
   readonly tls: boolean;
+  /** How the client verifies that TLS connection. */
+  readonly tlsVerification: ConnectionTls;
   /**
    * Where the password (the AUTH token) is kept in the cloud's secret store, as a JSON
    * object `{ "password": ... }` (a Secrets Manager ARN on AWS, a secret name elsewhere).

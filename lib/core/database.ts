@@ -2,6 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, ICloudScoped, INetworkPeer, requireInsidePeer, requireSameCloud } from "./cloud";
 import type { INetwork } from "./network";
+import type { ConnectionTls } from "./connection-tls";
 import { DatabaseSize, enumValues, MysqlVersion } from "./sizes";
 import { MYSQL_RESERVED_WORDS, MYSQL_SYSTEM_SCHEMAS } from "./mysql-names";
 import { requireValidName } from "./names";
@@ -77,6 +78,17 @@ export const DATABASE_PROP_SHAPE: PropShape = {
   keys: propKeys<DatabaseProps>()(["cloud", "network", "name", "version", "size", "storageGiB", "highlyAvailable", "backupRetentionDays", "deletionProtection", "databaseName", "username"]),
 };
 
+/** How the application proves who it is to the database (the contract's `DB_AUTH`). */
+export enum DatabaseAuthentication {
+  /** With the password in `credentialsSecretId`, read at run time. */
+  SECRET = "secret",
+  /**
+   * With a short-lived token the application signs with its own cloud identity, reading no
+   * secret (AWS IAM database authentication).
+   */
+  IAM_TOKEN = "iam",
+}
+
 /** How the application reaches the database. Holds no password. */
 export interface DatabaseConnection {
   /** The database's host name inside the network. */
@@ -87,14 +99,27 @@ export interface DatabaseConnection {
   readonly databaseName: string;
   /** The administrator account's name. */
   readonly username: string;
-  /** Where the credentials are kept in the cloud's secret store (a Secrets Manager ARN on AWS). */
+  /**
+   * Where the credentials are kept in the cloud's secret store (a Secrets Manager ARN on AWS);
+   * with `DatabaseAuthentication.IAM_TOKEN` the master user's, which the application is not given.
+   */
   readonly credentialsSecretId: string;
+  /** How the application logs in: with the secret's password, or with a token of its own identity (`DB_AUTH`). */
+  readonly authentication: DatabaseAuthentication;
+  /**
+   * With `DatabaseAuthentication.IAM_TOKEN`, what the runtimes' identities may connect as
+   * (AWS: the `rds-db:connect` resource of `username`).
+   * @default - none: the runtimes read `credentialsSecretId`
+   */
+  readonly connectResource?: string;
   /**
    * The version of that secret to read, where the cloud's read takes one that the reader
    * cannot find itself (Tencent Cloud's SSM: `GetSecretValue` needs a `VersionId`).
    * @default - none: the cloud's read returns the current version
    */
   readonly credentialsSecretVersion?: string;
+  /** How the client verifies TLS: every cloud's MySQL here refuses or is set to refuse plain text. */
+  readonly tls: ConnectionTls;
 }
 
 /** A managed MySQL database in private subnets. */
@@ -103,6 +128,12 @@ export interface IDatabase extends ICloudScoped {
   readonly name: string;
   /** How the application reaches the database. */
   readonly connection: DatabaseConnection;
+  /**
+   * The secret of the account that may change the schema (DDL on the application's database
+   * only), for migrations run by the deployer; never in the application's environment, and
+   * not readable by the VMs' or pods' identities. On AWS, the RDS master user's secret.
+   */
+  readonly schemaCredentialsSecretId: string;
   /** Lets `peer` reach the database port; no other source can. */
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
@@ -135,6 +166,8 @@ export interface DatabaseSpec {
 export interface DatabaseAttributes {
   /** How the application reaches the database. */
   readonly connection: DatabaseConnection;
+  /** See `IDatabase.schemaCredentialsSecretId`. */
+  readonly schemaCredentialsSecretId: string;
   /** Opens the database port to one peer; called once per peer. */
   allowConnectionsFrom(peer: INetworkPeer): void;
 }
@@ -142,6 +175,7 @@ export interface DatabaseAttributes {
 export class Database extends CloudResource implements IDatabase {
   /** How the application reaches the database. */
   public readonly connection: DatabaseConnection;
+  public readonly schemaCredentialsSecretId: string;
   private readonly created: DatabaseAttributes;
   private readonly peers = new Set<string>();
 
@@ -210,6 +244,7 @@ export class Database extends CloudResource implements IDatabase {
       username,
     });
     this.connection = this.created.connection;
+    this.schemaCredentialsSecretId = this.created.schemaCredentialsSecretId;
   }
 
   public allowConnectionsFrom(peer: INetworkPeer): void {

@@ -9,7 +9,8 @@ import { SsmSecret } from "../generated/tencentcloud/ssm-secret";
 import { SsmSecretVersion } from "../generated/tencentcloud/ssm-secret-version";
 import { Fn } from "../core/cdktf";
 import { allowFromId, INetworkPeer } from "../core/cloud";
-import { DatabaseAttributes, DatabaseSpec } from "../core/database";
+import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
+import { DatabaseAttributes, DatabaseAuthentication, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
@@ -19,11 +20,19 @@ import { acceptRule, securityGroup } from "./security-group";
 // ref: https://www.tencentcloud.com/document/product/236/31933 (8 to 64 characters, at least
 // two of letters, digits and these special characters)
 const PASSWORD_SPECIALS = "_+-&=!@#$%^*()";
-/** What the application account may do in its own database, and nothing outside it. */
-const APPLICATION_PRIVILEGES = [
-  "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "REFERENCES", "INDEX", "ALTER",
-  "CREATE TEMPORARY TABLES", "LOCK TABLES", "EXECUTE", "CREATE VIEW", "SHOW VIEW", "TRIGGER",
+// Privilege names as the provider accepts them (MYSQL_DATABASE_PRIVILEGE).
+// ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/extension_mysql.go
+/** What the application account may do in its own database: rows, no schema (no DDL), nothing outside it. */
+export const APPLICATION_PRIVILEGES = [
+  "SELECT", "INSERT", "UPDATE", "DELETE", "CREATE TEMPORARY TABLES", "LOCK TABLES", "EXECUTE", "SHOW VIEW",
 ];
+/** What the schema account may do in the same database: the application's rights and the schema's. */
+export const SCHEMA_PRIVILEGES = [
+  ...APPLICATION_PRIVILEGES,
+  "CREATE", "DROP", "REFERENCES", "INDEX", "ALTER", "CREATE VIEW", "TRIGGER",
+];
+/** Appended to the application's account name (at most 16 characters) for the schema account. */
+export const SCHEMA_ACCOUNT_SUFFIX = "_ddl";
 
 /**
  * TencentDB for MySQL (dual-node) in a private subnet: no public access, a port other
@@ -72,7 +81,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     // the instance, before Tencent Cloud is even asked.
     lifecycle: { preventDestroy: spec.deletionProtection },
   });
-  new MysqlSsl(scope, "Tls", { instanceId: instance.id, status: "ON" });
+  const tls = new MysqlSsl(scope, "Tls", { instanceId: instance.id, status: "ON" });
 
   new MysqlBackupPolicy(scope, "BackupPolicy", {
     mysqlId: instance.id,
@@ -104,6 +113,25 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     database: [{ databaseName: database.dbName, privileges: APPLICATION_PRIVILEGES }],
   });
 
+  // The schema account: DDL on the same database only, for migrations run by whoever
+  // deploys; its secret is not granted to the VMs or pods.
+  const schemaUsername = `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`;
+  const schemaPassword = generatedPassword(scope, "SchemaAccountPassword", PASSWORD_SPECIALS);
+  const schemaAccount = new MysqlAccount(scope, "SchemaAccount", {
+    mysqlId: instance.id,
+    name: schemaUsername,
+    host: "%",
+    password: schemaPassword.result,
+    description: `Schema changes of ${spec.name}`,
+  });
+  new MysqlPrivilege(scope, "SchemaAccountPrivileges", {
+    mysqlId: instance.id,
+    accountName: schemaAccount.name,
+    accountHost: "%",
+    global: [],
+    database: [{ databaseName: database.dbName, privileges: SCHEMA_PRIVILEGES }],
+  });
+
   // ref: https://www.tencentcloud.com/document/product/1115/46060 (SSM; encrypted with SSM's own KMS key)
   const secret = new SsmSecret(scope, "CredentialsSecret", {
     secretName: `${spec.name}-credentials`,
@@ -123,6 +151,18 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     }),
   });
 
+  const schemaSecret = new SsmSecret(scope, "SchemaCredentialsSecret", {
+    secretName: `${spec.name}-schema-credentials`,
+    description: `MySQL schema-change credentials of ${spec.name}`,
+    isEnabled: true,
+    recoveryWindowInDays: catalog.tencentcloud.secretRecoveryWindowDays,
+  });
+  new SsmSecretVersion(scope, "SchemaCredentialsSecretVersion", {
+    secretName: schemaSecret.secretName,
+    versionId: CREDENTIALS_SECRET_VERSION,
+    secretString: Fn.jsonencode({ username: schemaAccount.name, password: schemaPassword.result }),
+  });
+
   return {
     connection: {
       host: instance.intranetIp,
@@ -133,7 +173,14 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
       credentialsSecretId: secret.secretName,
       // SSM reads a secret by its name and a version ID, which the reader is given.
       credentialsSecretVersion: CREDENTIALS_SECRET_VERSION,
+      authentication: DatabaseAuthentication.SECRET,
+      // DB_HOST is the private IP, which a host-name check would refuse: the chain is verified
+      // against the CA that DescribeSSLStatus links (mysql_ssl's computed url), the host not.
+      // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/resource_tc_mysql_ssl.go (url: "The certificate download link")
+      // ref: https://www.tencentcloud.com/document/product/236/78957 (DescribeSSLStatus: Url)
+      tls: { mode: TlsVerifyMode.VERIFY_CA, trust: TlsTrust.instanceDownloadUrl(tls.url) },
     },
+    schemaCredentialsSecretId: schemaSecret.secretName,
     allowConnectionsFrom(peer: INetworkPeer): void {
       acceptRule(scope, allowFromId(peer), {
         securityGroupId: group.id,

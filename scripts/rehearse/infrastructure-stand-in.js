@@ -45,6 +45,8 @@ const STAND_IN_VALUES = Object.freeze({
   "tencentcloud_cos_bucket.bucket": "bookstore-assets-1250000000",
   "tencentcloud_kubernetes_cluster.id": "cls-rehears1",
   "tencentcloud_mysql_instance.intranet_ip": "10.20.64.10",
+  // DescribeSSLStatus's certificate download link (an address, known after deploy).
+  "tencentcloud_mysql_ssl.url": "https://ssl-ca.rehearsal.example/cdb-rehears1.zip",
   "tencentcloud_redis_instance.ip": "10.20.64.11",
   "tencentcloud_ssm_secret.secret_name": "bookstore-credentials-rehearsal",
   "tencentcloud_cdn_domain.cname": "shop.example.com.cdn.dnsv1.com",

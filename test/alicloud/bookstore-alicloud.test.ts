@@ -1,6 +1,6 @@
 import { Cloud } from "../../lib";
 import { synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
+import { blocksMentioning, dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
 const alicloud = () => Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz00000000000000000" });
 const rulesOf = (json: TerraformJson, group: string) => resources(json, "alicloud_security_group_rule").filter((r: any) => String(r.security_group_id).includes(group)) as any[];
@@ -205,11 +205,29 @@ describe("the bookstore on Alibaba Cloud", () => {
     test("generates the password and keeps it in a KMS secret, never as a literal", () => {
       const password = resourceAt(json, "random_password", "Database/Password");
       expect(password.length).toBeGreaterThanOrEqual(16);
-      const account = onlyResource(json, "alicloud_rds_account");
+      const account = resourceAt(json, "alicloud_rds_account", "Database/Account");
       expect(account).toEqual(expect.objectContaining({ account_name: "bookstoreadmin", account_type: "Normal", account_password: expect.stringContaining("random_password.") }));
       expect(resourceAt(json, "alicloud_kms_secret", "Database/CredentialsSecret").secret_data).toContain("random_password.Bookstore_Database_Password");
-      expect(onlyResource(json, "alicloud_db_account_privilege")).toEqual(expect.objectContaining({ privilege: "ReadWrite" }));
+      expect(resourceAt(json, "alicloud_db_account_privilege", "Database/AccountPrivilege")).toEqual(expect.objectContaining({ privilege: "DMLOnly" }));
       expect((json.output as any)?.Bookstore_DatabaseCredentialsSecret_D60EF9EA?.value).toContain("alicloud_kms_secret.");
+    });
+
+    test("refuses plain-text connections: TLS open and forced", () => {
+      expect(onlyResource(json, "alicloud_db_instance")).toEqual(expect.objectContaining({ ssl_action: "Open", force_encryption: 1 }));
+    });
+
+    test("keeps schema changes to a second account, read/write with DDL on the shop's database only, in its own secret", () => {
+      const schema = resourceAt(json, "alicloud_rds_account", "Database/SchemaAccess/Account");
+      expect(schema).toEqual(expect.objectContaining({ account_name: "bookstoreadmin_ddl", account_type: "Normal", account_password: expect.stringContaining("random_password.Bookstore_Database_SchemaAccess_Password") }));
+      const privilege = resourceAt(json, "alicloud_db_account_privilege", "Database/SchemaAccess/AccountPrivilege");
+      expect(privilege).toEqual(expect.objectContaining({ privilege: "ReadWrite", db_names: [expect.stringContaining("alicloud_db_database.")] }));
+      const secret = resourceAt(json, "alicloud_kms_secret", "Database/SchemaAccess/CredentialsSecret");
+      expect(secret).toEqual(expect.objectContaining({ secret_name: "bookstore-db-schema-credentials" }));
+      expect(secret.secret_data).toContain("bookstoreadmin_ddl");
+      // The grants to read secrets name the application's secret, never the schema account's.
+      const grants = blocksMentioning(json, "kms:GetSecretValue");
+      expect(grants.some((grant) => grant.includes("alicloud_kms_secret.Bookstore_Database_CredentialsSecret"))).toBe(true);
+      expect(grants.filter((grant) => grant.includes("SchemaAccess"))).toEqual([]);
     });
 
     test("is a single-zone Basic Edition only when asked", () => {

@@ -136,11 +136,11 @@ describe("Alibaba Cloud: a cluster its deployer can use", () => {
   });
 
   describe("database account", () => {
-    test("is a normal account with read and write on the shop's database only, the one DB_USER names", () => {
-      const account = onlyResource(json, "alicloud_rds_account");
+    test("is a normal account with rows only (DML, no DDL) on the shop's database only, the one DB_USER names", () => {
+      const account = resourceAt(json, "alicloud_rds_account", "Database/Account");
       expect(account).toEqual(expect.objectContaining({ account_type: "Normal", account_name: "bookstoreadmin" }));
-      const privilege = onlyResource(json, "alicloud_db_account_privilege");
-      expect(privilege).toEqual(expect.objectContaining({ privilege: "ReadWrite", db_names: [expect.stringContaining("alicloud_db_database.")] }));
+      const privilege = resourceAt(json, "alicloud_db_account_privilege", "Database/AccountPrivilege");
+      expect(privilege).toEqual(expect.objectContaining({ privilege: "DMLOnly", db_names: [expect.stringContaining("alicloud_db_database.")] }));
       expect(privilege.account_name).toContain("alicloud_rds_account.");
       expect(onlyResource(workloads, "kubernetes_config_map_v1").data.DB_USER).toBe("bookstoreadmin");
     });

@@ -42,6 +42,7 @@ describe("the Alibaba Cloud policy pack", () => {
   test.each<[string, (json: TerraformJson) => void, string]>([
     ["a public RDS whitelist", (j) => (first(j, "alicloud_db_instance").security_ips = ["0.0.0.0/0"]), "BKS-ALI-RDS-WHITELIST"],
     ["RDS without TLS", (j) => (first(j, "alicloud_db_instance").ssl_action = "Close"), "BKS-ALI-RDS-SSL"],
+    ["RDS that accepts plain text besides TLS", (j) => delete first(j, "alicloud_db_instance").force_encryption, "BKS-ALI-RDS-FORCE-TLS"],
     ["RDS without TDE", (j) => delete first(j, "alicloud_db_instance").tde_status, "BKS-ALI-RDS-TDE"],
     ["a short SQL audit", (j) => (first(j, "alicloud_db_instance").sql_collector_config_value = 30), "BKS-ALI-RDS-SQL-AUDIT"],
     ["manual minor upgrades", (j) => (first(j, "alicloud_db_instance").auto_upgrade_minor_version = "Manual"), "BKS-ALI-RDS-MINOR-UPGRADES"],

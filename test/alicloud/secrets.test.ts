@@ -41,7 +41,8 @@ describe("Alibaba Cloud: the stack's secrets live in the given KMS instance", ()
 
   test("every KMS secret of the stack names the instance", () => {
     const secrets = resources(json, "alicloud_kms_secret") as any[];
-    expect(secrets).toHaveLength(2);
+    // The cache's, the application's database account's and the schema account's.
+    expect(secrets).toHaveLength(3);
     for (const secret of secrets) expect(secret.dkms_instance_id).toBe(KMS_INSTANCE);
   });
 
@@ -71,9 +72,9 @@ describe("Alibaba Cloud: the stack's secrets live in the given KMS instance", ()
     expect(Object.keys(json.resource!.alicloud_kms_key).filter((address) => address.startsWith("Bookstore_Kubernetes_SecretsKey_"))).toHaveLength(1);
   });
 
-  test("every KMS key of the stack names the instance: the two credentials keys and the cluster's", () => {
+  test("every KMS key of the stack names the instance: the three credentials keys and the cluster's", () => {
     const keys = resources(json, "alicloud_kms_key") as any[];
-    expect(keys).toHaveLength(3);
+    expect(keys).toHaveLength(4);
     for (const key of keys) expect(key.dkms_instance_id).toBe(KMS_INSTANCE);
   });
 
@@ -82,7 +83,7 @@ describe("Alibaba Cloud: the stack's secrets live in the given KMS instance", ()
     const later = Lazy.stringValue({ produce: () => KMS_INSTANCE });
     const stacks = new BookstoreStacks(app, "bookstore-alicloud", { ...exampleProps(alicloud(KMS_INSTANCE)), cloud: alicloud(later) });
     const secrets = Object.values(JSON.parse(Testing.synth(stacks.infrastructure)).resource.alicloud_kms_secret) as any[];
-    expect(secrets.map((secret) => secret.dkms_instance_id)).toEqual([KMS_INSTANCE, KMS_INSTANCE]);
+    expect(secrets.map((secret) => secret.dkms_instance_id)).toEqual([KMS_INSTANCE, KMS_INSTANCE, KMS_INSTANCE]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { TerraformStack } from "cdktf";
 import fc from "fast-check";
-import { Bookstore, BookstoreProps, Cache, CacheProps, CacheSize, CacheSpec, ComputeGroup, ComputeGroupSpec, Network, RedisVersion, WebRuntime } from "../../lib";
+import { Bookstore, BookstoreProps, Cache, CacheProps, CacheSize, CacheSpec, ComputeGroup, ComputeGroupSpec, Network, RedisVersion, TlsTrust, TlsVerifyMode, WebRuntime } from "../../lib";
 import { FakeCloud } from "../support/fake-cloud";
 import { newStack } from "../support/synth";
 import { expectValidationError } from "../support/validation";
@@ -51,7 +51,13 @@ describe("Cache", () => {
 
   test("exposes the adapter's connection", () => {
     const cloud = new FakeCloud();
-    expect(cache(cloud, newStack().stack).connection).toEqual({ host: "cache.fake", port: 6379, tls: true, credentialsSecretId: "cache-secret-1" });
+    expect(cache(cloud, newStack().stack).connection).toEqual({
+      host: "cache.fake",
+      port: 6379,
+      tls: true,
+      tlsVerification: { mode: TlsVerifyMode.VERIFY_CA, trust: TlsTrust.systemTrustStore() },
+      credentialsSecretId: "cache-secret-1",
+    });
   });
 
   test("any retention in the cloud's range, from the library's floor of 7 days, reaches the adapter (property)", () => {
@@ -106,6 +112,8 @@ describe("the composition's cache", () => {
       CACHE_HOST: bookstore.cache!.connection.host,
       CACHE_PORT: String(bookstore.cache!.connection.port),
       CACHE_TLS: String(bookstore.cache!.connection.tls),
+      CACHE_TLS_MODE: bookstore.cache!.connection.tlsVerification.mode,
+      CACHE_TLS_CA: bookstore.cache!.connection.tlsVerification.trust.environmentValue,
       CACHE_CREDENTIALS_SECRET: bookstore.cache!.connection.credentialsSecretId,
     });
     expect(bookstore.workloadEnvironment).toEqual(environment);

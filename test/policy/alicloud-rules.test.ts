@@ -22,6 +22,8 @@ const OWN_RULES = [
   "BKS-ALI-OSS-TLS-ONLY",
   "BKS-ALI-RAM-TRUST",
   "BKS-ALI-RDS-DELETION-PROTECTION",
+  // CKV_ALI_20 asks for ssl_action only, which still accepts plain text.
+  "BKS-ALI-RDS-FORCE-TLS",
   "BKS-ALI-REDIS-AUTH",
   "BKS-ALI-REDIS-RELEASE-PROTECTION",
   "BKS-ALI-REDIS-SSL",
@@ -155,6 +157,11 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-RDS-SSL", "alicloud_db_instance", { ssl_action: "Open" }, C],
   ["BKS-ALI-RDS-SSL", "alicloud_db_instance", { ssl_action: "Update" }, C],
   ["BKS-ALI-RDS-SSL", "alicloud_db_instance", { ssl_action: "Close" }, N],
+
+  ["BKS-ALI-RDS-FORCE-TLS", "alicloud_db_instance", { engine: "MySQL", ssl_action: "Open", force_encryption: 1 }, C],
+  ["BKS-ALI-RDS-FORCE-TLS", "alicloud_db_instance", { engine: "MySQL", ssl_action: "Open" }, N],
+  ["BKS-ALI-RDS-FORCE-TLS", "alicloud_db_instance", { engine: "MySQL", ssl_action: "Open", force_encryption: 0 }, N],
+  ["BKS-ALI-RDS-FORCE-TLS", "alicloud_db_instance", { engine: "PostgreSQL" }, NA],
 
   ["BKS-ALI-RDS-TDE", "alicloud_db_instance", { tde_status: "Enabled" }, C],
   ["BKS-ALI-RDS-TDE", "alicloud_db_instance", {}, N],

@@ -1,6 +1,9 @@
 import { Construct, IConstruct } from "constructs";
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import {
+  DatabaseAuthentication,
+  TlsTrust,
+  TlsVerifyMode,
   AddOnOptions,
   AssetBucketSpec,
   CacheSize,
@@ -232,7 +235,16 @@ export class FakeCloud implements ICloud {
   public createDatabase(scope: Construct, spec: DatabaseSpec) {
     this.record("database", scope, spec);
     return {
-      connection: { host: "db.fake", port: 3306, databaseName: spec.databaseName, username: spec.username, credentialsSecretId: "secret-1" },
+      connection: {
+        host: "db.fake",
+        port: 3306,
+        databaseName: spec.databaseName,
+        username: spec.username,
+        credentialsSecretId: "secret-1",
+        authentication: DatabaseAuthentication.SECRET,
+        tls: { mode: TlsVerifyMode.VERIFY_IDENTITY, trust: TlsTrust.bundleUrl("https://ca.fake/bundle.pem") },
+      },
+      schemaCredentialsSecretId: "schema-secret-1",
       allowConnectionsFrom: (peer: INetworkPeer) =>
         this.record("allowConnectionsFrom", scope, { peer: peer.node.path, securityGroupId: peer.securityGroupId, sourceCidrs: peer.sourceCidrs }),
     };
@@ -241,7 +253,13 @@ export class FakeCloud implements ICloud {
   public createCache(scope: Construct, spec: CacheSpec) {
     this.record("cache", scope, spec);
     return {
-      connection: { host: "cache.fake", port: 6379, tls: true, credentialsSecretId: "cache-secret-1" },
+      connection: {
+        host: "cache.fake",
+        port: 6379,
+        tls: true,
+        tlsVerification: { mode: TlsVerifyMode.VERIFY_CA, trust: TlsTrust.systemTrustStore() },
+        credentialsSecretId: "cache-secret-1",
+      },
       allowConnectionsFrom: (peer: INetworkPeer) =>
         this.record("allowConnectionsFrom", scope, { peer: peer.node.path, securityGroupId: peer.securityGroupId, sourceCidrs: peer.sourceCidrs }),
     };

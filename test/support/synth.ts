@@ -26,6 +26,14 @@ export function resources(json: TerraformJson, type: string): Record<string, unk
   return Object.values(json.resource?.[type] ?? {}).map(withoutMetadata);
 }
 
+/** Every resource block, as JSON text, that mentions `text` (an IAM action, a name). */
+export function blocksMentioning(json: TerraformJson, text: string): string[] {
+  return Object.values(json.resource ?? {})
+    .flatMap((blocks) => Object.values(blocks as Record<string, unknown>))
+    .map((block) => JSON.stringify(withoutMetadata(block as Record<string, unknown>)))
+    .filter((block) => block.includes(text));
+}
+
 /** The only block of a resource type; fails when there are none or several. */
 export function onlyResource(json: TerraformJson, type: string): Record<string, any> {
   const found = resources(json, type);

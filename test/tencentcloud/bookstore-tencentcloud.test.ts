@@ -6,7 +6,7 @@ import { Cloud, MysqlVersion, WebRuntime } from "../../lib";
 import { exampleProps } from "../../examples/bookstore-app";
 import { cacheRuleTarget } from "../../lib/tencentcloud/cdn";
 import { synthBookstore } from "../support/bookstore";
-import { dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
+import { blocksMentioning, dataSources, onlyResource, resourceAt, resources, resourceTypes, TerraformJson } from "../support/synth";
 
 const tencentcloud = () => Cloud.tencentcloud({ region: "ap-guangzhou" });
 /** The example's web tier, on VMs instead of the cluster. */
@@ -256,17 +256,33 @@ describe("the bookstore on Tencent Cloud", () => {
     test("generates every password, and keeps the application's in SSM", () => {
       const db = onlyResource(json, "tencentcloud_mysql_instance");
       expect(db.root_password).toMatch(/^\$\{random_password\./);
-      const account = onlyResource(json, "tencentcloud_mysql_account");
+      const account = resourceAt(json, "tencentcloud_mysql_account", "Database/Account");
       expect(account).toEqual(expect.objectContaining({ name: "bookstoreadmin", password: expect.stringMatching(/^\$\{random_password\./) }));
       expect(resourceAt(json, "tencentcloud_ssm_secret_version", "Database/CredentialsSecretVersion").secret_string).toContain("random_password.Bookstore_Database_AccountPassword");
       expect(json.provider?.random).toHaveLength(1);
     });
 
-    test("grants the application account its own database only", () => {
-      const privilege = onlyResource(json, "tencentcloud_mysql_privilege");
+    test("grants the application account rows of its own database only: no DDL", () => {
+      const privilege = resourceAt(json, "tencentcloud_mysql_privilege", "Database/AccountPrivileges");
       expect(privilege.global).toEqual([]);
       expect(privilege.database).toEqual([expect.objectContaining({ database_name: expect.stringContaining("tencentcloud_mysql_database.") })]);
+      expect([...privilege.database[0].privileges].sort()).toEqual(
+        ["CREATE TEMPORARY TABLES", "DELETE", "EXECUTE", "INSERT", "LOCK TABLES", "SELECT", "SHOW VIEW", "UPDATE"],
+      );
+    });
+
+    test("keeps schema changes to a second account with DDL on the same database only, in its own SSM secret the runtimes cannot read", () => {
+      const account = resourceAt(json, "tencentcloud_mysql_account", "Database/SchemaAccount");
+      expect(account).toEqual(expect.objectContaining({ name: "bookstoreadmin_ddl", host: "%", password: expect.stringContaining("random_password.Bookstore_Database_SchemaAccountPassword") }));
+      const privilege = resourceAt(json, "tencentcloud_mysql_privilege", "Database/SchemaAccountPrivileges");
+      expect(privilege.global).toEqual([]);
+      expect(privilege.database[0].privileges).toEqual(expect.arrayContaining(["CREATE", "ALTER", "DROP", "INDEX", "SELECT", "INSERT"]));
       expect(privilege.database[0].privileges).not.toContain("GRANT OPTION");
+      expect(resourceAt(json, "tencentcloud_ssm_secret", "Database/SchemaCredentialsSecret")).toEqual(expect.objectContaining({ secret_name: "bookstore-db-schema-credentials" }));
+      expect(resourceAt(json, "tencentcloud_ssm_secret_version", "Database/SchemaCredentialsSecretVersion").secret_string).toContain("random_password.Bookstore_Database_SchemaAccountPassword");
+      const grants = blocksMentioning(json, "ssm:GetSecretValue");
+      expect(grants.some((grant) => grant.includes("tencentcloud_ssm_secret.Bookstore_Database_CredentialsSecret"))).toBe(true);
+      expect(grants.filter((grant) => grant.includes("SchemaCredentialsSecret"))).toEqual([]);
     });
 
     test("admits its port only from the nodes' security group and the cluster's pod range when the web tier is on the cluster", () => {

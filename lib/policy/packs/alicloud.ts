@@ -16,6 +16,7 @@ import { RdsDeletionProtection } from "../rules/alicloud/rds-deletion-protection
 import { RdsMinorUpgrades } from "../rules/alicloud/rds-minor-upgrades";
 import { RdsNoPublicWhitelist } from "../rules/alicloud/rds-security-ips";
 import { RdsSqlAudit } from "../rules/alicloud/rds-sql-audit";
+import { RdsForceTls } from "../rules/alicloud/rds-force-tls";
 import { RdsSsl } from "../rules/alicloud/rds-ssl";
 import { RdsTde } from "../rules/alicloud/rds-tde";
 import { NoPublicAdminPorts } from "../rules/alicloud/security-group-admin-ports";
@@ -57,6 +58,7 @@ export const ALICLOUD_POLICY_PACK: PolicyPack = {
     RdsNoPublicWhitelist,
     RdsSqlAudit,
     RdsSsl,
+    RdsForceTls,
     RdsTde,
     RedisNoPublicWhitelist,
     RedisPasswordRequired,
