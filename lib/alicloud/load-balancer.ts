@@ -93,7 +93,7 @@ function clientAccessList(scope: Construct, spec: LoadBalancerSpec): { aclStatus
  * aliyun/alicloud 1.289.0 has no resource that calls it (`alicloud_slb_load_balancer` and
  * `alicloud_slb_listener` take no log settings; `alicloud_alb_load_balancer_access_log_config_attachment`
  * is for ALB only; `alicloud_sls_collection_policy` documents OSS and SLS's own logs, not
- * CLB). They are turned on by hand after the deploy (README, Alibaba Cloud runbook), and
+ * CLB). They are turned on by hand after the deploy (docs/alicloud.md, "Deploy runbook: Alibaba Cloud"), and
  * the VPC's flow logs (network.ts) record every connection to the backends meanwhile.
  * Checked 2026-12-08.
  * ref: https://github.com/aliyun/terraform-provider-alicloud/tree/v1.289.0/alicloud (no resource calls SetAccessLogsDownloadAttribute)

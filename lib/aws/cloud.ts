@@ -35,7 +35,7 @@ import { useS3State } from "./state-backend";
 export interface AwsCloudProps extends CloudProps {
   /**
    * The MySQL user the application connects as with IAM database authentication, instead of
-   * the RDS master user: create it first with the README's bootstrap ("The AWS database
+   * the RDS master user: create it first with the bootstrap in docs/aws.md ("The AWS database
    * account"), then set this. `DB_USER` names it, `DB_AUTH` is `iam`, the VMs' and pods' roles
    * may `rds-db:connect` as this user only, and they are no longer given, nor allowed to read,
    * the master user's secret. 1 to 32 lower-case letters, digits and underscores, starting with

@@ -30,7 +30,7 @@ const LOG_RETENTION_DAYS = 365;
  */
 export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog: AwsCatalog, region: string, applicationUser?: string): DatabaseAttributes {
   if (applicationUser !== undefined && applicationUser === spec.username) {
-    throw new ValidationError(scope, "cloud.databaseApplicationUser", applicationUser, `a user other than the master user (username "${spec.username}"), created by the README's bootstrap`);
+    throw new ValidationError(scope, "cloud.databaseApplicationUser", applicationUser, `a user other than the master user (username "${spec.username}"), created by the bootstrap in docs/aws.md, "The AWS database account"`);
   }
   const subnetGroup = new DbSubnetGroup(scope, "SubnetGroup", {
     name: spec.name,
@@ -146,7 +146,7 @@ export function createAwsDatabase(scope: Construct, spec: DatabaseSpec, catalog:
       // certificate carries.
       tls: { mode: TlsVerifyMode.VERIFY_IDENTITY, trust: TlsTrust.bundleUrl(catalog.aws.rdsCaBundleUrl) },
     },
-    // The master user, until the application's own account is bootstrapped (README, "The AWS
+    // The master user, until the application's own account is bootstrapped (docs/aws.md, "The AWS
     // database account").
     schemaCredentialsSecretId: instance.masterUserSecret.get(0).secretArn,
     allowConnectionsFrom(peer: INetworkPeer): void {

@@ -94,7 +94,7 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
   const loadBalancer = new Lb(scope, "Resource", {
     name: spec.name,
     loadBalancerType: "application",
-    // Flipping `internal` replaces the ALB (ForceNew): see the README's runbook for an upgrade.
+    // Flipping `internal` replaces the ALB (ForceNew): see docs/aws.md, "Upgrading a shop built before the CloudFront VPC origin".
     internal: behindCdn,
     securityGroups: [group.id],
     subnets: [...(behindCdn ? network.privateSubnetIds : network.publicSubnetIds)],
