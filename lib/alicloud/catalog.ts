@@ -463,7 +463,7 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
     },
     {
       id: "kms-instance",
-      what: "KMS activated and a software key management instance in the stack's region, with room for three more keys (the cluster's Secrets key and the database's and the cache's credentials keys) and two more secrets per bookstore: KMS keeps a secret, and creates a key of one's own, only in an instance",
+      what: "KMS activated and a software key management instance in the stack's region, with room for four more keys (the cluster's Secrets key and the database's, its schema account's and the cache's credentials keys) and three more secrets per bookstore (the database's, the schema account's and the cache's credentials): KMS keeps a secret, and creates a key of one's own, only in an instance",
       when: [AppFeature.SECRETS, AppFeature.KUBERNETES],
       how: "buy the instance (subscription) in the KMS console and pass its ID (kst-...)",
       ref: "https://www.alibabacloud.com/help/en/kms/key-management-service/getting-started/purchase-and-enable-a-kms-instance",

@@ -54,12 +54,12 @@ export function vmBackendWeight(runtime: WebRuntime, minInstances: number): numb
 
 /**
  * With `LoadBalancerClients.addressRanges`, a whitelist access control list holding exactly
- * those ranges, for both listeners: a CLB listener then forwards only their requests. An
- * empty whitelist forwards everything, so the listeners wait for the entries. Without, no
+ * those ranges, for both listeners: a CLB listener then forwards only their requests. The
+ * listeners wait for the entries, so no listener is ever on with a list still filling. Without, no
  * list: Alibaba Cloud CDN publishes no origin-pull ranges a list could hold (its
  * DescribeL2VipsByDomain answers per domain, to accounts of 1 Gbit/s peak bandwidth that
  * asked by ticket, and the ranges change), so the listeners take every address.
- * ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/access-control (a whitelist; empty, it forwards all)
+ * ref: https://www.alibabacloud.com/help/en/slb/classic-load-balancer/user-guide/access-control (a whitelist forwards only its entries' requests)
  * ref: https://www.alibabacloud.com/help/en/cdn/user-guide/query-ip-addresses-of-pops-for-a-cdn-domain (checked 2026-12-08)
  * ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_slb_listener.go (acl_ids; acl_id deprecated)
  */
