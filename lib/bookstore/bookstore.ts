@@ -472,6 +472,8 @@ export class Bookstore extends Construct {
     output("LoadBalancerDnsName", this.loadBalancer.dnsName, `Load balancer of ${name}`);
     output("DatabaseHost", this.database.connection.host, "MySQL host, reachable only from inside the network");
     output("DatabaseCredentialsSecret", this.database.connection.credentialsSecretId, "Where the database credentials are kept");
+    // Where migrations find their account (DDL on the shop's database); on AWS the master user's, the same secret.
+    output("DatabaseSchemaCredentialsSecret", this.database.schemaCredentialsSecretId, "Where the schema account's credentials are kept (for migrations; the application is not given them)");
     if (this.cache) {
       output("CacheHost", this.cache.connection.host, "Cache host, reachable only from inside the network, over TLS");
       output("CacheCredentialsSecret", this.cache.connection.credentialsSecretId, "Where the cache's password is kept");

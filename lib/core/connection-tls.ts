@@ -34,7 +34,7 @@ export class TlsTrust {
 
   /**
    * A download link the cloud returns for this instance (known after deploy), to fetch once
-   * and keep in the image or a volume.
+   * and keep in the image (on Tencent Cloud a zip whose `.pem` is the CA).
    */
   public static instanceDownloadUrl(url: string): TlsTrust {
     return new TlsTrust(url);

@@ -82,8 +82,17 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     lifecycle: { preventDestroy: spec.deletionProtection },
   });
   const tls = new MysqlSsl(scope, "Tls", { instanceId: instance.id, status: "ON" });
+  // One job at a time on the instance: turning SSL on restarts it, and CDB refuses a job
+  // while another runs (CreateAccounts and ModifyAccountPrivileges: FailedOperation.StatusConflict;
+  // OpenSSL: OperationDenied.InstanceLockerConflict), which provider 1.83.25 does not retry
+  // for these calls (no CDB code among its retryable errors). So the backup policy, the
+  // schema and the accounts wait for SSL, and each account job for the one before it.
+  // ref: https://cloud.tencent.com/document/product/236/76511 (开启 SSL 过程中，会重启您的数据库实例)
+  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/resource_tc_mysql_account.go (CreateAccounts called once)
+  const afterTls = [tls];
 
-  new MysqlBackupPolicy(scope, "BackupPolicy", {
+  const backupPolicy = new MysqlBackupPolicy(scope, "BackupPolicy", {
+    dependsOn: afterTls,
     mysqlId: instance.id,
     retentionPeriod: spec.backupRetentionDays,
     // Binary logs as long as the backups, for point-in-time recovery over the whole window.
@@ -93,19 +102,21 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
   });
 
   const database = new MysqlDatabase(scope, "Schema", {
+    dependsOn: [backupPolicy],
     instanceId: instance.id,
     dbName: spec.databaseName,
     characterSetName: "utf8mb4",
   });
   const accountPassword = generatedPassword(scope, "AccountPassword", PASSWORD_SPECIALS);
   const account = new MysqlAccount(scope, "Account", {
+    dependsOn: [database],
     mysqlId: instance.id,
     name: spec.username,
     host: "%",
     password: accountPassword.result,
     description: `Application account of ${spec.name}`,
   });
-  new MysqlPrivilege(scope, "AccountPrivileges", {
+  const accountPrivileges = new MysqlPrivilege(scope, "AccountPrivileges", {
     mysqlId: instance.id,
     accountName: account.name,
     accountHost: "%",
@@ -118,6 +129,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
   const schemaUsername = `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`;
   const schemaPassword = generatedPassword(scope, "SchemaAccountPassword", PASSWORD_SPECIALS);
   const schemaAccount = new MysqlAccount(scope, "SchemaAccount", {
+    dependsOn: [accountPrivileges],
     mysqlId: instance.id,
     name: schemaUsername,
     host: "%",
