@@ -257,6 +257,29 @@ app.synth();
     expect(output).not.toMatch(/^\s+at /m);
   }, 120_000);
 
+  test("runs the README's \"Testing your app\" tests as written, with the Jest the README installs", () => {
+    // GIVEN the packed README's Jest install command, its Jest configuration and its main.test.ts
+    const readme = fs.readFileSync(path.join(project, "node_modules", "multicloud-bookstore", "README.md"), "utf8");
+    const section = readme.slice(readme.indexOf("\n## Testing your app\n"));
+    const install = /`npm install --save-dev ((?:[@\w./-]+@[\w.-]+ ?)+)`/.exec(section)?.[1].trim().split(" ");
+    expect(install).toEqual(expect.arrayContaining([expect.stringMatching(/^jest@/), expect.stringMatching(/^@swc\/jest@/)]));
+    const transform = /`("transform": \{[^`]+\})`/.exec(section)?.[1];
+    expect(transform).toBeDefined();
+    const tests = /```ts\n([\s\S]*?)```/.exec(section)?.[1];
+    expect(tests).toContain("toHaveNoPolicyFindings");
+    const dir = path.join(project, "readme-tests");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "main.test.ts"), tests!);
+    fs.writeFileSync(path.join(dir, "jest.config.json"), `{ ${transform}, "testEnvironment": "node" }`);
+    // WHEN Jest is installed as the README says (from the npm cache where it is there) and runs them
+    const env = { ...process.env, CHECKPOINT_DISABLE: "1", npm_config_loglevel: "error" };
+    execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", ...install!], { cwd: project, env, stdio: "pipe" });
+    const run = spawnSync(path.join(project, "node_modules", ".bin", "jest"), ["--config", "jest.config.json", "--rootDir", "."], { cwd: dir, env, encoding: "utf8" });
+    // THEN every test passes (the snapshot is written on this first run)
+    expect({ status: run.status, output: run.status === 0 ? "" : run.stdout + run.stderr }).toEqual({ status: 0, output: "" });
+    expect(run.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
+  }, 300_000);
+
   test("compiles and synthesizes the README's two-cloud program (\"Use it in your project\"), as the packed README writes it", () => {
     // GIVEN the first TypeScript block of that section of the README in the tarball
     const readme = fs.readFileSync(path.join(project, "node_modules", "multicloud-bookstore", "README.md"), "utf8");
