@@ -20,6 +20,7 @@ import { PolicyChecks } from "../policy/policy-checks";
 import { NoPublicEgress } from "../policy/rules/aws/no-public-egress";
 import { awsAssetBucketOf } from "./asset-bucket";
 import { AwsCatalog } from "./catalog";
+import { internetPathsOf } from "./network";
 import { ecrImage, ecrLoginCommands, ecrPullStatements, registrySecretPullLines, secretArnPattern } from "./container-registry";
 import { serviceRole } from "./iam";
 import { securityGroup } from "./security-group";
@@ -179,6 +180,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     updateDefaultVersion: true,
   });
 
+  const bootDependencies = [...bootPolicies, ...internetPathsOf(network)];
   const autoscalingGroup = new TaggedAutoscalingGroup(scope, "Resource", {
     namePrefix: `${spec.name}-`,
     vpcZoneIdentifier: [...network.privateSubnetIds],
@@ -191,8 +193,9 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     targetGroupArns: spec.loadBalancer?.targetGroupId ? [spec.loadBalancer.targetGroupId] : undefined,
     instanceRefresh: { strategy: "Rolling", preferences: { minHealthyPercentage: 90 } },
     tag: [{ key: "Name", value: spec.name, propagateAtLaunch: true }],
-    // Instances log in to the registry at boot: the role must be able to pull (and read the login) by then.
-    dependsOn: bootPolicies.length > 0 ? bootPolicies : undefined,
+    // Instances log in to the registry at boot: the role must be able to pull (and read the login)
+    // by then, and install Docker through the private subnets' NAT routes.
+    dependsOn: bootDependencies.length > 0 ? bootDependencies : undefined,
   });
   new AutoscalingPolicy(scope, "CpuTargetTracking", {
     autoscalingGroupName: autoscalingGroup.name,

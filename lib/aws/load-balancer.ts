@@ -9,6 +9,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Wafv2WebAclAssociation } from "@cdktf/provider-aws/lib/wafv2-web-acl-association";
 import { LoadBalancerAttributes, LoadBalancerSpec } from "../core/load-balancer";
 import { AwsCatalog } from "./catalog";
+import { internetPathsOf } from "./network";
 import { PolicyChecks } from "../policy/policy-checks";
 import { NoPublicAdminPorts } from "../policy/rules/aws/no-public-admin-ports";
 import { NoPublicIngress } from "../policy/rules/aws/no-public-ingress";
@@ -192,6 +193,12 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
 function admitOnlyCloudFrontVpcOrigin(scope: Construct, spec: LoadBalancerSpec, catalog: AwsCatalog, loadBalancer: Lb, groupId: string): void {
   const cloudFront = catalog.aws.cloudFront;
   const vpcOrigin = new CloudfrontVpcOrigin(scope, "CdnVpcOrigin", {
+    // CloudFront requires the VPC's internet gateway before it makes the origin's interfaces.
+    dependsOn: [...internetPathsOf(spec.network)],
+    // Deploying a VPC origin takes CloudFront up to 15 minutes, the provider's default timeout:
+    // twice that, so a slow deploy does not leave it tainted.
+    // ref: https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/cloudfront_vpc_origin#timeouts
+    timeouts: { create: "30m", update: "30m", delete: "30m" },
     vpcOriginEndpointConfig: [
       {
         name: spec.name,

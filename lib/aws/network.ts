@@ -1,4 +1,4 @@
-import { Construct } from "constructs";
+import { Construct, IConstruct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
@@ -15,7 +15,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { Fn } from "../core/cdktf";
+import { Fn, type ITerraformDependable } from "../core/cdktf";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
 import { ANYWHERE_IPV4 } from "../core/cidr";
@@ -78,6 +78,18 @@ function recordFlowLogs(scope: Construct, name: string, vpc: Vpc): void {
  * and private route table, so losing one zone never cuts the others off the internet.
  * Flow logs record all traffic; the default security group is emptied.
  */
+/** Each network's way out: its internet gateway and the private subnets' default routes through NAT. */
+const internetPaths = new WeakMap<IConstruct, ITerraformDependable[]>();
+
+/**
+ * What must exist before something in the network needs the internet: the internet
+ * gateway (a CloudFront VPC origin requires one in the VPC) and the private subnets'
+ * default routes (VMs install Docker at boot). Empty for a network this adapter did not build.
+ */
+export function internetPathsOf(network: IConstruct): readonly ITerraformDependable[] {
+  return internetPaths.get(network) ?? [];
+}
+
 export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
   const vpc = new Vpc(scope, "Resource", {
     cidrBlock: spec.cidr,
@@ -93,6 +105,8 @@ export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAt
   recordFlowLogs(scope, spec.name, vpc);
 
   const internetGateway = new InternetGateway(scope, "InternetGateway", { vpcId: vpc.id, tags: { Name: spec.name } });
+  const paths: ITerraformDependable[] = [internetGateway];
+  internetPaths.set(scope, paths);
   const publicRouteTable = new RouteTable(scope, "PublicRouteTable", { vpcId: vpc.id, tags: { Name: `${spec.name}-public` } });
   new Route(scope, "PublicDefaultRoute", {
     routeTableId: publicRouteTable.id,
@@ -130,7 +144,7 @@ export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAt
       tags: { Name: `${spec.name}-private-${zone}`, "kubernetes.io/role/internal-elb": "1" },
     });
     const privateRouteTable = new RouteTable(scope, `PrivateRouteTable${n}`, { vpcId: vpc.id, tags: { Name: `${spec.name}-private-${zone}` } });
-    new Route(scope, `PrivateDefaultRoute${n}`, { routeTableId: privateRouteTable.id, destinationCidrBlock: ANYWHERE_IPV4, natGatewayId: nat.id });
+    paths.push(new Route(scope, `PrivateDefaultRoute${n}`, { routeTableId: privateRouteTable.id, destinationCidrBlock: ANYWHERE_IPV4, natGatewayId: nat.id }));
     new RouteTableAssociation(scope, `PrivateSubnet${n}RouteTable`, { subnetId: privateSubnet.id, routeTableId: privateRouteTable.id });
 
     publicSubnetIds.push(publicSubnet.id);

@@ -270,6 +270,10 @@ describe("the bookstore on AWS", () => {
           origin_ssl_protocols: [{ items: ["TLSv1.2"], quantity: 1 }],
         },
       ]);
+      // AND it is made once the VPC has its internet gateway, which CloudFront requires, with time for CloudFront's deploy
+      const vpcOrigin = onlyResource(json, "aws_cloudfront_vpc_origin");
+      expect(vpcOrigin.depends_on).toEqual(expect.arrayContaining(["aws_internet_gateway.Bookstore_Network_InternetGateway_363600B4"]));
+      expect(vpcOrigin.timeouts).toEqual({ create: "30m", update: "30m", delete: "30m" });
       // AND the ALB's group has one ingress rule, whose only source is CloudFront's VPC-origin group in this VPC, looked up once the VPC origin exists
       const serviceGroup = Object.entries(json.data?.aws_security_group ?? {}) as [string, any][];
       expect(serviceGroup).toHaveLength(1);
