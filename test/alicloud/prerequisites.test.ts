@@ -2,7 +2,7 @@ import { App } from "cdktf";
 import { AppFeature, BookstoreStacks, Cloud, prerequisitesFor, ValidationError } from "../../lib";
 import { ALICLOUD_CATALOG } from "../../lib/alicloud/catalog";
 import { acrEnterpriseImage } from "../../lib/alicloud/registry";
-import { bookstoreProps } from "../support/bookstore";
+import { bookstoreProps, synthBookstore } from "../support/bookstore";
 
 const prerequisite = (id: string) => {
   const found = ALICLOUD_CATALOG.prerequisites.find((p) => p.id === id);
@@ -37,7 +37,15 @@ describe("Alibaba Cloud's account prerequisites", () => {
   test("the KMS instance's entry is needed by a cluster alone, whose Secrets key is made in the instance", () => {
     const selected = prerequisitesFor([prerequisite("kms-instance")], { region: "cn-hangzhou", features: [AppFeature.KUBERNETES] });
     expect(selected.map((p) => p.id)).toEqual(["kms-instance"]);
-    expect(prerequisite("kms-instance").what).toContain("three more keys");
+  });
+
+  test("the KMS instance's entry asks for room for as many keys and secrets as a bookstore makes in it", () => {
+    // GIVEN the example bookstore with its cluster WHEN synthesized THEN the counts in words are the stack's own
+    const { json } = synthBookstore(Cloud.alicloud({ region: "cn-hangzhou", kmsInstanceId: "kst-hzz62ee817bvyyr5xabcd" }));
+    const count = (type: string) => Object.keys((json.resource?.[type] ?? {}) as object).length;
+    const words = ["no", "one", "two", "three", "four", "five", "six"];
+    expect(prerequisite("kms-instance").what).toContain(`room for ${words[count("alicloud_kms_key")]} more keys`);
+    expect(prerequisite("kms-instance").what).toContain(`${words[count("alicloud_kms_secret")]} more secrets per bookstore`);
   });
 
   test("the KMS instance's entry names the setting a bookstore without one is refused by", () => {
