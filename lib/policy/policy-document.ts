@@ -120,7 +120,8 @@ class HclValueParser {
       this.space();
       if (this.text[this.at] !== "=" && this.text[this.at] !== ":") throw new Error("expected = or :");
       this.at += 1;
-      out[String(key)] = this.value();
+      // As JSON.parse does: a key such as "__proto__" is a member of its own, never the object's prototype.
+      Object.defineProperty(out, String(key), { value: this.value(), enumerable: true, writable: true, configurable: true });
       this.separator();
     }
     this.at += 1;

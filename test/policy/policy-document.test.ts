@@ -108,6 +108,14 @@ describe("a document reads the same as JSON and as the jsonencode CDKTF writes",
   });
 });
 
+describe("keys JavaScript gives a meaning", () => {
+  test("a condition keyed __proto__ is read as JSON.parse reads it (the property test's counterexample, seed -25724613)", () => {
+    const document = JSON.parse('{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Condition": {"__proto__": {"k": "v"}}}]}');
+    expect(policyStatements(encoded(hclOf(document)))).toEqual(policyStatements(JSON.stringify(document)));
+    expect(policyStatements(encoded(hclOf(document)))?.[0].hasCondition).toBe(true);
+  });
+});
+
 describe("grantsWildcardActions", () => {
   const allow = (statement: Record<string, unknown>) => policyStatements(JSON.stringify({ Statement: [{ Effect: "Allow", ...statement }] }))!;
   test.each<[string, Record<string, unknown>, boolean]>([
