@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
 import { admitsInternet, INTERNET_IPV4_ADDRESSES, publicCoverage } from "./address-coverage";
-import { contains, formatCidr, nonPublicOverlap, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
+import { contains, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
 import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
 import type { IDatabase } from "./database";
@@ -12,7 +12,7 @@ import { requirePinnedImage } from "./container-image";
 import { REGISTRY_CREDENTIALS_UNSUPPORTED, RegistryCredentials, requireRegistryCredentials } from "./registry-credentials";
 import { ComputeSize, enumValues } from "./sizes";
 import { judgeSupport } from "./support-window";
-import { isUnresolved, requireBoolean, requireKubernetesNamespace, requireKubernetesServiceAccountName, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
+import { isUnresolved, requireBoolean, requireDistinctPublicCidrs, requireKubernetesNamespace, requireKubernetesServiceAccountName, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 /** The node size when none is given. */
@@ -257,26 +257,7 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       const allowed = maxCidrs === 0 ? `[]: ${cloud.name}'s API server stays private here` : `a list of at most ${maxCidrs} public CIDRs on ${cloud.name}`;
       throw new ValidationError(this, "publicApiAllowedCidrs", publicApiAllowedCidrs, allowed);
     }
-    // Each block is checked against every non-public range rather than only tested for
-    // 0.0.0.0/0, so no set of blocks (0.0.0.0/1 plus 128.0.0.0/1) adds up to the whole internet.
-    const parsed = publicApiAllowedCidrs.map((text, index) => {
-      const field = `publicApiAllowedCidrs[${index}]`;
-      const cidr = typeof text === "string" ? parseCidr(text) : undefined;
-      if (!cidr) {
-        throw new ValidationError(this, field, text, "a public IPv4 range in CIDR notation with no host bits set, e.g. 203.0.113.0/24");
-      }
-      const reserved = nonPublicOverlap(cidr);
-      if (reserved) {
-        throw new ValidationError(this, field, text, `a public IPv4 range, e.g. 203.0.113.0/24: it overlaps ${formatCidr(reserved)}, which is not on the internet (and 0.0.0.0/0 is refused)`);
-      }
-      return cidr;
-    });
-    parsed.forEach((cidr, index) => {
-      const other = parsed.findIndex((earlier, j) => j < index && overlaps(earlier, cidr));
-      if (other >= 0) {
-        throw new ValidationError(this, `publicApiAllowedCidrs[${index}]`, publicApiAllowedCidrs[index], `a range that overlaps no other entry; it overlaps publicApiAllowedCidrs[${other}] (${publicApiAllowedCidrs[other]})`);
-      }
-    });
+    requireDistinctPublicCidrs(this, "publicApiAllowedCidrs", publicApiAllowedCidrs);
     // Public blocks alone can still name the internet: forty of them cover 99.5 % of IPv4.
     // The policy packs judge EKS's public_access_cidrs by the same coverage, so what passes
     // here passes there.

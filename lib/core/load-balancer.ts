@@ -2,10 +2,9 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { CertificateSource, ICloud, ICloudScoped, requireUsableCertificate } from "./cloud";
 import type { INetwork } from "./network";
-import { isUnresolved, requireBoolean, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
+import { isUnresolved, requireBoolean, requireDistinctPublicCidrs, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 import { WebRuntime } from "./web-runtime";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
-import { formatCidr, nonPublicOverlap, overlaps, parseCidr } from "./cidr";
 
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
@@ -62,23 +61,7 @@ export function requirePublicCidrs(scope: Construct, field: string, cidrs: unkno
   if (!Array.isArray(cidrs) || cidrs.length === 0 || cidrs.length > max) {
     throw new ValidationError(scope, field, cidrs, `a list of 1 to ${max} public IPv4 ranges on ${cloudName}`);
   }
-  const parsed = cidrs.map((text, index) => {
-    const cidr = typeof text === "string" ? parseCidr(text) : undefined;
-    if (!cidr) {
-      throw new ValidationError(scope, `${field}[${index}]`, text, "a public IPv4 range in CIDR notation with no host bits set, e.g. 203.0.113.0/24");
-    }
-    const reserved = nonPublicOverlap(cidr);
-    if (reserved) {
-      throw new ValidationError(scope, `${field}[${index}]`, text, `a public IPv4 range, e.g. 203.0.113.0/24: it overlaps ${formatCidr(reserved)}, which is not on the internet (and 0.0.0.0/0 is refused)`);
-    }
-    return cidr;
-  });
-  parsed.forEach((cidr, index) => {
-    const other = parsed.findIndex((earlier, j) => j < index && overlaps(earlier, cidr));
-    if (other >= 0) {
-      throw new ValidationError(scope, `${field}[${index}]`, cidrs[index], `a range that overlaps no other entry; it overlaps ${field}[${other}] (${cidrs[other]})`);
-    }
-  });
+  requireDistinctPublicCidrs(scope, field, cidrs);
   return cidrs as string[];
 }
 

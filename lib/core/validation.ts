@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { Token } from "./cdktf";
+import { formatCidr, nonPublicOverlap, overlaps, parseCidr } from "./cidr";
 import { secretInValue } from "./secret-values";
 
 /**
@@ -225,4 +226,30 @@ export function requireKubernetesServiceAccountName(scope: IConstruct, field: st
     throw new ValidationError(scope, field, name, "a DNS subdomain of at most 253 characters: lower-case letters, digits and hyphens in dot-separated parts, each starting and ending with a letter or digit, e.g. bookstore-web");
   }
   return name;
+}
+
+/**
+ * Refuses a list entry that is not a public IPv4 range, or that overlaps another entry:
+ * each block is checked against every non-public range rather than only tested for
+ * 0.0.0.0/0, so no set of blocks (0.0.0.0/1 plus 128.0.0.0/1) adds up to the whole
+ * internet. `field` is the list's prop path; the caller checks the list's length.
+ */
+export function requireDistinctPublicCidrs(scope: ValidationScope, field: string, cidrs: readonly unknown[]): void {
+  const parsed = cidrs.map((text, index) => {
+    const cidr = typeof text === "string" ? parseCidr(text) : undefined;
+    if (!cidr) {
+      throw new ValidationError(scope, `${field}[${index}]`, text, "a public IPv4 range in CIDR notation with no host bits set, e.g. 203.0.113.0/24");
+    }
+    const reserved = nonPublicOverlap(cidr);
+    if (reserved) {
+      throw new ValidationError(scope, `${field}[${index}]`, text, `a public IPv4 range, e.g. 203.0.113.0/24: it overlaps ${formatCidr(reserved)}, which is not on the internet (and 0.0.0.0/0 is refused)`);
+    }
+    return cidr;
+  });
+  parsed.forEach((cidr, index) => {
+    const other = parsed.findIndex((earlier, j) => j < index && overlaps(earlier, cidr));
+    if (other >= 0) {
+      throw new ValidationError(scope, `${field}[${index}]`, cidrs[index], `a range that overlaps no other entry; it overlaps ${field}[${other}] (${cidrs[other]})`);
+    }
+  });
 }
