@@ -16,7 +16,7 @@ import { Tags } from "../core/tags";
 import { requireBoolean, ValidationError } from "../core/validation";
 import { Bookstore, BOOKSTORE_PROP_SHAPE, BookstoreProps, requireValidBookstoreName } from "./bookstore";
 import { PropShape, propKeys, requireKnownProps } from "../core/known-props";
-import { STACK_ID } from "./stack-id";
+import { requireFreeStackId } from "./stack-id";
 
 /** Props of `BookstoreStacks`: the bookstore's props, its cloud among them, and the stacks' own settings. */
 export interface BookstoreStacksProps extends BookstoreProps {
@@ -131,14 +131,7 @@ export class BookstoreStacks implements IFrontDoor {
     const called = legacy ? `BookstoreStacks on ${cloud.name}` : `BookstoreStacks ${JSON.stringify(idOrCloud)} on ${cloud.name}`;
     const name = requireValidBookstoreName(called, props.name ?? "bookstore", cloud);
     const stackName = legacy ? `${name}-${cloud.name}` : idOrCloud;
-    if (!legacy && !STACK_ID.test(stackName)) {
-      throw new ValidationError(called, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-aws\"");
-    }
-    if (app.node.tryFindChild(stackName) !== undefined) {
-      throw legacy
-        ? new ValidationError(called, "name", name, `a name not yet used for ${cloud.name} in this app: the stack ${stackName} exists already`)
-        : new ValidationError(called, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
-    }
+    requireFreeStackId(app, called, stackName, { legacy, name, nameUse: `for ${cloud.name}`, exampleId: "bookstore-aws" });
     this.cloud = cloud;
     const {
       policyChecks = true,

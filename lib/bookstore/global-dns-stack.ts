@@ -8,7 +8,7 @@ import { requireBoolean, ValidationError } from "../core/validation";
 import { CheckedStack, PolicyChecks } from "../policy/policy-checks";
 import { Cloud } from "../clouds";
 import { requireValidBookstoreName } from "./bookstore";
-import { STACK_ID } from "./stack-id";
+import { requireFreeStackId } from "./stack-id";
 
 /** Props of `GlobalDnsStack`: the global domain's props, and the stack's own settings. */
 export interface GlobalDnsStackProps extends GlobalDomainProps {
@@ -84,14 +84,7 @@ export class GlobalDnsStack {
     }
     const name = requireValidBookstoreName(called, props.name ?? "bookstore", cloud);
     const stackName = legacy ? `${name}-global-dns` : idOrProps;
-    if (!legacy && !STACK_ID.test(stackName)) {
-      throw new ValidationError(called, "id", stackName, "a stack's construct ID: letters, digits, - and _, starting with a letter or digit, e.g. \"bookstore-global-dns\"");
-    }
-    if (app.node.tryFindChild(stackName) !== undefined) {
-      throw legacy
-        ? new ValidationError(called, "name", name, `a name not yet used for a global domain in this app: the stack ${stackName} exists already`)
-        : new ValidationError(called, "id", stackName, `an ID not yet used in this app: the stack ${stackName} exists already`);
-    }
+    requireFreeStackId(app, called, stackName, { legacy, name, nameUse: "for a global domain", exampleId: "bookstore-global-dns" });
     const { policyChecks = true, remoteState = remoteStateFromEnvironment(cloud.name), name: _name, ...domainProps } = props;
     requireBoolean(called, "policyChecks", policyChecks);
     this.stack = new CheckedStack(app, stackName);
