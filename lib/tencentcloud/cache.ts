@@ -3,8 +3,6 @@ import { DataTencentcloudAvailabilityZonesByProduct } from "../generated/tencent
 import { RedisBackupConfig } from "../generated/tencentcloud/redis-backup-config";
 import { RedisInstance } from "../generated/tencentcloud/redis-instance";
 import { RedisSsl } from "../generated/tencentcloud/redis-ssl";
-import { SsmSecret } from "../generated/tencentcloud/ssm-secret";
-import { SsmSecretVersion } from "../generated/tencentcloud/ssm-secret-version";
 import { Fn, Token } from "../core/cdktf";
 import { CacheAttributes, CacheSpec } from "../core/cache";
 import { allowFromId, INetworkPeer } from "../core/cloud";
@@ -12,7 +10,7 @@ import { generatedPassword } from "../core/generated-password";
 import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
-import { CREDENTIALS_SECRET_VERSION } from "./credentials-secret";
+import { CREDENTIALS_SECRET_VERSION, credentialsSecret } from "./credentials-secret";
 import { acceptRule, securityGroup } from "./security-group";
 
 const CACHE_PORT = 6379;
@@ -85,16 +83,10 @@ export function createTencentcloudCache(scope: Construct, spec: CacheSpec, catal
   new RedisSsl(scope, "Tls", { instanceId: instance.id, sslConfig: "enabled" });
   new RedisBackupConfig(scope, "BackupConfig", { redisId: instance.id, backupTime: "02:00-03:00" });
 
-  // ref: https://www.tencentcloud.com/document/product/1115/46060 (SSM; encrypted with SSM's own KMS key)
-  const secret = new SsmSecret(scope, "CredentialsSecret", {
+  const secret = credentialsSecret(scope, "CredentialsSecret", {
     secretName: `${spec.name}-credentials`,
     description: `Password of the cache ${spec.name}`,
-    isEnabled: true,
     recoveryWindowInDays: catalog.tencentcloud.secretRecoveryWindowDays,
-  });
-  new SsmSecretVersion(scope, "CredentialsSecretVersion", {
-    secretName: secret.secretName,
-    versionId: CREDENTIALS_SECRET_VERSION,
     secretString: Fn.jsonencode({ password: password.result }),
   });
 

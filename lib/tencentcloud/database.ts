@@ -5,16 +5,14 @@ import { MysqlDatabase } from "../generated/tencentcloud/mysql-database";
 import { MysqlInstance } from "../generated/tencentcloud/mysql-instance";
 import { MysqlPrivilege } from "../generated/tencentcloud/mysql-privilege";
 import { MysqlSsl } from "../generated/tencentcloud/mysql-ssl";
-import { SsmSecret } from "../generated/tencentcloud/ssm-secret";
-import { SsmSecretVersion } from "../generated/tencentcloud/ssm-secret-version";
-import { Fn } from "../core/cdktf";
+import { Fn, type ITerraformDependable } from "../core/cdktf";
 import { allowFromId, INetworkPeer } from "../core/cloud";
 import { TlsTrust, TlsVerifyMode } from "../core/connection-tls";
 import { DatabaseAttributes, DatabaseAuthentication, DatabaseSpec } from "../core/database";
 import { generatedPassword } from "../core/generated-password";
 import { ValidationError } from "../core/validation";
 import { TencentcloudCatalog } from "./catalog";
-import { CREDENTIALS_SECRET_VERSION } from "./credentials-secret";
+import { CREDENTIALS_SECRET_VERSION, credentialsSecret } from "./credentials-secret";
 import { acceptRule, securityGroup } from "./security-group";
 
 // ref: https://www.tencentcloud.com/document/product/236/31933 (8 to 64 characters, at least
@@ -107,72 +105,44 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     dbName: spec.databaseName,
     characterSetName: "utf8mb4",
   });
-  const accountPassword = generatedPassword(scope, "AccountPassword", PASSWORD_SPECIALS);
-  const account = new MysqlAccount(scope, "Account", {
-    dependsOn: [database],
-    mysqlId: instance.id,
+  const app = grantedAccount(scope, "Account", {
+    instanceId: instance.id,
+    databaseName: database.dbName,
     name: spec.username,
-    host: "%",
-    password: accountPassword.result,
     description: `Application account of ${spec.name}`,
-  });
-  const accountPrivileges = new MysqlPrivilege(scope, "AccountPrivileges", {
-    mysqlId: instance.id,
-    accountName: account.name,
-    accountHost: "%",
-    global: [],
-    database: [{ databaseName: database.dbName, privileges: APPLICATION_PRIVILEGES }],
+    privileges: APPLICATION_PRIVILEGES,
+    after: database,
   });
 
   // The schema account: DDL on the same database only, for migrations run by whoever
   // deploys; its secret is not granted to the VMs or pods.
-  const schemaUsername = `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`;
-  const schemaPassword = generatedPassword(scope, "SchemaAccountPassword", PASSWORD_SPECIALS);
-  const schemaAccount = new MysqlAccount(scope, "SchemaAccount", {
-    dependsOn: [accountPrivileges],
-    mysqlId: instance.id,
-    name: schemaUsername,
-    host: "%",
-    password: schemaPassword.result,
+  const schema = grantedAccount(scope, "SchemaAccount", {
+    instanceId: instance.id,
+    databaseName: database.dbName,
+    name: `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`,
     description: `Schema changes of ${spec.name}`,
-  });
-  new MysqlPrivilege(scope, "SchemaAccountPrivileges", {
-    mysqlId: instance.id,
-    accountName: schemaAccount.name,
-    accountHost: "%",
-    global: [],
-    database: [{ databaseName: database.dbName, privileges: SCHEMA_PRIVILEGES }],
+    privileges: SCHEMA_PRIVILEGES,
+    after: app.privileges,
   });
 
-  // ref: https://www.tencentcloud.com/document/product/1115/46060 (SSM; encrypted with SSM's own KMS key)
-  const secret = new SsmSecret(scope, "CredentialsSecret", {
+  const recoveryWindowInDays = catalog.tencentcloud.secretRecoveryWindowDays;
+  const secret = credentialsSecret(scope, "CredentialsSecret", {
     secretName: `${spec.name}-credentials`,
     description: `MySQL credentials of ${spec.name}`,
-    isEnabled: true,
-    recoveryWindowInDays: catalog.tencentcloud.secretRecoveryWindowDays,
-  });
-  new SsmSecretVersion(scope, "CredentialsSecretVersion", {
-    secretName: secret.secretName,
-    versionId: CREDENTIALS_SECRET_VERSION,
+    recoveryWindowInDays,
     secretString: Fn.jsonencode({
       host: instance.intranetIp,
       port,
       dbname: spec.databaseName,
-      username: account.name,
-      password: accountPassword.result,
+      username: app.account.name,
+      password: app.password,
     }),
   });
-
-  const schemaSecret = new SsmSecret(scope, "SchemaCredentialsSecret", {
+  const schemaSecret = credentialsSecret(scope, "SchemaCredentialsSecret", {
     secretName: `${spec.name}-schema-credentials`,
     description: `MySQL schema-change credentials of ${spec.name}`,
-    isEnabled: true,
-    recoveryWindowInDays: catalog.tencentcloud.secretRecoveryWindowDays,
-  });
-  new SsmSecretVersion(scope, "SchemaCredentialsSecretVersion", {
-    secretName: schemaSecret.secretName,
-    versionId: CREDENTIALS_SECRET_VERSION,
-    secretString: Fn.jsonencode({ username: schemaAccount.name, password: schemaPassword.result }),
+    recoveryWindowInDays,
+    secretString: Fn.jsonencode({ username: schema.account.name, password: schema.password }),
   });
 
   return {
@@ -215,4 +185,33 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
       });
     },
   };
+}
+
+/**
+ * A MySQL account of the instance with a generated password (`<id>Password`) and its grant
+ * on the one database (`<id>Privileges`), created once `after` is done: CDB runs one job at
+ * a time on an instance (see the SSL comment above).
+ */
+function grantedAccount(
+  scope: Construct,
+  id: string,
+  props: { instanceId: string; databaseName: string; name: string; description: string; privileges: string[]; after: ITerraformDependable },
+): { readonly account: MysqlAccount; readonly password: string; readonly privileges: MysqlPrivilege } {
+  const password = generatedPassword(scope, `${id}Password`, PASSWORD_SPECIALS).result;
+  const account = new MysqlAccount(scope, id, {
+    dependsOn: [props.after],
+    mysqlId: props.instanceId,
+    name: props.name,
+    host: "%",
+    password,
+    description: props.description,
+  });
+  const privileges = new MysqlPrivilege(scope, `${id}Privileges`, {
+    mysqlId: props.instanceId,
+    accountName: account.name,
+    accountHost: "%",
+    global: [],
+    database: [{ databaseName: props.databaseName, privileges: props.privileges }],
+  });
+  return { account, password, privileges };
 }
