@@ -73,8 +73,9 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     // TLS with a cloud certificate for the internal endpoint (the provider passes the instance's
     // connection string), and force_encryption refuses plain text (ModifyDBInstanceSSL
     // ForceEncryption). RDS offers forced TLS on MySQL 5.7 and 8.0 (the catalog's versions) on
-    // Basic, High-availability and Cluster Edition, from minor engine version 20241130: a new instance starts on a current minor version and
-    // autoUpgradeMinorVersion keeps it there (checked 2026-12-08).
+    // Basic, High-availability and Cluster Edition, from minor engine version 20241130: a new
+    // instance starts on a current minor version and autoUpgradeMinorVersion keeps it there
+    // (checked 2026-12-08).
     // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/alicloud/resource_alicloud_db_instance.go (force_encryption: MySQL and SQLServer; sent with ModifyDBInstanceSSL)
     // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/configure-a-cloud-certificate-to-enable-ssl-encryption
     sslAction: "Open",
