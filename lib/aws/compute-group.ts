@@ -180,7 +180,7 @@ export function createAwsComputeGroup(scope: Construct, spec: ComputeGroupSpec, 
     updateDefaultVersion: true,
   });
 
-  const bootDependencies = [...bootPolicies, ...internetPathsOf(network)];
+  const bootDependencies = [...bootPolicies, ...internetPathsOf(network, scope)];
   const autoscalingGroup = new TaggedAutoscalingGroup(scope, "Resource", {
     namePrefix: `${spec.name}-`,
     vpcZoneIdentifier: [...network.privateSubnetIds],

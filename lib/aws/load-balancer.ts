@@ -194,7 +194,7 @@ function admitOnlyCloudFrontVpcOrigin(scope: Construct, spec: LoadBalancerSpec, 
   const cloudFront = catalog.aws.cloudFront;
   const vpcOrigin = new CloudfrontVpcOrigin(scope, "CdnVpcOrigin", {
     // CloudFront requires the VPC's internet gateway before it makes the origin's interfaces.
-    dependsOn: [...internetPathsOf(spec.network)],
+    dependsOn: [...internetPathsOf(spec.network, scope)],
     // Deploying a VPC origin takes CloudFront up to 15 minutes, the provider's default timeout:
     // twice that, so a slow deploy does not leave it tainted.
     // ref: https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/cloudfront_vpc_origin#timeouts

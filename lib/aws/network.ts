@@ -15,7 +15,7 @@ import { RouteTableAssociation } from "@cdktf/provider-aws/lib/route-table-assoc
 import { Subnet } from "@cdktf/provider-aws/lib/subnet";
 import { Vpc } from "@cdktf/provider-aws/lib/vpc";
 import { NetworkAttributes, NetworkSpec } from "../core/network";
-import { Fn, type ITerraformDependable } from "../core/cdktf";
+import { Fn, TerraformStack, type ITerraformDependable } from "../core/cdktf";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
 import { ANYWHERE_IPV4 } from "../core/cidr";
@@ -72,24 +72,27 @@ function recordFlowLogs(scope: Construct, name: string, vpc: Vpc): void {
   });
 }
 
-
-/**
- * VPC with a public and a private subnet per zone. Each zone has its own NAT gateway
- * and private route table, so losing one zone never cuts the others off the internet.
- * Flow logs record all traffic; the default security group is emptied.
- */
 /** Each network's way out: its internet gateway and the private subnets' default routes through NAT. */
 const internetPaths = new WeakMap<IConstruct, ITerraformDependable[]>();
 
 /**
  * What must exist before something in the network needs the internet: the internet
  * gateway (a CloudFront VPC origin requires one in the VPC) and the private subnets'
- * default routes (VMs install Docker at boot). Empty for a network this adapter did not build.
+ * default routes (VMs install Docker at boot). Empty for a network this adapter did not
+ * build, and for one in another stack than `dependent`: `depends_on` names resources of its
+ * own stack only (cdktf does not carry it across stacks), and another stack's network is
+ * applied before it anyway.
  */
-export function internetPathsOf(network: IConstruct): readonly ITerraformDependable[] {
+export function internetPathsOf(network: IConstruct, dependent: IConstruct): readonly ITerraformDependable[] {
+  if (TerraformStack.of(network) !== TerraformStack.of(dependent)) return [];
   return internetPaths.get(network) ?? [];
 }
 
+/**
+ * VPC with a public and a private subnet per zone. Each zone has its own NAT gateway
+ * and private route table, so losing one zone never cuts the others off the internet.
+ * Flow logs record all traffic; the default security group is emptied.
+ */
 export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAttributes {
   const vpc = new Vpc(scope, "Resource", {
     cidrBlock: spec.cidr,
