@@ -72,7 +72,7 @@ function recordFlowLogs(scope: Construct, name: string, vpc: Vpc): void {
   });
 }
 
-/** Each network's way out: its internet gateway and the private subnets' default routes through NAT. */
+/** Each network's way out: its internet gateway and the private subnets' default routes through NAT, with their route tables' associations. */
 const internetPaths = new WeakMap<IConstruct, ITerraformDependable[]>();
 
 /**
@@ -148,7 +148,8 @@ export function createAwsNetwork(scope: Construct, spec: NetworkSpec): NetworkAt
     });
     const privateRouteTable = new RouteTable(scope, `PrivateRouteTable${n}`, { vpcId: vpc.id, tags: { Name: `${spec.name}-private-${zone}` } });
     paths.push(new Route(scope, `PrivateDefaultRoute${n}`, { routeTableId: privateRouteTable.id, destinationCidrBlock: ANYWHERE_IPV4, natGatewayId: nat.id }));
-    new RouteTableAssociation(scope, `PrivateSubnet${n}RouteTable`, { subnetId: privateSubnet.id, routeTableId: privateRouteTable.id });
+    // Until it is associated, the subnet uses the VPC's main route table, which has no way out.
+    paths.push(new RouteTableAssociation(scope, `PrivateSubnet${n}RouteTable`, { subnetId: privateSubnet.id, routeTableId: privateRouteTable.id }));
 
     publicSubnetIds.push(publicSubnet.id);
     privateSubnetIds.push(privateSubnet.id);

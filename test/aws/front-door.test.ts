@@ -376,6 +376,8 @@ describe("AWS: one front door", () => {
       const { json } = synthBookstore(aws(), { web: { ...exampleProps(aws()).web, runtime: WebRuntime.vms() } });
       const group = resources(json, "aws_autoscaling_group")[0] as any;
       expect(group.depends_on).toEqual(expect.arrayContaining(["aws_route.Bookstore_Network_PrivateDefaultRoute1_A12A9590", "aws_route.Bookstore_Network_PrivateDefaultRoute2_AA22CA2C"]));
+      // AND for the associations that put the private subnets on those routes
+      expect(group.depends_on.filter((address: string) => address.startsWith("aws_route_table_association.Bookstore_Network_PrivateSubnet"))).toHaveLength(2);
     });
 
     test("pull an ECR image: the instance role may pull that repository only, and the boot script logs in first", () => {
