@@ -274,10 +274,23 @@ app.synth();
     // WHEN Jest is installed as the README says (from the npm cache where it is there) and runs them
     const env = { ...process.env, CHECKPOINT_DISABLE: "1", npm_config_loglevel: "error" };
     execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", ...install!], { cwd: project, env, stdio: "pipe" });
-    const run = spawnSync(path.join(project, "node_modules", ".bin", "jest"), ["--config", "jest.config.json", "--rootDir", "."], { cwd: dir, env, encoding: "utf8" });
-    // THEN every test passes (the snapshot is written on this first run)
-    expect({ status: run.status, output: run.status === 0 ? "" : run.stdout + run.stderr }).toEqual({ status: 0, output: "" });
-    expect(run.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
+    // on a developer's machine (no CI variable: Jest writes the new snapshot, as the README says)
+    const jest = (ci: boolean) => {
+      const { CI: _ci, ...local } = env;
+      return spawnSync(path.join(project, "node_modules", ".bin", "jest"), ["--config", "jest.config.json", "--rootDir", "."], {
+        cwd: dir, env: ci ? { ...local, CI: "true" } : local, encoding: "utf8",
+      });
+    };
+    const first = jest(false);
+    // THEN every test passes and the snapshot is written
+    expect({ status: first.status, output: first.status === 0 ? "" : first.stdout + first.stderr }).toEqual({ status: 0, output: "" });
+    expect(first.stderr).toMatch(/Tests:\s+2 passed, 2 total/);
+    expect(first.stderr).toMatch(/1 snapshot written/);
+    // WHEN the same tests run again in CI (CI=true: Jest writes no snapshot, it compares the committed one)
+    const inCi = jest(true);
+    // THEN they pass against the snapshot the first run wrote
+    expect({ status: inCi.status, output: inCi.status === 0 ? "" : inCi.stdout + inCi.stderr }).toEqual({ status: 0, output: "" });
+    expect(inCi.stderr).toMatch(/Snapshots:\s+1 passed, 1 total/);
   }, 300_000);
 
   test("compiles and synthesizes the README's two-cloud program (\"Use it in your project\"), as the packed README writes it", () => {
