@@ -276,7 +276,8 @@ app.synth();
     execFileSync("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--save-dev", ...install!], { cwd: project, env, stdio: "pipe" });
     // on a developer's machine (no CI variable: Jest writes the new snapshot, as the README says)
     const jest = (ci: boolean) => {
-      const { CI: _ci, ...local } = env;
+      const local: NodeJS.ProcessEnv = { ...env };
+      delete local.CI;
       return spawnSync(path.join(project, "node_modules", ".bin", "jest"), ["--config", "jest.config.json", "--rootDir", "."], {
         cwd: dir, env: ci ? { ...local, CI: "true" } : local, encoding: "utf8",
       });
