@@ -3,6 +3,7 @@ import { OssBucket } from "../generated/alicloud/oss-bucket";
 import { OssBucketAcl } from "../generated/alicloud/oss-bucket-acl";
 import { OssBucketPublicAccessBlock } from "../generated/alicloud/oss-bucket-public-access-block";
 import { AssetBucketAttributes, AssetBucketSpec } from "../core/asset-bucket";
+import { APPLICATION_VARIABLES } from "../core/application-environment";
 import { Fn } from "../core/cdktf";
 import type { AlicloudCatalog } from "./catalog";
 import type { RamStatement } from "./ram";
@@ -16,10 +17,10 @@ export const OSS_OBJECT_ACTIONS = ["oss:GetObject", "oss:PutObject", "oss:Delete
 /**
  * The variable Alibaba Cloud's adapters add to the application environment, beside the
  * contract's `ASSET_BUCKET` and `ASSET_BUCKET_REGION`: the OSS endpoint the container must use
- * for the bucket, the region's internal one. The contract names no endpoint, and an OSS SDK's
- * default (the public endpoint) is out of the pods' reach.
+ * for the bucket, the region's internal one, since an OSS SDK's default (the public
+ * endpoint) is out of the pods' reach.
  */
-export const ASSET_BUCKET_ENDPOINT_VARIABLE = "ASSET_BUCKET_ENDPOINT";
+export const ASSET_BUCKET_ENDPOINT_VARIABLE = APPLICATION_VARIABLES.assetBucketEndpoint;
 
 /** `{ ASSET_BUCKET_ENDPOINT: oss-<region>-internal.aliyuncs.com }` for a bucket, nothing without one. */
 export function assetBucketEndpointEnvironment(catalog: AlicloudCatalog, region: string, bucket: object | undefined): Record<string, string> {

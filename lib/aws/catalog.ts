@@ -58,6 +58,22 @@ export interface AwsSpecifics {
     /** The agent's TCP port. */
     readonly port: number;
   };
+  /**
+   * The AWS services the bookstore's pods call, each reached through an interface VPC
+   * endpoint in the private subnets, so that the pods' egress stays inside the VPC: the
+   * endpoint's service name is `com.amazonaws.<region>.<service>`.
+   */
+  readonly podServiceEndpoints: {
+    /** Secrets Manager, with private DNS: its regional name resolves to the endpoint inside the VPC. */
+    readonly secretsManager: string;
+    /**
+     * S3 without private DNS (the provider cannot turn S3's private DNS on without a gateway
+     * endpoint): the pods are given the endpoint's own name for buckets instead.
+     */
+    readonly s3: string;
+    /** The label before the endpoint's regional DNS name (`*.vpce-...`) that addresses buckets. */
+    readonly s3BucketLabel: string;
+  };
   /** The Helm charts of the add-ons installed through the cluster's API, and the service accounts they run as. */
   readonly helmAddOns: {
     /** The AWS Load Balancer Controller, which registers the pods into the load balancer's target group. */
@@ -408,6 +424,13 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     serviceLinkedRolePath: "aws-service-role/",
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (169.254.170.23 port 80, host network)
     eksPodIdentityAgent: { cidr: "169.254.170.23/32", port: 80 },
+    // ref: https://docs.aws.amazon.com/vpc/latest/privatelink/aws-services-privatelink-support.html (com.amazonaws.region.secretsmanager,
+    // com.amazonaws.region.s3; checked 2026-12-08)
+    // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html ("bucket.vpce-...": the
+    // endpoint-specific name for buckets, given to the SDK as its endpoint)
+    // ref: https://github.com/hashicorp/terraform-provider-aws/issues/32407 (S3 interface endpoint with private DNS and no
+    // gateway endpoint: "To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC must have a Gateway endpoint")
+    podServiceEndpoints: { secretsManager: "secretsmanager", s3: "s3", s3BucketLabel: "bucket" },
     helmAddOns: {
       // ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/installation/
       loadBalancerController: {

@@ -127,7 +127,7 @@ export class AwsCloud implements ICloud {
   }
 
   public createKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec): KubernetesClusterAttributes {
-    return createAwsKubernetesCluster(scope, spec, this.catalog);
+    return createAwsKubernetesCluster(scope, spec, this.catalog, this.region, (roleArn, endpoints) => this.kubernetesAccess.registerWorkloadEndpoints(roleArn, endpoints));
   }
 
   public createGlobalDomain(scope: Construct, spec: GlobalDomainSpec): GlobalDomainAttributes {

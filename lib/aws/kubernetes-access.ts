@@ -3,10 +3,11 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Fn, ITerraformDependable } from "../core/cdktf";
 import { ChartSource } from "../core/chart-source";
-import { ANYWHERE_IPV4 } from "../core/cidr";
+import { APPLICATION_VARIABLES } from "../core/application-environment";
 import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, KubernetesExecCredential, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
 import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
+import { PodServiceEndpoints } from "./pod-service-endpoints";
 
 /**
  * How the kubernetes and helm providers get an EKS token: by running `aws eks get-token`
@@ -44,6 +45,7 @@ export function eksToken(props: { readonly clusterName: string; readonly region:
  * ref: https://docs.aws.amazon.com/eks/latest/userguide/cluster-endpoint.html
  */
 export class AwsKubernetesAccess implements IKubernetesAccess {
+  private readonly workloadEndpoints = new Map<string, PodServiceEndpoints>();
   constructor(
     public readonly catalog: AwsCatalog,
     private readonly region: string,
@@ -97,22 +99,33 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
    * EKS Pod Identity: the association in the infrastructure stack names the service
    * account, so it needs no annotation, and EKS's webhook gives the pods the credential
    * variables and token themselves. The pods reach the Pod Identity agent on their node,
-   * and Secrets Manager's regional endpoint over HTTPS through the NAT gateways (the
-   * network has no VPC endpoints, and AWS's public ranges change, hence any address).
+   * and over HTTPS only the private subnets, where the cluster put the interface endpoints
+   * of Secrets Manager (private DNS: its regional name resolves there) and S3, whose name
+   * for buckets the pods are told as `ASSET_BUCKET_ENDPOINT` (an S3 SDK's default, the
+   * public endpoint, is outside the policy).
    * ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-how-it-works.html
    * ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html
    */
-  public podIdentity(_props: { readonly roleId: string }): PodIdentity {
+  public podIdentity(props: { readonly roleId: string }): PodIdentity {
+    const endpoints = this.workloadEndpoints.get(props.roleId);
+    if (!endpoints) {
+      throw new Error(`aws: ${props.roleId} is not the workload role of a cluster built with Cloud.aws(...) in this app`);
+    }
     const agent = this.catalog.aws.eksPodIdentityAgent;
     return {
       serviceAccountAnnotations: {},
       namespaceLabels: {},
-      environment: {},
+      environment: endpoints.assetBucketEndpoint !== undefined ? { [APPLICATION_VARIABLES.assetBucketEndpoint]: endpoints.assetBucketEndpoint } : {},
       egress: [
         { cidrs: [agent.cidr], tcpPorts: [agent.port] },
-        { cidrs: [ANYWHERE_IPV4], tcpPorts: [443] },
+        { cidrs: endpoints.cidrs, tcpPorts: [443] },
       ],
     };
+  }
+
+  /** Records the service endpoints of a cluster's workload role, which `podIdentity` is later asked for by its ARN. */
+  public registerWorkloadEndpoints(roleArn: string, endpoints: PodServiceEndpoints): void {
+    this.workloadEndpoints.set(roleArn, endpoints);
   }
 
   /**

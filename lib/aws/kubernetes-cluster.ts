@@ -15,6 +15,7 @@ import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
 import { awsAssetBucketOf } from "./asset-bucket";
 import { podIdentityRole, PolicyStatement } from "./pod-identity";
+import { createPodServiceEndpoints, PodServiceEndpoints } from "./pod-service-endpoints";
 
 const LOG_RETENTION_DAYS = 365;
 
@@ -24,9 +25,16 @@ const LOG_RETENTION_DAYS = 365;
  * group in the private subnets with no remote access. Named administrators get access
  * entries, named private networks reach the API endpoint on 443, the catalog's add-ons
  * get their EKS add-on or their Pod Identity role, and the bookstore's service account a
- * role that reads only the database's credentials.
+ * role that reads only the database's credentials, with interface VPC endpoints for the
+ * services its pods call (createPodServiceEndpoints).
  */
-export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClusterSpec, catalog: AwsCatalog): KubernetesClusterAttributes {
+export function createAwsKubernetesCluster(
+  scope: Construct,
+  spec: KubernetesClusterSpec,
+  catalog: AwsCatalog,
+  region: string,
+  registerWorkloadEndpoints: (roleArn: string, endpoints: PodServiceEndpoints) => void,
+): KubernetesClusterAttributes {
   const nodeRolePrefix = `${spec.name}-node-`;
   requireAwsAdministrators(scope, spec.administrators, nodeRolePrefix, catalog);
   const secretsKey = new KmsKey(scope, "SecretsKey", {
@@ -126,11 +134,17 @@ export function createAwsKubernetesCluster(scope: Construct, spec: KubernetesClu
   for (const addOn of AWS_ADD_ONS) addOn.inCluster?.(scope, context, spec.addOnVersions[addOn.name]);
 
   const workloadRole = spec.workloadIdentity && workloadIdentityRole(scope, cluster, spec.name, spec.workloadIdentity);
+  // One token for the role's ARN: each read of `arn` makes another, and the access looks its endpoints up by it.
+  const workloadRoleId = workloadRole?.arn;
+  if (workloadRoleId !== undefined && spec.workloadIdentity) {
+    const endpoints = createPodServiceEndpoints(scope, { name: spec.name, network: spec.network, region, assetBucket: spec.workloadIdentity.assetBucket !== undefined, catalog });
+    registerWorkloadEndpoints(workloadRoleId, endpoints);
+  }
   return {
     clusterId: cluster.name,
     endpoint: cluster.endpoint,
     securityGroupId: cluster.vpcConfig.clusterSecurityGroupId,
-    workloadRoleId: workloadRole?.arn,
+    workloadRoleId,
   };
 }
 

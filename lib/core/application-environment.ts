@@ -81,6 +81,13 @@ export const APPLICATION_VARIABLES = {
   assetBucket: "ASSET_BUCKET",
   /** The asset bucket's region. */
   assetBucketRegion: "ASSET_BUCKET_REGION",
+  /**
+   * The host the application must give its object-storage client as the bucket's endpoint
+   * (over HTTPS), set by the cloud where the SDK's default endpoint is out of the
+   * application's reach: on Alibaba Cloud OSS's internal endpoint, on AWS pods the S3
+   * interface endpoint's name for buckets; unset elsewhere.
+   */
+  assetBucketEndpoint: "ASSET_BUCKET_ENDPOINT",
 } as const;
 
 /** The contract's variables for the given resources; the same map reaches VMs and pods. */

@@ -354,18 +354,59 @@ describe("AWS: one front door", () => {
       expect(rolePolicy(json, "WorkloadRole")).toContain('"Resource" = [aws_db_instance.Bookstore_Database_FFEC90C7.master_user_secret[0].secret_arn]}');
     });
 
-    test("the pods need no service-account annotation, and may reach only the Pod Identity agent and HTTPS besides the data stores and DNS", () => {
+    test("the pods need no service-account annotation, and may reach only the Pod Identity agent and the private subnets' service endpoints besides the data stores and DNS", () => {
       const account = resources(example.workloads!, "kubernetes_service_account_v1")[0] as any;
       expect(account.metadata.annotations ?? {}).toEqual({});
       const egress = (resourceAt(example.workloads!, "kubernetes_network_policy_v1", "NetworkPolicy") as any).spec.egress;
+      const privateSubnets = byPath(example.json, "aws_subnet", "").filter((subnet) => String(subnet.tags?.Name).includes("-private-")).map((subnet) => subnet.cidr_block);
+      expect(privateSubnets).toHaveLength(2);
       expect(egress).toEqual(
         expect.arrayContaining([
           { to: [{ ip_block: { cidr: "169.254.170.23/32" } }], ports: [{ port: "80", protocol: "TCP" }] },
-          { to: [{ ip_block: { cidr: "0.0.0.0/0" } }], ports: [{ port: "443", protocol: "TCP" }] },
+          { to: privateSubnets.map((cidr) => ({ ip_block: { cidr } })), ports: [{ port: "443", protocol: "TCP" }] },
         ]),
       );
-      // The database, the cache, the agent, HTTPS and DNS.
+      // The database, the cache, the agent, HTTPS to the endpoints and DNS; nothing to the internet.
       expect(egress).toHaveLength(5);
+      expect(JSON.stringify(egress)).not.toContain("0.0.0.0/0");
+    });
+  });
+
+  describe("the pods' service endpoints", () => {
+    test("Secrets Manager with private DNS and S3 without, as interface endpoints in the private subnets behind one security group", () => {
+      const secrets = only(example.json, "aws_vpc_endpoint", "Kubernetes/SecretsManagerEndpoint");
+      const s3 = only(example.json, "aws_vpc_endpoint", "Kubernetes/S3Endpoint");
+      expect(secrets).toMatchObject({ service_name: "com.amazonaws.eu-central-1.secretsmanager", vpc_endpoint_type: "Interface", private_dns_enabled: true });
+      expect(s3).toMatchObject({ service_name: "com.amazonaws.eu-central-1.s3", vpc_endpoint_type: "Interface", private_dns_enabled: false });
+      for (const endpoint of [secrets, s3]) {
+        expect(endpoint.subnet_ids).toEqual([expect.stringContaining("PrivateSubnet1"), expect.stringContaining("PrivateSubnet2")]);
+        expect(endpoint.security_group_ids).toEqual([expect.stringContaining("ServiceEndpointsSecurityGroup")]);
+      }
+    });
+
+    test("their security group admits HTTPS from the VPC only, and has no egress rule", () => {
+      const vpc = only(example.json, "aws_vpc", "Network/Resource");
+      const ingress = byPath(example.json, "aws_vpc_security_group_ingress_rule", "").filter((rule) => String(rule.security_group_id).includes("ServiceEndpointsSecurityGroup"));
+      expect(ingress).toEqual([expect.objectContaining({ ip_protocol: "tcp", from_port: 443, to_port: 443, cidr_ipv4: vpc.cidr_block })]);
+      const egress = byPath(example.json, "aws_vpc_security_group_egress_rule", "").filter((rule) => String(rule.security_group_id).includes("ServiceEndpointsSecurityGroup"));
+      expect(egress).toEqual([]);
+    });
+
+    test("the pods are told the S3 endpoint's name for buckets as ASSET_BUCKET_ENDPOINT", () => {
+      const contract = (resources(example.workloads!, "kubernetes_config_map_v1")[0] as any).data;
+      // The regional name `*.vpce-<id>.s3.<region>.vpce.amazonaws.com`, read from the infrastructure stack, with `bucket` for `*`.
+      expect(contract.ASSET_BUCKET_ENDPOINT).toMatch(/^\$\{replace\(data\.terraform_remote_state\.\S+\.outputs\.\S+S3Endpoint\S+dns_entry0dns_name, "\*", "bucket"\)\}$/);
+    });
+
+    test("without an asset bucket, Secrets Manager's endpoint alone and no ASSET_BUCKET_ENDPOINT", () => {
+      const { json, workloads } = synthBookstore(aws(), { assets: { enabled: false } });
+      expect(resources(json, "aws_vpc_endpoint").map((endpoint: any) => endpoint.service_name)).toEqual(["com.amazonaws.eu-central-1.secretsmanager"]);
+      expect((resources(workloads!, "kubernetes_config_map_v1")[0] as any).data.ASSET_BUCKET_ENDPOINT).toBeUndefined();
+    });
+
+    test("a shop without a cluster gets no endpoint (its VMs go out through NAT)", () => {
+      const { json } = synthBookstore(aws(), { ...withRuntime(WebRuntime.vms()), kubernetes: { enabled: false } });
+      expect(resources(json, "aws_vpc_endpoint")).toEqual([]);
     });
   });
 
