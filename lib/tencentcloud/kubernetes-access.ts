@@ -171,11 +171,30 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
    * the bookstore's service account with this audience. The pods get a projected token
    * and the variables Tencent Cloud's SDKs read for AssumeRoleWithWebIdentity
    * (`TKE_REGION`, `TKE_PROVIDER_ID`, `TKE_ROLE_ARN`, `TKE_IDENTITY_TOKEN_FILE`); no
-   * webhook or annotation is needed for that. Egress: STS and SSM are public API
-   * endpoints (`sts.tencentcloudapi.com`, `ssm.tencentcloudapi.com`) with no published
-   * address ranges, so HTTPS to anywhere, reached through the NAT gateway.
+   * webhook or annotation is needed for that.
+   *
+   * Egress: HTTPS to anywhere, through the NAT gateway, not narrowed to Tencent Cloud's
+   * internal ranges as ACK's pods are (issue #24), because not every endpoint the pods call
+   * has a documented internal one with documented addresses (checked 2026-12-08):
+   * - SSM (GetSecretValue): its API's service addresses are the public
+   *   `ssm.tencentcloudapi.com` and `ssm.<region>.tencentcloudapi.com` only, and Private Link
+   *   endpoint services front a CLB, MySQL, Redis or GWLB, not a cloud API. A narrowed policy
+   *   would cut the pods off their secrets.
+   * - STS (AssumeRoleWithWebIdentity): `sts.internal.tencentcloudapi.com` appears in COS's
+   *   temporary-key samples and TKE's OIDC walkthrough, not in STS's service addresses, and
+   *   no address range is published for it; the SDKs' TKE providers call the public
+   *   `sts.tencentcloudapi.com` and read no endpoint from the environment.
+   * - COS (the asset bucket): the internal domain `<bucket>.cos-internal.<region>.tencentcos.cn`
+   *   is documented, its addresses only as "generally 10.*.*.*, 100.*.*.*, and 169.254.*.* in a
+   *   VPC", which is no range to enforce (100.0.0.0/8 is mostly public).
    * ref: https://github.com/TencentCloud/tencentcloud-sdk-python/blob/master/tencentcloud/common/credential.py (DefaultTkeOIDCRoleArnProvider)
    * ref: https://www.tencentcloud.com/document/api/1150/49454 (STS AssumeRoleWithWebIdentity: ProviderId, WebIdentityToken, RoleArn)
+   * ref: https://www.tencentcloud.com/document/product/1078/38635 (SSM request structure: service addresses)
+   * ref: https://www.tencentcloud.com/document/api/1150/49445 (STS request structure: service addresses)
+   * ref: https://cloud.tencent.com/document/product/1451/57271 (Private Link: endpoint services' backend types)
+   * ref: https://www.tencentcloud.com/document/product/457/57285 (TKE OIDC walkthrough: sts.internal.tencentcloudapi.com)
+   * ref: https://cloud.tencent.com/document/product/436/67768 (COS's tencentcos.cn domains: the cos-internal domain, private network only)
+   * ref: https://cloud.tencent.com/document/product/213/57441 (CVM to COS over the private network: the addresses' forms)
    */
   public podIdentity(props: { readonly roleId: string }): PodIdentity {
     const role = this.workloadRoles.get(props.roleId);
