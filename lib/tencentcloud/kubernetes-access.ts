@@ -170,8 +170,10 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
    * (`tencentcloud_kubernetes_auth_attachment`), and the workload role trusts tokens of
    * the bookstore's service account with this audience. The pods get a projected token
    * and the variables Tencent Cloud's SDKs read for AssumeRoleWithWebIdentity
-   * (`TKE_REGION`, `TKE_PROVIDER_ID`, `TKE_ROLE_ARN`, `TKE_IDENTITY_TOKEN_FILE`); no
-   * webhook or annotation is needed for that.
+   * (`TKE_REGION`, `TKE_PROVIDER_ID`, `TKE_ROLE_ARN`, `TKE_WEB_IDENTITY_TOKEN_FILE`, each
+   * required: the Python SDK raises "... not exist" for a missing one, and reads the token
+   * file under that name since its fix of 2023-07-24, as the Go SDK and TKE's walkthrough
+   * do); no webhook or annotation is needed for that.
    *
    * Egress: HTTPS to anywhere, through the NAT gateway, not narrowed to Tencent Cloud's
    * internal ranges as ACK's pods are (issue #24), because not every endpoint the pods call
@@ -187,7 +189,8 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
    * - COS (the asset bucket): the internal domain `<bucket>.cos-internal.<region>.tencentcos.cn`
    *   is documented, its addresses only as "generally 10.*.*.*, 100.*.*.*, and 169.254.*.* in a
    *   VPC", which is no range to enforce (100.0.0.0/8 is mostly public).
-   * ref: https://github.com/TencentCloud/tencentcloud-sdk-python/blob/master/tencentcloud/common/credential.py (DefaultTkeOIDCRoleArnProvider)
+   * ref: https://github.com/TencentCloud/tencentcloud-sdk-python/blob/3.1.162/tencentcloud/common/credential.py (DefaultTkeOIDCRoleArnProvider:
+   *   os.getenv('TKE_REGION'), 'TKE_PROVIDER_ID', 'TKE_WEB_IDENTITY_TOKEN_FILE', 'TKE_ROLE_ARN'; checked 2026-12-08)
    * ref: https://www.tencentcloud.com/document/api/1150/49454 (STS AssumeRoleWithWebIdentity: ProviderId, WebIdentityToken, RoleArn)
    * ref: https://www.tencentcloud.com/document/product/1078/38635 (SSM request structure: service addresses)
    * ref: https://www.tencentcloud.com/document/api/1150/49445 (STS request structure: service addresses)
@@ -208,7 +211,7 @@ export class TencentcloudKubernetesAccess implements IKubernetesAccess {
         TKE_REGION: this.region,
         TKE_PROVIDER_ID: role.providerId,
         TKE_ROLE_ARN: props.roleId,
-        TKE_IDENTITY_TOKEN_FILE: `${PROJECTED_TOKEN_DIR}/${TOKEN_FILE}`,
+        TKE_WEB_IDENTITY_TOKEN_FILE: `${PROJECTED_TOKEN_DIR}/${TOKEN_FILE}`,
       },
       projectedToken: { audience: WORKLOAD_TOKEN_AUDIENCE, path: TOKEN_FILE, expirationSeconds: 3600 },
       egress: [{ cidrs: [ANYWHERE_IPV4], tcpPorts: [443] }],

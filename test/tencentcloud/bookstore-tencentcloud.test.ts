@@ -696,7 +696,7 @@ describe("the bookstore's workloads on TKE", () => {
   test("give the pods TKE's OIDC credentials: a projected token for STS and the SDK's variables", () => {
     const data = onlyResource(workloads, "kubernetes_config_map_v1").data;
     expect(data.TKE_REGION).toBe("ap-guangzhou");
-    expect(data.TKE_IDENTITY_TOKEN_FILE).toBe("/var/run/secrets/bookstore/cloud-token/token");
+    expect(data.TKE_WEB_IDENTITY_TOKEN_FILE).toBe("/var/run/secrets/bookstore/cloud-token/token");
     expect(data.TKE_ROLE_ARN).toMatch(/^qcs::cam::uin\/\$\{data\.terraform_remote_state.*\}:roleName\/\$\{data\.terraform_remote_state.*WorkloadRole.*name\}$/);
     expect(data.TKE_PROVIDER_ID).toContain("tencentcloud_kubernetes_clusterBookstore_Kubernetes");
     const volume = onlyResource(workloads, "kubernetes_deployment_v1").spec.template.spec.volume.find((v: any) => v.name === "cloud-token");
