@@ -80,8 +80,11 @@ export function createTencentcloudCache(scope: Construct, spec: CacheSpec, catal
     // instance goes to the recycle bin, as `force_delete` is left false).
     lifecycle: { preventDestroy: spec.deletionProtection },
   });
-  new RedisSsl(scope, "Tls", { instanceId: instance.id, sslConfig: "enabled" });
-  new RedisBackupConfig(scope, "BackupConfig", { redisId: instance.id, backupTime: "02:00-03:00" });
+  const tls = new RedisSsl(scope, "Tls", { instanceId: instance.id, sslConfig: "enabled" });
+  // After SSL, whose resource waits for OpenSSL's task to finish: the backup settings are not
+  // sent to an instance still busy with it (Tencent Cloud's Redis runs its tasks one by one).
+  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/crs/resource_tc_redis_ssl.go (DescribeTaskInfo until done)
+  new RedisBackupConfig(scope, "BackupConfig", { redisId: instance.id, backupTime: "02:00-03:00", dependsOn: [tls] });
 
   const secret = credentialsSecret(scope, "CredentialsSecret", {
     secretName: `${spec.name}-credentials`,

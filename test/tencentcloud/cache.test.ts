@@ -44,7 +44,12 @@ describe("the bookstore's cache on Tencent Cloud", () => {
     expect(cache.wan_address_switch).toBeUndefined();
     expect(cache.lifecycle).toEqual({ prevent_destroy: true });
     expect(onlyResource(json, "tencentcloud_redis_ssl")).toEqual({ instance_id: expect.stringContaining("tencentcloud_redis_instance.Bookstore_Cache"), ssl_config: "enabled" });
-    expect(onlyResource(json, "tencentcloud_redis_backup_config")).toEqual({ redis_id: expect.stringContaining("tencentcloud_redis_instance.Bookstore_Cache"), backup_time: "02:00-03:00" });
+    // AND the backup settings wait for SSL's task (one task at a time on the instance)
+    expect(onlyResource(json, "tencentcloud_redis_backup_config")).toEqual({
+      redis_id: expect.stringContaining("tencentcloud_redis_instance.Bookstore_Cache"),
+      backup_time: "02:00-03:00",
+      depends_on: [expect.stringMatching(/^tencentcloud_redis_ssl\.Bookstore_Cache_Tls_/)],
+    });
     // Passwords: 8 to 64 characters; the specials the provider's check and Redis both take.
     expect(resourceAt(json, "random_password", "Cache/Password").override_special).toMatch(/^[_+\-&=!@#$%^*()]+$/);
   });
