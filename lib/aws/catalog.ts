@@ -74,6 +74,19 @@ export interface AwsSpecifics {
     /** The label before the endpoint's regional DNS name (`*.vpce-...`) that addresses buckets. */
     readonly s3BucketLabel: string;
   };
+  /**
+   * EKS's cluster-wide network policy (admin network policies of the VPC CNI, v1.21.1 and
+   * later, Kubernetes 1.29 and later): the kind the workloads stack fences the data stores
+   * with, and that policy's priority in the Admin tier (0 to 1000, lower first).
+   */
+  readonly clusterNetworkPolicy: {
+    /** The custom resource's `apiVersion`. */
+    readonly apiVersion: string;
+    /** The custom resource's `kind`. */
+    readonly kind: string;
+    /** The data-store fence's priority within the Admin tier. */
+    readonly dataStoreFencePriority: number;
+  };
   /** The Helm charts of the add-ons installed through the cluster's API, and the service accounts they run as. */
   readonly helmAddOns: {
     /** The AWS Load Balancer Controller, which registers the pods into the load balancer's target group. */
@@ -431,6 +444,13 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     // ref: https://github.com/hashicorp/terraform-provider-aws/issues/32407 (S3 interface endpoint with private DNS and no
     // gateway endpoint: "To set PrivateDnsOnlyForInboundResolverEndpoint to true, the VPC must have a Gateway endpoint")
     podServiceEndpoints: { secretsManager: "secretsmanager", s3: "s3", s3BucketLabel: "bucket" },
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html ("To create both standard
+    // Kubernetes network policies and admin network policies, you need to run version 1.21 of the VPC CNI plugin")
+    // ref: https://github.com/aws/amazon-network-policy-controller-k8s/blob/main/api/v1alpha1/clusternetworkpolicy_types.go
+    // (networking.k8s.aws/v1alpha1 ClusterNetworkPolicy: tier Admin|Baseline, priority 0-1000, subject, egress Deny to networks;
+    // the controller in EKS's control plane creates its CRD, pkg/crd/crd_manager.go; checked 2026-12-08)
+    // The priority leaves 0-99 to the cluster's own administrators' policies, which may come first.
+    clusterNetworkPolicy: { apiVersion: "networking.k8s.aws/v1alpha1", kind: "ClusterNetworkPolicy", dataStoreFencePriority: 100 },
     helmAddOns: {
       // ref: https://kubernetes-sigs.github.io/aws-load-balancer-controller/latest/deploy/installation/
       loadBalancerController: {

@@ -4,7 +4,7 @@ import { Manifest } from "@cdktf/provider-kubernetes/lib/manifest";
 import { Fn, ITerraformDependable } from "../core/cdktf";
 import { ChartSource } from "../core/chart-source";
 import { APPLICATION_VARIABLES } from "../core/application-environment";
-import { AddOnOptions, ClusterReference, IKubernetesAccess, KubernetesConnection, KubernetesExecCredential, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
+import { AddOnOptions, ClusterReference, DataStoreFenceProps, IKubernetesAccess, KubernetesConnection, KubernetesExecCredential, PodEntry, PodEntryProps, PodIdentity, RegistryPullSecretProps } from "../core/cluster-access";
 import { AWS_ADD_ONS } from "./add-ons";
 import { AwsCatalog } from "./catalog";
 import { PodServiceEndpoints } from "./pod-service-endpoints";
@@ -121,6 +121,43 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
         { cidrs: endpoints.cidrs, tcpPorts: [443] },
       ],
     };
+  }
+
+  /**
+   * An EKS admin network policy (ClusterNetworkPolicy, Admin tier), enforced by the VPC CNI
+   * before any namespace's NetworkPolicy, which no NetworkPolicy can override: pods of every
+   * namespace but the shop's are denied connections to the data stores' ports in their
+   * subnets. So a pod elsewhere in the cluster cannot even try the password, though the
+   * database's and the cache's security groups admit the cluster's. Host-network pods (the
+   * nodes' own agents) are outside any network policy; the port is the data store's, so
+   * other services in those subnets stay reachable.
+   * ref: https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html (admin network policies: Admin tier first,
+   * then namespace policies, then Baseline)
+   */
+  public fenceDataStores(scope: Construct, props: DataStoreFenceProps): void {
+    const kind = this.catalog.aws.clusterNetworkPolicy;
+    const networks = [...new Set(props.dataStores.flatMap((store) => store.cidrs))];
+    const ports = [...new Set(props.dataStores.map((store) => store.port))];
+    new Manifest(scope, "DataStoreFence", {
+      manifest: {
+        apiVersion: kind.apiVersion,
+        kind: kind.kind,
+        metadata: { name: `${props.namespace}-data-stores` },
+        spec: {
+          tier: "Admin",
+          priority: kind.dataStoreFencePriority,
+          subject: { namespaces: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "NotIn", values: [props.namespace] }] } },
+          egress: [
+            {
+              name: `only-${props.namespace}-reaches-the-data-stores`.slice(0, 100),
+              action: "Deny",
+              to: [{ networks }],
+              ports: ports.map((port) => ({ portNumber: { protocol: "TCP", port } })),
+            },
+          ],
+        },
+      },
+    });
   }
 
   /** Records the service endpoints of a cluster's workload role, which `podIdentity` is later asked for by its ARN. */

@@ -9,7 +9,8 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Token } from "../core/cdktf";
 import { KubernetesClusterAttributes, KubernetesClusterSpec, WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AWS_ADD_ONS } from "./add-ons";
-import { AwsCatalog } from "./catalog";
+import { AwsCatalog, EKS_ADD_ON_MOST_RECENT } from "./catalog";
+import { eksAddOnVersion } from "./add-ons/eks-add-on-version";
 import { EKS_ACCESS, grantAdministrators, requireAwsAdministrators } from "./cluster-administrators";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
@@ -77,11 +78,14 @@ export function createAwsKubernetesCluster(
     lifecycle: EKS_ACCESS.lifecycle,
   });
 
-  // The VPC CNI enforces NetworkPolicy objects only when asked to; the workloads rely on it.
+  // The VPC CNI enforces NetworkPolicy objects only when asked to; the workloads rely on it,
+  // and on its admin network policies (the data stores' fence), which need v1.21 or later:
+  // the newest build EKS lists for the cluster's version, not the older default EKS installs.
   // ref: https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html
   new EksAddon(scope, "VpcCni", {
     clusterName: cluster.name,
     addonName: "vpc-cni",
+    addonVersion: eksAddOnVersion(scope, "VpcCniVersion", { addonName: "vpc-cni", kubernetesVersion: spec.version, version: EKS_ADD_ON_MOST_RECENT }),
     // EKS installs a self-managed vpc-cni with every cluster; the add-on takes it over.
     // ref: https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html
     resolveConflictsOnCreate: "OVERWRITE",

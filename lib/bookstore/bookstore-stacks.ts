@@ -192,12 +192,13 @@ export class BookstoreStacks implements IFrontDoor {
       }
       const { stack: workloads } = connectedStack(`${stackName}-workloads`, previous);
       const backend = loadBalancer.podBackend;
-      new BookstoreWorkloads(workloads, "Workloads", {
+      const dataStores = [database.connection, ...(cache ? [cache.connection] : [])].map(({ port }) => ({ cidrs: network.privateSubnetCidrs, port }));
+      const shop = new BookstoreWorkloads(workloads, "Workloads", {
         settings: workloadSettings,
         environment: workloadEnvironment,
         entry: backend ? access.podEntry({ backend, serviceName: WORKLOAD_SERVICE.name, servicePort: WORKLOAD_SERVICE.port }) : undefined,
         identity: cluster.workloadRoleId !== undefined ? access.podIdentity({ roleId: cluster.workloadRoleId }) : undefined,
-        dataStores: [database.connection, ...(cache ? [cache.connection] : [])].map(({ port }) => ({ cidrs: network.privateSubnetCidrs, port })),
+        dataStores,
         // The cluster validated that its cloud can make a pull secret of registry credentials.
         registryPullSecret:
           registryCredentials && access.registryPullSecret
@@ -207,6 +208,8 @@ export class BookstoreStacks implements IFrontDoor {
               }
             : undefined,
       });
+      // Cluster-wide, where the cloud can: on a cluster it built, which is the shop's.
+      if (clusterTarget.kubeconfig === undefined) access.fenceDataStores?.(shop, { namespace: shop.namespace, dataStores });
       if (policyChecks) PolicyChecks.of(workloads).apply(KUBERNETES_POLICY_PACK);
       this.workloads = workloads;
     }

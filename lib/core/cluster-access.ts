@@ -248,4 +248,26 @@ export interface IKubernetesAccess {
    *   exists, where the cloud's operator reports it, so that no pod starts without it
    */
   registryPullSecret?(scope: Construct, props: RegistryPullSecretProps): readonly ITerraformDependable[];
+  /**
+   * Creates, in the workloads stack, a cluster-wide policy that no pod outside
+   * `props.namespace` may open a connection to the data stores, enforced before any
+   * namespace's NetworkPolicy; called only for a cluster the cloud built. Absent where the
+   * cloud's policy engine has no cluster-wide policy: there the data stores admit every pod
+   * of the cluster at the network level (docs/security.md, "Who reaches the database and
+   * the cache").
+   */
+  fenceDataStores?(scope: Construct, props: DataStoreFenceProps): void;
+}
+
+/** What `IKubernetesAccess.fenceDataStores` keeps every other namespace away from. */
+export interface DataStoreFenceProps {
+  /** The one namespace whose pods may connect to the data stores. */
+  readonly namespace: string;
+  /** The data stores' address ranges and ports. */
+  readonly dataStores: readonly {
+    /** The data store's address ranges. */
+    readonly cidrs: readonly string[];
+    /** The data store's port. */
+    readonly port: number;
+  }[];
 }

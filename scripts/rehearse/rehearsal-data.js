@@ -75,48 +75,58 @@ const WEBHOOK_STAND_INS = Object.freeze([
 ]);
 
 /**
- * CRDs that a cloud's cluster has from the cloud itself, with no public definition: a
- * stand-in that accepts any spec is applied before the cloud's workloads and deleted after.
+ * CRDs that a cloud's cluster has from the cloud itself (with no public definition, or one
+ * the cloud's control plane installs): a stand-in that accepts any spec is applied before
+ * the cloud's workloads and deleted after.
  * Its schema types the envelope (apiVersion, kind, metadata) and leaves spec open, as a
  * generated CRD's would at least: with no schema at all (x-kubernetes-preserve-unknown-fields
  * at the root) the kubernetes provider dry-runs the object at plan, and the first deploy
  * fails with "Dry-run failed for non-structured resource: namespaces "bookstore" not found",
  * the namespace being created by the same apply (measured; docs/rehearsal.md).
  */
+const openCrd = ({ group, scope, kind, plural, version }) => ({
+  apiVersion: "apiextensions.k8s.io/v1",
+  kind: "CustomResourceDefinition",
+  metadata: { name: `${plural}.${group}` },
+  spec: {
+    group,
+    scope,
+    names: { kind, listKind: `${kind}List`, plural, singular: kind.toLowerCase() },
+    versions: [
+      {
+        name: version,
+        served: true,
+        storage: true,
+        schema: {
+          openAPIV3Schema: {
+            type: "object",
+            properties: {
+              apiVersion: { type: "string" },
+              kind: { type: "string" },
+              metadata: { type: "object" },
+              spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+              status: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+            },
+          },
+        },
+      },
+    ],
+  },
+});
+
 const CRD_STAND_INS = Object.freeze([
+  {
+    cloud: "aws",
+    what: "EKS's ClusterNetworkPolicy CRD by one that accepts any spec",
+    reason:
+      "EKS's network policy controller, in the control plane, creates networking.k8s.aws/v1alpha1 ClusterNetworkPolicy (cluster-scoped) itself; the stand-in accepts any spec",
+    crd: openCrd({ group: "networking.k8s.aws", scope: "Cluster", kind: "ClusterNetworkPolicy", plural: "clusternetworkpolicies", version: "v1alpha1" }),
+  },
   {
     cloud: "tencentcloud",
     what: "TKE's TkeServiceConfig CRD by one that accepts any spec",
     reason: "TKE installs cloud.tencent.com/v1alpha1 TkeServiceConfig itself and publishes no definition; the stand-in accepts any spec",
-    crd: {
-      apiVersion: "apiextensions.k8s.io/v1",
-      kind: "CustomResourceDefinition",
-      metadata: { name: "tkeserviceconfigs.cloud.tencent.com" },
-      spec: {
-        group: "cloud.tencent.com",
-        scope: "Namespaced",
-        names: { kind: "TkeServiceConfig", listKind: "TkeServiceConfigList", plural: "tkeserviceconfigs", singular: "tkeserviceconfig" },
-        versions: [
-          {
-            name: "v1alpha1",
-            served: true,
-            storage: true,
-            schema: {
-              openAPIV3Schema: {
-                type: "object",
-                properties: {
-                  apiVersion: { type: "string" },
-                  kind: { type: "string" },
-                  metadata: { type: "object" },
-                  spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-                  status: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-                },
-              },
-            },
-          },
-        ],
-      },
-    },
+    crd: openCrd({ group: "cloud.tencent.com", scope: "Namespaced", kind: "TkeServiceConfig", plural: "tkeserviceconfigs", version: "v1alpha1" }),
   },
 ]);
 

@@ -253,7 +253,8 @@ describe("AWS: one front door", () => {
 
     test("reads the EKS add-on builds for the Kubernetes version the cluster is given, so an upgrade gets builds EKS runs on the new one", () => {
       const { json } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, version: "1.35" } });
-      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.kubernetes_version)).toEqual(["1.35", "1.35"]);
+      // The Pod Identity agent, metrics-server and the VPC CNI.
+      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.kubernetes_version)).toEqual(["1.35", "1.35", "1.35"]);
     });
 
     test("the runbook checks a pinned EKS add-on build against the catalog's default Kubernetes version", () => {
@@ -274,8 +275,8 @@ describe("AWS: one front door", () => {
       const chosen = { "metrics-server": "v0.8.0-eksbuild.2", "cluster-autoscaler": "9.58.0" };
       const { json, addOns } = synthBookstore(aws(), { kubernetes: { ...exampleProps(aws()).kubernetes, addOnVersions: chosen } });
       expect((resources(json, "aws_eks_addon") as any[]).find((a) => a.addon_name === "metrics-server").addon_version).toBe("v0.8.0-eksbuild.2");
-      // A pinned build is installed as named: EKS is asked only for the other one.
-      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.addon_name)).toEqual(["eks-pod-identity-agent"]);
+      // A pinned build is installed as named: EKS is asked only for the other one (and the VPC CNI's, never pinned).
+      expect(dataSources(json, "aws_eks_addon_version").map((v) => v.addon_name)).toEqual(["eks-pod-identity-agent", "vpc-cni"]);
       expect((resources(addOns!, "helm_release") as any[]).find((r) => r.chart === "cluster-autoscaler").version).toBe("9.58.0");
     });
 
@@ -369,6 +370,38 @@ describe("AWS: one front door", () => {
       // The database, the cache, the agent, HTTPS to the endpoints and DNS; nothing to the internet.
       expect(egress).toHaveLength(5);
       expect(JSON.stringify(egress)).not.toContain("0.0.0.0/0");
+    });
+  });
+
+  describe("the data stores' fence", () => {
+    test("an Admin-tier ClusterNetworkPolicy denies every other namespace's pods the data stores' ports in their subnets", () => {
+      const fence = resourceAt(example.workloads!, "kubernetes_manifest", "DataStoreFence") as any;
+      const privateSubnets = byPath(example.json, "aws_subnet", "").filter((subnet) => String(subnet.tags?.Name).includes("-private-")).map((subnet) => subnet.cidr_block);
+      const database = only(example.json, "aws_db_instance", "Database/Resource");
+      expect(fence.manifest).toEqual({
+        apiVersion: "networking.k8s.aws/v1alpha1",
+        kind: "ClusterNetworkPolicy",
+        metadata: { name: "bookstore-data-stores" },
+        spec: {
+          tier: "Admin",
+          priority: 100,
+          subject: { namespaces: { matchExpressions: [{ key: "kubernetes.io/metadata.name", operator: "NotIn", values: ["bookstore"] }] } },
+          egress: [
+            {
+              name: "only-bookstore-reaches-the-data-stores",
+              action: "Deny",
+              to: [{ networks: privateSubnets }],
+              ports: [{ portNumber: { protocol: "TCP", port: database.port } }, { portNumber: { protocol: "TCP", port: 6379 } }],
+            },
+          ],
+        },
+      });
+    });
+
+    test("on the VPC CNI's newest build for the cluster's version, which enforces admin network policies (v1.21 and later)", () => {
+      const cni = (resources(example.json, "aws_eks_addon") as any[]).find((addOn) => addOn.addon_name === "vpc-cni");
+      expect(cni.addon_version).toMatch(/^\$\{data\.aws_eks_addon_version\.\S*VpcCniVersion\S*\.version\}$/);
+      expect(JSON.parse(cni.configuration_values)).toEqual({ enableNetworkPolicy: "true" });
     });
   });
 

@@ -40,6 +40,12 @@ describe.each(TEST_CLOUDS)("ClusterTarget.kubeconfig on $name", ({ make }) => {
     expect(Object.keys(workloads.data ?? {})).toEqual(["terraform_remote_state"]);
   });
 
+  test("no cluster-wide policy is laid on a cluster the bookstore did not build", () => {
+    // The data stores' fence (EKS's ClusterNetworkPolicy) binds every namespace: only on the shop's own cluster.
+    const manifests = Object.values((workloads.resource?.kubernetes_manifest ?? {}) as Record<string, { manifest: { kind: string } }>);
+    expect(manifests.map((m) => m.manifest.kind)).not.toContain("ClusterNetworkPolicy");
+  });
+
   test("the add-ons stack, where there is one, connects its providers through the same context and reads no cloud data source", () => {
     if (addOns === undefined) return;
     const connection = { config_path: KUBECONFIG.path, config_context: KUBECONFIG.context };
