@@ -183,13 +183,18 @@ function setRows(cloud: ICloud): Row[] {
   ];
 }
 
-/** The load balancer's client ranges: public, apart, within the security group's or access list's size. */
+/** The load balancer's client ranges: public, apart, within the security group's or access list's size, and no more than one /8 in all. */
 function clientRangeRows(cloud: ICloud): Row[] {
   const ranges = (list: string[]): Props => ({ loadBalancer: { clients: LoadBalancerClients.addressRanges(list) } });
   const max = cloud.catalog.limits.maxLoadBalancerClientCidrs;
   const tooMany = Array.from({ length: max + 1 }, (_, i) => `${11 + Math.floor(i / 256)}.${i % 256}.0.0/24`);
+  const mostOfTheInternet = publicIpv4Blocks().slice(0, max);
+  const thirtySlash8s = Array.from({ length: 30 }, (_, i) => `${32 + i}.0.0.0/8`);
   const field = "loadBalancer.clients.addressRanges";
   return [
+    ["public ranges, none touching a private one, that add up to most of the internet", ranges(mostOfTheInternet), `${SHOP}/LoadBalancer`, field, mostOfTheInternet],
+    ["thirty public /8s, none wider than a /8 alone", ranges(thirtySlash8s), `${SHOP}/LoadBalancer`, field, thirtySlash8s],
+    ["a public /7", ranges(["2.0.0.0/7"]), `${SHOP}/LoadBalancer`, field, ["2.0.0.0/7"]],
     ["the whole internet", ranges(["0.0.0.0/0"]), `${SHOP}/LoadBalancer`, `${field}[0]`, "0.0.0.0/0"],
     ["two halves that add up to the whole internet", ranges(["0.0.0.0/1", "128.0.0.0/1"]), `${SHOP}/LoadBalancer`, `${field}[0]`, "0.0.0.0/1"],
     ["a private range", ranges(["203.0.113.0/24", "10.0.0.0/8"]), `${SHOP}/LoadBalancer`, `${field}[1]`, "10.0.0.0/8"],
@@ -354,6 +359,13 @@ describe.each(TEST_CLOUDS.map((entry, index) => ({ ...entry, index })))("$name: 
     const app = new App({ outdir: "/tmp/bad-input-never-synthesized" });
     build(cloud, {}, app);
     expect(() => build(cloud, { name: "outlet" }, app)).not.toThrow();
+  });
+
+  test.each<[string, LoadBalancerClients]>([
+    ["anyone, said as LoadBalancerClients.anywhere()", LoadBalancerClients.anywhere()],
+    ["client ranges that make one public /8 in all", LoadBalancerClients.addressRanges(["11.0.0.0/9", "11.128.0.0/10", "11.192.0.0/10"])],
+  ])("good props still build: %s as the load balancer's clients", (_what, clients) => {
+    expect(() => build(cloud, { loadBalancer: { clients } })).not.toThrow();
   });
 
   test.each<[string, Props, string, unknown]>([

@@ -1,7 +1,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { App } from "cdktf";
-import { BookstoreStacks, Cloud, ValidationError } from "../lib";
+import { BookstoreStacks, Cloud, LoadBalancerClients, ValidationError } from "../lib";
 import { exampleProps } from "../examples/bookstore-app";
 
 // The error messages the docs show are copied from real output: each example is built here
@@ -36,6 +36,7 @@ const EXAMPLES: [string, string, () => unknown][] = [
     return Cloud.aws({ region: "eu-central-1", catalogOverrides: { databaseSizes: { SMALL: { ...small, storageGiB: { ...small.storageGiB, stepGiB: 0 } } } } } as never);
   }],
   ["docs/constructs.md", "a bookstore name the cloud cannot hold", bookstoreAws(() => ({ name: "Shop_1" }))],
+  ["docs/security.md", "client ranges that add up to more than one /8", bookstoreAws(() => ({ loadBalancer: { clients: LoadBalancerClients.addressRanges(["1.0.0.0/8", "2.0.0.0/8"]) } }))],
   ["docs/application-contract.md", "a database URL with a password in web.environment", bookstoreAws((p) => ({ web: { ...p.web, environment: { DATABASE_URL: "mysql://root:pw@db/shop" } } }))],
 ];
 

@@ -1,7 +1,6 @@
 import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { ICloud, INetworkPeer, requireSameCloud } from "./cloud";
-import { admitsInternet, INTERNET_IPV4_ADDRESSES, publicCoverage } from "./address-coverage";
 import { contains, overlaps, parseCidr, PRIVATE_RANGES } from "./cidr";
 import type { IAssetBucket } from "./asset-bucket";
 import type { ICache } from "./cache";
@@ -12,7 +11,7 @@ import { requirePinnedImage } from "./container-image";
 import { REGISTRY_CREDENTIALS_UNSUPPORTED, RegistryCredentials, requireRegistryCredentials } from "./registry-credentials";
 import { ComputeSize, enumValues } from "./sizes";
 import { judgeSupport } from "./support-window";
-import { isUnresolved, requireBoolean, requireDistinctPublicCidrs, requireKubernetesNamespace, requireKubernetesServiceAccountName, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
+import { isUnresolved, requireBoolean, requireDistinctPublicCidrs, requireKubernetesNamespace, requireKubernetesServiceAccountName, requireNotTheInternet, requireOneOf, requireOrderedRange, ValidationError } from "./validation";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
 /** The node size when none is given. */
@@ -258,18 +257,9 @@ export class KubernetesCluster extends CloudResource implements IKubernetesClust
       throw new ValidationError(this, "publicApiAllowedCidrs", publicApiAllowedCidrs, allowed);
     }
     requireDistinctPublicCidrs(this, "publicApiAllowedCidrs", publicApiAllowedCidrs);
-    // Public blocks alone can still name the internet: forty of them cover 99.5 % of IPv4.
     // The policy packs judge EKS's public_access_cidrs by the same coverage, so what passes
     // here passes there.
-    if (admitsInternet(publicApiAllowedCidrs)) {
-      const coveredIpv4 = publicCoverage(publicApiAllowedCidrs).ipv4;
-      throw new ValidationError(
-        this,
-        "publicApiAllowedCidrs",
-        publicApiAllowedCidrs,
-        `public ranges that cover at most ${INTERNET_IPV4_ADDRESSES.toLocaleString("en-US")} addresses in all (one /8, what IANA hands a registry: more names the internet rather than known hosts); these cover ${coveredIpv4.toLocaleString("en-US")}`,
-      );
-    }
+    requireNotTheInternet(this, "publicApiAllowedCidrs", publicApiAllowedCidrs);
 
     const privateApiAllowedCidrs = this.requirePrivateCidrs(props.privateApiAllowedCidrs ?? [], catalog.limits.maxPrivateApiCidrs);
     const administrators = this.requireAdministrators(props.administrators ?? []);

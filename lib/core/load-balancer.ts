@@ -2,7 +2,7 @@ import { Construct } from "constructs";
 import { CloudResource } from "./cloud-resource";
 import { CertificateSource, ICloud, ICloudScoped, requireUsableCertificate } from "./cloud";
 import type { INetwork } from "./network";
-import { isUnresolved, requireBoolean, requireDistinctPublicCidrs, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
+import { isUnresolved, requireBoolean, requireDistinctPublicCidrs, requireNotTheInternet, requireNumberInRange, requireUrlPath, ValidationError } from "./validation";
 import { WebRuntime } from "./web-runtime";
 import { PropShape, propKeys, requireKnownProps } from "./known-props";
 
@@ -38,7 +38,9 @@ export class LoadBalancerClients {
    * balancer can name itself (Alibaba Cloud: DescribeL2VipsByDomain; Tencent Cloud:
    * DescribeIpStatus with Layer `last`). Those ranges change: a stale list makes the
    * CDN's fetches fail, so refresh them and deploy again as the CDN's documentation says.
-   * Each must be a public range (no private, reserved or overlapping blocks, no 0.0.0.0/0).
+   * Each must be a public range (no private, reserved or overlapping blocks, no 0.0.0.0/0),
+   * and together they may cover at most one /8 of public addresses (16,777,216): more admits
+   * the internet rather than known hosts. To admit anyone, use `anywhere()`.
    */
   public static addressRanges(cidrs: string[]): LoadBalancerClients {
     return new LoadBalancerClients(false, cidrs);
@@ -52,16 +54,21 @@ export class LoadBalancerClients {
   ) {}
 }
 
+/** How the props say "anyone", named where a list of client ranges would say it instead. */
+const ANYONE = "LoadBalancerClients.anywhere()";
+
 /**
  * Refuses anything but a list of at most `max` public IPv4 ranges that overlap neither a
- * non-public range nor each other, so no set of blocks (0.0.0.0/1 plus 128.0.0.0/1) adds
- * up to the internet; `field` is the list's prop path.
+ * non-public range nor each other and cover at most one /8 of public addresses in all, so
+ * no set of blocks (128.0.0.0/1, or forty blocks that tile the public space) admits the
+ * internet under the name of a restriction; `field` is the list's prop path.
  */
 export function requirePublicCidrs(scope: Construct, field: string, cidrs: unknown, max: number, cloudName: string): readonly string[] {
   if (!Array.isArray(cidrs) || cidrs.length === 0 || cidrs.length > max) {
     throw new ValidationError(scope, field, cidrs, `a list of 1 to ${max} public IPv4 ranges on ${cloudName}`);
   }
-  requireDistinctPublicCidrs(scope, field, cidrs);
+  requireDistinctPublicCidrs(scope, field, cidrs, ANYONE);
+  requireNotTheInternet(scope, field, cidrs, ANYONE);
   return cidrs as string[];
 }
 

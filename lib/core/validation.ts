@@ -1,5 +1,6 @@
 import { IConstruct } from "constructs";
 import { Token } from "./cdktf";
+import { admitsInternet, INTERNET_IPV4_ADDRESSES, publicCoverage } from "./address-coverage";
 import { formatCidr, nonPublicOverlap, overlaps, parseCidr } from "./cidr";
 import { secretInValue } from "./secret-values";
 
@@ -228,13 +229,18 @@ export function requireKubernetesServiceAccountName(scope: IConstruct, field: st
   return name;
 }
 
+/** `; to admit anyone: X`, where the prop has its own way to say so. */
+const anyoneHint = (anyone: string | undefined): string => (anyone === undefined ? "" : `; to admit anyone: ${anyone}`);
+
 /**
  * Refuses a list entry that is not a public IPv4 range, or that overlaps another entry:
  * each block is checked against every non-public range rather than only tested for
- * 0.0.0.0/0, so no set of blocks (0.0.0.0/1 plus 128.0.0.0/1) adds up to the whole
- * internet. `field` is the list's prop path; the caller checks the list's length.
+ * 0.0.0.0/0, so neither 0.0.0.0/0 nor 0.0.0.0/1 passes. Blocks that pass can still add up
+ * to the internet (128.0.0.0/1 alone, or forty public blocks): `requireNotTheInternet`
+ * judges what they cover together. `field` is the list's prop path; the caller checks the
+ * list's length. `anyone` is the prop's own way to admit everyone, named in the message.
  */
-export function requireDistinctPublicCidrs(scope: ValidationScope, field: string, cidrs: readonly unknown[]): void {
+export function requireDistinctPublicCidrs(scope: ValidationScope, field: string, cidrs: readonly unknown[], anyone?: string): void {
   const parsed = cidrs.map((text, index) => {
     const cidr = typeof text === "string" ? parseCidr(text) : undefined;
     if (!cidr) {
@@ -242,7 +248,12 @@ export function requireDistinctPublicCidrs(scope: ValidationScope, field: string
     }
     const reserved = nonPublicOverlap(cidr);
     if (reserved) {
-      throw new ValidationError(scope, `${field}[${index}]`, text, `a public IPv4 range, e.g. 203.0.113.0/24: it overlaps ${formatCidr(reserved)}, which is not on the internet (and 0.0.0.0/0 is refused)`);
+      throw new ValidationError(
+        scope,
+        `${field}[${index}]`,
+        text,
+        `a public IPv4 range, e.g. 203.0.113.0/24: it overlaps ${formatCidr(reserved)}, which is not on the internet (and 0.0.0.0/0 is refused)${anyoneHint(anyone)}`,
+      );
     }
     return cidr;
   });
@@ -252,4 +263,22 @@ export function requireDistinctPublicCidrs(scope: ValidationScope, field: string
       throw new ValidationError(scope, `${field}[${index}]`, cidrs[index], `a range that overlaps no other entry; it overlaps ${field}[${other}] (${cidrs[other]})`);
     }
   });
+}
+
+/**
+ * Refuses an allowlist whose public blocks, taken together, admit the internet: more than
+ * one /8 of public IPv4 (or one /12 of IPv6) in all, as the policy packs judge address lists
+ * (`admitsInternet`, lib/core/address-coverage.ts). Each block may be public and apart from
+ * the others, yet forty of them cover 99.5 % of IPv4. `field` is the list's prop path;
+ * `anyone` is the prop's own way to admit everyone, named in the message.
+ */
+export function requireNotTheInternet(scope: ValidationScope, field: string, cidrs: readonly unknown[], anyone?: string): void {
+  if (!admitsInternet(cidrs)) return;
+  const coveredIpv4 = publicCoverage(cidrs).ipv4;
+  throw new ValidationError(
+    scope,
+    field,
+    cidrs,
+    `public ranges that cover at most ${INTERNET_IPV4_ADDRESSES.toLocaleString("en-US")} addresses in all (one /8, what IANA hands a registry: more names the internet rather than known hosts); these cover ${coveredIpv4.toLocaleString("en-US")}${anyoneHint(anyone)}`,
+  );
 }
