@@ -1,4 +1,5 @@
 import { Construct } from "constructs";
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { INetwork } from "../core/network";
@@ -35,8 +36,16 @@ export function createPodServiceEndpoints(
   scope: Construct,
   props: { readonly name: string; readonly network: INetwork; readonly region: string; readonly assetBucket: boolean; readonly catalog: AwsCatalog },
 ): PodServiceEndpoints {
+  // One set per network: a second cluster on it shares them (a second Secrets Manager
+  // endpoint with private DNS in the VPC would claim the same name).
+  const shared = endpointsOfNetwork.get(props.network);
+  if (shared !== undefined) {
+    if (!props.assetBucket || shared.assetBucketEndpoint !== undefined) return shared;
+    const withBucket = { ...shared, assetBucketEndpoint: s3BucketEndpoint(shared.endpoint, props.catalog) };
+    endpointsOfNetwork.set(props.network, withBucket);
+    return withBucket;
+  }
   const { network, catalog } = props;
-  const services = catalog.aws.podServiceEndpoints;
   const group = securityGroup(scope, "ServiceEndpointsSecurityGroup", {
     vpcId: network.networkId,
     namePrefix: `${props.name}-service-endpoints`,
@@ -52,6 +61,15 @@ export function createPodServiceEndpoints(
     toPort: 443,
     cidrIpv4: network.cidr,
   });
+  // Only this account's secrets and buckets through the endpoints, whoever's credentials a
+  // client holds (IAM still decides what each role may do).
+  // ref: https://docs.aws.amazon.com/vpc/latest/privatelink/vpc-endpoints-access.html
+  // ref: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_condition-keys.html#condition-keys-resourceaccount
+  const account = new DataAwsCallerIdentity(scope, "ServiceEndpointsAccount").accountId;
+  const policy = Fn.jsonencode({
+    Version: "2012-10-17",
+    Statement: [{ Sid: "ThisAccountsResourcesOnly", Effect: "Allow", Principal: "*", Action: "*", Resource: "*", Condition: { StringEquals: { "aws:ResourceAccount": account } } }],
+  });
   const endpoint = (id: string, service: string, privateDns: boolean) =>
     new VpcEndpoint(scope, id, {
       vpcId: network.networkId,
@@ -60,13 +78,34 @@ export function createPodServiceEndpoints(
       subnetIds: [...network.privateSubnetIds],
       securityGroupIds: [group.id],
       privateDnsEnabled: privateDns,
+      policy,
       tags: { Name: `${props.name}-${service}` },
     });
-  endpoint("SecretsManagerEndpoint", services.secretsManager, true);
-  if (!props.assetBucket) return { cidrs: network.privateSubnetCidrs };
+  endpoint("SecretsManagerEndpoint", catalog.aws.podServiceEndpoints.secretsManager, true);
+  const built: BuiltEndpoints = { endpoint, cidrs: network.privateSubnetCidrs };
+  const result = props.assetBucket ? { ...built, assetBucketEndpoint: s3BucketEndpoint(endpoint, catalog) } : built;
+  endpointsOfNetwork.set(network, result);
+  return result;
+}
+
+type EndpointFactory = (id: string, service: string, privateDns: boolean) => VpcEndpoint;
+
+/** A network's endpoints, and how to add one beside them (behind the same security group). */
+interface BuiltEndpoints extends PodServiceEndpoints {
+  readonly endpoint: EndpointFactory;
+}
+
+const endpointsOfNetwork = new WeakMap<INetwork, BuiltEndpoints>();
+
+/**
+ * S3's interface endpoint and its name for buckets. The regional name is `dns_entry[0]`,
+ * `*.vpce-<id>.s3.<region>.vpce.amazonaws.com`, before the zonal names: the order
+ * DescribeVpcEndpoints returns and the provider keeps, which AWS does not document but every
+ * endpoint shows; buckets are addressed under `bucket.` in place of the `*`.
+ * ref: https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/ec2/vpc_endpoint.go (flattenDNSEntries)
+ */
+function s3BucketEndpoint(endpoint: EndpointFactory, catalog: AwsCatalog): string {
+  const services = catalog.aws.podServiceEndpoints;
   const s3 = endpoint("S3Endpoint", services.s3, false);
-  // dns_entry[0] is the endpoint's regional name, `*.vpce-<id>.s3.<region>.vpce.amazonaws.com`
-  // (the zonal names follow); buckets are addressed under `bucket.` in place of the `*`.
-  const regionalName = s3.dnsEntry.get(0).dnsName;
-  return { cidrs: network.privateSubnetCidrs, assetBucketEndpoint: Fn.replace(regionalName, "*", services.s3BucketLabel) };
+  return Fn.replace(s3.dnsEntry.get(0).dnsName, "*", services.s3BucketLabel);
 }
