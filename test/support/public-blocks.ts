@@ -4,8 +4,9 @@ import { formatCidr, NON_PUBLIC_RANGES, sizeOf } from "../../lib/core/cidr";
  * The public IPv4 space as the fewest CIDR blocks (73), largest first: the space less
  * lib/core/cidr.ts's non-public ranges, each gap cut into the largest aligned blocks.
  * Its first 40 blocks cover 99.5 % of the public space and none overlaps a non-public
- * range, so each passes KubernetesCluster's per-block checks and EKS's limit of 40: the
- * allowlist bypass of issue #24, which only their coverage in all refuses.
+ * range, so each passes the per-block checks of a cluster's public API ranges (and EKS's
+ * limit of 40) and of a load balancer's client ranges: the allowlist bypass of issue #24,
+ * which only their coverage in all refuses.
  */
 export function publicIpv4Blocks(): string[] {
   const ranges = [...NON_PUBLIC_RANGES].sort((a, b) => a.network - b.network);
