@@ -3,7 +3,7 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { VpcEndpoint } from "@cdktf/provider-aws/lib/vpc-endpoint";
 import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-security-group-ingress-rule";
 import { INetwork } from "../core/network";
-import { Fn } from "../core/cdktf";
+import { Fn, propertyAccess, Token } from "../core/cdktf";
 import { AwsCatalog } from "./catalog";
 import { securityGroup } from "./security-group";
 
@@ -98,14 +98,18 @@ interface BuiltEndpoints extends PodServiceEndpoints {
 const endpointsOfNetwork = new WeakMap<INetwork, BuiltEndpoints>();
 
 /**
- * S3's interface endpoint and its name for buckets. The regional name is `dns_entry[0]`,
- * `*.vpce-<id>.s3.<region>.vpce.amazonaws.com`, before the zonal names: the order
- * DescribeVpcEndpoints returns and the provider keeps, which AWS does not document but every
- * endpoint shows; buckets are addressed under `bucket.` in place of the `*`.
- * ref: https://github.com/hashicorp/terraform-provider-aws/blob/main/internal/service/ec2/vpc_endpoint.go (flattenDNSEntries)
+ * S3's interface endpoint and its name for buckets: its regional name,
+ * `*.vpce-<id>-<suffix>.s3.<region>.vpce.amazonaws.com`, with `bucket` in place of the `*`.
+ * The endpoint's zonal names insert `-<zone>` after the same ID, and a `-` sorts before the
+ * `.` that follows the ID in the regional name, so that is the last name in sorted order,
+ * whatever order DescribeVpcEndpoints returns them in (which AWS does not document; private
+ * DNS, off here, would add names of another form).
+ * ref: https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html (endpoint-specific
+ * Regional and zonal DNS names)
  */
 function s3BucketEndpoint(endpoint: EndpointFactory, catalog: AwsCatalog): string {
   const services = catalog.aws.podServiceEndpoints;
   const s3 = endpoint("S3Endpoint", services.s3, false);
-  return Fn.replace(s3.dnsEntry.get(0).dnsName, "*", services.s3BucketLabel);
+  const names = Token.asList(propertyAccess(s3.dnsEntry, ["*", "dns_name"]));
+  return Fn.replace(Fn.element(Fn.reverse(Fn.sort(names)), 0), "*", services.s3BucketLabel);
 }

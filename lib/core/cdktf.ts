@@ -23,4 +23,6 @@ export {
   TerraformStack,
   Token,
 } from "cdktf";
+// A splat or index into a complex attribute (`list[*].name`), which the bindings cannot say.
+export { propertyAccess } from "cdktf/lib/tfExpression";
 export type { IAspect, ITerraformDependable, TerraformProvider } from "cdktf";

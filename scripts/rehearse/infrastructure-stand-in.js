@@ -26,8 +26,13 @@ const STAND_IN_VALUES = Object.freeze({
   "aws_s3_bucket.bucket": "bookstore-assets-rehearsal",
   "aws_secretsmanager_secret.arn": "arn:aws:secretsmanager:eu-central-1:000000000000:secret:bookstore-cache-auth-AbCdEf",
   "aws_vpc.id": "vpc-0123456789abcdef0",
-  // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/privatelink-interface-endpoints.html (regional name of an S3 interface endpoint)
-  "aws_vpc_endpoint.dns_entry[0].dns_name": "*.vpce-0123456789abcdef0-rehearsa.s3.eu-central-1.vpce.amazonaws.com",
+  // ref: https://docs.aws.amazon.com/vpc/latest/privatelink/privatelink-access-aws-services.html (an interface endpoint's
+  // regional and zonal names, in the order DescribeVpcEndpoints happens to list them)
+  "aws_vpc_endpoint.dns_entry": [
+    { dns_name: "*.vpce-0123456789abcdef0-rehearsa-eu-central-1a.s3.eu-central-1.vpce.amazonaws.com", hosted_zone_id: "Z273ZU8SZ5RJPC" },
+    { dns_name: "*.vpce-0123456789abcdef0-rehearsa.s3.eu-central-1.vpce.amazonaws.com", hosted_zone_id: "Z273ZU8SZ5RJPC" },
+    { dns_name: "*.vpce-0123456789abcdef0-rehearsa-eu-central-1b.s3.eu-central-1.vpce.amazonaws.com", hosted_zone_id: "Z273ZU8SZ5RJPC" },
+  ],
   "aws_cloudfront_distribution.domain_name": "d0rehearsal.cloudfront.net",
   // Alibaba Cloud
   "alicloud_cs_managed_kubernetes.id": "c0123456789abcdef0123456789abcdef",
