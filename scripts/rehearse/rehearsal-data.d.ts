@@ -10,3 +10,4 @@ export function runbookDeployCommand(page: string, cloud: string): string[] | un
 export function crdNamesInChart(file: string): string[];
 export const WEBHOOK_STAND_INS: readonly { service: string; tlsSecret: string; what: string; reason: string }[];
 export const CRD_STAND_INS: readonly { cloud: string; what: string; reason: string; crd: any }[];
+export const CONTRACT_EXPECTATIONS: Readonly<Record<string, { configMap: { namespace: string; name: string }; data: Record<string, string> }>>;

@@ -75,9 +75,8 @@ const WEBHOOK_STAND_INS = Object.freeze([
 ]);
 
 /**
- * CRDs that a cloud's cluster has from the cloud itself (with no public definition, or one
- * the cloud's control plane installs): a stand-in that accepts any spec is applied before
- * the cloud's workloads and deleted after.
+ * CRDs that a cloud's cluster has from the cloud itself, with no public definition: a
+ * stand-in that accepts any spec is applied before the cloud's workloads and deleted after.
  * Its schema types the envelope (apiVersion, kind, metadata) and leaves spec open, as a
  * generated CRD's would at least: with no schema at all (x-kubernetes-preserve-unknown-fields
  * at the root) the kubernetes provider dry-runs the object at plan, and the first deploy
@@ -116,13 +115,6 @@ const openCrd = ({ group, scope, kind, plural, version }) => ({
 
 const CRD_STAND_INS = Object.freeze([
   {
-    cloud: "aws",
-    what: "EKS's ClusterNetworkPolicy CRD by one that accepts any spec",
-    reason:
-      "EKS's network policy controller, in the control plane, creates networking.k8s.aws/v1alpha1 ClusterNetworkPolicy (cluster-scoped) itself; the stand-in accepts any spec",
-    crd: openCrd({ group: "networking.k8s.aws", scope: "Cluster", kind: "ClusterNetworkPolicy", plural: "clusternetworkpolicies", version: "v1alpha1" }),
-  },
-  {
     cloud: "tencentcloud",
     what: "TKE's TkeServiceConfig CRD by one that accepts any spec",
     reason: "TKE installs cloud.tencent.com/v1alpha1 TkeServiceConfig itself and publishes no definition; the stand-in accepts any spec",
@@ -130,4 +122,18 @@ const CRD_STAND_INS = Object.freeze([
   },
 ]);
 
-module.exports = { RUNBOOK_TITLES, commandPatterns, runbookDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS };
+/**
+ * Values of the application contract that Terraform computes in the workloads stack from
+ * the infrastructure stack's outputs, as they must read in the deployed ConfigMap given the
+ * stand-in's values: the rehearsal reads them back from the API server, so the expression
+ * runs in real Terraform, not only in a snapshot.
+ */
+const CONTRACT_EXPECTATIONS = Object.freeze({
+  aws: {
+    configMap: { namespace: "bookstore", name: "bookstore-config" },
+    // The S3 endpoint's regional name (the stand-in lists it between two zonal ones), `bucket` for `*`.
+    data: { ASSET_BUCKET_ENDPOINT: "bucket.vpce-0123456789abcdef0-rehearsa.s3.eu-central-1.vpce.amazonaws.com" },
+  },
+});
+
+module.exports = { RUNBOOK_TITLES, commandPatterns, runbookDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS, CONTRACT_EXPECTATIONS };

@@ -44,7 +44,7 @@ const { KUBERNETES, ETCD, KWOK } = require("./versions");
 const { standInStack } = require("./infrastructure-stand-in");
 const { makeKubectl, objectsInState, stateHoldsResources, clusterObjects, settledRemnants } = require("./cluster-checks");
 const { mirrorDir } = require("./chart-mirror");
-const { runbookDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS } = require("./rehearsal-data");
+const { runbookDeployCommand, crdNamesInChart, WEBHOOK_STAND_INS, CRD_STAND_INS, CONTRACT_EXPECTATIONS } = require("./rehearsal-data");
 const { cacheDir, providerBinary } = require("../validate-providers");
 const { requiredProviders } = require("../stand-ins");
 
@@ -262,6 +262,16 @@ async function rehearseCloud(context, cloud, { label, patterns, plant }) {
       }
       const got = kubectl(["get", object.kind, object.name, ...(object.namespace ? ["-n", object.namespace] : []), "-o", "name"]);
       if (!got.ok) failures.push(`${object.address}: ${object.kind} ${object.namespace ? `${object.namespace}/` : ""}${object.name} not in the API server: ${got.stderr}`);
+    }
+    const contract = CONTRACT_EXPECTATIONS[cloud];
+    if (contract && !plant) {
+      const { namespace, name } = contract.configMap;
+      const got = kubectl(["get", "configmap", name, "-n", namespace, "-o", "json"]);
+      const data = got.ok ? JSON.parse(got.stdout).data || {} : {};
+      for (const [key, value] of Object.entries(contract.data)) {
+        if (data[key] !== value) failures.push(`ConfigMap ${namespace}/${name}: ${key} is ${JSON.stringify(data[key])}, expected ${JSON.stringify(value)}${got.ok ? "" : `: ${got.stderr}`}`);
+      }
+      notes.push(`contract values computed by Terraform checked: ${Object.keys(contract.data).join(", ")}`);
     }
     const rollouts = objects.filter((o) => o.kind === "deployment");
     const started = Date.now();
