@@ -347,6 +347,14 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
       versions: [EKS_ADD_ON_MOST_RECENT, "v1.3.10-eksbuild.2", "v1.3.9-eksbuild.3"],
       source: "https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html (aws eks describe-addon-versions --addon-name eks-pod-identity-agent --kubernetes-version <version>)",
     },
+    // The pods' network: admin network policies (the data stores' fence) need v1.21.1 or later; AWS recommends one
+    // minor version at a time, so a shop that waited may hold a build here and step up.
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html (version 1.21 for admin policies)
+    "vpc-cni": {
+      versions: [EKS_ADD_ON_MOST_RECENT, "v1.21.2-eksbuild.2"],
+      source: "https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html (aws eks describe-addon-versions --addon-name vpc-cni --kubernetes-version <version>)",
+    },
     // Installed only with registry credentials for the pods. Chart x.y.z = operator vx.y.z; both versions' CRDs serve
     // external-secrets.io/v1 (v1beta1 is not served unless crds.unsafeServeV1Beta1).
     // ref: https://github.com/external-secrets/external-secrets/releases (tags helm-chart-2.9.0, helm-chart-2.8.0)

@@ -129,8 +129,9 @@ export class AwsKubernetesAccess implements IKubernetesAccess {
    * namespace but the shop's are denied connections to the data stores' ports in their
    * subnets. So a pod elsewhere in the cluster cannot even try the password, though the
    * database's and the cache's security groups admit the cluster's. Host-network pods (the
-   * nodes' own agents) are outside any network policy; the port is the data store's, so
-   * other services in those subnets stay reachable.
+   * nodes' own agents) are outside any network policy. Only the data stores' ports are
+   * denied, but anywhere in the private subnets, where the nodes and pods are too: a MySQL
+   * or Redis pod of another namespace is cut off from its clients on those ports.
    * ref: https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy.html (admin network policies: Admin tier first,
    * then namespace policies, then Baseline)
    */

@@ -1,6 +1,5 @@
 import { Construct } from "constructs";
 import { CloudwatchLogGroup } from "@cdktf/provider-aws/lib/cloudwatch-log-group";
-import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { EksCluster } from "@cdktf/provider-aws/lib/eks-cluster";
 import { EksNodeGroup } from "@cdktf/provider-aws/lib/eks-node-group";
 import { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
@@ -9,8 +8,7 @@ import { VpcSecurityGroupIngressRule } from "@cdktf/provider-aws/lib/vpc-securit
 import { Token } from "../core/cdktf";
 import { KubernetesClusterAttributes, KubernetesClusterSpec, WorkloadIdentityProps } from "../core/kubernetes-cluster";
 import { AWS_ADD_ONS } from "./add-ons";
-import { AwsCatalog, EKS_ADD_ON_MOST_RECENT } from "./catalog";
-import { eksAddOnVersion } from "./add-ons/eks-add-on-version";
+import { AwsCatalog } from "./catalog";
 import { EKS_ACCESS, grantAdministrators, requireAwsAdministrators } from "./cluster-administrators";
 import { serviceRole } from "./iam";
 import { AwsLogKey } from "./log-key";
@@ -76,21 +74,6 @@ export function createAwsKubernetesCluster(
     upgradePolicy: { supportType: spec.extendedSupport ? catalog.aws.eksSupportTypes.extended : catalog.aws.eksSupportTypes.standard },
     dependsOn: [logGroup, ...clusterPolicies],
     lifecycle: EKS_ACCESS.lifecycle,
-  });
-
-  // The VPC CNI enforces NetworkPolicy objects only when asked to; the workloads rely on it,
-  // and on its admin network policies (the data stores' fence), which need v1.21 or later:
-  // the newest build EKS lists for the cluster's version, not the older default EKS installs.
-  // ref: https://docs.aws.amazon.com/eks/latest/userguide/cni-network-policy-configure.html
-  new EksAddon(scope, "VpcCni", {
-    clusterName: cluster.name,
-    addonName: "vpc-cni",
-    addonVersion: eksAddOnVersion(scope, "VpcCniVersion", { addonName: "vpc-cni", kubernetesVersion: spec.version, version: EKS_ADD_ON_MOST_RECENT }),
-    // EKS installs a self-managed vpc-cni with every cluster; the add-on takes it over.
-    // ref: https://docs.aws.amazon.com/eks/latest/userguide/managing-vpc-cni.html
-    resolveConflictsOnCreate: "OVERWRITE",
-    resolveConflictsOnUpdate: "OVERWRITE",
-    configurationValues: JSON.stringify({ enableNetworkPolicy: "true" }),
   });
 
   grantAdministrators(scope, cluster, spec.administrators, catalog);
