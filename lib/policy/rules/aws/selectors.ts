@@ -1,3 +1,4 @@
+import { ANY_PROTOCOL, groupKey, Opening, portsBetween } from "../../openings";
 import { blocksOf, ResourceBlock, settingRule, StackView } from "../../rule";
 
 // What several AWS rules look at: resource types and normalized views of their blocks.
@@ -7,7 +8,6 @@ export const LISTENER_TYPES = ["aws_lb_listener", "aws_alb_listener"];
 export const DISTRIBUTION_TYPES = ["aws_cloudfront_distribution"];
 export const VPC_ORIGIN_TYPES = ["aws_cloudfront_vpc_origin"];
 export const LAUNCH_TEMPLATE_TYPES = ["aws_launch_template"];
-export const INGRESS_TYPES = ["aws_vpc_security_group_ingress_rule", "aws_security_group_rule", "aws_security_group"];
 
 /** Application load balancers (the default type). */
 export function isApplicationLoadBalancer(config: Record<string, any>): boolean {
@@ -19,31 +19,77 @@ export function cacheBehaviours(config: Record<string, any>): Record<string, any
   return [...blocksOf(config.default_cache_behavior), ...blocksOf(config.ordered_cache_behavior)];
 }
 
-export interface IngressRule {
-  readonly from: number;
-  readonly to: number;
-  readonly protocol: string;
-  readonly cidrs: string[];
-}
+/** The resource types that hold security group ingress rules: standalone rules and the group's inline ones. */
+export const INGRESS_TYPES = ["aws_vpc_security_group_ingress_rule", "aws_security_group_rule", "aws_security_group"];
 
-/** Ingress rules of every shape the AWS provider accepts, normalized. */
-export function ingressRules(r: ResourceBlock): IngressRule[] {
+/** The resource types that hold security group egress rules. */
+export const EGRESS_TYPES = ["aws_vpc_security_group_egress_rule", "aws_security_group_rule", "aws_security_group"];
+
+/**
+ * AWS's names for protocols, lower-cased: `-1` (or `all`) is every protocol, and a protocol
+ * number names the same protocol as its name. A protocol other than TCP and UDP opens all
+ * its traffic whatever ports the rule gives (ICMP's type and code are not ports).
+ * ref: https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_IpPermission.html (IpProtocol; checked 2026-12-08)
+ */
+const PROTOCOLS: Readonly<Record<string, string>> = { "-1": ANY_PROTOCOL, all: ANY_PROTOCOL, "6": "tcp", "17": "udp", "1": "icmp", "58": "icmpv6" };
+const protocolOf = (value: unknown): string => {
+  const name = String(value).toLowerCase();
+  return PROTOCOLS[name] ?? name;
+};
+
+/**
+ * What a security group rule opens, in each shape the AWS provider accepts: a standalone
+ * `aws_vpc_security_group_{ingress,egress}_rule` or `aws_security_group_rule` applies to
+ * the group its `security_group_id` names; an `aws_security_group`'s inline `ingress` and
+ * `egress` blocks apply to the group itself.
+ */
+export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
   const c = r.config;
   switch (r.type) {
     case "aws_vpc_security_group_ingress_rule":
-      return [{ from: Number(c.from_port ?? 0), to: Number(c.to_port ?? 65535), protocol: String(c.ip_protocol), cidrs: [c.cidr_ipv4, c.cidr_ipv6].filter(Boolean) }];
+    case "aws_vpc_security_group_egress_rule":
+      return [
+        {
+          resource: r,
+          group: groupKey(stack, c.security_group_id, r),
+          direction: r.type === "aws_vpc_security_group_ingress_rule" ? "ingress" : "egress",
+          protocol: protocolOf(c.ip_protocol),
+          ports: portsBetween(c.from_port ?? 0, c.to_port ?? 65535),
+          addresses: [c.cidr_ipv4, c.cidr_ipv6].filter(Boolean),
+        },
+      ];
     case "aws_security_group_rule":
-      return c.type === "ingress"
-        ? [{ from: Number(c.from_port), to: Number(c.to_port), protocol: String(c.protocol), cidrs: [...(c.cidr_blocks ?? []), ...(c.ipv6_cidr_blocks ?? [])] }]
+      return c.type === "ingress" || c.type === "egress"
+        ? [
+            {
+              resource: r,
+              group: groupKey(stack, c.security_group_id, r),
+              direction: c.type,
+              protocol: protocolOf(c.protocol),
+              ports: portsBetween(c.from_port, c.to_port),
+              addresses: [...(c.cidr_blocks ?? []), ...(c.ipv6_cidr_blocks ?? [])],
+            },
+          ]
         : [];
+    case "aws_security_group":
+      return (["ingress", "egress"] as const).flatMap((direction) =>
+        blocksOf(c[direction]).map((b) => ({
+          resource: r,
+          group: r.address,
+          direction,
+          protocol: protocolOf(b.protocol),
+          ports: portsBetween(b.from_port, b.to_port),
+          addresses: [...(b.cidr_blocks ?? []), ...(b.ipv6_cidr_blocks ?? [])],
+        })),
+      );
     default:
-      return blocksOf(c.ingress).map((i) => ({
-        from: Number(i.from_port),
-        to: Number(i.to_port),
-        protocol: String(i.protocol),
-        cidrs: [...(i.cidr_blocks ?? []), ...(i.ipv6_cidr_blocks ?? [])],
-      }));
+      return [];
   }
+}
+
+/** Every opening of the stack's security groups in one direction. */
+export function stackOpenings(stack: StackView, direction: "ingress" | "egress"): Opening[] {
+  return stack.resources.flatMap((r) => openingsOf(r, stack)).filter((o) => o.direction === direction);
 }
 
 /** A rule that one argument of `aws_db_instance` must satisfy: the many scanner checks of RDS settings. */
