@@ -1,4 +1,5 @@
-import { blocksOf, ResourceBlock, settingRule } from "../../rule";
+import { ALL_PORTS, ANY_PROTOCOL, groupKey, Opening, portsBetween, PortRange } from "../../openings";
+import { blocksOf, ResourceBlock, settingRule, StackView } from "../../rule";
 
 // What several Tencent Cloud rules look at: the places where an instance's launch
 // settings live, which differ between a CVM, a launch configuration, a TKE node pool and
@@ -34,3 +35,77 @@ export const mysqlSetting = settingRule("tencentcloud_mysql_instance");
 
 /** A rule that one argument of `tencentcloud_redis_instance` must satisfy. */
 export const redisSetting = settingRule("tencentcloud_redis_instance");
+
+/** The resource types that hold security group rules. */
+export const SECURITY_GROUP_RULE_TYPES = ["tencentcloud_security_group_rule", "tencentcloud_security_group_rule_set", "tencentcloud_security_group_lite_rule"];
+
+/**
+ * A rule's protocol: `TCP`, `UDP`, `ICMP`, `ICMPv6` or `ALL`, every protocol when absent.
+ * A protocol template (`ppm-...`, `protocol_template`, `service_template_*`) may hold any
+ * protocol and port, so it counts as every one.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/vpc/resource_tc_security_group_rule_set.go (protocol, port)
+ */
+function protocolOf(value: unknown): string {
+  const name = String(value ?? "ALL").toLowerCase();
+  return name === "all" || /^ppmg?-/.test(name) ? ANY_PROTOCOL : name;
+}
+
+/** `80`, `80,443`, `80-90`, `ALL` or absent (every port), as runs of ports. */
+function portsOf(value: unknown): PortRange[] {
+  if (value === undefined || value === null || String(value).toLowerCase() === "all") return [ALL_PORTS];
+  return String(value)
+    .split(",")
+    .map((item) => {
+      const [from, to] = item.split("-");
+      return portsBetween(from, to ?? from);
+    });
+}
+
+/** One ACCEPT rule as openings, one per run of ports it names; a DROP rule opens nothing. */
+function accepted(r: ResourceBlock, group: string, direction: string, rule: { action: unknown; protocol: unknown; ports: unknown; addresses: unknown[] }): Opening[] {
+  const dir = String(direction).toLowerCase();
+  if (String(rule.action ?? "").toUpperCase() !== "ACCEPT" || (dir !== "ingress" && dir !== "egress")) return [];
+  const protocol = protocolOf(rule.protocol);
+  return portsOf(rule.ports).map((ports) => ({ resource: r, group, direction: dir, protocol, ports, addresses: rule.addresses }));
+}
+
+/**
+ * What a security group rule opens, in each shape the provider accepts: a single
+ * `tencentcloud_security_group_rule`, the ordered blocks of a `..._rule_set`, or the
+ * `ACTION#SOURCE#PORT#PROTOCOL` strings of a `..._lite_rule`; each applies to the group its
+ * `security_group_id` names. DROP rules are left out: what a group admits is judged by
+ * what it accepts, whatever order the rules take.
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/vpc/resource_tc_security_group_rule.go
+ * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/vpc/resource_tc_security_group_lite_rule.go
+ */
+export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
+  const c = r.config;
+  const group = groupKey(stack, c.security_group_id, r);
+  switch (r.type) {
+    case "tencentcloud_security_group_rule": {
+      const template = c.protocol_template === undefined ? c.ip_protocol : "ppm-template";
+      return accepted(r, group, c.type, { action: c.policy, protocol: template, ports: c.port_range, addresses: [c.cidr_ip] });
+    }
+    case "tencentcloud_security_group_rule_set":
+      return (["ingress", "egress"] as const).flatMap((direction) =>
+        blocksOf(c[direction]).flatMap((b) => {
+          const service = b.service_template_id ?? b.service_template_group;
+          return accepted(r, group, direction, { action: b.action, protocol: service === undefined ? b.protocol : "ppm-template", ports: b.port, addresses: [b.cidr_block, b.ipv6_cidr_block] });
+        }),
+      );
+    case "tencentcloud_security_group_lite_rule":
+      return (["ingress", "egress"] as const).flatMap((direction) =>
+        ((c[direction] ?? []) as unknown[]).flatMap((text) => {
+          const [action, source, ports, protocol] = String(text).split("#");
+          return accepted(r, group, direction, { action, protocol, ports, addresses: [source] });
+        }),
+      );
+    default:
+      return [];
+  }
+}
+
+/** Every ACCEPT opening of the stack's security groups in one direction. */
+export function stackOpenings(stack: StackView, direction: "ingress" | "egress"): Opening[] {
+  return stack.resources.flatMap((r) => openingsOf(r, stack)).filter((o) => o.direction === direction);
+}
