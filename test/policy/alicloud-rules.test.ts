@@ -63,6 +63,25 @@ const ossAcl = (acl: string) => ({ alicloud_oss_bucket_acl: { a: { bucket: "${al
 const ossBlock = (block: unknown, bucket = "subject") => ({ alicloud_oss_bucket_public_access_block: { b: { bucket: `\${alicloud_oss_bucket.${bucket}.bucket}`, block_public_access: block } } });
 const OSS_TLS_ONLY = '${jsonencode({"Version" = "1", "Statement" = [{"Effect" = "Deny", "Action" = ["oss:*"], "Principal" = ["*"], "Condition" = {"Bool" = {"acs:SecureTransport" = ["false"]}}}]})}';
 
+/** An accepting ingress rule of 12.0.0.0/8 (one public /8) on the group `web` of the stack; another of 13.0.0.0/8 on it. */
+const aliRule = (config: Record<string, unknown>) => sgRule({ security_group_id: "${alicloud_security_group.web.id}", cidr_ip: "12.0.0.0/8", ...config });
+const aliOther = (config: Record<string, unknown>) => ({ alicloud_security_group: { web: {} }, alicloud_security_group_rule: { other: aliRule({ cidr_ip: "13.0.0.0/8", ...config }) } });
+const templateRef = (name: string) => `\${alicloud_rds_whitelist_template.${name}.id}`;
+const templates = (lists: Record<string, string>) => ({ alicloud_rds_whitelist_template: Object.fromEntries(Object.entries(lists).map(([name, list]) => [name, { template_name: name, ip_white_list: list }])) });
+/** A second listener's whitelist, `wide`, and its entries as separate attachments. */
+const WIDE_WHITELIST = { frontend_port: 80, acl_status: "on", acl_type: "white", acl_ids: ["${alicloud_slb_acl.wide.id}"] };
+const wideEntries = (...entries: string[]) => ({
+  alicloud_slb_acl: { clients: {}, wide: {} },
+  alicloud_slb_acl_entry_attachment: Object.fromEntries(entries.map((entry, i) => [`e${i}`, { acl_id: "${alicloud_slb_acl.wide.id}", entry }])),
+});
+const otherListener = (aclIds: string[]) => ({
+  alicloud_slb_listener: {
+    ...withListener(WHITELIST).alicloud_slb_listener,
+    http: { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", ...WIDE_WHITELIST, acl_ids: aclIds },
+  },
+});
+const wideListener = otherListener(["${alicloud_slb_acl.wide.id}"]);
+
 const CASES: RuleCase[] = [
   ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "terway-eniip", config: '{"NetworkPolicy":"true"}' }] }, C],
   ["BKS-ALI-ACK-NETWORK-POLICY", "alicloud_cs_managed_kubernetes", { addons: [{ name: "metrics-server" }, { name: "terway-eniip", config: '{"IPVlan":"false","NetworkPolicy":"true"}', disabled: false }] }, C],
@@ -186,6 +205,40 @@ const CASES: RuleCase[] = [
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "128.0.0.0/1" }), N],
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: undefined, ipv6_cidr_ip: "::/0" }), N],
   ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", sgRule({ port_range: "22/22", cidr_ip: "203.0.113.0/24" }), NA],
+
+  // A group admits the union of what it accepts (issue #24): a public /8 is not the internet alone, two are.
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), NA],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), N, aliOther({ port_range: "22/22" })],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), N, aliOther({ port_range: "1/65535" })],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), N, aliOther({ ip_protocol: "all", port_range: "-1/-1" })],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "443/443" }), C, aliOther({ port_range: "1/65535" })],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), NA, aliOther({ port_range: "3389/3389" })],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), NA, aliOther({ port_range: "22/22", ip_protocol: "udp" })],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), NA, aliOther({ port_range: "22/22", policy: "drop" })],
+  ["BKS-ALI-SG-ADMIN-PORTS", "alicloud_security_group_rule", aliRule({ port_range: "22/22" }), NA, aliOther({ port_range: "22/22", security_group_id: "sg-other" })],
+
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["12.0.0.0/8"] }, C],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["12.0.0.0/8,13.0.0.0/8"] }, N],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["12.0.0.0/8"], template_id_list: [templateRef("t")] }, N, templates({ t: "10.0.0.0/8,13.0.0.0/8" })],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["10.0.0.0/8"], template_id_list: [templateRef("t"), templateRef("u")] }, N, templates({ t: "12.0.0.0/8", u: "13.0.0.0/8" })],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_db_instance", { security_ips: ["12.0.0.0/8"], template_id_list: [templateRef("t")] }, C, templates({ t: "10.0.0.0/8", u: "13.0.0.0/8" })],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_rds_whitelist_template", { ip_white_list: "13.0.0.0/8" }, N, { alicloud_db_instance: { db: { security_ips: ["12.0.0.0/8"], template_id_list: [templateRef("subject")] } } }],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_rds_whitelist_template", { ip_white_list: "10.0.0.0/8" }, C, { alicloud_db_instance: { db: { security_ips: ["0.0.0.0/0"], template_id_list: [templateRef("subject")] } } }],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_rds_whitelist_template", { ip_white_list: "13.0.0.0/8" }, C, { alicloud_db_instance: { db: { security_ips: ["12.0.0.0/8"] } } }],
+  ["BKS-ALI-RDS-WHITELIST", "alicloud_rds_whitelist_template", { ip_white_list: "0.0.0.0/1,128.0.0.0/1" }, N],
+
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["12.0.0.0/8"] }, C],
+  ["BKS-ALI-REDIS-WHITELIST", "alicloud_kvstore_instance", { security_ips: ["12.0.0.0/8,13.0.0.0/8"] }, N],
+
+  // A whitelist whose entries, as separate resources, add up to the internet is none.
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", ...WIDE_WHITELIST }, N, { ...withListener(WHITELIST), ...wideEntries("12.0.0.0/8", "13.0.0.0/8") }],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", ...WIDE_WHITELIST }, C, { ...withListener(WHITELIST), ...wideEntries("12.0.0.0/8", "10.0.0.0/8") }],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_listener", { load_balancer_id: "${alicloud_slb_load_balancer.lb.id}", ...WIDE_WHITELIST }, NA, { ...CLB, ...wideEntries("12.0.0.0/8", "13.0.0.0/8") }],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_acl_entry_attachment", { acl_id: "${alicloud_slb_acl.wide.id}", entry: "13.0.0.0/8" }, N, { ...withListener(WHITELIST), ...wideListener, ...wideEntries("12.0.0.0/8") }],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_acl_entry_attachment", { acl_id: "${alicloud_slb_acl.wide.id}", entry: "10.0.0.0/8" }, C, { ...withListener(WHITELIST), ...wideListener, ...wideEntries("0.0.0.0/0") }],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_acl_entry_attachment", { acl_id: "${alicloud_slb_acl.wide.id}", entry: "13.0.0.0/8" }, C, { ...withListener(WHITELIST), ...wideListener, ...wideEntries("10.0.0.0/8") }],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_acl_entry_attachment", { acl_id: "${alicloud_slb_acl.wide.id}", entry: "13.0.0.0/8" }, NA, wideEntries("12.0.0.0/8")],
+  ["BKS-ALI-SLB-LISTENER-ACL", "alicloud_slb_acl", { entry_list: [{ entry: "13.0.0.0/8" }] }, N, { ...withListener(WHITELIST), ...otherListener(["${alicloud_slb_acl.subject.id}"]), alicloud_slb_acl_entry_attachment: { e: { acl_id: "${alicloud_slb_acl.subject.id}", entry: "12.0.0.0/8" } } }],
 
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "https" }, C],
   ["BKS-ALI-SLB-HTTPS", "alicloud_slb_listener", { protocol: "http", listener_forward: "on", forward_port: 443 }, C],

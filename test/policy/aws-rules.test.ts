@@ -22,6 +22,14 @@ const policy = (...statements: Record<string, unknown>[]) => JSON.stringify({ Ve
 const ASSUME = { Effect: "Allow", Action: "sts:AssumeRole" };
 const publicRule = (config: Record<string, unknown>) => ({ cidr_ipv4: "0.0.0.0/0", ip_protocol: "tcp", ...config });
 const sgIngress = (ingress: Record<string, unknown>) => ({ ingress: [{ protocol: "tcp", cidr_blocks: ["0.0.0.0/0"], ...ingress }] });
+/** A rule on the security group `web` (a resource of the stack), and the group with an inline ingress block. */
+const onWeb = (config: Record<string, unknown>) => ({ security_group_id: "${aws_security_group.web.id}", ip_protocol: "tcp", ...config });
+/** The other resources of a case: the group `web`, and an `aws_security_group_rule` of 13.0.0.0/8 on it (or on `group`). */
+const webRule = (config: Record<string, unknown>, group = "web") => ({
+  aws_security_group: { web: {} },
+  aws_security_group_rule: { other: { type: "ingress", protocol: "tcp", security_group_id: `\${aws_security_group.${group}.id}`, cidr_blocks: ["13.0.0.0/8"], ...config } },
+});
+const webGroup = (ingress: Record<string, unknown>) => ({ aws_security_group: { web: { ingress: [{ protocol: "tcp", cidr_blocks: ["13.0.0.0/8"], ...ingress }] } } });
 const withParameter = (name: string, value: unknown) => ({
   aws_db_parameter_group: { pg: { family: "mysql8.0", parameter: [{ name: "max_connections", value: "100" }, { name, value }] } },
 });
@@ -253,6 +261,19 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group", sgIngress({ from_port: 0, to_port: 65535 }), N],
   ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_security_group", sgIngress({ from_port: 22, to_port: 22, cidr_blocks: [], ipv6_cidr_blocks: ["::/0"] }), N],
 
+  // A group admits the union of its rules (issue #24): a public /8 on 22 is not the internet alone,
+  // but with another /8 on a rule of the same group that reaches TCP 22 it is.
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), C],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), N, webRule({ from_port: 0, to_port: 65535 })],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), N, webRule({ protocol: "-1", from_port: 0, to_port: 0 })],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), N, webGroup({ from_port: 20, to_port: 22 })],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), C, webRule({ protocol: "udp", from_port: 22, to_port: 22 })],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), C, webRule({ from_port: 23, to_port: 443 })],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), C, webRule({ from_port: 22, to_port: 22, security_group_id: "sg-other" })],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 22, to_port: 22 }), C, webRule({ type: "egress", from_port: 22, to_port: 22 })],
+  // Together on 443 they admit the internet, but 443 is no admin port.
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 443, to_port: 443 }), C, webRule({ from_port: 443, to_port: 443 })],
+
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", { cidr_ipv4: "10.0.0.0/8" }, C],
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", { cidr_ipv4: "0.0.0.0/0" }, N],
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", { cidr_ipv6: "::/0" }, N],
@@ -275,6 +296,14 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group_rule", { type: "ingress", from_port: 443, to_port: 443, cidr_blocks: FORTY_BLOCKS }, N],
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group", sgIngress({ from_port: 443, to_port: 443, cidr_blocks: HALVES }), N],
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group_rule", { type: "ingress", from_port: 443, to_port: 443, cidr_blocks: ["203.0.113.0/24", "198.51.100.0/24"] }, C],
+
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 443, to_port: 443 }), N, webRule({ from_port: 443, to_port: 443 })],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 443, to_port: 443 }), C, webRule({ from_port: 80, to_port: 80 })],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group", { ingress: [{ protocol: "tcp", from_port: 443, to_port: 443, cidr_blocks: ["12.0.0.0/8"] }] }, N, webRule({ from_port: 443, to_port: 443 }, "subject")],
+  // A rule with only private addresses is no part of the way in, whatever else the group admits.
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "10.0.0.0/8", from_port: 443, to_port: 443 }), C, webRule({ from_port: 443, to_port: 443, cidr_blocks: ["0.0.0.0/0"] })],
+  ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", ip_protocol: "tcp", from_port: 443, to_port: 443 }), N, webRule({ type: "egress", from_port: 443, to_port: 443 })],
+  ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", ip_protocol: "tcp", from_port: 443, to_port: 443 }), C, webRule({ type: "ingress", from_port: 443, to_port: 443 })],
 
   ["BKS-AWS-RDS-BACKUPS", "aws_db_instance", { backup_retention_period: 7 }, C],
   ["BKS-AWS-RDS-BACKUPS", "aws_db_instance", { backup_retention_period: 35 }, C],

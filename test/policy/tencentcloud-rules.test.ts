@@ -13,6 +13,15 @@ const SECRET_ID = `AKID${"a1B2".repeat(8)}`;
 const camDocument = (...statement: Record<string, unknown>[]) => JSON.stringify({ version: "2.0", statement });
 const ASSUME = { effect: "allow", action: ["name/sts:AssumeRole"] };
 
+/** An ACCEPT ingress rule of 12.0.0.0/8 (one public /8) on the group `web` of the stack. */
+const tcRule = (config: Record<string, unknown>) => ({ security_group_id: "${tencentcloud_security_group.web.id}", type: "ingress", policy: "ACCEPT", ip_protocol: "TCP", cidr_ip: "12.0.0.0/8", ...config });
+/** The other resources of a case: the group `web`, with a rule set and lite rules on it. */
+const tcOthers = (ruleSet?: Record<string, unknown>, lite?: string[]) => ({
+  tencentcloud_security_group: { web: { name: "web" } },
+  ...(ruleSet && { tencentcloud_security_group_rule_set: { set: { security_group_id: "${tencentcloud_security_group.web.id}", ...ruleSet } } }),
+  ...(lite && { tencentcloud_security_group_lite_rule: { lite: { security_group_id: "${tencentcloud_security_group.web.id}", ingress: lite } } }),
+});
+
 const CASES: RuleCase[] = [
   ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "allow", action: ["name/cos:GetObject"], resource: ["qcs::cos:ap-guangzhou:uid/1250000000:b/*"] }) }, C],
   ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "allow", action: ["*"], resource: ["*"] }) }, N],
@@ -112,6 +121,19 @@ const CASES: RuleCase[] = [
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", { ingress: [{ action: "ACCEPT", cidr_block: "0.0.0.0/1" }, { action: "ACCEPT", cidr_block: "128.0.0.0/1" }] }, N],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", { ingress: ["ACCEPT#0.0.0.0/1#22#TCP"] }, N],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", { type: "ingress", policy: "ACCEPT", cidr_ip: "203.0.113.0/24" }, C],
+
+  // A group admits the union of what it accepts (issue #24): a public /8 is not the internet alone, two are.
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), C],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), N, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "80,443" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), N, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "400-500" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), N, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "ALL", port: "ALL" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ ip_protocol: undefined, port_range: undefined }), N, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "UDP", port: "53" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), N, tcOthers(undefined, ["ACCEPT#13.0.0.0/8#443#TCP"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), C, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "80,8443" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), C, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "UDP", port: "443" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), C, tcOthers({ ingress: [{ action: "DROP", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "443" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), C, tcOthers({ egress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "443" }] })],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443", security_group_id: "sg-other" }), C, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "443" }] })],
 
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { orderly_security_groups: ["sg-1"] }, C],
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { security_groups: ["sg-1"] }, C],
