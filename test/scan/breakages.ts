@@ -339,6 +339,26 @@ export interface Bypass {
 const HALVES = ["0.0.0.0/1", "128.0.0.0/1"];
 const sshFrom = (cidrs: string[]): Json => ({ type: "ingress", security_group_id: "sg-0123456789abcdef0", protocol: "tcp", from_port: 22, to_port: 22, cidr_blocks: cidrs, description: "breakage" });
 
+/** Two public /8s, the halves of 12.0.0.0/7: neither is more than one registry allocation, together they are (issue #24). */
+const TWO_SLASH_8S = ["12.0.0.0/8", "13.0.0.0/8"];
+/** Thirty public /8s, 11.0.0.0/8 to 40.0.0.0/8. */
+const THIRTY_SLASH_8S = Array.from({ length: 30 }, (_, i) => `${11 + i}.0.0.0/8`);
+
+/**
+ * Puts the planted rule on one of the bookstore's security groups, with the first address,
+ * and adds a copy of it (`BreakageMore<n>`) for each other address: one group, one port,
+ * several resources whose addresses add up to the internet though none does alone.
+ */
+const spreadOver =
+  (type: string, groupType: string, groupName: string, addressField: string, addresses: readonly string[], wrap: (cidr: string) => unknown = (cidr) => cidr) =>
+  (b: Json, stack: Json): void => {
+    b.security_group_id = `\${${groupType}.${key(stack, groupType, groupName)}.id}`;
+    addresses.forEach((cidr, i) => {
+      if (i === 0) b[addressField] = wrap(cidr);
+      else stack.resource[type][`BreakageMore${i}`] = { ...b, [addressField]: wrap(cidr) };
+    });
+  };
+
 export const BYPASSES: readonly Bypass[] = [
   { what: "SSH from the two halves of IPv4 in one rule", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_security_group_rule", name: "Breakage" }, add: sshFrom(HALVES) },
   { what: "SSH from one half of IPv4", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" }, add: { ...publicIngress(22), cidr_ipv4: "128.0.0.0/1" } },
@@ -401,6 +421,58 @@ export const BYPASSES: readonly Bypass[] = [
   { what: "a database whitelist of the two halves of IPv4", rule: "BKS-ALI-RDS-WHITELIST", pack: "alicloud", target: { type: "alicloud_db_instance" }, breakIt: (b) => (b.security_ips = HALVES) },
   { what: "a cache whitelist of the two halves of IPv4", rule: "BKS-ALI-REDIS-WHITELIST", pack: "alicloud", target: { type: "alicloud_kvstore_instance" }, breakIt: (b) => (b.security_ips = [...b.security_ips, ...HALVES]) },
   { what: "SSH from one half of IPv4", rule: "BKS-ALI-SG-ADMIN-PORTS", pack: "alicloud", target: { type: "alicloud_security_group_rule", name: "Breakage" }, add: { ...aliIngress(22), cidr_ip: "128.0.0.0/1" } },
+  // A group admits the union of its rules (issue #24): addresses spread over several rules of one group and port.
+  {
+    what: "SSH from two public /8s in two rules of the web tier's group",
+    rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS",
+    pack: "aws",
+    target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" },
+    add: publicIngress(22),
+    breakIt: spreadOver("aws_vpc_security_group_ingress_rule", "aws_security_group", "Bookstore_Web_SecurityGroup", "cidr_ipv4", TWO_SLASH_8S),
+  },
+  {
+    what: "HTTPS from thirty public /8s in thirty rules of the web tier's group",
+    rule: "BKS-AWS-SG-PUBLIC-INGRESS",
+    pack: "aws",
+    target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" },
+    add: publicIngress(443),
+    breakIt: spreadOver("aws_vpc_security_group_ingress_rule", "aws_security_group", "Bookstore_Web_SecurityGroup", "cidr_ipv4", THIRTY_SLASH_8S),
+  },
+  {
+    what: "HTTPS to two public /8s in two rules of the database's group",
+    rule: "BKS-AWS-SG-PUBLIC-EGRESS",
+    pack: "aws",
+    target: { type: "aws_vpc_security_group_egress_rule", name: "Breakage" },
+    add: publicIngress(443),
+    breakIt: spreadOver("aws_vpc_security_group_egress_rule", "aws_security_group", "Bookstore_Database_SecurityGroup", "cidr_ipv4", TWO_SLASH_8S),
+  },
+  {
+    what: "SSH from two public /8s in two rules of the web tier's group",
+    rule: "BKS-ALI-SG-ADMIN-PORTS",
+    pack: "alicloud",
+    target: { type: "alicloud_security_group_rule", name: "Breakage" },
+    add: aliIngress(22),
+    breakIt: spreadOver("alicloud_security_group_rule", "alicloud_security_group", "Bookstore_Web_SecurityGroup", "cidr_ip", TWO_SLASH_8S),
+  },
+  {
+    what: "a database whitelist of two public /8s, one in security_ips and one in an attached whitelist template",
+    rule: "BKS-ALI-RDS-WHITELIST",
+    pack: "alicloud",
+    target: { type: "alicloud_db_instance" },
+    breakIt: (b, stack) => {
+      b.security_ips = [...b.security_ips, TWO_SLASH_8S[0]];
+      stack.resource.alicloud_rds_whitelist_template = { Breakage: { template_name: "breakage", ip_white_list: TWO_SLASH_8S[1] } };
+      b.template_id_list = ["${alicloud_rds_whitelist_template.Breakage.id}"];
+    },
+  },
+  {
+    what: "MySQL accepted from two public /8s in two rules of the database's group",
+    rule: "BKS-TC-SG-PUBLIC-INGRESS",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_security_group_rule", name: "Breakage" },
+    add: { type: "ingress", policy: "ACCEPT", ip_protocol: "TCP", port_range: "3306", description: "breakage" },
+    breakIt: spreadOver("tencentcloud_security_group_rule", "tencentcloud_security_group", "Bookstore_Database_SecurityGroup", "cidr_ip", TWO_SLASH_8S),
+  },
   {
     what: "HTTPS accepted from the two halves of IPv4",
     rule: "BKS-TC-SG-PUBLIC-INGRESS",
