@@ -54,8 +54,8 @@ export function createAwsLoadBalancer(scope: Construct, spec: LoadBalancerSpec, 
     description: `Load balancer ${spec.name}`,
   });
   if (spec.clientCidrs !== undefined) {
-    // Only the ranges the user named, on HTTPS and on HTTP (which redirects); LoadBalancer refused them at synth
-    // if they add up to more than one /8 (the packs judge each rule alone, one per range here).
+    // Only the ranges the user named, on HTTPS and on HTTP (which redirects), one rule per range; LoadBalancer
+    // refused them at synth if they add up to more than one /8, as the packs judge the group's rules on a port together.
     spec.clientCidrs.forEach((cidr, index) => {
       for (const [id, port, what] of [
         [`IngressHttps${index}`, 443, `HTTPS from ${cidr}`],

@@ -119,8 +119,8 @@ export function createTencentcloudLoadBalancer(scope: Construct, spec: LoadBalan
     ...(runtime.usesVms ? [["Http", "80", "HTTP from", ", redirected to HTTPS"]] : []),
   ] as const;
   if (spec.clientCidrs !== undefined) {
-    // Only the ranges the user named (e.g. the CDN's origin-pull ranges for the domain); LoadBalancer refused them
-    // at synth if they add up to more than one /8 (the packs judge each rule alone, one per range here).
+    // Only the ranges the user named (e.g. the CDN's origin-pull ranges for the domain), one rule per range; LoadBalancer
+    // refused them at synth if they add up to more than one /8, as the packs judge the group's rules on a port together.
     spec.clientCidrs.forEach((cidr, index) => {
       for (const [name, port, what, after] of ports) {
         acceptRule(scope, `Ingress${name}${index}`, { securityGroupId: group.id, direction: "ingress", protocol: "TCP", port, cidr, description: `${what} ${cidr}${after}` });
