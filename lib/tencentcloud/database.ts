@@ -79,18 +79,18 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     // the instance, before Tencent Cloud is even asked.
     lifecycle: { preventDestroy: spec.deletionProtection },
   });
-  // One job at a time on the instance: CDB refuses a job while another runs
-  // (CreateAccounts and ModifyAccountPrivileges: FailedOperation.StatusConflict; OpenSSL:
-  // OperationDenied.InstanceLockerConflict), which provider 1.83.25 does not retry for these
-  // calls (no CDB code among its retryable errors). So the backup policy, the schema, each
-  // account and its grant wait for the one before, and SSL comes last: turning it on restarts
-  // the instance, and mysql_ssl waits only until DescribeSSLStatus says ON, not for the
-  // restart's task, so a job after it could still find the instance locked.
+  const tls = new MysqlSsl(scope, "Tls", { instanceId: instance.id, status: "ON" });
+  // One job at a time on the instance: turning SSL on restarts it, and CDB refuses a job
+  // while another runs (CreateAccounts and ModifyAccountPrivileges: FailedOperation.StatusConflict;
+  // OpenSSL: OperationDenied.InstanceLockerConflict), which provider 1.83.25 does not retry
+  // for these calls (no CDB code among its retryable errors). So the backup policy, the
+  // schema and the accounts wait for SSL, and each account job for the one before it.
   // ref: https://cloud.tencent.com/document/product/236/76511 (开启 SSL 过程中，会重启您的数据库实例)
   // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/resource_tc_mysql_account.go (CreateAccounts called once)
-  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/cdb/resource_tc_mysql_ssl.go (after OpenSSL, retries DescribeMysqlSslById until the status is ON)
-  // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/common/common.go (retryableErrorCode)
+  const afterTls = [tls];
+
   const backupPolicy = new MysqlBackupPolicy(scope, "BackupPolicy", {
+    dependsOn: afterTls,
     mysqlId: instance.id,
     retentionPeriod: spec.backupRetentionDays,
     // Binary logs as long as the backups, for point-in-time recovery over the whole window.
@@ -124,7 +124,6 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
     privileges: SCHEMA_PRIVILEGES,
     after: app.privileges,
   });
-  const tls = new MysqlSsl(scope, "Tls", { instanceId: instance.id, status: "ON", dependsOn: [schema.privileges] });
 
   const recoveryWindowInDays = catalog.tencentcloud.secretRecoveryWindowDays;
   const secret = credentialsSecret(scope, "CredentialsSecret", {
@@ -191,7 +190,7 @@ export function createTencentcloudDatabase(scope: Construct, spec: DatabaseSpec,
 /**
  * A MySQL account of the instance with a generated password (`<id>Password`) and its grant
  * on the one database (`<id>Privileges`), created once `after` is done: CDB runs one job at
- * a time on an instance (see the comment before the backup policy).
+ * a time on an instance (see the SSL comment above).
  */
 function grantedAccount(
   scope: Construct,
