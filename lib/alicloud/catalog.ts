@@ -385,7 +385,17 @@ export const ALICLOUD_CATALOG: AlicloudCatalog = deepFreeze({
         "ACK marketplace chart ack-secret-manager (https://aliacs-k8s-ap-southeast-1.oss-ap-southeast-1.aliyuncs.com/app/charts-incubator/ack-secret-manager-0.5.12.tgz, as installed by a public Terraform configuration; source: https://github.com/AliyunContainerService/ack-secret-manager)",
     },
   },
-  runtimeEnvironment: { regionVariables: ["ALIBABA_CLOUD_REGION_ID"] },
+  runtimeEnvironment: {
+    regionVariables: ["ALIBABA_CLOUD_REGION_ID"],
+    // RRSA's settings for the credentials SDKs (kubernetes-access.ts podIdentity, with its references).
+    workloadIdentityVariables: [
+      "ALIBABA_CLOUD_ROLE_ARN",
+      "ALIBABA_CLOUD_OIDC_PROVIDER_ARN",
+      "ALIBABA_CLOUD_OIDC_TOKEN_FILE",
+      "ALIBABA_CLOUD_STS_REGION",
+      "ALIBABA_CLOUD_VPC_ENDPOINT_ENABLED",
+    ],
+  },
   // ref: https://www.alibabacloud.com/help/en/oss/user-guide/bucket-naming-conventions ("The name of a bucket must be
   // globally unique in OSS")
   // ref: https://www.alibabacloud.com/help/en/oss/developer-reference/putbucketlifecycle (NoncurrentVersionExpiration

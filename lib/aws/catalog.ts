@@ -361,7 +361,12 @@ export const AWS_CATALOG: AwsCatalog = deepFreeze({
     // ref: https://github.com/external-secrets/external-secrets/blob/helm-chart-2.9.0/deploy/crds/bundle.yaml
     "external-secrets": { versions: ["2.9.0", "2.8.0"], source: "https://github.com/external-secrets/external-secrets/releases (tags helm-chart-*)" },
   },
-  runtimeEnvironment: { regionVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"] },
+  runtimeEnvironment: {
+    regionVariables: ["AWS_REGION", "AWS_DEFAULT_REGION"],
+    // EKS Pod Identity's webhook sets these on the pods of an associated service account.
+    // ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-how-it-works.html
+    workloadIdentityVariables: ["AWS_CONTAINER_CREDENTIALS_FULL_URI", "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"],
+  },
   // ref: https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html ("Bucket names must be unique across
   // all AWS accounts in all the AWS Regions within a partition")
   // ref: https://docs.aws.amazon.com/AmazonS3/latest/API/API_NoncurrentVersionExpiration.html (NoncurrentDays: a positive

@@ -131,5 +131,6 @@ export function applicationEnvironment(resources: ApplicationResources): Record<
 
 /** Every name the contract may set on the cloud: a user's variable of the same name is refused. */
 export function reservedApplicationVariables(cloud: ICloud): readonly string[] {
-  return [...Object.values(APPLICATION_VARIABLES), ...cloud.catalog.runtimeEnvironment.regionVariables];
+  const names = cloud.catalog.runtimeEnvironment;
+  return [...Object.values(APPLICATION_VARIABLES), ...names.regionVariables, ...names.workloadIdentityVariables];
 }

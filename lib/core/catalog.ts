@@ -104,6 +104,11 @@ export interface KubernetesAddOn {
 export interface RuntimeEnvironmentRules {
   /** Variables the cloud's SDKs read the region from (e.g. `AWS_REGION`); each is set to the stack's region. */
   readonly regionVariables: readonly string[];
+  /**
+   * Variables the cloud's workload identity gives the pods (its SDKs' credential settings),
+   * reserved like the contract's: the environment props refuse them.
+   */
+  readonly workloadIdentityVariables: readonly string[];
 }
 
 /** A bucket's name: the cloud's name rule plus the prefixes and suffixes it keeps for itself. */

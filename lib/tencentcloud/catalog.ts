@@ -241,7 +241,11 @@ export const TENCENTCLOUD_CATALOG: TencentcloudCatalog = deepFreeze({
       source: "TKE's add-on list (GetTkeAppChartList, data tencentcloud_kubernetes_charts): its newest version when first installed, kept after",
     },
   },
-  runtimeEnvironment: { regionVariables: ["TENCENTCLOUD_REGION"] },
+  runtimeEnvironment: {
+    regionVariables: ["TENCENTCLOUD_REGION"],
+    // What the SDKs' TKE OIDC provider reads (kubernetes-access.ts podIdentity, with its references).
+    workloadIdentityVariables: ["TKE_REGION", "TKE_PROVIDER_ID", "TKE_ROLE_ARN", "TKE_WEB_IDENTITY_TOKEN_FILE"],
+  },
   // ref: https://www.tencentcloud.com/document/product/436/13312 (BucketName: lower-case letters, digits and hyphens, not
   // starting or ending with one; "<BucketName>-<APPID>.cos.<region>.myqcloud.com" at most 60 characters; the APPID makes
   // the name the account's own)

@@ -1,4 +1,5 @@
 import { KUBERNETES_POLICY_PACK, evaluate } from "../../lib";
+import { reservedApplicationVariables } from "../../lib/core/application-environment";
 import { synthBookstore, TEST_CLOUDS } from "../support/bookstore";
 import { forSnapshot } from "../support/normalize";
 import { onlyResource, resourceAt, resources, TerraformJson } from "../support/synth";
@@ -83,6 +84,14 @@ describe.each(DELIVERED)("the bookstore's workloads on $name", ({ name, make }) 
     }
     expect(data.CLOUD).toBe(name);
     for (const sdkVariable of make().catalog.runtimeEnvironment.regionVariables) expect(data[sdkVariable]).toBe(data.CLOUD_REGION);
+  });
+
+  test("every variable of the ConfigMap is the contract's, the cloud's region or identity variables, so the environment props refuse each", () => {
+    // GIVEN the example's workloads, whose own environment is empty
+    const data = onlyResource(json, "kubernetes_config_map_v1").data;
+    const reserved = reservedApplicationVariables(make());
+    // THEN nothing the cloud's adapters add is a name a user could also set (and silently lose)
+    expect(Object.keys(data).filter((key) => !reserved.includes(key))).toEqual([]);
   });
 
   test("run pods as non-root UID >= 10000 with a read-only root, no escalation, no capabilities, RuntimeDefault seccomp", () => {

@@ -108,7 +108,7 @@ export const FAKE_CATALOG: CloudCatalog = deepFreeze({
     "fake-autoscaler": { versions: ["2.0.0", "1.9.0"], source: "https://example.com/fake-autoscaler/releases" },
     "fake-metrics": { versions: ["0.8.0"], source: "https://example.com/fake-metrics/releases" },
   },
-  runtimeEnvironment: { regionVariables: ["FAKE_REGION"] },
+  runtimeEnvironment: { regionVariables: ["FAKE_REGION"], workloadIdentityVariables: [] },
   assetBucket: {
     name: { pattern: "[a-z0-9][a-z0-9-]+[a-z0-9]", maxLength: 40, description: "lower-case letters, digits and hyphens", reservedPrefixes: ["fake-"], reservedSuffixes: ["-fake"] },
     hostName: { template: "{name}.objects.{region}.fake", maxLength: 50 },
