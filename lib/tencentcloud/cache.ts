@@ -81,8 +81,9 @@ export function createTencentcloudCache(scope: Construct, spec: CacheSpec, catal
     lifecycle: { preventDestroy: spec.deletionProtection },
   });
   const tls = new RedisSsl(scope, "Tls", { instanceId: instance.id, sslConfig: "enabled" });
-  // After SSL, whose resource waits for OpenSSL's task to finish: the backup settings are not
-  // sent to an instance still busy with it (Tencent Cloud's Redis runs its tasks one by one).
+  // After SSL, whose resource waits for OpenSSL's task to finish. ModifyAutoBackupConfig is a
+  // synchronous settings call with no task and no documented conflict, so this only keeps
+  // the instance's changes in one order, at the cost of the SSL task's minutes.
   // ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/crs/resource_tc_redis_ssl.go (DescribeTaskInfo until done)
   new RedisBackupConfig(scope, "BackupConfig", { redisId: instance.id, backupTime: "02:00-03:00", dependsOn: [tls] });
 

@@ -62,8 +62,8 @@ export function grantAdministrators(scope: Construct, clusterId: string, adminis
  * pod-identity webhook, which the provider requires together with the identity provider;
  * the workloads do not rely on it). A CAM role that only the bookstore's service account
  * may assume (`sts:AssumeRoleWithWebIdentity`, matching issuer, audience and subject
- * `system:serviceaccount:<namespace>:<name>`), allowed to read only the database's
- * credentials secret.
+ * `system:serviceaccount:<namespace>:<name>`), allowed to read only the database's and the
+ * cache's credentials secrets and to read, write and delete the asset bucket's objects.
  * ref: https://github.com/tencentcloudstack/terraform-provider-tencentcloud/blob/v1.83.25/tencentcloud/services/tke/resource_tc_kubernetes_auth_attachment.md
  * ref: https://cloud.tencent.com/document/api/457/62277 (ModifyClusterAuthenticationOptions: OIDCConfig)
  * ref: https://www.tencentcloud.com/document/product/598/47113 (DescribeOIDCConfig: the role identity provider by name)
