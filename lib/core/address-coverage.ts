@@ -172,3 +172,42 @@ export function admitsInternet(entries: readonly unknown[]): boolean {
   const { ipv4, ipv6 } = publicCoverage(entries);
   return ipv4 > INTERNET_IPV4_ADDRESSES || ipv6 > INTERNET_IPV6_ADDRESSES;
 }
+
+/** A bare IPv4 address (no prefix) as a number. */
+function ipv4Value(address: string): bigint | undefined {
+  const match = IPV4_ADDRESS.exec(address.trim());
+  if (!match || match.slice(1, 5).some((o) => Number(o) > 255)) return undefined;
+  return match.slice(1, 5).reduce((value, octet) => (value << 8n) | BigInt(octet), 0n);
+}
+
+/** An address of `bits` bits (32 or 128) in the form the parsers above read back: dotted IPv4, or eight IPv6 groups. */
+function formatAddress(value: bigint, bits: 32 | 128): string {
+  if (bits === 32) return [24n, 16n, 8n, 0n].map((shift) => String((value >> shift) & 255n)).join(".");
+  return Array.from({ length: 8 }, (_, i) => ((value >> BigInt(112 - 16 * i)) & 0xffffn).toString(16)).join(":");
+}
+
+/**
+ * An address range `first-last` (two IPv4 or two IPv6 addresses, first not after last) as
+ * the fewest CIDR blocks that hold exactly its addresses, so that a list that may write
+ * ranges (Tencent Cloud's address templates: `10.0.0.1-10.0.0.100`) is judged by the same
+ * measure as one of blocks. Undefined for anything else.
+ */
+export function rangeBlocks(text: string): string[] | undefined {
+  const [first, last, ...rest] = text.split("-");
+  if (last === undefined || rest.length > 0) return undefined;
+  const v4 = [first, last].map(ipv4Value);
+  const v6 = [first, last].map((a) => (a.includes(":") ? ipv6Value(a.trim()) : undefined));
+  const bits = v4.every((v) => v !== undefined) ? 32 : v6.every((v) => v !== undefined) ? 128 : undefined;
+  if (bits === undefined) return undefined;
+  const [start, end] = (bits === 32 ? v4 : v6) as bigint[];
+  if (start > end) return undefined;
+  const blocks: string[] = [];
+  for (let at = start; at <= end; ) {
+    // The largest block that starts at `at` (aligned to it) and ends within the range.
+    let size = at === 0n ? 1n << BigInt(bits) : at & -at;
+    while (at + size - 1n > end) size >>= 1n;
+    blocks.push(`${formatAddress(at, bits)}/${bits - (size.toString(2).length - 1)}`);
+    at += size;
+  }
+  return blocks;
+}

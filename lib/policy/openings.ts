@@ -54,7 +54,11 @@ export interface Opening {
   readonly protocol: string;
   /** The ports, for a ported protocol (ALL_PORTS when the rule names none); ignored otherwise. */
   readonly ports: PortRange;
-  /** The address arguments as written: CIDR blocks, bare addresses, anything else covers nothing. */
+  /**
+   * The address arguments as written, with the entries of the address lists of the stack the
+   * rule names (an AWS prefix list, a Tencent address template): CIDR blocks and bare
+   * addresses; anything else (a literal list ID, another reference) covers nothing.
+   */
   readonly addresses: readonly unknown[];
 }
 

@@ -1,6 +1,6 @@
 import * as fc from "fast-check";
 import { formatCidr, Ipv4Cidr, nonPublicOverlap, sizeOf } from "../../lib/core/cidr";
-import { admitsInternet, parseIpv4Block, parseIpv6Block, publicCoverage } from "../../lib/core/address-coverage";
+import { admitsInternet, parseIpv4Block, parseIpv6Block, publicCoverage, rangeBlocks } from "../../lib/core/address-coverage";
 import { propertyRuns } from "../support/property-budget";
 import { publicIpv4Blocks } from "../support/public-blocks";
 
@@ -146,6 +146,59 @@ describe("the verdict depends on the addresses, not on how they are written", ()
         expect(admitsInternet(indexes.map(slash16))).toBe(indexes.length > 256);
       }),
       { numRuns: propertyRuns(50) },
+    );
+  });
+});
+
+describe("address ranges (first-last) as blocks", () => {
+  test.each<[string, string[] | undefined]>([
+    ["10.0.0.1-10.0.0.100", ["10.0.0.1/32", "10.0.0.2/31", "10.0.0.4/30", "10.0.0.8/29", "10.0.0.16/28", "10.0.0.32/27", "10.0.0.64/27", "10.0.0.96/30", "10.0.0.100/32"]],
+    ["203.0.113.7-203.0.113.7", ["203.0.113.7/32"]],
+    ["0.0.0.0-255.255.255.255", ["0.0.0.0/0"]],
+    [" 12.0.0.0 - 13.255.255.255 ", ["12.0.0.0/7"]],
+    ["2001:db8::-2001:db8::ffff", ["2001:db8:0:0:0:0:0:0/112"]],
+    ["::-ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", ["0:0:0:0:0:0:0:0/0"]],
+    ["10.0.0.5-10.0.0.1", undefined],
+    ["10.0.0.1", undefined],
+    ["10.0.0.1-2001:db8::1", undefined],
+    ["10.0.0.0/8-10.0.0.255", undefined],
+    ["10.0.0.1-10.0.0.2-10.0.0.3", undefined],
+    ["256.0.0.0-256.0.0.1", undefined],
+    ["${tencentcloud_address_template.office.id}", undefined],
+  ])("%j is %j", (text, expected) => {
+    expect(rangeBlocks(text)).toEqual(expected);
+  });
+
+  test("a range is judged by the addresses it holds: 1.0.0.0 to 126.255.255.255 is the internet, one /8 is not, one /8 and one address more is", () => {
+    expect(admitsInternet(rangeBlocks("1.0.0.0-126.255.255.255")!)).toBe(true);
+    expect(admitsInternet(rangeBlocks("12.0.0.0-12.255.255.255")!)).toBe(false);
+    expect(admitsInternet(rangeBlocks("12.0.0.0-13.0.0.0")!)).toBe(true);
+    expect(admitsInternet(rangeBlocks("2000::-3fff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")!)).toBe(true);
+  });
+
+  test("the blocks hold exactly the range, in order, aligned, and no two of them make one block", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (a, b) => {
+        const [first, last] = [Math.min(a, b), Math.max(a, b)];
+        const dotted = (n: number) => formatCidr({ network: n, prefixLength: 32 }).replace("/32", "");
+        const blocks = rangeBlocks(`${dotted(first)}-${dotted(last)}`)!.map((text) => {
+          const block = parseIpv4Block(text)!;
+          expect(formatCidr(block)).toBe(text); // host bits clear: the block starts where it says
+          return block;
+        });
+        let next = first;
+        for (const [i, block] of blocks.entries()) {
+          expect(block.network).toBe(next);
+          next += sizeOf(block);
+          const following = blocks[i + 1];
+          // Two neighbours of one size whose union is aligned would be one block.
+          const mergeable = following && following.prefixLength === block.prefixLength && block.prefixLength > 0 && block.network % (2 * sizeOf(block)) === 0;
+          expect(mergeable).toBeFalsy();
+        }
+        expect(next).toBe(last + 1);
+        expect(blocks.length).toBeLessThanOrEqual(62);
+      }),
+      { numRuns: propertyRuns(200) },
     );
   });
 });

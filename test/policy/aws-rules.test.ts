@@ -30,6 +30,19 @@ const webRule = (config: Record<string, unknown>, group = "web") => ({
   aws_security_group_rule: { other: { type: "ingress", protocol: "tcp", security_group_id: `\${aws_security_group.${group}.id}`, cidr_blocks: ["13.0.0.0/8"], ...config } },
 });
 const webGroup = (ingress: Record<string, unknown>) => ({ aws_security_group: { web: { ingress: [{ protocol: "tcp", cidr_blocks: ["13.0.0.0/8"], ...ingress }] } } });
+/**
+ * The other resources of a prefix-list case: the group `web`, and a customer-managed prefix
+ * list `pl` with `inline` as its entry blocks, plus `added` as entry resources naming
+ * `pl` (or the list `named`, an empty list `other`).
+ */
+const prefixList = (inline: string[], added: string[] = [], named = "pl") => ({
+  aws_security_group: { web: {} },
+  aws_ec2_managed_prefix_list: { pl: { name: "pl", address_family: "IPv4", max_entries: 10, entry: inline.map((cidr) => ({ cidr })) }, other: { name: "other", address_family: "IPv4", max_entries: 10 } },
+  aws_ec2_managed_prefix_list_entry: Object.fromEntries(added.map((cidr, i) => [`e${i}`, { prefix_list_id: `\${aws_ec2_managed_prefix_list.${named}.id}`, cidr }])),
+});
+const PL = "${aws_ec2_managed_prefix_list.pl.id}";
+/** A rule of the group `web` on TCP `port` from the prefix list `pl` (or `id`). */
+const fromList = (port: number, id = PL) => onWeb({ prefix_list_id: id, from_port: port, to_port: port });
 const withParameter = (name: string, value: unknown) => ({
   aws_db_parameter_group: { pg: { family: "mysql8.0", parameter: [{ name: "max_connections", value: "100" }, { name, value }] } },
 });
@@ -304,6 +317,28 @@ const CASES: RuleCase[] = [
   ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "10.0.0.0/8", from_port: 443, to_port: 443 }), C, webRule({ from_port: 443, to_port: 443, cidr_blocks: ["0.0.0.0/0"] })],
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", ip_protocol: "tcp", from_port: 443, to_port: 443 }), N, webRule({ type: "egress", from_port: 443, to_port: 443 })],
   ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", ip_protocol: "tcp", from_port: 443, to_port: 443 }), C, webRule({ type: "ingress", from_port: 443, to_port: 443 })],
+
+  // A prefix list of the stack that a rule names adds its CIDRs, inline entries and entry resources alike, to the rule's (issue #24).
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443), N, prefixList(HALVES)],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443), N, prefixList(["12.0.0.0/8", "13.0.0.0/8"])],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443), N, prefixList([], ["12.0.0.0/8", "13.0.0.0/8"])],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443), N, prefixList(["12.0.0.0/8"], ["13.0.0.0/8"])],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443), C, prefixList(["12.0.0.0/8"])],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443), C, prefixList(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"])],
+  // Entries added to another list are not this one's.
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443), C, prefixList([], HALVES, "other")],
+  // An AWS-managed list (a literal pl- ID, CloudFront's origin-facing list) or a data source's is not in the stack: nothing the pack can judge.
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443, "pl-0123456789abcdef0"), C, prefixList(HALVES)],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", fromList(443, "${data.aws_ec2_managed_prefix_list.cloudfront.id}"), C, prefixList(HALVES)],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group_rule", { type: "ingress", security_group_id: "${aws_security_group.web.id}", protocol: "tcp", from_port: 443, to_port: 443, prefix_list_ids: [PL] }, N, prefixList(HALVES)],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_security_group", { ingress: [{ protocol: "tcp", from_port: 443, to_port: 443, prefix_list_ids: ["pl-0123456789abcdef0", PL] }] }, N, prefixList([], HALVES)],
+  // Split over rules: a /8 written in one rule, another in the prefix list a second rule of the group names.
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 443, to_port: 443 }), N, { ...prefixList(["13.0.0.0/8"]), aws_vpc_security_group_ingress_rule: { other: fromList(443) } }],
+  ["BKS-AWS-SG-PUBLIC-INGRESS", "aws_vpc_security_group_ingress_rule", onWeb({ cidr_ipv4: "12.0.0.0/8", from_port: 443, to_port: 443 }), C, { ...prefixList(["13.0.0.0/8"]), aws_vpc_security_group_ingress_rule: { other: fromList(8443) } }],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", fromList(22), N, prefixList([], HALVES)],
+  ["BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "aws_vpc_security_group_ingress_rule", fromList(443), C, prefixList([], HALVES)],
+  ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", fromList(443), N, prefixList(["12.0.0.0/8"], ["13.0.0.0/8"])],
+  ["BKS-AWS-SG-PUBLIC-EGRESS", "aws_vpc_security_group_egress_rule", fromList(443), C, prefixList(["10.0.0.0/8"], ["192.168.0.0/16"])],
 
   ["BKS-AWS-RDS-BACKUPS", "aws_db_instance", { backup_retention_period: 7 }, C],
   ["BKS-AWS-RDS-BACKUPS", "aws_db_instance", { backup_retention_period: 35 }, C],

@@ -13,7 +13,9 @@ import { propertyRuns } from "../support/property-budget";
 // protocol and port, together. For each rule, addresses are planted as separate resources:
 // the union is flagged and every resource of it named; the same addresses on other ports or
 // other groups are not; and however the addresses are split over resources, the verdict is
-// the one the rule gives them written in one place (admitsInternet of them all).
+// the one the rule gives them written in one place (admitsInternet of them all). The AWS and
+// Tencent Cloud security group rules are planted a second time with the addresses in the
+// prefix lists or address templates the rules name: the rules are named, not the lists.
 
 type Json = Record<string, any>;
 type Group = "a" | "b";
@@ -42,6 +44,8 @@ interface Planted {
 
 interface Plant {
   readonly rule: PolicyRule;
+  /** Where the addresses are written, when not in the rules themselves (a prefix list, an address template). */
+  readonly through?: string;
   /** Two ports the rule judges that do not add up; none where the rule has no ports. */
   readonly ports?: readonly [number, number];
   /** A stack in which each chunk is written by its own resources. */
@@ -84,6 +88,42 @@ function awsPlant(id: string, direction: "ingress" | "egress", ports: [number, n
   };
 }
 
+/**
+ * AWS through prefix lists: each chunk is a customer-managed prefix list of its own, named
+ * by its own rule (the group's first chunk from the `aws_security_group`'s inline block,
+ * the others from `aws_vpc_security_group_*_rule`s). A list holds its addresses as inline
+ * entries or, every other chunk, as entry resources that name it (the provider does not
+ * mix the two on one list).
+ */
+function awsPrefixListPlant(id: string, direction: "ingress" | "egress", ports: [number, number]): Plant {
+  const vpcType = `aws_vpc_security_group_${direction}_rule`;
+  return {
+    rule: rule(AWS_POLICY_PACK.rules, id),
+    through: "prefix lists",
+    ports,
+    build(chunks) {
+      const groups: Json = { a: { description: "a" }, b: { description: "b" } };
+      const lists: Json = {};
+      const entries: Json = {};
+      const resource: Record<string, Record<string, Json>> = { aws_security_group: groups, [vpcType]: {}, aws_ec2_managed_prefix_list: lists, aws_ec2_managed_prefix_list_entry: entries };
+      const holders = chunks.map((chunk, i): Holder => {
+        const { cidrs } = chunk;
+        const list = ref("aws_ec2_managed_prefix_list", `l${i}`);
+        lists[`l${i}`] = { name: `l${i}`, address_family: "IPv4", max_entries: cidrs.length };
+        if (i % 2 === 0) lists[`l${i}`].entry = cidrs.map((cidr) => ({ cidr }));
+        else cidrs.forEach((cidr, j) => (entries[`l${i}_${j}`] = { prefix_list_id: list, cidr }));
+        if (firstOfGroup(chunks, i)) {
+          groups[chunk.group][direction] = [{ protocol: "tcp", from_port: chunk.port, to_port: chunk.port, prefix_list_ids: [list] }];
+          return { address: `aws_security_group.${chunk.group}`, cidrs };
+        }
+        resource[vpcType][`r${i}`] = { security_group_id: ref("aws_security_group", chunk.group), ip_protocol: "tcp", from_port: chunk.port, to_port: chunk.port, prefix_list_id: list };
+        return { address: `${vpcType}.r${i}`, cidrs };
+      });
+      return { resource, holders, subjects: { a: [], b: [] } };
+    },
+  };
+}
+
 /** Tencent Cloud: a group's first chunk as a lite rule, a single address as a rule, several as a rule set. */
 const tencentPlant: Plant = {
   rule: rule(TENCENTCLOUD_POLICY_PACK.rules, "BKS-TC-SG-PUBLIC-INGRESS"),
@@ -111,6 +151,46 @@ const tencentPlant: Plant = {
         ingress: cidrs.map((cidr) => ({ action: "ACCEPT", cidr_block: cidr, protocol: "TCP", port: String(chunk.port) })),
       };
       return { address: `tencentcloud_security_group_rule_set.r${i}`, cidrs };
+    });
+    return { resource, holders, subjects: { a: [], b: [] } };
+  },
+};
+
+/**
+ * Tencent Cloud through address templates: each chunk is an address template of its own,
+ * named by its own rule: the group's first chunk through a template group from a rule set's
+ * block, the others from a rule's `address_template` or a lite rule's source, in turn.
+ */
+const tencentTemplatePlant: Plant = {
+  rule: rule(TENCENTCLOUD_POLICY_PACK.rules, "BKS-TC-SG-PUBLIC-INGRESS"),
+  through: "address templates",
+  ports: [443, 8443],
+  build(chunks) {
+    const resource: Record<string, Record<string, Json>> = {
+      tencentcloud_security_group: { a: { name: "a" }, b: { name: "b" } },
+      tencentcloud_address_template: {},
+      tencentcloud_address_template_group: {},
+      tencentcloud_security_group_rule: {},
+      tencentcloud_security_group_rule_set: {},
+      tencentcloud_security_group_lite_rule: {},
+    };
+    const holders = chunks.map((chunk, i): Holder => {
+      const { cidrs } = chunk;
+      const group = ref("tencentcloud_security_group", chunk.group);
+      const template = ref("tencentcloud_address_template", `t${i}`);
+      resource.tencentcloud_address_template[`t${i}`] = { name: `t${i}`, addresses: [...cidrs] };
+      if (firstOfGroup(chunks, i)) {
+        resource.tencentcloud_address_template_group[`g${i}`] = { name: `g${i}`, template_ids: [template] };
+        const templateGroup = ref("tencentcloud_address_template_group", `g${i}`);
+        resource.tencentcloud_security_group_rule_set[`r${i}`] = { security_group_id: group, ingress: [{ action: "ACCEPT", address_template_group: templateGroup, protocol: "TCP", port: String(chunk.port) }] };
+        return { address: `tencentcloud_security_group_rule_set.r${i}`, cidrs };
+      }
+      if (i % 2 === 0) {
+        resource.tencentcloud_security_group_rule[`r${i}`] = { security_group_id: group, type: "ingress", policy: "ACCEPT", ip_protocol: "TCP", port_range: String(chunk.port), address_template: [{ template_id: template }] };
+        return { address: `tencentcloud_security_group_rule.r${i}`, cidrs };
+      }
+      resource.tencentcloud_security_group_lite_rule[`r${i}`] = { security_group_id: group, ingress: [`ACCEPT#${template}#${chunk.port}#TCP`] };
+      return { address: `tencentcloud_security_group_lite_rule.r${i}`, cidrs };
     });
     return { resource, holders, subjects: { a: [], b: [] } };
   },
@@ -198,7 +278,11 @@ const PLANTS: readonly Plant[] = [
   awsPlant("BKS-AWS-SG-PUBLIC-INGRESS", "ingress", [443, 8443]),
   awsPlant("BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "ingress", [22, 3389]),
   awsPlant("BKS-AWS-SG-PUBLIC-EGRESS", "egress", [443, 5432]),
+  awsPrefixListPlant("BKS-AWS-SG-PUBLIC-INGRESS", "ingress", [443, 8443]),
+  awsPrefixListPlant("BKS-AWS-SG-PUBLIC-ADMIN-PORTS", "ingress", [22, 3389]),
+  awsPrefixListPlant("BKS-AWS-SG-PUBLIC-EGRESS", "egress", [443, 5432]),
   tencentPlant,
+  tencentTemplatePlant,
   alicloudAdminPlant,
   rdsPlant,
   slbPlant,
@@ -225,7 +309,7 @@ function flaggedIn(plant: Plant, planted: Planted): string[] {
 }
 const portOf = (plant: Plant, which = 0) => plant.ports?.[which] ?? 0;
 
-describe.each(PLANTS.map((p) => [p.rule.id, p] as const))("%s judges the union of what it adds up", (_id, plant) => {
+describe.each(PLANTS.map((p) => [p.through ? `${p.rule.id} through ${p.through}` : p.rule.id, p] as const))("%s judges the union of what it adds up", (_id, plant) => {
   test("one half of 12.0.0.0/7 alone is not the internet", () => {
     expect(flaggedIn(plant, plant.build([{ group: "a", port: portOf(plant), cidrs: [HALVES[0]] }]))).toEqual([]);
   });
@@ -288,7 +372,7 @@ function chunked(blocks: readonly string[], sizes: readonly number[], port: numb
   return chunks;
 }
 
-describe.each(PLANTS.map((p) => [p.rule.id, p] as const))("%s: splitting addresses over resources never changes the verdict", (_id, plant) => {
+describe.each(PLANTS.map((p) => [p.through ? `${p.rule.id} through ${p.through}` : p.rule.id, p] as const))("%s: splitting addresses over resources never changes the verdict", (_id, plant) => {
   test("any split of a set of blocks over resources on one group and port is judged as the set", () => {
     const verdicts = new Set<boolean>();
     fc.assert(

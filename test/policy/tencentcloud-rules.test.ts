@@ -22,6 +22,25 @@ const tcOthers = (ruleSet?: Record<string, unknown>, lite?: string[]) => ({
   ...(lite && { tencentcloud_security_group_lite_rule: { lite: { security_group_id: "${tencentcloud_security_group.web.id}", ingress: lite } } }),
 });
 
+/**
+ * The other resources of an address-template case: the group `web`, address templates `t1`
+ * (with `first`) and `t2` (with `second`), and a template group `g` of both.
+ */
+const templates = (first: string[], second: string[] = []) => ({
+  tencentcloud_security_group: { web: { name: "web" } },
+  tencentcloud_address_template: { t1: { name: "t1", addresses: first }, t2: { name: "t2", addresses: second } },
+  tencentcloud_address_template_group: { g: { name: "g", template_ids: ["${tencentcloud_address_template.t1.id}", "${tencentcloud_address_template.t2.id}"] } },
+});
+const T1 = "${tencentcloud_address_template.t1.id}";
+/** The internet without 0.0.0.0/0: its two halves. */
+const HALVES = ["0.0.0.0/1", "128.0.0.0/1"];
+const GROUP = "${tencentcloud_address_template_group.g.id}";
+/** An ACCEPT ingress rule on TCP 443 of the group `web` from an address template (`template_id`) or template group (`group_id`). */
+const fromTemplate = (template: Record<string, string>, port = "443") => tcRule({ cidr_ip: undefined, port_range: port, address_template: [template] });
+/** A rule set on the group `web` accepting TCP 443 from the block's address arguments. */
+const ruleSetFrom = (addresses: Record<string, string>) => ({ security_group_id: "${tencentcloud_security_group.web.id}", ingress: [{ action: "ACCEPT", protocol: "TCP", port: "443", ...addresses }] });
+const liteFrom = (source: string) => ({ security_group_id: "${tencentcloud_security_group.web.id}", ingress: [`ACCEPT#${source}#443#TCP`] });
+
 const CASES: RuleCase[] = [
   ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "allow", action: ["name/cos:GetObject"], resource: ["qcs::cos:ap-guangzhou:uid/1250000000:b/*"] }) }, C],
   ["BKS-TC-CAM-WILDCARDS", "tencentcloud_cam_policy", { document: camDocument({ effect: "allow", action: ["*"], resource: ["*"] }) }, N],
@@ -134,6 +153,29 @@ const CASES: RuleCase[] = [
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), C, tcOthers({ ingress: [{ action: "DROP", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "443" }] })],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), C, tcOthers({ egress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "443" }] })],
   ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443", security_group_id: "sg-other" }), C, tcOthers({ ingress: [{ action: "ACCEPT", cidr_block: "13.0.0.0/8", protocol: "TCP", port: "443" }] })],
+
+  // An address template or template group of the stack that a rule names adds its addresses to the rule's (issue #24).
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ template_id: T1 }), N, templates(HALVES)],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ template_id: T1 }), N, templates(["12.0.0.0/8", "13.0.0.0/8"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ template_id: T1 }), N, templates(["1.0.0.0-126.255.255.255"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ template_id: T1 }), C, templates(["12.0.0.0/8"], ["13.0.0.0/8"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ template_id: T1 }), C, templates(["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "10.0.0.1-10.255.255.255"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ group_id: GROUP }), N, templates(["12.0.0.0/8"], ["13.0.0.0/8"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ group_id: GROUP }), C, templates(["12.0.0.0/8"], ["10.0.0.0/8"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ group_id: GROUP }), N, { ...templates(["12.0.0.0/8"]), tencentcloud_address_template_group: { g: { name: "g", template_ids: [T1, "${tencentcloud_address_extra_template.x.id}", "ipm-12345678"] } }, tencentcloud_address_extra_template: { x: { name: "x", addresses_extra: [{ address: "13.0.0.0-13.255.255.255", description: "partner" }] } } }],
+  // A template named by its literal ID (ipm-, ipmg-) or read from a data source is not in the stack: nothing the pack can judge.
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ template_id: "ipm-12345678" }), C, templates(HALVES)],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ group_id: "ipmg-12345678" }), C, templates(HALVES)],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", fromTemplate({ template_id: "${data.tencentcloud_address_templates.t.template_list[0].id}" }), C, templates(HALVES)],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", ruleSetFrom({ address_template_id: T1 }), N, templates(HALVES)],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", ruleSetFrom({ address_template_group: GROUP }), N, templates(["12.0.0.0/8"], ["13.0.0.0/8"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule_set", ruleSetFrom({ address_template_id: "ipm-12345678" }), C, templates(HALVES)],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", liteFrom(T1), N, templates(HALVES)],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", liteFrom(GROUP), N, templates(["12.0.0.0/8"], ["13.0.0.0/8"])],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_lite_rule", liteFrom("ipm-12345678"), C, templates(HALVES)],
+  // Split over rules: a /8 written in one rule, another in the template a rule set of the group names; not on another port.
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "443" }), N, { ...templates(["13.0.0.0/8"]), tencentcloud_security_group_rule_set: { set: ruleSetFrom({ address_template_id: T1 }) } }],
+  ["BKS-TC-SG-PUBLIC-INGRESS", "tencentcloud_security_group_rule", tcRule({ port_range: "8443" }), C, { ...templates(["13.0.0.0/8"]), tencentcloud_security_group_rule_set: { set: ruleSetFrom({ address_template_id: T1 }) } }],
 
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { orderly_security_groups: ["sg-1"] }, C],
   ["BKS-TC-NOT-DEFAULT-SG", "tencentcloud_instance", { security_groups: ["sg-1"] }, C],

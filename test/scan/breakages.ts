@@ -359,6 +359,25 @@ const spreadOver =
     });
   };
 
+/**
+ * Adds a customer-managed prefix list `name` holding `cidrs` to the stack, as inline entries
+ * or as entry resources that name it (the provider does not mix the two on one list), and
+ * returns the reference a rule names it by.
+ */
+const prefixListOf = (stack: Json, name: string, cidrs: readonly string[], asEntryResources = false): string => {
+  const list = `\${aws_ec2_managed_prefix_list.${name}.id}`;
+  const entries = cidrs.map((cidr) => ({ cidr, description: "breakage" }));
+  (stack.resource.aws_ec2_managed_prefix_list ??= {})[name] = { name: "breakage", address_family: "IPv4", max_entries: cidrs.length, ...(!asEntryResources && { entry: entries }) };
+  if (asEntryResources) entries.forEach((entry, i) => ((stack.resource.aws_ec2_managed_prefix_list_entry ??= {})[`${name}Entry${i}`] = { prefix_list_id: list, ...entry }));
+  return list;
+};
+
+/** Adds an address template `name` holding `addresses` to the stack and returns the reference a rule names it by. */
+const addressTemplateOf = (stack: Json, name: string, addresses: readonly string[]): string => {
+  (stack.resource.tencentcloud_address_template ??= {})[name] = { name: "breakage", addresses: [...addresses] };
+  return `\${tencentcloud_address_template.${name}.id}`;
+};
+
 export const BYPASSES: readonly Bypass[] = [
   { what: "SSH from the two halves of IPv4 in one rule", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_security_group_rule", name: "Breakage" }, add: sshFrom(HALVES) },
   { what: "SSH from one half of IPv4", rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS", pack: "aws", target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" }, add: { ...publicIngress(22), cidr_ipv4: "128.0.0.0/1" } },
@@ -472,6 +491,69 @@ export const BYPASSES: readonly Bypass[] = [
     target: { type: "tencentcloud_security_group_rule", name: "Breakage" },
     add: { type: "ingress", policy: "ACCEPT", ip_protocol: "TCP", port_range: "3306", description: "breakage" },
     breakIt: spreadOver("tencentcloud_security_group_rule", "tencentcloud_security_group", "Bookstore_Database_SecurityGroup", "cidr_ip", TWO_SLASH_8S),
+  },
+  // Addresses held in a list the rule names (issue #24): a prefix list, an address template or a template group of the stack.
+  // checkov's CKV_AWS_24 passes a rule with prefix_list_ids whatever the lists hold. (It reads no
+  // prefix_list_id, the singular of aws_vpc_security_group_ingress_rule, and flags such a rule
+  // as one with no source, whatever its list holds: so this bypass is an aws_security_group_rule.)
+  {
+    what: "SSH from a prefix list whose entry resources hold the two halves of IPv4",
+    rule: "BKS-AWS-SG-PUBLIC-ADMIN-PORTS",
+    pack: "aws",
+    target: { type: "aws_security_group_rule", name: "Breakage" },
+    add: sshFrom([]),
+    breakIt: (b, stack) => {
+      delete b.cidr_blocks;
+      b.prefix_list_ids = [prefixListOf(stack, "BreakageList", HALVES, true)];
+    },
+  },
+  {
+    what: "HTTPS from two public /8s, one in a rule of the web tier's group and one in the prefix list another rule of the group names",
+    rule: "BKS-AWS-SG-PUBLIC-INGRESS",
+    pack: "aws",
+    target: { type: "aws_vpc_security_group_ingress_rule", name: "Breakage" },
+    add: { ...publicIngress(443), cidr_ipv4: TWO_SLASH_8S[0] },
+    breakIt: (b, stack) => {
+      b.security_group_id = `\${aws_security_group.${key(stack, "aws_security_group", "Bookstore_Web_SecurityGroup")}.id}`;
+      const other: Json = { ...b, prefix_list_id: prefixListOf(stack, "BreakageList", [TWO_SLASH_8S[1]]) };
+      delete other.cidr_ipv4;
+      stack.resource.aws_vpc_security_group_ingress_rule.BreakageMore = other;
+    },
+  },
+  {
+    what: "HTTPS to a prefix list of two public /8s from the database's group",
+    rule: "BKS-AWS-SG-PUBLIC-EGRESS",
+    pack: "aws",
+    target: { type: "aws_vpc_security_group_egress_rule", name: "Breakage" },
+    add: publicIngress(443),
+    breakIt: (b, stack) => {
+      b.security_group_id = `\${aws_security_group.${key(stack, "aws_security_group", "Bookstore_Database_SecurityGroup")}.id}`;
+      delete b.cidr_ipv4;
+      b.prefix_list_id = prefixListOf(stack, "BreakageList", TWO_SLASH_8S);
+    },
+  },
+  {
+    what: "MySQL accepted from an address template of the two halves of IPv4, by a rule of the database's group",
+    rule: "BKS-TC-SG-PUBLIC-INGRESS",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_security_group_rule", name: "Breakage" },
+    add: { type: "ingress", policy: "ACCEPT", ip_protocol: "TCP", port_range: "3306", description: "breakage" },
+    breakIt: (b, stack) => {
+      b.security_group_id = `\${tencentcloud_security_group.${key(stack, "tencentcloud_security_group", "Bookstore_Database_SecurityGroup")}.id}`;
+      b.address_template = [{ template_id: addressTemplateOf(stack, "BreakageTemplate", HALVES) }];
+    },
+  },
+  {
+    what: "HTTPS accepted through a template group of two address templates, one public /8 each (one written as a range), in a rule set",
+    rule: "BKS-TC-SG-PUBLIC-INGRESS",
+    pack: "tencentcloud",
+    target: { type: "tencentcloud_security_group_rule_set", name: "Breakage" },
+    add: { security_group_id: "sg-breakage", ingress: [{ action: "ACCEPT", protocol: "TCP", port: "443", description: "breakage" }] },
+    breakIt: (b, stack) => {
+      const templates = [addressTemplateOf(stack, "BreakageTemplate", [TWO_SLASH_8S[0]]), addressTemplateOf(stack, "BreakageRange", ["13.0.0.0-13.255.255.255"])];
+      (stack.resource.tencentcloud_address_template_group ??= {}).BreakageGroup = { name: "breakage", template_ids: templates };
+      b.ingress[0].address_template_group = "${tencentcloud_address_template_group.BreakageGroup.id}";
+    },
   },
   {
     what: "HTTPS accepted from the two halves of IPv4",

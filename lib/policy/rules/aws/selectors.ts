@@ -37,11 +37,38 @@ const protocolOf = (value: unknown): string => {
   return PROTOCOLS[name] ?? name;
 };
 
+/** A customer-managed prefix list, and an entry added to one as a resource of its own. */
+const PREFIX_LIST = "aws_ec2_managed_prefix_list";
+const PREFIX_LIST_ENTRY = "aws_ec2_managed_prefix_list_entry";
+
+/**
+ * The CIDRs of the prefix lists a rule names (`prefix_list_id`, `prefix_list_ids`) that the
+ * stack holds: a list's inline `entry` blocks and every `aws_ec2_managed_prefix_list_entry`
+ * whose `prefix_list_id` names it. A rule admits what its lists hold as surely as the CIDRs
+ * it writes itself.
+ *
+ * A list the stack does not hold adds nothing: an AWS-managed list named by its ID
+ * (`pl-...`, such as CloudFront's origin-facing list) or one read from a data source. Its
+ * entries are unknown at synth and AWS's to keep, and they name a service's own addresses
+ * (CloudFront's servers, S3's endpoints), not the internet at large: no grant the pack can judge.
+ * ref: https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/ec2_managed_prefix_list (entry: cidr)
+ * ref: https://registry.terraform.io/providers/hashicorp/aws/6.25.0/docs/resources/ec2_managed_prefix_list_entry (prefix_list_id, cidr)
+ */
+function prefixListCidrs(stack: StackView, ids: unknown): unknown[] {
+  return (Array.isArray(ids) ? ids : [ids]).flatMap((id) => {
+    const list = stack.referenced(id);
+    if (list?.type !== PREFIX_LIST) return [];
+    const entries = stack.referencing(PREFIX_LIST_ENTRY, list).filter((e) => stack.referenced(e.config.prefix_list_id)?.address === list.address);
+    return [...blocksOf(list.config.entry).map((e) => e.cidr), ...entries.map((e) => e.config.cidr)];
+  });
+}
+
 /**
  * What a security group rule opens, in each shape the AWS provider accepts: a standalone
  * `aws_vpc_security_group_{ingress,egress}_rule` or `aws_security_group_rule` applies to
  * the group its `security_group_id` names; an `aws_security_group`'s inline `ingress` and
- * `egress` blocks apply to the group itself.
+ * `egress` blocks apply to the group itself. Its addresses are the CIDRs it writes and
+ * those of the prefix lists of the stack it names.
  */
 export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
   const c = r.config;
@@ -55,7 +82,7 @@ export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
           direction: r.type === "aws_vpc_security_group_ingress_rule" ? "ingress" : "egress",
           protocol: protocolOf(c.ip_protocol),
           ports: portsBetween(c.from_port ?? 0, c.to_port ?? 65535),
-          addresses: [c.cidr_ipv4, c.cidr_ipv6].filter(Boolean),
+          addresses: [c.cidr_ipv4, c.cidr_ipv6, ...prefixListCidrs(stack, c.prefix_list_id)].filter(Boolean),
         },
       ];
     case "aws_security_group_rule":
@@ -67,7 +94,7 @@ export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
               direction: c.type,
               protocol: protocolOf(c.protocol),
               ports: portsBetween(c.from_port, c.to_port),
-              addresses: [...(c.cidr_blocks ?? []), ...(c.ipv6_cidr_blocks ?? [])],
+              addresses: [...(c.cidr_blocks ?? []), ...(c.ipv6_cidr_blocks ?? []), ...prefixListCidrs(stack, c.prefix_list_ids)],
             },
           ]
         : [];
@@ -79,7 +106,7 @@ export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
           direction,
           protocol: protocolOf(b.protocol),
           ports: portsBetween(b.from_port, b.to_port),
-          addresses: [...(b.cidr_blocks ?? []), ...(b.ipv6_cidr_blocks ?? [])],
+          addresses: [...(b.cidr_blocks ?? []), ...(b.ipv6_cidr_blocks ?? []), ...prefixListCidrs(stack, b.prefix_list_ids)],
         })),
       );
     default:
