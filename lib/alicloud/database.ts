@@ -107,67 +107,34 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
     description: `Schema of ${spec.name}`,
   });
 
-  const password = generatedPassword(scope, "Password", PASSWORD_SPECIALS);
-  const account = new RdsAccount(scope, "Account", {
-    dbInstanceId: instance.id,
-    accountName: spec.username,
-    accountPassword: password.result,
-    accountType: "Normal",
-    accountDescription: `Application account of ${spec.name}`,
-  });
   // DMLOnly: SELECT, INSERT, UPDATE, DELETE, CREATE TEMPORARY TABLES, LOCK TABLES, EXECUTE,
   // SHOW VIEW, EVENT, TRIGGER on the one database, plus the PROCESS and REPLICATION
   // privileges RDS adds to every mode; no CREATE, ALTER, DROP or INDEX.
   // ref: https://www.alibabacloud.com/help/en/rds/apsaradb-rds-for-mysql/account-permissions
   // ref: https://github.com/aliyun/terraform-provider-alicloud/blob/v1.289.0/website/docs/r/db_account_privilege.html.markdown (privilege)
-  new DbAccountPrivilege(scope, "AccountPrivilege", {
+  const credentialsSecretId = accountWithSecret(scope, {
     instanceId: instance.id,
-    accountName: account.accountName,
-    dbNames: [database.dataBaseName],
+    databaseName: database.dataBaseName,
+    username: spec.username,
     privilege: "DMLOnly",
-  });
-
-  // The password is stored only here (and, unavoidably, in the Terraform state);
-  // instances read it from KMS Secrets Manager at start.
-  const credentialsSecretId = credentialsSecret(
-    scope,
-    {
-      secretName: `${spec.name}-credentials`,
-      description: `MySQL credentials of ${spec.name}`,
-      secretData: Fn.jsonencode({ username: spec.username, password: password.result }),
-      owner: "the database",
-    },
-    secrets,
-  );
+    accountDescription: `Application account of ${spec.name}`,
+    secretName: `${spec.name}-credentials`,
+    secretDescription: `MySQL credentials of ${spec.name}`,
+    owner: "the database",
+  }, secrets);
 
   // The schema account: read/write with DDL on the same database only, for migrations run
   // by whoever deploys (its secret is not granted to the VMs or pods).
-  const schemaUsername = `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`;
-  const schemaAccess = new Construct(scope, "SchemaAccess");
-  const schemaPassword = generatedPassword(schemaAccess, "Password", PASSWORD_SPECIALS);
-  const schemaAccount = new RdsAccount(schemaAccess, "Account", {
-    dbInstanceId: instance.id,
-    accountName: schemaUsername,
-    accountPassword: schemaPassword.result,
-    accountType: "Normal",
-    accountDescription: `Schema changes of ${spec.name}`,
-  });
-  new DbAccountPrivilege(schemaAccess, "AccountPrivilege", {
+  const schemaCredentialsSecretId = accountWithSecret(new Construct(scope, "SchemaAccess"), {
     instanceId: instance.id,
-    accountName: schemaAccount.accountName,
-    dbNames: [database.dataBaseName],
+    databaseName: database.dataBaseName,
+    username: `${spec.username}${SCHEMA_ACCOUNT_SUFFIX}`,
     privilege: "ReadWrite",
-  });
-  const schemaCredentialsSecretId = credentialsSecret(
-    schemaAccess,
-    {
-      secretName: `${spec.name}-schema-credentials`,
-      description: `MySQL schema-change credentials of ${spec.name}`,
-      secretData: Fn.jsonencode({ username: schemaUsername, password: schemaPassword.result }),
-      owner: "the database's schema account",
-    },
-    secrets,
-  );
+    accountDescription: `Schema changes of ${spec.name}`,
+    secretName: `${spec.name}-schema-credentials`,
+    secretDescription: `MySQL schema-change credentials of ${spec.name}`,
+    owner: "the database's schema account",
+  }, secrets);
 
   return {
     connection: {
@@ -190,4 +157,50 @@ export function createAlicloudDatabase(scope: Construct, spec: DatabaseSpec, cat
       peerCidrs.push(...(peer.sourceCidrs ?? []));
     },
   };
+}
+
+/**
+ * A MySQL account of the instance with a generated password (`Password`, `Account`), its
+ * privilege on the one database (`AccountPrivilege`), and its credentials in a KMS secret
+ * (`credentialsSecret`), the only place the password is kept besides, unavoidably, the
+ * Terraform state; returns the secret's name.
+ */
+function accountWithSecret(
+  scope: Construct,
+  props: {
+    readonly instanceId: string;
+    readonly databaseName: string;
+    readonly username: string;
+    readonly privilege: string;
+    readonly accountDescription: string;
+    readonly secretName: string;
+    readonly secretDescription: string;
+    readonly owner: string;
+  },
+  secrets: AlicloudSecretStore,
+): string {
+  const password = generatedPassword(scope, "Password", PASSWORD_SPECIALS);
+  const account = new RdsAccount(scope, "Account", {
+    dbInstanceId: props.instanceId,
+    accountName: props.username,
+    accountPassword: password.result,
+    accountType: "Normal",
+    accountDescription: props.accountDescription,
+  });
+  new DbAccountPrivilege(scope, "AccountPrivilege", {
+    instanceId: props.instanceId,
+    accountName: account.accountName,
+    dbNames: [props.databaseName],
+    privilege: props.privilege,
+  });
+  return credentialsSecret(
+    scope,
+    {
+      secretName: props.secretName,
+      description: props.secretDescription,
+      secretData: Fn.jsonencode({ username: props.username, password: password.result }),
+      owner: props.owner,
+    },
+    secrets,
+  );
 }
