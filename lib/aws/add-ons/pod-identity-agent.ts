@@ -1,6 +1,4 @@
-import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
-import { AwsAddOn } from "./add-on";
-import { eksAddOnVersion } from "./eks-add-on-version";
+import { eksManagedAddOn } from "./eks-managed-add-on";
 
 /**
  * The EKS Pod Identity agent (a DaemonSet on the host network, 169.254.170.23:80), which
@@ -8,16 +6,4 @@ import { eksAddOnVersion } from "./eks-add-on-version";
  * load balancer controller's, the cluster autoscaler's and the bookstore's own.
  * ref: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-agent-setup.html
  */
-export const POD_IDENTITY_AGENT: AwsAddOn = {
-  name: "eks-pod-identity-agent",
-  inCluster(scope, { cluster, kubernetesVersion }, version) {
-    const addonName = "eks-pod-identity-agent";
-    new EksAddon(scope, "PodIdentityAgent", {
-      clusterName: cluster.name,
-      addonName,
-      addonVersion: eksAddOnVersion(scope, "PodIdentityAgentVersion", { addonName, kubernetesVersion, version }),
-      resolveConflictsOnCreate: "OVERWRITE",
-      resolveConflictsOnUpdate: "OVERWRITE",
-    });
-  },
-};
+export const POD_IDENTITY_AGENT = eksManagedAddOn({ name: "eks-pod-identity-agent", id: "PodIdentityAgent", waitsForNodes: false });
