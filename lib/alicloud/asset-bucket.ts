@@ -15,17 +15,13 @@ const ABORT_INCOMPLETE_UPLOADS_DAYS = 7;
 export const OSS_OBJECT_ACTIONS = ["oss:GetObject", "oss:PutObject", "oss:DeleteObject", "oss:AbortMultipartUpload", "oss:ListParts"] as const;
 
 /**
- * The variable Alibaba Cloud's adapters add to the application environment, beside the
- * contract's `ASSET_BUCKET` and `ASSET_BUCKET_REGION`: the OSS endpoint the container must use
- * for the bucket, the region's internal one, since an OSS SDK's default (the public
- * endpoint) is out of the pods' reach.
+ * `{ ASSET_BUCKET_ENDPOINT: oss-<region>-internal.aliyuncs.com }` for a bucket, nothing
+ * without one: the OSS endpoint the container must use for the bucket, the region's internal
+ * one, since an OSS SDK's default (the public endpoint) is out of the pods' reach.
  */
-export const ASSET_BUCKET_ENDPOINT_VARIABLE = APPLICATION_VARIABLES.assetBucketEndpoint;
-
-/** `{ ASSET_BUCKET_ENDPOINT: oss-<region>-internal.aliyuncs.com }` for a bucket, nothing without one. */
 export function assetBucketEndpointEnvironment(catalog: AlicloudCatalog, region: string, bucket: object | undefined): Record<string, string> {
   if (bucket === undefined) return {};
-  return { [ASSET_BUCKET_ENDPOINT_VARIABLE]: catalog.alicloud.ossInternalEndpoint.hostTemplate.replace("{region}", region) };
+  return { [APPLICATION_VARIABLES.assetBucketEndpoint]: catalog.alicloud.ossInternalEndpoint.hostTemplate.replace("{region}", region) };
 }
 
 /** Reading, writing and deleting one bucket's objects by key; none without a bucket. */
