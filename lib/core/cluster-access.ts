@@ -259,15 +259,18 @@ export interface IKubernetesAccess {
   fenceDataStores?(scope: Construct, props: DataStoreFenceProps): void;
 }
 
+/** Where a data store (the database, the cache) is reached from the cluster. */
+export interface DataStoreAddress {
+  /** The data store's address ranges. */
+  readonly cidrs: readonly string[];
+  /** The data store's port. */
+  readonly port: number;
+}
+
 /** What `IKubernetesAccess.fenceDataStores` keeps every other namespace away from. */
 export interface DataStoreFenceProps {
   /** The one namespace whose pods may connect to the data stores. */
   readonly namespace: string;
   /** The data stores' address ranges and ports. */
-  readonly dataStores: readonly {
-    /** The data store's address ranges. */
-    readonly cidrs: readonly string[];
-    /** The data store's port. */
-    readonly port: number;
-  }[];
+  readonly dataStores: readonly DataStoreAddress[];
 }

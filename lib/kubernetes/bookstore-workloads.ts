@@ -10,7 +10,7 @@ import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account
 import { SecretV1 } from "@cdktf/provider-kubernetes/lib/secret-v1";
 import { ServiceV1 } from "@cdktf/provider-kubernetes/lib/service-v1";
 import type { ITerraformDependable } from "../core/cdktf";
-import { PodEntry, PodIdentity, PROJECTED_TOKEN_DIR } from "../core/cluster-access";
+import { DataStoreAddress, PodEntry, PodIdentity, PROJECTED_TOKEN_DIR } from "../core/cluster-access";
 import { ResolvedWorkloadSettings } from "./workloads-props";
 
 const APP = "bookstore";
@@ -38,12 +38,7 @@ export interface BookstoreWorkloadsProps {
   /** How the pods get their cloud identity; undefined when they need none. */
   readonly identity?: PodIdentity;
   /** Where the data stores live (database, cache), each with its port: egress the pods get besides DNS and the cloud's APIs. */
-  readonly dataStores: readonly {
-    /** The data store's address ranges. */
-    readonly cidrs: readonly string[];
-    /** The data store's port. */
-    readonly port: number;
-  }[];
+  readonly dataStores: readonly DataStoreAddress[];
   /**
    * An image pull secret made from the secret store by the cluster's operator: `create`
    * adds, in this stack, the objects that have the operator keep the Secret `name` in the
