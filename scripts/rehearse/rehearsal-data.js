@@ -83,42 +83,40 @@ const WEBHOOK_STAND_INS = Object.freeze([
  * fails with "Dry-run failed for non-structured resource: namespaces "bookstore" not found",
  * the namespace being created by the same apply (measured; docs/rehearsal.md).
  */
-const openCrd = ({ group, scope, kind, plural, version }) => ({
-  apiVersion: "apiextensions.k8s.io/v1",
-  kind: "CustomResourceDefinition",
-  metadata: { name: `${plural}.${group}` },
-  spec: {
-    group,
-    scope,
-    names: { kind, listKind: `${kind}List`, plural, singular: kind.toLowerCase() },
-    versions: [
-      {
-        name: version,
-        served: true,
-        storage: true,
-        schema: {
-          openAPIV3Schema: {
-            type: "object",
-            properties: {
-              apiVersion: { type: "string" },
-              kind: { type: "string" },
-              metadata: { type: "object" },
-              spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-              status: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
-            },
-          },
-        },
-      },
-    ],
-  },
-});
-
 const CRD_STAND_INS = Object.freeze([
   {
     cloud: "tencentcloud",
     what: "TKE's TkeServiceConfig CRD by one that accepts any spec",
     reason: "TKE installs cloud.tencent.com/v1alpha1 TkeServiceConfig itself and publishes no definition; the stand-in accepts any spec",
-    crd: openCrd({ group: "cloud.tencent.com", scope: "Namespaced", kind: "TkeServiceConfig", plural: "tkeserviceconfigs", version: "v1alpha1" }),
+    crd: {
+      apiVersion: "apiextensions.k8s.io/v1",
+      kind: "CustomResourceDefinition",
+      metadata: { name: "tkeserviceconfigs.cloud.tencent.com" },
+      spec: {
+        group: "cloud.tencent.com",
+        scope: "Namespaced",
+        names: { kind: "TkeServiceConfig", listKind: "TkeServiceConfigList", plural: "tkeserviceconfigs", singular: "tkeserviceconfig" },
+        versions: [
+          {
+            name: "v1alpha1",
+            served: true,
+            storage: true,
+            schema: {
+              openAPIV3Schema: {
+                type: "object",
+                properties: {
+                  apiVersion: { type: "string" },
+                  kind: { type: "string" },
+                  metadata: { type: "object" },
+                  spec: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+                  status: { type: "object", "x-kubernetes-preserve-unknown-fields": true },
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
   },
 ]);
 
