@@ -43,6 +43,14 @@ interface Interval {
 const IPV4_ADDRESS = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const PREFIX = /^\d{1,3}$/;
 
+/** The four octets of a dotted IPv4 address (`192.0.2.1`), or undefined for anything else. */
+function ipv4Octets(address: string): number[] | undefined {
+  const match = IPV4_ADDRESS.exec(address);
+  if (!match) return undefined;
+  const octets = match.slice(1, 5).map(Number);
+  return octets.some((o) => o > 255) ? undefined : octets;
+}
+
 /**
  * An IPv4 block, leniently: host bits are cleared (a provider that accepts `1.2.3.4/0` means
  * the whole /0), a bare address is a /32, and a bare `0.0.0.0` is everywhere, as
@@ -50,10 +58,8 @@ const PREFIX = /^\d{1,3}$/;
  */
 export function parseIpv4Block(text: string): Ipv4Cidr | undefined {
   const [address, prefix, ...rest] = text.trim().split("/");
-  const match = IPV4_ADDRESS.exec(address);
-  if (!match || rest.length > 0 || (prefix !== undefined && !PREFIX.test(prefix))) return undefined;
-  const octets = match.slice(1, 5).map(Number);
-  if (octets.some((o) => o > 255)) return undefined;
+  const octets = ipv4Octets(address);
+  if (!octets || rest.length > 0 || (prefix !== undefined && !PREFIX.test(prefix))) return undefined;
   const prefixLength = prefix === undefined ? (octets.every((o) => o === 0) ? 0 : 32) : Number(prefix);
   if (prefixLength > 32) return undefined;
   const value = ((octets[0] << 24) | (octets[1] << 16) | (octets[2] << 8) | octets[3]) >>> 0;
@@ -82,9 +88,9 @@ function ipv6Value(address: string): bigint | undefined {
     const groups = part.split(":");
     const last = groups[groups.length - 1];
     if (last.includes(".")) {
-      const v4 = IPV4_ADDRESS.exec(last);
-      if (!v4 || v4.slice(1, 5).some((o) => Number(o) > 255)) return undefined;
-      const [a, b, c, d] = v4.slice(1, 5).map(Number);
+      const v4 = ipv4Octets(last);
+      if (!v4) return undefined;
+      const [a, b, c, d] = v4;
       groups.splice(groups.length - 1, 1, ((a << 8) | b).toString(16), ((c << 8) | d).toString(16));
     }
     return groups.every((g) => /^[0-9a-fA-F]{1,4}$/.test(g)) ? groups : undefined;
@@ -175,9 +181,7 @@ export function admitsInternet(entries: readonly unknown[]): boolean {
 
 /** A bare IPv4 address (no prefix) as a number. */
 function ipv4Value(address: string): bigint | undefined {
-  const match = IPV4_ADDRESS.exec(address.trim());
-  if (!match || match.slice(1, 5).some((o) => Number(o) > 255)) return undefined;
-  return match.slice(1, 5).reduce((value, octet) => (value << 8n) | BigInt(octet), 0n);
+  return ipv4Octets(address.trim())?.reduce((value, octet) => (value << 8n) | BigInt(octet), 0n);
 }
 
 /** An address of `bits` bits (32 or 128) in the form the parsers above read back: dotted IPv4, or eight IPv6 groups. */
