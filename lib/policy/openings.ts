@@ -62,6 +62,21 @@ export interface Opening {
   readonly addresses: readonly unknown[];
 }
 
+/** How a cloud's selectors read the openings one resource writes (none for a resource that is no rule). */
+export type OpeningsReader = (resource: ResourceBlock, stack: StackView) => Opening[];
+
+/** Each stack view's openings, by reader: a view never changes, so they are read once, not once per rule checked. */
+const openingsByStack = new WeakMap<StackView, Map<OpeningsReader, readonly Opening[]>>();
+
+/** Every opening of the stack in one direction, as `read` finds them. */
+export function stackOpeningsBy(read: OpeningsReader, stack: StackView, direction: "ingress" | "egress"): Opening[] {
+  let byReader = openingsByStack.get(stack);
+  if (byReader === undefined) openingsByStack.set(stack, (byReader = new Map()));
+  let all = byReader.get(read);
+  if (all === undefined) byReader.set(read, (all = stack.resources.flatMap((r) => read(r, stack))));
+  return all.filter((o) => o.direction === direction);
+}
+
 /** A protocol and a run of ports over which the same openings apply, and what they admit together. */
 export interface Cell {
   /** A protocol, or ANY_PROTOCOL for the protocols no opening of the group names. */

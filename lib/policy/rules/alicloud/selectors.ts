@@ -1,4 +1,4 @@
-import { ANY_PROTOCOL, groupKey, Opening } from "../../openings";
+import { ANY_PROTOCOL, groupKey, Opening, stackOpeningsBy } from "../../openings";
 import { ResourceBlock, settingRule, StackView } from "../../rule";
 
 // What several Alibaba Cloud rules look at.
@@ -41,7 +41,7 @@ export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
 
 /** Every accepting opening of the stack's security groups in one direction. */
 export function stackOpenings(stack: StackView, direction: "ingress" | "egress"): Opening[] {
-  return stack.resources.flatMap((r) => openingsOf(r, stack)).filter((o) => o.direction === direction);
+  return stackOpeningsBy(openingsOf, stack, direction);
 }
 
 /**

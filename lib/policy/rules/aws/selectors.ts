@@ -1,4 +1,4 @@
-import { ANY_PROTOCOL, groupKey, Opening, portsBetween } from "../../openings";
+import { ANY_PROTOCOL, groupKey, Opening, portsBetween, stackOpeningsBy } from "../../openings";
 import { blocksOf, ResourceBlock, settingRule, StackView } from "../../rule";
 
 // What several AWS rules look at: resource types and normalized views of their blocks.
@@ -116,7 +116,7 @@ export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
 
 /** Every opening of the stack's security groups in one direction. */
 export function stackOpenings(stack: StackView, direction: "ingress" | "egress"): Opening[] {
-  return stack.resources.flatMap((r) => openingsOf(r, stack)).filter((o) => o.direction === direction);
+  return stackOpeningsBy(openingsOf, stack, direction);
 }
 
 /** A rule that one argument of `aws_db_instance` must satisfy: the many scanner checks of RDS settings. */

@@ -1,5 +1,5 @@
 import { rangeBlocks } from "../../../core/address-coverage";
-import { ALL_PORTS, ANY_PROTOCOL, groupKey, Opening, portsBetween, PortRange } from "../../openings";
+import { ALL_PORTS, ANY_PROTOCOL, groupKey, Opening, portsBetween, PortRange, stackOpeningsBy } from "../../openings";
 import { blocksOf, ResourceBlock, settingRule, StackView } from "../../rule";
 
 // What several Tencent Cloud rules look at: the places where an instance's launch
@@ -150,5 +150,5 @@ export function openingsOf(r: ResourceBlock, stack: StackView): Opening[] {
 
 /** Every ACCEPT opening of the stack's security groups in one direction. */
 export function stackOpenings(stack: StackView, direction: "ingress" | "egress"): Opening[] {
-  return stack.resources.flatMap((r) => openingsOf(r, stack)).filter((o) => o.direction === direction);
+  return stackOpeningsBy(openingsOf, stack, direction);
 }
